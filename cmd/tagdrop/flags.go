@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+var (
+	// errHelp means --help was printed; the command ends successfully.
+	errHelp = errors.New("help requested")
+	// errUsage prefixes errors in how a command was called.
+	errUsage = errors.New("usage")
+)
+
+// flagSet builds a command's flag set with a usage text that names the environment variables.
+func flagSet(env *environment, name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		w := env.stdout
+		fmt.Fprintf(w, "Usage: tagdrop %s\n\n%s\n\nFlags (each also read from TAGDROP_<FLAG>, e.g. --max-price from TAGDROP_MAX_PRICE):\n", synopsis, about)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// envName is the environment variable that mirrors a flag.
+func envName(flagName string) string {
+	return "TAGDROP_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// parse reads TAGDROP_<FLAG> variables first, then the command line, so flags win over the
+// environment. A list flag takes a comma-separated environment value.
+func parse(env *environment, fs *flag.FlagSet, args []string) error {
+	var envErr error
+	fs.VisitAll(func(f *flag.Flag) {
+		v := env.getenv(envName(f.Name))
+		if v == "" || envErr != nil {
+			return
+		}
+		if l, ok := f.Value.(*listFlag); ok {
+			for _, item := range strings.Split(v, ",") {
+				if item = strings.TrimSpace(item); item != "" {
+					l.Set(item)
+				}
+			}
+			l.fromEnv = true
+			return
+		}
+		if err := fs.Set(f.Name, v); err != nil {
+			envErr = fmt.Errorf("%w: %s=%q: %v", errUsage, envName(f.Name), v, err)
+		}
+	})
+	if envErr != nil {
+		return envErr
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return errHelp
+		}
+		return fmt.Errorf("%w: %v (see tagdrop %s --help)", errUsage, err, fs.Name())
+	}
+	return nil
+}
+
+// listFlag is a repeatable flag (--brand A --brand B).
+type listFlag struct {
+	values  []string
+	fromEnv bool
+}
+
+func (l *listFlag) String() string { return strings.Join(l.values, ",") }
+
+// Set adds one value; values from the environment are replaced by the first one on the command line.
+func (l *listFlag) Set(v string) error {
+	if l.fromEnv {
+		l.values, l.fromEnv = nil, false
+	}
+	l.values = append(l.values, v)
+	return nil
+}
+
+// noArgs refuses stray positional arguments.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q (see tagdrop %s --help)", errUsage, fs.Arg(0), fs.Name())
+	}
+	return nil
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/store"
+	"github.com/tagdrop/tagdrop/internal/web"
+)
+
+// serveConfig is everything `tagdrop serve` is told, read once from flags and environment.
+type serveConfig struct {
+	Addr      string
+	DB        string
+	Role      string
+	Demo      bool
+	BaseURL   string
+	LogLevel  string
+	LogFormat string
+}
+
+// String prints the configuration without secrets (a database password is redacted).
+func (c serveConfig) String() string {
+	db := c.DB
+	if loc, err := store.ParseLocation(c.DB); err == nil {
+		db = loc.Redacted
+	}
+	return fmt.Sprintf("addr=%s db=%s role=%s demo=%t base_url=%s", c.Addr, db, c.Role, c.Demo, c.BaseURL)
+}
+
+func (c serveConfig) validate() error {
+	switch c.Role {
+	case "all", "web", "worker":
+	default:
+		return fmt.Errorf("%w: --role %q is not one of web, worker, all", errUsage, c.Role)
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return fmt.Errorf("%w: --addr %q is not HOST:PORT", errUsage, c.Addr)
+	}
+	if _, err := store.ParseLocation(c.DB); err != nil {
+		return err
+	}
+	return nil
+}
+
+func newLogger(env *environment, level, format string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("%w: --log-level %q is not debug, info, warn or error", errUsage, level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(env.stderr, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(env.stderr, opts)), nil
+	}
+	return nil, fmt.Errorf("%w: --log-format %q is not text or json", errUsage, format)
+}
+
+func runServe(ctx context.Context, env *environment, args []string) error {
+	fs := flagSet(env, "serve", "serve [--addr HOST:PORT] [--db URL] [--role web|worker|all] [--demo]",
+		"Runs the web app, the JSON API and background work until SIGINT or SIGTERM.")
+	var c serveConfig
+	fs.StringVar(&c.Addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.StringVar(&c.DB, "db", defaultDB, "database: sqlite:PATH or postgres://USER@HOST:PORT/DB")
+	fs.StringVar(&c.Role, "role", "all", "what this process does: web, worker or all")
+	fs.BoolVar(&c.Demo, "demo", false, "fill an empty database with the bundled demo catalogue, collection and shopper")
+	fs.StringVar(&c.BaseURL, "base-url", "", "public URL of this tagdrop (default http://ADDR)")
+	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&c.LogFormat, "log-format", "text", "text or json")
+	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := c.validate(); err != nil {
+		return err
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	logger, err := newLogger(env, c.LogLevel, c.LogFormat)
+	if err != nil {
+		return err
+	}
+	// Take the port first: a port in use should fail before any database work.
+	ln, err := listen(c.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+
+	db, err := store.Open(ctx, c.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	logger.Info("database ready", "db", db.String())
+
+	if c.Demo {
+		if err := loadDemo(ctx, env, db, logger); err != nil {
+			return err
+		}
+	}
+
+	srv, err := web.New(web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo}, db, logger)
+	if err != nil {
+		return err
+	}
+	httpServer := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- httpServer.Serve(ln) }()
+	logger.Info("tagdrop is serving", "url", c.BaseURL, "role", c.Role, "version", version)
+	fmt.Fprintf(env.stdout, "tagdrop is serving at %s\n", c.BaseURL)
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := httpServer.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// listen opens the port with a message a user can act on when it cannot.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err == nil {
+		return ln, nil
+	}
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return nil, fmt.Errorf("address %s is already in use: stop the other program or pick another with --addr", addr)
+	case errors.Is(err, syscall.EACCES):
+		return nil, fmt.Errorf("no permission to listen on %s: use a port above 1024", addr)
+	}
+	return nil, fmt.Errorf("cannot listen on %s: %v", addr, err)
+}

@@ -1,0 +1,148 @@
+// Package catalog holds tagdrop's domain types for what is on sale: brands, categories, products,
+// the offers retailers make for them, and the rules that normalise retailer data into them.
+// It has no storage or network code; the store and the feed readers depend on it, not the reverse.
+package catalog
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Availability is an offer's stock state as tagdrop reports it.
+type Availability string
+
+// The availability values of the machine-readable outputs.
+const (
+	InStock    Availability = "in_stock"
+	OutOfStock Availability = "out_of_stock"
+	Preorder   Availability = "preorder"
+	Unknown    Availability = "unknown"
+)
+
+// ParseAvailability maps the spellings feeds use ("in stock", "InStock",
+// "https://schema.org/OutOfStock", "backorder", …) to an Availability.
+func ParseAvailability(s string) Availability {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.LastIndexAny(s, "/#"); i >= 0 {
+		s = s[i+1:]
+	}
+	s = strings.NewReplacer(" ", "", "_", "", "-", "").Replace(s)
+	switch s {
+	case "instock", "available", "limitedavailability", "instoreonly", "onlineonly", "true", "yes":
+		return InStock
+	case "outofstock", "soldout", "discontinued", "unavailable", "false", "no":
+		return OutOfStock
+	case "preorder", "backorder", "presale":
+		return Preorder
+	}
+	return Unknown
+}
+
+// Brand is a designer or label, known under one canonical name and any number of aliases.
+type Brand struct {
+	ID   int64
+	Slug string
+	Name string
+}
+
+// Category is a node of the category tree; Path is its full "Parent > Child" path.
+type Category struct {
+	ID       int64
+	ParentID int64
+	Slug     string
+	Name     string
+	Path     string
+	// SizeKind says which of a shopper's sizes applies ("tops", "bottoms", "shoes", "rings");
+	// empty for one-size things such as bags.
+	SizeKind string
+}
+
+// Product is one thing that can be bought, whoever sells it.
+type Product struct {
+	ID          int64
+	Key         string
+	BrandID     int64
+	Brand       string
+	CategoryID  int64
+	Category    string
+	Title       string
+	Description string
+	Color       string
+	ColorFamily string
+	Material    string
+	Gender      string
+	ImageURL    string
+	GTIN        string
+	MPN         string
+	CreatedAt   time.Time
+}
+
+// Offer is one retailer's item for a product in one variant (size, colour), with its current
+// price. Prices are integer minor units of Currency.
+type Offer struct {
+	ID           int64
+	RetailerID   int64
+	Retailer     string
+	ProductID    int64
+	ItemID       string
+	URL          string
+	Size         string
+	SizeSystem   string
+	Color        string
+	Currency     string
+	Price        int64
+	RegularPrice int64
+	Availability Availability
+	FirstSeenAt  time.Time
+	LastSeenAt   time.Time
+	UpdatedAt    time.Time
+}
+
+// OnSale reports whether the offer is below its regular price.
+func (o Offer) OnSale() bool { return o.Price > 0 && o.RegularPrice > o.Price }
+
+// DiscountPct is the whole-percent discount off the regular price, rounded down.
+func (o Offer) DiscountPct() int { return DiscountPct(o.Price, o.RegularPrice) }
+
+// DiscountPct is the whole-percent discount of price off regular, rounded down; 0 when none.
+func DiscountPct(price, regular int64) int {
+	if regular <= 0 || price >= regular || price < 0 {
+		return 0
+	}
+	return int((regular - price) * 100 / regular)
+}
+
+// Slug makes a URL- and key-safe identifier: accents folded, lower case, runs of anything other
+// than letters and digits turned into single hyphens ("See by Chloé" → "see-by-chloe").
+func Slug(s string) string {
+	s = Fold(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// Fold lower-cases s and strips accents ("Chloé" → "chloe").
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
+}

@@ -1,0 +1,159 @@
+// Package web serves tagdrop's pages, JSON API and static assets. Handlers are small methods on
+// Server; templates are embedded and parsed once at start; every page renders into a buffer
+// before a byte is written, so a template error never leaves half a page.
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Config is what the web layer needs to know about its deployment.
+type Config struct {
+	// BaseURL is the public address of this tagdrop, used in links that leave the site.
+	BaseURL string
+	// Version is shown in the footer and /healthz.
+	Version string
+	// Demo says the database holds the bundled demo data; pages say so.
+	Demo bool
+}
+
+// Server holds what the handlers use.
+type Server struct {
+	cfg       Config
+	db        *store.DB
+	log       *slog.Logger
+	pages     map[string]*template.Template
+	registry  *prometheus.Registry
+	requests  *prometheus.CounterVec
+	durations *prometheus.HistogramVec
+	now       func() time.Time
+}
+
+// New parses the templates and builds a server; a broken template fails here, not at request time.
+func New(cfg Config, db *store.DB, logger *slog.Logger) (*Server, error) {
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	s := &Server{cfg: cfg, db: db, log: logger, pages: pages, registry: reg, now: time.Now,
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tagdrop_http_requests_total", Help: "HTTP requests by route pattern and status code.",
+		}, []string{"route", "code"}),
+		durations: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "tagdrop_http_request_duration_seconds", Help: "HTTP request latency by route pattern.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+		}, []string{"route"}),
+	}
+	reg.MustRegister(s.requests, s.durations)
+	return s, nil
+}
+
+// Registry is where other packages register their metrics so /metrics shows them.
+func (s *Server) Registry() *prometheus.Registry { return s.registry }
+
+var funcs = template.FuncMap{}
+
+// parseTemplates builds one template set per page: the layout plus that page's file.
+func parseTemplates() (map[string]*template.Template, error) {
+	files, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, f := range files {
+		name := f[len("templates/") : len(f)-len(".html")]
+		if name == "layout" || name[0] == '_' {
+			continue
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html", f)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+// page is what every page view embeds: the layout's needs.
+type page struct {
+	Title   string
+	Version string
+	Demo    bool
+	Path    string
+}
+
+func (s *Server) basePage(r *http.Request, title string) page {
+	return page{Title: title, Version: s.cfg.Version, Demo: s.cfg.Demo, Path: r.URL.Path}
+}
+
+// render writes a page, or an error page if the template fails.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, view any) {
+	t, ok := s.pages[name]
+	if !ok {
+		s.fail(w, r, fmt.Errorf("render: no template %q", name))
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", view); err != nil {
+		s.fail(w, r, fmt.Errorf("render %s: %w", name, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// errorView is the error page's view.
+type errorView struct {
+	page
+	Status  int
+	Message string
+}
+
+// fail maps an error to a status and a safe message; only unexpected errors are logged.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := http.StatusInternalServerError, "Something went wrong on our side. Please try again."
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		status, msg = http.StatusNotFound, "We could not find that page."
+	case errors.Is(err, context.Canceled):
+		return
+	default:
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	t, ok := s.pages["error"]
+	if !ok {
+		http.Error(w, msg, status)
+		return
+	}
+	var buf bytes.Buffer
+	if t.ExecuteTemplate(&buf, "layout", errorView{page: s.basePage(r, http.StatusText(status)), Status: status, Message: msg}) != nil {
+		http.Error(w, msg, status)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
