@@ -40,10 +40,3 @@ func runMigrate(ctx context.Context, env *environment, args []string) error {
 	fmt.Fprintf(env.stdout, "%s: schema version %d (this tagdrop knows up to %d)\n", loc.Redacted, cur, known)
 	return nil
 }
-
-// The commands that later work fills in.
-
-func runExtract(_ context.Context, _ *environment, _ []string) error { return errNotYet("extract") }
-func runSearch(_ context.Context, _ *environment, _ []string) error  { return errNotYet("search") }
-func runDigest(_ context.Context, _ *environment, _ []string) error  { return errNotYet("digest") }
-func runBench(_ context.Context, _ *environment, _ []string) error   { return errNotYet("bench") }

@@ -85,10 +85,6 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if err := c.validate(); err != nil {
 		return err
 	}
-	if c.BaseURL == "" {
-		c.BaseURL = "http://" + c.Addr
-	}
-	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 	logger, err := newLogger(env, c.LogLevel, c.LogFormat)
 	if err != nil {
 		return err
@@ -99,6 +95,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer ln.Close()
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + ln.Addr().String() // the real port when --addr asked for :0
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 
 	db, err := store.Open(ctx, c.DB)
 	if err != nil {
@@ -108,7 +108,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	logger.Info("database ready", "db", db.String())
 
 	if c.Demo {
-		if err := loadDemo(ctx, env, db, logger); err != nil {
+		if err := loadDemo(ctx, env, db, logger, c.BaseURL); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -24,6 +25,9 @@ const (
 	Unknown    Availability = "unknown"
 )
 
+// availabilitySeparators are dropped before matching availability words.
+var availabilitySeparators = strings.NewReplacer(" ", "", "_", "", "-", "")
+
 // ParseAvailability maps the spellings feeds use ("in stock", "InStock",
 // "https://schema.org/OutOfStock", "backorder", …) to an Availability.
 func ParseAvailability(s string) Availability {
@@ -31,7 +35,7 @@ func ParseAvailability(s string) Availability {
 	if i := strings.LastIndexAny(s, "/#"); i >= 0 {
 		s = s[i+1:]
 	}
-	s = strings.NewReplacer(" ", "", "_", "", "-", "").Replace(s)
+	s = availabilitySeparators.Replace(s)
 	switch s {
 	case "instock", "available", "limitedavailability", "instoreonly", "onlineonly", "true", "yes":
 		return InStock
@@ -139,6 +143,17 @@ func Slug(s string) string {
 
 // Fold lower-cases s and strips accents ("Chloé" → "chloe").
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // the common case: no accents to strip, no allocation-heavy transformer
+		return strings.ToLower(s)
+	}
+	// A transformer keeps state, so each call builds its own.
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {

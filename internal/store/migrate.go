@@ -19,11 +19,15 @@ var ErrSchemaTooNew = errors.New("database schema is newer than this tagdrop")
 
 // provider builds a goose provider. Its Close would close our pool, so it is never called.
 func (db *DB) provider() (*goose.Provider, error) {
-	dir := "migrations/" + string(db.dialect)
-	sub, err := fs.Sub(migrations, dir)
+	sub, err := fs.Sub(migrations, "migrations/"+string(db.dialect))
 	if err != nil {
 		return nil, err
 	}
+	return db.providerFor(sub)
+}
+
+// providerFor builds a goose provider over any set of migration files (tests use their own).
+func (db *DB) providerFor(sub fs.FS) (*goose.Provider, error) {
 	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
 	dialect := goose.DialectSQLite3
 	if db.dialect == Postgres {
@@ -54,6 +58,10 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("database %s: load migrations: %w", db.where, err)
 	}
+	return db.migrateWith(ctx, p)
+}
+
+func (db *DB) migrateWith(ctx context.Context, p *goose.Provider) error {
 	current, known, err := p.GetVersions(ctx)
 	if err != nil {
 		return fmt.Errorf("database %s: read schema version: %w", db.where, err)

@@ -1,12 +1,71 @@
 package web
 
-import "net/http"
+import (
+	"html/template"
+	"net/http"
+
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+// homeSaleItems is how many sale items the home page shows: enough for a few screens on a phone
+// and several rows of five on a desktop.
+const homeSaleItems = 48
 
 // homeView is the home page's view.
 type homeView struct {
 	page
+	// Featured is the newest published collection; nil when there is none.
+	Featured *collectionCard
+	Sales    []store.Listing
+	Brands   int // how many brands the sale items shown come from
+}
+
+// collectionCard is a collection shown as a teaser: cover, title, excerpt and a strip of items.
+type collectionCard struct {
+	Slug       string
+	Title      string
+	CoverImage string
+	Excerpt    string
+	Thumbs     []store.CollectionEntry
+	Count      int
+	OnSale     int
+}
+
+func (s *Server) newCollectionCard(c store.CollectionView, thumbs int) *collectionCard {
+	card := &collectionCard{Slug: c.Slug, Title: c.Title, CoverImage: c.CoverImage,
+		Excerpt: s.md.Excerpt(c.IntroMD, 220), Count: len(c.Entries)}
+	for _, e := range c.Entries {
+		if e.OnSale() {
+			card.OnSale++
+		}
+	}
+	card.Thumbs = c.Entries[:min(thumbs, len(c.Entries))]
+	return card
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", homeView{page: s.basePage(r, "Designer sales in your size")})
+	ctx := r.Context()
+	v := homeView{page: s.basePage(r, "Designer sales in your size")}
+	cols, err := s.db.PublishedCollections(ctx, 1)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(cols) > 0 {
+		v.Featured = s.newCollectionCard(cols[0], 6)
+	}
+	if v.Sales, err = s.db.SaleListings(ctx, homeSaleItems); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	brands := map[string]bool{}
+	for _, l := range v.Sales {
+		brands[l.Brand] = true
+	}
+	v.Brands = len(brands)
+	s.render(w, r, http.StatusOK, "home", v)
 }
+
+// introHTML is the collection intro rendered for the page; kept here so the template has one
+// obvious way to get safe HTML.
+func (s *Server) introHTML(md string) template.HTML { return s.md.HTML(md) }

@@ -19,13 +19,31 @@ func (s *Server) Handler() http.Handler {
 	// Static assets (CSS, icons, demo images), cacheable.
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(http.FileServerFS(static))))
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
+	})
 
 	// Pages.
 	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("GET /search", s.search)
+	mux.HandleFunc("GET /collections", s.collections)
+	mux.HandleFunc("GET /collections/{slug}", s.collection)
+	mux.HandleFunc("GET /products/{id}", s.product)
+
+	// The outbox: mail as it would be sent. Demo mode only (see outbox.go).
+	mux.HandleFunc("GET /outbox", s.outbox)
+	mux.HandleFunc("GET /outbox/{id}", s.message)
+	mux.HandleFunc("GET /outbox/{id}/html", s.messageHTML)
+
+	// Accounts.
+	mux.HandleFunc("GET /signin", s.signinPage)
+	mux.HandleFunc("POST /signin", s.signin)
+	mux.HandleFunc("POST /signout", s.signout)
+
 	mux.HandleFunc("GET /", s.notFound)
 
 	csrf := http.NewCrossOriginProtection()
-	return s.observe(mux, secure(limitBody(csrf.Handler(mux))))
+	return s.observe(mux, secure(limitBody(csrf.Handler(s.withUser(mux)))))
 }
 
 func cacheFor(next http.Handler) http.Handler {

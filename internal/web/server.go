@@ -13,11 +13,13 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/tagdrop/tagdrop/internal/account"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -47,6 +49,7 @@ type Server struct {
 	requests  *prometheus.CounterVec
 	durations *prometheus.HistogramVec
 	now       func() time.Time
+	md        *markdown
 }
 
 // New parses the templates and builds a server; a broken template fails here, not at request time.
@@ -57,7 +60,7 @@ func New(cfg Config, db *store.DB, logger *slog.Logger) (*Server, error) {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s := &Server{cfg: cfg, db: db, log: logger, pages: pages, registry: reg, now: time.Now,
+	s := &Server{cfg: cfg, db: db, log: logger, pages: pages, registry: reg, now: time.Now, md: newMarkdown(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tagdrop_http_requests_total", Help: "HTTP requests by route pattern and status code.",
 		}, []string{"route", "code"}),
@@ -72,8 +75,6 @@ func New(cfg Config, db *store.DB, logger *slog.Logger) (*Server, error) {
 
 // Registry is where other packages register their metrics so /metrics shows them.
 func (s *Server) Registry() *prometheus.Registry { return s.registry }
-
-var funcs = template.FuncMap{}
 
 // parseTemplates builds one template set per page: the layout plus that page's file.
 func parseTemplates() (map[string]*template.Template, error) {
@@ -102,10 +103,28 @@ type page struct {
 	Version string
 	Demo    bool
 	Path    string
+	// Query fills the header's search box.
+	Query string
+	// Description is the page's meta description (search results and link previews).
+	Description string
+	// ShowOutbox puts the outbox in the navigation (see outboxVisible).
+	ShowOutbox bool
+	// User is the signed-in account, or nil.
+	User *account.User
 }
 
 func (s *Server) basePage(r *http.Request, title string) page {
-	return page{Title: title, Version: s.cfg.Version, Demo: s.cfg.Demo, Path: r.URL.Path}
+	return page{Title: title, Version: s.cfg.Version, Demo: s.cfg.Demo, Path: r.URL.Path,
+		Description: "Designer sales in your size: follow the labels you love and see only the markdowns that fit.",
+		ShowOutbox:  s.outboxVisible(r), User: currentUser(r)}
+}
+
+// Section reports whether the page belongs to the navigation section at prefix, for aria-current.
+func (p page) Section(prefix string) bool {
+	if prefix == "/" {
+		return p.Path == "/"
+	}
+	return p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/")
 }
 
 // render writes a page, or an error page if the template fails.
@@ -129,15 +148,18 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 type errorView struct {
 	page
 	Status  int
+	Heading string
 	Message string
 }
 
 // fail maps an error to a status and a safe message; only unexpected errors are logged.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := http.StatusInternalServerError, "Something went wrong on our side. Please try again."
+	status, heading, msg := http.StatusInternalServerError, "Something went wrong",
+		"Something went wrong on our side and we could not show this page. Please try again in a moment."
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		status, msg = http.StatusNotFound, "We could not find that page."
+		status, heading, msg = http.StatusNotFound, "Page not found",
+			"We could not find that page. The item may have sold out and left the catalogue, or the link may be mistyped."
 	case errors.Is(err, context.Canceled):
 		return
 	default:
@@ -149,11 +171,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	var buf bytes.Buffer
-	if t.ExecuteTemplate(&buf, "layout", errorView{page: s.basePage(r, http.StatusText(status)), Status: status, Message: msg}) != nil {
+	if t.ExecuteTemplate(&buf, "layout", errorView{page: s.basePage(r, heading), Status: status, Heading: heading, Message: msg}) != nil {
 		http.Error(w, msg, status)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = buf.WriteTo(w)
 }

@@ -1,0 +1,130 @@
+// Package feed reads retailers' product feeds, one streaming reader per format, all yielding the
+// same Item plus per-row errors. Readers never hold more than one item in memory, so a feed of
+// any size reads in flat memory.
+//
+// Use Open, then call Next until it returns io.EOF:
+//
+//	r, format, err := feed.Open(src, "auto")
+//	for {
+//		it, err := r.Next()
+//		if err == io.EOF { break }
+//		var row *feed.RowError
+//		if errors.As(err, &row) { continue } // one broken item; the feed goes on
+//		if err != nil { return err }         // the feed itself is broken; items so far stand
+//		use(it)
+//	}
+package feed
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Formats a reader exists for. Detect and Open speak these names, as does `tagdrop import --format`.
+const (
+	// GMCXML is Google Merchant Center product data in XML: RSS 2.0 or Atom with g: fields.
+	// Facebook/Meta catalogue feeds use the same shape and read the same way.
+	GMCXML = "gmc-xml"
+)
+
+// Reader yields a feed's items one at a time. Next returns io.EOF after the last item; a
+// *RowError for an item that cannot be used (reading may go on); any other error ends the feed.
+type Reader interface {
+	Next() (Item, error)
+}
+
+// RowError is one item the feed could not give: the rest of the feed is unaffected.
+type RowError struct {
+	// Line is the line of the file on which the item starts.
+	Line int
+	// Item is the item's id when the feed gave one.
+	Item string
+	// Reason says what is wrong, for the retailer to fix.
+	Reason string
+}
+
+// Error says where the item is and what is wrong with it.
+func (e *RowError) Error() string {
+	if e.Item != "" {
+		return fmt.Sprintf("line %d: item %s: %s", e.Line, e.Item, e.Reason)
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
+}
+
+// peekSize is how much of a feed Detect sees: enough for an XML declaration, a comment or two
+// and the root element with its namespace declarations.
+const peekSize = 4096
+
+// Open prepares src for reading: gzip input (recognised by its magic bytes, whatever the file is
+// called) is decompressed, and format "auto" (or "") is settled by Detect. It returns the reader
+// and the format name.
+func Open(src io.Reader, format string) (Reader, string, error) {
+	r, err := Decompress(src)
+	if err != nil {
+		return nil, "", err
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if format == "" || format == "auto" {
+		peek, err := br.Peek(peekSize)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, "", fmt.Errorf("read feed: %w", err)
+		}
+		if format = Detect(peek); format == "" {
+			return nil, "", fmt.Errorf("feed format not recognised: %s (supported: %s)", describe(peek), GMCXML)
+		}
+	}
+	switch format {
+	case GMCXML:
+		return newGMCReader(br), format, nil
+	}
+	return nil, "", fmt.Errorf("feed format %q is not supported (supported: auto, %s)", format, GMCXML)
+}
+
+// Decompress returns r itself, or a gunzipping reader when r starts with gzip's magic bytes.
+func Decompress(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	magic, err := br.Peek(2)
+	if err != nil && err != io.EOF {
+		return nil, fmt.Errorf("read feed: %w", err)
+	}
+	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("feed looks gzip-compressed but is not readable: %w", err)
+		}
+		return zr, nil
+	}
+	return br, nil
+}
+
+// Detect names the format of a feed from its first bytes (decompressed), or returns "" when it
+// is none that tagdrop reads. Peeking a few kilobytes is enough.
+func Detect(peek []byte) string {
+	peek = bytes.TrimPrefix(peek, []byte("\xef\xbb\xbf"))
+	if bytes.Contains(peek, []byte(gNamespace)) &&
+		(bytes.Contains(peek, []byte("<rss")) || bytes.Contains(peek, []byte("<feed"))) {
+		return GMCXML
+	}
+	return ""
+}
+
+// describe says in a few words what an unrecognised feed starts with.
+func describe(peek []byte) string {
+	s := strings.TrimSpace(string(bytes.TrimPrefix(peek, []byte("\xef\xbb\xbf"))))
+	switch {
+	case s == "":
+		return "the input is empty"
+	case strings.HasPrefix(strings.ToLower(s), "<!doctype html"), strings.HasPrefix(strings.ToLower(s), "<html"):
+		return "the input is an HTML page"
+	case strings.HasPrefix(s, "<"):
+		return "XML without Google Merchant (g:) fields"
+	}
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return fmt.Sprintf("the input starts %q", s)
+}

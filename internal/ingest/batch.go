@@ -1,0 +1,176 @@
+package ingest
+
+import (
+	"context"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/pricing"
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+// batchWriter writes one batch inside its transaction.
+type batchWriter struct {
+	run           *run
+	tx            *store.CatalogTx
+	newBrands     map[string]catalog.Brand
+	newCategories map[string]int64
+}
+
+func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, error) {
+	var counts batchCounts
+	// Products first: offers point at them. Sizes of one style share a product, so the batch
+	// has fewer products than items.
+	keys := make([]string, len(batch))
+	products := map[string]catalog.Product{}
+	var order []string
+	for i := range batch {
+		l := &batch[i]
+		b, err := w.brand(ctx, l.brand)
+		if err != nil {
+			return counts, err
+		}
+		cat, err := w.category(ctx, l.category)
+		if err != nil {
+			return counts, err
+		}
+		l.keyParts.Brand = b.Name
+		l.product.BrandID, l.product.CategoryID = b.ID, cat
+		l.product.Key = w.run.im.memo.productKey(l.keyParts)
+		keys[i] = l.product.Key
+		if _, ok := products[l.product.Key]; !ok {
+			order = append(order, l.product.Key)
+		}
+		products[l.product.Key] = l.product
+	}
+	stored, err := w.tx.Products(ctx, order)
+	if err != nil {
+		return counts, err
+	}
+	productIDs := make(map[string]int64, len(order))
+	var upsert []catalog.Product
+	productChanged := map[string]bool{}
+	for _, k := range order {
+		p := products[k]
+		old, ok := stored[k]
+		if ok && sameProduct(old, p) {
+			productIDs[k] = old.ID
+			continue
+		}
+		productChanged[k] = true
+		upsert = append(upsert, p)
+	}
+	ids, err := w.tx.UpsertProducts(ctx, upsert, w.run.at)
+	if err != nil {
+		return counts, err
+	}
+	for k, id := range ids {
+		productIDs[k] = id
+	}
+
+	// Offers: compare each with its stored state and write only what moved.
+	itemIDs := make([]string, len(batch))
+	for i, l := range batch {
+		itemIDs[i] = l.offer.ItemID
+	}
+	current, err := w.tx.Offers(ctx, w.run.retailer.ID, itemIDs)
+	if err != nil {
+		return counts, err
+	}
+	type move struct {
+		prev *pricing.State // nil for a new offer
+		next pricing.State
+	}
+	var upsertOffers []catalog.Offer
+	moves := map[string]move{} // by item id: offers whose price state moved
+	var seenIDs []int64
+	touched := map[int64]bool{}
+	for i := range batch {
+		o := batch[i].offer
+		o.ProductID = productIDs[keys[i]]
+		next := pricing.State{Price: o.Price, RegularPrice: o.RegularPrice, Availability: o.Availability}
+		prev, exists := current[o.ItemID]
+		switch {
+		case !exists:
+			counts.new++
+			upsertOffers = append(upsertOffers, o)
+			moves[o.ItemID] = move{next: next}
+			touched[o.ProductID] = true
+		case prev.Gone || !sameOffer(prev.Offer, o):
+			counts.changed++
+			upsertOffers = append(upsertOffers, o)
+			was := pricing.State{Price: prev.Price, RegularPrice: prev.RegularPrice, Availability: prev.Availability}
+			if was != next {
+				moves[o.ItemID] = move{prev: &was, next: next}
+			}
+			touched[o.ProductID] = true
+			touched[prev.ProductID] = true
+		case productChanged[keys[i]]:
+			counts.changed++
+			seenIDs = append(seenIDs, prev.ID)
+			touched[o.ProductID] = true
+		default:
+			counts.unchanged++
+			seenIDs = append(seenIDs, prev.ID)
+		}
+	}
+	offerIDs, err := w.tx.UpsertOffers(ctx, w.run.retailer.ID, upsertOffers, w.run.at)
+	if err != nil {
+		return counts, err
+	}
+	if err := w.tx.MarkSeen(ctx, seenIDs, w.run.at); err != nil {
+		return counts, err
+	}
+
+	var history []store.PriceChangeRow
+	var events []store.SaleEvent
+	for _, o := range upsertOffers { // in feed order, so ids and times read naturally
+		m, ok := moves[o.ItemID]
+		if !ok {
+			continue
+		}
+		id := offerIDs[o.ItemID]
+		history = append(history, store.PriceChangeRow{OfferID: id, At: w.run.at, Price: m.next.Price,
+			RegularPrice: m.next.RegularPrice, Availability: m.next.Availability, FeedRunID: w.run.runID})
+		for _, kind := range pricing.Events(m.prev, m.next) {
+			events = append(events, saleEvent(id, kind, m.next, w.run.at))
+		}
+	}
+	if err := w.tx.AppendPriceChanges(ctx, history); err != nil {
+		return counts, err
+	}
+	if err := w.tx.AppendSaleEvents(ctx, events); err != nil {
+		return counts, err
+	}
+	for _, id := range ids {
+		touched[id] = true
+	}
+	delete(touched, 0)
+	changed := make([]int64, 0, len(touched))
+	for id := range touched {
+		changed = append(changed, id)
+	}
+	return counts, w.tx.AppendChanges(ctx, "product", changed)
+}
+
+func saleEvent(offerID int64, kind pricing.EventKind, s pricing.State, at time.Time) store.SaleEvent {
+	pct := 0
+	if kind != pricing.Ended {
+		pct = s.DiscountPct()
+	}
+	return store.SaleEvent{OfferID: offerID, Kind: string(kind), At: at, Price: s.Price, RegularPrice: s.RegularPrice, DiscountPct: pct}
+}
+
+// sameProduct compares the fields a feed sets.
+func sameProduct(a, b catalog.Product) bool {
+	return a.BrandID == b.BrandID && a.CategoryID == b.CategoryID && a.Title == b.Title && a.Description == b.Description &&
+		a.Color == b.Color && a.Material == b.Material && a.Gender == b.Gender && a.ImageURL == b.ImageURL &&
+		a.GTIN == b.GTIN && a.MPN == b.MPN
+}
+
+// sameOffer compares the fields a feed sets.
+func sameOffer(a, b catalog.Offer) bool {
+	return a.ProductID == b.ProductID && a.URL == b.URL && a.Size == b.Size && a.SizeSystem == b.SizeSystem &&
+		a.Color == b.Color && a.Currency == b.Currency && a.Price == b.Price && a.RegularPrice == b.RegularPrice &&
+		a.Availability == b.Availability
+}

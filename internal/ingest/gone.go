@@ -1,0 +1,66 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+// markGone finishes a Full import: the retailer's live offers that the feed did not mention are
+// marked gone and out of stock, in batches of their own. An offer that was already out of stock
+// gets no price row (its price state did not change). A feed that yielded no usable item at all
+// marks nothing: that is a broken export far more often than a shop that sold out of everything.
+func (r *run) markGone(ctx context.Context, rep *Report) error {
+	if rep.Read-rep.Rejected == 0 {
+		r.im.logger.Warn("complete feed has no usable items: nothing marked gone", "source", rep.Source, "retailer", r.retailer.Slug)
+		return nil
+	}
+	live, err := r.im.db.LiveOfferItems(ctx, r.retailer.ID)
+	if err != nil {
+		return err
+	}
+	var gone []int64
+	for item, id := range live {
+		if _, ok := r.seen[item]; !ok {
+			gone = append(gone, id)
+		}
+	}
+	slices.Sort(gone)
+	for start := 0; start < len(gone); start += r.im.batchSize {
+		part := gone[start:min(len(gone), start+r.im.batchSize)]
+		err := r.im.db.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
+			offers, err := tx.OffersByID(ctx, part)
+			if err != nil {
+				return err
+			}
+			if err := tx.MarkGone(ctx, part, r.at); err != nil {
+				return err
+			}
+			var history []store.PriceChangeRow
+			products := map[int64]bool{}
+			for _, o := range offers {
+				products[o.ProductID] = true
+				if o.Availability != catalog.OutOfStock {
+					history = append(history, store.PriceChangeRow{OfferID: o.ID, At: r.at, Price: o.Price,
+						RegularPrice: o.RegularPrice, Availability: catalog.OutOfStock, FeedRunID: r.runID})
+				}
+			}
+			if err := tx.AppendPriceChanges(ctx, history); err != nil {
+				return err
+			}
+			ids := make([]int64, 0, len(products))
+			for id := range products {
+				ids = append(ids, id)
+			}
+			return tx.AppendChanges(ctx, "product", ids)
+		})
+		if err != nil {
+			return fmt.Errorf("mark gone offers: %w", err)
+		}
+		rep.Gone += len(part)
+	}
+	return nil
+}

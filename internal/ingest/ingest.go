@@ -1,0 +1,145 @@
+// Package ingest imports product feeds into the catalogue: it reads a feed item by item,
+// normalises each (brand, category, product key, availability, money) and writes them in
+// batches, one transaction each, keeping a price history that grows only when something changes.
+//
+// An import is idempotent: running the same feed twice writes no price rows the second time,
+// and a run cut short (a crash, a cancelled context, a broken file) leaves only whole batches
+// behind, so simply running it again converges.
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/feed"
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+// Options say what is being imported and how.
+type Options struct {
+	Retailer   string    // retailer name; its slug is the retailer key; required
+	Format     string    // "auto" (default) or "gmc-xml"
+	ObservedAt time.Time // when the feed was seen; zero means now. Used as the time of every price change.
+	Full       bool      // the feed is the retailer's complete catalogue: offers not in it are marked gone
+}
+
+// defaultBatchSize balances round trips against transaction length: 500 items make a handful
+// of statements and hold SQLite's write lock for a few milliseconds.
+const defaultBatchSize = 500
+
+// Importer writes feeds into one database. It is safe for concurrent use; imports of the same
+// retailer should not overlap (the later one's view of "gone" would be off).
+type Importer struct {
+	db     *store.DB
+	logger *slog.Logger
+
+	batchSize int
+	memo      *memo
+	// beforeCommit, when set (tests only), runs at the end of each batch's transaction; an
+	// error from it rolls the batch back as a crash would.
+	beforeCommit func(batch int) error
+}
+
+// New returns an importer writing to db and logging to logger (nil: no logs).
+func New(db *store.DB, logger *slog.Logger) *Importer {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &Importer{db: db, logger: logger, batchSize: defaultBatchSize, memo: newMemo()}
+}
+
+// ImportFile imports the feed in the file at path (gzip or not); the report's source is path.
+func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) (Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return newReport(path, opts.Format), fmt.Errorf("open %s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	return im.Import(ctx, f, path, opts)
+}
+
+// Import reads a feed from r and writes it to the catalogue. source names the feed in the
+// report and in the feed_runs record. Broken items are counted as rejected and listed in the
+// report; the error is for failures of the whole feed (unreadable, not a known format, broken
+// XML part-way, database down). On such an error the report still counts what was written
+// before it, and Full's gone-marking is skipped, since the feed was not seen whole.
+func (im *Importer) Import(ctx context.Context, r io.Reader, source string, opts Options) (Report, error) {
+	started := time.Now()
+	rep := newReport(source, opts.Format)
+	if err := opts.validate(); err != nil {
+		return rep, err
+	}
+	observed := opts.ObservedAt
+	if observed.IsZero() {
+		observed = time.Now()
+	}
+	retailer, err := im.db.EnsureRetailer(ctx, opts.Retailer)
+	if err != nil {
+		return rep, err
+	}
+	runID, err := im.db.StartFeedRun(ctx, retailer.ID, source, rep.Format, observed)
+	if err != nil {
+		return rep, err
+	}
+	run := newRun(im, retailer, runID, observed)
+	err = run.read(ctx, r, opts, &rep)
+	if err == nil && opts.Full {
+		err = run.markGone(ctx, &rep)
+	}
+	rep.DurationMS = time.Since(started).Milliseconds()
+	im.finish(ctx, runID, &rep, err)
+	if err != nil {
+		im.logger.Warn("feed import failed", "source", source, "retailer", retailer.Slug, "error", err)
+		return rep, err
+	}
+	im.logger.Info("feed imported", "source", source, "retailer", retailer.Slug, "format", rep.Format,
+		"read", rep.Read, "new", rep.New, "changed", rep.Changed, "unchanged", rep.Unchanged,
+		"rejected", rep.Rejected, "gone", rep.Gone, "duration_ms", rep.DurationMS)
+	return rep, nil
+}
+
+// finish records the run's outcome. It uses a context of its own so that a cancelled import
+// still leaves an honest record.
+func (im *Importer) finish(ctx context.Context, runID int64, rep *Report, failure error) {
+	status := store.RunOK
+	errs := rep.Errors
+	if failure != nil {
+		status = store.RunFailed
+		errs = append(append([]RowError(nil), errs...), RowError{Reason: failure.Error()})
+	}
+	js, _ := json.Marshal(errs)
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	err := im.db.FinishFeedRun(fctx, store.FeedRun{ID: runID, Status: status, Format: rep.Format,
+		Read: rep.Read, New: rep.New, Changed: rep.Changed, Unchanged: rep.Unchanged, Rejected: rep.Rejected, Gone: rep.Gone,
+		ErrorsJSON: string(js)})
+	if err != nil {
+		im.logger.Error("recording feed run failed", "feed_run_id", runID, "error", err)
+	}
+}
+
+func (o Options) validate() error {
+	if o.Retailer == "" {
+		return errors.New("import: a retailer name is required")
+	}
+	switch o.Format {
+	case "", "auto", feed.GMCXML:
+		return nil
+	}
+	return fmt.Errorf("import: format %q is not supported (use auto or %s)", o.Format, feed.GMCXML)
+}
+
+// unwrapPathError drops the *PathError's repetition of the path.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

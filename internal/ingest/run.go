@@ -1,0 +1,173 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/feed"
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+// run is the state of one import: what has been seen so far and the ids resolved on the way.
+type run struct {
+	im       *Importer
+	retailer store.Retailer
+	runID    int64
+	at       time.Time
+
+	// seen maps every item id met in the feed (imported or rejected) to its line: it finds
+	// duplicates, and under Full it is what is not gone.
+	seen map[string]int
+	// brands and categories cache ids resolved by committed batches of this run.
+	brands     map[string]catalog.Brand
+	categories map[string]int64
+	batches    int
+}
+
+func newRun(im *Importer, r store.Retailer, runID int64, at time.Time) *run {
+	return &run{im: im, retailer: r, runID: runID, at: at,
+		seen: map[string]int{}, brands: map[string]catalog.Brand{}, categories: map[string]int64{}}
+}
+
+// read streams the feed into batches. A broken item is rejected and reading goes on; a broken
+// feed stops reading after writing what came before it.
+func (r *run) read(ctx context.Context, src io.Reader, opts Options, rep *Report) error {
+	fr, format, err := feed.Open(src, opts.Format)
+	if err != nil {
+		return err
+	}
+	rep.Format = format
+	batch := make([]listing, 0, r.im.batchSize)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := r.write(ctx, batch, rep)
+		batch = batch[:0]
+		return err
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		it, err := fr.Next()
+		if err == io.EOF {
+			return flush()
+		}
+		var row *feed.RowError
+		if errors.As(err, &row) {
+			rep.Read++
+			if row.Item != "" {
+				if _, dup := r.seen[row.Item]; !dup {
+					r.seen[row.Item] = row.Line
+				}
+			}
+			rep.reject(RowError{Line: row.Line, Item: row.Item, Reason: row.Reason})
+			continue
+		}
+		if err != nil {
+			if ferr := flush(); ferr != nil {
+				return ferr
+			}
+			return err
+		}
+		rep.Read++
+		if first, dup := r.seen[it.ID]; dup {
+			rep.reject(RowError{Line: it.Line, Item: it.ID, Reason: fmt.Sprintf("duplicate id (first at line %d)", first)})
+			continue
+		}
+		r.seen[it.ID] = it.Line
+		batch = append(batch, normalise(it, r.retailer.Slug, r.at, r.im.memo))
+		if len(batch) >= r.im.batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// batchCounts is what one batch did, added to the report only once it has committed.
+type batchCounts struct{ new, changed, unchanged int }
+
+// write stores one batch in one transaction: products, offers, price history, sale events and
+// the change log. Only what differs from the stored state is written.
+func (r *run) write(ctx context.Context, batch []listing, rep *Report) error {
+	r.batches++
+	var counts batchCounts
+	newBrands := map[string]catalog.Brand{}
+	newCategories := map[string]int64{}
+	err := r.im.db.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
+		counts = batchCounts{}
+		clear(newBrands)
+		clear(newCategories)
+		w := batchWriter{run: r, tx: tx, newBrands: newBrands, newCategories: newCategories}
+		var err error
+		if counts, err = w.write(ctx, batch); err != nil {
+			return err
+		}
+		if r.im.beforeCommit != nil {
+			return r.im.beforeCommit(r.batches)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("write batch %d (items from line %d): %w", r.batches, batch[0].line, err)
+	}
+	for k, v := range newBrands {
+		r.brands[k] = v
+	}
+	for k, v := range newCategories {
+		r.categories[k] = v
+	}
+	rep.New += counts.new
+	rep.Changed += counts.changed
+	rep.Unchanged += counts.unchanged
+	return nil
+}
+
+// brand resolves a feed's brand name through the run's cache, then the store.
+func (w *batchWriter) brand(ctx context.Context, name string) (catalog.Brand, error) {
+	if name == "" {
+		return catalog.Brand{}, nil
+	}
+	if b, ok := w.run.brands[name]; ok {
+		return b, nil
+	}
+	if b, ok := w.newBrands[name]; ok {
+		return b, nil
+	}
+	if catalog.Slug(name) == "" { // "---": no brand rather than an error
+		w.newBrands[name] = catalog.Brand{}
+		return catalog.Brand{}, nil
+	}
+	b, err := w.tx.EnsureBrand(ctx, name)
+	if err != nil {
+		return catalog.Brand{}, err
+	}
+	w.newBrands[name] = b
+	return b, nil
+}
+
+func (w *batchWriter) category(ctx context.Context, path []string) (int64, error) {
+	if len(path) == 0 {
+		return 0, nil
+	}
+	key := strings.Join(path, " > ")
+	if id, ok := w.run.categories[key]; ok {
+		return id, nil
+	}
+	if id, ok := w.newCategories[key]; ok {
+		return id, nil
+	}
+	id, err := w.tx.EnsureCategory(ctx, path)
+	if err != nil {
+		return 0, err
+	}
+	w.newCategories[key] = id
+	return id, nil
+}

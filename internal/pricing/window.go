@@ -1,0 +1,124 @@
+package pricing
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Window is when a sale price is in effect. A zero From or Until leaves that side open.
+type Window struct {
+	From, Until time.Time
+}
+
+// Applies reports whether at falls inside the window (From inclusive, Until exclusive).
+func (w Window) Applies(at time.Time) bool {
+	if !w.From.IsZero() && at.Before(w.From) {
+		return false
+	}
+	if !w.Until.IsZero() && !at.Before(w.Until) {
+		return false
+	}
+	return true
+}
+
+// ParseWindow reads GMC's sale_price_effective_date: two ISO 8601 times joined by "/"
+// ("2021-02-24T11:07+0100/2021-02-29T23:07+0100"). Either side may be empty. Dates are read
+// leniently, as Google's own example is: an impossible day such as 29 February 2021 rolls over
+// into March rather than losing the sale. A time without a zone is taken as UTC.
+func ParseWindow(s string) (Window, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Window{}, nil
+	}
+	from, until, ok := strings.Cut(s, "/")
+	if !ok {
+		return Window{}, fmt.Errorf("sale_price_effective_date %q is not START/END", s)
+	}
+	var w Window
+	var err error
+	if w.From, err = parseISOTime(from); err != nil {
+		return Window{}, fmt.Errorf("sale_price_effective_date %q: %v", s, err)
+	}
+	if w.Until, err = parseISOTime(until); err != nil {
+		return Window{}, fmt.Errorf("sale_price_effective_date %q: %v", s, err)
+	}
+	if !w.From.IsZero() && !w.Until.IsZero() && w.Until.Before(w.From) {
+		return Window{}, fmt.Errorf("sale_price_effective_date %q ends before it starts", s)
+	}
+	return w, nil
+}
+
+// parseISOTime reads YYYY-MM-DD[Thh:mm[:ss[.frac]]][Z|±hh[:]mm|±hh]; empty gives the zero time.
+func parseISOTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	bad := fmt.Errorf("%q is not an ISO 8601 date and time", s)
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, bad
+	}
+	y, e1 := strconv.Atoi(s[0:4])
+	mo, e2 := strconv.Atoi(s[5:7])
+	d, e3 := strconv.Atoi(s[8:10])
+	if e1 != nil || e2 != nil || e3 != nil || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return time.Time{}, bad
+	}
+	rest := s[10:]
+	var h, mi, sec int
+	if rest != "" && (rest[0] == 'T' || rest[0] == ' ') {
+		rest = rest[1:]
+		end := strings.IndexAny(rest, "Zz+-")
+		if end < 0 {
+			end = len(rest)
+		}
+		clock := rest[:end]
+		rest = rest[end:]
+		if i := strings.IndexByte(clock, '.'); i >= 0 {
+			clock = clock[:i] // fractions of a second do not matter for a sale window
+		}
+		parts := strings.Split(clock, ":")
+		if len(parts) < 2 || len(parts) > 3 {
+			return time.Time{}, bad
+		}
+		var err error
+		if h, err = strconv.Atoi(parts[0]); err != nil || h > 24 {
+			return time.Time{}, bad
+		}
+		if mi, err = strconv.Atoi(parts[1]); err != nil || mi > 59 {
+			return time.Time{}, bad
+		}
+		if len(parts) == 3 {
+			if sec, err = strconv.Atoi(parts[2]); err != nil || sec > 60 {
+				return time.Time{}, bad
+			}
+		}
+	}
+	loc := time.UTC
+	switch {
+	case rest == "" || rest == "Z" || rest == "z":
+	case rest[0] == '+' || rest[0] == '-':
+		off := strings.ReplaceAll(rest[1:], ":", "")
+		if len(off) == 2 {
+			off += "00"
+		}
+		if len(off) != 4 {
+			return time.Time{}, bad
+		}
+		oh, err1 := strconv.Atoi(off[:2])
+		om, err2 := strconv.Atoi(off[2:])
+		if err1 != nil || err2 != nil || oh > 14 || om > 59 {
+			return time.Time{}, bad
+		}
+		secs := oh*3600 + om*60
+		if rest[0] == '-' {
+			secs = -secs
+		}
+		loc = time.FixedZone("", secs)
+	default:
+		return time.Time{}, bad
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc).UTC(), nil
+}

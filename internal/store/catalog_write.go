@@ -1,0 +1,323 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+)
+
+// CatalogTx is one transaction of catalogue writes. The importer runs one per batch of feed
+// items: it reads the batch's current state with a couple of queries, decides in Go what
+// changed, and writes only that, each kind of row in one multi-row statement. Either the whole
+// batch lands or none of it does.
+type CatalogTx struct {
+	tx  *sql.Tx
+	now int64
+	ph  placeholders
+}
+
+// InCatalogTx runs fn in one transaction, committing when it returns nil and rolling back
+// otherwise (including when ctx is cancelled).
+func (db *DB) InCatalogTx(ctx context.Context, fn func(*CatalogTx) error) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		return fn(&CatalogTx{tx: tx, now: db.nowMS(), ph: db.placeholders()})
+	})
+}
+
+// StoredOffer is an offer as the database holds it, for comparing with what a feed says now.
+type StoredOffer struct {
+	catalog.Offer
+	// Gone is set when a complete feed of the retailer last came without this offer.
+	Gone bool
+}
+
+// PriceChangeRow is one row of an offer's price history: written only when the price, the regular
+// price or the availability changes.
+type PriceChangeRow struct {
+	OfferID      int64
+	At           time.Time
+	Price        int64
+	RegularPrice int64
+	Availability catalog.Availability
+	FeedRunID    int64 // 0 when not written by a feed run
+}
+
+// SaleEvent is a movement of an offer's price or stock that shoppers may want to hear about.
+type SaleEvent struct {
+	OfferID      int64
+	Kind         string // on_sale, deeper, back_in_stock, ended
+	At           time.Time
+	Price        int64
+	RegularPrice int64
+	DiscountPct  int
+	Questionable bool
+}
+
+// EnsureBrand returns the brand known by name or alias, creating it if new.
+func (c *CatalogTx) EnsureBrand(ctx context.Context, name string) (catalog.Brand, error) {
+	return ensureBrand(ctx, c.tx, name, c.now)
+}
+
+// Products returns the stored products with the given keys, by key.
+func (c *CatalogTx) Products(ctx context.Context, keys []string) (map[string]catalog.Product, error) {
+	out := make(map[string]catalog.Product, len(keys))
+	for start := 0; start < len(keys); start += maxRowsPerStatement {
+		part := keys[start:min(len(keys), start+maxRowsPerStatement)]
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = k
+		}
+		rows, err := c.tx.QueryContext(ctx, `SELECT id, product_key, brand_id, category_id, title, description, color, color_family,
+			material, gender, image_url, gtin, mpn FROM products WHERE product_key IN (`+c.ph.inList(len(part), 1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("load products: %w", err)
+		}
+		for rows.Next() {
+			var p catalog.Product
+			var brand, category sql.NullInt64
+			if err := rows.Scan(&p.ID, &p.Key, &brand, &category, &p.Title, &p.Description, &p.Color, &p.ColorFamily,
+				&p.Material, &p.Gender, &p.ImageURL, &p.GTIN, &p.MPN); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("load products: %w", err)
+			}
+			p.BrandID, p.CategoryID = brand.Int64, category.Int64
+			out[p.Key] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("load products: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// UpsertProducts inserts products, or updates those whose key exists, and returns their ids by
+// key. Keys must be unique within ps.
+func (c *CatalogTx) UpsertProducts(ctx context.Context, ps []catalog.Product, at time.Time) (map[string]int64, error) {
+	const cols = 14
+	ids := make(map[string]int64, len(ps))
+	for start := 0; start < len(ps); start += maxRowsPerStatement {
+		part := ps[start:min(len(ps), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)*cols)
+		for _, p := range part {
+			args = append(args, p.Key, nullID(p.BrandID), nullID(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
+				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, unixMS(at), unixMS(at))
+		}
+		rows, err := c.tx.QueryContext(ctx, `INSERT INTO products (product_key, brand_id, category_id, title, description, color,
+			color_family, material, gender, image_url, gtin, mpn, created_at, updated_at) VALUES `+c.ph.valueRows(len(part), cols, 1)+`
+			ON CONFLICT (product_key) DO UPDATE SET brand_id = excluded.brand_id, category_id = excluded.category_id,
+			title = excluded.title, description = excluded.description, color = excluded.color, color_family = excluded.color_family,
+			material = excluded.material, gender = excluded.gender, image_url = excluded.image_url, gtin = excluded.gtin,
+			mpn = excluded.mpn, updated_at = excluded.updated_at
+			RETURNING id, product_key`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("upsert products: %w", err)
+		}
+		if err := scanIDs(rows, ids); err != nil {
+			return nil, fmt.Errorf("upsert products: %w", err)
+		}
+	}
+	return ids, nil
+}
+
+// Offers returns the retailer's stored offers with the given item ids, by item id.
+func (c *CatalogTx) Offers(ctx context.Context, retailerID int64, itemIDs []string) (map[string]StoredOffer, error) {
+	out := make(map[string]StoredOffer, len(itemIDs))
+	for start := 0; start < len(itemIDs); start += maxRowsPerStatement {
+		part := itemIDs[start:min(len(itemIDs), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)+1)
+		args = append(args, retailerID)
+		for _, id := range part {
+			args = append(args, id)
+		}
+		rows, err := c.tx.QueryContext(ctx, c.ph.sql(`SELECT `+offerColumns+` FROM offers WHERE retailer_id = $1 AND item_id IN (`)+c.ph.inList(len(part), 2)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("load offers: %w", err)
+		}
+		if err := scanOffers(rows, func(o StoredOffer) { out[o.ItemID] = o }); err != nil {
+			return nil, fmt.Errorf("load offers: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// OffersByID returns the stored offers with the given ids.
+func (c *CatalogTx) OffersByID(ctx context.Context, ids []int64) ([]StoredOffer, error) {
+	var out []StoredOffer
+	for start := 0; start < len(ids); start += maxRowsPerStatement {
+		part := ids[start:min(len(ids), start+maxRowsPerStatement)]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := c.tx.QueryContext(ctx, `SELECT `+offerColumns+` FROM offers WHERE id IN (`+c.ph.inList(len(part), 1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("load offers: %w", err)
+		}
+		if err := scanOffers(rows, func(o StoredOffer) { out = append(out, o) }); err != nil {
+			return nil, fmt.Errorf("load offers: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// UpsertOffers inserts the retailer's offers, or updates those whose item id exists (bringing a
+// gone offer back), and returns their ids by item id. Item ids must be unique within os.
+// first_seen_at is kept on update; last_seen_at and updated_at become at.
+func (c *CatalogTx) UpsertOffers(ctx context.Context, retailerID int64, os []catalog.Offer, at time.Time) (map[string]int64, error) {
+	const cols = 14
+	ids := make(map[string]int64, len(os))
+	t := unixMS(at)
+	for start := 0; start < len(os); start += maxRowsPerStatement {
+		part := os[start:min(len(os), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)*cols)
+		for _, o := range part {
+			args = append(args, retailerID, o.ProductID, o.ItemID, o.URL, o.Size, o.SizeSystem, o.Color, o.Currency,
+				o.Price, o.RegularPrice, string(o.Availability), t, t, t)
+		}
+		rows, err := c.tx.QueryContext(ctx, `INSERT INTO offers (retailer_id, product_id, item_id, url, size, size_system, color,
+			currency, price, regular_price, availability, first_seen_at, last_seen_at, updated_at) VALUES `+c.ph.valueRows(len(part), cols, 1)+`
+			ON CONFLICT (retailer_id, item_id) DO UPDATE SET product_id = excluded.product_id, url = excluded.url,
+			size = excluded.size, size_system = excluded.size_system, color = excluded.color, currency = excluded.currency,
+			price = excluded.price, regular_price = excluded.regular_price, availability = excluded.availability,
+			last_seen_at = excluded.last_seen_at, gone_at = NULL, updated_at = excluded.updated_at
+			RETURNING id, item_id`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("upsert offers: %w", err)
+		}
+		if err := scanIDs(rows, ids); err != nil {
+			return nil, fmt.Errorf("upsert offers: %w", err)
+		}
+	}
+	return ids, nil
+}
+
+// MarkSeen records that unchanged offers were in a feed at time at.
+func (c *CatalogTx) MarkSeen(ctx context.Context, ids []int64, at time.Time) error {
+	return c.execForIDs(ctx, `UPDATE offers SET last_seen_at = $1 WHERE id IN `, []any{unixMS(at)}, ids)
+}
+
+// MarkGone records that offers were missing from their retailer's complete feed at time at:
+// they are out of stock until they come back.
+func (c *CatalogTx) MarkGone(ctx context.Context, ids []int64, at time.Time) error {
+	return c.execForIDs(ctx, `UPDATE offers SET gone_at = $1, updated_at = $2, availability = 'out_of_stock' WHERE gone_at IS NULL AND id IN `,
+		[]any{unixMS(at), unixMS(at)}, ids)
+}
+
+// execForIDs runs "… WHERE … id IN (…)": lead binds the prefix's $1…$k, the ids follow.
+func (c *CatalogTx) execForIDs(ctx context.Context, prefix string, lead []any, ids []int64) error {
+	for start := 0; start < len(ids); start += maxRowsPerStatement {
+		part := ids[start:min(len(ids), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)+len(lead))
+		args = append(args, lead...)
+		for _, id := range part {
+			args = append(args, id)
+		}
+		if _, err := c.tx.ExecContext(ctx, c.ph.sql(prefix)+`(`+c.ph.inList(len(part), len(lead)+1)+`)`, args...); err != nil {
+			return fmt.Errorf("update offers: %w", err)
+		}
+	}
+	return nil
+}
+
+// AppendPriceChanges adds rows to offers' price histories.
+func (c *CatalogTx) AppendPriceChanges(ctx context.Context, pcs []PriceChangeRow) error {
+	const cols = 6
+	for start := 0; start < len(pcs); start += maxRowsPerStatement {
+		part := pcs[start:min(len(pcs), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)*cols)
+		for _, p := range part {
+			args = append(args, p.OfferID, unixMS(p.At), p.Price, p.RegularPrice, string(p.Availability), nullID(p.FeedRunID))
+		}
+		if _, err := c.tx.ExecContext(ctx, `INSERT INTO price_changes (offer_id, changed_at, price, regular_price, availability, feed_run_id)
+			VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
+			return fmt.Errorf("append price changes: %w", err)
+		}
+	}
+	return nil
+}
+
+// AppendSaleEvents records sale events.
+func (c *CatalogTx) AppendSaleEvents(ctx context.Context, evs []SaleEvent) error {
+	const cols = 7
+	for start := 0; start < len(evs); start += maxRowsPerStatement {
+		part := evs[start:min(len(evs), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)*cols)
+		for _, e := range part {
+			q := 0
+			if e.Questionable {
+				q = 1
+			}
+			args = append(args, e.OfferID, e.Kind, unixMS(e.At), e.Price, e.RegularPrice, e.DiscountPct, q)
+		}
+		if _, err := c.tx.ExecContext(ctx, `INSERT INTO sale_events (offer_id, kind, at, price, regular_price, discount_pct, questionable)
+			VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
+			return fmt.Errorf("append sale events: %w", err)
+		}
+	}
+	return nil
+}
+
+// AppendChanges adds entries to the change log that web nodes follow to refresh their index
+// ("product", id). The time is the transaction's wall-clock time, not the feed's.
+func (c *CatalogTx) AppendChanges(ctx context.Context, entity string, ids []int64) error {
+	const cols = 3
+	for start := 0; start < len(ids); start += maxRowsPerStatement {
+		part := ids[start:min(len(ids), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)*cols)
+		for _, id := range part {
+			args = append(args, entity, id, c.now)
+		}
+		if _, err := c.tx.ExecContext(ctx, `INSERT INTO changes (entity, entity_id, at) VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
+			return fmt.Errorf("append changes: %w", err)
+		}
+	}
+	return nil
+}
+
+const offerColumns = `id, retailer_id, product_id, item_id, url, size, size_system, color, currency, price, regular_price,
+	availability, first_seen_at, last_seen_at, updated_at, gone_at`
+
+func scanOffers(rows *sql.Rows, each func(StoredOffer)) error {
+	defer rows.Close()
+	for rows.Next() {
+		o, err := scanOffer(rows)
+		if err != nil {
+			return err
+		}
+		each(o)
+	}
+	return rows.Err()
+}
+
+func scanOffer(row interface{ Scan(...any) error }) (StoredOffer, error) {
+	var o StoredOffer
+	var avail string
+	var first, last, updated int64
+	var gone sql.NullInt64
+	if err := row.Scan(&o.ID, &o.RetailerID, &o.ProductID, &o.ItemID, &o.URL, &o.Size, &o.SizeSystem, &o.Color, &o.Currency,
+		&o.Price, &o.RegularPrice, &avail, &first, &last, &updated, &gone); err != nil {
+		return StoredOffer{}, err
+	}
+	o.Availability = catalog.Availability(avail)
+	o.FirstSeenAt, o.LastSeenAt, o.UpdatedAt = fromMS(first), fromMS(last), fromMS(updated)
+	o.Gone = gone.Valid
+	return o, nil
+}
+
+// scanIDs reads (id, key) rows into ids.
+func scanIDs(rows *sql.Rows, ids map[string]int64) error {
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return err
+		}
+		ids[key] = id
+	}
+	return rows.Err()
+}

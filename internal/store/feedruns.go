@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// FeedRun statuses.
+const (
+	RunRunning = "running"
+	RunOK      = "ok"
+	RunFailed  = "failed"
+)
+
+// FeedRun is one import of one feed: what came in and what it did. A run left "running" was
+// cut short by a crash; its committed batches stand.
+type FeedRun struct {
+	ID                                            int64
+	RetailerID                                    int64
+	Source                                        string
+	Format                                        string
+	Status                                        string
+	ObservedAt                                    time.Time
+	StartedAt                                     time.Time
+	FinishedAt                                    time.Time
+	Read, New, Changed, Unchanged, Rejected, Gone int
+	// ErrorsJSON is the run's row errors as a JSON array (capped by the importer).
+	ErrorsJSON string
+}
+
+// StartFeedRun records that an import began; price changes it writes point back to it.
+func (db *DB) StartFeedRun(ctx context.Context, retailerID int64, source, format string, observedAt time.Time) (int64, error) {
+	var id int64
+	err := db.sql.QueryRowContext(ctx, `INSERT INTO feed_runs (retailer_id, source, format, status, observed_at, started_at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, retailerID, source, format, RunRunning, unixMS(observedAt), db.nowMS()).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("start feed run for %s: %w", source, err)
+	}
+	return id, nil
+}
+
+// FinishFeedRun records a run's outcome: its status, format and counts from run.
+func (db *DB) FinishFeedRun(ctx context.Context, run FeedRun) error {
+	errs := run.ErrorsJSON
+	if errs == "" {
+		errs = "[]"
+	}
+	_, err := db.sql.ExecContext(ctx, `UPDATE feed_runs SET status = $1, format = $2, finished_at = $3,
+		read_count = $4, new_count = $5, changed_count = $6, unchanged_count = $7, rejected_count = $8, gone_count = $9, errors = $10
+		WHERE id = $11`, run.Status, run.Format, db.nowMS(),
+		run.Read, run.New, run.Changed, run.Unchanged, run.Rejected, run.Gone, errs, run.ID)
+	if err != nil {
+		return fmt.Errorf("finish feed run %d: %w", run.ID, err)
+	}
+	return nil
+}
+
+// FeedRunByID reads one run back.
+func (db *DB) FeedRunByID(ctx context.Context, id int64) (FeedRun, error) {
+	var r FeedRun
+	var observed, started int64
+	var finished, retailer *int64
+	err := db.sql.QueryRowContext(ctx, `SELECT id, retailer_id, source, format, status, observed_at, started_at, finished_at,
+		read_count, new_count, changed_count, unchanged_count, rejected_count, gone_count, errors FROM feed_runs WHERE id = $1`, id).
+		Scan(&r.ID, &retailer, &r.Source, &r.Format, &r.Status, &observed, &started, &finished,
+			&r.Read, &r.New, &r.Changed, &r.Unchanged, &r.Rejected, &r.Gone, &r.ErrorsJSON)
+	if err != nil {
+		return FeedRun{}, fmt.Errorf("feed run %d: %w", id, notFound(err))
+	}
+	if retailer != nil {
+		r.RetailerID = *retailer
+	}
+	r.ObservedAt, r.StartedAt = fromMS(observed), fromMS(started)
+	if finished != nil {
+		r.FinishedAt = fromMS(*finished)
+	}
+	return r, nil
+}

@@ -1,0 +1,42 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+// productView is one product's page: every offer, and the price history as a chart.
+type productView struct {
+	page
+	Product store.ProductDetail
+	Chart   *priceChart
+}
+
+func (s *Server) product(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		// An id that is not a number names no product: the same answer as an unknown one.
+		s.fail(w, r, fmt.Errorf("product %q: %w", r.PathValue("id"), store.ErrNotFound))
+		return
+	}
+	p, err := s.db.ProductByID(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	title := p.Title
+	if p.Brand != "" {
+		title = p.Brand + " " + p.Title
+	}
+	v := productView{page: s.basePage(r, title), Product: p}
+	if p.Best.HasOffer {
+		v.Chart = newPriceChart(lowestPriceSeries(p.History, p.Best.Currency), p.Best.Currency, s.now())
+	}
+	if p.Description != "" {
+		v.Description = truncate(p.Description, 160)
+	}
+	s.render(w, r, http.StatusOK, "product", v)
+}
