@@ -2,6 +2,8 @@ package demo_test
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"context"
 	"strings"
 	"testing"
@@ -105,4 +107,49 @@ func TestLoad(t *testing.T) {
 			t.Errorf("second load said %q", out.String())
 		}
 	})
+}
+
+// failingImporter stops with a crash-like error after a number of feeds.
+type failingImporter struct {
+	im    *ingest.Importer
+	left  int
+	calls int
+}
+
+var errCrash = errors.New("simulated crash")
+
+func (f *failingImporter) ImportFile(ctx context.Context, path string, opts ingest.Options) (ingest.Report, error) {
+	f.calls++
+	if f.left == 0 {
+		return ingest.Report{}, errCrash
+	}
+	f.left--
+	return f.im.ImportFile(ctx, path, opts)
+}
+
+// TestLoadResumesAfterInterruption cuts a first load short, then loads again: the second load
+// resumes after the snapshots already imported, and the database ends exactly as after one
+// uninterrupted load (same price history), with no stale re-imports.
+func TestLoadResumesAfterInterruption(t *testing.T) {
+	ctx := context.Background()
+	opts := demo.Options{Products: 60, Days: 42, Step: 7, Today: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
+
+	clean := storetest.SQLite(t)
+	if _, err := demo.Load(ctx, clean, ingest.New(clean, nil), nil, io.Discard, opts); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := clean.CountRows(ctx, "price_changes")
+
+	db := storetest.SQLite(t)
+	first := &failingImporter{im: ingest.New(db, nil), left: 13}
+	if _, err := demo.Load(ctx, db, first, nil, io.Discard, opts); !errors.Is(err, errCrash) {
+		t.Fatalf("interrupted load: err = %v", err)
+	}
+	second := &countingImporter{im: ingest.New(db, nil)}
+	if _, err := demo.Load(ctx, db, second, nil, io.Discard, opts); err != nil {
+		t.Fatalf("resumed load: %v", err)
+	}
+	if got, _ := db.CountRows(ctx, "price_changes"); got != want {
+		t.Fatalf("price_changes after interrupted + resumed load = %d, after one clean load = %d", got, want)
+	}
 }

@@ -29,6 +29,10 @@ type Options struct {
 	Full       bool      // the feed is the retailer's complete catalogue: offers not in it are marked gone
 }
 
+// ErrStale means the feed was observed before the retailer's newest imported feed; it is not
+// imported, so price history only moves forward in time.
+var ErrStale = errors.New("feed is older than the last import")
+
 // defaultBatchSize balances round trips against transaction length: 500 items make a handful
 // of statements and hold SQLite's write lock for a few milliseconds.
 const defaultBatchSize = 500
@@ -82,6 +86,16 @@ func (im *Importer) Import(ctx context.Context, r io.Reader, source string, opts
 	retailer, err := im.db.EnsureRetailer(ctx, opts.Retailer)
 	if err != nil {
 		return rep, err
+	}
+	// History is a change log in time order: a feed seen before the newest one already imported
+	// would write its older prices as if they were news.
+	last, err := im.db.LastObservedAt(ctx, retailer.ID)
+	if err != nil {
+		return rep, err
+	}
+	if observed.Before(last) {
+		return rep, fmt.Errorf("%w: %s was observed %s, before %s's last import (%s)", ErrStale, source,
+			observed.UTC().Format(time.RFC3339), retailer.Name, last.Format(time.RFC3339))
 	}
 	runID, err := im.db.StartFeedRun(ctx, retailer.ID, source, rep.Format, observed)
 	if err != nil {

@@ -349,3 +349,22 @@ func TestImportOptionErrors(t *testing.T) {
 		t.Fatalf("HTML instead of a feed: report %+v, err = %v", rep, err)
 	}
 }
+
+func TestOlderFeedIsRefusedAsStale(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		im := ingest.New(db, nil)
+		mustImportFile(t, im, "shop-day2.xml", ingest.Options{Retailer: shop, ObservedAt: day(1)})
+		before := count(t, db, "price_changes")
+		_, err := im.ImportFile(ctx, fixture("shop-day1.xml"), ingest.Options{Retailer: shop, ObservedAt: day(0)})
+		if !errors.Is(err, ingest.ErrStale) {
+			t.Fatalf("older feed: err = %v, want ErrStale", err)
+		}
+		if got := count(t, db, "price_changes"); got != before {
+			t.Fatalf("a stale feed wrote %d price rows", got-before)
+		}
+		// The same observation again is fine (a rerun), and so is a later one.
+		mustImportFile(t, im, "shop-day2.xml", ingest.Options{Retailer: shop, ObservedAt: day(1)})
+		mustImportFile(t, im, "shop-day1.xml", ingest.Options{Retailer: shop, ObservedAt: day(2)})
+	})
+}

@@ -415,3 +415,14 @@ func SortSizes(sizes []string) []string {
 	})
 	return out
 }
+
+// SaleSummary counts the products whose best in-stock offer is on sale, and their brands.
+func (db *DB) SaleSummary(ctx context.Context) (products, brands int, err error) {
+	q := `WITH ` + fmt.Sprintf(bestOffers, `o.availability = 'in_stock'`) + `
+	SELECT COUNT(*), COUNT(DISTINCT p.brand_id) FROM best b JOIN products p ON p.id = b.product_id
+	WHERE b.rn = 1 AND b.price > 0 AND b.regular_price > b.price`
+	if err := db.sql.QueryRowContext(ctx, q).Scan(&products, &brands); err != nil {
+		return 0, 0, fmt.Errorf("sale summary: %w", err)
+	}
+	return products, brands, nil
+}

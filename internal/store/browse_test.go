@@ -112,6 +112,9 @@ func TestBrowseQueries(t *testing.T) {
 		if limited, err := db.SaleListings(ctx, 1); err != nil || len(limited) != 1 {
 			t.Errorf("limit 1: %d listings, err %v", len(limited), err)
 		}
+		if n, brands, err := db.SaleSummary(ctx); err != nil || n != len(sales) || brands < 1 || brands > n {
+			t.Errorf("SaleSummary = %d products, %d brands, %v; want %d products", n, brands, err, len(sales))
+		}
 
 		// Collections: a published one, a scheduled one due, one scheduled later, a draft.
 		pub := f.id(`INSERT INTO collections (slug, title, intro_md, status, publish_at, created_at, updated_at)

@@ -77,3 +77,18 @@ func (db *DB) FeedRunByID(ctx context.Context, id int64) (FeedRun, error) {
 	}
 	return r, nil
 }
+
+// LastObservedAt is the observation time of the retailer's newest successful run, or the zero
+// time when it has none.
+func (db *DB) LastObservedAt(ctx context.Context, retailerID int64) (time.Time, error) {
+	var last *int64
+	err := db.sql.QueryRowContext(ctx, `SELECT MAX(observed_at) FROM feed_runs WHERE retailer_id = $1 AND status = $2`,
+		retailerID, RunOK).Scan(&last)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("last observation of retailer %d: %w", retailerID, err)
+	}
+	if last == nil {
+		return time.Time{}, nil
+	}
+	return fromMS(*last), nil
+}

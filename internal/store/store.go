@@ -155,6 +155,9 @@ func openSQLite(ctx context.Context, loc Location) (*DB, error) {
 	var mode string
 	if err := sqldb.QueryRowContext(pctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
 		sqldb.Close()
+		if ro := readOnlyReason(loc.Path); ro != "" {
+			return nil, fmt.Errorf("database %s cannot be written: %s", loc.Redacted, ro)
+		}
 		return nil, fmt.Errorf("database %s cannot be opened: %s", loc.Redacted, sqliteReason(err))
 	}
 	var check string
@@ -169,9 +172,30 @@ func openSQLite(ctx context.Context, loc Location) (*DB, error) {
 	// A read-only file opens and reads fine; find out now rather than at the first import.
 	if _, err := sqldb.ExecContext(pctx, "CREATE TABLE IF NOT EXISTS tagdrop_write_check (x INTEGER); DROP TABLE tagdrop_write_check"); err != nil {
 		sqldb.Close()
+		if ro := readOnlyReason(loc.Path); ro != "" {
+			return nil, fmt.Errorf("database %s cannot be written: %s", loc.Redacted, ro)
+		}
 		return nil, fmt.Errorf("database %s cannot be written: %s", loc.Redacted, sqliteReason(err))
 	}
 	return db, nil
+}
+
+// readOnlyReason says why the SQLite file or its folder cannot be written ("" if they can).
+// SQLite's own error for this is a vague "unable to open", so ask the file system directly.
+func readOnlyReason(path string) string {
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
+		f.Close()
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "the file is read-only (" + errors.Unwrap(err).Error() + ")"
+	}
+	// WAL mode needs to create PATH-wal and PATH-shm beside the file.
+	probe, err := os.CreateTemp(filepath.Dir(path), ".tagdrop-write-check-*")
+	if err != nil {
+		return "its folder is read-only (" + errors.Unwrap(err).Error() + ")"
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return ""
 }
 
 // sqliteReason turns driver errors into the short phrase a user can act on.

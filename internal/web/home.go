@@ -17,7 +17,9 @@ type homeView struct {
 	// Featured is the newest published collection; nil when there is none.
 	Featured *collectionCard
 	Sales    []store.Listing
-	Brands   int // how many brands the sale items shown come from
+	// OnSale and Brands count every product on sale and their brands, not just those shown.
+	OnSale int
+	Brands int
 }
 
 // collectionCard is a collection shown as a teaser: cover, title, excerpt and a strip of items.
@@ -58,11 +60,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	brands := map[string]bool{}
-	for _, l := range v.Sales {
-		brands[l.Brand] = true
+	if v.OnSale, v.Brands, err = s.db.SaleSummary(ctx); err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	v.Brands = len(brands)
 	s.render(w, r, http.StatusOK, "home", v)
 }
 
