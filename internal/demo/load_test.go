@@ -2,9 +2,9 @@ package demo_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
-	"context"
 	"strings"
 	"testing"
 	"time"
