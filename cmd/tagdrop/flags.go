@@ -60,8 +60,7 @@ func parse(env *environment, fs *flag.FlagSet, args []string) error {
 		return envErr
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
+		if errors.Is(err, flag.ErrHelp) { // the flag package has printed fs.Usage
 			return errHelp
 		}
 		return fmt.Errorf("%w: %v (see tagdrop %s --help)", errUsage, err, fs.Name())
