@@ -7,37 +7,55 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/netip"
+	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
+	"github.com/tagdrop/tagdrop/internal/feed"
+	"github.com/tagdrop/tagdrop/internal/fetch"
 	"github.com/tagdrop/tagdrop/internal/ingest"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml] [--full] [--json] SOURCE..."
+const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify] [--map FILE] [--currency CODE] [--full] [--json] [--allow-private CIDR]... SOURCE..."
 
 // importConfig is everything `tagdrop import` is told.
 type importConfig struct {
 	DB       string
 	Retailer string
 	Format   string
+	MapFile  string
+	Currency string
 	Full     bool
 	JSON     bool
 	Sources  []string
+	// AllowPrivate lists address ranges URL sources may be fetched from although the fetch
+	// policy refuses them (a feed served on 127.0.0.1 in a test); for local testing only.
+	AllowPrivate []netip.Prefix
+	// ColumnMap is --map's file read: tagdrop field → CSV column header.
+	ColumnMap map[string]string
 }
 
 func runImport(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "import", importSynopsis,
-		"Imports product feeds (Google Merchant Center XML, RSS or Atom, gzip or not) into the catalogue.\n"+
-			"SOURCE is a file; fetching URLs is not available yet. Prints one summary per source, or with\n"+
-			"--json one object per source. Exits 1 if any source could not be imported; rejected rows alone\n"+
-			"do not fail an import.")
+		"Imports product feeds (Google Merchant Center XML or TSV, affiliate CSV, Shopify products.json;\n"+
+			"gzip or not) into the catalogue.\n"+
+			"SOURCE is a file or an http(s) URL. URLs are fetched only from public addresses (--allow-private\n"+
+			"widens that, for local testing only). Prints one summary per source, or with --json one object\n"+
+			"per source. Exits 1 if any source could not be imported; rejected rows alone do not fail an import.")
 	var c importConfig
 	fs.StringVar(&c.DB, "db", defaultDB, "database: sqlite:PATH or postgres://USER@HOST:PORT/DB")
-	fs.StringVar(&c.Retailer, "retailer", "", "retailer name (default: each file's name without extensions)")
-	fs.StringVar(&c.Format, "format", "auto", "feed format: auto or gmc-xml")
+	fs.StringVar(&c.Retailer, "retailer", "", "retailer name (default: each file's name without extensions, each URL's host name without www.)")
+	fs.StringVar(&c.Format, "format", "auto", "feed format: auto (detected from the content), "+strings.Join(feed.Formats, ", "))
+	fs.StringVar(&c.MapFile, "map", "", "JSON `FILE` naming a CSV feed's columns: {\"id\": \"aw_product_id\", \"price\": \"search_price\"}")
+	fs.StringVar(&c.Currency, "currency", "", "ISO 4217 `CODE` of prices that give none (a CSV of bare amounts, a Shopify store)")
 	fs.BoolVar(&c.Full, "full", false, "each feed is the retailer's complete catalogue: mark offers missing from it as gone")
 	fs.BoolVar(&c.JSON, "json", false, "print one JSON object per source")
+	var allow listFlag
+	fs.Var(&allow, "allow-private", "for local testing only: also fetch URLs from this otherwise refused address range, a `CIDR`\nor a single address (e.g. 127.0.0.1/32); repeatable")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
@@ -55,6 +73,16 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	if err := c.validate(); err != nil {
 		return err
 	}
+	colMap, err := readColumnMap(c.MapFile)
+	if err != nil {
+		return err
+	}
+	c.ColumnMap = colMap
+	allowed, err := parseAllowPrivate(allow.values)
+	if err != nil {
+		return err
+	}
+	c.AllowPrivate = allowed
 	db, err := store.Open(ctx, c.DB)
 	if err != nil {
 		return err
@@ -64,10 +92,11 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	// that the summary cannot show, such as a feed run that could not be recorded.
 	logger := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	im := ingest.New(db, logger)
+	client := fetch.New(fetch.Config{Timeout: importFetchTimeout, UserAgent: userAgent(), Allow: c.AllowPrivate})
 
 	failed := 0
 	for _, src := range c.Sources {
-		rep, err := importSource(ctx, im, src, c)
+		rep, err := importSource(ctx, im, client, src, c)
 		if err != nil {
 			failed++
 			rep.Errors = append(rep.Errors, ingest.RowError{Reason: err.Error()})
@@ -93,10 +122,11 @@ func (c importConfig) validate() error {
 	if len(c.Sources) == 0 {
 		return fmt.Errorf("%w: import needs at least one SOURCE (a feed file)", errUsage)
 	}
-	switch c.Format {
-	case "auto", "gmc-xml":
-	default:
-		return fmt.Errorf("%w: --format %q is not auto or gmc-xml (other formats come later)", errUsage, c.Format)
+	if c.Format != "auto" && !slices.Contains(feed.Formats, c.Format) {
+		return fmt.Errorf("%w: --format %q is not auto, %s", errUsage, c.Format, strings.Join(feed.Formats, ", "))
+	}
+	if c.Currency != "" && (len(c.Currency) != 3 || strings.ToUpper(c.Currency) == strings.ToLower(c.Currency)) {
+		return fmt.Errorf("%w: --currency %q is not a three-letter ISO 4217 code", errUsage, c.Currency)
 	}
 	if c.Retailer != "" && strings.TrimSpace(c.Retailer) == "" {
 		return fmt.Errorf("%w: --retailer is blank", errUsage)
@@ -105,16 +135,67 @@ func (c importConfig) validate() error {
 	return err
 }
 
-func importSource(ctx context.Context, im *ingest.Importer, src string, c importConfig) (ingest.Report, error) {
-	empty := ingest.Report{Source: src, Format: c.Format, Errors: []ingest.RowError{}}
+// ingestOptions are the import options for one source of the given retailer.
+func (c importConfig) ingestOptions(retailer string) ingest.Options {
+	return ingest.Options{Retailer: retailer, Format: c.Format, Full: c.Full, ColumnMap: c.ColumnMap,
+		Currency: strings.ToUpper(c.Currency)}
+}
+
+func importSource(ctx context.Context, im *ingest.Importer, client *fetch.Client, src string, c importConfig) (ingest.Report, error) {
 	if lower := strings.ToLower(src); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
-		return empty, errors.New("fetching URLs is not available yet: download the feed and import the file")
+		return importURL(ctx, im, client, src, c)
 	}
 	retailer := c.Retailer
 	if retailer == "" {
 		retailer = retailerFromPath(src)
 	}
-	return im.ImportFile(ctx, src, ingest.Options{Retailer: retailer, Format: c.Format, Full: c.Full})
+	return im.ImportFile(ctx, src, c.ingestOptions(retailer))
+}
+
+// importFetchTimeout bounds fetching one URL source. The feed streams into the database as it
+// arrives, so the deadline covers the import as well as the download; a stalled server is cut
+// off much sooner by the client's idle timeout.
+const importFetchTimeout = 30 * time.Minute
+
+// importURL fetches a feed through the guarded client and streams it into the importer.
+func importURL(ctx context.Context, im *ingest.Importer, client *fetch.Client, src string, c importConfig) (ingest.Report, error) {
+	empty := ingest.Report{Source: src, Format: c.Format, Errors: []ingest.RowError{}}
+	retailer := c.Retailer
+	if retailer == "" {
+		u, err := url.Parse(src)
+		if err != nil || u.Hostname() == "" {
+			return empty, fmt.Errorf("%s: not a URL with a host; name the retailer with --retailer", src)
+		}
+		retailer = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	resp, err := client.Get(ctx, src, fetch.Conditional{})
+	if err != nil {
+		return empty, err
+	}
+	defer resp.Body.Close()
+	return im.Import(ctx, resp.Body, src, c.ingestOptions(retailer))
+}
+
+// parseAllowPrivate reads --allow-private values: CIDR prefixes or single addresses.
+func parseAllowPrivate(values []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, v := range values {
+		if p, err := netip.ParsePrefix(v); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(v)
+		if err != nil {
+			return nil, fmt.Errorf("%w: --allow-private %q is not a CIDR range (127.0.0.1/32) or an address", errUsage, v)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
+
+// userAgent is how tagdrop introduces itself to the servers it fetches from.
+func userAgent() string {
+	return "tagdrop/" + version + " (+https://github.com/tagdrop/tagdrop)"
 }
 
 // retailerFromPath names a retailer after its feed file: "feeds/maison-ligne.xml.gz" →

@@ -7,15 +7,6 @@ import (
 // The commands below parse their documented flags (so --help and scripts see the contract) and
 // then say they are not available yet: the features behind them land with later work.
 
-func runExtract(_ context.Context, env *environment, args []string) error {
-	fs := flagSet(env, "extract", "extract [--json] SOURCE", "Prints the products and offers found in one product page (a file or URL).")
-	fs.Bool("json", false, "print JSON")
-	if err := parse(env, fs, args); err != nil {
-		return err
-	}
-	return errNotYet("extract")
-}
-
 func runSearch(_ context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "search", "search [--json] [--brand B]... [--category C] [--size S] [--max-price P] [--min-discount PCT] [QUERY]",
 		"Searches the catalogue as the search page does.")

@@ -29,7 +29,18 @@ const (
 	// GMCXML is Google Merchant Center product data in XML: RSS 2.0 or Atom with g: fields.
 	// Facebook/Meta catalogue feeds use the same shape and read the same way.
 	GMCXML = "gmc-xml"
+	// GMCTSV is Google Merchant Center product data as tab-separated text with a header row of
+	// attribute names.
+	GMCTSV = "gmc-tsv"
+	// CSV is delimited text with a header row (comma, semicolon, tab or pipe): affiliate networks'
+	// product exports (Awin, CJ, Rakuten, Impact) and spreadsheets.
+	CSV = "csv"
+	// Shopify is a page of a Shopify storefront's /products.json.
+	Shopify = "shopify"
 )
+
+// Formats lists the format names Open reads, for messages and flag help.
+var Formats = []string{GMCXML, GMCTSV, CSV, Shopify}
 
 // Reader yields a feed's items one at a time. Next returns io.EOF after the last item; a
 // *RowError for an item that cannot be used (reading may go on); any other error ends the feed.
@@ -59,29 +70,50 @@ func (e *RowError) Error() string {
 // and the root element with its namespace declarations.
 const peekSize = 4096
 
-// Open prepares src for reading: gzip input (recognised by its magic bytes, whatever the file is
-// called) is decompressed, and format "auto" (or "") is settled by Detect. It returns the reader
-// and the format name.
+// Open prepares src for reading in format ("auto" or "" detects it) with default options; see
+// OpenWith.
 func Open(src io.Reader, format string) (Reader, string, error) {
+	return OpenWith(src, Options{Format: format})
+}
+
+// OpenWith prepares src for reading: gzip input (recognised by its magic bytes, whatever the
+// file is called) is decompressed, text with a UTF-16 byte order mark is decoded, and format
+// "auto" (or "") is settled by Detect. It returns the reader and the format name. Errors here
+// concern the whole feed: unknown format, a CSV header without the needed columns, a bad
+// column map.
+func OpenWith(src io.Reader, opts Options) (Reader, string, error) {
 	r, err := Decompress(src)
 	if err != nil {
 		return nil, "", err
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := decodeUTF16(bufio.NewReaderSize(r, 64<<10))
+	format := opts.Format
 	if format == "" || format == "auto" {
 		peek, err := br.Peek(peekSize)
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 			return nil, "", fmt.Errorf("read feed: %w", err)
 		}
 		if format = Detect(peek); format == "" {
-			return nil, "", fmt.Errorf("feed format not recognised: %s (supported: %s)", describe(peek), GMCXML)
+			return nil, "", fmt.Errorf("feed format not recognised: %s (supported: %s)", describe(peek), strings.Join(Formats, ", "))
 		}
 	}
 	switch format {
 	case GMCXML:
 		return newGMCReader(br), format, nil
+	case GMCTSV, CSV:
+		dr, err := newDelimitedReader(br, format, opts)
+		if err != nil {
+			return nil, format, err
+		}
+		return dr, format, nil
+	case Shopify:
+		sr, err := newShopifyReader(br, opts)
+		if err != nil {
+			return nil, format, err
+		}
+		return sr, format, nil
 	}
-	return nil, "", fmt.Errorf("feed format %q is not supported (supported: auto, %s)", format, GMCXML)
+	return nil, "", fmt.Errorf("feed format %q is not supported (supported: auto, %s)", format, strings.Join(Formats, ", "))
 }
 
 // Decompress returns r itself, or a gunzipping reader when r starts with gzip's magic bytes.
@@ -101,17 +133,6 @@ func Decompress(r io.Reader) (io.Reader, error) {
 	return br, nil
 }
 
-// Detect names the format of a feed from its first bytes (decompressed), or returns "" when it
-// is none that tagdrop reads. Peeking a few kilobytes is enough.
-func Detect(peek []byte) string {
-	peek = bytes.TrimPrefix(peek, []byte("\xef\xbb\xbf"))
-	if bytes.Contains(peek, []byte(gNamespace)) &&
-		(bytes.Contains(peek, []byte("<rss")) || bytes.Contains(peek, []byte("<feed"))) {
-		return GMCXML
-	}
-	return ""
-}
-
 // describe says in a few words what an unrecognised feed starts with.
 func describe(peek []byte) string {
 	s := strings.TrimSpace(string(bytes.TrimPrefix(peek, []byte("\xef\xbb\xbf"))))
@@ -122,6 +143,8 @@ func describe(peek []byte) string {
 		return "the input is an HTML page"
 	case strings.HasPrefix(s, "<"):
 		return "XML without Google Merchant (g:) fields"
+	case strings.HasPrefix(s, "{"), strings.HasPrefix(s, "["):
+		return "JSON that is not a Shopify products.json page"
 	}
 	if len(s) > 40 {
 		s = s[:40] + "…"

@@ -212,8 +212,8 @@ func TestOpenRejects(t *testing.T) {
 		{name: "empty", input: "", format: "auto", want: "empty"},
 		{name: "html page", input: "<!DOCTYPE html><html><body>Gateway timeout</body></html>", format: "auto", want: "HTML page"},
 		{name: "plain rss", input: `<rss version="2.0"><channel><item><title>x</title></item></channel></rss>`, format: "auto", want: "without Google Merchant"},
-		{name: "csv", input: "id,title,price\n1,x,10 EUR\n", format: "auto", want: "starts"},
-		{name: "unknown format name", input: "<rss/>", format: "shopify", want: `"shopify" is not supported`},
+		{name: "plain text", input: "Service Unavailable\n", format: "auto", want: "starts"},
+		{name: "unknown format name", input: "<rss/>", format: "html", want: `"html" is not supported`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -240,7 +240,7 @@ func TestDetect(t *testing.T) {
 		{name: "atom", peek: `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0">`, want: GMCXML},
 		{name: "bom", peek: "\xef\xbb\xbf<rss xmlns:g=\"http://base.google.com/ns/1.0\">", want: GMCXML},
 		{name: "rss without g", peek: `<rss version="2.0"><channel>`, want: ""},
-		{name: "tsv", peek: "id\ttitle\tprice\n", want: ""},
+		{name: "tsv", peek: "id\ttitle\tprice\n", want: GMCTSV},
 		{name: "empty", peek: "", want: ""},
 	}
 	for _, tt := range tests {

@@ -4,33 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// sharedData finds the project's shared sample data, which lives beside the repository
-// (../shared/data from the repository root) and is not part of it. Tests that need it skip,
-// naming the folder, when it is absent.
-func sharedData(t *testing.T, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("sample feeds not found at %s (the shared data folder beside the repository): skipped", p)
-	}
-	return p
-}
+	"github.com/tagdrop/tagdrop/internal/sampledata"
+)
 
 func TestReadRealSamples(t *testing.T) {
 	tests := []struct {
@@ -55,7 +31,7 @@ func TestReadRealSamples(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			f, err := os.Open(filepath.Join(sharedData(t, tt.dir), tt.file))
+			f, err := os.Open(filepath.Join(sampledata.Path(t, tt.dir), tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}

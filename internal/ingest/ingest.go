@@ -14,7 +14,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/feed"
@@ -24,9 +27,22 @@ import (
 // Options say what is being imported and how.
 type Options struct {
 	Retailer   string    // retailer name; its slug is the retailer key; required
-	Format     string    // "auto" (default) or "gmc-xml"
+	Format     string    // "auto" (default) or one of feed.Formats: gmc-xml, gmc-tsv, csv, shopify
 	ObservedAt time.Time // when the feed was seen; zero means now. Used as the time of every price change.
 	Full       bool      // the feed is the retailer's complete catalogue: offers not in it are marked gone
+	// ColumnMap names the columns of a CSV/TSV feed: tagdrop field → the feed's header (see
+	// feed.Options.ColumnMap); nil uses the usual affiliate and Merchant Center column names.
+	ColumnMap map[string]string
+	// Currency is the ISO 4217 code of prices that do not give one: a CSV with bare amounts, a
+	// Shopify store (whose products.json never says).
+	Currency string
+	// BaseURL is the store's address, from which Shopify product links are made.
+	BaseURL string
+}
+
+// feedOptions are the options the feed reader takes.
+func (o Options) feedOptions() feed.Options {
+	return feed.Options{Format: o.Format, ColumnMap: o.ColumnMap, Currency: o.Currency, BaseURL: o.BaseURL}
 }
 
 // ErrStale means the feed was observed before the retailer's newest imported feed; it is not
@@ -142,11 +158,35 @@ func (o Options) validate() error {
 	if o.Retailer == "" {
 		return errors.New("import: a retailer name is required")
 	}
-	switch o.Format {
-	case "", "auto", feed.GMCXML:
-		return nil
+	if o.Format != "" && o.Format != "auto" && !slices.Contains(feed.Formats, o.Format) {
+		return fmt.Errorf("import: format %q is not supported (use auto, %s)", o.Format, strings.Join(feed.Formats, ", "))
 	}
-	return fmt.Errorf("import: format %q is not supported (use auto or %s)", o.Format, feed.GMCXML)
+	if err := feed.CheckColumnMap(o.ColumnMap); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	if o.Currency != "" && !isCurrencyCode(o.Currency) {
+		return fmt.Errorf("import: currency %q is not a three-letter ISO 4217 code", o.Currency)
+	}
+	if o.BaseURL != "" {
+		u, err := url.Parse(o.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("import: base URL %q is not an http(s) address", o.BaseURL)
+		}
+	}
+	return nil
+}
+
+// isCurrencyCode says whether s has the shape of an ISO 4217 code (three letters).
+func isCurrencyCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, c := range s {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // unwrapPathError drops the *PathError's repetition of the path.

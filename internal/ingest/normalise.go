@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -28,13 +30,35 @@ const (
 	maxCategory    = 8 // levels
 )
 
+// tables are the read-only directories normalisation consults. They are built once from the
+// data embedded in catalog and shared by every import.
+type tables struct {
+	brands   *catalog.Brands
+	taxonomy *catalog.Taxonomy
+}
+
+var defaultTables = sync.OnceValue(func() tables {
+	return tables{brands: catalog.DefaultBrands(), taxonomy: catalog.DefaultTaxonomy()}
+})
+
 // normalise turns a feed item into a listing as seen at time at. It is pure.
 func normalise(it feed.Item, retailerSlug string, at time.Time, m *memo) listing {
-	l := listing{line: it.Line, brand: clip(it.Brand, maxTitle), category: categoryPath(it)}
+	return defaultTables().normalise(it, retailerSlug, at, m)
+}
+
+func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *memo) listing {
+	node, mapped := tb.categorise(it)
+	l := listing{line: it.Line, brand: tb.brand(it.Brand)}
+	if mapped {
+		l.category = node.Segments()
+	} else {
+		l.category = categoryPath(it)
+	}
 	l.product = catalog.Product{
 		Title:       clip(it.Title, maxTitle),
 		Description: clip(it.Description, maxDescription),
 		Color:       it.Color,
+		ColorFamily: catalog.ColourFamily(it.Color),
 		Material:    it.Material,
 		Gender:      strings.ToLower(it.Gender),
 		ImageURL:    cleanURL(it.ImageLink),
@@ -52,14 +76,79 @@ func normalise(it feed.Item, retailerSlug string, at time.Time, m *memo) listing
 		RegularPrice: it.RegularPrice,
 		Availability: m.availability(it.Availability),
 	}
+	if l.offer.SizeSystem == "" {
+		l.offer.SizeSystem = sizeSystem(it, node)
+	}
 	l.keyParts = catalog.KeyParts{MPN: it.MPN, GroupID: it.ItemGroupID, Retailer: retailerSlug,
 		GTIN: it.GTIN, Title: it.Title, Color: it.Color}
 	return l
 }
 
-// categoryPath prefers Google's taxonomy as a text path (comparable across retailers), then the
-// retailer's own product_type. A numeric taxonomy id needs the taxonomy table, which comes later,
-// so it falls through to product_type for now.
+// brand is the directory's canonical name for a feed's brand ("SEE BY CHLOE" → "See by
+// Chloé"); a brand the directory does not know passes through as the feed spells it (the
+// store still resolves it through its own aliases, so brands can be merged later).
+func (tb tables) brand(name string) string {
+	name = strings.TrimSpace(name)
+	if canonical, ok := tb.brands.LookupBrand(name); ok {
+		return canonical
+	}
+	return clip(name, maxTitle)
+}
+
+// categorise places an item on the taxonomy: google_product_category as an id or a path (or,
+// failing both, as free text), else product_type. product_type and then the title refine it,
+// but only to a category below the one already found ("Handbags" → "Handbags > Micro Bags"), so
+// a retailer's breadcrumb never contradicts the Google category it gave, and a title alone
+// never categorises. False when nothing maps.
+func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
+	tx := tb.taxonomy
+	var node catalog.Node
+	found := false
+	if gpc := strings.TrimSpace(it.GoogleProductCategory); gpc != "" {
+		if isDigits(gpc) {
+			if id, err := strconv.ParseInt(gpc, 10, 64); err == nil {
+				node, found = tx.ByID(id)
+			}
+		} else {
+			node, found = tx.MapProductType(gpc)
+		}
+	}
+	if n, ok := tx.MapProductType(it.ProductType); ok {
+		if !found {
+			node, found = n, true
+		} else if tx.IsDescendant(n.ID, node.ID) {
+			node = n
+		}
+	}
+	if found { // a title may still name a finer leaf ("Lime Leather Micro Bag")
+		if n, ok := tx.MapProductType(it.Title); ok && tx.IsDescendant(n.ID, node.ID) {
+			node = n
+		}
+	}
+	return node, found
+}
+
+// sizeSystem is the system tagdrop reads in an offer's size when the feed gives none ("letter"
+// for "M", "EU" for a shoe 38, "waist" for jeans' 28): the size text itself stays as the
+// retailer wrote it. "" when the size is one size, missing or not understood.
+func sizeSystem(it feed.Item, node catalog.Node) string {
+	if strings.TrimSpace(it.Size) == "" {
+		return ""
+	}
+	system := ""
+	// Unlabelled numbers on jeans are waist inches, not European sizes.
+	if node.SizeKind == catalog.KindBottoms && (node.Name == "Jeans" || strings.Contains(strings.ToLower(it.Title), "jean")) {
+		system = catalog.SystemWaist
+	}
+	s, err := catalog.ParseSize(it.Size, system, node.SizeKind)
+	if err != nil || s.OneSize {
+		return ""
+	}
+	return s.System
+}
+
+// categoryPath is the fallback when nothing maps onto the taxonomy: Google's category as a
+// text path, then the retailer's own product_type, kept as the feed wrote them.
 func categoryPath(it feed.Item) []string {
 	if p := splitPath(it.GoogleProductCategory); len(p) > 0 && !isDigits(it.GoogleProductCategory) {
 		return p

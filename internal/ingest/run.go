@@ -37,7 +37,7 @@ func newRun(im *Importer, r store.Retailer, runID int64, at time.Time) *run {
 // read streams the feed into batches. A broken item is rejected and reading goes on; a broken
 // feed stops reading after writing what came before it.
 func (r *run) read(ctx context.Context, src io.Reader, opts Options, rep *Report) error {
-	fr, format, err := feed.Open(src, opts.Format)
+	fr, format, err := feed.OpenWith(src, opts.feedOptions())
 	if err != nil {
 		return err
 	}

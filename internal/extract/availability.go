@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+)
+
+// schemaAvailability reads a schema.org availability ("https://schema.org/InStock", "InStock",
+// "in stock"); "" when the markup gives none.
+func schemaAvailability(s string) catalog.Availability {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	switch strings.ToLower(localName(s)) {
+	case "madetoorder", "preorder", "presale":
+		return catalog.Preorder
+	case "reserved", "soldout", "discontinued", "outofstock":
+		return catalog.OutOfStock
+	}
+	if a := catalog.ParseAvailability(s); a != catalog.Unknown {
+		return a
+	}
+	if a := textAvailability(s); a != "" {
+		return a
+	}
+	return catalog.Unknown
+}
+
+// Phrases shoppers read on product pages, lower case, by language: English, German, French,
+// Spanish, Italian, Dutch, Swedish, Danish/Norwegian, Polish, Portuguese, Turkish, Indonesian,
+// Japanese, Chinese, Korean, Arabic. Out-of-stock phrases are checked before pre-order ones and
+// those before in-stock ones, so "not in stock" never reads as "in stock".
+var (
+	outOfStockPhrases = []string{
+		"out of stock", "out-of-stock", "sold out", "sold-out", "soldout", "not in stock", "no longer available",
+		"currently unavailable", "temporarily unavailable", "not available", "unavailable", "notify me when available",
+		"email me when available", "notify me when back", "notify me", "notify when available", "back in stock soon", "0 in stock",
+		"rupture", "stok kosong",
+		"ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht auf lager", "nicht vorrätig", "derzeit nicht", "vergriffen",
+		"épuisé", "epuise", "rupture de stock", "en rupture", "indisponible", "plus disponible", "non disponible",
+		"agotado", "sin stock", "no disponible", "sin existencias",
+		"esaurito", "non disponibile", "non più disponibile",
+		"uitverkocht", "niet op voorraad", "niet beschikbaar", "niet leverbaar",
+		"slutsåld", "slutsåldt", "ej i lager", "inte i lager", "tillfälligt slut",
+		"udsolgt", "ikke på lager", "utsolgt", "ikke tilgjengelig",
+		"niedostępny", "niedostępne", "brak w magazynie", "brak na stanie", "wyprzedane",
+		"esgotado", "indisponível", "sem estoque", "fora de estoque",
+		"tükendi", "stokta yok", "mevcut değil",
+		"stok habis", "habis", "tidak tersedia",
+		"在庫切れ", "品切れ", "売り切れ", "完売",
+		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
+		"품절", "일시품절", "재고 없음",
+		"نفدت الكمية", "غير متوفر", "نفذ من المخزون",
+	}
+	preorderPhrases = []string{
+		"pre-order", "preorder", "pre order", "backorder", "backordered", "back-order", "back order", "available for back order", "coming soon",
+		"vorbestellen", "vorbestellung", "précommande", "précommander", "precommande", "reserva", "preventa",
+		"preordina", "pre-ordine", "voorbestellen", "förbeställ", "forudbestil", "forhåndsbestill", "przedsprzedaż",
+		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약",
+	}
+	inStockPhrases = []string{
+		"in stock", "in-stock", "instock", "available", "ships today", "ready to ship", "only a few left", "low stock",
+		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar",
+		"en stock", "disponible",
+		"disponibile", "in magazzino",
+		"op voorraad", "beschikbaar", "leverbaar",
+		"i lager", "finns i lager", "på lager",
+		"dostępny", "dostępne", "w magazynie",
+		"em estoque", "disponível",
+		"stokta", "mevcut",
+		"tersedia", "stok tersedia",
+		"在庫あり", "有货", "現貨", "有現貨", "재고 있음", "구매 가능", "متوفر",
+	}
+	addToCartPhrases = []string{
+		"add to cart", "add to bag", "add to basket", "add to trolley", "buy now", "buy it now",
+		"in den warenkorb", "in die tasche", "jetzt kaufen", "ajouter au panier", "acheter",
+		"añadir a la cesta", "añadir al carrito", "agregar al carrito", "comprar", "aggiungi al carrello",
+		"in winkelwagen", "in winkelmand", "lägg i varukorgen", "köp", "læg i kurv", "legg i handlekurv",
+		"dodaj do koszyka", "adicionar ao carrinho", "sepete ekle", "tambah ke keranjang", "beli",
+		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
+	}
+)
+
+// textAvailability reads availability from words a shopper sees; "" when none is there.
+func textAvailability(s string) catalog.Availability {
+	s = strings.ToLower(collapse(s))
+	if s == "" {
+		return ""
+	}
+	switch {
+	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s):
+		return catalog.OutOfStock
+	case containsPhrase(s, preorderPhrases):
+		return catalog.Preorder
+	case containsPhrase(s, inStockPhrases):
+		return catalog.InStock
+	}
+	return ""
+}
+
+// containsPhrase matches a phrase on word boundaries where the script has them, so "habis"
+// does not match inside another word and "available" not inside "unavailable".
+func containsPhrase(s string, phrases []string) bool {
+	for _, p := range phrases {
+		for i := 0; ; {
+			j := strings.Index(s[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i
+			if boundary(s, j-1) && boundary(s, j+len(p)) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+// boundary reports whether the byte at i is outside the text or not an ASCII letter or digit.
+func boundary(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	c := s[i]
+	return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+}
+
+// Negations and "soon" words that turn an in-stock phrase a few words later into its opposite:
+// "isn't in stock right now", "nicht mehr lieferbar", "dostępne wkrótce", "não disponível".
+var (
+	negations = []string{"not", "isn't", "isnt", "isn’t", "no", "nicht", "kein", "keine", "niet", "non", "não", "nao", "nie",
+		"ej", "inte", "ikke", "pas", "plus", "longer", "mehr"}
+	soonWords = []string{"soon", "bald", "kürze", "binnenkort", "wkrótce", "prochainement", "pronto", "presto"}
+)
+
+// negatedInStock reports an in-stock phrase with a negation up to three words before it, or a
+// "soon" word up to three words before or after it.
+func negatedInStock(s string) bool {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' || r == ':' })
+	for i := range ws {
+		for _, n := range []int{1, 2} {
+			if i+n > len(ws) {
+				continue
+			}
+			phrase := strings.Join(ws[i:i+n], " ")
+			if !containsWord(inStockWords, phrase) {
+				continue
+			}
+			for j := max(0, i-3); j < min(len(ws), i+n+3); j++ {
+				if (j < i && containsWord(negations, ws[j])) || containsWord(soonWords, ws[j]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inStockWords are the one- and two-word in-stock phrases negations apply to.
+var inStockWords = []string{"available", "in stock", "stock", "lieferbar", "verfügbar", "vorrätig", "lagernd", "lager",
+	"verfügung", "disponible", "disponível", "disponibile", "beschikbaar", "leverbaar", "voorraad", "dostępne", "dostępny",
+	"tillgänglig", "lager", "tersedia"}
+
+func containsWord(list []string, w string) bool {
+	for _, x := range list {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}

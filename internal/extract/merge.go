@@ -1,0 +1,315 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+)
+
+// merge combines what the sources found: JSON-LD first, microdata filling its gaps or adding the
+// products it lacks, loose offers joining the main product, OpenGraph as the last resort, and the
+// shown price beside the title winning where the markup disagrees with it or has none.
+func (x *extraction) merge(found []*candidate, og *candidate) []Product {
+	var products, orphans []*candidate
+	for _, c := range found {
+		if c.orphan {
+			orphans = append(orphans, c)
+			continue
+		}
+		if same := sameProduct(products, c); same != nil {
+			fill(same, c)
+			continue
+		}
+		products = append(products, c)
+	}
+	canonical := x.doc.canonical(x.base)
+	slices.SortStableFunc(products, func(a, b *candidate) int { return cmp.Compare(x.score(b, canonical), x.score(a, canonical)) })
+
+	var main *candidate
+	if len(products) > 0 {
+		main = products[0]
+	}
+	for _, o := range orphans {
+		switch {
+		case main == nil:
+			main = &candidate{source: o.source, offers: o.offers}
+			products = append(products, main)
+		case !anyPrice(main.offers):
+			main.offers = append(main.offers, o.offers...)
+		}
+	}
+	if og != nil {
+		if main == nil {
+			main = og
+			products = append(products, main)
+		} else {
+			fill(main, og)
+		}
+	}
+
+	var names []string
+	hint := ""
+	if main != nil {
+		names = append(names, main.product.Title)
+		hint = offersCurrency(main.offers)
+	}
+	if og != nil {
+		names = append(names, og.product.Title)
+		if hint == "" {
+			hint = offersCurrency(og.offers)
+		}
+	}
+	s := x.visible(names, hint)
+	if main == nil && s.price != "" && s.title != "" {
+		main = &candidate{source: "page", product: Product{Title: s.title, URL: x.doc.canonical(x.base)}}
+		products = append(products, main)
+	}
+	if main != nil {
+		reconcile(main, s)
+		if main.product.Title == "" {
+			main.product.Title = s.title
+		}
+	}
+
+	out := make([]Product, 0, len(products))
+	for _, c := range products {
+		if c.product.Title == "" && len(c.offers) == 0 {
+			continue
+		}
+		out = append(out, x.finish(c))
+	}
+	return out
+}
+
+// sameProduct finds an already kept product that c describes too (same SKU or same name).
+func sameProduct(kept []*candidate, c *candidate) *candidate {
+	for _, k := range kept {
+		if k.source == c.source {
+			continue
+		}
+		if (k.product.SKU != "" && k.product.SKU == c.product.SKU) ||
+			(k.product.Title != "" && catalog.Fold(k.product.Title) == catalog.Fold(c.product.Title)) {
+			return k
+		}
+	}
+	return nil
+}
+
+// fill completes dst's empty fields from src; src's offers are taken when dst has no prices.
+func fill(dst, src *candidate) {
+	p, q := &dst.product, src.product
+	for _, f := range []struct {
+		to   *string
+		from string
+	}{
+		{&p.Title, q.Title}, {&p.Brand, q.Brand}, {&p.SKU, q.SKU}, {&p.GTIN, q.GTIN}, {&p.MPN, q.MPN},
+		{&p.Category, q.Category}, {&p.URL, q.URL}, {&p.Image, q.Image},
+	} {
+		if *f.to == "" {
+			*f.to = f.from
+		}
+	}
+	dst.main = dst.main || src.main
+	if !anyPrice(dst.offers) && anyPrice(src.offers) {
+		dst.offers = src.offers
+		return
+	}
+	// The same single offer told twice: take what the other source adds.
+	if len(dst.offers) == 1 && len(src.offers) == 1 {
+		d, s := &dst.offers[0], src.offers[0]
+		if d.availability == "" || d.availability == catalog.Unknown {
+			d.availability = s.availability
+		}
+		if d.currency == "" && (s.price == "" || cmpAmount(s.price, d.price) == 0) {
+			d.currency = s.currency
+		}
+		if d.regular == "" && s.price != "" && cmpAmount(s.price, d.price) == 0 {
+			d.regular = s.regular
+		}
+	}
+	for i := range dst.offers {
+		if dst.offers[i].availability == "" && len(src.offers) == 1 {
+			dst.offers[i].availability = src.offers[0].availability
+		}
+	}
+}
+
+// score ranks products for "the page's main product first".
+func (x *extraction) score(c *candidate, canonical string) int {
+	s := 0
+	if c.main {
+		s += 100
+	}
+	if c.listed {
+		s -= 50
+	}
+	if c.product.URL != "" && (sameURL(c.product.URL, x.base) || sameURL(c.product.URL, canonical)) {
+		s += 40
+	}
+	if anyPrice(c.offers) {
+		s += 20
+	}
+	if len(c.offers) > 1 {
+		s += 5
+	}
+	if c.product.Title != "" {
+		s += 5
+	}
+	return s
+}
+
+// sameURL compares two URLs without scheme, query, fragment or trailing slash.
+func sameURL(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	norm := func(s string) string {
+		s, _, _ = strings.Cut(s, "#")
+		s, _, _ = strings.Cut(s, "?")
+		s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
+		return strings.TrimSuffix(strings.TrimPrefix(s, "www."), "/")
+	}
+	return norm(a) == norm(b)
+}
+
+// offersCurrency is the currency the offers agree on, "" when none or several.
+func offersCurrency(offers []rawOffer) string {
+	cur := ""
+	for _, o := range offers {
+		switch {
+		case o.currency == "":
+		case cur == "":
+			cur = o.currency
+		case cur != o.currency:
+			return ""
+		}
+	}
+	return cur
+}
+
+// reconcile lets the shown price win where the markup disagrees with it or has none, and the
+// shown availability fill in where the markup says nothing.
+func reconcile(c *candidate, s shown) {
+	if s.availability != "" {
+		for i := range c.offers {
+			if c.offers[i].availability == "" || c.offers[i].availability == catalog.Unknown {
+				c.offers[i].availability = s.availability
+			}
+		}
+	}
+	if s.price == "" {
+		return
+	}
+	apply := func(o *rawOffer) {
+		old := o.price
+		o.price = s.price
+		o.regular = s.regular
+		if old != "" && cmpAmount(old, s.price) > 0 && (o.regular == "" || cmpAmount(old, o.regular) > 0) {
+			o.regular = old
+		}
+		if s.currency != "" {
+			o.currency = s.currency
+		}
+	}
+	if !anyPrice(c.offers) {
+		if len(c.offers) == 0 {
+			c.offers = []rawOffer{{availability: s.availability}}
+		}
+		for i := range c.offers {
+			apply(&c.offers[i])
+		}
+		return
+	}
+	// Consistent: the shown price is one of the offers' prices; add the shown regular price.
+	if hasPrice(c.offers, s.price) {
+		for i := range c.offers {
+			o := &c.offers[i]
+			if o.price != "" && cmpAmount(o.price, s.price) == 0 && o.regular == "" && s.regular != "" && cmpAmount(s.regular, o.price) > 0 {
+				o.regular = s.regular
+			}
+		}
+		return
+	}
+	// A sale shown, the regular price in the markup: the offers priced at the shown regular
+	// price take the shown price.
+	if s.regular != "" && hasPrice(c.offers, s.regular) {
+		for i := range c.offers {
+			if c.offers[i].price != "" && cmpAmount(c.offers[i].price, s.regular) == 0 {
+				apply(&c.offers[i])
+			}
+		}
+		return
+	}
+	// Otherwise the shown price wins when the markup has one price for everything; variants
+	// priced differently leave no way to tell which one is shown.
+	if single(c.offers) {
+		for i := range c.offers {
+			if c.offers[i].price != "" {
+				apply(&c.offers[i])
+			}
+		}
+	}
+}
+
+func hasPrice(offers []rawOffer, amount string) bool {
+	for _, o := range offers {
+		if o.price != "" && cmpAmount(o.price, amount) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func single(offers []rawOffer) bool {
+	p := ""
+	for _, o := range offers {
+		switch {
+		case o.price == "":
+		case p == "":
+			p = o.price
+		case cmpAmount(p, o.price) != 0:
+			return false
+		}
+	}
+	return p != ""
+}
+
+// finish turns a candidate into the output product: amounts into minor units of the settled
+// currency, duplicates dropped, a regular price kept only when above the price.
+func (x *extraction) finish(c *candidate) Product {
+	p := c.product
+	p.Offers = nil
+	fallback := offersCurrency(c.offers)
+	seen := map[rawOffer]bool{}
+	for _, o := range c.offers {
+		if seen[o] {
+			continue
+		}
+		seen[o] = true
+		cur := o.currency
+		if cur == "" {
+			cur = fallback
+		}
+		out := Offer{SKU: o.sku, Size: o.size, Color: o.color, Currency: cur, Availability: o.availability, URL: o.url}
+		if out.Availability == "" {
+			out.Availability = catalog.Unknown
+		}
+		if o.price != "" {
+			v, err := catalog.ParseDecimal(o.price, cur)
+			if err != nil {
+				x.errorf(c.source, 0, "product %q: price %q: %v", p.Title, o.price, err)
+			} else {
+				out.Price = v
+			}
+		}
+		if o.regular != "" {
+			if v, err := catalog.ParseDecimal(o.regular, cur); err == nil && v > out.Price && out.Price > 0 {
+				out.RegularPrice = v
+			}
+		}
+		p.Offers = append(p.Offers, out)
+	}
+	return p
+}

@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/pricing"
+)
+
+// Prices as shown to shoppers: "$1,299.00", "1.299,00 €", "EUR 49,95", "¥12,800", "12,-".
+// findPrices locates amounts in a text (and reads them, as a fallback); the amount and currency
+// of each located price come from Options.ParsePrice, by default pricing.Parse.
+
+// currencySymbols maps symbols and local abbreviations to ISO 4217 codes. Ambiguous ones ("$",
+// "¥", "kr", "R") map to "" and take the page's currency when the markup names one.
+var currencySymbols = map[string]string{
+	"$": "", "¥": "", "kr": "", "kr.": "", ",-": "",
+	"us$": "USD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
+	"nz$": "NZD", "hk$": "HKD", "s$": "SGD", "sg$": "SGD", "r$": "BRL", "mx$": "MXN", "nt$": "TWD",
+	"€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW", "원": "KRW", "₽": "RUB",
+	"руб": "RUB", "₺": "TRY", "tl": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₱": "PHP", "zł": "PLN",
+	"kč": "CZK", "円": "JPY", "元": "CNY", "rmb": "CNY", "rm": "MYR", "rp": "IDR", "ft": "HUF",
+	"lei": "RON", "лв": "BGN", "chf": "CHF", "fr.": "CHF", "₴": "UAH", "грн": "UAH", "₦": "NGN",
+	"₡": "CRC", "د.إ": "AED", "ر.س": "SAR", "r": "ZAR",
+}
+
+// dollarLike are the currencies a bare "$" may mean; yenLike the same for "¥", kronaLike for "kr".
+var (
+	dollarLike = "USD CAD AUD NZD HKD SGD MXN TWD ARS CLP COP"
+	yenLike    = "JPY CNY"
+	kronaLike  = "SEK NOK DKK ISK"
+)
+
+var isoInText = "USD EUR GBP JPY CNY KRW INR AUD CAD NZD CHF SEK NOK DKK ISK PLN CZK HUF RON BGN TRY RUB UAH BRL MXN ARS CLP COP PEN ZAR AED SAR ILS HKD SGD TWD THB MYR IDR PHP VND EGP NGN KES"
+
+// priceRe finds an amount with an optional currency before or after it.
+var priceRe = regexp.MustCompile(
+	`(?i)(?:(` + symbolAlt() + `)\s?)?` +
+		`(\d{1,3}(?:[.,'’ \x{00a0}\x{202f}\x{2009}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)` +
+		`(,-|\.-|,–|\.–)?` +
+		`(?:\s?(` + symbolAlt() + `)(?:$|[^\p{L}]))?`)
+
+func symbolAlt() string {
+	alts := strings.Fields(isoInText)
+	for s := range currencySymbols {
+		if s != ",-" && s != "r" {
+			alts = append(alts, regexp.QuoteMeta(s))
+		}
+	}
+	// Longest first so "US$" wins over "$".
+	for i := 1; i < len(alts); i++ {
+		for j := i; j > 0 && (len(alts[j]) > len(alts[j-1]) || (len(alts[j]) == len(alts[j-1]) && alts[j] < alts[j-1])); j-- {
+			alts[j], alts[j-1] = alts[j-1], alts[j]
+		}
+	}
+	return strings.Join(alts, "|")
+}
+
+// shownPrice is one amount found in a text.
+type shownPrice struct {
+	start, end int
+	amount     string // plain decimal
+	currency   string // ISO code, "" when the text does not say
+	marked     bool   // a currency symbol or code stood beside the number
+}
+
+// findPrices lists the amounts in s; hint settles ambiguous symbols.
+func findPrices(s, hint string) []shownPrice {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	var out []shownPrice
+	for _, m := range priceRe.FindAllStringSubmatchIndex(s, 8) {
+		sym := ""
+		switch {
+		case m[2] >= 0:
+			sym = s[m[2]:m[3]]
+		case m[8] >= 0:
+			sym = s[m[8]:m[9]]
+		}
+		if m[2] >= 0 && isLetter(s[m[2]]) && isLetterBefore(s[:m[2]]) {
+			sym = "" // "shift 12" does not hold a forint
+			if m[8] >= 0 {
+				sym = s[m[8]:m[9]]
+			}
+		}
+		num := s[m[4]:m[5]]
+		// A number glued to letters ("A4", "24h", "size 38") is not a price unless marked.
+		if sym == "" && m[4] > 0 && isLetterBefore(s[:m[4]]) {
+			continue
+		}
+		amt, ok := normalizeAmount(num)
+		if !ok {
+			continue
+		}
+		end := m[5]
+		if m[8] >= 0 {
+			end = m[9]
+		} else if m[6] >= 0 {
+			end = m[7]
+		}
+		out = append(out, shownPrice{start: m[0], end: end, amount: amt, currency: symbolCurrency(sym, hint), marked: sym != "" || m[6] >= 0})
+	}
+	return out
+}
+
+func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+func isLetterBefore(s string) bool {
+	r := []rune(s)
+	if len(r) == 0 {
+		return false
+	}
+	c := r[len(r)-1]
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+// symbolCurrency maps a symbol or code to ISO 4217, using hint for ambiguous symbols.
+func symbolCurrency(sym, hint string) string {
+	if sym == "" {
+		return ""
+	}
+	if code := currencyCode(sym); code != "" && strings.Contains(isoInText, code) {
+		return code
+	}
+	code, ok := currencySymbols[strings.ToLower(sym)]
+	if !ok || code != "" {
+		return code
+	}
+	switch {
+	case hint == "":
+		return ""
+	case sym == "$" && strings.Contains(dollarLike, hint),
+		sym == "¥" && strings.Contains(yenLike, hint),
+		strings.HasPrefix(strings.ToLower(sym), "kr") && strings.Contains(kronaLike, hint):
+		return hint
+	}
+	return ""
+}
+
+// normalizeAmount turns "1,299.00", "1.299,00", "1 299", "12" into a plain decimal string.
+func normalizeAmount(num string) (string, bool) {
+	var digits strings.Builder
+	groups := strings.FieldsFunc(num, func(r rune) bool { return r < '0' || r > '9' })
+	seps := strings.FieldsFunc(num, func(r rune) bool { return r >= '0' && r <= '9' })
+	if len(groups) == 0 {
+		return "", false
+	}
+	decimals := ""
+	if len(groups) > 1 {
+		last := seps[len(seps)-1]
+		lastGroup := groups[len(groups)-1]
+		sameKind := true
+		for _, s := range seps[:len(seps)-1] {
+			if s != last {
+				sameKind = false
+			}
+		}
+		isDecimal := (last == "." || last == ",") && len(lastGroup) != 3 && len(lastGroup) <= 2
+		if !sameKind && (last == "." || last == ",") && len(lastGroup) <= 3 {
+			isDecimal = true // "1.299,00", "1,299.00"
+		}
+		if len(seps) > 1 && sameKind {
+			isDecimal = false // "1,299,000", "1.299.000"
+		}
+		if isDecimal {
+			decimals = lastGroup
+			groups = groups[:len(groups)-1]
+		}
+	}
+	for _, g := range groups {
+		digits.WriteString(g)
+	}
+	whole := strings.TrimLeft(digits.String(), "0")
+	if len(whole) > 15 {
+		return "", false
+	}
+	if whole == "" {
+		whole = "0"
+	}
+	if whole == "0" && strings.Trim(decimals, "0") == "" {
+		return "", false
+	}
+	if decimals == "" {
+		return whole, true
+	}
+	return whole + "." + decimals, true
+}
+
+// pricingParse is the default Options.ParsePrice: pricing.Parse, with a currency it had to guess
+// ("$" alone as USD) dropped, since unknown fields are omitted rather than guessed.
+func pricingParse(text, hint string) (string, string, bool) {
+	p, err := pricing.Parse(text, pricing.ParseOptions{Currency: hint})
+	if err != nil || p.Amount <= 0 || p.Flags&pricing.FlagFree != 0 {
+		return "", "", false
+	}
+	cur := p.Currency
+	if p.Flags&pricing.FlagCurrencyGuessed != 0 && hint == "" {
+		cur = ""
+	}
+	return minorToDecimal(p.Amount, pricing.MinorDigits(p.Currency)), cur, true
+}
+
+// minorToDecimal writes minor units with d decimals: 129900, 2 → "1299.00".
+func minorToDecimal(minor int64, d int) string {
+	s := strconv.FormatInt(minor, 10)
+	if d <= 0 {
+		return s
+	}
+	for len(s) <= d {
+		s = "0" + s
+	}
+	return s[:len(s)-d] + "." + s[len(s)-d:]
+}
+
+// parseShownPrice is the built-in reader behind findPrices: the first amount in text.
+func parseShownPrice(text, hint string) (string, string, bool) {
+	ps := findPrices(text, hint)
+	if len(ps) == 0 {
+		return "", "", false
+	}
+	cur := ps[0].currency
+	if cur == "" {
+		cur = hint
+	}
+	return ps[0].amount, cur, true
+}

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// findTitle picks the element that shows the product's name: an h1, an itemprop=name, or an
+// element classed as a product title, preferring one whose text is a name the markup gives and
+// never a logo. nil when the page shows no such element.
+func (d *document) findTitle(names []string, skip []bool) *html.Node {
+	folded := make([]string, 0, len(names))
+	for _, n := range names {
+		if f := catalog.Fold(n); f != "" {
+			folded = append(folded, f)
+		}
+	}
+	var best *html.Node
+	bestScore := 0
+	for i, n := range d.elems {
+		if skip[i] {
+			continue
+		}
+		score := 0
+		ws := words(n)
+		if n.DataAtom == atom.H1 {
+			score += 3
+		}
+		if strings.EqualFold(attr(n, "itemprop"), "name") && n.DataAtom != atom.Meta {
+			score += 2
+		}
+		if (hasWord(ws, "title", "name", "heading") && hasWord(ws, "product", "pdp", "item", "productname", "producttitle")) ||
+			hasWord(ws, "producttitle", "productname") {
+			score += 3
+		}
+		if score == 0 {
+			continue
+		}
+		t := text(n, titleMaxLength*2)
+		if len(t) < 2 || len(t) > titleMaxLength {
+			continue
+		}
+		ft := catalog.Fold(t)
+		for _, name := range folded {
+			switch {
+			case ft == name:
+				score += 6
+			case strings.Contains(ft, name) || strings.Contains(name, ft):
+				score += 3
+			}
+		}
+		if score > bestScore {
+			best, bestScore = n, score
+		}
+	}
+	return best
+}
+
+// Words of classes and ids that hold a stock message, and of buy buttons.
+var (
+	stockWords  = []string{"stock", "availability", "available", "inventory", "soldout", "sold", "outofstock", "instock", "backorder", "preorder", "restock"}
+	buttonWords = []string{"cart", "addtocart", "bag", "basket", "buy", "purchase", "checkout", "submit"}
+)
+
+// shownAvailability reads stock from what the shopper sees after the title: a stock message,
+// else the buy button ("Add to cart" in stock, "Sold out" out of stock).
+func (d *document) shownAvailability(title int, lens []int, skip []bool) catalog.Availability {
+	var button catalog.Availability
+	end := min(len(d.elems), title+afterTitle*2)
+	for i := title; i < end; i++ {
+		n := d.elems[i]
+		if skip[i] || lens[i] == 0 && n.DataAtom != atom.Input {
+			continue
+		}
+		ws := words(n)
+		if hasWord(ws, stockWords...) && lens[i] <= 150 {
+			if a := textAvailability(text(n, 300)); a != "" {
+				return a
+			}
+		}
+		if button != "" {
+			continue
+		}
+		isButton := n.DataAtom == atom.Button ||
+			(n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "submit") || strings.EqualFold(attr(n, "type"), "button"))) ||
+			((n.DataAtom == atom.A || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && hasWord(ws, buttonWords...) && hasWord(ws, "btn", "button", "add", "addtocart", "buy"))
+		if !isButton {
+			continue
+		}
+		t := text(n, 120)
+		if n.DataAtom == atom.Input {
+			t = attr(n, "value")
+		}
+		if len(t) > 60 {
+			continue
+		}
+		low := strings.ToLower(collapse(t))
+		switch {
+		case containsPhrase(low, outOfStockPhrases):
+			button = catalog.OutOfStock
+		case containsPhrase(low, preorderPhrases):
+			button = catalog.Preorder
+		case containsPhrase(low, addToCartPhrases) && !hasAttr(n, "disabled"):
+			button = catalog.InStock
+		}
+	}
+	return button
+}

@@ -1,0 +1,475 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The shown price: what a shopper reads beside the product title. Markup goes stale (a sale
+// starts, the JSON-LD keeps the regular price) and some pages have none, so the page's own price
+// block, found by its position after the title and the words and styles around it, is read too.
+
+// shown is what the visible page says about the main product.
+type shown struct {
+	title        string
+	price        string // plain decimal, "" when no price was found near the title
+	regular      string
+	currency     string
+	availability catalog.Availability
+}
+
+// priceCand is one amount on the page.
+type priceCand struct {
+	node     *html.Node
+	pos      int // document order of node
+	seq      int // order among candidates (text-node candidates share their parent's pos)
+	amount   string
+	currency string
+	role     role
+}
+
+type role int
+
+const (
+	plain         role = iota
+	current            // marked as the price paid: sale, now, special, final
+	weakRegular        // marked regular, original or list: struck only when a sale is on
+	strongRegular      // struck through or marked was, compare-at, RRP
+)
+
+const (
+	shortText      = 80  // an element whose text is at most this long can be one price
+	clusterText    = 300 // a price block's text is at most this long
+	afterTitle     = 400 // elements after the title a price may be in
+	beforeTitle    = 60  // elements before the title a price may be in when none follows it
+	titleMaxLength = 300
+)
+
+// visible reads the shown price and availability; names are the product names the markup gives.
+func (x *extraction) visible(names []string, hint string) shown {
+	d := x.doc
+	lens := d.textLengths()
+	skip := d.skipped(lens, true)
+	title := d.findTitle(names, skip)
+	if title == nil {
+		return shown{}
+	}
+	s := shown{title: text(title, titleMaxLength*2)}
+	if hint == "" {
+		hint = d.localeCurrency(x.base)
+	}
+	t := d.pos[title]
+	cands := d.priceCandidates(lens, skip, hint, x.opts.ParsePrice)
+	var c1 *priceCand
+	for i := range cands {
+		if cands[i].pos > t && cands[i].pos-t <= afterTitle {
+			c1 = &cands[i]
+			break
+		}
+	}
+	if c1 == nil {
+		for i := len(cands) - 1; i >= 0; i-- {
+			if cands[i].pos < t && t-cands[i].pos <= beforeTitle {
+				c1 = &cands[i]
+				break
+			}
+		}
+	}
+	if c1 != nil {
+		root := c1.node
+		for up, p := 0, c1.node.Parent; up < 6 && p != nil && p.Type == html.ElementNode && lens[d.pos[p]] <= clusterText; up, p = up+1, p.Parent {
+			root = p
+		}
+		var cluster []priceCand
+		for _, c := range cands {
+			if within(c.node, root) {
+				cluster = append(cluster, c)
+			}
+		}
+		s.price, s.regular, s.currency = pick(cluster, hint)
+	}
+	s.availability = d.shownAvailability(t, lens, d.skipped(lens, false))
+	return s
+}
+
+// pick chooses the price paid and the regular price in one price block.
+func pick(cluster []priceCand, hint string) (price, regular, currency string) {
+	var chosen *priceCand
+	for _, want := range []role{current, plain, weakRegular} {
+		for i := range cluster {
+			if cluster[i].role == want {
+				chosen = &cluster[i]
+				break
+			}
+		}
+		if chosen != nil {
+			break
+		}
+	}
+	if chosen == nil {
+		return "", "", ""
+	}
+	currency = chosen.currency
+	if currency == "" {
+		currency = hint
+	}
+	for i, c := range cluster {
+		if &cluster[i] == chosen || (c.role != strongRegular && c.role != weakRegular) {
+			continue
+		}
+		if c.currency != "" && currency != "" && c.currency != currency {
+			continue
+		}
+		if cmpAmount(c.amount, chosen.amount) > 0 && (regular == "" || cmpAmount(c.amount, regular) > 0) {
+			regular = c.amount
+		}
+	}
+	return chosen.amount, regular, currency
+}
+
+// within reports whether n is root or inside it.
+func within(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
+
+// textLengths is each element's visible text length in bytes, by document position: children
+// are summed into parents in one pass from the end of the document.
+func (d *document) textLengths() []int {
+	lens := make([]int, len(d.elems))
+	for i := len(d.elems) - 1; i >= 0; i-- {
+		n := d.elems[i]
+		if invisibleText(n) {
+			continue
+		}
+		sum := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				sum += len(strings.TrimSpace(c.Data))
+			case html.ElementNode:
+				sum += lens[d.pos[c]]
+			}
+		}
+		lens[i] = sum
+	}
+	return lens
+}
+
+// skipped marks, by document position, elements whose prices are not the product's: hidden
+// ones, navigation, related products, carts, instalment offers, unit prices.
+func (d *document) skipped(lens []int, forPrice bool) []bool {
+	skip := make([]bool, len(d.elems))
+	for i, n := range d.elems {
+		if p := n.Parent; p != nil && p.Type == html.ElementNode && skip[d.pos[p]] {
+			skip[i] = true
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Nav, atom.Footer, atom.Aside, atom.Dialog:
+			skip[i] = true
+			continue
+		}
+		if invisibleText(n) || hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") && lens[i] == 0 {
+			skip[i] = true
+			continue
+		}
+		style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+		if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+			skip[i] = true
+			continue
+		}
+		ws := words(n)
+		if hasWord(ws, excludedWords...) && (forPrice || !hasWord(ws, cartWords...)) {
+			skip[i] = true
+		}
+	}
+	return skip
+}
+
+// excludedWords in class, id or data attributes mark blocks whose prices are not the product's.
+var excludedWords = []string{
+	"related", "recommend", "recommendation", "recommendations", "recommended", "upsell", "upsells", "crosssell",
+	"cross", "recently", "viewed", "similar", "carousel", "slider", "minicart", "cart", "drawer", "basket",
+	"installment", "installments", "instalment", "instalments", "afterpay", "klarna", "affirm", "sezzle",
+	"clearpay", "paypal", "shipping", "delivery", "loyalty", "reward", "rewards", "points", "unit", "unitprice",
+	"baseprice", "grundpreis", "breadcrumb", "breadcrumbs", "menu", "newsletter", "review", "reviews",
+	"rating", "cookie", "cookies", "save", "saving", "savings", "bundle", "megamenu",
+}
+
+// cartWords are excluded for prices (a cart's totals) but not for availability (its button).
+var cartWords = []string{"minicart", "cart", "drawer", "basket", "save", "saving", "savings", "unit", "unitprice", "baseprice", "grundpreis", "installment", "installments", "instalment", "instalments", "afterpay", "klarna", "affirm", "sezzle", "clearpay", "paypal", "points"}
+
+// words splits an element's class, id and itemprop into lower-case words: "price-item--regular"
+// gives price, item, regular; "comparePrice" gives compare, price.
+func words(n *html.Node) []string {
+	var out []string
+	for _, a := range []string{"class", "id", "itemprop", "data-testid", "data-test", "data-qa"} {
+		v := attr(n, a)
+		if v == "" {
+			continue
+		}
+		var cur []rune
+		flush := func() {
+			if len(cur) > 0 {
+				out = append(out, strings.ToLower(string(cur)))
+				cur = cur[:0]
+			}
+		}
+		prevLower := false
+		for _, r := range v {
+			switch {
+			case r >= 'A' && r <= 'Z':
+				if prevLower {
+					flush()
+				}
+				cur = append(cur, r)
+				prevLower = false
+			case (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
+				cur = append(cur, r)
+				prevLower = true
+			default:
+				flush()
+				prevLower = false
+			}
+		}
+		flush()
+	}
+	return out
+}
+
+func hasWord(ws []string, want ...string) bool {
+	for _, w := range ws {
+		for _, x := range want {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	priceWords         = []string{"price", "prices", "pricing", "amount", "money", "cost", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "preco", "fiyat", "harga", "sales", "sale"}
+	currentWords       = []string{"sale", "sales", "now", "special", "current", "final", "offer", "discount", "discounted", "reduced", "promo", "promotion", "promotional", "actual", "deal", "selling", "new", "red"}
+	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev"}
+	weakRegularWords   = []string{"regular", "original", "orig", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal"}
+	// Label words a shopper reads next to a price, lower case.
+	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg."}
+	currentLabels       = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price"}
+	ignoreLabels        = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "installment", "instalment", "klarna", "afterpay", "shipping", "delivery", "versand", "livraison", "envío", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
+)
+
+// priceCandidates lists the amounts on the page outside skipped blocks, in document order.
+func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse func(text, hint string) (string, string, bool)) []priceCand {
+	var out []priceCand
+	memo := map[string][]shownPrice{} // an element's text is read again for each ancestor
+	find := func(t string) []shownPrice {
+		ps, ok := memo[t]
+		if !ok {
+			ps = findPrices(t, hint)
+			memo[t] = ps
+		}
+		return ps
+	}
+	// reparse reads a located price with the configured parser, keeping the located reading
+	// when the parser disagrees that there is a price there.
+	reparse := func(t string, p shownPrice) shownPrice {
+		if amt, cur, ok := parse(t[p.start:p.end], hint); ok {
+			p.amount = amt
+			if cur != "" {
+				p.currency = cur
+			}
+		}
+		return p
+	}
+	for i, n := range d.elems {
+		if skip[i] || lens[i] == 0 {
+			continue
+		}
+		if lens[i] <= shortText {
+			t := text(n, shortText*2)
+			ps := find(t)
+			if len(ps) == 1 && !innerHolds(d, n, lens, ps[0], find) {
+				p := reparse(t, ps[0])
+				if !p.marked && !(priceMarked(n) && strings.TrimSpace(t[:p.start]) == "" && strings.TrimSpace(t[p.end:]) == "") {
+					continue
+				}
+				label := strings.ToLower(t[:p.start] + " " + t[p.end:] + " " + siblingLabel(n))
+				if containsPhrase(label, ignoreLabels) {
+					continue
+				}
+				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d)})
+				continue
+			}
+		}
+		// Prices in the element's own text nodes: "Regular price: $179.99", "Was $100 Now $80".
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.TextNode {
+				continue
+			}
+			t := collapse(c.Data)
+			prev := 0
+			for _, p := range find(t) {
+				if !p.marked {
+					continue
+				}
+				p = reparse(t, p)
+				label := strings.ToLower(lastWords(t[prev:p.start], 4))
+				prev = p.end
+				if containsPhrase(label, ignoreLabels) {
+					continue
+				}
+				r := labelRole(label, plain)
+				if r == plain {
+					r = roleOf(n, "", lens, d)
+				}
+				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: r})
+			}
+		}
+	}
+	return out
+}
+
+// innerHolds reports whether a child element already holds the same price, so only the
+// innermost element holding a whole price is a candidate.
+func innerHolds(d *document, n *html.Node, lens []int, p shownPrice, find func(string) []shownPrice) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || invisibleText(c) || lens[d.pos[c]] == 0 {
+			continue
+		}
+		for _, q := range find(text(c, shortText*2)) {
+			if q.amount == p.amount && q.marked == p.marked {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// priceMarked reports whether n or a near ancestor is marked as a price by class, id or itemprop.
+func priceMarked(n *html.Node) bool {
+	for up := 0; n != nil && n.Type == html.ElementNode && up < 4; up, n = up+1, n.Parent {
+		if hasWord(words(n), priceWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// siblingLabel is the short text just before n: a "Was" or a visually hidden "Regular price".
+func siblingLabel(n *html.Node) string {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		var t string
+		switch p.Type {
+		case html.TextNode:
+			t = collapse(p.Data)
+		case html.ElementNode:
+			if invisibleText(p) {
+				continue
+			}
+			t = text(p, 60)
+		}
+		if t == "" {
+			continue
+		}
+		if len(t) > 40 || len(findPrices(t, "")) > 0 {
+			return ""
+		}
+		return t
+	}
+	return ""
+}
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
+}
+
+// roleOf reads what a price element is: struck-through tags and styles first, then the words
+// beside it ("Was", "UVP"), then the class words of it and its near ancestors.
+func roleOf(n *html.Node, label string, lens []int, d *document) role {
+	r := plain
+	for up, e := 0, n; up < 4 && e != nil && e.Type == html.ElementNode; up, e = up+1, e.Parent {
+		if up > 0 && lens[d.pos[e]] > clusterText {
+			break
+		}
+		switch e.DataAtom {
+		case atom.Del, atom.S, atom.Strike:
+			return strongRegular
+		}
+		if strings.Contains(strings.ToLower(attr(e, "style")), "line-through") {
+			return strongRegular
+		}
+	}
+	if containsPhrase(label, strongRegularLabels) {
+		return strongRegular
+	}
+	for up, e := 0, n; up < 4 && e != nil && e.Type == html.ElementNode; up, e = up+1, e.Parent {
+		if up > 0 && lens[d.pos[e]] > clusterText {
+			break
+		}
+		ws := affirmed(words(e))
+		switch {
+		case hasWord(ws, strongRegularWords...):
+			return strongRegular
+		case hasWord(ws, weakRegularWords...) && r == plain:
+			r = weakRegular
+		case (e.DataAtom == atom.Ins || hasWord(ws, currentWords...)) && r == plain:
+			r = current
+		}
+	}
+	return labelRole(label, r)
+}
+
+// affirmed drops words negated by the word before them: "price--non-sale" is not a sale price.
+func affirmed(ws []string) []string {
+	out := ws[:0:0]
+	for i, w := range ws {
+		if w == "non" || w == "not" || w == "no" || w == "nonsale" || w == "notsale" || w == "nosale" ||
+			(i > 0 && (ws[i-1] == "non" || ws[i-1] == "not" || ws[i-1] == "no")) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// labelRole lets the words beside a price decide when its markup did not.
+func labelRole(label string, r role) role {
+	if r != plain {
+		return r
+	}
+	switch {
+	case containsPhrase(label, strongRegularLabels):
+		return strongRegular
+	case containsPhrase(label, currentLabels):
+		return current
+	}
+	return r
+}
+
+// cmpAmount compares two plain decimal strings.
+func cmpAmount(a, b string) int {
+	x, errA := catalog.ParseDecimal(a, "BHD")
+	y, errB := catalog.ParseDecimal(b, "BHD")
+	switch {
+	case errA != nil || errB != nil:
+		return strings.Compare(a, b)
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}

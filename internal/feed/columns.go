@@ -1,0 +1,178 @@
+package feed
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// defaultColumns lists, per tagdrop field, the header names that usually hold it, most
+// trusted first: Merchant Center's attribute names (which CJ's current exports use too), then
+// Awin, CJ's older export, Rakuten and Impact. Names are compared after headerKey, so "Product
+// Name", "product_name", "PRODUCTNAME" and "g:product name" are one name. A row takes the first
+// of its field's columns that is not empty.
+var defaultColumns = map[string][]string{
+	"id": {"id", "offerid", "awproductid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
+		"merchantproductid", "itemid", "sku"},
+	"title":       {"title", "productname", "name", "itemname"},
+	"description": {"description", "productdescription", "longdescription", "shortdescription", "productshortdescription"},
+	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
+	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "url", "producturl", "merchantdeeplink", "deeplink",
+		"productlink"},
+	"image_link": {"imagelink", "imageurl", "largeimage", "merchantimageurl", "awimageurl", "productimageurl",
+		"image", "imagelinkurl"},
+	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
+	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername"},
+	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn"},
+	"mpn":                   {"mpn", "manufacturerpart", "modelnumber", "productmodel"},
+	// price is the regular price in Merchant Center terms. Awin's search_price and Impact's
+	// CurrentPrice are what the shopper pays; their rrp_price/OriginalPrice (regular_price below)
+	// turn them into sale prices when higher.
+	"price":                     {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice"},
+	"sale_price":                {"saleprice", "salesprice"},
+	"sale_price_effective_date": {"salepriceeffectivedate"},
+	"availability":              {"availability", "stockstatus", "stockavailability"},
+	"google_product_category":   {"googleproductcategory", "googlecategory"},
+	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "categoryname",
+		"primarycategory", "advertisercategory", "category"},
+	"color":           {"color", "colour", "primarycolor", "primarycolour", "fashionswatch"},
+	"size":            {"size", "fashionsize", "sizes"},
+	"size_type":       {"sizetype"},
+	"size_system":     {"sizesystem"},
+	"gender":          {"gender", "fashionsuitablefor", "suitablefor"},
+	"age_group":       {"agegroup"},
+	"material":        {"material", "fashionmaterial"},
+	"pattern":         {"pattern", "fashionpattern"},
+	"item_group_id":   {"itemgroupid", "parentproductid", "parentsku", "groupid"},
+	"condition":       {"condition"},
+	FieldCurrency:     {"currency", "currencycode"},
+	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice"},
+	FieldInStock:      {"instock", "isinstock"},
+}
+
+// singleColumn fields take one column, the first candidate present: falling back from one price
+// column to another would mix prices of different meanings.
+var singleColumn = map[string]bool{"id": true, "title": true, "price": true, "sale_price": true,
+	FieldRegularPrice: true, FieldCurrency: true, FieldInStock: true}
+
+// fieldOrder is the order in which fields claim columns: a column claimed by an earlier field
+// (Rakuten's Retail Price as price) is not offered to a later one (regular_price).
+var fieldOrder = []string{
+	"id", "title", "description", "link", "image_link", "additional_image_link", "brand", "gtin", "mpn",
+	"price", "sale_price", "sale_price_effective_date", "availability", "google_product_category",
+	"product_type", "color", "size", "size_type", "size_system", "gender", "age_group", "material",
+	"pattern", "item_group_id", "condition", FieldCurrency, FieldRegularPrice, FieldInStock,
+}
+
+// headerKey is the form in which header names are compared: a "g:" prefix dropped, letters and
+// digits only, lower case.
+func headerKey(h string) string {
+	h = strings.TrimSpace(h)
+	if len(h) > 2 && strings.EqualFold(h[:2], "g:") {
+		h = h[2:]
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r > 0x7f {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// columns is which columns of a delimited feed hold which field.
+type columns struct {
+	header []string
+	// byField holds, per field, the column indexes in order of preference.
+	byField map[string][]int
+}
+
+// mapColumns resolves the fields of a header: the column map's choices first, then the
+// defaults among the columns nobody has claimed. It fails when the map names a column the header
+// lacks, or when no column holds id, title or price.
+func mapColumns(header []string, colMap map[string]string) (columns, error) {
+	if err := CheckColumnMap(colMap); err != nil {
+		return columns{}, err
+	}
+	c := columns{header: header, byField: map[string][]int{}}
+	byKey := map[string][]int{}
+	exact := map[string]int{}
+	for i, h := range header {
+		if k := headerKey(h); k != "" {
+			byKey[k] = append(byKey[k], i)
+		}
+		if _, dup := exact[strings.TrimSpace(h)]; !dup {
+			exact[strings.TrimSpace(h)] = i
+		}
+	}
+	claimed := map[int]bool{}
+	mapped := make([]string, 0, len(colMap))
+	for f := range colMap {
+		mapped = append(mapped, f)
+	}
+	sort.Strings(mapped)
+	for _, f := range mapped {
+		h := colMap[f]
+		if strings.TrimSpace(h) == "" {
+			c.byField[f] = nil // explicitly not read
+			continue
+		}
+		i, ok := exact[strings.TrimSpace(h)]
+		if !ok {
+			idx := byKey[headerKey(h)]
+			if len(idx) == 0 {
+				return columns{}, fmt.Errorf("column map: %s → %q: no such column in the header (columns: %s)",
+					f, h, quoteList(header))
+			}
+			i = idx[0]
+		}
+		c.byField[f] = []int{i}
+		claimed[i] = true
+	}
+	for _, f := range fieldOrder {
+		if _, done := c.byField[f]; done {
+			continue
+		}
+		var idx []int
+		for _, name := range defaultColumns[f] {
+			for _, i := range byKey[name] {
+				if !claimed[i] && (len(idx) == 0 || !singleColumn[f]) {
+					idx = append(idx, i)
+					claimed[i] = true
+				}
+			}
+		}
+		if len(idx) > 0 {
+			c.byField[f] = idx
+		}
+	}
+	for _, f := range []string{"id", "title", "price"} {
+		if len(c.byField[f]) == 0 {
+			return columns{}, fmt.Errorf("no column holds %s (looked for %s; name one with a column map, e.g. --map): columns are %s",
+				f, strings.Join(defaultColumns[f], ", "), quoteList(header))
+		}
+	}
+	return c, nil
+}
+
+// quoteList shows a header compactly for an error message.
+func quoteList(header []string) string {
+	const most = 30
+	parts := make([]string, 0, most+1)
+	for i, h := range header {
+		if i == most {
+			parts = append(parts, fmt.Sprintf("… %d more", len(header)-most))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%q", h))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// name is the header of column i, for messages.
+func (c columns) name(i int) string {
+	if i < len(c.header) {
+		return c.header[i]
+	}
+	return fmt.Sprintf("#%d", i+1)
+}

@@ -1,0 +1,244 @@
+package feed
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// delimitedReader reads a feed of delimited text with a header row: affiliate CSV/TSV (Awin,
+// CJ, Rakuten, Impact) and Merchant Center's tab-separated text. Quoting follows RFC 4180 as
+// encoding/csv reads it, leniently: a stray quote inside a field is kept as a character, and
+// rows may have fewer or more cells than the header (missing cells are empty, extra ones are
+// ignored). One record at a time is in memory, bounded by Options.MaxRecordBytes.
+type delimitedReader struct {
+	csv      *csv.Reader
+	bound    *boundedReader
+	cols     columns
+	fields   []boundField
+	parse    func(s, defaultCurrency string) (int64, string, error)
+	currency string // Options.Currency
+	encoding string
+	err      error // sticky: io.EOF or what broke the feed
+}
+
+// boundField is a field with the columns that hold it, resolved once for every row.
+type boundField struct {
+	name string
+	set  func(*Item, string) // nil for currency, regular_price and in_stock
+	cols []int
+}
+
+func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimitedReader, error) {
+	text, encoding := decodeText(br)
+	tb := bufio.NewReaderSize(text, 64<<10)
+	head, _ := tb.Peek(peekSize)
+	comma := sniffDelimiter(firstLine(head))
+	if format == GMCTSV {
+		comma = '\t'
+	}
+	if comma == 0 {
+		return nil, fmt.Errorf("%s: the header line has no comma, semicolon, tab or pipe between column names: %s", format, describe(head))
+	}
+	limit := opts.MaxRecordBytes
+	if limit <= 0 {
+		limit = DefaultMaxRecordBytes
+	}
+	bound := newBoundedReader(tb, limit)
+	cr := csv.NewReader(bound)
+	cr.Comma = comma
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	bound.reset()
+	switch {
+	case err == io.EOF:
+		return nil, fmt.Errorf("%s: the feed is empty", format)
+	case errors.Is(err, errRecordTooLong):
+		return nil, fmt.Errorf("%s: the header line is longer than %d bytes", format, limit)
+	case err != nil:
+		return nil, fmt.Errorf("%s: read header: %w", format, err)
+	}
+	header = append([]string(nil), header...)
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, fmt.Errorf("%s: header column %d is not valid %s", format, i+1, encoding)
+		}
+	}
+	cols, err := mapColumns(header, opts.ColumnMap)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", format, err)
+	}
+	r := &delimitedReader{csv: cr, bound: bound, cols: cols, parse: opts.ParsePrice, currency: opts.Currency, encoding: encoding}
+	if r.parse == nil {
+		r.parse = DefaultParsePrice
+	}
+	for _, f := range fieldOrder {
+		if idx := cols.byField[f]; len(idx) > 0 {
+			r.fields = append(r.fields, boundField{name: f, set: fieldSetters[f], cols: idx})
+		}
+	}
+	return r, nil
+}
+
+// Next returns the next row's item; see Reader.
+func (r *delimitedReader) Next() (Item, error) {
+	if r.err != nil {
+		return Item{}, r.err
+	}
+	for {
+		rec, err := r.csv.Read()
+		r.bound.reset()
+		if err == io.EOF {
+			r.err = io.EOF
+			return Item{}, io.EOF
+		}
+		line, _ := r.csv.FieldPos(0)
+		if errors.Is(err, errRecordTooLong) {
+			return Item{}, &RowError{Line: line, Item: r.idOf(rec),
+				Reason: fmt.Sprintf("row is longer than %d bytes (a runaway field or a quote that never closes); skipped to the next line", r.bound.limit)}
+		}
+		if err != nil {
+			r.err = fmt.Errorf("line %d: %w", line, err)
+			return Item{}, r.err
+		}
+		if blank(rec) {
+			continue
+		}
+		it, reason := r.item(rec)
+		it.Line = line
+		if reason != "" {
+			return it, &RowError{Line: line, Item: it.ID, Reason: reason}
+		}
+		return it, nil
+	}
+}
+
+// item fills an Item from one row and parses its prices, returning why it cannot be used, or "".
+func (r *delimitedReader) item(rec []string) (Item, string) {
+	var it Item
+	var currency, regular, inStock string
+	for _, f := range r.fields {
+		for _, i := range f.cols {
+			if i >= len(rec) {
+				continue
+			}
+			v := strings.TrimSpace(rec[i])
+			if v == "" {
+				continue
+			}
+			if !utf8.ValidString(v) {
+				return it, fmt.Sprintf("column %q is not valid %s (re-export the feed as UTF-8)", r.cols.name(i), r.encoding)
+			}
+			switch f.name {
+			case FieldCurrency:
+				currency = v
+			case FieldRegularPrice:
+				regular = v
+			case FieldInStock:
+				inStock = v
+			default:
+				f.set(&it, v)
+			}
+			if f.name != "additional_image_link" {
+				break
+			}
+		}
+	}
+	if it.Price == "" && it.SalePrice != "" { // only a sale price given: it is the price
+		it.Price, it.SalePrice = it.SalePrice, ""
+	}
+	for _, f := range []struct{ name, v string }{{"id", it.ID}, {"title", it.Title}, {"price", it.Price}} {
+		if f.v == "" {
+			return it, fmt.Sprintf("missing %s (column %q is empty)", f.name, r.cols.name(r.cols.byField[f.name][0]))
+		}
+	}
+	if it.Availability == "" && inStock != "" {
+		it.Availability = stockFlag(inStock)
+	}
+	if currency == "" {
+		currency = r.currency
+	}
+	return it, parsePrices(&it, r.parse, strings.ToUpper(currency), regular)
+}
+
+// idOf is the id cell of a (possibly partial) row, when it has one that is short and valid.
+func (r *delimitedReader) idOf(rec []string) string {
+	for _, i := range r.cols.byField["id"] {
+		if i < len(rec) {
+			if v := strings.TrimSpace(rec[i]); len(v) <= 200 && utf8.ValidString(v) {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// stockFlag turns a yes/no stock column into availability words.
+func stockFlag(v string) string {
+	switch strings.ToLower(v) {
+	case "1", "y", "yes", "true", "t":
+		return "in stock"
+	case "0", "n", "no", "false", "f":
+		return "out of stock"
+	}
+	return v
+}
+
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// firstLine is b up to its first line break.
+func firstLine(b []byte) []byte {
+	for i, c := range b {
+		if c == '\n' || c == '\r' {
+			return b[:i]
+		}
+	}
+	return b
+}
+
+// delimiters are the separators tagdrop recognises, in order of preference when a header has
+// as many of one as of another.
+var delimiters = []byte{'\t', ',', ';', '|'}
+
+// sniffDelimiter picks the separator used most often outside quotes in a header line, or 0.
+func sniffDelimiter(line []byte) rune {
+	var counts [4]int
+	quoted := false
+	for _, c := range line {
+		if c == '"' {
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
+		for i, d := range delimiters {
+			if c == d {
+				counts[i]++
+			}
+		}
+	}
+	best := -1
+	for i, n := range counts {
+		if n > 0 && (best < 0 || n > counts[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return rune(delimiters[best])
+}

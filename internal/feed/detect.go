@@ -1,0 +1,97 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Detect names the format of a feed from its first bytes (decompressed), or returns "" when it
+// is none that tagdrop reads. Peeking a few kilobytes is enough. The rules, in order, after a
+// byte order mark (UTF-8 or UTF-16) and leading white space:
+//
+//   - "<": gmc-xml when the Google namespace (http://base.google.com/ns/1.0) is declared and the
+//     root is <rss> or <feed>; other XML is not a feed tagdrop reads.
+//   - "{": shopify when the object's first key is "products" and holds an array.
+//   - otherwise a header line of text (no control characters but tab) with at least two column
+//     names separated by tabs, commas, semicolons or pipes (the most frequent outside quotes
+//     wins): gmc-tsv when tab-separated and the names include Merchant Center's id, title and
+//     price (with or without "g:", in any case, spaces for underscores); csv otherwise.
+func Detect(peek []byte) string {
+	if bytes.HasPrefix(peek, bomUTF16LE) || bytes.HasPrefix(peek, bomUTF16BE) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		if len(peek)%2 == 1 {
+			peek = peek[:len(peek)-1]
+		}
+		if d, err := dec.Bytes(peek); err == nil {
+			peek = d
+		}
+	}
+	peek = bytes.TrimPrefix(peek, bomUTF8)
+	trimmed := bytes.TrimLeft(peek, " \t\r\n")
+	if len(trimmed) == 0 {
+		return ""
+	}
+	switch trimmed[0] {
+	case '<':
+		if bytes.Contains(peek, []byte(gNamespace)) &&
+			(bytes.Contains(peek, []byte("<rss")) || bytes.Contains(peek, []byte("<feed"))) {
+			return GMCXML
+		}
+		return ""
+	case '{':
+		if isShopifyPage(trimmed) {
+			return Shopify
+		}
+		return ""
+	case '[':
+		return ""
+	}
+	return detectDelimited(firstLine(peek))
+}
+
+// isShopifyPage says whether a JSON object starts with a "products" array.
+func isShopifyPage(peek []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(peek))
+	for _, want := range []any{json.Delim('{'), "products", json.Delim('[')} {
+		tok, err := dec.Token()
+		if err != nil || tok != want {
+			return false
+		}
+	}
+	return true
+}
+
+// detectDelimited tells gmc-tsv from csv by a header line, or returns "" for a line that is
+// not one.
+func detectDelimited(line []byte) string {
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRune(line[i:])
+		if (r < 0x20 && r != '\t') || r == 0x7f {
+			return ""
+		}
+		i += n
+	}
+	comma := sniffDelimiter(line)
+	if comma == 0 {
+		return ""
+	}
+	names := 0
+	seen := map[string]bool{}
+	for _, h := range bytes.Split(line, []byte(string(comma))) {
+		k := headerKey(string(bytes.Trim(h, `"' `)))
+		if k != "" {
+			names++
+			seen[k] = true
+		}
+	}
+	if names < 2 {
+		return ""
+	}
+	if comma == '\t' && seen["id"] && seen["title"] && seen["price"] {
+		return GMCTSV
+	}
+	return CSV
+}

@@ -1,0 +1,68 @@
+package feed
+
+import (
+	"fmt"
+
+	"github.com/tagdrop/tagdrop/internal/pricing"
+)
+
+// parsePrices reads the price strings of an item that came from a delimited feed or a store
+// API, where prices may lack a currency (defaultCurrency applies) and a sale may be given either
+// Merchant Center's way (price and a lower sale_price) or the affiliate way (price is what the
+// shopper pays and regular, the RRP or "was" price, is higher). A sale or regular price that is
+// empty or zero means none. It returns why the item cannot be used, or "".
+func parsePrices(it *Item, parse func(string, string) (int64, string, error), defaultCurrency, regular string) string {
+	var err error
+	if it.RegularPrice, it.Currency, err = parse(it.Price, defaultCurrency); err != nil {
+		return err.Error()
+	}
+	if it.RegularPrice <= 0 {
+		return fmt.Sprintf("price %q is not above zero", it.Price)
+	}
+	if it.SalePrice != "" && !isZeroAmount(it.SalePrice) {
+		sale, cur, err := parse(it.SalePrice, it.Currency)
+		if err != nil {
+			return "sale_price: " + err.Error()
+		}
+		if cur != it.Currency {
+			return fmt.Sprintf("sale_price currency %s differs from price currency %s", cur, it.Currency)
+		}
+		it.SaleAmount = sale
+	} else {
+		it.SalePrice = ""
+	}
+	if regular != "" && !isZeroAmount(regular) && it.SaleAmount == 0 {
+		reg, cur, err := parse(regular, it.Currency)
+		if err != nil {
+			return "regular_price: " + err.Error()
+		}
+		if cur != it.Currency {
+			return fmt.Sprintf("regular_price currency %s differs from price currency %s", cur, it.Currency)
+		}
+		if reg > it.RegularPrice {
+			it.SalePrice, it.Price = it.Price, regular
+			it.SaleAmount, it.RegularPrice = it.RegularPrice, reg
+		}
+	}
+	if it.SaleAmount > 0 {
+		if it.SaleWindow, err = pricing.ParseWindow(it.SalePriceEffectiveDate); err != nil {
+			return err.Error()
+		}
+	}
+	return ""
+}
+
+// isZeroAmount says whether a price string's digits are all zeros ("0", "0.00", "£0.00"):
+// affiliate feeds write that for "no such price".
+func isZeroAmount(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r == '0':
+			digits++
+		case r >= '1' && r <= '9':
+			return false
+		}
+	}
+	return digits > 0
+}

@@ -1,0 +1,129 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/feed"
+	"github.com/tagdrop/tagdrop/internal/store"
+	"github.com/tagdrop/tagdrop/internal/store/storetest"
+)
+
+const (
+	aa       = "Apparel & Accessories"
+	handbags = aa + " > Handbags, Wallets & Cases > Handbags"
+)
+
+func TestNormaliseTables(t *testing.T) {
+	at := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name                          string
+		item                          feed.Item
+		brand, category, family, size string // size: the offer's size system
+	}{
+		{name: "canonical brand, numeric Google id refined by product type",
+			item:  feed.Item{Brand: "SEE BY CHLOE", GoogleProductCategory: "3032", ProductType: "Women > Bags > Mini Bags", Color: "Blush", Size: "One Size"},
+			brand: "See by Chloé", category: handbags + " > Micro Bags", family: "pink"},
+		{name: "unknown brand passes through, title refines the Google path",
+			item:  feed.Item{Brand: "Atelier Nobody", Title: "Lime Leather Micro Bag", GoogleProductCategory: handbags, Color: "Lime Green", Size: "OS"},
+			brand: "Atelier Nobody", category: handbags + " > Micro Bags", family: "green"},
+		{name: "product type alone, shoe size system from the size",
+			item:  feed.Item{Brand: "dr martens", ProductType: "Women > Shoes > Chelsea Boots", Color: "Cherry Red", Size: "38"},
+			brand: "Dr. Martens", category: aa + " > Shoes > Boots", family: "red", size: "EU"},
+		{name: "feed's size system wins",
+			item:  feed.Item{Brand: "Ganni", ProductType: "Sneakers", Size: "5", SizeSystem: "uk", Color: "Cream"},
+			brand: "Ganni", category: aa + " > Shoes > Sneakers", family: "white", size: "UK"},
+		{name: "letter size",
+			item:  feed.Item{Brand: "Totême", GoogleProductCategory: "212", Size: "M", Color: "Ecru"},
+			brand: "Toteme", category: aa + " > Clothing > Shirts & Tops", family: "white", size: "letter"},
+		{name: "jeans are waist inches",
+			item:  feed.Item{Brand: "Agolde", Title: "90s Pinch Waist Jeans", GoogleProductCategory: aa + " > Clothing > Pants", Size: "32", Color: "Indigo"},
+			brand: "Agolde", category: aa + " > Clothing > Pants > Jeans", family: "blue", size: "waist"},
+		{name: "breadcrumb never contradicts the Google category",
+			item:  feed.Item{Brand: "Khaite", GoogleProductCategory: "2271", ProductType: "Women > Knitwear", Size: "S"},
+			brand: "Khaite", category: aa + " > Clothing > Dresses", size: "letter"},
+		{name: "nothing maps: the retailer's path is kept",
+			item:     feed.Item{Brand: "Ganni", GoogleProductCategory: "99999999", ProductType: "Home > Candles", Size: "Large jar"},
+			brand:    "Ganni",
+			category: "Home > Candles"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := normalise(tt.item, "shop", at, newMemo())
+			if l.brand != tt.brand {
+				t.Errorf("brand = %q, want %q", l.brand, tt.brand)
+			}
+			if got := strings.Join(l.category, " > "); got != tt.category {
+				t.Errorf("category = %q, want %q", got, tt.category)
+			}
+			if l.product.ColorFamily != tt.family {
+				t.Errorf("colour family = %q, want %q", l.product.ColorFamily, tt.family)
+			}
+			if l.offer.SizeSystem != tt.size || l.offer.Size != tt.item.Size {
+				t.Errorf("size = %q / %q, want %q / %q (the size text as the feed wrote it)", l.offer.Size, l.offer.SizeSystem, tt.item.Size, tt.size)
+			}
+		})
+	}
+}
+
+// TestImportNormalises imports a feed through the real pipeline and reads the normalised
+// brand, category, colour family and size system back from each database.
+func TestImportNormalises(t *testing.T) {
+	feedXML := []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel><title>t</title>
+<item><g:id>A-1</g:id><g:title>Faux Fur Miniature Bag</g:title><g:link>https://shop.example/a</g:link>
+<g:brand>see-by-chloe</g:brand><g:mpn>A1</g:mpn><g:price>300.00 EUR</g:price><g:availability>in stock</g:availability>
+<g:google_product_category>3032</g:google_product_category><g:product_type>Women &gt; Bags &gt; Micro Bags</g:product_type>
+<g:color>Blush</g:color><g:size>One Size</g:size></item>
+<item><g:id>B-38</g:id><g:title>Chelsea Boots</g:title><g:link>https://shop.example/b</g:link>
+<g:brand>SEE BY CHLOE</g:brand><g:mpn>B1</g:mpn><g:price>400.00 EUR</g:price><g:availability>in stock</g:availability>
+<g:product_type>Femme &gt; Chaussures &gt; Bottines</g:product_type><g:color>Noir</g:color><g:size>38,5</g:size></item>
+</channel></rss>`)
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		im := New(db, nil)
+		rep, err := im.Import(ctx, bytes.NewReader(feedXML), "normalise.xml", Options{Retailer: "Normal Shop"})
+		if err != nil || rep.New != 2 || rep.Rejected != 0 {
+			t.Fatalf("import = %+v, %v", rep, err)
+		}
+		if n, err := db.CountRows(ctx, "brands"); err != nil || n != 1 {
+			t.Errorf("brands = %d, %v; want 1 (two spellings of See by Chloé)", n, err)
+		}
+		for _, want := range []struct{ item, category, family, system string }{
+			{"A-1", handbags + " > Micro Bags", "pink", ""},
+			{"B-38", aa + " > Shoes > Boots", "black", "EU"},
+		} {
+			o, err := db.OfferByItem(ctx, "normal-shop", want.item)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := db.ProductRecord(ctx, o.ProductID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Brand != "See by Chloé" || p.Category != want.category || p.ColorFamily != want.family || o.SizeSystem != want.system {
+				t.Errorf("%s: brand %q, category %q, colour family %q, size system %q; want See by Chloé, %q, %q, %q",
+					want.item, p.Brand, p.Category, p.ColorFamily, o.SizeSystem, want.category, want.family, want.system)
+			}
+		}
+	})
+}
+
+func BenchmarkNormalise(b *testing.B) {
+	items := []feed.Item{
+		{ID: "1", Brand: "SEE BY CHLOE", Title: "Micro Bag", GoogleProductCategory: "3032", ProductType: "Women > Bags > Mini Bags", Color: "Blush", Size: "One Size", Price: "300.00 EUR"},
+		{ID: "2", Brand: "Ganni", Title: "Chelsea Boots", ProductType: "Women > Shoes > Boots", Color: "Black", Size: "38", SizeSystem: "EU"},
+		{ID: "3", Brand: "Totême", Title: "Silk Shirt", GoogleProductCategory: "212", Color: "Ecru", Size: "M"},
+	}
+	m := newMemo()
+	at := time.Now()
+	defaultTables() // built once per process; not what is measured
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		normalise(items[i%len(items)], "shop", at, m)
+	}
+}

@@ -1,0 +1,225 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"strings"
+	"unicode"
+)
+
+// Price is a price read from text: an amount in minor units of an ISO 4217 currency.
+type Price struct {
+	// Amount is in minor units of Currency (cents, pence, yen, fils); of a two-digit currency
+	// when Currency is unknown. Never negative.
+	Amount int64
+	// High is the top of a range ("$1,299.99 - $1,499.99" gives Amount 129999 and High 149999),
+	// 0 unless Flags has FlagRange.
+	High int64
+	// Currency is the ISO 4217 code, upper-case, or "" when the text names none (and no default
+	// was given) or names one with no code of its own ("kr" with no hint, the Iranian toman).
+	Currency string
+	// Symbol is the currency text as found in the string or its context ("€", "руб.", "US$",
+	// "EUR"), "" when the currency came from ParseOptions.Currency or from nowhere.
+	Symbol string
+	// Flags tells how the price was read.
+	Flags Flags
+}
+
+// Flags record what a parse noticed beyond the amount, so callers can treat "From $20" or a
+// guessed currency with care instead of as a plain price.
+type Flags uint16
+
+const (
+	// FlagRange: the text gave a range; Amount is its low end, High its top.
+	FlagRange Flags = 1 << iota
+	// FlagFrom: a "from" word ("From $20", "ab 2,99 €", "à partir de") made the amount a
+	// lower bound.
+	FlagFrom
+	// FlagFree: the text said free ("Free!", "gratis") and gave no number; Amount is 0.
+	FlagFree
+	// FlagCurrencyGuessed: the sign stands for several currencies and nothing chose one, so
+	// Currency is its usual meaning ("$" as USD) or "" when it has none ("kr").
+	FlagCurrencyGuessed
+	// FlagCurrencyFromContext: the currency came from ParseOptions.Context, not the string.
+	FlagCurrencyFromContext
+	// FlagCurrencyDefault: no currency was written; Currency is ParseOptions.Currency.
+	FlagCurrencyDefault
+	// FlagMinorUnit: the amount was written in the minor unit ("99p", "50¢", "GBX 120").
+	FlagMinorUnit
+)
+
+// ParseOptions tell Parse what the page or feed around a price string says.
+type ParseOptions struct {
+	// Currency is the ISO 4217 code the source prices in (a feed's or shop's currency). It
+	// picks among the meanings of an ambiguous sign ("$" in a CAD feed, "kr" in a NOK shop,
+	// "¥" in a CNY shop) and is the currency of a bare number.
+	Currency string
+	// Context is text near the price (a label, the element beside it) searched for a currency
+	// when the string itself names none: "Price From £ 39.95" for "39.95".
+	Context string
+	// Decimal is the decimal separator when the source's locale is known: "." or "," (or a
+	// shop's own, such as "€" in "140€33"). Empty lets Parse decide from the digits.
+	Decimal string
+}
+
+// ErrNoAmount is returned (wrapped, naming the text) when a string holds no price: no digits,
+// only a percentage, or numbers that cannot be amounts such as dates. The Price returned with
+// it still carries any currency found.
+var ErrNoAmount = errors.New("no amount")
+
+// ErrNegative is returned (wrapped) for a negative amount ("-5.00 EUR"): prices are never below
+// zero, and a minus sign usually marks a discount, not a price.
+var ErrNegative = errors.New("negative amount")
+
+// Parse reads a price string as pages, feeds and CSVs write it: "€ 1.299,00", "1,299.00 USD",
+// "£1,299", "CHF 1'299.–", "¥12,000", "1 299,00 €", "$1,299.99 - $1,499.99", "From $20".
+//
+// The amount is the first number written beside a currency, or else the first number; money
+// never goes through floating point. Separators are decided per number: of two kinds the last
+// is decimal; a repeated one groups; a lone one before exactly three digits groups thousands
+// ("1.299" is 1299) unless the currency has three minor digits, the whole part is 0 or longer
+// than three digits, or opts.Decimal says otherwise; "-" or "–" after the separator means no
+// decimals. The currency comes from an ISO code, a sign or a word beside the amount, else any
+// currency sign in the string, else opts.Context, else opts.Currency; an ambiguous sign takes
+// the meaning that opts.Currency or another currency in the text picks, else its usual one
+// ("$" is USD, "¥" is JPY, "£" is GBP) and FlagCurrencyGuessed.
+func Parse(s string, opts ParseOptions) (Price, error) {
+	if opts.Currency != "" && !isCode(opts.Currency) {
+		return Price{}, fmt.Errorf("price %q: ParseOptions.Currency %q is not a three-letter code", s, opts.Currency)
+	}
+	text := normalize(s)
+	custom := opts.Decimal
+	if custom == "." || custom == "," {
+		custom = ""
+	}
+	toks := tokenize(text, custom)
+
+	chosen, rejected := chooseAmount(toks, text, opts.Decimal)
+	p := Price{}
+	sym, symText, where := pickCurrency(toks, chosen, text, custom, opts)
+	guessed := false
+	switch where {
+	case fromString:
+		p.Currency, guessed = resolve(sym, toks, opts)
+		p.Symbol = symText
+	case fromContext:
+		p.Currency, guessed = resolve(sym, toks, opts)
+		p.Symbol = symText
+		p.Flags |= FlagCurrencyFromContext
+	case fromDefault:
+		p.Currency = strings.ToUpper(opts.Currency)
+		p.Flags |= FlagCurrencyDefault
+	}
+	if guessed {
+		p.Flags |= FlagCurrencyGuessed
+	}
+
+	if chosen < 0 {
+		if saysFree(toks, text) {
+			p.Flags |= FlagFree
+			return p, nil
+		}
+		if rejected != "" {
+			return p, fmt.Errorf("price %q: %w (%q is not a price)", s, ErrNoAmount, rejected)
+		}
+		return p, fmt.Errorf("price %q: %w", s, ErrNoAmount)
+	}
+
+	num := toks[chosen].num
+	if num.minus {
+		return p, fmt.Errorf("price %q: %w", s, ErrNegative)
+	}
+	digits := 2
+	if p.Currency != "" {
+		digits = MinorDigits(p.Currency)
+	}
+	scale := digits
+	if sym.minor && where == fromString && digits >= 2 {
+		scale = digits - 2
+		p.Flags |= FlagMinorUnit
+	}
+	a, _ := num.interpret(opts.Decimal, digits == 3)
+	p.Amount = a.minorUnits(scale)
+	if hi, ok := rangeEnd(toks, chosen, text, opts.Decimal, digits == 3); ok {
+		if h := hi.minorUnits(scale); h > p.Amount {
+			p.High = h
+			p.Flags |= FlagRange
+		}
+	}
+	if hasWordBefore(toks, chosen, text, fromWords) {
+		p.Flags |= FlagFrom
+	}
+	return p, nil
+}
+
+// String writes the price in the plain form Parse reads back: "1299.00 EUR", "12000 JPY", or
+// just "12.99" with no currency.
+func (p Price) String() string {
+	digits := 2
+	if p.Currency != "" {
+		digits = MinorDigits(p.Currency)
+	}
+	s := formatMinor(p.Amount, digits)
+	if p.Currency != "" {
+		s += " " + p.Currency
+	}
+	return s
+}
+
+// formatMinor writes non-negative minor units as a plain decimal with digits places.
+func formatMinor(v int64, digits int) string {
+	s := fmt.Sprint(v)
+	if digits == 0 {
+		return s
+	}
+	for len(s) <= digits {
+		s = "0" + s
+	}
+	return s[:len(s)-digits] + "." + s[len(s)-digits:]
+}
+
+// normalize decodes HTML character references, turns every kind of space (no-break, thin, tabs, line breaks) into one ASCII space,
+// drops invisible marks (zero-width spaces, bidi marks around Arabic and Hebrew prices), turns
+// full-width digits into ASCII, and trims.
+func normalize(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s) // "&euro;&nbsp;12", as CSV exports of web pages carry
+	}
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c < 0x20 || (c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			r = '0' + (r - '０')
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f' ||
+			r == '\ufeff' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069' ||
+			r == '\u202a' || r == '\u202b' || r == '\u202c' || r == '\u202d' || r == '\u202e':
+			continue
+		case r == '\ufffd':
+			r = ' '
+		}
+		if unicode.IsSpace(r) || r == '\u2007' || r == '\u202f' || unicode.IsControl(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,373 @@
+package pricing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokenKind uint8
+
+const (
+	tokNumber tokenKind = iota
+	tokSymbol
+	tokWord
+	tokPunct
+)
+
+// token is one piece of a price string: a number, a currency sign or word, another word, or a
+// punctuation rune. Spaces and colons separate tokens without breaking adjacency, so "US$:12.99"
+// and "EUR 12" both put the currency beside the number.
+type token struct {
+	kind       tokenKind
+	start, end int
+	num        rawNumber
+	sym        symbol
+}
+
+func (t token) text(s string) string { return s[t.start:t.end] }
+
+// tokenize splits normalised text into tokens. custom is the caller's own decimal separator,
+// if it is not "." or ",".
+func tokenize(s, custom string) []token {
+	toks := make([]token, 0, 8)
+	prevLetter := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == ' ' || c == ':' {
+			i++
+			prevLetter = false
+			continue
+		}
+		if isDigit(c) || startsLeadingDecimal(s, i) {
+			n := scanNumber(s, i, custom)
+			toks = append(toks, token{kind: tokNumber, start: i, end: n.end, num: n})
+			i = n.end
+			prevLetter = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		letter := isLetter(r)
+		if !letter || !prevLetter {
+			if sy, n, ok := matchSymbol(s, i); ok {
+				toks = append(toks, token{kind: tokSymbol, start: i, end: i + n, sym: sy})
+				last, _ := utf8.DecodeLastRuneInString(s[i : i+n])
+				i += n
+				prevLetter = isLetter(last)
+				continue
+			}
+		}
+		if letter {
+			j := i + size
+			for j < len(s) {
+				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				if !isLetter(r2) {
+					break
+				}
+				j += size2
+			}
+			toks = append(toks, token{kind: tokWord, start: i, end: j})
+			i = j
+			prevLetter = true
+			continue
+		}
+		toks = append(toks, token{kind: tokPunct, start: i, end: i + size})
+		i += size
+		prevLetter = false
+	}
+	return toks
+}
+
+// startsLeadingDecimal reports whether s[i:] is a number written from its decimal point
+// (".75", "..75"), not preceded by a digit.
+func startsLeadingDecimal(s string, i int) bool {
+	if i > 0 && isDigit(s[i-1]) {
+		return false
+	}
+	j := i
+	for j < len(s) && (s[j] == '.' || s[j] == ',') {
+		j++
+	}
+	return j > i && j < len(s) && isDigit(s[j])
+}
+
+// adjacentSymbol reports whether a currency token stands right before or after toks[i].
+func adjacentSymbol(toks []token, i int) bool {
+	return i > 0 && toks[i-1].kind == tokSymbol || i+1 < len(toks) && toks[i+1].kind == tokSymbol
+}
+
+// chooseAmount picks the token holding the price: the first number beside a currency, else the
+// first number. Percentages and numbers that cannot be amounts are skipped; the first of the
+// latter is returned to name in an error. In "1,299.00 - 1,499.00 USD" the number beside the
+// currency ends a range, so its low end is the amount.
+func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
+	first := -1
+	for i, t := range toks {
+		if t.kind != tokNumber || t.num.percent {
+			continue
+		}
+		if _, ok := t.num.interpret(decimal, false); !ok {
+			if rejected == "" {
+				rejected = t.text(s)
+			}
+			continue
+		}
+		if adjacentSymbol(toks, i) {
+			if i == 0 || toks[i-1].kind != tokSymbol {
+				if low := rangeStart(toks, i, s, decimal); low >= 0 {
+					return low, rejected
+				}
+			}
+			return i, rejected
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	return first, rejected
+}
+
+// rangeStart returns the index of the number that opens a range ending at toks[i] ("1,299 -
+// 1,499"), or -1.
+func rangeStart(toks []token, i int, s, decimal string) int {
+	k := i - 1
+	if k < 0 || !isRangeMark(toks[k], s) {
+		return -1
+	}
+	k--
+	if k < 0 || toks[k].kind != tokNumber || toks[k].num.percent {
+		return -1
+	}
+	if _, ok := toks[k].num.interpret(decimal, false); !ok {
+		return -1
+	}
+	return k
+}
+
+// isRangeMark reports whether t joins the two ends of a range: a dash or a word such as "to".
+func isRangeMark(t token, s string) bool {
+	switch t.kind {
+	case tokPunct:
+		text := t.text(s)
+		return text == "-" || text == "–" || text == "—"
+	case tokWord:
+		return rangeWords[strings.ToLower(t.text(s))]
+	}
+	return false
+}
+
+// rangeEndIndex returns the index of the number that closes a range opened at toks[i], or -1.
+func rangeEndIndex(toks []token, i int, s string) int {
+	j := i + 1
+	for j < len(toks) && toks[j].kind == tokSymbol {
+		j++
+	}
+	if j >= len(toks) || !isRangeMark(toks[j], s) {
+		return -1
+	}
+	j++
+	for j < len(toks) && toks[j].kind == tokSymbol {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != tokNumber || toks[j].num.percent {
+		return -1
+	}
+	return j
+}
+
+type source uint8
+
+const (
+	fromNowhere source = iota
+	fromString
+	fromContext
+	fromDefault
+)
+
+// pickCurrency finds the currency for the amount at toks[chosen] (-1 when there is none): a
+// sign beside it, an ISO code in preference to a sign ("NZD $100.70"); else a currency sign
+// anywhere in the string; else one in opts.Context; else opts.Currency.
+func pickCurrency(toks []token, chosen int, s, custom string, opts ParseOptions) (symbol, string, source) {
+	if chosen >= 0 {
+		best := -1
+		consider := func(j int) {
+			if best < 0 || rank(toks[j].sym) > rank(toks[best].sym) {
+				best = j
+			}
+		}
+		for j := chosen - 1; j >= 0 && toks[j].kind == tokSymbol; j-- {
+			consider(j)
+		}
+		for j := chosen + 1; j < len(toks) && toks[j].kind == tokSymbol; j++ {
+			consider(j)
+		}
+		if end := rangeEndIndex(toks, chosen, s); best < 0 && end >= 0 {
+			for j := end + 1; j < len(toks) && toks[j].kind == tokSymbol; j++ {
+				consider(j)
+			}
+		}
+		if best >= 0 {
+			return toks[best].sym, toks[best].text(s), fromString
+		}
+		// "140€33" with "€" as the decimal separator: the separator names the currency.
+		if custom != "" && strings.Contains(toks[chosen].text(s), custom) {
+			if sy, ok := lookupSymbol(custom); ok {
+				return sy, custom, fromString
+			}
+		}
+	}
+	for _, t := range toks {
+		if t.kind == tokSymbol && strong(t, s) {
+			return t.sym, t.text(s), fromString
+		}
+	}
+	if opts.Context != "" {
+		ctx := normalize(opts.Context)
+		for _, t := range tokenize(ctx, "") {
+			if t.kind == tokSymbol && usableInContext(t, ctx) {
+				return t.sym, t.text(ctx), fromContext
+			}
+		}
+	}
+	if opts.Currency != "" {
+		return symbol{}, "", fromDefault
+	}
+	return symbol{}, "", fromNowhere
+}
+
+// rank orders the signs beside an amount: an ISO code names a currency outright, a sign with
+// one meaning beats an ambiguous one, and one with no ISO meaning comes last.
+func rank(sy symbol) int {
+	switch {
+	case sy.iso:
+		return 3
+	case sy.code != "" && len(sy.alts) == 0:
+		return 2
+	case sy.code != "":
+		return 1
+	}
+	return 0
+}
+
+// strong reports whether a currency token far from the amount still names the currency: a
+// currency sign ("€", "$", "руб." is not one) or an upper-case ISO code.
+func strong(t token, s string) bool {
+	text := t.text(s)
+	if t.sym.iso {
+		return text == t.sym.code
+	}
+	for _, r := range text {
+		if unicode.Is(unicode.Sc, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// usableInContext reports whether a currency token found in free text near a price can be
+// trusted: not a lower-case code ("all", "try" are words) nor a short Latin abbreviation
+// ("Rp", "kr", "R", "p") that ordinary words and units also spell.
+func usableInContext(t token, s string) bool {
+	text := t.text(s)
+	if t.sym.iso {
+		return text == t.sym.code
+	}
+	letters := 0
+	for _, r := range text {
+		switch {
+		case r < 0x80 && isLetter(r):
+			letters++
+		case r == '.':
+		default:
+			return true
+		}
+	}
+	return letters > 2
+}
+
+// resolve turns a currency sign into an ISO code: the sign's only meaning; or the meaning
+// opts.Currency or another currency in the string or context picks among its possible ones
+// ("¥" beside "元" is CNY); or its usual meaning, reported as guessed.
+func resolve(sy symbol, toks []token, opts ParseOptions) (code string, guessed bool) {
+	if sy.iso {
+		return sy.code, false
+	}
+	if oc := strings.ToUpper(opts.Currency); sy.candidate(oc) {
+		return oc, false
+	}
+	if len(sy.alts) == 0 && sy.code != "" {
+		return sy.code, false
+	}
+	pick := func(ts []token) string {
+		for _, t := range ts {
+			if t.kind == tokSymbol && t.sym.code != "" && sy.candidate(t.sym.code) && (t.sym.iso || len(t.sym.alts) == 0) {
+				return t.sym.code
+			}
+		}
+		return ""
+	}
+	if c := pick(toks); c != "" {
+		return c, false
+	}
+	if opts.Context != "" {
+		if c := pick(tokenize(normalize(opts.Context), "")); c != "" {
+			return c, false
+		}
+	}
+	return sy.code, true
+}
+
+// rangeEnd reads the top of a range that follows the amount at toks[i]: a dash or "to" word and
+// a second number ("$1,299.99 - $1,499.99", "344.99 - 444.99", "10 bis 20 €").
+func rangeEnd(toks []token, i int, s, decimal string, three bool) (amount, bool) {
+	j := rangeEndIndex(toks, i, s)
+	if j < 0 {
+		return amount{}, false
+	}
+	return toks[j].num.interpret(decimal, three)
+}
+
+var (
+	rangeWords = set("to", "bis", "à", "a", "до", "tot", "hasta", "till", "al", "til")
+	fromWords  = set("from", "ab", "vanaf", "desde", "dès", "partir", "partire", "från", "fra",
+		"od", "от", "starting", "starts", "da", "von")
+	freeWords = set("free", "gratis", "kostenlos", "gratuit", "gratuite", "gratuito", "gratuita",
+		"zdarma", "бесплатно", "darmowy", "ingyenes")
+	// notFreeWords make "free" about something other than the item ("Free shipping").
+	notFreeWords = set("shipping", "delivery", "returns", "versand", "lieferung", "livraison",
+		"envío", "envio", "spedizione", "doprava", "доставка")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// saysFree reports whether the text calls the item free.
+func saysFree(toks []token, s string) bool {
+	free := false
+	for _, t := range toks {
+		if t.kind != tokWord {
+			continue
+		}
+		w := strings.ToLower(t.text(s))
+		if notFreeWords[w] {
+			return false
+		}
+		free = free || freeWords[w]
+	}
+	return free
+}
+
+// hasWordBefore reports whether one of words stands before toks[i].
+func hasWordBefore(toks []token, i int, s string, words map[string]bool) bool {
+	for _, t := range toks[:i] {
+		if t.kind == tokWord && words[strings.ToLower(t.text(s))] {
+			return true
+		}
+	}
+	return false
+}
