@@ -72,7 +72,7 @@ func TestParse(t *testing.T) {
 
 		// Which number.
 		{name: "number beside the currency", in: "3 Ausgaben für nur 14,85 EUR", amount: 1485, currency: "EUR", symbol: "EUR"},
-		{name: "first of two prices", in: "Was: $124.95 Now: $99.00", amount: 12495, currency: "USD", symbol: "$", flags: FlagCurrencyGuessed},
+		{name: "labelled current price of two", in: "Was: $124.95 Now: $99.00", amount: 9900, currency: "USD", symbol: "$", flags: FlagCurrencyGuessed},
 		{name: "percentage skipped", in: "-30% 69,99 €", amount: 6999, currency: "EUR", symbol: "€"},
 		{name: "free", in: "Free!", flags: FlagFree},
 		{name: "range with the code at its end", in: "1,299.00 - 1,499.00 USD", amount: 129900, high: 149900, currency: "USD", symbol: "USD", flags: FlagRange},
@@ -150,6 +150,30 @@ func TestMinorDigits(t *testing.T) {
 		t.Run(tt.code, func(t *testing.T) {
 			if got := MinorDigits(tt.code); got != tt.want {
 				t.Fatalf("MinorDigits(%q) = %d, want %d", tt.code, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseLabelledWasNow(t *testing.T) {
+	tests := []struct {
+		in       string
+		amount   int64
+		currency string
+	}{
+		{"Was $120.00 Now $60.00", 6000, "USD"},
+		{"Buy Now - 2 Litre Was $120.00 Now $60.00", 6000, "USD"},
+		{"UVP 199,00 € jetzt 149,00 €", 14900, "EUR"},
+		{"RRP £250 Now £175", 17500, "GBP"},
+		{"Now £175 was £250", 17500, "GBP"}, // no regular label before the current one: first price
+		{"Sale $40", 4000, "USD"},
+		{"Was: $124.95 Now: $0.00", 12495, "USD"}, // a zero "now" is a placeholder, not a price
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := Parse(tt.in, ParseOptions{})
+			if err != nil || p.Amount != tt.amount || p.Currency != tt.currency {
+				t.Fatalf("Parse(%q) = %+v, %v; want %d %s", tt.in, p, err, tt.amount, tt.currency)
 			}
 		})
 	}

@@ -101,6 +101,9 @@ func adjacentSymbol(toks []token, i int) bool {
 // latter is returned to name in an error. In "1,299.00 - 1,499.00 USD" the number beside the
 // currency ends a range, so its low end is the amount.
 func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
+	if i := labelledCurrent(toks, s, decimal); i >= 0 {
+		return i, ""
+	}
 	first := -1
 	for i, t := range toks {
 		if t.kind != tokNumber || t.num.percent {
@@ -125,6 +128,52 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 		}
 	}
 	return first, rejected
+}
+
+// currentWords label the price a shopper pays now, regularWords the one struck out beside it.
+var (
+	currentWords = set("now", "sale", "jetzt", "nur", "maintenant", "soldé", "ahora", "ora", "nu", "nyt", "teraz")
+	regularWords = set("was", "reg", "regular", "orig", "original", "rrp", "msrp", "uvp", "statt", "before", "avant",
+		"antes", "prima", "list", "compare", "normally")
+)
+
+// labelledCurrent handles strings that carry both prices with labels ("Was $120.00 Now
+// $60.00", "UVP 199 € jetzt 149 €"): when a regular-price label precedes one number and a
+// current-price label precedes a later one, the later one is the price. It returns -1 when the
+// string is not of that shape.
+func labelledCurrent(toks []token, s, decimal string) int {
+	sawRegular := false
+	label := ""
+	for i, t := range toks {
+		switch t.kind {
+		case tokWord:
+			w := strings.ToLower(t.text(s))
+			switch {
+			case currentWords[w]:
+				label = "current"
+			case regularWords[w]:
+				label = "regular"
+			}
+		case tokNumber:
+			if t.num.percent {
+				continue
+			}
+			v, ok := t.num.interpret(decimal, false)
+			if !ok {
+				continue
+			}
+			switch label {
+			case "regular":
+				sawRegular = true
+			case "current":
+				if sawRegular && strings.Trim(v.whole+v.frac, "0") != "" {
+					return i
+				}
+			}
+			label = ""
+		}
+	}
+	return -1
 }
 
 // rangeStart returns the index of the number that opens a range ending at toks[i] ("1,299 -
