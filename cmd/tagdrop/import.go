@@ -6,21 +6,28 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/netip"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/feed"
 	"github.com/tagdrop/tagdrop/internal/fetch"
 	"github.com/tagdrop/tagdrop/internal/ingest"
+	"github.com/tagdrop/tagdrop/internal/jobs"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify] [--map FILE] [--currency CODE] [--full] [--json] [--allow-private CIDR]... SOURCE..."
+const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify] [--map FILE] [--currency CODE] [--taxonomy FILE] [--full] [--json] [--allow-private CIDR]... SOURCE..."
 
 // importConfig is everything `tagdrop import` is told.
 type importConfig struct {
@@ -37,6 +44,12 @@ type importConfig struct {
 	AllowPrivate []netip.Prefix
 	// ColumnMap is --map's file read: tagdrop field → CSV column header.
 	ColumnMap map[string]string
+	// TaxonomyFile is Google's published taxonomy (taxonomy-with-ids.*.txt); Taxonomy, read
+	// from it, replaces the built-in apparel branch.
+	TaxonomyFile string
+	Taxonomy     *catalog.Taxonomy
+	// progress starts the progress display of one source (nil: none; see newImportProgress).
+	progress func(label string, size int64) *importProgress
 }
 
 func runImport(ctx context.Context, env *environment, args []string) error {
@@ -52,6 +65,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	fs.StringVar(&c.Format, "format", "auto", "feed format: auto (detected from the content), "+strings.Join(feed.Formats, ", "))
 	fs.StringVar(&c.MapFile, "map", "", "JSON `FILE` naming a CSV feed's columns: {\"id\": \"aw_product_id\", \"price\": \"search_price\"}")
 	fs.StringVar(&c.Currency, "currency", "", "ISO 4217 `CODE` of prices that give none (a CSV of bare amounts, a Shopify store)")
+	fs.StringVar(&c.TaxonomyFile, "taxonomy", "", "Google's product taxonomy `FILE` (taxonomy-with-ids.en-US.txt) to categorise with, instead of\nthe built-in apparel branch")
 	fs.BoolVar(&c.Full, "full", false, "each feed is the retailer's complete catalogue: mark offers missing from it as gone")
 	fs.BoolVar(&c.JSON, "json", false, "print one JSON object per source")
 	var allow listFlag
@@ -83,6 +97,12 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	c.AllowPrivate = allowed
+	if c.Taxonomy, err = readTaxonomy(c.TaxonomyFile); err != nil {
+		return err
+	}
+	if !c.JSON && isTerminal(env.stderr) {
+		c.progress = func(label string, size int64) *importProgress { return newImportProgress(env.stderr, label, size) }
+	}
 	db, err := store.Open(ctx, c.DB)
 	if err != nil {
 		return err
@@ -138,7 +158,18 @@ func (c importConfig) validate() error {
 // ingestOptions are the import options for one source of the given retailer.
 func (c importConfig) ingestOptions(retailer string) ingest.Options {
 	return ingest.Options{Retailer: retailer, Format: c.Format, Full: c.Full, ColumnMap: c.ColumnMap,
-		Currency: strings.ToUpper(c.Currency)}
+		Currency: strings.ToUpper(c.Currency), Taxonomy: c.Taxonomy}
+}
+
+// withProgress starts a progress display for src when one is wanted and hooks it into opts;
+// the returned function ends it (before the summary is printed).
+func (c importConfig) withProgress(opts *ingest.Options, src string, size int64) (done func()) {
+	if c.progress == nil {
+		return func() {}
+	}
+	p := c.progress(src, size)
+	opts.Progress = p.update
+	return p.finish
 }
 
 func importSource(ctx context.Context, im *ingest.Importer, client *fetch.Client, src string, c importConfig) (ingest.Report, error) {
@@ -149,7 +180,13 @@ func importSource(ctx context.Context, im *ingest.Importer, client *fetch.Client
 	if retailer == "" {
 		retailer = retailerFromPath(src)
 	}
-	return im.ImportFile(ctx, src, c.ingestOptions(retailer))
+	opts := c.ingestOptions(retailer)
+	var size int64
+	if st, err := os.Stat(src); err == nil {
+		size = st.Size()
+	}
+	defer c.withProgress(&opts, src, size)()
+	return im.ImportFile(ctx, src, opts)
 }
 
 // importFetchTimeout bounds fetching one URL source. The feed streams into the database as it
@@ -168,12 +205,91 @@ func importURL(ctx context.Context, im *ingest.Importer, client *fetch.Client, s
 		}
 		retailer = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	}
+	opts := c.ingestOptions(retailer)
+	// The size of a body on the wire says little about its decoded size: count items instead.
+	defer c.withProgress(&opts, src, -1)()
+	if c.Format == feed.Shopify {
+		// A store is read page by page; product links point at the store's own address.
+		if c.Currency == "" {
+			return empty, fmt.Errorf("%s: a Shopify store does not say its currency: name it with --currency", src)
+		}
+		pages := feed.ShopifyPages(ctx, jobs.PageGetter(client), src, feed.Options{Currency: opts.Currency})
+		defer pages.(io.Closer).Close()
+		return im.ImportFeed(ctx, pages, feed.Shopify, src, opts)
+	}
 	resp, err := client.Get(ctx, src, fetch.Conditional{})
 	if err != nil {
 		return empty, err
 	}
 	defer resp.Body.Close()
-	return im.Import(ctx, resp.Body, src, c.ingestOptions(retailer))
+	return im.Import(ctx, resp.Body, src, opts)
+}
+
+// readTaxonomy reads --taxonomy's file; no file means the built-in taxonomy (nil).
+func readTaxonomy(path string) (*catalog.Taxonomy, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: --taxonomy %s: %v", errUsage, path, unwrapPath(err))
+	}
+	defer f.Close()
+	t, err := catalog.LoadTaxonomy(f)
+	if err != nil {
+		return nil, fmt.Errorf("--taxonomy %s: %w", path, err)
+	}
+	return t, nil
+}
+
+// importProgress shows an import advancing on a terminal: a bar over the source's bytes when
+// its size is known (a file), else a spinner counting items (a URL, a Shopify store).
+type importProgress struct {
+	bar   *progressbar.ProgressBar
+	label string
+	known bool
+	last  time.Time
+}
+
+func newImportProgress(w io.Writer, label string, size int64) *importProgress {
+	p := &importProgress{label: label, known: size > 0}
+	opts := []progressbar.Option{progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(label),
+		progressbar.OptionSetWidth(30), progressbar.OptionClearOnFinish(), progressbar.OptionSetPredictTime(p.known)}
+	if p.known {
+		opts = append(opts, progressbar.OptionShowBytes(true), progressbar.OptionShowCount(), progressbar.OptionShowTotalBytes(true))
+	} else {
+		size = -1
+		opts = append(opts, progressbar.OptionSpinnerType(14))
+	}
+	p.bar = progressbar.NewOptions64(size, opts...)
+	return p
+}
+
+// progressEvery is how often the display is redrawn (the hook is called far more often).
+const progressEvery = 100 * time.Millisecond
+
+// update is the ingest.Options.Progress hook; it redraws at most every progressEvery.
+func (p *importProgress) update(bytes int64, items int) {
+	now := time.Now()
+	if now.Sub(p.last) < progressEvery {
+		return
+	}
+	p.last = now
+	p.bar.Describe(fmt.Sprintf("%s · %d items", p.label, items))
+	if p.known {
+		_ = p.bar.Set64(bytes)
+		return
+	}
+	_ = p.bar.Add(1) // turns the spinner
+}
+
+// finish clears the display, leaving the line to the summary.
+func (p *importProgress) finish() { _ = p.bar.Finish() }
+
+// isTerminal says whether w is a terminal (progress is drawn only there).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // parseAllowPrivate reads --allow-private values: CIDR prefixes or single addresses.

@@ -35,6 +35,7 @@ func commands() map[string]command {
 		"migrate": {"bring the database schema up to date and print its version", runMigrate},
 		"user":    {"manage accounts: add, list, passwd, role, prefs, delete", runUser},
 		"import":  {"import product feeds (files or URLs) into the catalogue", runImport},
+		"feed":    {"register feeds for scheduled refreshes: add, list, remove, run", runFeed},
 		"extract": {"print the products and offers found in one product page", runExtract},
 		"search":  {"search the catalogue from the command line", runSearch},
 		"digest":  {"build (or preview with --dry-run) shoppers' sale digests", runDigest},

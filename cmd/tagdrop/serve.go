@@ -7,10 +7,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/fetch"
+	"github.com/tagdrop/tagdrop/internal/ingest"
+	"github.com/tagdrop/tagdrop/internal/jobs"
 	"github.com/tagdrop/tagdrop/internal/store"
 	"github.com/tagdrop/tagdrop/internal/web"
 )
@@ -24,6 +28,11 @@ type serveConfig struct {
 	BaseURL   string
 	LogLevel  string
 	LogFormat string
+	// RefreshWorkers is how many feed refreshes run at once (roles worker and all).
+	RefreshWorkers int
+	// AllowPrivate lists address ranges feeds may be fetched from although the fetch policy
+	// refuses them; for local testing only.
+	AllowPrivate []netip.Prefix
 }
 
 // String prints the configuration without secrets (a database password is redacted).
@@ -32,7 +41,8 @@ func (c serveConfig) String() string {
 	if loc, err := store.ParseLocation(c.DB); err == nil {
 		db = loc.Redacted
 	}
-	return fmt.Sprintf("addr=%s db=%s role=%s demo=%t base_url=%s", c.Addr, db, c.Role, c.Demo, c.BaseURL)
+	return fmt.Sprintf("addr=%s db=%s role=%s demo=%t base_url=%s refresh_workers=%d allow_private=%v", c.Addr, db, c.Role, c.Demo, c.BaseURL,
+		c.RefreshWorkers, c.AllowPrivate)
 }
 
 func (c serveConfig) validate() error {
@@ -46,6 +56,9 @@ func (c serveConfig) validate() error {
 	}
 	if _, err := store.ParseLocation(c.DB); err != nil {
 		return err
+	}
+	if c.RefreshWorkers < 1 {
+		return fmt.Errorf("%w: --refresh-workers %d is not a positive number", errUsage, c.RefreshWorkers)
 	}
 	return nil
 }
@@ -76,7 +89,14 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs.StringVar(&c.BaseURL, "base-url", "", "public URL of this tagdrop (default http://ADDR)")
 	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "text or json")
+	fs.IntVar(&c.RefreshWorkers, "refresh-workers", jobs.DefaultWorkers, "feed refreshes run at once (roles worker and all; see tagdrop feed)")
+	var allow listFlag
+	fs.Var(&allow, "allow-private", "for local testing only: also fetch feeds from this otherwise refused address range, a `CIDR`\nor a single address (e.g. 127.0.0.1/32); repeatable")
 	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	var err error
+	if c.AllowPrivate, err = parseAllowPrivate(allow.values); err != nil {
 		return err
 	}
 	if err := noArgs(fs); err != nil {
@@ -111,6 +131,16 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		if err := loadDemo(ctx, env, db, logger, c.BaseURL); err != nil {
 			return err
 		}
+	}
+
+	if c.Role != "web" { // workers refresh registered feeds until ctx ends
+		client := fetch.New(fetch.Config{Timeout: importFetchTimeout, UserAgent: userAgent(), Allow: c.AllowPrivate})
+		refresher := jobs.NewRefresher(db, ingest.New(db, logger), client, logger)
+		scheduler := jobs.NewScheduler(db, refresher, jobs.Config{Workers: c.RefreshWorkers}, logger)
+		jobsCtx, stopJobs := context.WithCancel(ctx)
+		jobsDone := make(chan error, 1)
+		go func() { jobsDone <- scheduler.Run(jobsCtx) }()
+		defer func() { stopJobs(); <-jobsDone }()
 	}
 
 	srv, err := web.New(web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo}, db, logger)

@@ -122,22 +122,39 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 		return counts, err
 	}
 
+	// History first, then the figures derived from it (the new rows included), then the events,
+	// which carry the figures' verdict on the discount: all in this transaction.
 	var history []store.PriceChangeRow
-	var events []store.SaleEvent
+	var movedIDs []int64
 	for _, o := range upsertOffers { // in feed order, so ids and times read naturally
 		m, ok := moves[o.ItemID]
 		if !ok {
 			continue
 		}
 		id := offerIDs[o.ItemID]
+		movedIDs = append(movedIDs, id)
 		history = append(history, store.PriceChangeRow{OfferID: id, At: w.run.at, Price: m.next.Price,
 			RegularPrice: m.next.RegularPrice, Availability: m.next.Availability, FeedRunID: w.run.runID})
-		for _, kind := range pricing.Events(m.prev, m.next) {
-			events = append(events, saleEvent(id, kind, m.next, w.run.at))
-		}
 	}
 	if err := w.tx.AppendPriceChanges(ctx, history); err != nil {
 		return counts, err
+	}
+	figures, err := w.tx.RefreshFigures(ctx, movedIDs, w.run.at)
+	if err != nil {
+		return counts, err
+	}
+	var events []store.SaleEvent
+	for _, o := range upsertOffers {
+		m, ok := moves[o.ItemID]
+		if !ok {
+			continue
+		}
+		id := offerIDs[o.ItemID]
+		for _, kind := range w.run.rules.Events(m.prev, m.next) {
+			e := saleEvent(id, kind, m.next, w.run.at)
+			e.Questionable = figures[id].Questionable
+			events = append(events, e)
+		}
 	}
 	if err := w.tx.AppendSaleEvents(ctx, events); err != nil {
 		return counts, err

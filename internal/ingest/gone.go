@@ -51,6 +51,13 @@ func (r *run) markGone(ctx context.Context, rep *Report) error {
 			if err := tx.AppendPriceChanges(ctx, history); err != nil {
 				return err
 			}
+			sold := make([]int64, len(history))
+			for i, h := range history {
+				sold[i] = h.OfferID
+			}
+			if _, err := tx.RefreshFigures(ctx, sold, r.at); err != nil {
+				return err
+			}
 			ids := make([]int64, 0, len(products))
 			for id := range products {
 				ids = append(ids, id)

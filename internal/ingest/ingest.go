@@ -1,10 +1,3 @@
-// Package ingest imports product feeds into the catalogue: it reads a feed item by item,
-// normalises each (brand, category, product key, availability, money) and writes them in
-// batches, one transaction each, keeping a price history that grows only when something changes.
-//
-// An import is idempotent: running the same feed twice writes no price rows the second time,
-// and a run cut short (a crash, a cancelled context, a broken file) leaves only whole batches
-// behind, so simply running it again converges.
 package ingest
 
 import (
@@ -20,7 +13,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/feed"
+	"github.com/tagdrop/tagdrop/internal/pricing"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -38,6 +33,22 @@ type Options struct {
 	Currency string
 	// BaseURL is the store's address, from which Shopify product links are made.
 	BaseURL string
+	// Taxonomy places items on categories; nil uses catalog.DefaultTaxonomy (the apparel
+	// branch). `tagdrop import --taxonomy FILE` passes Google's full published file.
+	Taxonomy *catalog.Taxonomy
+	// FeedID links the run to a registered feed (store.Feed), so its health shows this run.
+	FeedID int64
+	// Progress, when set, is told how the import advances: bytes of the source consumed so far
+	// (0 for a feed read page by page) and items read. It runs on the importing goroutine as the
+	// source is read, a few times per buffer, so it must be quick.
+	Progress func(bytes int64, items int)
+	// MinShare guards complete feeds: one with fewer usable items than this share of the
+	// retailer's last good complete feed changes nothing and fails with ErrSuppressed. 0 means
+	// DefaultMinShare (half); a negative value turns the check off, for a shop that really shrank.
+	MinShare float64
+	// MinDrop is the share a price must fall by to raise a price_drop event (see
+	// pricing.EventRules); 0 means pricing.DefaultMinDrop (10%).
+	MinDrop float64
 }
 
 // feedOptions are the options the feed reader takes.
@@ -61,6 +72,9 @@ type Importer struct {
 
 	batchSize int
 	memo      *memo
+	// spoolBudget is how many bytes of a feed's items are held in memory before they go to a
+	// temporary file (see spool).
+	spoolBudget int
 	// beforeCommit, when set (tests only), runs at the end of each batch's transaction; an
 	// error from it rolls the batch back as a crash would.
 	beforeCommit func(batch int) error
@@ -71,7 +85,7 @@ func New(db *store.DB, logger *slog.Logger) *Importer {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Importer{db: db, logger: logger, batchSize: defaultBatchSize, memo: newMemo()}
+	return &Importer{db: db, logger: logger, batchSize: defaultBatchSize, memo: newMemo(), spoolBudget: defaultSpoolBudget}
 }
 
 // ImportFile imports the feed in the file at path (gzip or not); the report's source is path.
@@ -87,9 +101,34 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) (
 // Import reads a feed from r and writes it to the catalogue. source names the feed in the
 // report and in the feed_runs record. Broken items are counted as rejected and listed in the
 // report; the error is for failures of the whole feed (unreadable, not a known format, broken
-// XML part-way, database down). On such an error the report still counts what was written
-// before it, and Full's gone-marking is skipped, since the feed was not seen whole.
+// XML part-way, database down, a complete feed suppressed as too small: ErrSuppressed). A feed
+// that fails while being read changes nothing; one that fails while being written keeps its
+// committed batches and converges when run again (see the package doc). The report counts what
+// was read and written before the error.
 func (im *Importer) Import(ctx context.Context, r io.Reader, source string, opts Options) (Report, error) {
+	return im.importWith(ctx, source, opts, func(run *run, rep *Report) error {
+		if opts.Progress != nil {
+			r = &progressReader{r: r, rep: rep, fn: opts.Progress}
+		}
+		return run.read(ctx, r, opts, rep)
+	})
+}
+
+// ImportFeed is Import for a feed that is already open: a Shopify store read page by page
+// (feed.ShopifyPages). format names it in the report.
+func (im *Importer) ImportFeed(ctx context.Context, fr feed.Reader, format, source string, opts Options) (Report, error) {
+	opts.Format = format
+	return im.importWith(ctx, source, opts, func(run *run, rep *Report) error {
+		if opts.Progress != nil {
+			fr = &progressFeed{r: fr, rep: rep, fn: opts.Progress}
+		}
+		rep.Format = format
+		return run.readItems(ctx, fr, rep)
+	})
+}
+
+// importWith records a run around read, which streams the source into the run's batches.
+func (im *Importer) importWith(ctx context.Context, source string, opts Options, read func(*run, *Report) error) (Report, error) {
 	started := time.Now()
 	rep := newReport(source, opts.Format)
 	if err := opts.validate(); err != nil {
@@ -117,11 +156,16 @@ func (im *Importer) Import(ctx context.Context, r io.Reader, source string, opts
 	if err != nil {
 		return rep, err
 	}
-	run := newRun(im, retailer, runID, observed)
-	err = run.read(ctx, r, opts, &rep)
-	if err == nil && opts.Full {
-		err = run.markGone(ctx, &rep)
+	if opts.FeedID != 0 {
+		if err := im.db.LinkFeedRun(ctx, runID, opts.FeedID); err != nil {
+			im.finish(ctx, runID, &rep, err)
+			return rep, err
+		}
 	}
+	run := newRun(im, retailer, runID, observed)
+	run.tables = tablesFor(opts.Taxonomy)
+	run.rules = pricing.EventRules{MinDrop: opts.MinDrop}
+	err = run.execute(ctx, opts, &rep, read)
 	rep.DurationMS = time.Since(started).Milliseconds()
 	im.finish(ctx, runID, &rep, err)
 	if err != nil {
@@ -137,10 +181,13 @@ func (im *Importer) Import(ctx context.Context, r io.Reader, source string, opts
 // finish records the run's outcome. It uses a context of its own so that a cancelled import
 // still leaves an honest record.
 func (im *Importer) finish(ctx context.Context, runID int64, rep *Report, failure error) {
-	status := store.RunOK
+	status, reason := store.RunOK, ""
 	errs := rep.Errors
 	if failure != nil {
-		status = store.RunFailed
+		status, reason = store.RunFailed, failure.Error()
+		if errors.Is(failure, ErrSuppressed) {
+			status = store.RunSuppressed
+		}
 		errs = append(append([]RowError(nil), errs...), RowError{Reason: failure.Error()})
 	}
 	js, _ := json.Marshal(errs)
@@ -148,7 +195,7 @@ func (im *Importer) finish(ctx context.Context, runID int64, rep *Report, failur
 	defer cancel()
 	err := im.db.FinishFeedRun(fctx, store.FeedRun{ID: runID, Status: status, Format: rep.Format,
 		Read: rep.Read, New: rep.New, Changed: rep.Changed, Unchanged: rep.Unchanged, Rejected: rep.Rejected, Gone: rep.Gone,
-		ErrorsJSON: string(js)})
+		ErrorsJSON: string(js), Reason: reason})
 	if err != nil {
 		im.logger.Error("recording feed run failed", "feed_run_id", runID, "error", err)
 	}
@@ -157,6 +204,12 @@ func (im *Importer) finish(ctx context.Context, runID int64, rep *Report, failur
 func (o Options) validate() error {
 	if o.Retailer == "" {
 		return errors.New("import: a retailer name is required")
+	}
+	if o.MinShare > 1 {
+		return fmt.Errorf("import: minimum share %g is above 1 (it is a share of the last complete feed's items)", o.MinShare)
+	}
+	if o.MinDrop < 0 || o.MinDrop >= 1 {
+		return fmt.Errorf("import: minimum price drop %g is not a share between 0 and 1", o.MinDrop)
 	}
 	if o.Format != "" && o.Format != "auto" && !slices.Contains(feed.Formats, o.Format) {
 		return fmt.Errorf("import: format %q is not supported (use auto, %s)", o.Format, strings.Join(feed.Formats, ", "))
@@ -196,4 +249,39 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// progressReader reports Options.Progress as the feed reader pulls bytes from the source. The
+// report it reads is the run's own, updated on the same goroutine, so no locking is needed.
+type progressReader struct {
+	r     io.Reader
+	rep   *Report
+	fn    func(bytes int64, items int)
+	bytes int64
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.bytes += int64(n)
+	p.fn(p.bytes, p.rep.Read)
+	return n, err
+}
+
+// progressEvery is how many items a feed read item by item goes between progress reports.
+const progressEvery = 64
+
+// progressFeed reports Options.Progress every progressEvery items of an open feed.
+type progressFeed struct {
+	r   feed.Reader
+	rep *Report
+	fn  func(bytes int64, items int)
+	n   int
+}
+
+func (p *progressFeed) Next() (feed.Item, error) {
+	it, err := p.r.Next()
+	if p.n++; p.n%progressEvery == 0 || err == io.EOF {
+		p.fn(0, p.rep.Read)
+	}
+	return it, err
 }

@@ -311,24 +311,30 @@ func TestRejectedRowsAndFeedRun(t *testing.T) {
 	})
 }
 
-func TestBrokenFeedKeepsEarlierItemsAndSkipsGone(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		im := ingest.New(db, nil)
-		mustImport(t, im, genFeed(catalogue(5)), ingest.Options{Retailer: "Dresses", ObservedAt: day(0)})
-		good := string(genFeed(catalogue(10)))
-		cut := strings.Index(good, "<item>\n<g:id>D-00001-38")
-		broken := good[:cut] + "<item><g:id>oops</g:title></item>\n" + good[cut:]
-		rep, err := im.Import(context.Background(), strings.NewReader(broken), "broken.xml", ingest.Options{Retailer: "Dresses", ObservedAt: day(1), Full: true})
-		if err == nil || !strings.Contains(err.Error(), "XML syntax error") || !strings.Contains(err.Error(), "line ") {
-			t.Fatalf("err = %v, want an XML syntax error naming its line", err)
-		}
-		if rep.Read != 7 || rep.Unchanged != 5 || rep.New != 2 || rep.Gone != 0 {
-			t.Fatalf("report = %+v, want the 7 items before the error kept and nothing gone", rep)
-		}
-		if got := count(t, db, "offers"); got != 7 {
-			t.Fatalf("offers = %d, want 7", got)
-		}
-	})
+// TestBrokenFeedChangesNothing: a feed that breaks part-way was not seen whole, so none of it is
+// written, complete or not (see the package doc); the items before the error are counted as read.
+func TestBrokenFeedChangesNothing(t *testing.T) {
+	for _, full := range []bool{true, false} {
+		t.Run(map[bool]string{true: "full", false: "partial"}[full], func(t *testing.T) {
+			storetest.Each(t, func(t *testing.T, db *store.DB) {
+				im := ingest.New(db, nil)
+				mustImport(t, im, genFeed(catalogue(5)), ingest.Options{Retailer: "Dresses", ObservedAt: day(0)})
+				good := string(genFeed(catalogue(10)))
+				cut := strings.Index(good, "<item>\n<g:id>D-00001-38")
+				broken := good[:cut] + "<item><g:id>oops</g:title></item>\n" + good[cut:]
+				rep, err := im.Import(context.Background(), strings.NewReader(broken), "broken.xml", ingest.Options{Retailer: "Dresses", ObservedAt: day(1), Full: full})
+				if err == nil || !strings.Contains(err.Error(), "XML syntax error") || !strings.Contains(err.Error(), "line ") {
+					t.Fatalf("full=%t: err = %v, want an XML syntax error naming its line", full, err)
+				}
+				if rep.Read != 7 || rep.New+rep.Changed+rep.Unchanged != 0 || rep.Gone != 0 {
+					t.Fatalf("full=%t: report = %+v, want 7 read and nothing written", full, rep)
+				}
+				if got := count(t, db, "offers"); got != 5 {
+					t.Fatalf("full=%t: offers = %d, want the 5 of the first import", full, got)
+				}
+			})
+		})
+	}
 }
 
 func TestImportOptionErrors(t *testing.T) {

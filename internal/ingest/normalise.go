@@ -41,6 +41,16 @@ var defaultTables = sync.OnceValue(func() tables {
 	return tables{brands: catalog.DefaultBrands(), taxonomy: catalog.DefaultTaxonomy()}
 })
 
+// tablesFor is the default tables with taxonomy tx in place of the default one (nil: the
+// default taxonomy).
+func tablesFor(tx *catalog.Taxonomy) tables {
+	tb := defaultTables()
+	if tx != nil {
+		tb.taxonomy = tx
+	}
+	return tb
+}
+
 // normalise turns a feed item into a listing as seen at time at. It is pure.
 func normalise(it feed.Item, retailerSlug string, at time.Time, m *memo) listing {
 	return defaultTables().normalise(it, retailerSlug, at, m)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/feed"
+	"github.com/tagdrop/tagdrop/internal/pricing"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -27,37 +28,40 @@ type run struct {
 	brands     map[string]catalog.Brand
 	categories map[string]int64
 	batches    int
+	// tables are the directories items are normalised with (the import's taxonomy).
+	tables tables
+	// spool holds the items read until the whole feed is in and may be applied.
+	spool *spool
+	// rules decide the sale events of a price change.
+	rules pricing.EventRules
 }
 
 func newRun(im *Importer, r store.Retailer, runID int64, at time.Time) *run {
-	return &run{im: im, retailer: r, runID: runID, at: at,
+	return &run{im: im, retailer: r, runID: runID, at: at, tables: defaultTables(), spool: newSpool(im.spoolBudget),
 		seen: map[string]int{}, brands: map[string]catalog.Brand{}, categories: map[string]int64{}}
 }
 
-// read streams the feed into batches. A broken item is rejected and reading goes on; a broken
-// feed stops reading after writing what came before it.
+// read streams the feed into the run's spool. A broken item is rejected and reading goes on; a
+// broken feed stops reading with an error, and since nothing has been written yet, the run
+// changes nothing (see the package doc).
 func (r *run) read(ctx context.Context, src io.Reader, opts Options, rep *Report) error {
 	fr, format, err := feed.OpenWith(src, opts.feedOptions())
 	if err != nil {
 		return err
 	}
 	rep.Format = format
-	batch := make([]listing, 0, r.im.batchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		err := r.write(ctx, batch, rep)
-		batch = batch[:0]
-		return err
-	}
+	return r.readItems(ctx, fr, rep)
+}
+
+// readItems streams an open feed into the run's spool (see read).
+func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error {
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		it, err := fr.Next()
 		if err == io.EOF {
-			return flush()
+			return nil
 		}
 		var row *feed.RowError
 		if errors.As(err, &row) {
@@ -71,9 +75,6 @@ func (r *run) read(ctx context.Context, src io.Reader, opts Options, rep *Report
 			continue
 		}
 		if err != nil {
-			if ferr := flush(); ferr != nil {
-				return ferr
-			}
 			return err
 		}
 		rep.Read++
@@ -82,11 +83,8 @@ func (r *run) read(ctx context.Context, src io.Reader, opts Options, rep *Report
 			continue
 		}
 		r.seen[it.ID] = it.Line
-		batch = append(batch, normalise(it, r.retailer.Slug, r.at, r.im.memo))
-		if len(batch) >= r.im.batchSize {
-			if err := flush(); err != nil {
-				return err
-			}
+		if err := r.spool.add(r.tables.normalise(it, r.retailer.Slug, r.at, r.im.memo)); err != nil {
+			return err
 		}
 	}
 }

@@ -30,9 +30,14 @@ type Listing struct {
 	Currency     string
 	Price        int64
 	RegularPrice int64
-	// Lowest30d is the lowest price any offer of the product (in Currency) had during the last
-	// 30 days, counting the price in force when the window opened; 0 when no history is known.
+	// Lowest30d is the lowest price a shopper could pay for any live offer of the product (in
+	// Currency) during the last 30 days, counting the price in force when the window opened
+	// (pricing.Lowest, stored per offer by the importer as offers.lowest_30d); 0 when no history
+	// is known.
 	Lowest30d int64
+	// Questionable is set when the best offer's discount is off a regular price it was seldom
+	// charged at (pricing.Questionable).
+	Questionable bool
 	// Sizes are the distinct sizes in stock, smallest first.
 	Sizes   []string
 	InStock bool
@@ -62,23 +67,22 @@ func (l Listing) IsLowest30d() bool {
 // bestOffers ranks each product's live offers: in stock first, then cheapest. Row 1 per product
 // is its best offer. The %s is a condition that limits which products are ranked.
 const bestOffers = `best AS (
-	SELECT o.product_id, o.retailer_id, o.url, o.currency, o.price, o.regular_price, o.availability,
+	SELECT o.product_id, o.retailer_id, o.url, o.currency, o.price, o.regular_price, o.availability, o.questionable,
 		ROW_NUMBER() OVER (PARTITION BY o.product_id
 			ORDER BY CASE WHEN o.availability = 'in_stock' THEN 0 ELSE 1 END, o.price, o.id) AS rn
 	FROM offers o WHERE o.gone_at IS NULL AND %s
 )`
 
-// listingColumns reads a Listing from products p, brands br, best b and retailers r. $1 is the
-// start of the 30-day window in Unix milliseconds. The sizes come back joined by '|' (string_agg
-// exists in PostgreSQL and, since 3.44, in SQLite) and are sorted in Go.
+// listingColumns reads a Listing from products p, brands br, best b and retailers r. The sizes
+// come back joined by '|' (string_agg exists in PostgreSQL and, since 3.44, in SQLite) and are
+// sorted in Go. The 30-day low is the smallest of the live offers' stored figures.
 const listingColumns = `p.id, COALESCE(br.name, ''), p.title, p.image_url, COALESCE(r.name, ''), COALESCE(b.url, ''),
 	COALESCE(b.currency, ''), COALESCE(b.price, 0), COALESCE(b.regular_price, 0), COALESCE(b.availability, ''),
 	(SELECT string_agg(so.size, '|') FROM offers so
 		WHERE so.product_id = p.id AND so.gone_at IS NULL AND so.availability = 'in_stock' AND so.size <> ''),
-	(SELECT MIN(pc.price) FROM price_changes pc JOIN offers po ON po.id = pc.offer_id
-		WHERE po.product_id = p.id AND po.currency = b.currency AND pc.price > 0
-		AND (pc.changed_at >= $1 OR pc.changed_at = (SELECT MAX(pp.changed_at) FROM price_changes pp
-			WHERE pp.offer_id = pc.offer_id AND pp.changed_at < $1)))`
+	(SELECT MIN(lo.lowest_30d) FROM offers lo
+		WHERE lo.product_id = p.id AND lo.currency = b.currency AND lo.gone_at IS NULL AND lo.lowest_30d > 0),
+	COALESCE(b.questionable, 0)`
 
 // listingJoins are the joins listingColumns needs, after FROM products p.
 const listingJoins = `LEFT JOIN brands br ON br.id = p.brand_id
@@ -90,23 +94,20 @@ func scanListing(row interface{ Scan(...any) error }, extra ...any) (Listing, er
 	var avail string
 	var sizes sql.NullString
 	var low sql.NullInt64
+	var questionable int64
 	dest := append([]any{&l.ProductID, &l.Brand, &l.Title, &l.ImageURL, &l.Retailer, &l.URL,
-		&l.Currency, &l.Price, &l.RegularPrice, &avail, &sizes, &low}, extra...)
+		&l.Currency, &l.Price, &l.RegularPrice, &avail, &sizes, &low, &questionable}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return Listing{}, err
 	}
 	l.HasOffer = avail != ""
 	l.InStock = catalog.Availability(avail) == catalog.InStock
 	l.Lowest30d = low.Int64
+	l.Questionable = questionable != 0
 	if sizes.Valid {
 		l.Sizes = SortSizes(strings.Split(sizes.String, "|"))
 	}
 	return l, nil
-}
-
-// windowStart is the start of the 30-day lowest-price window.
-func (db *DB) windowStart() int64 {
-	return db.now().Add(-30 * 24 * time.Hour).UnixMilli()
 }
 
 // SaleListings returns up to limit products whose best in-stock offer is below its regular
@@ -117,12 +118,12 @@ func (db *DB) SaleListings(ctx context.Context, limit int) ([]Listing, error) {
 		SELECT b.product_id FROM best b
 		WHERE b.rn = 1 AND b.price > 0 AND b.regular_price > b.price
 		ORDER BY (b.regular_price - b.price) * 100 / b.regular_price DESC, b.product_id
-		LIMIT $2
+		LIMIT $1
 	)
 	SELECT ` + listingColumns + `
 	FROM sale s JOIN products p ON p.id = s.product_id ` + listingJoins + `
 	ORDER BY (b.regular_price - b.price) * 100 / b.regular_price DESC, p.id`
-	rows, err := db.sql.QueryContext(ctx, q, db.windowStart(), limit)
+	rows, err := db.sql.QueryContext(ctx, q, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sale listings: %w", err)
 	}
@@ -148,7 +149,7 @@ func (db *DB) SearchListings(ctx context.Context, query string, limit int) ([]Li
 	if len(words) > 8 {
 		words = words[:8]
 	}
-	args := []any{db.windowStart(), limit}
+	args := []any{limit}
 	var conds []string
 	for _, w := range words {
 		args = append(args, "%"+escapeLike(w)+"%")
@@ -160,7 +161,7 @@ func (db *DB) SearchListings(ctx context.Context, query string, limit int) ([]Li
 	FROM products p ` + listingJoins + `
 	WHERE ` + strings.Join(conds, " AND ") + `
 	ORDER BY CASE WHEN b.availability = 'in_stock' AND b.regular_price > b.price THEN 0 ELSE 1 END, p.title, p.id
-	LIMIT $2`
+	LIMIT $1`
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
@@ -263,12 +264,12 @@ func (db *DB) CollectionBySlug(ctx context.Context, slug string) (CollectionView
 }
 
 func (db *DB) collectionEntries(ctx context.Context, c editorial.Collection) (CollectionView, error) {
-	q := `WITH ` + fmt.Sprintf(bestOffers, `o.product_id IN (SELECT product_id FROM collection_items WHERE collection_id = $2)`) + `
+	q := `WITH ` + fmt.Sprintf(bestOffers, `o.product_id IN (SELECT product_id FROM collection_items WHERE collection_id = $1)`) + `
 	SELECT ` + listingColumns + `, ci.position, ci.blurb
 	FROM collection_items ci JOIN products p ON p.id = ci.product_id ` + listingJoins + `
-	WHERE ci.collection_id = $2
+	WHERE ci.collection_id = $1
 	ORDER BY ci.position`
-	rows, err := db.sql.QueryContext(ctx, q, db.windowStart(), c.ID)
+	rows, err := db.sql.QueryContext(ctx, q, c.ID)
 	if err != nil {
 		return CollectionView{}, fmt.Errorf("collection %q items: %w", c.Slug, err)
 	}
@@ -310,14 +311,14 @@ type PriceChange struct {
 
 // ProductByID returns a product with its offers and history; ErrNotFound if there is none.
 func (db *DB) ProductByID(ctx context.Context, id int64) (ProductDetail, error) {
-	q := `WITH ` + fmt.Sprintf(bestOffers, `o.product_id = $2`) + `
+	q := `WITH ` + fmt.Sprintf(bestOffers, `o.product_id = $1`) + `
 	SELECT ` + listingColumns + `, p.product_key, COALESCE(p.brand_id, 0), COALESCE(p.category_id, 0), COALESCE(c.path, ''),
 		p.description, p.color, p.material, p.gender, p.gtin, p.mpn, p.created_at
 	FROM products p ` + listingJoins + ` LEFT JOIN categories c ON c.id = p.category_id
-	WHERE p.id = $2`
+	WHERE p.id = $1`
 	var d ProductDetail
 	var created int64
-	l, err := scanListing(db.sql.QueryRowContext(ctx, q, db.windowStart(), id), &d.Key, &d.BrandID, &d.CategoryID, &d.Category,
+	l, err := scanListing(db.sql.QueryRowContext(ctx, q, id), &d.Key, &d.BrandID, &d.CategoryID, &d.Category,
 		&d.Description, &d.Color, &d.Material, &d.Gender, &d.GTIN, &d.MPN, &created)
 	if err != nil {
 		return ProductDetail{}, fmt.Errorf("product %d: %w", id, notFound(err))

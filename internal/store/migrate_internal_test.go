@@ -13,7 +13,11 @@ import (
 // second fails: afterwards the schema must be as it was, version and tables alike.
 func TestFailedMigrationIsAtomic(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "m.db"))
+	loc, err := ParseLocation("sqlite:" + filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := openSQLite(ctx, loc) // not migrated: the test brings it to version 1 itself
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,6 +28,13 @@ func TestFailedMigrationIsAtomic(t *testing.T) {
 	}
 	first, err := fs.ReadFile(sub, "00001_initial.sql")
 	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := db.providerFor(fstest.MapFS{"00001_initial.sql": {Data: first}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.migrateWith(ctx, base); err != nil {
 		t.Fatal(err)
 	}
 	files := fstest.MapFS{

@@ -1,11 +1,13 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/tagdrop/tagdrop/internal/account"
 	"github.com/tagdrop/tagdrop/internal/store/storetest"
 	"github.com/tagdrop/tagdrop/internal/web"
 	"github.com/tagdrop/tagdrop/internal/web/browsertest"
@@ -79,6 +81,59 @@ func TestBrowserPages(t *testing.T) {
 				p.CheckAccessible()
 				p.CheckKeyboard()
 			}
+			p.CheckNoProblems()
+		})
+	}
+}
+
+// TestBrowserAdminFeeds signs in as an admin through the real sign-in endpoint and checks the
+// feed health page: a table on a laptop, one card per feed on a phone, nothing wider than the
+// screen, with the same accessibility and keyboard checks as every page.
+func TestBrowserAdminFeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests skipped in -short mode")
+	}
+	b := browsertest.Start(t)
+	db := storetest.SQLite(t)
+	seedFeeds(t, db)
+	hash, err := account.HashPassword("feeds stay healthy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateUser(context.Background(), "ada@example.com", account.Admin, hash, true); err != nil {
+		t.Fatal(err)
+	}
+	ts := newSite(t, db, web.Config{})
+
+	for _, vp := range []browsertest.Viewport{browsertest.Phone, browsertest.Desktop} {
+		t.Run(vp.Name, func(t *testing.T) {
+			p := b.NewPage(t, vp)
+			p.Open(ts.URL + "/signin")
+			signedIn := browsertest.Eval[bool](p, `(async () => {
+				const r = await fetch("/signin", {method: "POST", body: new URLSearchParams({email: "ada@example.com", password: "feeds stay healthy"})});
+				return r.ok && new URL(r.url).pathname === "/";
+			})()`)
+			if !signedIn {
+				t.Fatal("signing in as the admin failed")
+			}
+			p.Open(ts.URL + "/admin/feeds")
+			if n := p.Count("table.feeds tbody tr"); n != 3 {
+				t.Fatalf("%d feeds shown, want 3", n)
+			}
+			if n := p.Count(`header nav a[href="/admin/feeds"][aria-current="page"]`); n != 1 {
+				t.Errorf("the navigation's Feeds link is missing or not current (%d)", n)
+			}
+			display := browsertest.Eval[string](p, `getComputedStyle(document.querySelector("table.feeds tbody tr")).display`)
+			if want := map[string]string{"phone": "grid", "desktop": "table-row"}[vp.Name]; display != want {
+				t.Errorf("feed rows display as %q at %dpx, want %q", display, vp.Width, want)
+			}
+			if wide := browsertest.Eval[bool](p, `document.documentElement.scrollWidth > window.innerWidth`); wide {
+				t.Errorf("the page is wider than the %dpx screen", vp.Width)
+			}
+			name := "tagdrop-admin-feeds-" + vp.Name + ".png"
+			p.Screenshot(filepath.Join(t.TempDir(), name), filepath.Join(os.TempDir(), name))
+			p.CheckAccessible()
+			p.CheckKeyboard()
 			p.CheckNoProblems()
 		})
 	}

@@ -167,6 +167,11 @@ func seed(tb testing.TB, db *store.DB) fixture {
 	}
 	f.FullPrice = product(30, 45000, 45000, "in_stock", [][2]int64{{40, 45000}})
 	f.SoldOut = product(31, 98000, 49000, "out_of_stock", [][2]int64{{40, 98000}, {12, 49000}})
+	// Pages read the figures the importer keeps beside each offer (30-day low, questionable);
+	// these rows were written with plain SQL, so derive them as the importer does.
+	if _, err := db.RefreshOfferFigures(context.Background(), 0, now); err != nil {
+		tb.Fatal(err)
+	}
 
 	f.Collection = "the-micro-bags"
 	cid := insertID(tb, db, `INSERT INTO collections (slug, title, cover_image, intro_md, status, publish_at, created_at, updated_at)

@@ -35,6 +35,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /outbox/{id}", s.message)
 	mux.HandleFunc("GET /outbox/{id}/html", s.messageHTML)
 
+	// Admin: feed health (admins only, see admin_feeds.go).
+	mux.HandleFunc("GET /admin/feeds", s.adminFeeds)
+
 	// Accounts.
 	mux.HandleFunc("GET /signin", s.signinPage)
 	mux.HandleFunc("POST /signin", s.signin)

@@ -1,0 +1,86 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+// DefaultMinShare is the share of the last good complete feed's usable items a complete feed
+// must have to be applied (Options.MinShare).
+const DefaultMinShare = 0.5
+
+// ErrSuppressed means a complete feed had far fewer usable items than the retailer's last good
+// one (see Options.MinShare). Nothing was written; the run is recorded as store.RunSuppressed
+// with the reason.
+var ErrSuppressed = errors.New("import suppressed")
+
+// execute reads the source into the run's spool with read, and, if the whole feed came in and
+// passes the size check, applies it.
+func (r *run) execute(ctx context.Context, opts Options, rep *Report, read func(*run, *Report) error) error {
+	defer r.spool.close()
+	if opts.Full {
+		if err := r.im.db.MarkFullFeedRun(ctx, r.runID); err != nil {
+			return err
+		}
+	}
+	if err := read(r, rep); err != nil {
+		return err
+	}
+	return r.apply(ctx, opts, rep)
+}
+
+// apply writes a run's spooled items in batches, one transaction each, then, for a complete
+// feed, marks what it lacks as gone, and finally refreshes the figures of the retailer's offers
+// whose 30-day window moved. Each step compares with the stored state and writes only what
+// differs, so applying the same items again writes nothing: a run cut short here converges when
+// it is run again.
+func (r *run) apply(ctx context.Context, opts Options, rep *Report) error {
+	if opts.Full {
+		if err := r.checkShare(ctx, opts); err != nil {
+			return err
+		}
+	}
+	if err := r.spool.batches(r.im.batchSize, func(b []listing) error { return r.write(ctx, b, rep) }); err != nil {
+		return err
+	}
+	if opts.Full {
+		if err := r.markGone(ctx, rep); err != nil {
+			return err
+		}
+	}
+	if _, err := r.im.db.RefreshOfferFigures(ctx, r.retailer.ID, r.at); err != nil {
+		return err
+	}
+	return nil
+}
+
+// checkShare refuses a complete feed with fewer usable items than MinShare of the retailer's
+// last good complete feed: an export cut short or a broken filter far more often than a shop
+// that halved its range overnight. The first complete feed has nothing to compare with.
+func (r *run) checkShare(ctx context.Context, opts Options) error {
+	share := opts.MinShare
+	if share == 0 {
+		share = DefaultMinShare
+	}
+	if share < 0 {
+		return nil
+	}
+	last, err := r.im.db.LastGoodFullRun(ctx, r.retailer.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	before, now := last.Read-last.Rejected, r.spool.len()
+	if before <= 0 || float64(now) >= share*float64(before) {
+		return nil
+	}
+	return fmt.Errorf("%w: the complete feed has %d usable items, fewer than %g%% of the %d of %s's last good one "+
+		"(run %d, observed %s); nothing was changed", ErrSuppressed, now, share*100, before, r.retailer.Name, last.ID,
+		last.ObservedAt.Format(time.RFC3339))
+}
