@@ -1,0 +1,427 @@
+package index
+
+import (
+	"math"
+	"math/bits"
+	"strings"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+)
+
+// Filter bits of the faceted filters: an offer that fails exactly one of them still counts
+// for that facet.
+const (
+	fBrand = 1 << iota
+	fCategory
+	fColour
+	fSize
+	fRetailer
+	fPrice
+	fDiscount
+)
+
+// plan is a Query resolved against the index.
+type plan struct {
+	q    Query
+	mode mode
+	text *textQuery
+
+	core *roaring.Bitmap // live products passing the product filters that have no facet
+
+	brandSel, catSel, colourSel []bool // nil: no filter
+	brandSet, catSet, colourSet *roaring.Bitmap
+
+	sizeSel, retailerSel []bool
+	sizeSet, retailerSet *roaring.Bitmap // products with an available offer of a selected value
+	priceOn              bool
+	priceLo, priceHi     int64 // base currency, inclusive
+	minDisc              uint8
+	onSale               bool
+	newSince             int64
+	dropSince            int64
+	bandLo               []int64 // price band edges in the base currency
+	baseBands            bool    // the query's currency is the base: bandLo are the indexed bands
+	sizeShown            []bool  // size ids the size facet lists
+}
+
+// offerFilters reports whether any offer filter beyond the mode is on.
+func (p *plan) offerFilters() bool {
+	return p.sizeSel != nil || p.retailerSel != nil || p.priceOn || p.minDisc > 0 || p.onSale || p.newSince > 0
+}
+
+// Search answers q.
+func (ix *Index) Search(q Query) Result {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.search(q, false)
+}
+
+func (ix *Index) search(q Query, forceOfferPass bool) Result {
+	p := ix.plan(q)
+	q = p.q
+	res := Result{Page: q.Page, PerPage: q.PerPage}
+	window := min(q.Page*q.PerPage, MaxWindow)
+	top := newTopK(window, q.Sort)
+	var fc *facetCounts
+	if q.Facets {
+		fc = ix.newFacetCounts(p)
+	}
+	if p.offerFilters() || forceOfferPass || q.Sort == SortDrop {
+		res.Total = ix.offerPass(p, top, fc)
+	} else {
+		res.Total = ix.summaryPass(p, top, fc)
+	}
+	ranked := top.sorted()
+	if from := (q.Page - 1) * q.PerPage; from < len(ranked) {
+		for _, e := range ranked[from:min(len(ranked), from+q.PerPage)] {
+			res.Hits = append(res.Hits, ix.hit(p, e))
+		}
+	}
+	if fc != nil {
+		res.Facets = fc.result(ix, p)
+	}
+	return res
+}
+
+// plan resolves q's filters to value ids and sets.
+func (ix *Index) plan(q Query) *plan {
+	if q.PerPage <= 0 {
+		q.PerPage = DefaultPerPage
+	}
+	q.PerPage = min(q.PerPage, MaxPerPage)
+	q.Page = max(q.Page, 1)
+	if q.Sort == "" {
+		q.Sort = SortRelevance
+	}
+	if q.Now.IsZero() {
+		q.Now = time.Now()
+	}
+	if q.DropWindow <= 0 {
+		q.DropWindow = DefaultDropWindow
+	}
+	if q.Currency == "" {
+		q.Currency = ix.rates.Base
+	}
+	p := &plan{q: q, newSince: millis(q.NewSince), dropSince: q.Now.Add(-q.DropWindow).UnixMilli()}
+	if q.HideQuestionable {
+		p.mode = modeTrusted
+	}
+	sum := &ix.sum[p.mode]
+
+	core := []*roaring.Bitmap{sum.has}
+	if strings.TrimSpace(q.Text) != "" {
+		p.text = ix.parseText(q.Text, q.TypeAhead)
+		if p.text.match != nil {
+			core = append(core, p.text.match)
+		}
+	}
+	if b := ix.materials.union(q.Materials); b != nil {
+		core = append(core, b)
+	}
+	if b := ix.genders.union(q.Genders); b != nil {
+		core = append(core, b)
+	}
+	if q.SizeKind != "" {
+		b := roaring.New()
+		if id, ok := ix.kinds.lookup(q.SizeKind); ok {
+			b = ix.kinds.bitmap(id)
+		}
+		core = append(core, b)
+	}
+	p.onSale = q.OnSale
+	if q.OnSale {
+		core = append(core, sum.hasSale)
+	}
+	p.core = roaring.FastAnd(append(core, ix.live)...)
+
+	p.brandSel, p.brandSet = ix.brands.selection(q.Brands)
+	p.colourSel, p.colourSet = ix.colours.selection(q.Colours)
+	if len(q.Categories) > 0 {
+		p.catSel = make([]bool, len(ix.cats.storeI))
+		var bms []*roaring.Bitmap
+		for _, id := range q.Categories {
+			if c, ok := ix.cats.ids[id]; ok {
+				p.catSel[c] = true
+				bms = append(bms, ix.cats.bms[c])
+			}
+		}
+		p.catSet = roaring.FastOr(bms...)
+	}
+	if len(q.Sizes) > 0 {
+		labels := append([]string(nil), q.Sizes...)
+		if q.IncludeOneSize {
+			labels = append(labels, OneSize)
+		}
+		p.sizeSel = make([]bool, len(ix.sizes.labels))
+		var bms []*roaring.Bitmap
+		for _, l := range labels {
+			id, ok := ix.sizes.lookup(l)
+			if !ok {
+				id, ok = ix.sizes.lookup(SizeLabel(l, "", q.SizeKind))
+			}
+			if ok {
+				p.sizeSel[id] = true
+				if int(id) < len(sum.hasSize) {
+					bms = append(bms, sum.hasSize[id])
+				}
+			}
+		}
+		p.sizeSet = roaring.FastOr(bms...)
+	}
+	if len(q.Retailers) > 0 {
+		p.retailerSel = make([]bool, len(ix.retailers.labels))
+		var bms []*roaring.Bitmap
+		for _, r := range q.Retailers {
+			if id, ok := ix.retailers.lookup(r); ok {
+				p.retailerSel[id] = true
+				if int(id) < len(sum.hasRetailer) {
+					bms = append(bms, sum.hasRetailer[id])
+				}
+			}
+		}
+		p.retailerSet = roaring.FastOr(bms...)
+	}
+	if q.MinPrice > 0 || q.MaxPrice > 0 {
+		p.priceOn = true
+		p.priceLo, p.priceHi = 0, math.MaxInt64
+		if q.MinPrice > 0 {
+			p.priceLo = ix.toBase(q.MinPrice, q.Currency)
+		}
+		if q.MaxPrice > 0 {
+			p.priceHi = ix.toBase(q.MaxPrice, q.Currency)
+		}
+	}
+	p.minDisc = uint8(clamp(q.MinDiscount, 0, 100))
+	unit := int64(math.Pow10(catalog.MinorDigits(strings.ToUpper(q.Currency))))
+	for _, edge := range priceBands {
+		p.bandLo = append(p.bandLo, ix.toBase(edge*unit, q.Currency))
+	}
+	p.baseBands = strings.EqualFold(q.Currency, ix.rates.Base)
+	p.sizeShown = make([]bool, len(ix.sizes.labels))
+	for id, sys := range ix.sizeSystem {
+		switch sys {
+		case q.SizeSystem, catalog.SystemLetter, catalog.SystemWaist, sysOneSize, sysOther:
+			p.sizeShown[id] = true
+		default:
+			p.sizeShown[id] = q.SizeSystem == ""
+		}
+	}
+	return p
+}
+
+// toBase converts a shopper's amount to the base currency; an unknown currency is read as
+// the base currency itself.
+func (ix *Index) toBase(amount int64, currency string) int64 {
+	if v, ok := ix.rates.ToBase(amount, currency); ok {
+		return v
+	}
+	return amount
+}
+
+// union is the products of any of labels; nil when labels is empty.
+func (v *values) union(labels []string) *roaring.Bitmap {
+	if len(labels) == 0 {
+		return nil
+	}
+	var bms []*roaring.Bitmap
+	for _, l := range labels {
+		if id, ok := v.lookup(l); ok {
+			bms = append(bms, v.bms[id])
+		}
+	}
+	return roaring.FastOr(bms...)
+}
+
+// selection marks labels' ids and unites their bitmaps; nil, nil when labels is empty.
+func (v *values) selection(labels []string) ([]bool, *roaring.Bitmap) {
+	if len(labels) == 0 {
+		return nil, nil
+	}
+	sel := make([]bool, len(v.labels))
+	var bms []*roaring.Bitmap
+	for _, l := range labels {
+		if id, ok := v.lookup(l); ok {
+			sel[id] = true
+			bms = append(bms, v.bms[id])
+		}
+	}
+	return sel, roaring.FastOr(bms...)
+}
+
+// productFails is the mask of faceted product filters d fails.
+func (p *plan) productFails(d *prodDoc) int {
+	f := 0
+	if p.brandSel != nil && (d.brandID == none || !p.brandSel[d.brandID]) {
+		f |= fBrand
+	}
+	if p.colourSel != nil && (d.colourID == none || !p.colourSel[d.colourID]) {
+		f |= fColour
+	}
+	if p.catSel != nil {
+		in := false
+		for _, c := range d.cats {
+			if p.catSel[c] {
+				in = true
+				break
+			}
+		}
+		if !in {
+			f |= fCategory
+		}
+	}
+	return f
+}
+
+// offerFails is the mask of faceted offer filters o fails; ok is false when o fails a filter
+// without a facet (or is not admitted at all).
+func (p *plan) offerFails(o *offerDoc) (mask int, ok bool) {
+	if !p.mode.admits(o) || p.onSale && o.flags&flagOnSale == 0 || o.first < p.newSince {
+		return 0, false
+	}
+	if p.sizeSel != nil {
+		in := false
+		for _, s := range o.sizes {
+			if p.sizeSel[s] {
+				in = true
+				break
+			}
+		}
+		if !in {
+			mask |= fSize
+		}
+	}
+	if p.retailerSel != nil && (o.retailer == none || !p.retailerSel[o.retailer]) {
+		mask |= fRetailer
+	}
+	if p.priceOn && (o.base < 0 || o.base < p.priceLo || o.base > p.priceHi) {
+		mask |= fPrice
+	}
+	if o.disc < p.minDisc {
+		mask |= fDiscount
+	}
+	return mask, true
+}
+
+// priceBand is the band of a base price; -1 when unknown.
+func (p *plan) priceBand(base int64) int {
+	if base < 0 || base < p.bandLo[0] {
+		return -1
+	}
+	b := 0
+	for b+1 < len(p.bandLo) && base >= p.bandLo[b+1] {
+		b++
+	}
+	return b
+}
+
+// candidates are the products that can count anywhere: those in core passing every faceted
+// filter but at most one (a product failing one still counts in that filter's facet).
+func (p *plan) candidates(facets bool) *roaring.Bitmap {
+	var sets []*roaring.Bitmap
+	for _, s := range []*roaring.Bitmap{p.brandSet, p.catSet, p.colourSet, p.sizeSet, p.retailerSet} {
+		if s != nil {
+			sets = append(sets, s)
+		}
+	}
+	switch {
+	case len(sets) == 0:
+		return p.core
+	case !facets:
+		return roaring.FastAnd(append(sets, p.core)...)
+	case len(sets) == 1:
+		return p.core
+	}
+	alts := make([]*roaring.Bitmap, len(sets))
+	for i := range sets {
+		others := make([]*roaring.Bitmap, 0, len(sets))
+		for j, s := range sets {
+			if j != i {
+				others = append(others, s)
+			}
+		}
+		alts[i] = roaring.FastAnd(others...)
+	}
+	return roaring.And(p.core, roaring.FastOr(alts...))
+}
+
+// offerPass visits each candidate product's offers, testing every filter per offer: exact
+// for any combination of offer filters, and the counts of every facet in one sweep.
+func (ix *Index) offerPass(p *plan, top *topK, fc *facetCounts) int {
+	total := 0
+	it := p.candidates(fc != nil).Iterator()
+	for it.HasNext() {
+		pid := it.Next()
+		d := &ix.prods[pid]
+		pf := p.productFails(d)
+		if bits.OnesCount(uint(pf)) > 1 || pf != 0 && fc == nil {
+			continue
+		}
+		best := none
+		var maxDisc uint8
+		var maxFirst int64
+		maxDrop := -1
+		okFor := 0
+		for _, oid := range d.offers {
+			o := &ix.offers[oid]
+			mask, ok := p.offerFails(o)
+			if !ok {
+				continue
+			}
+			mask |= pf
+			if mask == 0 {
+				if best == none || cheaper(o, &ix.offers[best]) {
+					best = oid
+				}
+				maxDisc = max(maxDisc, o.disc)
+				maxFirst = max(maxFirst, o.first)
+				if o.dropAt >= p.dropSince && o.dropPct > 0 {
+					maxDrop = max(maxDrop, int(o.dropPct))
+				}
+			}
+			if fc != nil && bits.OnesCount(uint(mask)) <= 1 {
+				okFor |= fc.offer(p, pid, o, mask)
+			}
+		}
+		if fc != nil {
+			fc.product(d, okFor)
+		}
+		if best == none {
+			continue
+		}
+		total++
+		top.push(ix.entry(p, pid, best, baseKey(&ix.offers[best]), maxDisc, maxFirst, maxDrop))
+	}
+	return total
+}
+
+// summaryPass answers a query with no offer filter from the per-product summaries, without
+// visiting offers.
+func (ix *Index) summaryPass(p *plan, top *topK, fc *facetCounts) int {
+	sum := &ix.sum[p.mode]
+	sets := []*roaring.Bitmap{p.core}
+	for _, s := range []*roaring.Bitmap{p.brandSet, p.catSet, p.colourSet} {
+		if s != nil {
+			sets = append(sets, s)
+		}
+	}
+	matched := p.core
+	if len(sets) > 1 {
+		matched = roaring.FastAnd(sets...)
+	}
+	needBands := fc != nil
+	it := matched.Iterator()
+	for it.HasNext() {
+		pid := it.Next()
+		top.push(ix.entry(p, pid, sum.best[pid], sum.minBase[pid], sum.maxDisc[pid], sum.maxFirst[pid], -1))
+		if needBands {
+			fc.priceBands(ix, p, pid)
+		}
+	}
+	if fc != nil {
+		fc.fromSets(ix, p, matched)
+	}
+	return int(matched.GetCardinality())
+}

@@ -1,0 +1,126 @@
+package index
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+)
+
+// OneSize is the size label of one-size offers (bags, scarves, offers with no size).
+const OneSize = "One size"
+
+// Size-label systems that are not numbering systems.
+const (
+	sysOneSize = "one"
+	sysOther   = "other" // size text catalog.ParseSize could not read
+)
+
+// sizeKey is one size as the index files it: a label shoppers read and filter by ("EU 38",
+// "UK 5", "M", "W28", "One size") and the system it belongs to.
+type sizeKey struct {
+	label  string
+	system string
+}
+
+// keyOf is the key of a parsed size.
+func keyOf(s catalog.Size) sizeKey {
+	switch {
+	case s.OneSize:
+		return sizeKey{OneSize, sysOneSize}
+	case s.System == catalog.SystemLetter:
+		return sizeKey{s.Value, s.System}
+	case s.System == catalog.SystemWaist:
+		return sizeKey{"W" + s.Value, s.System}
+	}
+	return sizeKey{s.System + " " + s.Value, s.System}
+}
+
+// sizeKeys lists the keys an offer's size is found under: its own first, then the same size
+// in every system it converts to (shoes by catalog.ConvertShoe, numeric clothing by
+// clothingChart), so a shopper's "UK 5" finds an "EU 38" shoe.
+func sizeKeys(raw, system, kind, gender string) []sizeKey {
+	if strings.TrimSpace(raw) == "" {
+		return []sizeKey{{OneSize, sysOneSize}}
+	}
+	s, err := catalog.ParseSize(raw, system, kind)
+	if err != nil {
+		return []sizeKey{{catalog.Fold(strings.Join(strings.Fields(raw), " ")), sysOther}}
+	}
+	keys := []sizeKey{keyOf(s)}
+	add := func(k sizeKey) {
+		for _, have := range keys {
+			if have.label == k.label {
+				return
+			}
+		}
+		keys = append(keys, k)
+	}
+	switch {
+	case s.OneSize:
+	case s.Kind == catalog.KindShoes:
+		for _, to := range []string{catalog.SystemEU, catalog.SystemUK, catalog.SystemUS} {
+			if c, ok := catalog.ConvertShoe(s, to, gender); ok {
+				add(keyOf(c))
+			}
+		}
+	case s.Kind != catalog.KindRings:
+		for _, k := range convertClothing(s, gender) {
+			add(k)
+		}
+	}
+	return keys
+}
+
+// clothingOffsets convert numeric clothing sizes through US numbering. Women's (the default):
+// US 4 = UK 8 = AU 8 = EU/FR 36 = DE 34 = IT 40. Men's: US = UK = AU chest inches, EU, FR, DE
+// and IT 10 more (US 38 = IT 48). Japanese sizes are not converted. This chart belongs with
+// catalog.ConvertShoe; it lives here until catalog grows a clothing converter.
+var clothingOffsets = map[string]map[string]float64{
+	"women": {catalog.SystemUS: 0, catalog.SystemUK: 4, catalog.SystemAU: 4, catalog.SystemEU: 32,
+		catalog.SystemFR: 32, catalog.SystemDE: 30, catalog.SystemIT: 36},
+	"men": {catalog.SystemUS: 0, catalog.SystemUK: 0, catalog.SystemAU: 0, catalog.SystemEU: 10,
+		catalog.SystemFR: 10, catalog.SystemDE: 10, catalog.SystemIT: 10},
+}
+
+// clothingSystems is the order converted clothing keys are listed in.
+var clothingSystems = []string{catalog.SystemUS, catalog.SystemUK, catalog.SystemAU, catalog.SystemEU,
+	catalog.SystemFR, catalog.SystemDE, catalog.SystemIT}
+
+func convertClothing(s catalog.Size, gender string) []sizeKey {
+	chart := clothingOffsets["women"]
+	if g := strings.ToLower(gender); g == "male" || g == "men" || g == "man" || g == "mens" {
+		chart = clothingOffsets["men"]
+	}
+	from, ok := chart[s.System]
+	if !ok {
+		return nil
+	}
+	n, err := strconv.ParseFloat(s.Value, 64)
+	if err != nil {
+		return nil
+	}
+	us := n - from
+	var out []sizeKey
+	for _, sys := range clothingSystems {
+		v := us + chart[sys]
+		if v < 0 || v != float64(int(v)) {
+			continue
+		}
+		out = append(out, sizeKey{sys + " " + strconv.Itoa(int(v)), sys})
+	}
+	return out
+}
+
+// SizeLabel turns a shopper's size ("38" with system "EU" and kind "shoes", "medium", "W28")
+// into the label the index files and facets sizes under ("EU 38", "M", "W28"). Text no size
+// rule reads is returned folded, which matches offers whose size text was the same.
+func SizeLabel(value, system, kind string) string {
+	if strings.TrimSpace(value) == "" {
+		return OneSize
+	}
+	if strings.EqualFold(strings.TrimSpace(value), OneSize) {
+		return OneSize
+	}
+	return sizeKeys(value, system, kind, "")[0].label
+}

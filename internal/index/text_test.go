@@ -1,0 +1,135 @@
+package index
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSurfaceWords(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"fold case and accents", "Chloé WOODY Tote", []string{"chloe", "woody", "tote"}},
+		{"hyphen keeps parts and joined form", "Cross-body bag", []string{"cross", "body", "crossbody", "bag"}},
+		{"one-letter part dropped, joined kept", "T-shirt", []string{"shirt", "tshirt"}},
+		{"stop words dropped", "Bag with a chain", []string{"bag", "chain"}},
+		{"digits stay", "Runner 2 sneakers", []string{"runner", "2", "sneakers"}},
+		{"apostrophe joins", "Women's coat", []string{"women", "womens", "coat"}},
+		{"punctuation separates", "silk/cotton, navy", []string{"silk", "cotton", "silkcotton", "navy"}},
+		{"trailing hyphen", "mini- bag", []string{"mini", "bag"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := surfaceWords(tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("surfaceWords(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTerms(t *testing.T) {
+	an := newAnalyzer(synonymGroups)
+	tests := []struct {
+		name, a, b string
+		same       bool
+	}{
+		{"plural stems", "bags", "bag", true},
+		{"synonym purse", "purse", "bag", true},
+		{"synonym handbags", "handbags", "bag", true},
+		{"micro mini tiny", "tiny", "micro", true},
+		{"tee and t-shirt joined", "tee", "tshirt", true},
+		{"trainers sneakers", "sneakers", "trainer", true},
+		{"jumper sweater", "sweaters", "jumper", true},
+		{"trousers pants", "pants", "trousers", true},
+		{"gerund", "quilted", "quilting", true},
+		{"different words", "bag", "shoe", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := an.term(tt.a) == an.term(tt.b); got != tt.same {
+				t.Errorf("term(%q)=%q, term(%q)=%q; same=%v, want %v", tt.a, an.term(tt.a), tt.b, an.term(tt.b), got, tt.same)
+			}
+		})
+	}
+}
+
+func TestWithinOneEdit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"leather", "leather", true},
+		{"lether", "leather", true},   // deletion
+		{"leaather", "leather", true}, // insertion
+		{"leatjer", "leather", true},  // substitution
+		{"laether", "leather", true},  // swap
+		{"laethre", "leather", false}, // two swaps
+		{"lethr", "leather", false},
+		{"chloé", "chloe", true},
+		{"abc", "cab", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			if got := withinOneEdit(tt.a, tt.b); got != tt.want {
+				t.Errorf("withinOneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+			if got := osa(tt.a, tt.b) <= 1; got != tt.want {
+				t.Errorf("osa(%q, %q) <= 1 is %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSizeKeys(t *testing.T) {
+	tests := []struct {
+		name, raw, system, kind, gender string
+		want                            []string
+	}{
+		{"women's shoe converts", "38", "", "shoes", "female", []string{"EU 38", "UK 5", "US 8"}},
+		{"men's shoe converts", "UK 8", "", "shoes", "male", []string{"UK 8", "EU 42", "US 9"}},
+		{"women's dress converts", "IT 40", "", "dresses", "female", []string{"IT 40", "US 4", "UK 8", "AU 8", "EU 36", "FR 36", "DE 34"}},
+		{"letter stays", "Medium", "", "tops", "", []string{"M"}},
+		{"empty is one size", "", "", "", "", []string{OneSize}},
+		{"one size spelling", "O/S", "", "", "", []string{OneSize}},
+		{"unreadable kept folded", "Größe X", "", "tops", "", []string{"große x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, k := range sizeKeys(tt.raw, tt.system, tt.kind, tt.gender) {
+				got = append(got, k.label)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("sizeKeys(%q) = %q, want %q", tt.raw, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRatesConvert(t *testing.T) {
+	r := Rates{Base: "EUR", PerBase: map[string]float64{"USD": 1.25, "JPY": 160}}
+	tests := []struct {
+		name     string
+		amount   int64
+		from, to string
+		want     int64
+		ok       bool
+	}{
+		{"same currency", 1234, "EUR", "EUR", 1234, true},
+		{"to base", 12500, "USD", "EUR", 10000, true},
+		{"zero-decimal currency", 10000, "EUR", "JPY", 16000, true},
+		{"unknown", 100, "XXX", "EUR", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := r.Convert(tt.amount, tt.from, tt.to)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("Convert = %d, %v; want %d, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+	if err := (Rates{Base: "EUR", PerBase: map[string]float64{"USD": 0}}).Validate(); err == nil {
+		t.Error("a zero rate validated")
+	}
+}
