@@ -15,6 +15,7 @@ import (
 	"github.com/tagdrop/tagdrop/internal/fetch"
 	"github.com/tagdrop/tagdrop/internal/ingest"
 	"github.com/tagdrop/tagdrop/internal/jobs"
+	"github.com/tagdrop/tagdrop/internal/search"
 	"github.com/tagdrop/tagdrop/internal/store"
 	"github.com/tagdrop/tagdrop/internal/web"
 )
@@ -133,19 +134,36 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		}
 	}
 
-	if c.Role != "web" { // workers refresh registered feeds until ctx ends
+	if c.Role != "web" { // workers refresh registered feeds and offers' figures until ctx ends
 		client := fetch.New(fetch.Config{Timeout: importFetchTimeout, UserAgent: userAgent(), Allow: c.AllowPrivate})
 		refresher := jobs.NewRefresher(db, ingest.New(db, logger), client, logger)
 		scheduler := jobs.NewScheduler(db, refresher, jobs.Config{Workers: c.RefreshWorkers}, logger)
+		figures := jobs.NewFiguresRefresher(db, jobs.DefaultFiguresEvery, logger)
 		jobsCtx, stopJobs := context.WithCancel(ctx)
-		jobsDone := make(chan error, 1)
+		jobsDone := make(chan error, 2)
 		go func() { jobsDone <- scheduler.Run(jobsCtx) }()
-		defer func() { stopJobs(); <-jobsDone }()
+		go func() { jobsDone <- figures.Run(jobsCtx) }()
+		defer func() { stopJobs(); <-jobsDone; <-jobsDone }()
 	}
 
-	srv, err := web.New(web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo}, db, logger)
+	webCfg := web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo}
+	var live *search.Live
+	if c.Role != "worker" { // web nodes search in memory, kept current from the change log
+		if live, err = search.Build(ctx, db, search.Options{Logger: logger}); err != nil {
+			return err
+		}
+		webCfg.Index = live
+		followCtx, stopFollow := context.WithCancel(ctx)
+		followDone := make(chan error, 1)
+		go func() { followDone <- live.Run(followCtx) }()
+		defer func() { stopFollow(); <-followDone }()
+	}
+	srv, err := web.New(webCfg, db, logger)
 	if err != nil {
 		return err
+	}
+	if live != nil {
+		srv.Registry().MustRegister(live.Collectors()...)
 	}
 	httpServer := &http.Server{
 		Handler:           srv.Handler(),

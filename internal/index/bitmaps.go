@@ -127,8 +127,8 @@ func (ix *Index) ProductsOf(offers *roaring.Bitmap) *roaring.Bitmap {
 	out := roaring.New()
 	it := offers.Iterator()
 	for it.HasNext() {
-		if oid := it.Next(); int(oid) < len(ix.offers) && ix.live.Contains(ix.offers[oid].pid) {
-			out.Add(ix.offers[oid].pid)
+		if oid := it.Next(); int(oid) < len(ix.offers) && ix.live.Contains(ix.offerInfo[oid].pid) {
+			out.Add(ix.offerInfo[oid].pid)
 		}
 	}
 	return out
@@ -151,7 +151,7 @@ func (ix *Index) OfferRef(oid uint32) (offerID, productID int64, ok bool) {
 	if int(oid) >= len(ix.offers) {
 		return 0, 0, false
 	}
-	o := ix.offers[oid]
+	o := ix.offerInfo[oid]
 	if !ix.live.Contains(o.pid) || !slices.Contains(ix.prods[o.pid].offers, oid) {
 		return 0, 0, false // a freed slot
 	}

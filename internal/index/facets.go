@@ -16,8 +16,9 @@ type facetCounts struct {
 	brand, colour, cat []int
 	size, retailer     []int
 	sizeStamp, rStamp  []uint32
-	band, disc         [numDiscountBands]int
-	bandStamp          [numDiscountBands]uint32
+	band               [numPriceBands]int
+	bandStamp          [numPriceBands]uint32
+	disc               [numDiscountBands]int
 	discStamp          [numDiscountBands]uint32
 }
 
@@ -38,7 +39,7 @@ func (ix *Index) newFacetCounts(p *plan) *facetCounts {
 func (fc *facetCounts) offer(p *plan, pid uint32, o *offerDoc, mask int) (okFor int) {
 	stamp := pid + 1
 	if mask&^fSize == 0 {
-		for _, s := range o.sizes {
+		for _, s := range p.sizeLists[o.sizes] {
 			if p.sizeShown[s] && fc.sizeStamp[s] != stamp {
 				fc.sizeStamp[s] = stamp
 				fc.size[s]++
@@ -120,8 +121,9 @@ func (fc *facetCounts) priceBands(ix *Index, p *plan, pid uint32) {
 }
 
 // fromSets counts every facet but price of a query with no offer filter from bitmaps:
-// matched are its results.
-func (fc *facetCounts) fromSets(ix *Index, p *plan, matched *roaring.Bitmap) {
+// matched are its results. With cached, a product facet whose counts run over every product
+// (no filter but the facet's own) takes them from the index's derived counts.
+func (fc *facetCounts) fromSets(ix *Index, p *plan, matched *roaring.Bitmap, cached bool) {
 	sum := &ix.sum[p.mode]
 	without := func(skip *roaring.Bitmap) *roaring.Bitmap {
 		sets := []*roaring.Bitmap{p.core}
@@ -135,21 +137,44 @@ func (fc *facetCounts) fromSets(ix *Index, p *plan, matched *roaring.Bitmap) {
 		}
 		return roaring.FastAnd(sets...)
 	}
-	countBy(without(p.brandSet), fc.brand, ix.brands.bms, func(pid uint32, counts []int) {
-		if id := ix.prods[pid].brandID; id != none {
-			counts[id]++
+	full := func(skip *roaring.Bitmap) *productCounts {
+		if !cached || !p.coreAll {
+			return nil
 		}
-	})
-	countBy(without(p.colourSet), fc.colour, ix.colours.bms, func(pid uint32, counts []int) {
-		if id := ix.prods[pid].colourID; id != none {
-			counts[id]++
+		for _, s := range []*roaring.Bitmap{p.brandSet, p.catSet, p.colourSet} {
+			if s != nil && s != skip {
+				return nil
+			}
 		}
-	})
-	countBy(without(p.catSet), fc.cat, ix.cats.bms, func(pid uint32, counts []int) {
-		for _, c := range ix.prods[pid].cats {
-			counts[c]++
-		}
-	})
+		return ix.fullCounts(p.mode)
+	}
+	if pc := full(p.brandSet); pc != nil {
+		copy(fc.brand, pc.brand)
+	} else {
+		countBy(without(p.brandSet), fc.brand, ix.brands.bms, func(pid uint32, counts []int) {
+			if id := ix.prods[pid].brandID; id != none {
+				counts[id]++
+			}
+		})
+	}
+	if pc := full(p.colourSet); pc != nil {
+		copy(fc.colour, pc.colour)
+	} else {
+		countBy(without(p.colourSet), fc.colour, ix.colours.bms, func(pid uint32, counts []int) {
+			if id := ix.prods[pid].colourID; id != none {
+				counts[id]++
+			}
+		})
+	}
+	if pc := full(p.catSet); pc != nil {
+		copy(fc.cat, pc.cat)
+	} else {
+		countBy(without(p.catSet), fc.cat, ix.cats.bms, func(pid uint32, counts []int) {
+			for _, c := range ix.prods[pid].cats {
+				counts[c]++
+			}
+		})
+	}
 	for id, b := range sum.hasSize {
 		if id < len(fc.size) && p.sizeShown[id] {
 			fc.size[id] = int(matched.AndCardinality(b))

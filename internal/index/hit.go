@@ -4,7 +4,8 @@ package index
 // other filter, and how many offers match.
 func (ix *Index) hit(p *plan, e entry) Hit {
 	d := &ix.prods[e.pid]
-	o := &ix.offers[e.best]
+	o := &ix.offerInfo[e.best]
+	od := &ix.offers[e.best]
 	h := Hit{ProductID: d.id, Title: d.title, Brand: d.brand, Score: e.score}
 	if e.score == 0 && p.text != nil && p.text.match != nil {
 		h.Score = ix.score(p.text, e.pid)
@@ -12,13 +13,13 @@ func (ix *Index) hit(p *plan, e entry) Hit {
 	cur := ix.currencies.label(o.currency)
 	h.Best = BestOffer{
 		OfferID:      o.id,
-		Retailer:     ix.retailers.label(o.retailer),
-		Size:         ix.sizes.labels[o.sizes[0]],
+		Retailer:     ix.retailers.label(od.retailer),
+		Size:         ix.sizes.labels[ix.sizeLists[od.sizes][0]],
 		Price:        o.price,
 		RegularPrice: o.regular,
 		Currency:     cur,
-		DiscountPct:  int(o.disc),
-		Questionable: o.flags&flagQuestionable != 0,
+		DiscountPct:  int(od.disc),
+		Questionable: od.flags&flagQuestionable != 0,
 	}
 	h.Best.Converted, h.Best.ConvertedOK = ix.rates.Convert(o.price, cur, p.q.Currency)
 	seen := map[uint32]bool{}
@@ -44,11 +45,11 @@ func (ix *Index) hit(p *plan, e entry) Hit {
 // converts there, else its own.
 func (ix *Index) displaySize(p *plan, o *offerDoc) uint32 {
 	if p.q.SizeSystem != "" {
-		for _, s := range o.sizes {
+		for _, s := range ix.sizeLists[o.sizes] {
 			if ix.sizeSystem[s] == p.q.SizeSystem {
 				return s
 			}
 		}
 	}
-	return o.sizes[0]
+	return ix.sizeLists[o.sizes][0]
 }

@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -43,6 +45,7 @@ type Index struct {
 
 	// offers, by dense offer id (oid)
 	offers     []offerDoc
+	offerInfo  []offerInfo
 	freeOids   []uint32
 	retailers  *values // oid bitmaps of all live offers
 	sizes      *values // oid bitmaps of available offers
@@ -57,6 +60,16 @@ type Index struct {
 
 	// sizeMemo remembers sizeKeys: feeds repeat a few hundred size spellings millions of times.
 	sizeMemo map[[4]string][]sizeKey
+	// sizeLists interns offers' size id lists (sizeListIDs keys them by the ids' bytes): a
+	// million offers share a few hundred lists, so offerDoc.sizes names one of these instead of
+	// holding its own (no allocation per offer, and the search loop reads lists that stay in
+	// cache). Lists are never removed: there are as many as distinct size spellings.
+	sizeLists   [][]uint32
+	sizeListIDs map[string]uint32
+
+	// cache holds what searches derive from the whole index (sort orders, facet counts of
+	// every product, price bands of other currencies); writers replace it.
+	cache *derived
 }
 
 // prodDoc is what the index keeps of a product.
@@ -75,21 +88,26 @@ type prodDoc struct {
 	words    []uint32 // surface ids, each once
 }
 
-// offerDoc is what the index keeps of an offer.
+// offerDoc is what the search loop reads of an offer: kept to 32 bytes, so the offers of a
+// product (neighbours in Index.offers) share a few cache lines. offerInfo holds the rest.
 type offerDoc struct {
-	id       int64
-	pid      uint32
-	retailer uint32
-	currency uint32
-	sizes    []uint32 // size ids, the offer's own first
-	price    int64
-	regular  int64
 	base     int64 // price in the base currency; -1 when the currency has no rate
 	first    int64 // Unix milliseconds
-	dropAt   int64 // Unix milliseconds
-	dropPct  uint8
+	retailer uint32
+	sizes    uint32 // Index.sizeLists id of its size ids, the offer's own first
 	disc     uint8
 	flags    uint8
+}
+
+// offerInfo is the rest of what the index keeps of an offer, by the same offer id.
+type offerInfo struct {
+	id       int64
+	pid      uint32
+	currency uint32
+	price    int64
+	regular  int64
+	dropAt   int64 // Unix milliseconds
+	dropPct  uint8
 }
 
 const (
@@ -107,24 +125,26 @@ func New(opts Options) (*Index, error) {
 		return nil, err
 	}
 	ix := &Index{
-		an:         newAnalyzer(synonymGroups),
-		rates:      opts.Rates,
-		pids:       map[int64]uint32{},
-		live:       roaring.New(),
-		brands:     newValues(),
-		colours:    newValues(),
-		materials:  newValues(),
-		genders:    newValues(),
-		kinds:      newValues(),
-		cats:       newCategories(),
-		dict:       newDictionary(),
-		retailers:  newValues(),
-		sizes:      newValues(),
-		currencies: newValues(),
-		available:  roaring.New(),
-		onSale:     roaring.New(),
-		doubtful:   roaring.New(),
-		sizeMemo:   map[[4]string][]sizeKey{},
+		an:          newAnalyzer(synonymGroups),
+		rates:       opts.Rates,
+		pids:        map[int64]uint32{},
+		live:        roaring.New(),
+		brands:      newValues(),
+		colours:     newValues(),
+		materials:   newValues(),
+		genders:     newValues(),
+		kinds:       newValues(),
+		cats:        newCategories(),
+		dict:        newDictionary(),
+		retailers:   newValues(),
+		sizes:       newValues(),
+		currencies:  newValues(),
+		available:   roaring.New(),
+		onSale:      roaring.New(),
+		doubtful:    roaring.New(),
+		sizeMemo:    map[[4]string][]sizeKey{},
+		sizeListIDs: map[string]uint32{},
+		cache:       newDerived(),
 	}
 	for m := range ix.sum {
 		ix.sum[m] = newSummary()
@@ -150,6 +170,7 @@ func Build(ctx context.Context, l Loader, opts Options) (*Index, error) {
 		return ix.upsert(p)
 	})
 	ix.dict.settle()
+	ix.cache = newDerived()
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
@@ -177,6 +198,7 @@ func (ix *Index) Apply(upserts []Product, deletes []int64) error {
 		ix.delete(id)
 	}
 	ix.dict.settle()
+	ix.cache = newDerived()
 	if len(errs) > 0 {
 		return fmt.Errorf("index: %s", strings.Join(errs, "; "))
 	}
@@ -278,13 +300,14 @@ func (ix *Index) unindex(pid uint32) {
 	for _, oid := range d.offers {
 		o := &ix.offers[oid]
 		ix.retailers.remove(o.retailer, oid)
-		for _, s := range o.sizes {
+		for _, s := range ix.sizeLists[o.sizes] {
 			ix.sizes.remove(s, oid)
 		}
 		ix.available.Remove(oid)
 		ix.onSale.Remove(oid)
 		ix.doubtful.Remove(oid)
 		*o = offerDoc{}
+		ix.offerInfo[oid] = offerInfo{}
 		ix.freeOids = append(ix.freeOids, oid)
 	}
 	d.offers = nil
@@ -298,23 +321,26 @@ func (ix *Index) addOffer(pid uint32, p Product, o Offer) uint32 {
 	} else {
 		oid = uint32(len(ix.offers))
 		ix.offers = append(ix.offers, offerDoc{})
+		ix.offerInfo = append(ix.offerInfo, offerInfo{})
 	}
 	base, ok := ix.rates.ToBase(o.Price, o.Currency)
 	if !ok {
 		base = -1
 	}
 	d := offerDoc{
+		retailer: ix.retailers.add(o.Retailer, oid),
+		base:     base,
+		first:    millis(o.FirstSeen),
+		disc:     uint8(o.DiscountPct()),
+	}
+	ix.offerInfo[oid] = offerInfo{
 		id:       o.ID,
 		pid:      pid,
-		retailer: ix.retailers.add(o.Retailer, oid),
 		currency: ix.currencies.intern(strings.ToUpper(strings.TrimSpace(o.Currency))),
 		price:    o.Price,
 		regular:  o.RegularPrice,
-		base:     base,
-		first:    millis(o.FirstSeen),
 		dropAt:   millis(o.LastDropAt),
 		dropPct:  uint8(clamp(o.LastDropPct, 0, 100)),
-		disc:     uint8(o.DiscountPct()),
 	}
 	if o.Available() {
 		d.flags |= flagAvailable
@@ -330,19 +356,38 @@ func (ix *Index) addOffer(pid uint32, p Product, o Offer) uint32 {
 		d.flags |= flagQuestionable
 		ix.doubtful.Add(oid)
 	}
+	var ids [16]uint32
+	list := ids[:0]
 	for _, k := range ix.sizeKeys(o.Size, o.SizeSystem, p.SizeKind, p.Gender) {
 		id := ix.sizes.intern(k.label)
 		for len(ix.sizeSystem) <= int(id) {
 			ix.sizeSystem = append(ix.sizeSystem, "")
 		}
 		ix.sizeSystem[id] = k.system
-		d.sizes = append(d.sizes, id)
+		list = append(list, id)
 		if d.flags&flagAvailable != 0 {
 			ix.sizes.bitmap(id).Add(oid)
 		}
 	}
+	d.sizes = ix.internSizes(list)
 	ix.offers[oid] = d
 	return oid
+}
+
+// internSizes returns the id of a size id list in sizeLists.
+func (ix *Index) internSizes(list []uint32) uint32 {
+	var buf [64]byte
+	key := buf[:0]
+	for _, id := range list {
+		key = binary.LittleEndian.AppendUint32(key, id)
+	}
+	if id, ok := ix.sizeListIDs[string(key)]; ok {
+		return id
+	}
+	id := uint32(len(ix.sizeLists))
+	ix.sizeLists = append(ix.sizeLists, slices.Clip(slices.Clone(list)))
+	ix.sizeListIDs[string(key)] = id
+	return id
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

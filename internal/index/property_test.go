@@ -184,8 +184,9 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 			for range 3 {
 				for range 30 {
 					q := randomQuery(r)
-					compare(t, ix, bf, q, false)
-					compare(t, ix, bf, q, true)
+					for _, path := range []evalPath{pathAuto, pathOffer, pathScan, pathOrder} {
+						compare(t, ix, bf, q, path)
+					}
 				}
 				// change the catalogue: replace, delete and add products
 				for range n / 4 {
@@ -212,13 +213,13 @@ func mustUpsert(t testing.TB, ix *Index, p Product) {
 	}
 }
 
-func compare(t *testing.T, ix *Index, bf *brute, q Query, offerPass bool) {
+func compare(t *testing.T, ix *Index, bf *brute, q Query, path evalPath) {
 	t.Helper()
 	ix.mu.RLock()
-	got := ix.search(q, offerPass)
+	got := ix.search(q, path)
 	ix.mu.RUnlock()
 	total, want, facets := bf.search(q)
-	where := fmt.Sprintf("query %+v (offer pass %v)", q, offerPass)
+	where := fmt.Sprintf("query %+v (evaluation path %d)", q, path)
 	if got.Total != total {
 		t.Fatalf("%s: total %d, brute force %d", where, got.Total, total)
 	}

@@ -42,7 +42,9 @@ const (
 
 // priceBands are the price facet's band edges in major units of the query currency: each band
 // runs from its edge (inclusive) to the next (exclusive); the last is open.
-var priceBands = []int64{0, 50, 100, 200, 500, 1000, 2000}
+var priceBands = [numPriceBands]int64{0, 50, 100, 200, 500, 1000, 2000}
+
+const numPriceBands = 7
 
 // discountBands are the discount facet's thresholds in percent: band "30" counts products
 // with a matching offer at least 30% off, like Query.MinDiscount 30 would.

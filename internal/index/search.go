@@ -3,6 +3,7 @@ package index
 import (
 	"math"
 	"math/bits"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,7 +30,8 @@ type plan struct {
 	mode mode
 	text *textQuery
 
-	core *roaring.Bitmap // live products passing the product filters that have no facet
+	core    *roaring.Bitmap // live products passing the product filters that have no facet
+	coreAll bool            // core is every product with an admitted offer: no such filter
 
 	brandSel, catSel, colourSel []bool // nil: no filter
 	brandSet, catSet, colourSet *roaring.Bitmap
@@ -45,6 +47,34 @@ type plan struct {
 	bandLo               []int64 // price band edges in the base currency
 	baseBands            bool    // the query's currency is the base: bandLo are the indexed bands
 	sizeShown            []bool  // size ids the size facet lists
+	sizeLists            [][]uint32
+}
+
+// browseKey is the facet cache key of a browse page: a query with no text and no filter but
+// brands, categories and colours (the store's navigation pages), whose facet counts are kept
+// until the next write. ok is false for any other query.
+func (p *plan) browseKey() (string, bool) {
+	if !p.coreAll || p.offerFilters() {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(strings.ToUpper(p.q.Currency))
+	b.WriteByte(0)
+	b.WriteString(p.q.SizeSystem)
+	b.WriteByte(byte('0' + p.mode))
+	for _, sel := range [][]bool{p.brandSel, p.catSel, p.colourSel} {
+		b.WriteByte(0)
+		if sel == nil {
+			b.WriteByte('*') // no filter, unlike a filter that selects nothing
+		}
+		for id, on := range sel {
+			if on {
+				b.WriteString(strconv.Itoa(id))
+				b.WriteByte(',')
+			}
+		}
+	}
+	return b.String(), true
 }
 
 // offerFilters reports whether any offer filter beyond the mode is on.
@@ -56,25 +86,37 @@ func (p *plan) offerFilters() bool {
 func (ix *Index) Search(q Query) Result {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.search(q, false)
+	return ix.search(q, pathAuto)
 }
 
-func (ix *Index) search(q Query, forceOfferPass bool) Result {
+// evalPath is how a query is evaluated. Every path gives the same answer: the property test
+// checks each against a brute-force scan.
+type evalPath uint8
+
+const (
+	pathAuto  evalPath = iota // the cheapest path for the query
+	pathOffer                 // every candidate's offers visited
+	pathScan                  // per-product summaries, every match scanned, nothing cached used
+	pathOrder                 // per-product summaries, presorted orders walked, cached counts used
+)
+
+func (ix *Index) search(q Query, path evalPath) Result {
 	p := ix.plan(q)
 	q = p.q
 	res := Result{Page: q.Page, PerPage: q.PerPage}
 	window := min(q.Page*q.PerPage, MaxWindow)
-	top := newTopK(window, q.Sort)
+	var ranked []entry
 	var fc *facetCounts
-	if q.Facets {
-		fc = ix.newFacetCounts(p)
-	}
-	if p.offerFilters() || forceOfferPass || q.Sort == SortDrop {
+	if p.offerFilters() || path == pathOffer || q.Sort == SortDrop {
+		top := newTopK(window, q.Sort)
+		if q.Facets {
+			fc = ix.newFacetCounts(p)
+		}
 		res.Total = ix.offerPass(p, top, fc)
+		ranked = top.sorted()
 	} else {
-		res.Total = ix.summaryPass(p, top, fc)
+		res.Total, ranked, fc = ix.summaryPass(p, path, window)
 	}
-	ranked := top.sorted()
 	if from := (q.Page - 1) * q.PerPage; from < len(ranked) {
 		for _, e := range ranked[from:min(len(ranked), from+q.PerPage)] {
 			res.Hits = append(res.Hits, ix.hit(p, e))
@@ -105,7 +147,7 @@ func (ix *Index) plan(q Query) *plan {
 	if q.Currency == "" {
 		q.Currency = ix.rates.Base
 	}
-	p := &plan{q: q, newSince: millis(q.NewSince), dropSince: q.Now.Add(-q.DropWindow).UnixMilli()}
+	p := &plan{q: q, newSince: millis(q.NewSince), dropSince: q.Now.Add(-q.DropWindow).UnixMilli(), sizeLists: ix.sizeLists}
 	if q.HideQuestionable {
 		p.mode = modeTrusted
 	}
@@ -135,6 +177,7 @@ func (ix *Index) plan(q Query) *plan {
 	if q.OnSale {
 		core = append(core, sum.hasSale)
 	}
+	p.coreAll = len(core) == 1
 	p.core = roaring.FastAnd(append(core, ix.live)...)
 
 	p.brandSel, p.brandSet = ix.brands.selection(q.Brands)
@@ -283,7 +326,7 @@ func (p *plan) offerFails(o *offerDoc) (mask int, ok bool) {
 	}
 	if p.sizeSel != nil {
 		in := false
-		for _, s := range o.sizes {
+		for _, s := range p.sizeLists[o.sizes] {
 			if p.sizeSel[s] {
 				in = true
 				break
@@ -372,13 +415,13 @@ func (ix *Index) offerPass(p *plan, top *topK, fc *facetCounts) int {
 			}
 			mask |= pf
 			if mask == 0 {
-				if best == none || cheaper(o, &ix.offers[best]) {
+				if best == none || ix.cheaper(oid, best) {
 					best = oid
 				}
 				maxDisc = max(maxDisc, o.disc)
 				maxFirst = max(maxFirst, o.first)
-				if o.dropAt >= p.dropSince && o.dropPct > 0 {
-					maxDrop = max(maxDrop, int(o.dropPct))
+				if oi := &ix.offerInfo[oid]; oi.dropAt >= p.dropSince && oi.dropPct > 0 {
+					maxDrop = max(maxDrop, int(oi.dropPct))
 				}
 			}
 			if fc != nil && bits.OnesCount(uint(mask)) <= 1 {
@@ -398,8 +441,9 @@ func (ix *Index) offerPass(p *plan, top *topK, fc *facetCounts) int {
 }
 
 // summaryPass answers a query with no offer filter from the per-product summaries, without
-// visiting offers.
-func (ix *Index) summaryPass(p *plan, top *topK, fc *facetCounts) int {
+// visiting offers: it returns the total, the first window of matches ranked, and the facet
+// counts when the query asks for them.
+func (ix *Index) summaryPass(p *plan, path evalPath, window int) (int, []entry, *facetCounts) {
 	sum := &ix.sum[p.mode]
 	sets := []*roaring.Bitmap{p.core}
 	for _, s := range []*roaring.Bitmap{p.brandSet, p.catSet, p.colourSet} {
@@ -411,17 +455,84 @@ func (ix *Index) summaryPass(p *plan, top *topK, fc *facetCounts) int {
 	if len(sets) > 1 {
 		matched = roaring.FastAnd(sets...)
 	}
-	needBands := fc != nil
-	it := matched.Iterator()
-	for it.HasNext() {
-		pid := it.Next()
-		top.push(ix.entry(p, pid, sum.best[pid], sum.minBase[pid], sum.maxDisc[pid], sum.maxFirst[pid], -1))
-		if needBands {
-			fc.priceBands(ix, p, pid)
+	total := int(matched.GetCardinality())
+	var ranked []entry
+	walked := (p.q.Page-1)*p.q.PerPage >= total // a page past the end: nothing to rank
+	if !walked && path != pathScan {
+		ranked, walked = ix.walk(p, matched, total, window, path == pathOrder)
+	}
+	if !walked {
+		top := newTopK(window, p.q.Sort)
+		it := matched.Iterator()
+		for it.HasNext() {
+			pid := it.Next()
+			top.push(ix.entry(p, pid, sum.best[pid], sum.minBase[pid], sum.maxDisc[pid], sum.maxFirst[pid], -1))
+		}
+		ranked = top.sorted()
+	}
+	if !p.q.Facets {
+		return total, ranked, nil
+	}
+	if path == pathScan {
+		fc := ix.newFacetCounts(p)
+		it := matched.Iterator()
+		for it.HasNext() {
+			fc.priceBands(ix, p, it.Next())
+		}
+		fc.fromSets(ix, p, matched, false)
+		return total, ranked, fc
+	}
+	count := func() *facetCounts {
+		fc := ix.newFacetCounts(p)
+		for b, in := range ix.currencyBands(p) {
+			fc.band[b] = int(matched.AndCardinality(in))
+		}
+		fc.fromSets(ix, p, matched, true)
+		return fc
+	}
+	if key, ok := p.browseKey(); ok {
+		return total, ranked, ix.cachedFacets(key, count)
+	}
+	return total, ranked, count()
+}
+
+// walk ranks the first window of matched (total products, all with an admitted offer) by
+// walking the presorted order of the query's sort instead of scanning every match: cheap when
+// matches are many or the window short, so only when the expected walk (window × products ÷
+// total) is shorter than a scan, and given up (false) past four times that. force walks
+// whenever the sort has an order.
+func (ix *Index) walk(p *plan, matched *roaring.Bitmap, total, window int, force bool) ([]entry, bool) {
+	s := orderSort(p.q.Sort)
+	if s == "" || p.q.Sort == SortRelevance && p.text != nil && p.text.match != nil {
+		return nil, false
+	}
+	sum := &ix.sum[p.mode]
+	n := int(sum.has.GetCardinality())
+	budget := n
+	if !force {
+		if total == 0 {
+			return nil, false
+		}
+		expected := int(int64(window) * int64(n) / int64(total))
+		if expected > total {
+			return nil, false
+		}
+		budget = 4*expected + 1024
+	}
+	order := ix.order(p.mode, s)
+	want := min(window, total)
+	ranked := make([]entry, 0, want)
+	all := total == len(order) // matched is a subset of the ordered products: all of them
+	for i, pid := range order {
+		if len(ranked) == want {
+			break
+		}
+		if i == budget {
+			return nil, false
+		}
+		if all || matched.Contains(pid) {
+			ranked = append(ranked, ix.entry(p, pid, sum.best[pid], sum.minBase[pid], sum.maxDisc[pid], sum.maxFirst[pid], -1))
 		}
 	}
-	if fc != nil {
-		fc.fromSets(ix, p, matched)
-	}
-	return int(matched.GetCardinality())
+	return ranked, true
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -36,13 +37,17 @@ type summary struct {
 	maxFirst    []int64
 	minBase     []int64 // admitted offers' base prices, math.MaxInt64 when unknown
 	maxBase     []int64
-	bandMask    []uint8 // bit i: an admitted offer in price band i, bands in the base currency
+	bandMask    []uint8                        // bit i: an admitted offer in price band i, bands in the base currency
+	inBand      [numPriceBands]*roaring.Bitmap // by bandMask: products per base-currency band
 }
 
 func newSummary() summary {
 	s := summary{has: roaring.New(), hasSale: roaring.New()}
 	for i := range s.discAtLeast {
 		s.discAtLeast[i] = roaring.New()
+	}
+	for i := range s.inBand {
+		s.inBand[i] = roaring.New()
 	}
 	return s
 }
@@ -68,9 +73,9 @@ func baseKey(o *offerDoc) int64 {
 
 // cheaper reports whether offer a is a better "best offer" than b: lower base price, then
 // lower store id.
-func cheaper(a, b *offerDoc) bool {
-	ka, kb := baseKey(a), baseKey(b)
-	return ka < kb || ka == kb && a.id < b.id
+func (ix *Index) cheaper(a, b uint32) bool {
+	ka, kb := baseKey(&ix.offers[a]), baseKey(&ix.offers[b])
+	return ka < kb || ka == kb && ix.offerInfo[a].id < ix.offerInfo[b].id
 }
 
 func bitmapAt(bms *[]*roaring.Bitmap, id uint32) *roaring.Bitmap {
@@ -92,7 +97,7 @@ func (s *summary) set(ix *Index, pid uint32, m mode) {
 		if !m.admits(o) {
 			continue
 		}
-		if best == none || cheaper(o, &ix.offers[best]) {
+		if best == none || ix.cheaper(oid, best) {
 			best = oid
 		}
 		maxDisc = max(maxDisc, o.disc)
@@ -102,7 +107,7 @@ func (s *summary) set(ix *Index, pid uint32, m mode) {
 		if b := ix.baseBand(o.base); b >= 0 {
 			bandMask |= 1 << b
 		}
-		for _, sz := range o.sizes {
+		for _, sz := range ix.sizeLists[o.sizes] {
 			bitmapAt(&s.hasSize, sz).Add(pid)
 		}
 		if o.retailer != none {
@@ -115,6 +120,9 @@ func (s *summary) set(ix *Index, pid uint32, m mode) {
 	s.best[pid], s.maxDisc[pid], s.maxFirst[pid] = best, maxDisc, maxFirst
 	s.minBase[pid], s.maxBase[pid] = minBase, maxBase
 	s.bandMask[pid] = bandMask
+	for m := bandMask; m != 0; m &= m - 1 {
+		s.inBand[bits.TrailingZeros8(m)].Add(pid)
+	}
 	if best == none {
 		s.minBase[pid], s.maxBase[pid] = math.MaxInt64, math.MaxInt64
 		return
@@ -134,9 +142,12 @@ func (s *summary) clear(ix *Index, pid uint32) {
 	for _, b := range s.discAtLeast {
 		b.Remove(pid)
 	}
+	for m := s.bandMask[pid]; m != 0; m &= m - 1 {
+		s.inBand[bits.TrailingZeros8(m)].Remove(pid)
+	}
 	for _, oid := range ix.prods[pid].offers {
 		o := &ix.offers[oid]
-		for _, sz := range o.sizes {
+		for _, sz := range ix.sizeLists[o.sizes] {
 			if int(sz) < len(s.hasSize) {
 				s.hasSize[sz].Remove(pid)
 			}

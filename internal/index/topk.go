@@ -101,15 +101,6 @@ func (t *topK) push(e entry) {
 
 // sorted returns the kept entries best first.
 func (t *topK) sorted() []entry {
-	out := slices.Clone(t.h)
-	slices.SortFunc(out, func(a, b entry) int {
-		if before(a, b) {
-			return -1
-		}
-		if before(b, a) {
-			return 1
-		}
-		return 0
-	})
-	return out
+	slices.SortFunc(t.h, compareEntries)
+	return t.h
 }

@@ -44,7 +44,20 @@ func (r *run) apply(ctx context.Context, opts Options, rep *Report) error {
 			return err
 		}
 	}
-	if err := r.spool.batches(r.im.batchSize, func(b []listing) error { return r.write(ctx, b, rep) }); err != nil {
+	err := r.spool.batches(r.im.batchSize, func(b []listing) error {
+		if err := r.write(ctx, b, rep); err != nil {
+			return err
+		}
+		// While a run grows the tables, refresh the planner's statistics after batches 1, 2, 4,
+		// 8, …: a logarithmic number of cheap ANALYZEs keeps plans fit for the tables' real size.
+		if rep.New > 0 && r.batches&(r.batches-1) == 0 {
+			if err := r.im.db.UpdateStatistics(ctx); err != nil {
+				r.im.logger.Warn("planner statistics not updated", "error", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	if opts.Full {

@@ -19,54 +19,12 @@ type batchWriter struct {
 
 func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, error) {
 	var counts batchCounts
-	// Products first: offers point at them. Sizes of one style share a product, so the batch
-	// has fewer products than items.
-	keys := make([]string, len(batch))
-	products := map[string]catalog.Product{}
-	var order []string
-	for i := range batch {
-		l := &batch[i]
-		b, err := w.brand(ctx, l.brand)
-		if err != nil {
-			return counts, err
-		}
-		cat, err := w.category(ctx, l.category)
-		if err != nil {
-			return counts, err
-		}
-		l.keyParts.Brand = b.Name
-		l.product.BrandID, l.product.CategoryID = b.ID, cat
-		l.product.Key = w.run.im.memo.productKey(l.keyParts)
-		keys[i] = l.product.Key
-		if _, ok := products[l.product.Key]; !ok {
-			order = append(order, l.product.Key)
-		}
-		products[l.product.Key] = l.product
-	}
-	stored, err := w.tx.Products(ctx, order)
+	// Products first: offers point at them.
+	products, err := w.products(ctx, batch, &counts)
 	if err != nil {
 		return counts, err
 	}
-	productIDs := make(map[string]int64, len(order))
-	var upsert []catalog.Product
-	productChanged := map[string]bool{}
-	for _, k := range order {
-		p := products[k]
-		old, ok := stored[k]
-		if ok && sameProduct(old, p) {
-			productIDs[k] = old.ID
-			continue
-		}
-		productChanged[k] = true
-		upsert = append(upsert, p)
-	}
-	ids, err := w.tx.UpsertProducts(ctx, upsert, w.run.at)
-	if err != nil {
-		return counts, err
-	}
-	for k, id := range ids {
-		productIDs[k] = id
-	}
+	touched := products.touched
 
 	// Offers: compare each with its stored state and write only what moved.
 	itemIDs := make([]string, len(batch))
@@ -84,10 +42,9 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	var upsertOffers []catalog.Offer
 	moves := map[string]move{} // by item id: offers whose price state moved
 	var seenIDs []int64
-	touched := map[int64]bool{}
 	for i := range batch {
 		o := batch[i].offer
-		o.ProductID = productIDs[keys[i]]
+		o.ProductID = products.ids[i]
 		next := pricing.State{Price: o.Price, RegularPrice: o.RegularPrice, Availability: o.Availability}
 		prev, exists := current[o.ItemID]
 		switch {
@@ -105,7 +62,7 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 			}
 			touched[o.ProductID] = true
 			touched[prev.ProductID] = true
-		case productChanged[keys[i]]:
+		case products.changed[o.ProductID]:
 			counts.changed++
 			seenIDs = append(seenIDs, prev.ID)
 			touched[o.ProductID] = true
@@ -159,9 +116,6 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	if err := w.tx.AppendSaleEvents(ctx, events); err != nil {
 		return counts, err
 	}
-	for _, id := range ids {
-		touched[id] = true
-	}
 	delete(touched, 0)
 	changed := make([]int64, 0, len(touched))
 	for id := range touched {
@@ -176,13 +130,6 @@ func saleEvent(offerID int64, kind pricing.EventKind, s pricing.State, at time.T
 		pct = s.DiscountPct()
 	}
 	return store.SaleEvent{OfferID: offerID, Kind: string(kind), At: at, Price: s.Price, RegularPrice: s.RegularPrice, DiscountPct: pct}
-}
-
-// sameProduct compares the fields a feed sets.
-func sameProduct(a, b catalog.Product) bool {
-	return a.BrandID == b.BrandID && a.CategoryID == b.CategoryID && a.Title == b.Title && a.Description == b.Description &&
-		a.Color == b.Color && a.Material == b.Material && a.Gender == b.Gender && a.ImageURL == b.ImageURL &&
-		a.GTIN == b.GTIN && a.MPN == b.MPN
 }
 
 // sameOffer compares the fields a feed sets.

@@ -1,5 +1,5 @@
 // Package ingest imports product feeds into the catalogue: it reads a feed item by item,
-// normalises each (brand, category, product key, availability, money) and writes them in
+// normalises each (brand, category, product keys, availability, money) and writes them in
 // batches, one transaction each, keeping a price history that grows only when something changes.
 //
 // # Read whole, then apply
@@ -25,6 +25,15 @@
 // or event for them, applies the rest, and marks gone what the interrupted run never reached,
 // converging to the state one uninterrupted run leaves. The interrupted run is not a good run,
 // so the rerun is checked against the one before it, and it is not stale.
+//
+// # Products
+//
+// Offers of one product, at one retailer or many, find each other through product keys
+// (catalog.ProductKeys): each batch loads the owners of all its items' keys in one query, and an
+// item joins the product its most trusted known key names, registering its other keys to it
+// (identity.go). A product's descriptive fields belong to the offer that created it; other
+// offers only fill empty fields, so importing retailers in any order rewrites no product
+// (productfields.go).
 //
 // Trade-off: the spool costs one pass of encoding for feeds past the memory budget, and a
 // feed's changes appear only once it has been read whole, not batch by batch as it streams in.

@@ -174,7 +174,13 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 	}
 	im.logger.Info("feed imported", "source", source, "retailer", retailer.Slug, "format", rep.Format,
 		"read", rep.Read, "new", rep.New, "changed", rep.Changed, "unchanged", rep.Unchanged,
-		"rejected", rep.Rejected, "gone", rep.Gone, "duration_ms", rep.DurationMS)
+		"rejected", rep.Rejected, "gone", rep.Gone, "invalid_gtins", run.badGTINs, "identity_conflicts", run.conflicts,
+		"duration_ms", rep.DurationMS)
+	if run.conflicts > 0 {
+		// Two stored products share a key: they are one product, to be merged (not done yet).
+		im.logger.Warn("offers whose product keys name two products", "source", source, "retailer", retailer.Slug,
+			"identity_conflicts", run.conflicts, "examples", run.conflictSamples)
+	}
 	return rep, nil
 }
 

@@ -34,7 +34,14 @@ type run struct {
 	spool *spool
 	// rules decide the sale events of a price change.
 	rules pricing.EventRules
+	// badGTINs counts GTIN values refused as product keys; conflicts counts items whose keys
+	// name two products, the first few of which are kept for the log.
+	badGTINs, conflicts int
+	conflictSamples     []identityConflict
 }
+
+// maxConflictSamples is how many identity conflicts an import's log line shows.
+const maxConflictSamples = 5
 
 func newRun(im *Importer, r store.Retailer, runID int64, at time.Time) *run {
 	return &run{im: im, retailer: r, runID: runID, at: at, tables: defaultTables(), spool: newSpool(im.spoolBudget),
@@ -90,7 +97,11 @@ func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error 
 }
 
 // batchCounts is what one batch did, added to the report only once it has committed.
-type batchCounts struct{ new, changed, unchanged int }
+type batchCounts struct {
+	new, changed, unchanged int
+	badGTINs                int                // GTIN values refused as keys (invalid or not global)
+	conflicts               []identityConflict // items whose keys name two products
+}
 
 // write stores one batch in one transaction: products, offers, price history, sale events and
 // the change log. Only what differs from the stored state is written.
@@ -125,6 +136,13 @@ func (r *run) write(ctx context.Context, batch []listing, rep *Report) error {
 	rep.New += counts.new
 	rep.Changed += counts.changed
 	rep.Unchanged += counts.unchanged
+	r.badGTINs += counts.badGTINs
+	r.conflicts += len(counts.conflicts)
+	for _, c := range counts.conflicts {
+		if len(r.conflictSamples) < maxConflictSamples {
+			r.conflictSamples = append(r.conflictSamples, c)
+		}
+	}
 	return nil
 }
 

@@ -98,7 +98,7 @@ func (db *DB) ProductRecord(ctx context.Context, id int64) (catalog.Product, err
 // countable lists the tables CountRows may name (the name is spliced into SQL).
 var countable = map[string]bool{
 	"retailers": true, "feed_runs": true, "brands": true, "categories": true, "products": true,
-	"offers": true, "price_changes": true, "sale_events": true, "changes": true,
+	"product_keys": true, "offers": true, "price_changes": true, "sale_events": true, "changes": true,
 }
 
 // CountRows counts a catalogue table's rows (tests and diagnostics).

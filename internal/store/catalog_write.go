@@ -61,68 +61,6 @@ func (c *CatalogTx) EnsureBrand(ctx context.Context, name string) (catalog.Brand
 	return ensureBrand(ctx, c.tx, name, c.now)
 }
 
-// Products returns the stored products with the given keys, by key.
-func (c *CatalogTx) Products(ctx context.Context, keys []string) (map[string]catalog.Product, error) {
-	out := make(map[string]catalog.Product, len(keys))
-	for start := 0; start < len(keys); start += maxRowsPerStatement {
-		part := keys[start:min(len(keys), start+maxRowsPerStatement)]
-		args := make([]any, len(part))
-		for i, k := range part {
-			args[i] = k
-		}
-		rows, err := c.tx.QueryContext(ctx, `SELECT id, product_key, brand_id, category_id, title, description, color, color_family,
-			material, gender, image_url, gtin, mpn FROM products WHERE product_key IN (`+c.ph.inList(len(part), 1)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("load products: %w", err)
-		}
-		for rows.Next() {
-			var p catalog.Product
-			var brand, category sql.NullInt64
-			if err := rows.Scan(&p.ID, &p.Key, &brand, &category, &p.Title, &p.Description, &p.Color, &p.ColorFamily,
-				&p.Material, &p.Gender, &p.ImageURL, &p.GTIN, &p.MPN); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("load products: %w", err)
-			}
-			p.BrandID, p.CategoryID = brand.Int64, category.Int64
-			out[p.Key] = p
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("load products: %w", err)
-		}
-	}
-	return out, nil
-}
-
-// UpsertProducts inserts products, or updates those whose key exists, and returns their ids by
-// key. Keys must be unique within ps.
-func (c *CatalogTx) UpsertProducts(ctx context.Context, ps []catalog.Product, at time.Time) (map[string]int64, error) {
-	const cols = 14
-	ids := make(map[string]int64, len(ps))
-	for start := 0; start < len(ps); start += maxRowsPerStatement {
-		part := ps[start:min(len(ps), start+maxRowsPerStatement)]
-		args := make([]any, 0, len(part)*cols)
-		for _, p := range part {
-			args = append(args, p.Key, nullID(p.BrandID), nullID(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
-				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, unixMS(at), unixMS(at))
-		}
-		rows, err := c.tx.QueryContext(ctx, `INSERT INTO products (product_key, brand_id, category_id, title, description, color,
-			color_family, material, gender, image_url, gtin, mpn, created_at, updated_at) VALUES `+c.ph.valueRows(len(part), cols, 1)+`
-			ON CONFLICT (product_key) DO UPDATE SET brand_id = excluded.brand_id, category_id = excluded.category_id,
-			title = excluded.title, description = excluded.description, color = excluded.color, color_family = excluded.color_family,
-			material = excluded.material, gender = excluded.gender, image_url = excluded.image_url, gtin = excluded.gtin,
-			mpn = excluded.mpn, updated_at = excluded.updated_at
-			RETURNING id, product_key`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("upsert products: %w", err)
-		}
-		if err := scanIDs(rows, ids); err != nil {
-			return nil, fmt.Errorf("upsert products: %w", err)
-		}
-	}
-	return ids, nil
-}
-
 // Offers returns the retailer's stored offers with the given item ids, by item id.
 func (c *CatalogTx) Offers(ctx context.Context, retailerID int64, itemIDs []string) (map[string]StoredOffer, error) {
 	out := make(map[string]StoredOffer, len(itemIDs))

@@ -54,3 +54,11 @@ func TestSessions(t *testing.T) {
 		}
 	})
 }
+
+func TestUpdateStatistics(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		if err := db.UpdateStatistics(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -68,6 +68,34 @@ type priceChart struct {
 	YTicks, XTicks           []chartTick
 	Summary                  string
 	Rows                     []chartRow
+	// Marks are the reference lows drawn across the chart: the lowest price of the last 30
+	// days (the EU Omnibus reference for a discount) and the lowest ever recorded.
+	Marks []chartMark
+}
+
+// chartMark is a labelled horizontal line at one price.
+type chartMark struct {
+	Class string
+	Y     float64
+	Label string
+}
+
+// lowestBetween is the lowest in-stock price in force at any moment of [from, to], the price
+// already in force at from included; 0 when the product was never in stock then.
+func lowestBetween(series []pricePoint, from, to time.Time) int64 {
+	low := int64(0)
+	for i, p := range series {
+		if p.At.After(to) {
+			break
+		}
+		if i+1 < len(series) && !series[i+1].At.After(from) {
+			continue // replaced before the window opened
+		}
+		if p.Price > 0 && (low == 0 || p.Price < low) {
+			low = p.Price
+		}
+	}
+	return low
 }
 
 // chartRow is one price change in words, for the table under the chart.
@@ -104,8 +132,15 @@ func newPriceChart(series []pricePoint, currency string, now time.Time) *priceCh
 		now = from.Add(time.Hour)
 	}
 	c := &priceChart{Width: 640, Height: 240, Left: 64, Right: 624, Top: 16, Bottom: 208}
+	low30 := lowestBetween(series, now.Add(-30*24*time.Hour), now)
+	lowEver := lowestBetween(series, series[0].At, now)
 
 	lo, hi := int64(math.MaxInt64), int64(0)
+	for _, v := range []int64{low30, lowEver} {
+		if v > 0 {
+			lo = min(lo, v)
+		}
+	}
 	for _, p := range pts {
 		for _, v := range []int64{p.Price, p.Regular} {
 			if v > 0 {
@@ -139,6 +174,12 @@ func newPriceChart(series []pricePoint, currency string, now time.Time) *priceCh
 	}
 	c.PricePath = stepPath(pts, x, y, now, func(p pricePoint) int64 { return p.Price })
 	c.RegularPath = stepPath(pts, x, y, now, func(p pricePoint) int64 { return p.Regular })
+	if low30 > 0 {
+		c.Marks = append(c.Marks, chartMark{Class: "chart-low30", Y: round1(y(low30)), Label: "30-day low " + formatPrice(low30, currency)})
+	}
+	if lowEver > 0 && lowEver != low30 {
+		c.Marks = append(c.Marks, chartMark{Class: "chart-lowever", Y: round1(y(lowEver)), Label: "lowest ever " + formatPrice(lowEver, currency)})
+	}
 	last := pts[len(pts)-1]
 	c.EndX, c.EndY = round1(x(now)), round1(y(last.Price))
 	if last.Price == 0 {
@@ -163,6 +204,9 @@ func newPriceChart(series []pricePoint, currency string, now time.Time) *priceCh
 	c.Summary = fmt.Sprintf("Lowest available price from %s to %s: highest %s, lowest %s, %s.",
 		from.UTC().Format("2 January 2006"), now.UTC().Format("2 January 2006"),
 		formatPrice(high, currency), formatPrice(low, currency), nowText)
+	if low30 > 0 {
+		c.Summary += fmt.Sprintf(" Lowest in the last 30 days: %s; lowest ever recorded: %s.", formatPrice(low30, currency), formatPrice(lowEver, currency))
+	}
 	return c
 }
 

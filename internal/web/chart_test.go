@@ -110,3 +110,34 @@ func TestExcerptAndPrice(t *testing.T) {
 		}
 	}
 }
+
+func TestPriceChartMarksReferenceLows(t *testing.T) {
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	day := func(d int) time.Time { return now.Add(time.Duration(-d) * 24 * time.Hour) }
+	series := []pricePoint{
+		{At: day(200), Price: 50000, Regular: 100000}, // the lowest ever, long ago
+		{At: day(150), Price: 100000, Regular: 100000},
+		{At: day(40), Price: 80000, Regular: 100000}, // in force when the 30-day window opened
+		{At: day(10), Price: 90000, Regular: 100000},
+	}
+	c := newPriceChart(series, "EUR", now)
+	if c == nil {
+		t.Fatal("no chart")
+	}
+	if len(c.Marks) != 2 || c.Marks[0].Label != "30-day low €800" || c.Marks[1].Label != "lowest ever €500" {
+		t.Fatalf("marks = %+v", c.Marks)
+	}
+	for _, m := range c.Marks {
+		if m.Y < c.Top-0.1 || m.Y > c.Bottom+0.1 {
+			t.Errorf("mark %+v outside the plot", m)
+		}
+	}
+	if !strings.Contains(c.Summary, "Lowest in the last 30 days: €800; lowest ever recorded: €500.") {
+		t.Errorf("summary %q", c.Summary)
+	}
+	// When the 30-day low is also the lowest ever, one line says so.
+	c = newPriceChart(series[2:], "EUR", now)
+	if len(c.Marks) != 1 || c.Marks[0].Label != "30-day low €800" {
+		t.Fatalf("marks = %+v", c.Marks)
+	}
+}

@@ -3,9 +3,11 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"net/http"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/search"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -14,15 +16,33 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
 }
 
-// readyz says whether this process can serve: the database answers.
+// maxIndexLag is how far behind the change log a node's search index may fall before /readyz
+// takes the node out of a load balancer's rotation.
+const maxIndexLag = 30 * time.Second
+
+// lagger is an index that follows the change log (search.Live).
+type lagger interface{ Lag() search.Lag }
+
+// readyz says whether this process can serve: the database answers and, on nodes with a search
+// index, the index is within maxIndexLag of the change log. It reports the lag either way.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := s.db.Ping(ctx); err != nil {
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "unreachable"})
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "database": "unreachable"})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ready", "database": string(s.db.Dialect())})
+	body := map[string]any{"status": "ready", "database": string(s.db.Dialect())}
+	status := http.StatusOK
+	if l, ok := s.cfg.Index.(lagger); ok {
+		lag := l.Lag()
+		body["index_lag_seconds"] = math.Round(lag.Seconds*10) / 10
+		body["index_lag_changes"] = lag.Seqs
+		if lag.Seconds > maxIndexLag.Seconds() {
+			status, body["status"] = http.StatusServiceUnavailable, "index behind"
+		}
+	}
+	writeJSON(w, status, body)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

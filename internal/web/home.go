@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"net/http"
 
+	"github.com/tagdrop/tagdrop/internal/index"
+	"github.com/tagdrop/tagdrop/internal/search"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -16,7 +18,7 @@ type homeView struct {
 	page
 	// Featured is the newest published collection; nil when there is none.
 	Featured *collectionCard
-	Sales    []store.Listing
+	Sales    []search.Hit
 	// OnSale and Brands count every product on sale and their brands, not just those shown.
 	OnSale int
 	Brands int
@@ -46,6 +48,9 @@ func (s *Server) newCollectionCard(c store.CollectionView, thumbs int) *collecti
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	if s.noIndex(w, r) {
+		return
+	}
 	ctx := r.Context()
 	v := homeView{page: s.basePage(r, "Designer sales in your size")}
 	cols, err := s.db.PublishedCollections(ctx, 1)
@@ -56,14 +61,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	if len(cols) > 0 {
 		v.Featured = s.newCollectionCard(cols[0], 6)
 	}
-	if v.Sales, err = s.db.SaleListings(ctx, homeSaleItems); err != nil {
+	// The same index as the search page: in stock and on sale, biggest discount first.
+	res := s.cfg.Index.Search(index.Query{OnSale: true, Sort: index.SortDiscount, PerPage: homeSaleItems, Facets: true})
+	ans, err := search.Respond(ctx, s.db, res)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if v.OnSale, v.Brands, err = s.db.SaleSummary(ctx); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	v.Sales, v.OnSale, v.Brands = ans.Hits, ans.Total, len(ans.Facets[index.FacetBrand])
 	s.render(w, r, http.StatusOK, "home", v)
 }
 

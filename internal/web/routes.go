@@ -26,6 +26,8 @@ func (s *Server) Handler() http.Handler {
 	// Pages.
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /search", s.search)
+	mux.HandleFunc("GET /brands/{slug}", s.brand)
+	mux.HandleFunc("GET /categories/{slug...}", s.category)
 	mux.HandleFunc("GET /collections", s.collections)
 	mux.HandleFunc("GET /collections/{slug}", s.collection)
 	mux.HandleFunc("GET /products/{id}", s.product)
@@ -37,6 +39,10 @@ func (s *Server) Handler() http.Handler {
 
 	// Admin: feed health (admins only, see admin_feeds.go).
 	mux.HandleFunc("GET /admin/feeds", s.adminFeeds)
+
+	// JSON API (docs/API.md).
+	mux.HandleFunc("GET /api/v1/search", s.apiSearch)
+	mux.HandleFunc("GET /api/v1/suggest", s.apiSuggest)
 
 	// Accounts.
 	mux.HandleFunc("GET /signin", s.signinPage)

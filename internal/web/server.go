@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/tagdrop/tagdrop/internal/account"
+	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -37,6 +38,15 @@ type Config struct {
 	Version string
 	// Demo says the database holds the bundled demo data; pages say so.
 	Demo bool
+	// Index answers the search, brand, category and home pages and the search API: the
+	// process's *search.Live in production, any index in tests. A node without one (serve
+	// --role worker) answers those with 503 and serves everything else.
+	Index Searcher
+}
+
+// Searcher answers index queries.
+type Searcher interface {
+	Search(index.Query) index.Result
 }
 
 // Server holds what the handlers use.

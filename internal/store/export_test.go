@@ -1,0 +1,34 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// OpenAtVersion opens a database (as Open does) but migrates it only up to version, so that a
+// test can fill it as an older tagdrop left it and then check a later migration.
+func OpenAtVersion(ctx context.Context, raw string, version int64) (*DB, error) {
+	loc, err := ParseLocation(raw)
+	if err != nil {
+		return nil, err
+	}
+	var db *DB
+	if loc.Dialect == Postgres {
+		db, err = openPostgres(ctx, loc)
+	} else {
+		db, err = openSQLite(ctx, loc)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p, err := db.provider()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if _, err := p.UpTo(ctx, version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate up to %d: %w", version, err)
+	}
+	return db, nil
+}

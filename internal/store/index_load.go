@@ -1,0 +1,438 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/index"
+)
+
+// This file feeds the in-memory search index (internal/index): every product with its live
+// offers at start (LoadProducts), the products a change touched afterwards (ProductsByIDs), the
+// change log a web node follows (ChangesSince, MaxChangeSeq), and the display data of a page of
+// hits the index does not keep (ListingsByIDs).
+
+// loadPage is how many products one keyset page of LoadProducts reads; with their offers and
+// price changes it is three statements per page, each inside both databases' parameter limits.
+const loadPage = maxRowsPerStatement
+
+// LoadProducts streams every product that has at least one live (not gone) offer to fn, in
+// product id order, a keyset page at a time: it implements index.Loader. Products whose offers
+// are all gone are left out: nothing can match them.
+func (db *DB) LoadProducts(ctx context.Context, fn func(index.Product) error) error {
+	cats, err := db.categoryIndex(ctx)
+	if err != nil {
+		return err
+	}
+	after := int64(0)
+	for {
+		ps, err := db.productPage(ctx, `p.id > $1 AND EXISTS (SELECT 1 FROM offers lo WHERE lo.product_id = p.id AND lo.gone_at IS NULL)
+			ORDER BY p.id LIMIT $2`, []any{after, loadPage}, cats)
+		if err != nil {
+			return fmt.Errorf("load products after %d: %w", after, err)
+		}
+		for _, p := range ps {
+			if len(p.Offers) == 0 { // its last offer went between the two reads
+				continue
+			}
+			if err := fn(p); err != nil {
+				return err
+			}
+		}
+		if len(ps) < loadPage {
+			return nil
+		}
+		after = ps[len(ps)-1].ID
+	}
+}
+
+// ProductsByIDs reads the given products as the index files them. A product that does not
+// exist, or whose offers are all gone, is absent from the result: the index should drop it.
+func (db *DB) ProductsByIDs(ctx context.Context, ids []int64) ([]index.Product, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cats, err := db.categoryIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ph := db.placeholders()
+	var out []index.Product
+	for start := 0; start < len(ids); start += loadPage {
+		part := ids[start:min(len(ids), start+loadPage)]
+		ps, err := db.productPage(ctx, `p.id IN (`+ph.inList(len(part), 1)+`) ORDER BY p.id`, int64Args(part), cats)
+		if err != nil {
+			return nil, fmt.Errorf("products by id: %w", err)
+		}
+		for _, p := range ps {
+			if len(p.Offers) > 0 {
+				out = append(out, p)
+			}
+		}
+	}
+	return out, nil
+}
+
+// productPage reads the products matching cond (a WHERE condition with its ORDER BY and LIMIT,
+// binding args from $1) with their live offers and each offer's last price drop: three
+// statements whatever the page's size.
+func (db *DB) productPage(ctx context.Context, cond string, args []any, cats map[int64]categoryNode) ([]index.Product, error) {
+	rows, err := db.sql.QueryContext(ctx, db.placeholders().sql(`SELECT p.id, p.title, COALESCE(b.name, ''), p.description, p.color,
+		p.color_family, p.material, p.gender, COALESCE(p.category_id, 0), p.created_at
+		FROM products p LEFT JOIN brands b ON b.id = p.brand_id WHERE `+cond), args...)
+	if err != nil {
+		return nil, err
+	}
+	var ps []index.Product
+	at := map[int64]int{}
+	for rows.Next() {
+		var p index.Product
+		var cat, created int64
+		if err := rows.Scan(&p.ID, &p.Title, &p.Brand, &p.Description, &p.Colour, &p.ColourFamily, &p.Material,
+			&p.Gender, &cat, &created); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		p.CreatedAt = fromMS(created)
+		p.Categories, p.SizeKind = cats[cat].path, cats[cat].sizeKind
+		at[p.ID] = len(ps)
+		ps = append(ps, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ps) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	drops, err := db.lastDrops(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	in := db.placeholders().inList(len(ids), 1)
+	rows, err = db.sql.QueryContext(ctx, `SELECT o.id, o.product_id, r.name, o.size, o.size_system, o.price, o.regular_price,
+		o.currency, o.availability, o.questionable, o.first_seen_at
+		FROM offers o JOIN retailers r ON r.id = o.retailer_id
+		WHERE o.product_id IN (`+in+`) AND o.gone_at IS NULL ORDER BY o.product_id, o.id`, int64Args(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o index.Offer
+		var pid, first, questionable int64
+		var avail string
+		if err := rows.Scan(&o.ID, &pid, &o.Retailer, &o.Size, &o.SizeSystem, &o.Price, &o.RegularPrice,
+			&o.Currency, &avail, &questionable, &first); err != nil {
+			return nil, err
+		}
+		o.Availability = catalog.Availability(avail)
+		o.Questionable = questionable != 0
+		o.FirstSeen = fromMS(first)
+		if d, ok := drops[o.ID]; ok {
+			o.LastDropAt, o.LastDropPct = d.at, d.pct
+		}
+		if i, ok := at[pid]; ok {
+			ps[i].Offers = append(ps[i].Offers, o)
+		}
+	}
+	return ps, rows.Err()
+}
+
+// drop is an offer's last price fall.
+type drop struct {
+	at  time.Time
+	pct int
+}
+
+// lastDrops finds, for the live offers of the given products, the last time their price fell
+// and by how much, from the price change log read oldest first.
+func (db *DB) lastDrops(ctx context.Context, productIDs []int64) (map[int64]drop, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT pc.offer_id, pc.changed_at, pc.price FROM price_changes pc
+		JOIN offers o ON o.id = pc.offer_id
+		WHERE o.product_id IN (`+db.placeholders().inList(len(productIDs), 1)+`) AND o.gone_at IS NULL
+		ORDER BY pc.offer_id, pc.changed_at, pc.id`, int64Args(productIDs)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]drop{}
+	var cur, prev int64
+	for rows.Next() {
+		var id, at, price int64
+		if err := rows.Scan(&id, &at, &price); err != nil {
+			return nil, err
+		}
+		if id != cur {
+			cur, prev = id, 0
+		}
+		if prev > 0 && price > 0 && price < prev {
+			out[id] = drop{at: fromMS(at), pct: int((prev - price) * 100 / prev)}
+		}
+		prev = price
+	}
+	return out, rows.Err()
+}
+
+// categoryNode is a stored category as the index wants it: its path of nodes, root first, and
+// the size kind that applies to things in it.
+type categoryNode struct {
+	path     []index.Category
+	sizeKind string
+}
+
+// categoryIndex reads the category tree once and resolves every node's path and size kind.
+// The size kind is the stored one, else the one the taxonomy gives the node or its nearest
+// ancestor (the importer files categories by taxonomy path).
+func (db *DB) categoryIndex(ctx context.Context) (map[int64]categoryNode, error) {
+	cats, err := db.Categories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]catalog.Category, len(cats))
+	for _, c := range cats {
+		byID[c.ID] = c
+	}
+	tax := catalog.DefaultTaxonomy()
+	out := make(map[int64]categoryNode, len(cats))
+	for _, c := range cats {
+		var n categoryNode
+		seen := map[int64]bool{}
+		for cur, ok := c, true; ok && !seen[cur.ID]; cur, ok = byID[cur.ParentID] {
+			seen[cur.ID] = true
+			n.path = append(n.path, index.Category{ID: cur.ID, Name: cur.Name})
+			if n.sizeKind == "" {
+				n.sizeKind = cur.SizeKind
+			}
+			if n.sizeKind == "" {
+				if node, found := tax.ByPath(cur.Path); found {
+					n.sizeKind = node.SizeKind
+				}
+			}
+		}
+		for i, j := 0, len(n.path)-1; i < j; i, j = i+1, j-1 {
+			n.path[i], n.path[j] = n.path[j], n.path[i]
+		}
+		out[c.ID] = n
+	}
+	return out, nil
+}
+
+// Categories returns the whole category tree, ordered by path, so each parent comes before
+// its children.
+func (db *DB) Categories(ctx context.Context) ([]catalog.Category, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, COALESCE(parent_id, 0), slug, name, path, size_kind FROM categories ORDER BY path, id`)
+	if err != nil {
+		return nil, fmt.Errorf("categories: %w", err)
+	}
+	defer rows.Close()
+	var out []catalog.Category
+	for rows.Next() {
+		var c catalog.Category
+		if err := rows.Scan(&c.ID, &c.ParentID, &c.Slug, &c.Name, &c.Path, &c.SizeKind); err != nil {
+			return nil, fmt.Errorf("categories: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("categories: %w", err)
+	}
+	return out, nil
+}
+
+// Change is one entry of the change log: an entity ("product") that a write touched.
+type Change struct {
+	Seq      int64
+	Entity   string
+	EntityID int64
+	At       time.Time
+}
+
+// ChangesSince returns up to limit change log entries with a sequence number above seq, in
+// sequence order.
+func (db *DB) ChangesSince(ctx context.Context, seq int64, limit int) ([]Change, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT seq, entity, entity_id, at FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2`, seq, limit)
+	if err != nil {
+		return nil, fmt.Errorf("changes since %d: %w", seq, err)
+	}
+	out, err := scanChanges(rows)
+	if err != nil {
+		return nil, fmt.Errorf("changes since %d: %w", seq, err)
+	}
+	return out, nil
+}
+
+// ChangesAt returns the change log entries with the given sequence numbers that exist, in
+// sequence order: how a follower rechecks numbers it saw skipped (a transaction that took its
+// number earlier may commit later).
+func (db *DB) ChangesAt(ctx context.Context, seqs []int64) ([]Change, error) {
+	var out []Change
+	for start := 0; start < len(seqs); start += maxRowsPerStatement {
+		part := seqs[start:min(len(seqs), start+maxRowsPerStatement)]
+		rows, err := db.sql.QueryContext(ctx, `SELECT seq, entity, entity_id, at FROM changes WHERE seq IN (`+
+			db.placeholders().inList(len(part), 1)+`) ORDER BY seq`, int64Args(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("changes at: %w", err)
+		}
+		got, err := scanChanges(rows)
+		if err != nil {
+			return nil, fmt.Errorf("changes at: %w", err)
+		}
+		out = append(out, got...)
+	}
+	return out, nil
+}
+
+func scanChanges(rows *sql.Rows) ([]Change, error) {
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		var at int64
+		if err := rows.Scan(&c.Seq, &c.Entity, &c.EntityID, &at); err != nil {
+			return nil, err
+		}
+		c.At = fromMS(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// MaxChangeSeq is the highest sequence number in the change log; 0 when it is empty.
+func (db *DB) MaxChangeSeq(ctx context.Context) (int64, error) {
+	var seq sql.NullInt64
+	if err := db.sql.QueryRowContext(ctx, `SELECT MAX(seq) FROM changes`).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("newest change: %w", err)
+	}
+	return seq.Int64, nil
+}
+
+// HitRef names one search hit: the product and the offer shown for it.
+type HitRef struct {
+	ProductID int64
+	OfferID   int64
+}
+
+// HitDetail is what a result card shows that the index does not keep.
+type HitDetail struct {
+	ImageURL     string
+	Category     string // the category's path, "" when it has none
+	CategorySlug string
+	URL          string // the shown offer's page at the retailer
+	// InStock is the shown offer's availability (the index also matches pre-order and unknown).
+	InStock bool
+	// Lowest30d is the lowest price of the product's live offers in the shown offer's currency
+	// over the last 30 days (see Listing.Lowest30d); 0 when unknown.
+	Lowest30d int64
+}
+
+// ListingsByIDs reads the display data of a page of hits, by product id, in two statements.
+// A product or offer that has vanished since the index saw it is simply absent or partial.
+func (db *DB) ListingsByIDs(ctx context.Context, refs []HitRef) (map[int64]HitDetail, error) {
+	out := make(map[int64]HitDetail, len(refs))
+	ph := db.placeholders()
+	for start := 0; start < len(refs); start += maxRowsPerStatement {
+		part := refs[start:min(len(refs), start+maxRowsPerStatement)]
+		pids := make([]int64, len(part))
+		oids := make([]int64, 0, len(part))
+		for i, r := range part {
+			pids[i] = r.ProductID
+			if r.OfferID != 0 {
+				oids = append(oids, r.OfferID)
+			}
+		}
+		rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.image_url, COALESCE(c.path, ''), COALESCE(c.slug, '')
+			FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id IN (`+ph.inList(len(pids), 1)+`)`, int64Args(pids)...)
+		if err != nil {
+			return nil, fmt.Errorf("hit details: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var d HitDetail
+			if err := rows.Scan(&id, &d.ImageURL, &d.Category, &d.CategorySlug); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("hit details: %w", err)
+			}
+			out[id] = d
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("hit details: %w", err)
+		}
+		if len(oids) == 0 {
+			continue
+		}
+		rows, err = db.sql.QueryContext(ctx, `SELECT o.product_id, o.url, o.availability,
+			(SELECT MIN(lo.lowest_30d) FROM offers lo WHERE lo.product_id = o.product_id AND lo.currency = o.currency
+				AND lo.gone_at IS NULL AND lo.lowest_30d > 0)
+			FROM offers o WHERE o.id IN (`+ph.inList(len(oids), 1)+`)`, int64Args(oids)...)
+		if err != nil {
+			return nil, fmt.Errorf("hit offers: %w", err)
+		}
+		for rows.Next() {
+			var pid int64
+			var url, avail string
+			var low sql.NullInt64
+			if err := rows.Scan(&pid, &url, &avail, &low); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("hit offers: %w", err)
+			}
+			d := out[pid]
+			d.URL, d.InStock, d.Lowest30d = url, catalog.Availability(avail) == catalog.InStock, low.Int64
+			out[pid] = d
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("hit offers: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// CategoryBySlug finds a category by its slug, or failing that by its path or name (case and
+// accents ignored); ErrNotFound when none matches.
+func (db *DB) CategoryBySlug(ctx context.Context, key string) (catalog.Category, error) {
+	key = strings.TrimSpace(key)
+	var c catalog.Category
+	err := db.sql.QueryRowContext(ctx, `SELECT id, COALESCE(parent_id, 0), slug, name, path, size_kind FROM categories
+		WHERE slug = $1 OR slug = $2 ORDER BY CASE WHEN slug = $1 THEN 0 ELSE 1 END, length(path), id LIMIT 1`,
+		key, catalog.Slug(key)).Scan(&c.ID, &c.ParentID, &c.Slug, &c.Name, &c.Path, &c.SizeKind)
+	if err == nil {
+		return c, nil
+	}
+	if notFound(err) != ErrNotFound {
+		return catalog.Category{}, fmt.Errorf("category %q: %w", key, err)
+	}
+	// A path typed out, or a bare name ("Boots"): the shallowest category of that name.
+	cats, err := db.Categories(ctx)
+	if err != nil {
+		return catalog.Category{}, err
+	}
+	want := catalog.Fold(key)
+	found := false
+	for _, cat := range cats {
+		if (catalog.Fold(cat.Name) == want || catalog.Fold(cat.Path) == want) && (!found || len(cat.Path) < len(c.Path)) {
+			c, found = cat, true
+		}
+	}
+	if !found {
+		return catalog.Category{}, fmt.Errorf("category %q: %w", key, ErrNotFound)
+	}
+	return c, nil
+}
+
+func int64Args(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
