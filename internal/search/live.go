@@ -144,8 +144,15 @@ func (l *Live) Run(ctx context.Context) error {
 		case <-timer.C:
 		}
 		wait := l.opts.Interval
+		l.mu.Lock()
+		before := l.lastErr
+		l.mu.Unlock()
 		if err := l.CatchUp(ctx); err != nil {
 			if ctx.Err() != nil {
+				// Stopping interrupted the poll: that is not a failure of the change log.
+				l.mu.Lock()
+				l.lastErr = before
+				l.mu.Unlock()
 				return nil
 			}
 			l.mu.Lock()
