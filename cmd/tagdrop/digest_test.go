@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/demo"
+	"github.com/tagdrop/tagdrop/internal/ingest"
+	"github.com/tagdrop/tagdrop/internal/store"
+)
+
+// TestDigestDryRun loads a small demo and previews the demo shopper's digest as a script would.
+func TestDigestDryRun(t *testing.T) {
+	ctx := context.Background()
+	loc := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
+	conn, err := store.Open(ctx, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Today is recent so the demo's sales are still on when the command runs with the real clock.
+	opts := demo.Options{Products: 120, Days: 28, Step: 7, Today: time.Now().UTC().Truncate(24 * time.Hour)}
+	if _, err := demo.Load(ctx, conn, ingest.New(conn, nil), nil, io.Discard, opts); err != nil {
+		t.Fatal(err)
+	}
+	u, err := conn.UserByEmail(ctx, demo.ShopperEmail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefs, err := conn.Preferences(ctx, u.ID)
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	code, out, errOut := runCmd(t, nil, "digest", "--db", loc, "--dry-run", "--user", demo.ShopperEmail, "--json")
+	if code != 0 {
+		t.Fatalf("digest: code %d: %s", code, errOut)
+	}
+	var raw struct {
+		User  string                       `json:"user"`
+		Items []map[string]json.RawMessage `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("no JSON: %v\n%s", err, out)
+	}
+	if raw.User != demo.ShopperEmail || len(raw.Items) == 0 {
+		t.Fatalf("digest = user %q, %d items:\n%s", raw.User, len(raw.Items), out)
+	}
+	fields := []string{"offer_id", "product_id", "title", "brand", "size", "color", "price", "regular_price", "currency", "discount_pct", "retailer", "reason"}
+	var items []digestItemJSON
+	if err := json.Unmarshal([]byte(out), &struct {
+		Items *[]digestItemJSON `json:"items"`
+	}{&items}); err != nil {
+		t.Fatal(err)
+	}
+	products := map[int64]bool{}
+	for i, it := range raw.Items {
+		for _, f := range fields {
+			if _, ok := it[f]; !ok {
+				t.Errorf("item %d lacks %q", i, f)
+			}
+		}
+		if len(it) != len(fields) {
+			t.Errorf("item %d has %d fields, want %d: %v", i, len(it), len(fields), it)
+		}
+		got := items[i]
+		if !slices.ContainsFunc(prefs.Brands, func(b string) bool { return strings.EqualFold(b, got.Brand) }) {
+			t.Errorf("item %d is of %q, which the shopper does not follow (%v)", i, got.Brand, prefs.Brands)
+		}
+		price, err1 := catalog.ParseDecimal(got.Price, got.Currency)
+		regular, err2 := catalog.ParseDecimal(got.RegularPrice, got.Currency)
+		if err1 != nil || err2 != nil || price >= regular || got.DiscountPct <= 0 || catalog.FormatDecimal(price, got.Currency) != got.Price {
+			t.Errorf("item %d is not a sale: %+v", i, got)
+		}
+		if !strings.HasPrefix(got.Reason, "follows "+got.Brand) {
+			t.Errorf("item %d reason %q", i, got.Reason)
+		}
+		if products[got.ProductID] {
+			t.Errorf("product %d twice", got.ProductID)
+		}
+		products[got.ProductID] = true
+	}
+
+	t.Logf("%d items; first: %+v", len(items), items[0])
+	t.Run("table", func(t *testing.T) {
+		code, out, errOut := runCmd(t, nil, "digest", "--db", loc, "--dry-run", "--user", demo.ShopperEmail)
+		if code != 0 || !strings.Contains(out, "would receive") || !strings.Contains(out, items[0].Title) {
+			t.Fatalf("code %d, out %q, err %q", code, out, errOut)
+		}
+	})
+	errs := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"sending", []string{"digest", "--db", loc, "--user", demo.ShopperEmail}, "sending digests is not available yet; use --dry-run"},
+		{"unknown user", []string{"digest", "--db", loc, "--dry-run", "--user", "nobody@example.com"}, `no user "nobody@example.com"`},
+	}
+	t.Run("no --user", func(t *testing.T) {
+		if code, _, errOut := runCmd(t, nil, "digest", "--db", loc, "--dry-run"); code != 2 || !strings.Contains(errOut, "--user EMAIL") {
+			t.Fatalf("code %d, stderr %q", code, errOut)
+		}
+	})
+	for _, tt := range errs {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, nil, tt.args...)
+			if code != 1 || !strings.Contains(errOut, tt.want) {
+				t.Fatalf("code %d, stderr %q, want 1 and %q", code, errOut, tt.want)
+			}
+		})
+	}
+}
