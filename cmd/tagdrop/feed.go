@@ -93,8 +93,12 @@ func (c feedAddConfig) validate() error {
 		return fmt.Errorf("%w: --every %s is under a minute", errUsage, c.Every)
 	}
 	if jobs.IsURL(c.Source) {
-		if u, err := url.Parse(c.Source); err != nil || u.Hostname() == "" {
-			return fmt.Errorf("%w: %q is not a URL with a host", errUsage, c.Source)
+		u, err := url.Parse(c.Source)
+		if err != nil || u.Hostname() == "" {
+			return fmt.Errorf("%w: %q is not a URL with a host", errUsage, fetch.Redact(c.Source))
+		}
+		if u.User != nil {
+			return fmt.Errorf("%w: %s carries a user name or password: the fetcher never sends credentials in URLs", errUsage, fetch.Redact(c.Source))
 		}
 	} else if c.Format == feed.Shopify {
 		return fmt.Errorf("%w: --format shopify needs the store's URL, not a file", errUsage)

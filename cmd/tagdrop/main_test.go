@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tagdrop/tagdrop/internal/account"
+	"github.com/tagdrop/tagdrop/internal/store"
 )
 
 // runCmd runs one tagdrop command line in-process with the given environment variables.
@@ -39,13 +42,26 @@ func TestUserCommandsAndEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	db := "sqlite:" + filepath.Join(dir, "t.db")
 	pw := filepath.Join(dir, "pw")
-	if err := os.WriteFile(pw, []byte("correct horse battery\n"), 0o600); err != nil {
+	if err := os.WriteFile(pw, []byte("correct horse battery\r\n# rotated 2026-11-01\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	// The database comes from TAGDROP_DB, not a flag.
 	vars := map[string]string{"TAGDROP_DB": db}
 	if code, out, errOut := runCmd(t, vars, "user", "add", "Ada@Example.com", "--role", "editor", "--password-file", pw); code != 0 || !strings.Contains(out, "added ada@example.com (editor") {
 		t.Fatalf("user add: code %d, out %q, err %q", code, out, errOut)
+	}
+	// Only the file's first line is the password.
+	conn, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := conn.UserByEmail(context.Background(), "ada@example.com")
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := account.CheckPassword(u.PasswordHash, "correct horse battery"); !ok {
+		t.Fatal("the password is not the password file's first line")
 	}
 	if code, _, errOut := runCmd(t, vars, "user", "add", "ada@example.com"); code != 1 || !strings.Contains(errOut, "already exists") {
 		t.Fatalf("duplicate user add: code %d, err %q", code, errOut)

@@ -22,13 +22,15 @@ import (
 
 // serveConfig is everything `tagdrop serve` is told, read once from flags and environment.
 type serveConfig struct {
-	Addr      string
-	DB        string
-	Role      string
-	Demo      bool
-	BaseURL   string
-	LogLevel  string
-	LogFormat string
+	Addr string
+	DB   string
+	Role string
+	Demo bool
+	// MetricsPublic serves /metrics to every client, not only local ones.
+	MetricsPublic bool
+	BaseURL       string
+	LogLevel      string
+	LogFormat     string
 	// RefreshWorkers is how many feed refreshes run at once (roles worker and all).
 	RefreshWorkers int
 	// AllowPrivate lists address ranges feeds may be fetched from although the fetch policy
@@ -86,6 +88,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs.StringVar(&c.Addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&c.DB, "db", defaultDB, "database: sqlite:PATH or postgres://USER@HOST:PORT/DB")
 	fs.StringVar(&c.Role, "role", "all", "what this process does: web, worker or all")
+	fs.BoolVar(&c.MetricsPublic, "metrics-public", false, "serve /metrics to any client (default: only direct requests from this machine)")
 	fs.BoolVar(&c.Demo, "demo", false, "fill an empty database with the bundled demo catalogue, collection and shopper")
 	fs.StringVar(&c.BaseURL, "base-url", "", "public URL of this tagdrop (default http://ADDR)")
 	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
@@ -134,19 +137,20 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		}
 	}
 
-	if c.Role != "web" { // workers refresh registered feeds and offers' figures until ctx ends
+	if c.Role != "web" { // workers refresh registered feeds and offers' figures and sweep expired sessions until ctx ends
 		client := fetch.New(fetch.Config{Timeout: importFetchTimeout, UserAgent: userAgent(), Allow: c.AllowPrivate})
 		refresher := jobs.NewRefresher(db, ingest.New(db, logger), client, logger)
 		scheduler := jobs.NewScheduler(db, refresher, jobs.Config{Workers: c.RefreshWorkers}, logger)
 		figures := jobs.NewFiguresRefresher(db, jobs.DefaultFiguresEvery, logger)
 		jobsCtx, stopJobs := context.WithCancel(ctx)
-		jobsDone := make(chan error, 2)
+		jobsDone := make(chan error, 3)
 		go func() { jobsDone <- scheduler.Run(jobsCtx) }()
 		go func() { jobsDone <- figures.Run(jobsCtx) }()
-		defer func() { stopJobs(); <-jobsDone; <-jobsDone }()
+		go func() { jobsDone <- jobs.SweepSessions(jobsCtx, db, jobs.DefaultSessionSweepEvery, logger) }()
+		defer func() { stopJobs(); <-jobsDone; <-jobsDone; <-jobsDone }()
 	}
 
-	webCfg := web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo}
+	webCfg := web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo, MetricsPublic: c.MetricsPublic}
 	var live *search.Live
 	if c.Role != "worker" { // web nodes search in memory, kept current from the change log
 		if live, err = search.Build(ctx, db, search.Options{Logger: logger}); err != nil {

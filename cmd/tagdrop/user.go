@@ -64,7 +64,8 @@ func readPasswordFile(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("password file: %w", err)
 	}
-	pw := strings.TrimRight(string(b), "\r\n")
+	pw, _, _ := strings.Cut(string(b), "\n") // the first line only, as --help says
+	pw = strings.TrimSuffix(pw, "\r")
 	if len(pw) < account.MinPasswordLength {
 		return "", fmt.Errorf("password in %s is shorter than %d characters", path, account.MinPasswordLength)
 	}

@@ -27,6 +27,8 @@ const (
 // Settings keys the demo writes.
 const (
 	settingLoaded = "demo.loaded_at"
+	// settingStarted marks a database the demo began to fill, so a load cut short may resume.
+	settingStarted = "demo.started_at"
 	// The demo accounts' passwords are kept in plain text so that every start of
 	// `serve --demo` can print the login again. This is acceptable only because the accounts
 	// are demo accounts in a demo database; real accounts keep only their argon2id hash.
@@ -82,6 +84,12 @@ func Load(ctx context.Context, db *store.DB, im Importer, logger *slog.Logger, w
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return Credentials{}, err
 	}
+	if err := checkEmpty(ctx, db); err != nil {
+		return Credentials{}, err
+	}
+	if err := db.SetSetting(ctx, settingStarted, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return Credentials{}, fmt.Errorf("demo: %w", err)
+	}
 	start := time.Now()
 	if opts.Today.IsZero() {
 		opts.Today = time.Now().UTC()
@@ -123,6 +131,30 @@ func Load(ctx context.Context, db *store.DB, im Importer, logger *slog.Logger, w
 	fmt.Fprintf(w, "demo: ready in %s; a welcome e-mail is waiting in the outbox\n", took)
 	logger.Info("demo loaded", "products", m.Products, "offers", m.Offers, "duration_ms", took.Milliseconds())
 	return creds, nil
+}
+
+// ErrNotEmpty means the database holds data that is not the demo's: the demo never mixes its
+// sample shops, accounts and open outbox into a real catalogue.
+var ErrNotEmpty = errors.New("the database already holds data that is not the demo")
+
+// checkEmpty refuses a database with users, retailers or products unless the demo itself began
+// filling it (a load cut short, which Load resumes).
+func checkEmpty(ctx context.Context, db *store.DB) error {
+	if _, err := db.Setting(ctx, settingStarted); err == nil {
+		return nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	for _, table := range []string{"users", "retailers", "products"} {
+		n, err := db.CountRows(ctx, table)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("demo: %s has %d %s: %w; --demo fills only an empty database (use another --db)", db, n, table, ErrNotEmpty)
+		}
+	}
+	return nil
 }
 
 // importSnapshots imports the feeds in manifest order, each as the full catalogue of its shop

@@ -153,3 +153,20 @@ func TestLoadResumesAfterInterruption(t *testing.T) {
 		t.Fatalf("price_changes after interrupted + resumed load = %d, after one clean load = %d", got, want)
 	}
 }
+
+// TestLoadRefusesARealDatabase checks the demo never mixes itself into a database with real data.
+func TestLoadRefusesARealDatabase(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.SQLite(t)
+	if _, err := db.CreateUser(ctx, "alice@example.com", account.Admin, "", true); err != nil {
+		t.Fatal(err)
+	}
+	opts := demo.Options{Products: 20, Days: 14, Step: 7, Today: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
+	_, err := demo.Load(ctx, db, ingest.New(db, nil), nil, io.Discard, opts)
+	if !errors.Is(err, demo.ErrNotEmpty) {
+		t.Fatalf("load into a database with a real user: err = %v, want ErrNotEmpty", err)
+	}
+	if n, _ := db.CountRows(ctx, "products"); n != 0 {
+		t.Fatalf("the refused load still wrote %d products", n)
+	}
+}

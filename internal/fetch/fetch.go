@@ -142,7 +142,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 	if err != nil {
 		return nil, err
 	}
-	shown := u.Redacted()
+	shown := redactURL(u)
 	ctx, cancelTimeout := context.WithTimeoutCause(ctx, c.cfg.Timeout, ErrTimeout)
 	ctx, cancel := context.WithCancelCause(ctx)
 	dog := newWatchdog(c.cfg.ReadIdleTimeout, cancel)
@@ -173,7 +173,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 		end()
 		return nil, err
 	}
-	final := resp.Request.URL.Redacted()
+	final := redactURL(resp.Request.URL)
 	out := &Response{URL: final, Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"),
 		ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
 	switch {
@@ -240,7 +240,7 @@ func (c *Client) explain(ctx context.Context, shown string, err error) error {
 	if errors.As(err, &ue) {
 		hop, err = ue.URL, ue.Err
 		if u, perr := url.Parse(hop); perr == nil {
-			hop = u.Redacted() // a redirect's Location may carry credentials
+			hop = redactURL(u) // a redirect's Location may carry credentials
 		}
 	}
 	if ctx.Err() != nil {

@@ -150,3 +150,16 @@ func BenchmarkRefusal(b *testing.B) {
 		Refusal(addrs[i%len(addrs)])
 	}
 }
+
+func TestRedact(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://user:pw@shop.example/feeds/gmc.xml?token=SECRET&x=1", "https://shop.example/feeds/gmc.xml?…"},
+		{"http://shop.example:8080/a%2Fb", "http://shop.example:8080/a%2Fb"},
+		{"/var/feeds/shop.xml", "/var/feeds/shop.xml"},
+	}
+	for _, tt := range tests {
+		if got := Redact(tt.in); got != tt.want {
+			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -15,7 +15,7 @@ func checkURL(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("fetch: %v: %w", err, ErrBadURL) // err quotes the URL
 	}
 	if err := checkParsed(u); err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u.Redacted(), err)
+		return nil, fmt.Errorf("fetch %s: %w", redactURL(u), err)
 	}
 	return u, nil
 }
@@ -44,7 +44,7 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 		return fmt.Errorf("more than %d redirects: %w", c.cfg.MaxRedirects, ErrTooManyRedirects)
 	}
 	if err := checkParsed(req.URL); err != nil {
-		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), err)
+		return fmt.Errorf("redirect to %s: %w", redactURL(req.URL), err)
 	}
 	return nil
 }

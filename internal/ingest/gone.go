@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/fetch"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -15,7 +16,7 @@ import (
 // marks nothing: that is a broken export far more often than a shop that sold out of everything.
 func (r *run) markGone(ctx context.Context, rep *Report) error {
 	if rep.Read-rep.Rejected == 0 {
-		r.im.logger.Warn("complete feed has no usable items: nothing marked gone", "source", rep.Source, "retailer", r.retailer.Slug)
+		r.im.logger.Warn("complete feed has no usable items: nothing marked gone", "source", fetch.Redact(rep.Source), "retailer", r.retailer.Slug)
 		return nil
 	}
 	live, err := r.im.db.LiveOfferItems(ctx, r.retailer.ID)

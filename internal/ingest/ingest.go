@@ -15,6 +15,7 @@ import (
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/feed"
+	"github.com/tagdrop/tagdrop/internal/fetch"
 	"github.com/tagdrop/tagdrop/internal/pricing"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
@@ -169,16 +170,16 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 	rep.DurationMS = time.Since(started).Milliseconds()
 	im.finish(ctx, runID, &rep, err)
 	if err != nil {
-		im.logger.Warn("feed import failed", "source", source, "retailer", retailer.Slug, "error", err)
+		im.logger.Warn("feed import failed", "source", fetch.Redact(source), "retailer", retailer.Slug, "error", err)
 		return rep, err
 	}
-	im.logger.Info("feed imported", "source", source, "retailer", retailer.Slug, "format", rep.Format,
+	im.logger.Info("feed imported", "source", fetch.Redact(source), "retailer", retailer.Slug, "format", rep.Format,
 		"read", rep.Read, "new", rep.New, "changed", rep.Changed, "unchanged", rep.Unchanged,
 		"rejected", rep.Rejected, "gone", rep.Gone, "invalid_gtins", run.badGTINs, "identity_conflicts", run.conflicts,
 		"duration_ms", rep.DurationMS)
 	if run.conflicts > 0 {
 		// Two stored products share a key: they are one product, to be merged (not done yet).
-		im.logger.Warn("offers whose product keys name two products", "source", source, "retailer", retailer.Slug,
+		im.logger.Warn("offers whose product keys name two products", "source", fetch.Redact(source), "retailer", retailer.Slug,
 			"identity_conflicts", run.conflicts, "examples", run.conflictSamples)
 	}
 	return rep, nil

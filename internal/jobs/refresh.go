@@ -70,10 +70,12 @@ func (r *Refresher) RefreshFeed(ctx context.Context, f store.Feed) (Result, erro
 	outcome := store.FeedResult{At: ended}
 	if err != nil {
 		r.recordFailedRun(rctx, f, started, ended, err)
-		outcome.Err = oneLine(err.Error())
+		// The error is stored, shown on the feed health page and logged: never with the
+		// source's credentials or query keys.
+		outcome.Err = strings.ReplaceAll(oneLine(err.Error()), f.Source, fetch.Redact(f.Source))
 		outcome.Next = ended.Add(Backoff(f.Every, f.Failures+1, r.jitter()))
-		r.logger.Warn("feed refresh failed", "feed_id", f.ID, "retailer", f.RetailerSlug, "source", f.Source,
-			"failures", f.Failures+1, "next_run_at", outcome.Next, "error", err)
+		r.logger.Warn("feed refresh failed", "feed_id", f.ID, "retailer", f.RetailerSlug, "source", fetch.Redact(f.Source),
+			"failures", f.Failures+1, "next_run_at", outcome.Next, "error", outcome.Err)
 	} else {
 		outcome.ETag, outcome.LastModified = validators.ETag, validators.LastModified
 		outcome.Next = ended.Add(f.Every)

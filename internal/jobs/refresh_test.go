@@ -65,7 +65,8 @@ func TestRefreshBackoff(t *testing.T) {
 		ctx := context.Background()
 		site := newFeedSite(t, readFixture(t, "shop.xml"), "")
 		site.set(nil, "", http.StatusServiceUnavailable)
-		f := addFeed(t, db, store.NewFeed{Retailer: "Maison Ligne", Source: site.URL + "/feed.xml", Every: time.Hour})
+		// An affiliate key in the query must never reach the stored error or the run record.
+		f := addFeed(t, db, store.NewFeed{Retailer: "Maison Ligne", Source: site.URL + "/feed.xml?token=SECRETKEY", Every: time.Hour})
 		r := newRefresher(db)
 		clock := time.Now().UTC().Truncate(time.Millisecond)
 		r.now = func() time.Time { return clock }
@@ -81,6 +82,9 @@ func TestRefreshBackoff(t *testing.T) {
 				!f.NextRunAt.Equal(clock.Add(want)) || !res.Next.Equal(f.NextRunAt) {
 				t.Fatalf("after failure %d: failures %d, error %q, next in %s (want %s)", i+1, f.Failures, f.LastError,
 					f.NextRunAt.Sub(clock), want)
+			}
+			if strings.Contains(f.LastError, "SECRETKEY") || strings.Contains(f.LastRun.ErrorsJSON, "SECRETKEY") {
+				t.Fatalf("the feed's query key leaked: error %q, run errors %s", f.LastError, f.LastRun.ErrorsJSON)
 			}
 			if f.LastRun.ID == prevRun || f.LastRun.Status != store.RunFailed || !strings.Contains(f.LastRun.ErrorsJSON, "503") {
 				t.Fatalf("failure %d left no failed run: %+v", i+1, f.LastRun)

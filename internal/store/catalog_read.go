@@ -99,6 +99,7 @@ func (db *DB) ProductRecord(ctx context.Context, id int64) (catalog.Product, err
 var countable = map[string]bool{
 	"retailers": true, "feed_runs": true, "brands": true, "categories": true, "products": true,
 	"product_keys": true, "offers": true, "price_changes": true, "sale_events": true, "changes": true,
+	"users": true, "sessions": true, "messages": true, "collections": true,
 }
 
 // CountRows counts a catalogue table's rows (tests and diagnostics).

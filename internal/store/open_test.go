@@ -21,6 +21,7 @@ func TestParseLocation(t *testing.T) {
 		{name: "default sqlite", in: "sqlite:tagdrop.db", dialect: store.SQLite},
 		{name: "bare path", in: "data/x.db", dialect: store.SQLite},
 		{name: "postgres", in: "postgres://u:secret@localhost:5432/x", dialect: store.Postgres},
+		{name: "postgres password parameter", in: "postgres://u@localhost:5432/x?sslmode=disable&password=secret", dialect: store.Postgres},
 		{name: "empty", in: "", wantErr: "empty"},
 		{name: "unknown scheme", in: "mysql://root@localhost/x", wantErr: "not understood"},
 		{name: "no file", in: "sqlite:", wantErr: "names no file"},

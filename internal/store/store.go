@@ -63,9 +63,9 @@ func ParseLocation(raw string) (Location, error) {
 			return Location{}, fmt.Errorf("database URL %q is not a valid URL: %v", redactURL(raw), unwrapURLError(err))
 		}
 		if u.Host == "" {
-			return Location{}, fmt.Errorf("database URL %q names no host: use postgres://USER@HOST:PORT/DB", u.Redacted())
+			return Location{}, fmt.Errorf("database URL %q names no host: use postgres://USER@HOST:PORT/DB", redactPostgres(u))
 		}
-		return Location{Dialect: Postgres, DSN: raw, Redacted: u.Redacted()}, nil
+		return Location{Dialect: Postgres, DSN: raw, Redacted: redactPostgres(u)}, nil
 	case strings.HasPrefix(raw, "sqlite:"), strings.HasPrefix(raw, "sqlite3:"):
 		p := raw[strings.Index(raw, ":")+1:]
 		p = strings.TrimPrefix(p, "//")
@@ -88,9 +88,30 @@ func sqliteLocation(p string) Location {
 	return Location{Dialect: SQLite, Path: p, DSN: dsn, Redacted: "sqlite:" + p}
 }
 
+// secretParams are the connection parameters that carry secrets in a PostgreSQL URL.
+var secretParams = []string{"password", "sslpassword", "sslkey"}
+
+// redactPostgres hides the password wherever a PostgreSQL URL can carry it: in the user info
+// and in query parameters (pgx accepts ?password=).
+func redactPostgres(u *url.URL) string {
+	c := *u
+	q := c.Query()
+	changed := false
+	for _, k := range secretParams {
+		if q.Has(k) {
+			q.Set(k, "xxxxx")
+			changed = true
+		}
+	}
+	if changed {
+		c.RawQuery = q.Encode()
+	}
+	return c.Redacted()
+}
+
 func redactURL(raw string) string {
 	if u, err := url.Parse(raw); err == nil {
-		return u.Redacted()
+		return redactPostgres(u)
 	}
 	if i := strings.Index(raw, "@"); i >= 0 {
 		if j := strings.Index(raw, "://"); j >= 0 && j < i {

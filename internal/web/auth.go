@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -109,38 +111,45 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) {
 const errSignin = "That e-mail address and password do not match an account."
 
 func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
+	v := signinView{page: s.basePage(r, "Sign in"), Error: errSignin}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, err)
+		var tooBig *http.MaxBytesError
+		status := http.StatusBadRequest
+		if errors.As(err, &tooBig) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		v.Error = "The sign-in form could not be read. Please try again."
+		s.render(w, r, status, "signin", v)
 		return
 	}
 	email, password, next := r.PostForm.Get("email"), r.PostForm.Get("password"), safeNext(r.PostForm.Get("next"))
-	v := signinView{page: s.basePage(r, "Sign in"), Email: email, Next: next, Error: errSignin}
-	addr, err := account.NormalizeEmail(email)
-	if err != nil {
-		account.DummyCheck(password)
-		s.render(w, r, http.StatusUnauthorized, "signin", v)
+	v.Email, v.Next = email, next
+	addr, addrErr := account.NormalizeEmail(email)
+	ipKey, emailKey := "ip:"+clientIP(r), "email:"+strings.ToLower(strings.TrimSpace(email))
+	if limited, wait := s.signins.limited(map[string]int{ipKey: maxFailsPerIP, emailKey: maxFailsPerEmail}); limited {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		v.Error = fmt.Sprintf("Too many sign-in attempts. Please wait %d minutes and try again.", int(wait.Minutes())+1)
+		s.render(w, r, http.StatusTooManyRequests, "signin", v)
 		return
 	}
-	u, err := s.db.UserByEmail(r.Context(), addr)
-	if err != nil {
-		if !errors.Is(err, store.ErrNotFound) {
-			s.fail(w, r, err)
-			return
-		}
-		account.DummyCheck(password) // same work as a real check: timing tells nothing
-		s.render(w, r, http.StatusUnauthorized, "signin", v)
+	if !s.passwords.acquire(r.Context()) {
+		w.Header().Set("Retry-After", "5")
+		v.Error = "We are busy right now. Please try again in a few seconds."
+		s.render(w, r, http.StatusServiceUnavailable, "signin", v)
 		return
 	}
-	ok := false
-	if u.PasswordHash != "" {
-		ok, _ = account.CheckPassword(u.PasswordHash, password)
-	} else {
-		account.DummyCheck(password)
+	u, ok, err := s.checkSignin(r.Context(), addr, addrErr, password)
+	s.passwords.release()
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	if !ok {
+		s.signins.fail(ipKey, emailKey)
 		s.render(w, r, http.StatusUnauthorized, "signin", v)
 		return
 	}
+	s.signins.reset(emailKey)
 	// A fresh token at every sign-in; any old cookie's session is ended.
 	if c, err := r.Cookie(s.sessionCookie()); err == nil && c.Value != "" {
 		_ = s.db.DeleteSession(r.Context(), account.HashSessionToken(c.Value))
@@ -158,6 +167,29 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 	s.setSessionCookie(w, token, expires)
 	s.log.Info("signed in", "user_id", u.ID)
 	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// checkSignin checks an address and password with the same argon2id work whether or not the
+// account exists or has a password, so neither the answer nor its timing tells them apart.
+func (s *Server) checkSignin(ctx context.Context, addr string, addrErr error, password string) (account.User, bool, error) {
+	if addrErr != nil {
+		account.DummyCheck(password)
+		return account.User{}, false, nil
+	}
+	u, err := s.db.UserByEmail(ctx, addr)
+	if errors.Is(err, store.ErrNotFound) {
+		account.DummyCheck(password)
+		return account.User{}, false, nil
+	}
+	if err != nil {
+		return account.User{}, false, err
+	}
+	if u.PasswordHash == "" {
+		account.DummyCheck(password)
+		return account.User{}, false, nil
+	}
+	ok, _ := account.CheckPassword(u.PasswordHash, password)
+	return u, ok, nil
 }
 
 func (s *Server) signout(w http.ResponseWriter, r *http.Request) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,5 +108,40 @@ func TestSignInAndOut(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusNotFound {
 		t.Fatalf("replayed session after sign-out: %d", res.StatusCode)
+	}
+}
+
+func TestSignInThrottleAndBadForms(t *testing.T) {
+	db := storetest.SQLite(t)
+	ts := newSite(t, db, web.Config{})
+	post := func(body string) *http.Response {
+		t.Helper()
+		res, err := ts.Client().Post(ts.URL+"/signin", "application/x-www-form-urlencoded", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res
+	}
+	if res := post("email=%zz&password=%"); res.StatusCode != http.StatusBadRequest {
+		t.Fatalf("malformed form: %d, want 400", res.StatusCode)
+	}
+	if res := post("email=a@example.com&password=" + strings.Repeat("x", 2<<20)); res.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("2 MB form: %d, want 413", res.StatusCode)
+	}
+	// Ten failures for one address, then the eleventh attempt is refused before any check.
+	for i := 0; i < 10; i++ {
+		if res := post("email=victim@example.com&password=guess" + strconv.Itoa(i)); res.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("attempt %d: %d, want 401", i+1, res.StatusCode)
+		}
+	}
+	res := post("email=Victim@Example.com&password=another")
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+		t.Fatalf("11th attempt: %d (Retry-After %q), want 429", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	// Another address from the same client is not yet limited.
+	if res := post("email=other@example.com&password=whatever1"); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("another address: %d, want 401", res.StatusCode)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/search"
@@ -43,6 +44,23 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, status, body)
+}
+
+// metricsGuard keeps /metrics private: unless Config.MetricsPublic is set, it answers only
+// requests made directly from this machine (a Prometheus on the same host) and not relayed by a
+// reverse proxy, which would make every visitor look local. Everyone else gets a 404.
+func (s *Server) metricsGuard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.cfg.MetricsPublic {
+			ip, err := netip.ParseAddr(clientIP(r))
+			proxied := r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != "" || r.Header.Get("X-Real-Ip") != ""
+			if err != nil || !ip.Unmap().IsLoopback() || proxied {
+				s.notFound(w, r)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -44,3 +44,33 @@ func TestReadyzReportsIndexLag(t *testing.T) {
 		})
 	}
 }
+
+func TestMetricsOnlyForLocalDirectRequests(t *testing.T) {
+	db := storetest.SQLite(t)
+	for _, tt := range []struct {
+		name   string
+		public bool
+		header string
+		status int
+	}{
+		{"direct from this machine", false, "", http.StatusOK},
+		{"relayed by a proxy", false, "203.0.113.9", http.StatusNotFound},
+		{"public by choice", true, "203.0.113.9", http.StatusOK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := newSite(t, db, web.Config{MetricsPublic: tt.public})
+			req, _ := http.NewRequest(http.MethodGet, ts.URL+"/metrics", nil)
+			if tt.header != "" {
+				req.Header.Set("X-Forwarded-For", tt.header)
+			}
+			res, err := ts.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != tt.status {
+				t.Fatalf("GET /metrics: %d, want %d", res.StatusCode, tt.status)
+			}
+		})
+	}
+}

@@ -14,7 +14,7 @@ func (s *Server) Handler() http.Handler {
 	// Operations.
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", s.metricsGuard(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
 
 	// Static assets (CSS, icons, demo images), cacheable.
 	static, _ := fs.Sub(staticFS, "static")

@@ -38,6 +38,9 @@ type Config struct {
 	Version string
 	// Demo says the database holds the bundled demo data; pages say so.
 	Demo bool
+	// MetricsPublic serves /metrics to any client; by default only direct requests from this
+	// machine get it (see metricsGuard).
+	MetricsPublic bool
 	// Index answers the search, brand, category and home pages and the search API: the
 	// process's *search.Live in production, any index in tests. A node without one (serve
 	// --role worker) answers those with 503 and serves everything else.
@@ -60,6 +63,9 @@ type Server struct {
 	durations *prometheus.HistogramVec
 	now       func() time.Time
 	md        *markdown
+	// passwords and signins guard sign-in (see throttle.go).
+	passwords passwordGate
+	signins   *throttle
 }
 
 // New parses the templates and builds a server; a broken template fails here, not at request time.
@@ -71,6 +77,7 @@ func New(cfg Config, db *store.DB, logger *slog.Logger) (*Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{cfg: cfg, db: db, log: logger, pages: pages, registry: reg, now: time.Now, md: newMarkdown(),
+		passwords: newPasswordGate(), signins: newThrottle(time.Now),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tagdrop_http_requests_total", Help: "HTTP requests by route pattern and status code.",
 		}, []string{"route", "code"}),

@@ -1,0 +1,36 @@
+package jobs
+
+import (
+	"context"
+	"log/slog"
+	"time"
+)
+
+// SessionStore is what the session sweeper needs from the store.
+type SessionStore interface {
+	DeleteExpiredSessions(ctx context.Context) (int64, error)
+}
+
+// DefaultSessionSweepEvery is how often expired sign-in sessions are deleted.
+const DefaultSessionSweepEvery = time.Hour
+
+// SweepSessions deletes expired sessions at start and then every interval until ctx ends, so the
+// sessions table holds only live sign-ins. Failures are logged and retried at the next tick.
+func SweepSessions(ctx context.Context, db SessionStore, every time.Duration, logger *slog.Logger) error {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		n, err := db.DeleteExpiredSessions(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			logger.Warn("deleting expired sessions failed", "error", err)
+		case n > 0:
+			logger.Info("expired sessions deleted", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}
