@@ -99,7 +99,7 @@ func OpenWith(src io.Reader, opts Options) (Reader, string, error) {
 	}
 	switch format {
 	case GMCXML:
-		return newGMCReader(br), format, nil
+		return newGMCFastReader(br), format, nil
 	case GMCTSV, CSV:
 		dr, err := newDelimitedReader(br, format, opts)
 		if err != nil {

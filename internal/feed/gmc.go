@@ -21,6 +21,8 @@ type gmcReader struct {
 	dec    *xml.Decoder
 	rooted bool  // the root element has been seen and is rss or feed
 	err    error // sticky: once the feed has ended (EOF or broken) Next keeps saying so
+	// lineBase is added to the decoder's lines: gmcFastReader hands over mid-file.
+	lineBase int
 }
 
 func newGMCReader(r io.Reader) *gmcReader {
@@ -74,6 +76,7 @@ func (r *gmcReader) Next() (Item, error) {
 			continue
 		}
 		line, _ := r.dec.InputPos()
+		line += r.lineBase
 		it, err := r.decodeItem()
 		if err != nil {
 			return Item{}, r.fail(err)
@@ -151,10 +154,10 @@ type field struct {
 func (r *gmcReader) fail(err error) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		r.err = fmt.Errorf("line %d: XML syntax error: %s", se.Line, se.Msg)
+		r.err = fmt.Errorf("line %d: XML syntax error: %s", se.Line+r.lineBase, se.Msg)
 	} else {
 		line, _ := r.dec.InputPos()
-		r.err = fmt.Errorf("line %d: %w", line, err)
+		r.err = fmt.Errorf("line %d: %w", line+r.lineBase, err)
 	}
 	return r.err
 }

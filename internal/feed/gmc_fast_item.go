@@ -1,0 +1,165 @@
+package feed
+
+import "bytes"
+
+// scanItem reads an item's body, b starting just after its start tag <name>, up to and
+// including its end tag, returning the bytes used. It fills the item as gmcReader.decodeItem
+// does: direct child elements are fields, nested ones are skipped text and all, g: fields win
+// over unprefixed ones, an empty <link> takes its href attribute.
+func (r *gmcFastReader) scanItem(b []byte, name string) (Item, int, bool) {
+	var it Item
+	depth := 0
+	open := r.open[:0] // names of the open elements inside the item
+	var field, href []byte
+	hasHref := false
+	text := r.text[:0]
+	var ok bool
+	for i := 0; ; {
+		lt := bytes.IndexByte(b[i:], '<')
+		if lt < 0 {
+			return it, 0, false
+		}
+		if lt > 0 {
+			seg := b[i : i+lt]
+			if depth == 1 {
+				if text, ok = xmlText(text, seg, false); !ok {
+					return it, 0, false
+				}
+			} else if !allSpace(seg) {
+				if r.scratch, ok = xmlText(r.scratch[:0], seg, false); !ok {
+					return it, 0, false
+				}
+			}
+		}
+		i += lt
+		rest := b[i:]
+		if bytes.HasPrefix(rest, []byte("<![CDATA[")) {
+			e := bytes.Index(rest[9:], []byte("]]>"))
+			if e < 0 {
+				return it, 0, false
+			}
+			if depth == 1 {
+				text, ok = xmlText(text, rest[9:9+e], true)
+			} else {
+				r.scratch, ok = xmlText(r.scratch[:0], rest[9:9+e], true)
+			}
+			if !ok {
+				return it, 0, false
+			}
+			i += 9 + e + 3
+			continue
+		}
+		if len(rest) < 2 || rest[1] == '!' || rest[1] == '?' {
+			return it, 0, false
+		}
+		gt := bytes.IndexByte(rest, '>')
+		if gt < 0 {
+			return it, 0, false
+		}
+		tag := rest[:gt+1]
+		i += gt + 1
+		if rest[1] == '/' {
+			n := scanName(tag, 2)
+			j := n
+			for j < len(tag) && isSpace(tag[j]) {
+				j++
+			}
+			if n == 2 || j != len(tag)-1 {
+				return it, 0, false
+			}
+			end := tag[2:n]
+			if depth == 0 {
+				if string(end) != name {
+					return it, 0, false
+				}
+				r.open, r.text = open, text
+				return it, i, true
+			}
+			if !bytes.Equal(end, open[depth-1]) {
+				return it, 0, false
+			}
+			if depth == 1 {
+				if !r.setField(&it, field, text, href, hasHref) {
+					return it, 0, false
+				}
+			}
+			depth--
+			open = open[:depth]
+			continue
+		}
+		el, attrs, empty, ok := scanTag(tag, r.attrs[:0])
+		r.attrs = attrs
+		if !ok {
+			return it, 0, false
+		}
+		if _, _, ok := splitName(el); !ok {
+			return it, 0, false
+		}
+		depth++
+		if depth == 1 {
+			field, text, href, hasHref = el, text[:0], nil, false
+		}
+		for _, a := range attrs {
+			p, l, ok := splitName(a.name)
+			if !ok || string(p) == "xmlns" || len(p) == 0 && string(l) == "xmlns" {
+				return it, 0, false
+			}
+			if depth == 1 {
+				if _, local, _ := splitName(el); string(local) != "link" {
+					return it, 0, false
+				}
+			}
+			if r.scratch, ok = xmlText(r.scratch[:0], a.value, false); !ok {
+				return it, 0, false
+			}
+			if depth == 1 && string(l) == "href" {
+				href, hasHref = append(href[:0], r.scratch...), true
+			}
+		}
+		if empty {
+			if depth == 1 && !r.setField(&it, field, text[:0], href, hasHref) {
+				return it, 0, false
+			}
+			depth--
+			continue
+		}
+		open = append(open, el)
+	}
+}
+
+// setField stores a finished direct child element's text in the item.
+func (r *gmcFastReader) setField(it *Item, qname, text, href []byte, hasHref bool) bool {
+	prefix, local, _ := splitName(qname)
+	v := bytes.TrimSpace(text)
+	if len(v) == 0 && string(local) == "link" && hasHref {
+		v = bytes.TrimSpace(href)
+	}
+	if len(v) == 0 {
+		return true
+	}
+	name, ok := r.names[string(local)]
+	if !ok {
+		if r.names == nil {
+			r.names = map[string]string{}
+		}
+		name = string(local)
+		if len(r.names) < 256 {
+			r.names[name] = name
+		}
+	}
+	if len(prefix) > 0 && r.ns[string(prefix)] == gNamespace {
+		setGField(it, name, string(v))
+	} else {
+		setPlainField(it, name, string(v))
+	}
+	return true
+}
+
+func allSpace(b []byte) bool {
+	for _, c := range b {
+		if !isSpace(c) {
+			return false
+		}
+	}
+	return true
+}
