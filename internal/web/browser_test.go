@@ -3,8 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,7 +41,7 @@ func TestBrowserHome(t *testing.T) {
 				t.Errorf("sale grid has %d columns at %dpx, want %d", cols, vp.Width, want)
 			}
 			name := "tagdrop-home-" + vp.Name + ".png"
-			p.Screenshot(filepath.Join(t.TempDir(), name), filepath.Join(os.TempDir(), name))
+			p.Screenshot(name)
 			p.CheckAccessible()
 			p.CheckKeyboard()
 			p.CheckNoProblems()
@@ -78,7 +76,7 @@ func TestBrowserPages(t *testing.T) {
 					t.Errorf("%s: nothing matches %s", pg.name, pg.mustShow)
 				}
 				name := "tagdrop-" + pg.name + "-" + vp.Name + ".png"
-				p.Screenshot(filepath.Join(t.TempDir(), name), filepath.Join(os.TempDir(), name))
+				p.Screenshot(name)
 				p.CheckAccessible()
 				p.CheckKeyboard()
 			}
@@ -132,7 +130,7 @@ func TestBrowserAdminFeeds(t *testing.T) {
 				t.Errorf("the page is wider than the %dpx screen", vp.Width)
 			}
 			name := "tagdrop-admin-feeds-" + vp.Name + ".png"
-			p.Screenshot(filepath.Join(t.TempDir(), name), filepath.Join(os.TempDir(), name))
+			p.Screenshot(name)
 			p.CheckAccessible()
 			p.CheckKeyboard()
 			p.CheckNoProblems()
@@ -218,7 +216,7 @@ func TestBrowserSearch(t *testing.T) {
 				t.Fatal("the Ganni checkbox is not visible with the filters open")
 			}
 			name := "tagdrop-search-filters-" + vp.Name + ".png"
-			p.Screenshot(filepath.Join(t.TempDir(), name), filepath.Join(os.TempDir(), name))
+			p.Screenshot(name)
 			p.CheckAccessible()
 
 			// Narrow by a facet.

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -187,8 +188,9 @@ func (p *Page) Count(selector string) int {
 	return Eval[int](p, fmt.Sprintf(`document.querySelectorAll(%q).length`, selector))
 }
 
-// Screenshot writes a PNG of the whole page to each path.
-func (p *Page) Screenshot(paths ...string) {
+// Screenshot saves the whole page as PNG file name in the test's temporary folder and in the
+// system's temporary folder, where a person can look at it after the run.
+func (p *Page) Screenshot(name string) {
 	p.tb.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
 	defer cancel()
@@ -196,8 +198,8 @@ func (p *Page) Screenshot(paths ...string) {
 	if err != nil {
 		p.tb.Fatalf("screenshot: %v", err)
 	}
-	for _, path := range paths {
-		if err := os.WriteFile(path, png, 0o644); err != nil {
+	for _, dir := range []string{p.tb.TempDir(), os.TempDir()} {
+		if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 			p.tb.Fatalf("screenshot: %v", err)
 		}
 	}
