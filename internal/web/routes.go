@@ -48,6 +48,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /signin", s.signinPage)
 	mux.HandleFunc("POST /signin", s.signin)
 	mux.HandleFunc("POST /signout", s.signout)
+	s.accountRoutes(mux)  // account_routes.go: sign-up, verification, reset, sign-in links, export, deletion
+	s.settingsRoutes(mux) // settings_routes.go: first-run flow, preferences, My sales
+	s.lovesRoutes(mux)    // loves_routes.go: loves, tracked product pages, saved searches
+	s.mailRoutes(mux)     // mail_routes.go: one-click unsubscribe
 
 	mux.HandleFunc("GET /", s.notFound)
 
