@@ -73,12 +73,11 @@ func previewDigest(ctx context.Context, conn *store.DB, email string, now time.T
 	if err != nil {
 		return nil, err
 	}
-	cat := alerts.NewCatalogue()
-	ix, err := index.Build(ctx, cat.Tee(conn), index.Options{})
+	ix, err := index.Build(ctx, conn, index.Options{})
 	if err != nil {
 		return nil, err
 	}
-	return alerts.Match(ix, cat, prefs, sent, now, digestLimit), nil
+	return alerts.Match(ix, prefs, sent, now, digestLimit), nil
 }
 
 // digestItemJSON is one item of the digest JSON contract.

@@ -156,7 +156,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		if live, err = search.Build(ctx, db, search.Options{Logger: logger}); err != nil {
 			return err
 		}
-		webCfg.Index = live
+		webCfg.Index, webCfg.Catalogue = live, live.Index()
 		followCtx, stopFollow := context.WithCancel(ctx)
 		followDone := make(chan error, 1)
 		go func() { followDone <- live.Run(followCtx) }()

@@ -9,11 +9,11 @@ import (
 func BenchmarkMatch(b *testing.B) {
 	r := rand.New(rand.NewSource(1))
 	products := randomCatalogue(r, 20000)
-	idx, cat := build(b, products)
+	idx := build(b, products)
 	p, sent := randomShopper(r, products)
 	p.Brands = testBrands[:2]
 	b.ResetTimer()
 	for range b.N {
-		Match(idx, cat, p, sent, testNow, 20)
+		Match(idx, p, sent, testNow, 20)
 	}
 }

@@ -5,6 +5,6 @@
 // most price P, at least discount D, not sent before". Match evaluates it as set algebra over
 // the index's roaring bitmaps (brand → products → offers, AND on sale, AND the union of the
 // shopper's sizes in stock with one-size offers, AND NOT questionable when hidden), then checks
-// only the few survivors one by one (price limit, discount, sent history) against a Catalogue
-// of offer details, and ranks them (see Score). No SQL runs per shopper or per item.
+// only the few survivors one by one (price limit, discount, sent history) against the offer
+// details the index holds (Index.OfferDetail), and ranks them (see Score). No SQL runs per shopper or per item.
 package alerts

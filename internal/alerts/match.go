@@ -39,18 +39,18 @@ type Item struct {
 // offer); its price is at most MaxPrice when set — compared in the offer's own currency for
 // now, without conversion; its discount is at least MinDiscountPct; it is not questionable when
 // HideQuestionable; and sent (store offer id → price sent) has no entry for it, or one at a
-// higher price: an item comes back only when it got cheaper.
+// higher price: an item comes back only when it got cheaper. Offer details come from the index
+// itself (Index.OfferDetail), so a live index serves the matcher as it changes.
 //
 // Each product yields at most one item, its best-ranked offer. Items are ordered with
-// questionable discounts last, then by Score (highest first), then offer id. Offers the index
-// has but cat lacks (a product indexed after cat was filled) are skipped.
-func Match(idx *index.Index, cat *Catalogue, p account.Preferences, sent map[int64]int64, now time.Time, limit int) []Item {
+// questionable discounts last, then by Score (highest first), then offer id.
+func Match(idx *index.Index, p account.Preferences, sent map[int64]int64, now time.Time, limit int) []Item {
 	if len(p.Brands) == 0 {
 		return nil
 	}
 	products := idx.Brands(p.Brands...)
 	if len(p.Categories) > 0 {
-		products.And(idx.Categories(cat.categoryIDs(p.Categories)...))
+		products.And(idx.Categories(idx.CategoryIDs(p.Categories...)...))
 	}
 	offers := idx.OffersOf(products)
 	offers.And(idx.OnSale())
@@ -75,12 +75,8 @@ func Match(idx *index.Index, cat *Catalogue, p account.Preferences, sent map[int
 	it := offers.Iterator()
 	for it.HasNext() {
 		oid := it.Next()
-		offerID, _, ok := idx.OfferRef(oid)
-		if !ok {
-			continue
-		}
-		e, ok := cat.offers[offerID]
-		if !ok || !passes(e.o, p, sent) {
+		o, ok := idx.OfferDetail(oid)
+		if !ok || !passes(o, p, sent) {
 			continue
 		}
 		sizeLabel := index.OneSize
@@ -90,7 +86,7 @@ func Match(idx *index.Index, cat *Catalogue, p account.Preferences, sent map[int
 				break
 			}
 		}
-		item := newItem(e, sizeLabel, now)
+		item := newItem(o, sizeLabel, now)
 		if have, ok := best[item.ProductID]; !ok || before(item, have) {
 			best[item.ProductID] = item
 		}
@@ -107,14 +103,14 @@ func Match(idx *index.Index, cat *Catalogue, p account.Preferences, sent map[int
 }
 
 // passes applies the per-offer checks the bitmaps do not hold.
-func passes(o index.Offer, p account.Preferences, sent map[int64]int64) bool {
+func passes(o index.OfferDetail, p account.Preferences, sent map[int64]int64) bool {
 	if p.MaxPrice > 0 && o.Price > p.MaxPrice {
 		return false
 	}
 	if o.DiscountPct() < p.MinDiscountPct {
 		return false
 	}
-	if was, ok := sent[o.ID]; ok && o.Price >= was {
+	if was, ok := sent[o.OfferID]; ok && o.Price >= was {
 		return false
 	}
 	return true
@@ -131,14 +127,14 @@ func before(a, b Item) bool {
 	return a.OfferID < b.OfferID
 }
 
-func newItem(e entry, sizeLabel string, now time.Time) Item {
-	o := e.o
+func newItem(o index.OfferDetail, sizeLabel string, now time.Time) Item {
 	item := Item{
-		OfferID: o.ID, ProductID: e.p.ID, Title: e.p.Title, Brand: e.p.Brand, Size: sizeLabel,
-		Colour: e.p.Colour, Price: o.Price, RegularPrice: o.RegularPrice, Currency: o.Currency,
-		DiscountPct: o.DiscountPct(), Retailer: o.Retailer, Questionable: o.Questionable, Score: Score(o, now),
+		OfferID: o.OfferID, ProductID: o.ProductID, Title: o.Title, Brand: o.Brand, Size: sizeLabel,
+		Colour: o.Colour, Price: o.Price, RegularPrice: o.RegularPrice, Currency: o.Currency,
+		DiscountPct: o.DiscountPct(), Retailer: o.Retailer, Questionable: o.Questionable,
+		Score: Score(o.DiscountPct(), o.LastDropAt, o.FirstSeen, now),
 	}
-	parts := []string{"follows " + e.p.Brand}
+	parts := []string{"follows " + o.Brand}
 	if sizeLabel == index.OneSize {
 		parts = append(parts, "one size")
 	} else {

@@ -33,7 +33,7 @@ func fixture() []index.Product {
 }
 
 func TestMatch(t *testing.T) {
-	idx, cat := build(t, fixture())
+	idx := build(t, fixture())
 	uk5 := account.SizePref{Kind: "shoes", System: "UK", Value: "5"}
 	eu38 := account.SizePref{Kind: "shoes", System: "EU", Value: "38"}
 	tests := []struct {
@@ -57,7 +57,7 @@ func TestMatch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []int64
-			for _, it := range Match(idx, cat, tt.prefs, tt.sent, testNow, 0) {
+			for _, it := range Match(idx, tt.prefs, tt.sent, testNow, 0) {
 				got = append(got, it.OfferID)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -68,8 +68,8 @@ func TestMatch(t *testing.T) {
 }
 
 func TestMatchItem(t *testing.T) {
-	idx, cat := build(t, fixture())
-	items := Match(idx, cat, account.Preferences{Brands: []string{"By Far"}, Sizes: []account.SizePref{{Kind: "shoes", System: "EU", Value: "38"}}}, nil, testNow, 1)
+	idx := build(t, fixture())
+	items := Match(idx, account.Preferences{Brands: []string{"By Far"}, Sizes: []account.SizePref{{Kind: "shoes", System: "EU", Value: "38"}}}, nil, testNow, 1)
 	if len(items) != 1 {
 		t.Fatalf("limit 1 gave %d items", len(items))
 	}
@@ -80,7 +80,7 @@ func TestMatchItem(t *testing.T) {
 	if want := "follows By Far · size EU 38 in stock · 40% off · dropped 2 days ago"; it.Reason != want {
 		t.Errorf("reason = %q, want %q", it.Reason, want)
 	}
-	bag := Match(idx, cat, account.Preferences{Brands: []string{"By Far"}}, nil, testNow, 0)
+	bag := Match(idx, account.Preferences{Brands: []string{"By Far"}}, nil, testNow, 0)
 	if len(bag) != 1 || !strings.Contains(bag[0].Reason, "one size") || !strings.Contains(bag[0].Reason, "questionable discount") {
 		t.Errorf("bag = %+v", bag)
 	}
@@ -100,7 +100,7 @@ func TestScore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Score(o, tt.at); got != tt.want {
+			if got := Score(o.DiscountPct(), o.LastDropAt, o.FirstSeen, tt.at); got != tt.want {
 				t.Errorf("Score = %v, want %v", got, tt.want)
 			}
 		})

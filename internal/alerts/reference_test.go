@@ -43,7 +43,7 @@ func reference(products []index.Product, p account.Preferences, sent map[int64]i
 			if was, ok := sent[o.ID]; ok && o.Price >= was {
 				continue
 			}
-			c := cand{o.ID, pr.ID, o.Questionable, Score(o, now)}
+			c := cand{o.ID, pr.ID, o.Questionable, Score(o.DiscountPct(), o.LastDropAt, o.FirstSeen, now)}
 			if have, ok := best[pr.ID]; !ok || less(c, have) {
 				best[pr.ID] = c
 			}

@@ -1,10 +1,6 @@
 package alerts
 
-import (
-	"time"
-
-	"github.com/tagdrop/tagdrop/internal/index"
-)
+import "time"
 
 // Ranking weights and windows; see Score.
 const (
@@ -18,7 +14,7 @@ const (
 	FreshWeight = 10.0
 )
 
-// Score ranks an offer at time now: higher first. It is
+// Score ranks an offer with discountPct, last dropped at lastDropAt, first seen at firstSeen, at time now: higher first. It is
 //
 //	discount% + DropWeight·(1 − dropAge/DropWindow) + FreshWeight·(1 − age/FreshWindow)
 //
@@ -26,10 +22,10 @@ const (
 // only an offer first seen within FreshWindow before now (each term is 0 otherwise). A 30% off
 // item dropped today and first seen today scores 65; the same item a month later scores 30.
 // Affinity to the brands a shopper clicks and loves joins once clicks are recorded.
-func Score(o index.Offer, now time.Time) float64 {
-	s := float64(o.DiscountPct())
-	s += decay(o.LastDropAt, now, DropWindow, DropWeight)
-	s += decay(o.FirstSeen, now, FreshWindow, FreshWeight)
+func Score(discountPct int, lastDropAt, firstSeen, now time.Time) float64 {
+	s := float64(discountPct)
+	s += decay(lastDropAt, now, DropWindow, DropWeight)
+	s += decay(firstSeen, now, FreshWindow, FreshWeight)
 	return s
 }
 

@@ -77,6 +77,7 @@ type prodDoc struct {
 	id       int64
 	title    string
 	brand    string
+	colour   string // the retailer's colour name, as shown
 	brandID  uint32
 	colourID uint32
 	matID    uint32
@@ -265,6 +266,7 @@ func (ix *Index) index(pid uint32, p Product) {
 		id:       p.ID,
 		title:    p.Title,
 		brand:    strings.TrimSpace(p.Brand),
+		colour:   strings.TrimSpace(p.Colour),
 		brandID:  ix.brands.add(p.Brand, pid),
 		colourID: ix.colours.add(family, pid),
 		matID:    ix.materials.add(p.Material, pid),

@@ -77,9 +77,24 @@ type categories struct {
 	names  []string
 	parent []uint32
 	bms    []*roaring.Bitmap
+	// paths finds a node by its folded path from the root ("women>shoes>sandals"), so the
+	// matcher resolves shoppers' category preferences without walking the tree.
+	paths    map[string]uint32
+	pathKeys []string
 }
 
-func newCategories() *categories { return &categories{ids: map[int64]uint32{}} }
+func newCategories() *categories {
+	return &categories{ids: map[int64]uint32{}, paths: map[string]uint32{}}
+}
+
+// categoryPathKey folds one step of a category path.
+func categoryPathKey(parent, name string) string {
+	k := valueKey(name)
+	if parent == "" {
+		return k
+	}
+	return parent + ">" + k
+}
 
 // add files pid under every node of path (root first) and returns their ids.
 func (c *categories) add(path []Category, pid uint32) []uint32 {
@@ -94,6 +109,15 @@ func (c *categories) add(path []Category, pid uint32) []uint32 {
 			c.names = append(c.names, n.Name)
 			c.parent = append(c.parent, parent)
 			c.bms = append(c.bms, roaring.New())
+			parentKey := ""
+			if parent != none {
+				parentKey = c.pathKeys[parent]
+			}
+			key := categoryPathKey(parentKey, n.Name)
+			c.pathKeys = append(c.pathKeys, key)
+			if _, taken := c.paths[key]; !taken {
+				c.paths[key] = id
+			}
 		}
 		c.bms[id].Add(pid)
 		out = append(out, id)
