@@ -226,17 +226,27 @@ func BenchmarkSearch(b *testing.B) {
 	})
 	// after-write: one product upserted, then a browse page and a deep page: what the first
 	// searches after each write pay to sort the summary orders and count facets again.
-	b.Run("after-write", func(b *testing.B) {
-		i := 0
-		for b.Loop() {
-			if err := ix.Upsert(cat[i%len(cat)]); err != nil {
-				b.Fatal(err)
-			}
-			ix.Search(mixes[1].q(i))
-			ix.Search(mixes[3].q(i))
-			i++
+	// after-write-dropping is the same with the orders dropped at each write instead of
+	// patched, as before derived_patch.go: the side-by-side peer.
+	for _, drop := range []bool{false, true} {
+		name := "after-write"
+		if drop {
+			name = "after-write-dropping"
 		}
-	})
+		b.Run(name, func(b *testing.B) {
+			ix.dropOrders = drop
+			defer func() { ix.dropOrders = false }()
+			i := 0
+			for b.Loop() {
+				if err := ix.Upsert(cat[i%len(cat)]); err != nil {
+					b.Fatal(err)
+				}
+				ix.Search(mixes[1].q(i))
+				ix.Search(mixes[3].q(i))
+				i++
+			}
+		})
+	}
 	for _, m := range mixes {
 		b.Run(m.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -67,6 +67,10 @@ type Index struct {
 	sizeLists   [][]uint32
 	sizeListIDs map[string]uint32
 
+	// dropOrders makes writes drop the presorted orders instead of patching them: the
+	// benchmark's side-by-side with the behaviour before patching (see derived_patch.go).
+	dropOrders bool
+
 	// cache holds what searches derive from the whole index (sort orders, facet counts of
 	// every product, price bands of other currencies); writers replace it.
 	cache *derived
@@ -190,16 +194,29 @@ func (ix *Index) Apply(upserts []Product, deletes []int64) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	var errs []string
+	pids := make([]uint32, 0, 2*len(upserts)+len(deletes)) // every dense id the write touches
 	for _, p := range upserts {
+		if pid, ok := ix.pids[p.ID]; ok {
+			pids = append(pids, pid)
+		}
 		if err := ix.upsert(p); err != nil {
 			errs = append(errs, err.Error())
+			continue
 		}
+		pids = append(pids, ix.pids[p.ID])
 	}
 	for _, id := range deletes {
+		if pid, ok := ix.pids[id]; ok {
+			pids = append(pids, pid)
+		}
 		ix.delete(id)
 	}
 	ix.dict.settle()
-	ix.cache = newDerived()
+	fresh := newDerived()
+	if !ix.dropOrders {
+		ix.carryOrders(ix.cache, fresh, pids)
+	}
+	ix.cache = fresh
 	if len(errs) > 0 {
 		return fmt.Errorf("index: %s", strings.Join(errs, "; "))
 	}
