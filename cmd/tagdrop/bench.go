@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/bench"
@@ -26,6 +27,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	}
 	if len(args) > 0 && args[0] == "search" { // bench_search.go
 		return runBenchSearch(ctx, env, args[1:])
+	}
+	if i := slices.Index(args, "email"); i >= 0 && (i == 0 || strings.HasPrefix(args[0], "-")) { // bench_email.go
+		return runBenchEmail(ctx, env, slices.Delete(slices.Clone(args), i, i+1))
 	}
 	fs := flagSet(env, "bench", "bench ingest|search|match|email [--size N] [--db sqlite|postgres://…] [--json] [--keep DIR]",
 		"Measures tagdrop side by side with a named peer doing the same work in the same run and prints the\n"+

@@ -5,34 +5,55 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"net/url"
 	"strings"
 	"text/tabwriter"
 	"time"
+	// IANA time zones built in, so digest hours are right on systems without tzdata.
+	_ "time/tzdata"
+
+	"github.com/schollz/progressbar/v3"
 
 	"github.com/tagdrop/tagdrop/internal/alerts"
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/index"
+	"github.com/tagdrop/tagdrop/internal/jobs"
+	"github.com/tagdrop/tagdrop/internal/notify"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-// digestLimit is how many items one digest holds.
-const digestLimit = 20
+// digestLimit is how many items one digest holds: the preview shows what a run would store.
+const digestLimit = alerts.DefaultCap
+
+// defaultBaseURL is where links in mail point when --base-url is not given: serve's default
+// address.
+const defaultBaseURL = "http://127.0.0.1:8080"
 
 func runDigest(ctx context.Context, env *environment, args []string) error {
-	fs := flagSet(env, "digest", "digest [--dry-run] [--user EMAIL] [--json]",
-		"Builds shoppers' sale digests, or previews one with --dry-run: the ranked sale items of the shopper's brands\n"+
-			"in their sizes that they have not been sent, as a table or with --json as {\"user\", \"items\"}.")
+	fs := flagSet(env, "digest", "digest [--dry-run] [--user EMAIL] [--period YYYY-MM-DD] [--json]",
+		"Makes the sale digests due now and stores them in the outbox (sending is separate), or with --user\n"+
+			"one shopper's digest whatever their schedule. --dry-run previews one shopper's digest without storing\n"+
+			"it: the ranked sale items of their brands in their sizes not sent before, as a table or with --json\n"+
+			"as {\"user\", \"items\"}. A run prints what it did (with --json as one object of counts).")
 	db := dbFlag(fs)
-	dryRun := fs.Bool("dry-run", false, "show what would be sent without storing or sending")
-	user := fs.String("user", "", "only this shopper")
+	dryRun := fs.Bool("dry-run", false, "show what one shopper would receive without storing or sending")
+	user := fs.String("user", "", "only this shopper (whatever their schedule)")
+	period := fs.String("period", "", "the slot to make, a date `YYYY-MM-DD` (default: each shopper's current slot; with --user, their local date today)")
+	baseURL := fs.String("base-url", defaultBaseURL, "public URL of this tagdrop, for the links in mail")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
-	if !*dryRun {
-		return errors.New("sending digests is not available yet; use --dry-run")
+	if err := noArgs(fs); err != nil {
+		return err
 	}
-	if strings.TrimSpace(*user) == "" {
+	if *period != "" {
+		if err := alerts.ValidPeriodKey(*period); err != nil {
+			return fmt.Errorf("%w: --period: %v", errUsage, err)
+		}
+	}
+	if *dryRun && strings.TrimSpace(*user) == "" {
 		return fmt.Errorf("%w: --dry-run needs --user EMAIL", errUsage)
 	}
 	conn, err := store.Open(ctx, *db)
@@ -40,6 +61,9 @@ func runDigest(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer conn.Close()
+	if !*dryRun {
+		return makeDigests(ctx, env, conn, strings.TrimSpace(*user), *period, strings.TrimRight(*baseURL, "/"), *asJSON)
+	}
 	items, err := previewDigest(ctx, conn, *user, time.Now())
 	if err != nil {
 		return err
@@ -50,6 +74,70 @@ func runDigest(ctx context.Context, env *environment, args []string) error {
 		return enc.Encode(digestJSON(*user, items))
 	}
 	printDigest(env, *user, items)
+	return nil
+}
+
+// newDigestRun wires a digest run: the store, the index to match against, links from baseURL
+// and one-click unsubscribe addresses signed with the installation's mail secret.
+func newDigestRun(ctx context.Context, conn *store.DB, ix func() *index.Index, baseURL string, logger *slog.Logger) (*alerts.DigestRun, error) {
+	if _, err := url.ParseRequestURI(baseURL); err != nil || !strings.HasPrefix(baseURL, "http") {
+		return nil, fmt.Errorf("%w: --base-url %q is not an http(s) URL", errUsage, baseURL)
+	}
+	secret, err := conn.MailSecret(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &alerts.DigestRun{Store: conn, Index: ix, BaseURL: baseURL, Logger: logger,
+		Unsubscribe: func(userID int64) (string, error) { return notify.UnsubscribeURL(baseURL, secret, userID), nil }}, nil
+}
+
+// makeDigests runs the digests due now (or one shopper's) and prints the counts.
+func makeDigests(ctx context.Context, env *environment, conn *store.DB, email, period, baseURL string, asJSON bool) error {
+	opts := alerts.RunOptions{Period: period}
+	if email != "" {
+		u, err := conn.UserByEmail(ctx, email)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("no user %q", email)
+		}
+		if err != nil {
+			return err
+		}
+		opts.UserID = u.ID
+	}
+	ix, err := index.Build(ctx, conn, index.Options{})
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	run, err := newDigestRun(ctx, conn, func() *index.Index { return ix }, baseURL, logger)
+	if err != nil {
+		return err
+	}
+	if !asJSON && email == "" && isTerminal(env.stderr) {
+		total, err := conn.CountDigestRecipients(ctx)
+		if err != nil {
+			return err
+		}
+		bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(env.stderr), progressbar.OptionSetDescription("digests"),
+			progressbar.OptionSetWidth(30), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+		run.Progress = func(n int) { _ = bar.Set(n) }
+		defer bar.Finish()
+	}
+	c, err := run.Run(ctx, opts)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if err := json.NewEncoder(env.stdout).Encode(c); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(env.stdout, "%d shoppers considered, %d due: %d digests stored (%d items, %d more), %d empty, %d already made elsewhere, %d failed in %s\n",
+			c.Considered, c.Due, c.Stored, c.Items, c.More, c.Empty, c.Skipped, c.Failed, time.Duration(c.DurationMS)*time.Millisecond)
+	}
+	if c.Failed > 0 {
+		return fmt.Errorf("%d digests failed (see the log above); run again to retry them", c.Failed)
+	}
 	return nil
 }
 
@@ -128,4 +216,17 @@ func printDigest(env *environment, user string, items []alerts.Item) {
 			it.DiscountPct, it.Retailer, it.Reason)
 	}
 	w.Flush()
+}
+
+// startDigests runs the digest job (jobs.RunDigests) until ctx ends or the returned stop is
+// called; stop waits for a run in progress to end.
+func startDigests(ctx context.Context, conn *store.DB, ix func() *index.Index, baseURL string, logger *slog.Logger) (stop func(), err error) {
+	run, err := newDigestRun(ctx, conn, ix, baseURL, logger)
+	if err != nil {
+		return nil, err
+	}
+	jobCtx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- jobs.RunDigests(jobCtx, run, jobs.DefaultDigestEvery, logger) }()
+	return func() { cancel(); <-done }, nil
 }

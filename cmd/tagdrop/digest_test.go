@@ -10,9 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/alerts"
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/demo"
 	"github.com/tagdrop/tagdrop/internal/ingest"
+	"github.com/tagdrop/tagdrop/internal/notify"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -100,9 +102,13 @@ func TestDigestDryRun(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"sending", []string{"digest", "--db", loc, "--user", demo.ShopperEmail}, "sending digests is not available yet; use --dry-run"},
 		{"unknown user", []string{"digest", "--db", loc, "--dry-run", "--user", "nobody@example.com"}, `no user "nobody@example.com"`},
 	}
+	t.Run("bad period", func(t *testing.T) {
+		if code, _, errOut := runCmd(t, nil, "digest", "--db", loc, "--period", "2026-13-01"); code != 2 || !strings.Contains(errOut, "--period") {
+			t.Fatalf("code %d, stderr %q", code, errOut)
+		}
+	})
 	t.Run("no --user", func(t *testing.T) {
 		if code, _, errOut := runCmd(t, nil, "digest", "--db", loc, "--dry-run"); code != 2 || !strings.Contains(errOut, "--user EMAIL") {
 			t.Fatalf("code %d, stderr %q", code, errOut)
@@ -115,5 +121,74 @@ func TestDigestDryRun(t *testing.T) {
 				t.Fatalf("code %d, stderr %q, want 1 and %q", code, errOut, tt.want)
 			}
 		})
+	}
+}
+
+// TestDigestRunCommand makes the digests due on a small demo, twice: the second run finds the
+// slot done. Then one shopper's digest for a named period, and the text summary.
+func TestDigestRunCommand(t *testing.T) {
+	ctx := context.Background()
+	loc := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
+	conn, err := store.Open(ctx, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := demo.Options{Products: 120, Days: 28, Step: 7, Today: time.Now().UTC().Truncate(24 * time.Hour)}
+	if _, err := demo.Load(ctx, conn, ingest.New(conn, nil), nil, io.Discard, opts); err != nil {
+		t.Fatal(err)
+	}
+	before, err := conn.Outbox(ctx, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	counts := func(args ...string) alerts.RunCounts {
+		t.Helper()
+		code, out, errOut := runCmd(t, nil, append([]string{"digest", "--db", loc, "--json", "--base-url", "https://tagdrop.example"}, args...)...)
+		if code != 0 {
+			t.Fatalf("digest %v: code %d: %s", args, code, errOut)
+		}
+		var c alerts.RunCounts
+		if err := json.Unmarshal([]byte(out), &c); err != nil {
+			t.Fatalf("no JSON: %v\n%s", err, out)
+		}
+		return c
+	}
+	first := counts()
+	if first.Considered == 0 || first.Due != first.Considered || first.Stored == 0 || first.Items == 0 || first.Failed != 0 {
+		t.Fatalf("first run %+v: the demo shopper should get a digest", first)
+	}
+	if again := counts(); again.Due != 0 || again.Stored != 0 || again.Considered != first.Considered {
+		t.Errorf("second run %+v, want nothing due", again)
+	}
+	conn, err = store.Open(ctx, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := conn.Outbox(ctx, 1000)
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after)-len(before) != first.Stored {
+		t.Errorf("outbox grew by %d messages, want %d", len(after)-len(before), first.Stored)
+	}
+	var digest *notify.Message
+	for i := range after {
+		if after[i].Kind == "digest" && after[i].To == demo.ShopperEmail {
+			digest = &after[i]
+		}
+	}
+	if digest == nil || !strings.Contains(digest.ListUnsubscribe, "https://tagdrop.example/") || !strings.Contains(digest.MessageID, "@tagdrop.example>") {
+		t.Fatalf("the demo shopper's digest message: %+v", digest)
+	}
+
+	one := counts("--user", demo.ShopperEmail, "--period", "2030-01-01")
+	if one.Considered != 1 || one.Due != 1 || one.Stored+one.Empty != 1 {
+		t.Errorf("one shopper for 2030-01-01: %+v", one)
+	}
+	code, out, errOut := runCmd(t, nil, "digest", "--db", loc, "--user", demo.ShopperEmail, "--period", "2030-01-01")
+	if code != 0 || !strings.Contains(out, "1 shoppers considered, 0 due") {
+		t.Errorf("text summary: code %d, out %q, err %q", code, out, errOut)
 	}
 }

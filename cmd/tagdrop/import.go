@@ -27,7 +27,7 @@ import (
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify] [--map FILE] [--currency CODE] [--taxonomy FILE] [--full] [--json] [--allow-private CIDR]... SOURCE..."
+const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify|html] [--map FILE] [--currency CODE] [--taxonomy FILE] [--full] [--json] [--allow-private CIDR]... SOURCE..."
 
 // importConfig is everything `tagdrop import` is told.
 type importConfig struct {
@@ -62,7 +62,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	var c importConfig
 	fs.StringVar(&c.DB, "db", defaultDB, "database: sqlite:PATH or postgres://USER@HOST:PORT/DB")
 	fs.StringVar(&c.Retailer, "retailer", "", "retailer name (default: each file's name without extensions, each URL's host name without www.)")
-	fs.StringVar(&c.Format, "format", "auto", "feed format: auto (detected from the content), "+strings.Join(feed.Formats, ", "))
+	fs.StringVar(&c.Format, "format", "auto", "feed format: auto (detected from the content), "+strings.Join(feed.Formats, ", ")+", or html (one product page by its URL)")
 	fs.StringVar(&c.MapFile, "map", "", "JSON `FILE` naming a CSV feed's columns: {\"id\": \"aw_product_id\", \"price\": \"search_price\"}")
 	fs.StringVar(&c.Currency, "currency", "", "ISO 4217 `CODE` of prices that give none (a CSV of bare amounts, a Shopify store)")
 	fs.StringVar(&c.TaxonomyFile, "taxonomy", "", "Google's product taxonomy `FILE` (taxonomy-with-ids.en-US.txt) to categorise with, instead of\nthe built-in apparel branch")
@@ -114,9 +114,17 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	im := ingest.New(db, logger)
 	client := fetch.New(fetch.Config{Timeout: importFetchTimeout, UserAgent: userAgent(), Allow: c.AllowPrivate})
 
+	pages := newPageImporter(db, logger, c.AllowPrivate)
+
 	failed := 0
 	for _, src := range c.Sources {
-		rep, err := importSource(ctx, im, client, src, c)
+		var rep ingest.Report
+		var err error
+		if c.Format == ingest.PageFormat {
+			rep, err = importPage(ctx, pages, src)
+		} else {
+			rep, err = importSource(ctx, im, client, src, c)
+		}
 		if err != nil {
 			failed++
 			rep.Errors = append(rep.Errors, ingest.RowError{Reason: err.Error()})
@@ -142,8 +150,8 @@ func (c importConfig) validate() error {
 	if len(c.Sources) == 0 {
 		return fmt.Errorf("%w: import needs at least one SOURCE (a feed file)", errUsage)
 	}
-	if c.Format != "auto" && !slices.Contains(feed.Formats, c.Format) {
-		return fmt.Errorf("%w: --format %q is not auto, %s", errUsage, c.Format, strings.Join(feed.Formats, ", "))
+	if c.Format != "auto" && c.Format != ingest.PageFormat && !slices.Contains(feed.Formats, c.Format) {
+		return fmt.Errorf("%w: --format %q is not auto, %s, %s", errUsage, c.Format, strings.Join(feed.Formats, ", "), ingest.PageFormat)
 	}
 	if c.Currency != "" && (len(c.Currency) != 3 || strings.ToUpper(c.Currency) == strings.ToLower(c.Currency)) {
 		return fmt.Errorf("%w: --currency %q is not a three-letter ISO 4217 code", errUsage, c.Currency)
@@ -187,6 +195,21 @@ func importSource(ctx context.Context, im *ingest.Importer, client *fetch.Client
 	}
 	defer c.withProgress(&opts, src, size)()
 	return im.ImportFile(ctx, src, opts)
+}
+
+// importPage imports one product page by its URL, as a shopper's pasted link is (/track):
+// its main product under the shop its host names.
+func importPage(ctx context.Context, pages *ingest.PageImporter, src string) (ingest.Report, error) {
+	empty := ingest.Report{Source: src, Format: ingest.PageFormat, Errors: []ingest.RowError{}}
+	if lower := strings.ToLower(src); !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+		return empty, fmt.Errorf("%s: --format html imports a product page by its address (https://…); tagdrop extract FILE shows what a saved page holds", src)
+	}
+	res, err := pages.ImportPage(ctx, src)
+	rep := res.Report
+	if rep.Source == "" {
+		rep = empty
+	}
+	return rep, err
 }
 
 // importFetchTimeout bounds fetching one URL source. The feed streams into the database as it

@@ -36,6 +36,9 @@ type serveConfig struct {
 	// AllowPrivate lists address ranges feeds may be fetched from although the fetch policy
 	// refuses them; for local testing only.
 	AllowPrivate []netip.Prefix
+	// Mail is the outgoing mail server and sender address; without an SMTP URL, mail stays in
+	// the outbox (mail.go).
+	Mail mailConfig
 }
 
 // String prints the configuration without secrets (a database password is redacted).
@@ -44,8 +47,8 @@ func (c serveConfig) String() string {
 	if loc, err := store.ParseLocation(c.DB); err == nil {
 		db = loc.Redacted
 	}
-	return fmt.Sprintf("addr=%s db=%s role=%s demo=%t base_url=%s refresh_workers=%d allow_private=%v", c.Addr, db, c.Role, c.Demo, c.BaseURL,
-		c.RefreshWorkers, c.AllowPrivate)
+	return fmt.Sprintf("addr=%s db=%s role=%s demo=%t base_url=%s refresh_workers=%d allow_private=%v %s", c.Addr, db, c.Role, c.Demo, c.BaseURL,
+		c.RefreshWorkers, c.AllowPrivate, c.Mail)
 }
 
 func (c serveConfig) validate() error {
@@ -63,7 +66,7 @@ func (c serveConfig) validate() error {
 	if c.RefreshWorkers < 1 {
 		return fmt.Errorf("%w: --refresh-workers %d is not a positive number", errUsage, c.RefreshWorkers)
 	}
-	return nil
+	return c.Mail.validate()
 }
 
 func newLogger(env *environment, level, format string) (*slog.Logger, error) {
@@ -94,6 +97,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "text or json")
 	fs.IntVar(&c.RefreshWorkers, "refresh-workers", jobs.DefaultWorkers, "feed refreshes run at once (roles worker and all; see tagdrop feed)")
+	c.Mail.flags(fs)
 	var allow listFlag
 	fs.Var(&allow, "allow-private", "for local testing only: also fetch feeds from this otherwise refused address range, a `CIDR`\nor a single address (e.g. 127.0.0.1/32); repeatable")
 	if err := parse(env, fs, args); err != nil {
@@ -131,6 +135,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	defer db.Close()
 	logger.Info("database ready", "db", db.String())
 
+	if _, err := db.MailSecret(ctx); err != nil { // created on first start: unsubscribe links are signed with it
+		return err
+	}
+
 	if c.Demo {
 		if err := loadDemo(ctx, env, db, logger, c.BaseURL); err != nil {
 			return err
@@ -148,19 +156,33 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		go func() { jobsDone <- figures.Run(jobsCtx) }()
 		go func() { jobsDone <- jobs.SweepSessions(jobsCtx, db, jobs.DefaultSessionSweepEvery, logger) }()
 		defer func() { stopJobs(); <-jobsDone; <-jobsDone; <-jobsDone }()
+		// Loves: alerts decided and recorded, tracked product pages re-checked (serve_loves.go).
+		defer startLoveJobs(ctx, db, newPageImporter(db, logger, c.AllowPrivate), logger)()
+		stopSender := startSender(ctx, db, c.Mail, logger) // mail.go
+		defer stopSender()
 	}
 
 	webCfg := web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo, MetricsPublic: c.MetricsPublic}
-	var live *search.Live
-	if c.Role != "worker" { // web nodes search in memory, kept current from the change log
-		if live, err = search.Build(ctx, db, search.Options{Logger: logger}); err != nil {
+	webCfg.Tracker = newPageImporter(db, logger, c.AllowPrivate) // /track (serve_loves.go)
+	// Every role keeps the in-memory index current from the change log: web nodes search it,
+	// workers match digests against it.
+	live, err := search.Build(ctx, db, search.Options{Logger: logger})
+	if err != nil {
+		return err
+	}
+	followCtx, stopFollow := context.WithCancel(ctx)
+	followDone := make(chan error, 1)
+	go func() { followDone <- live.Run(followCtx) }()
+	defer func() { stopFollow(); <-followDone }()
+	if c.Role != "worker" {
+		webCfg.Index, webCfg.Catalogue = live, live.Index()
+	}
+	if c.Role != "web" { // digests due are made every few minutes (digest.go)
+		stopDigests, err := startDigests(ctx, db, live.Index, c.BaseURL, logger)
+		if err != nil {
 			return err
 		}
-		webCfg.Index, webCfg.Catalogue = live, live.Index()
-		followCtx, stopFollow := context.WithCancel(ctx)
-		followDone := make(chan error, 1)
-		go func() { followDone <- live.Run(followCtx) }()
-		defer func() { stopFollow(); <-followDone }()
+		defer stopDigests()
 	}
 	srv, err := web.New(webCfg, db, logger)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,13 +20,31 @@ const userSynopsis = `user add EMAIL [--role shopper|editor|admin] [--password-f
        tagdrop user list
        tagdrop user passwd EMAIL --password-file F
        tagdrop user role EMAIL ROLE
+       tagdrop user verify EMAIL
+       tagdrop user export EMAIL > FILE.json
        tagdrop user prefs EMAIL [--brand B]... [--size KIND=SYSTEM:VALUE]... [--category C]...
                           [--max-price AMOUNT] [--min-discount PCT] [--frequency daily|3x-week|weekly|off]
        tagdrop user delete EMAIL`
 
+const userHelp = `Manages accounts from the command line, as the account and settings pages do. Every form
+takes --db (default sqlite:tagdrop.db; TAGDROP_DB); run "tagdrop user SUBCOMMAND --help" for its flags.
+
+  add      create an account (verified: the operator vouches for the address); without
+           --password-file it signs in by e-mailed link only
+  list     list accounts: id, address, role, whether a password is set, creation date
+  passwd   set a new password (first line of --password-file); ends all its sessions
+  role     change the role: shopper, editor or admin
+  prefs    show or change a shopper's brands, sizes, categories and limits
+  verify   mark the address confirmed, as the e-mailed verification link does
+  export   print everything tagdrop holds on the account as JSON (the account page's download)
+  delete   delete the account and everything personal hanging off it
+
+Passwords are never taken as arguments (they would show in the process list and shell history).
+`
+
 func runUser(ctx context.Context, env *environment, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(env.stdout, "Usage: tagdrop %s\n\nManages accounts from the command line, as the settings pages do. Every form takes --db.\n", userSynopsis)
+		fmt.Fprintf(env.stdout, "Usage: tagdrop %s\n\n%s", userSynopsis, userHelp)
 		if len(args) == 0 {
 			return fmt.Errorf("%w: a subcommand is needed", errUsage)
 		}
@@ -45,8 +64,12 @@ func runUser(ctx context.Context, env *environment, args []string) error {
 		return userPrefs(ctx, env, rest)
 	case "delete":
 		return userDelete(ctx, env, rest)
+	case "verify":
+		return userVerify(ctx, env, rest)
+	case "export":
+		return userExport(ctx, env, rest)
 	}
-	return fmt.Errorf("%w: unknown subcommand %q: use add, list, passwd, role, prefs or delete", errUsage, sub)
+	return fmt.Errorf("%w: unknown subcommand %q: use add, list, passwd, role, prefs, verify, export or delete", errUsage, sub)
 }
 
 // splitEmail takes the EMAIL positional argument wherever it stands among the flags.
@@ -354,4 +377,45 @@ func printPrefs(env *environment, u account.User, p account.Preferences) {
 	}
 	fmt.Fprintf(w, "%s\n  brands:       %s\n  sizes:        %s\n  categories:   %s\n  max price:    %s\n  min discount: %s%%\n  frequency:    %s\n",
 		u.Email, none(p.Brands), none(sizes), none(p.Categories), maxPrice, strconv.Itoa(p.MinDiscountPct), p.Frequency)
+}
+
+func userVerify(ctx context.Context, env *environment, args []string) error {
+	email, args := splitEmail(args)
+	fs := flagSet(env, "user verify", "user verify EMAIL", "Marks an account's e-mail address as confirmed, as its verification link does.")
+	db := dbFlag(fs)
+	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	return withUser(ctx, *db, email, func(conn *store.DB, u account.User) error {
+		if err := conn.MarkEmailVerified(ctx, u.ID); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stdout, "%s is confirmed\n", u.Email)
+		return nil
+	})
+}
+
+func userExport(ctx context.Context, env *environment, args []string) error {
+	email, args := splitEmail(args)
+	fs := flagSet(env, "user export", "user export EMAIL",
+		"Prints everything tagdrop holds on an account as JSON (what the account page's download gives the shopper): the account without its password hash, preferences, loves, saved searches, sent items, digests, messages, push subscriptions, click-outs and the number of sessions.")
+	db := dbFlag(fs)
+	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	return withUser(ctx, *db, email, func(conn *store.DB, u account.User) error {
+		exp, err := conn.ExportUser(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(exp)
+	})
 }

@@ -69,6 +69,8 @@ func TestParseSizePref(t *testing.T) {
 		{"tops=letter:m", SizePref{"tops", "letter", "M"}, true},
 		{"bottoms=waist:27", SizePref{"bottoms", "waist", "27"}, true},
 		{"shoes=eu:38.5", SizePref{"shoes", "EU", "38.5"}, true},
+		{"shoes=US:38", SizePref{}, false},
+		{"tops=waist:28", SizePref{}, false},
 		{"shoes:38", SizePref{}, false},
 		{"hats=EU:3", SizePref{}, false},
 		{"shoes=EU:", SizePref{}, false},

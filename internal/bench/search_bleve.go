@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -152,6 +153,17 @@ func bleveFacet(name string) *bleve.FacetRequest {
 }
 
 func (e *bleveEngine) run(q searchQuery) (int, error) {
+	res, _, err := e.search(q)
+	if err != nil {
+		return 0, err
+	}
+	return int(res.Total), nil
+}
+
+// search answers q: the page of hits with the facets whose own filter is off, and the facets
+// whose own filter is on, each counted by a request without that filter (bleve counts facets
+// over a request's hits, so multi-select needs them).
+func (e *bleveEngine) search(q searchQuery) (*bleve.SearchResult, search.FacetResults, error) {
 	req := bleve.NewSearchRequestOptions(bleveQuery(q, ""), perPage, (q.page-1)*perPage, false)
 	switch q.sort {
 	case "newest":
@@ -163,7 +175,6 @@ func (e *bleveEngine) run(q searchQuery) (int, error) {
 	default:
 		req.SortBy([]string{"-_score", "-newest", "_id"})
 	}
-	// Facets whose own filter is on are counted by a request without that filter.
 	filtered := map[string]bool{"brand": q.brand != "", "category": q.category != "", "colour": q.colour != "",
 		"price": q.maxPrice > 0, "discount": q.minDiscount > 0}
 	var extra []string
@@ -178,16 +189,22 @@ func (e *bleveEngine) run(q searchQuery) (int, error) {
 	}
 	res, err := e.ix.Search(req)
 	if err != nil {
-		return 0, err
+		return nil, nil, err
+	}
+	facets := search.FacetResults{}
+	for name, f := range res.Facets {
+		facets[name] = f
 	}
 	for _, name := range extra {
 		fr := bleve.NewSearchRequestOptions(bleveQuery(q, name), 0, 0, false)
 		fr.AddFacet(name, bleveFacet(name))
-		if _, err := e.ix.Search(fr); err != nil {
-			return 0, err
+		r, err := e.ix.Search(fr)
+		if err != nil {
+			return nil, nil, err
 		}
+		facets[name] = r.Facets[name]
 	}
-	return int(res.Total), nil
+	return res, facets, nil
 }
 
 func (e *bleveEngine) memory() float64 { return -1 }

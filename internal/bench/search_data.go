@@ -53,12 +53,9 @@ func searchCatalogue(offers int, seed uint64) []searchDoc {
 		if n, ok := tax.ByPath(p.Google); ok {
 			for _, a := range append(tax.Ancestors(n.ID), n) {
 				d.Categories = append(d.Categories, index.Category{ID: a.ID, Name: a.Name})
-				d.catNames = append(d.catNames, a.Name)
 			}
-			d.SizeKind, d.catLeaf = n.SizeKind, n.Name
+			d.SizeKind = n.SizeKind
 		}
-		d.price = -1
-		seenSize, seenRetailer := map[string]bool{}, map[string]bool{}
 		for li, l := range p.Listings {
 			pt := l.Points[len(l.Points)-1]
 			if !pt.Listed {
@@ -77,27 +74,41 @@ func searchCatalogue(offers int, seed uint64) []searchDoc {
 					o.Availability = catalog.OutOfStock
 				}
 				d.Offers = append(d.Offers, o)
-				if !o.Available() {
-					continue
-				}
-				if !seenSize[size] {
-					seenSize[size] = true
-					d.sizes = append(d.sizes, sizeValue(size))
-				}
-				if !seenRetailer[o.Retailer] {
-					seenRetailer[o.Retailer] = true
-					d.retailers = append(d.retailers, o.Retailer)
-				}
-				if eur, ok := rates.ToBase(o.Price, o.Currency); ok && (d.price < 0 || eur < d.price) {
-					d.price = eur
-				}
-				d.discount = max(d.discount, o.DiscountPct())
-				d.newest = max(d.newest, first.UnixMilli())
 			}
 		}
+		d.summarise(rates)
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// summarise fills the per-product values the peers index from the product's offers.
+func (d *searchDoc) summarise(rates index.Rates) {
+	d.catNames, d.catLeaf = nil, ""
+	for _, c := range d.Categories {
+		d.catNames = append(d.catNames, c.Name)
+		d.catLeaf = c.Name
+	}
+	d.sizes, d.retailers, d.price, d.discount, d.newest = nil, nil, -1, 0, 0
+	seenSize, seenRetailer := map[string]bool{}, map[string]bool{}
+	for _, o := range d.Offers {
+		if !o.Available() {
+			continue
+		}
+		if size := sizeValue(o.Size); !seenSize[size] {
+			seenSize[size] = true
+			d.sizes = append(d.sizes, size)
+		}
+		if !seenRetailer[o.Retailer] {
+			seenRetailer[o.Retailer] = true
+			d.retailers = append(d.retailers, o.Retailer)
+		}
+		if eur, ok := rates.ToBase(o.Price, o.Currency); ok && (d.price < 0 || eur < d.price) {
+			d.price = eur
+		}
+		d.discount = max(d.discount, o.DiscountPct())
+		d.newest = max(d.newest, o.FirstSeen.UnixMilli())
+	}
 }
 
 // sizeValue is a size as the peers' keyword fields hold it: "" is one size.

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -13,17 +14,19 @@ type Digest struct {
 	// MessageID is fixed per digest ("<digest-42-2026-11-26@tagdrop>"), so a resend after a crash
 	// carries the same Message-ID.
 	MessageID string
-	// Names of the first brands, for the subject line.
+	// Items are the ranked sale items shown; their brands, in order, name the subject line.
 	Items []DigestItem
 	// More counts matches beyond the cap; MoreURL lists them all on the site.
 	More    int
 	MoreURL string
 	// Collection is a featured curated collection, if any matches the shopper's brands.
 	Collection *FeaturedCollection
-	// UnsubscribeURL is the one-click unsubscribe address (RFC 8058).
+	// UnsubscribeURL is the one-click unsubscribe address (RFC 8058), see UnsubscribeURL.
 	UnsubscribeURL string
-	// BaseURL is the site's public address, for links and images.
+	// BaseURL is the site's public address, for links and images given as paths.
 	BaseURL string
+	// SettingsURL is where the shopper changes what they get (default BaseURL + "/settings").
+	SettingsURL string
 }
 
 // DigestItem is one sale item in a digest.
@@ -53,19 +56,83 @@ type FeaturedCollection struct {
 	Intro string
 }
 
-// RenderDigest renders a digest as an outbox message (a plain first version: the delivery work
-// replaces it with the mobile-first HTML digest).
+// RenderDigest renders a digest as an outbox message: a mobile-first HTML part (table layout,
+// inline styles, every value escaped for its context) and a plain-text part with the same
+// content, a personal subject line and the List-Unsubscribe address. It is the fast path (see
+// render.go); RenderDigestTemplate renders the same markup through html/template and is the
+// reference the tests compare it with.
 func RenderDigest(d Digest) (Message, error) {
-	if d.To == "" || d.MessageID == "" {
-		return Message{}, fmt.Errorf("digest for user %d: no address or Message-ID", d.UserID)
+	v, err := newDigestView(&d)
+	if err != nil {
+		return Message{}, err
 	}
-	var b strings.Builder
+	buf := getBuf()
+	defer putBuf(buf)
+	html := string(appendDigestHTML((*buf)[:0], v))
+	*buf = appendDigestText((*buf)[:0], v)
+	text := string(*buf)
+	return digestMessage(&d, v, html, text), nil
+}
+
+func digestMessage(d *Digest, v *digestView, html, text string) Message {
+	return Message{UserID: d.UserID, Kind: "digest", MessageID: d.MessageID, To: d.To, Subject: v.Subject,
+		TextBody: text, HTMLBody: html, ListUnsubscribe: v.UnsubscribeURL}
+}
+
+// DigestSubject is the personal subject line: the first two brands of the digest and how many
+// more items there are ("Jacquemus, By Far and 12 more on sale in your size").
+func DigestSubject(d *Digest) string {
+	var brands []string
+	named := 0
 	for _, it := range d.Items {
-		fmt.Fprintf(&b, "%s %s, %d%% off at %s\n%s\n\n", it.Brand, it.Title, it.DiscountPct, it.Retailer, it.URL)
+		b := cleanText(it.Brand)
+		if b == "" {
+			continue
+		}
+		if len(brands) < 2 && !containsFold(brands, b) {
+			brands = append(brands, b)
+		}
+		if containsFold(brands, b) {
+			named++
+		}
 	}
-	if d.More > 0 {
-		fmt.Fprintf(&b, "and %d more: %s\n", d.More, d.MoreURL)
+	rest := len(d.Items) + d.More - named
+	total := len(d.Items) + d.More
+	switch {
+	case len(brands) == 0:
+		return strconv.Itoa(total) + " sale items in your size"
+	case rest <= 0 && len(brands) == 1:
+		return brands[0] + " on sale in your size"
+	case rest <= 0:
+		return brands[0] + " and " + brands[1] + " on sale in your size"
+	default:
+		return strings.Join(brands, ", ") + " and " + strconv.Itoa(rest) + " more on sale in your size"
 	}
-	return Message{UserID: d.UserID, Kind: "digest", MessageID: d.MessageID, To: d.To,
-		Subject: fmt.Sprintf("%d sale items in your size", len(d.Items)+d.More), TextBody: b.String()}, nil
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// validateDigest refuses a digest that cannot become a message.
+func validateDigest(d *Digest) error {
+	switch {
+	case strings.TrimSpace(d.To) == "":
+		return fmt.Errorf("digest for user %d: to: no address", d.UserID)
+	case d.MessageID == "":
+		return fmt.Errorf("digest for user %d: message_id: empty", d.UserID)
+	case len(d.Items) == 0:
+		return fmt.Errorf("digest for user %d: items: none to send", d.UserID)
+	case d.More < 0:
+		return fmt.Errorf("digest for user %d: more: %d is negative", d.UserID, d.More)
+	}
+	if err := ValidMessageID(d.MessageID); err != nil {
+		return fmt.Errorf("digest for user %d: %w", d.UserID, err)
+	}
+	return nil
 }

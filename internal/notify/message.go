@@ -29,9 +29,12 @@ type Message struct {
 	Subject   string
 	TextBody  string
 	HTMLBody  string
-	Status    Status
-	Attempts  int
-	LastError string
-	CreatedAt time.Time
-	SentAt    time.Time // zero until sent
+	// ListUnsubscribe is the https address of the one-click unsubscribe (RFC 8058) that the
+	// List-Unsubscribe header carries; empty for transactional mail, which has none.
+	ListUnsubscribe string
+	Status          Status
+	Attempts        int
+	LastError       string
+	CreatedAt       time.Time
+	SentAt          time.Time // zero until sent
 }

@@ -226,28 +226,6 @@ func (db *DB) categoryIndex(ctx context.Context) (map[int64]categoryNode, error)
 	return out, nil
 }
 
-// Categories returns the whole category tree, ordered by path, so each parent comes before
-// its children.
-func (db *DB) Categories(ctx context.Context) ([]catalog.Category, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, COALESCE(parent_id, 0), slug, name, path, size_kind FROM categories ORDER BY path, id`)
-	if err != nil {
-		return nil, fmt.Errorf("categories: %w", err)
-	}
-	defer rows.Close()
-	var out []catalog.Category
-	for rows.Next() {
-		var c catalog.Category
-		if err := rows.Scan(&c.ID, &c.ParentID, &c.Slug, &c.Name, &c.Path, &c.SizeKind); err != nil {
-			return nil, fmt.Errorf("categories: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("categories: %w", err)
-	}
-	return out, nil
-}
-
 // Change is one entry of the change log: an entity ("product") that a write touched.
 type Change struct {
 	Seq      int64
@@ -349,8 +327,13 @@ func (db *DB) ListingsByIDs(ctx context.Context, refs []HitRef) (map[int64]HitDe
 				oids = append(oids, r.OfferID)
 			}
 		}
-		rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.image_url, COALESCE(c.path, ''), COALESCE(c.slug, '')
-			FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id IN (`+ph.inList(len(pids), 1)+`)`, int64Args(pids)...)
+		pids = padIDs(pids)
+		st, err := db.prepared(ctx, `SELECT p.id, p.image_url, COALESCE(c.path, ''), COALESCE(c.slug, '')
+			FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id IN (`+ph.inList(len(pids), 1)+`)`)
+		if err != nil {
+			return nil, fmt.Errorf("hit details: %w", err)
+		}
+		rows, err := st.QueryContext(ctx, int64Args(pids)...)
 		if err != nil {
 			return nil, fmt.Errorf("hit details: %w", err)
 		}
@@ -370,10 +353,15 @@ func (db *DB) ListingsByIDs(ctx context.Context, refs []HitRef) (map[int64]HitDe
 		if len(oids) == 0 {
 			continue
 		}
-		rows, err = db.sql.QueryContext(ctx, `SELECT o.product_id, o.url, o.availability,
+		oids = padIDs(oids)
+		st, err = db.prepared(ctx, `SELECT o.product_id, o.url, o.availability,
 			(SELECT MIN(lo.lowest_30d) FROM offers lo WHERE lo.product_id = o.product_id AND lo.currency = o.currency
 				AND lo.gone_at IS NULL AND lo.lowest_30d > 0)
-			FROM offers o WHERE o.id IN (`+ph.inList(len(oids), 1)+`)`, int64Args(oids)...)
+			FROM offers o WHERE o.id IN (`+ph.inList(len(oids), 1)+`)`)
+		if err != nil {
+			return nil, fmt.Errorf("hit offers: %w", err)
+		}
+		rows, err = st.QueryContext(ctx, int64Args(oids)...)
 		if err != nil {
 			return nil, fmt.Errorf("hit offers: %w", err)
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/tagdrop/tagdrop/internal/account"
@@ -44,9 +45,11 @@ func (db *DB) Preferences(ctx context.Context, userID int64) (account.Preference
 	return p, rows.Err()
 }
 
-// SavePreferences replaces a shopper's preferences in one transaction. Brands must be known
-// (by name or alias) and categories must exist (by path, name or slug); the error names the first
-// that is not.
+// SavePreferences replaces a shopper's preferences in one transaction: all of them or, on any
+// error, none. Brands must be known by name or alias, to the catalogue or to tagdrop's brand
+// directory (catalog.DefaultBrands; such a brand is added, so a shopper can follow a label
+// before its first sale arrives), and categories must exist (by path, name or slug); the error
+// names the first that is not and wraps ErrNotFound.
 func (db *DB) SavePreferences(ctx context.Context, p account.Preferences) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		var maxPrice sql.NullInt64
@@ -84,6 +87,11 @@ func (db *DB) SavePreferences(ctx context.Context, p account.Preferences) error 
 		}
 		for _, name := range p.Brands {
 			b, err := findBrand(ctx, tx, name)
+			if errors.Is(err, ErrNotFound) {
+				if canonical, ok := catalog.DefaultBrands().LookupBrand(name); ok {
+					b, err = ensureBrand(ctx, tx, canonical, db.nowMS())
+				}
+			}
 			if err != nil {
 				return err
 			}

@@ -37,6 +37,8 @@ type DB struct {
 	// where is a human-readable, secret-free name of the database for messages and logs.
 	where string
 	now   func() time.Time
+	// cache keeps hot reads cheap (read_cache.go).
+	cache readCache
 }
 
 // Location describes a parsed --db value.
@@ -168,7 +170,10 @@ func openSQLite(ctx context.Context, loc Location) (*DB, error) {
 	}
 	// One writer at a time is SQLite's rule; readers run concurrently under WAL. A small pool
 	// keeps the connection count sane while letting reads overlap a write.
+	// All of them stay open between bursts (database/sql keeps only 2 idle by default): a new
+	// SQLite connection costs its pragmas and the re-preparing of every hot statement.
 	sqldb.SetMaxOpenConns(8)
+	sqldb.SetMaxIdleConns(8)
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	db := &DB{sql: sqldb, dialect: SQLite, where: loc.Redacted, now: time.Now}
 	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
@@ -266,7 +271,10 @@ func postgresReason(err error) string {
 }
 
 // Close releases the connection pool.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	db.cache.closeStatements()
+	return db.sql.Close()
+}
 
 // Dialect says which kind of database this is.
 func (db *DB) Dialect() Dialect { return db.dialect }

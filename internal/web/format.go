@@ -18,6 +18,7 @@ var funcs = template.FuncMap{
 	"datetime":   func(t time.Time) string { return t.UTC().Format("2 Jan 2006, 15:04 MST") },
 	"isodate":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"productURL": func(id int64) string { return fmt.Sprintf("/products/%d", id) },
+	"grid":       gridHTML,
 	"availability": func(a catalog.Availability) string {
 		switch a {
 		case catalog.InStock:

@@ -56,6 +56,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /", s.notFound)
 
 	csrf := http.NewCrossOriginProtection()
+	csrf.AddInsecureBypassPattern(unsubscribeBypass) // one-click unsubscribe, posted by mail providers (unsubscribe.go)
 	return s.observe(mux, secure(limitBody(csrf.Handler(s.withUser(mux)))))
 }
 

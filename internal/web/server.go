@@ -48,6 +48,8 @@ type Config struct {
 	// Catalogue is the index the per-shopper matcher reads (My sales, loves): in production the
 	// same live index as Index (search.Live.Index). Nil on a node without one.
 	Catalogue *index.Index
+	// Tracker imports pasted product pages for /track (track.go); nil turns tracking off.
+	Tracker Tracker
 }
 
 // Searcher answers index queries.
@@ -69,6 +71,8 @@ type Server struct {
 	// passwords and signins guard sign-in (see throttle.go).
 	passwords passwordGate
 	signins   *throttle
+	// mails counts requests that e-mail a link (sign-up, reset, sign-in link; account_mail.go).
+	mails *throttle
 }
 
 // New parses the templates and builds a server; a broken template fails here, not at request time.
@@ -80,7 +84,7 @@ func New(cfg Config, db *store.DB, logger *slog.Logger) (*Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{cfg: cfg, db: db, log: logger, pages: pages, registry: reg, now: time.Now, md: newMarkdown(),
-		passwords: newPasswordGate(), signins: newThrottle(time.Now),
+		passwords: newPasswordGate(), signins: newThrottle(time.Now), mails: newThrottle(time.Now),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tagdrop_http_requests_total", Help: "HTTP requests by route pattern and status code.",
 		}, []string{"route", "code"}),

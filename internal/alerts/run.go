@@ -1,0 +1,423 @@
+package alerts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/account"
+	"github.com/tagdrop/tagdrop/internal/index"
+	"github.com/tagdrop/tagdrop/internal/notify"
+)
+
+// A digest run: for every shopper whose slot has started and is not done yet (see CurrentSlot),
+// match their standing request against the index, keep the best DefaultCap items (remembering
+// how many more there were), render the mail, and store the digest, its items, its outbox
+// message and the sent history together. The store does that for a whole batch of shoppers in
+// one transaction and the digests table is unique on (user, period key), so a crash leaves
+// whole batches and a rerun of the same slot stores nothing twice; sending reads the outbox
+// later and separately.
+
+// Defaults of DigestRun.
+const (
+	// DefaultCap is how many items one digest shows; the rest are counted as "and N more".
+	DefaultCap = 30
+	// DefaultBatch is how many shoppers one batch reads, matches and stores together.
+	DefaultBatch = 500
+	// MoreURL is the site path that lists every match ("and N more").
+	MoreURL = "/my-sales"
+)
+
+// The states of a stored digest (digests.status).
+const (
+	// DigestQueued: the digest's message is in the outbox.
+	DigestQueued = "queued"
+	// DigestEmpty: nothing matched; the row only marks the slot done so it is not retried.
+	DigestEmpty = "empty"
+)
+
+// Recipient is a candidate of a digest run: an account with preferences and its schedule.
+type Recipient struct {
+	UserID     int64
+	Email      string
+	Frequency  account.Frequency
+	DigestHour int
+	TimeZone   string
+	// Bounced, Brands (how many brands they follow) and HasPreferences tell why a shopper named
+	// by hand gets no digest. The batch listing (DigestRecipients) only returns shoppers with
+	// preferences, brands and an address that has not bounced, and reports Brands as 1 for
+	// "at least one".
+	Bounced        bool
+	Brands         int
+	HasPreferences bool
+}
+
+// SlotRef names one shopper's slot.
+type SlotRef struct {
+	UserID int64
+	Key    string
+}
+
+// ItemDetail is what a digest shows of an offer that the index does not hold.
+type ItemDetail struct {
+	ImageURL string
+	// Lowest30d is the lowest price of the offer in the last 30 days; 0 when unknown.
+	Lowest30d int64
+}
+
+// DigestRecord is one shopper's digest for one slot, as the run hands it to the store.
+type DigestRecord struct {
+	UserID    int64
+	PeriodKey string
+	// Items are the items shown, in order (at most the cap); their prices become sent history.
+	Items []Item
+	// Total counts every match, shown or not.
+	Total int
+	// Message is the rendered mail for the outbox; nil for an empty digest.
+	Message *notify.Message
+	// At is when the run made it (created_at, sent_at of the history).
+	At time.Time
+}
+
+// Status is the digests.status the record is stored with.
+func (d DigestRecord) Status() string {
+	if d.Message == nil {
+		return DigestEmpty
+	}
+	return DigestQueued
+}
+
+// DigestStore is what a digest run reads and writes; the store implements it. Every method
+// works on a batch, so a run costs a few statements per batch, never one per shopper per item.
+type DigestStore interface {
+	// DigestRecipients lists shoppers with id > after, by id, at most limit, who may get a digest:
+	// frequency not off, at least one brand, an address that has not bounced.
+	DigestRecipients(ctx context.Context, after int64, limit int) ([]Recipient, error)
+	// DigestRecipient reads one shopper by id, whatever their state; ErrNotFound-wrapping when
+	// there is no such user.
+	DigestRecipient(ctx context.Context, userID int64) (Recipient, error)
+	// DigestsDone reports which of the slots already have a digest (stored or empty).
+	DigestsDone(ctx context.Context, slots []SlotRef) (map[SlotRef]bool, error)
+	// PreferencesOf reads the standing requests of the shoppers.
+	PreferencesOf(ctx context.Context, userIDs []int64) (map[int64]account.Preferences, error)
+	// SentItemsOf reads the shoppers' sent history: user → offer → price sent.
+	SentItemsOf(ctx context.Context, userIDs []int64) (map[int64]map[int64]int64, error)
+	// ItemDetails reads the offers' images and 30-day lows by store offer id.
+	ItemDetails(ctx context.Context, offerIDs []int64) (map[int64]ItemDetail, error)
+	// StoreDigests stores the digests in one transaction: for each, the digests row, its items,
+	// its outbox message and the sent history. A digest whose slot is already stored is left
+	// out, with everything of it; stored[i] says whether ds[i] was written.
+	StoreDigests(ctx context.Context, ds []DigestRecord) (stored []bool, err error)
+}
+
+// DigestRun makes the digests that are due. Fields are read at Run; zero values take defaults.
+type DigestRun struct {
+	Store DigestStore
+	// Index returns the index to match against (a live index follows the change log).
+	Index func() *index.Index
+	// BaseURL is the site's public address; links in the mail start with it.
+	BaseURL string
+	// Cap is how many items a digest shows (DefaultCap when 0).
+	Cap int
+	// Batch is how many shoppers are read and stored together (DefaultBatch when 0).
+	Batch int
+	// Now is the clock (time.Now when nil); a run uses one instant throughout.
+	Now func() time.Time
+	// Unsubscribe returns the one-click unsubscribe address of a shopper; none when nil.
+	Unsubscribe func(userID int64) (string, error)
+	// Progress, when set, is told after each batch how many shoppers were considered so far.
+	Progress func(considered int)
+	// Logger receives per-shopper failures; slog.Default() when nil.
+	Logger *slog.Logger
+
+	zones Zones
+}
+
+// RunOptions narrow one run.
+type RunOptions struct {
+	// UserID makes the digest of this shopper only, whatever their schedule says: the slot is
+	// Period, or else the shopper's local date today. A shopper with digests off, no brands
+	// or a bounced address is refused with an error saying so.
+	UserID int64
+	// Period overrides the slot key of every shopper of the run ("2026-11-26").
+	Period string
+}
+
+// RunCounts sum up a run.
+type RunCounts struct {
+	// Considered counts shoppers looked at: digests on, at least one brand, not bounced.
+	Considered int `json:"considered"`
+	// Due counts those whose slot had started and was not done yet.
+	Due int `json:"due"`
+	// Stored counts digests stored with their message; Empty those stored as empty.
+	Stored int `json:"stored"`
+	Empty  int `json:"empty"`
+	// Skipped counts due slots another run stored first.
+	Skipped int `json:"skipped"`
+	// Failed counts shoppers whose digest could not be made or stored (logged; retried by
+	// the next run, since nothing of theirs was stored).
+	Failed int `json:"failed"`
+	// Items counts items in stored digests; More the matches beyond their caps.
+	Items      int   `json:"items"`
+	More       int   `json:"more"`
+	DurationMS int64 `json:"duration_ms"`
+}
+
+// ErrNoDigest wraps the reason a shopper named by hand gets no digest.
+var ErrNoDigest = errors.New("no digest")
+
+// Run makes every digest due now (or the one opts names) and returns what it did. It stops at
+// the first error reading the store or when ctx ends; batches stored before stay stored.
+func (r *DigestRun) Run(ctx context.Context, opts RunOptions) (RunCounts, error) {
+	now := time.Now
+	if r.Now != nil {
+		now = r.Now
+	}
+	at := now()
+	var c RunCounts
+	defer func() { c.DurationMS = now().Sub(at).Milliseconds() }()
+	if opts.Period != "" {
+		if err := ValidPeriodKey(opts.Period); err != nil {
+			return c, err
+		}
+	}
+	if r.Store == nil || r.Index == nil {
+		return c, errors.New("digest run: no store or index")
+	}
+	ix := r.Index()
+	if opts.UserID != 0 {
+		s, err := r.Store.DigestRecipient(ctx, opts.UserID)
+		if err != nil {
+			return c, err
+		}
+		if err := eligible(s); err != nil {
+			return c, err
+		}
+		if _, err := r.zones.Load(s.TimeZone); err != nil {
+			return c, fmt.Errorf("%w: %s: %v", ErrNoDigest, s.Email, err)
+		}
+		err = r.batch(ctx, ix, []Recipient{s}, at, opts, &c)
+		return c, err
+	}
+	size := r.Batch
+	if size <= 0 {
+		size = DefaultBatch
+	}
+	var after int64
+	for {
+		if err := ctx.Err(); err != nil {
+			return c, err
+		}
+		shoppers, err := r.Store.DigestRecipients(ctx, after, size)
+		if err != nil {
+			return c, err
+		}
+		if len(shoppers) == 0 {
+			return c, nil
+		}
+		after = shoppers[len(shoppers)-1].UserID
+		if err := r.batch(ctx, ix, shoppers, at, opts, &c); err != nil {
+			return c, err
+		}
+		if r.Progress != nil {
+			r.Progress(c.Considered)
+		}
+		if len(shoppers) < size {
+			return c, nil
+		}
+	}
+}
+
+// eligible says why a shopper named by hand gets no digest.
+func eligible(s Recipient) error {
+	switch {
+	case !s.HasPreferences:
+		return fmt.Errorf("%w: %s has no preferences yet (set them with tagdrop user prefs)", ErrNoDigest, s.Email)
+	case s.Frequency == account.NoDigest:
+		return fmt.Errorf("%w: %s has digests turned off (frequency off)", ErrNoDigest, s.Email)
+	case s.Bounced:
+		return fmt.Errorf("%w: mail to %s bounced; fix the address first", ErrNoDigest, s.Email)
+	case s.Brands == 0:
+		return fmt.Errorf("%w: %s follows no brands", ErrNoDigest, s.Email)
+	}
+	return nil
+}
+
+// batch makes and stores the digests of one batch of shoppers.
+func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recipient, at time.Time, opts RunOptions, c *RunCounts) error {
+	c.Considered += len(shoppers)
+	slots := make([]SlotRef, 0, len(shoppers))
+	for _, s := range shoppers {
+		loc, err := r.zones.Load(s.TimeZone)
+		if err != nil {
+			c.Failed++
+			r.logger().Warn("digest skipped", "user_id", s.UserID, "error", err)
+			continue
+		}
+		key := opts.Period
+		switch {
+		case key != "":
+		case opts.UserID != 0:
+			key = at.In(loc).Format(PeriodLayout)
+		default:
+			slot, ok := CurrentSlot(s.Frequency, s.DigestHour, loc, at)
+			if !ok {
+				continue
+			}
+			key = slot.Key
+		}
+		slots = append(slots, SlotRef{UserID: s.UserID, Key: key})
+	}
+	if len(slots) == 0 {
+		return nil
+	}
+	done, err := r.Store.DigestsDone(ctx, slots)
+	if err != nil {
+		return err
+	}
+	due := slots[:0]
+	for _, s := range slots {
+		if !done[s] {
+			due = append(due, s)
+		}
+	}
+	c.Due += len(due)
+	if len(due) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(due))
+	for i, s := range due {
+		ids[i] = s.UserID
+	}
+	prefs, err := r.Store.PreferencesOf(ctx, ids)
+	if err != nil {
+		return err
+	}
+	sent, err := r.Store.SentItemsOf(ctx, ids)
+	if err != nil {
+		return err
+	}
+	limit := r.Cap
+	if limit <= 0 {
+		limit = DefaultCap
+	}
+	emails := make(map[int64]string, len(shoppers))
+	for _, s := range shoppers {
+		emails[s.UserID] = s.Email
+	}
+	records := make([]DigestRecord, 0, len(due))
+	var offerIDs []int64
+	for _, s := range due {
+		items := Match(ix, prefs[s.UserID], sent[s.UserID], at, 0)
+		d := DigestRecord{UserID: s.UserID, PeriodKey: s.Key, Total: len(items), At: at}
+		d.Items = items[:min(len(items), limit)]
+		for _, it := range d.Items {
+			offerIDs = append(offerIDs, it.OfferID)
+		}
+		records = append(records, d)
+	}
+	details, err := r.Store.ItemDetails(ctx, offerIDs)
+	if err != nil {
+		return err
+	}
+	ready := records[:0]
+	for _, d := range records {
+		if len(d.Items) > 0 {
+			msg, err := r.render(d, emails[d.UserID], details)
+			if err != nil {
+				c.Failed++
+				r.logger().Error("digest not rendered", "user_id", d.UserID, "period", d.PeriodKey, "error", err)
+				continue
+			}
+			d.Message = &msg
+		}
+		ready = append(ready, d)
+	}
+	r.store(ctx, ready, c)
+	return ctx.Err()
+}
+
+// store writes the batch in one transaction; when that fails it retries shopper by shopper,
+// so one bad digest (say, an offer deleted since the index saw it) costs only itself.
+func (r *DigestRun) store(ctx context.Context, ds []DigestRecord, c *RunCounts) {
+	if len(ds) == 0 {
+		return
+	}
+	stored, err := r.Store.StoreDigests(ctx, ds)
+	if err == nil {
+		r.count(ds, stored, c)
+		return
+	}
+	if len(ds) == 1 || ctx.Err() != nil {
+		c.Failed += len(ds)
+		r.logger().Error("digests not stored", "count", len(ds), "first_user_id", ds[0].UserID, "error", err)
+		return
+	}
+	for _, d := range ds {
+		r.store(ctx, []DigestRecord{d}, c)
+	}
+}
+
+func (r *DigestRun) count(ds []DigestRecord, stored []bool, c *RunCounts) {
+	for i, d := range ds {
+		switch {
+		case i >= len(stored) || !stored[i]:
+			c.Skipped++
+		case d.Message == nil:
+			c.Empty++
+		default:
+			c.Stored++
+			c.Items += len(d.Items)
+			c.More += d.Total - len(d.Items)
+		}
+	}
+}
+
+// render turns a digest into its outbox message.
+func (r *DigestRun) render(d DigestRecord, to string, details map[int64]ItemDetail) (notify.Message, error) {
+	nd := notify.Digest{UserID: d.UserID, To: to, MessageID: DigestMessageID(d.UserID, d.PeriodKey, r.BaseURL),
+		More: d.Total - len(d.Items), MoreURL: MoreURL, BaseURL: r.BaseURL, Items: make([]notify.DigestItem, len(d.Items))}
+	for i, it := range d.Items {
+		det := details[it.OfferID]
+		nd.Items[i] = notify.DigestItem{ProductID: it.ProductID, OfferID: it.OfferID, Title: it.Title, Brand: it.Brand,
+			Size: it.Size, Colour: it.Colour, Retailer: it.Retailer, ImageURL: det.ImageURL,
+			URL: "/products/" + strconv.FormatInt(it.ProductID, 10), Price: it.Price, RegularPrice: it.RegularPrice,
+			Currency: it.Currency, DiscountPct: it.DiscountPct, Lowest30d: det.Lowest30d > 0 && it.Price <= det.Lowest30d,
+			Questionable: it.Questionable, Reason: it.Reason}
+	}
+	if r.Unsubscribe != nil {
+		u, err := r.Unsubscribe(d.UserID)
+		if err != nil {
+			return notify.Message{}, err
+		}
+		nd.UnsubscribeURL = u
+	}
+	msg, err := notify.RenderDigest(nd)
+	if err != nil {
+		return notify.Message{}, err
+	}
+	msg.CreatedAt = d.At
+	return msg, nil
+}
+
+// DigestMessageID is the fixed Message-ID of a shopper's digest for a slot, so the outbox
+// refuses a second copy and a resend carries the same id: "<digest-42-2026-11-26@HOST>", HOST
+// from baseURL ("tagdrop" when it has none).
+func DigestMessageID(userID int64, periodKey, baseURL string) string {
+	host := "tagdrop"
+	if u, err := url.Parse(baseURL); err == nil && u.Hostname() != "" {
+		host = u.Hostname()
+	}
+	return "<digest-" + strconv.FormatInt(userID, 10) + "-" + periodKey + "@" + host + ">"
+}
+
+func (r *DigestRun) logger() *slog.Logger {
+	if r.Logger != nil {
+		return r.Logger
+	}
+	return slog.Default()
+}
