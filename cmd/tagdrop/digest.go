@@ -17,6 +17,7 @@ import (
 
 	"github.com/tagdrop/tagdrop/internal/alerts"
 	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/clicks"
 	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/jobs"
 	"github.com/tagdrop/tagdrop/internal/notify"
@@ -87,8 +88,25 @@ func newDigestRun(ctx context.Context, conn *store.DB, ix func() *index.Index, b
 	if err != nil {
 		return nil, err
 	}
-	return &alerts.DigestRun{Store: conn, Index: ix, BaseURL: baseURL, Logger: logger,
-		Unsubscribe: func(userID int64) (string, error) { return notify.UnsubscribeURL(baseURL, secret, userID), nil }}, nil
+	clickSecret, err := conn.ClickSecret(ctx)
+	if err != nil {
+		return nil, err
+	}
+	links, err := clicks.NewSigner(clickSecret)
+	if err != nil {
+		return nil, err
+	}
+	return &alerts.DigestRun{Store: conn, Index: ix, BaseURL: baseURL, Logger: logger, ParseSearch: savedSearchParser(conn),
+		Link: func(offerID, productID, userID int64) (string, error) {
+			return links.URL(baseURL, offerID, productID, clicks.SourceDigest, userID)
+		},
+		Unsubscribe: func(userID int64) (string, error) {
+			u, err := conn.UserByID(ctx, userID) // the token signs the account's creation time too
+			if err != nil {
+				return "", err
+			}
+			return notify.UnsubscribeURL(baseURL, secret, userID, u.CreatedAt), nil
+		}}, nil
 }
 
 // makeDigests runs the digests due now (or one shopper's) and prints the counts.

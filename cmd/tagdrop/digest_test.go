@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/tagdrop/tagdrop/internal/alerts"
 	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/clicks"
 	"github.com/tagdrop/tagdrop/internal/demo"
 	"github.com/tagdrop/tagdrop/internal/ingest"
 	"github.com/tagdrop/tagdrop/internal/notify"
@@ -181,6 +183,30 @@ func TestDigestRunCommand(t *testing.T) {
 	}
 	if digest == nil || !strings.Contains(digest.ListUnsubscribe, "https://tagdrop.example/") || !strings.Contains(digest.MessageID, "@tagdrop.example>") {
 		t.Fatalf("the demo shopper's digest message: %+v", digest)
+	}
+	// Items link through signed click-outs that name the digest and the shopper.
+	links := regexp.MustCompile(`https://tagdrop\.example/out/[A-Za-z0-9_-]+`).FindAllString(digest.TextBody, -1)
+	if len(links) == 0 {
+		t.Fatalf("no click-out links in the digest's text:\n%s", digest.TextBody)
+	}
+	conn, err = store.Open(ctx, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := conn.ClickSecret(ctx)
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := clicks.NewSigner(secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range links {
+		tok, err := signer.Verify(strings.TrimPrefix(l, "https://tagdrop.example/out/"))
+		if err != nil || tok.Source != clicks.SourceDigest || tok.UserID != digest.UserID || tok.OfferID == 0 {
+			t.Errorf("click-out %s: %+v, %v", l, tok, err)
+		}
 	}
 
 	one := counts("--user", demo.ShopperEmail, "--period", "2030-01-01")

@@ -15,6 +15,7 @@ import (
 	"github.com/tagdrop/tagdrop/internal/fetch"
 	"github.com/tagdrop/tagdrop/internal/ingest"
 	"github.com/tagdrop/tagdrop/internal/jobs"
+	"github.com/tagdrop/tagdrop/internal/notify"
 	"github.com/tagdrop/tagdrop/internal/search"
 	"github.com/tagdrop/tagdrop/internal/store"
 	"github.com/tagdrop/tagdrop/internal/web"
@@ -138,6 +139,9 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if _, err := db.MailSecret(ctx); err != nil { // created on first start: unsubscribe links are signed with it
 		return err
 	}
+	if _, err := db.PushVAPIDKeys(ctx, notify.GenerateVAPIDKeys); err != nil { // created on first start: web push identity
+		return err
+	}
 
 	if c.Demo {
 		if err := loadDemo(ctx, env, db, logger, c.BaseURL); err != nil {
@@ -157,13 +161,28 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		go func() { jobsDone <- jobs.SweepSessions(jobsCtx, db, jobs.DefaultSessionSweepEvery, logger) }()
 		defer func() { stopJobs(); <-jobsDone; <-jobsDone; <-jobsDone }()
 		// Loves: alerts decided and recorded, tracked product pages re-checked (serve_loves.go).
-		defer startLoveJobs(ctx, db, newPageImporter(db, logger, c.AllowPrivate), logger)()
+		defer startLoveJobs(ctx, db, newShopperPageImporter(db, logger), logger)()
 		stopSender := startSender(ctx, db, c.Mail, logger) // mail.go
 		defer stopSender()
+		// Webhooks: signed event POSTs (serve_webhooks.go).
+		defer startWebhooks(ctx, db, c.BaseURL, c.AllowPrivate, logger)()
+		stopPush, err := startPush(ctx, db, c.BaseURL, c.Mail.From, c.AllowPrivate, logger) // love alerts by web push (serve_push.go)
+		if err != nil {
+			return err
+		}
+		defer stopPush()
 	}
 
 	webCfg := web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo, MetricsPublic: c.MetricsPublic}
-	webCfg.Tracker = newPageImporter(db, logger, c.AllowPrivate) // /track (serve_loves.go)
+	webCfg.Tracker = newShopperPageImporter(db, logger) // /track (serve_loves.go): no --allow-private
+	// Webhook URLs may name --allow-private addresses (local testing only; serve_webhooks.go).
+	webCfg.WebhookAllow = c.AllowPrivate
+	clickSvc, stopClicks, err := startClicks(ctx, db, logger) // signed click-outs and their recorder (serve_clicks.go)
+	if err != nil {
+		return err
+	}
+	defer stopClicks() // runs after the HTTP server's shutdown: every click is written
+	webCfg.Clicks = clickSvc
 	// Every role keeps the in-memory index current from the change log: web nodes search it,
 	// workers match digests against it.
 	live, err := search.Build(ctx, db, search.Options{Logger: logger})
@@ -191,6 +210,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if live != nil {
 		srv.Registry().MustRegister(live.Collectors()...)
 	}
+	srv.Registry().MustRegister(clickSvc.Recorder().Collectors()...)
 	httpServer := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/account"
@@ -47,11 +48,13 @@ type Recipient struct {
 	Frequency  account.Frequency
 	DigestHour int
 	TimeZone   string
-	// Bounced, Brands (how many brands they follow) and HasPreferences tell why a shopper named
-	// by hand gets no digest. The batch listing (DigestRecipients) only returns shoppers with
-	// preferences, brands and an address that has not bounced, and reports Brands as 1 for
-	// "at least one".
+	// Bounced, Unconfirmed, Brands (how many brands they follow) and HasPreferences tell why a
+	// shopper named by hand gets no digest. The batch listing (DigestRecipients) only returns
+	// shoppers with preferences, brands and a confirmed address that has not bounced, and reports
+	// Brands as 1 for "at least one". Mail never goes to an address nobody confirmed: anyone can
+	// sign up with someone else's address.
 	Bounced        bool
+	Unconfirmed    bool
 	Brands         int
 	HasPreferences bool
 }
@@ -69,12 +72,21 @@ type ItemDetail struct {
 	Lowest30d int64
 }
 
-// DigestRecord is one shopper's digest for one slot, as the run hands it to the store.
+// DigestRecord is one shopper's digest for one slot, as the run hands it to the store; a
+// love-alert mail is one too, with a LoveSlotPrefix period key and Loves only.
 type DigestRecord struct {
 	UserID    int64
 	PeriodKey string
 	// Items are the items shown, in order (at most the cap); their prices become sent history.
 	Items []Item
+	// Groups[i] names the section of Items[i]: SavedGroup(name) for a saved search's match,
+	// "" for a brand match. Nil when every item is a brand match.
+	Groups []string
+	// Loves are the love alerts shown (one per love); LoveAlertIDs every alert the message
+	// delivers by e-mail (the shown ones and older ones of the same loves). The store records
+	// their e-mail delivery with the digest.
+	Loves        []LoveNotice
+	LoveAlertIDs []int64
 	// Total counts every match, shown or not.
 	Total int
 	// Message is the rendered mail for the outbox; nil for an empty digest.
@@ -108,9 +120,23 @@ type DigestStore interface {
 	SentItemsOf(ctx context.Context, userIDs []int64) (map[int64]map[int64]int64, error)
 	// ItemDetails reads the offers' images and 30-day lows by store offer id.
 	ItemDetails(ctx context.Context, offerIDs []int64) (map[int64]ItemDetail, error)
+	// SavedSearchesOf reads the shoppers' saved searches, each shopper's by name.
+	SavedSearchesOf(ctx context.Context, userIDs []int64) (map[int64][]SavedSearch, error)
+	// PreviousDigestsOf reads when each shopper's latest digest (stored or empty, love-alert
+	// mails aside) was made; a shopper without one is absent.
+	PreviousDigestsOf(ctx context.Context, userIDs []int64) (map[int64]time.Time, error)
+	// LoveNoticesOf reads the shoppers' love alerts created at or after since that e-mail has
+	// not delivered yet.
+	LoveNoticesOf(ctx context.Context, userIDs []int64, since time.Time) (map[int64][]LoveNotice, error)
+	// LoveMailRecipients lists shoppers with id > after, by id, at most limit, whose address has
+	// not bounced, whose digests are not off (preferences absent or frequency other than off),
+	// and who have a love alert created in [from, to] that neither e-mail nor push
+	// delivered; their digest hour and time zone (8 and UTC without preferences).
+	LoveMailRecipients(ctx context.Context, after int64, limit int, from, to time.Time) ([]Recipient, error)
 	// StoreDigests stores the digests in one transaction: for each, the digests row, its items,
-	// its outbox message and the sent history. A digest whose slot is already stored is left
-	// out, with everything of it; stored[i] says whether ds[i] was written.
+	// its outbox message, the sent history and the e-mail delivery of its love alerts. A digest
+	// whose slot is already stored is left out, with everything of it; stored[i] says whether
+	// ds[i] was written.
 	StoreDigests(ctx context.Context, ds []DigestRecord) (stored []bool, err error)
 }
 
@@ -129,6 +155,13 @@ type DigestRun struct {
 	Now func() time.Time
 	// Unsubscribe returns the one-click unsubscribe address of a shopper; none when nil.
 	Unsubscribe func(userID int64) (string, error)
+	// Link returns where an item of a shopper's digest links: a signed click-out (/out/…) that
+	// counts the click and goes on to the retailer. Nil, or an error, links the item's product
+	// page on tagdrop instead.
+	Link func(offerID, productID, userID int64) (string, error)
+	// ParseSearch turns a saved search's query into an index query; saved searches are left
+	// out of digests when nil.
+	ParseSearch QueryParser
 	// Progress, when set, is told after each batch how many shoppers were considered so far.
 	Progress func(considered int)
 	// Logger receives per-shopper failures; slog.Default() when nil.
@@ -161,9 +194,15 @@ type RunCounts struct {
 	// Failed counts shoppers whose digest could not be made or stored (logged; retried by
 	// the next run, since nothing of theirs was stored).
 	Failed int `json:"failed"`
-	// Items counts items in stored digests; More the matches beyond their caps.
-	Items      int   `json:"items"`
-	More       int   `json:"more"`
+	// Items counts items in stored digests (Saved of them from saved searches); More the
+	// matches beyond their caps.
+	Items int `json:"items"`
+	Saved int `json:"saved"`
+	More  int `json:"more"`
+	// Loves counts love alerts delivered by e-mail (in digests and love-alert mails);
+	// LoveMails the love-alert mails stored for shoppers without a digest that day.
+	Loves      int   `json:"loves"`
+	LoveMails  int   `json:"love_mails"`
 	DurationMS int64 `json:"duration_ms"`
 }
 
@@ -200,9 +239,22 @@ func (r *DigestRun) Run(ctx context.Context, opts RunOptions) (RunCounts, error)
 		if _, err := r.zones.Load(s.TimeZone); err != nil {
 			return c, fmt.Errorf("%w: %s: %v", ErrNoDigest, s.Email, err)
 		}
-		err = r.batch(ctx, ix, []Recipient{s}, at, opts, &c)
+		err = r.batch(ctx, ix, []Recipient{s}, at, opts, &c, &savedState{})
 		return c, err
 	}
+	if err := r.digests(ctx, ix, at, opts, &c); err != nil {
+		return c, err
+	}
+	if opts.Period != "" {
+		return c, nil
+	}
+	err := r.loveMails(ctx, at, &c)
+	return c, err
+}
+
+// digests makes the digests of every shopper whose digests are on, batch by batch.
+func (r *DigestRun) digests(ctx context.Context, ix *index.Index, at time.Time, opts RunOptions, c *RunCounts) error {
+	st := &savedState{}
 	size := r.Batch
 	if size <= 0 {
 		size = DefaultBatch
@@ -210,24 +262,24 @@ func (r *DigestRun) Run(ctx context.Context, opts RunOptions) (RunCounts, error)
 	var after int64
 	for {
 		if err := ctx.Err(); err != nil {
-			return c, err
+			return err
 		}
 		shoppers, err := r.Store.DigestRecipients(ctx, after, size)
 		if err != nil {
-			return c, err
+			return err
 		}
 		if len(shoppers) == 0 {
-			return c, nil
+			return nil
 		}
 		after = shoppers[len(shoppers)-1].UserID
-		if err := r.batch(ctx, ix, shoppers, at, opts, &c); err != nil {
-			return c, err
+		if err := r.batch(ctx, ix, shoppers, at, opts, c, st); err != nil {
+			return err
 		}
 		if r.Progress != nil {
 			r.Progress(c.Considered)
 		}
 		if len(shoppers) < size {
-			return c, nil
+			return nil
 		}
 	}
 }
@@ -241,6 +293,8 @@ func eligible(s Recipient) error {
 		return fmt.Errorf("%w: %s has digests turned off (frequency off)", ErrNoDigest, s.Email)
 	case s.Bounced:
 		return fmt.Errorf("%w: mail to %s bounced; fix the address first", ErrNoDigest, s.Email)
+	case s.Unconfirmed:
+		return fmt.Errorf("%w: %s has not confirmed the address yet (tagdrop user verify confirms it by hand)", ErrNoDigest, s.Email)
 	case s.Brands == 0:
 		return fmt.Errorf("%w: %s follows no brands", ErrNoDigest, s.Email)
 	}
@@ -248,7 +302,7 @@ func eligible(s Recipient) error {
 }
 
 // batch makes and stores the digests of one batch of shoppers.
-func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recipient, at time.Time, opts RunOptions, c *RunCounts) error {
+func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recipient, at time.Time, opts RunOptions, c *RunCounts, st *savedState) error {
 	c.Considered += len(shoppers)
 	slots := make([]SlotRef, 0, len(shoppers))
 	for _, s := range shoppers {
@@ -301,20 +355,53 @@ func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recip
 	if err != nil {
 		return err
 	}
+	var saved map[int64][]SavedSearch
+	var prev map[int64]time.Time
+	if r.ParseSearch != nil {
+		if saved, err = r.Store.SavedSearchesOf(ctx, ids); err != nil {
+			return err
+		}
+		if prev, err = r.Store.PreviousDigestsOf(ctx, ids); err != nil {
+			return err
+		}
+	}
+	loves, err := r.Store.LoveNoticesOf(ctx, ids, at.Add(-LoveWindow))
+	if err != nil {
+		return err
+	}
 	limit := r.Cap
 	if limit <= 0 {
 		limit = DefaultCap
 	}
 	emails := make(map[int64]string, len(shoppers))
+	freqs := make(map[int64]account.Frequency, len(shoppers))
 	for _, s := range shoppers {
-		emails[s.UserID] = s.Email
+		emails[s.UserID], freqs[s.UserID] = s.Email, s.Frequency
 	}
 	records := make([]DigestRecord, 0, len(due))
 	var offerIDs []int64
 	for _, s := range due {
 		items := Match(ix, prefs[s.UserID], sent[s.UserID], at, 0)
-		d := DigestRecord{UserID: s.UserID, PeriodKey: s.Key, Total: len(items), At: at}
-		d.Items = items[:min(len(items), limit)]
+		d := DigestRecord{UserID: s.UserID, PeriodKey: s.Key, At: at}
+		var found []Item
+		var groups []string
+		if len(saved[s.UserID]) > 0 {
+			taken := make(map[int64]bool, len(items))
+			for _, it := range items {
+				taken[it.ProductID] = true
+			}
+			since := savedSince(prev[s.UserID], freqs[s.UserID], at)
+			found, groups = r.savedItems(ctx, ix, st, saved[s.UserID], sent[s.UserID], since, at, taken)
+		}
+		nb, ns := splitCap(len(items), len(found), limit)
+		d.Total = len(items) + len(found)
+		d.Items = append(items[:nb:nb], found[:ns]...)
+		if ns > 0 {
+			d.Groups = append(make([]string, nb, nb+ns), groups[:ns]...)
+		}
+		if ls := loves[s.UserID]; len(ls) > 0 {
+			d.Loves, d.LoveAlertIDs = pickLoves(ls)
+		}
 		for _, it := range d.Items {
 			offerIDs = append(offerIDs, it.OfferID)
 		}
@@ -326,7 +413,7 @@ func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recip
 	}
 	ready := records[:0]
 	for _, d := range records {
-		if len(d.Items) > 0 {
+		if len(d.Items) > 0 || len(d.Loves) > 0 {
 			msg, err := r.render(d, emails[d.UserID], details)
 			if err != nil {
 				c.Failed++
@@ -369,12 +456,31 @@ func (r *DigestRun) count(ds []DigestRecord, stored []bool, c *RunCounts) {
 			c.Skipped++
 		case d.Message == nil:
 			c.Empty++
+		case strings.HasPrefix(d.PeriodKey, LoveSlotPrefix):
+			c.LoveMails++
+			c.Loves += len(d.LoveAlertIDs)
 		default:
 			c.Stored++
 			c.Items += len(d.Items)
 			c.More += d.Total - len(d.Items)
+			c.Loves += len(d.LoveAlertIDs)
+			for _, g := range d.Groups {
+				if g != "" {
+					c.Saved++
+				}
+			}
 		}
 	}
+}
+
+// itemURL is where a digest item links: r.Link's click-out, else the product page.
+func (r *DigestRun) itemURL(offerID, productID, userID int64) string {
+	if r.Link != nil && offerID != 0 {
+		if u, err := r.Link(offerID, productID, userID); err == nil {
+			return u
+		}
+	}
+	return "/products/" + strconv.FormatInt(productID, 10)
 }
 
 // render turns a digest into its outbox message.
@@ -385,9 +491,17 @@ func (r *DigestRun) render(d DigestRecord, to string, details map[int64]ItemDeta
 		det := details[it.OfferID]
 		nd.Items[i] = notify.DigestItem{ProductID: it.ProductID, OfferID: it.OfferID, Title: it.Title, Brand: it.Brand,
 			Size: it.Size, Colour: it.Colour, Retailer: it.Retailer, ImageURL: det.ImageURL,
-			URL: "/products/" + strconv.FormatInt(it.ProductID, 10), Price: it.Price, RegularPrice: it.RegularPrice,
+			URL: r.itemURL(it.OfferID, it.ProductID, d.UserID), Price: it.Price, RegularPrice: it.RegularPrice,
 			Currency: it.Currency, DiscountPct: it.DiscountPct, Lowest30d: det.Lowest30d > 0 && it.Price <= det.Lowest30d,
 			Questionable: it.Questionable, Reason: it.Reason}
+		if i < len(d.Groups) {
+			nd.Items[i].Group = d.Groups[i]
+		}
+	}
+	for _, n := range d.Loves {
+		li := loveItem(n)
+		li.URL = r.itemURL(n.OfferID, n.ProductID, d.UserID)
+		nd.Loves = append(nd.Loves, li)
 	}
 	if r.Unsubscribe != nil {
 		u, err := r.Unsubscribe(d.UserID)

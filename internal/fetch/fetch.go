@@ -15,6 +15,8 @@ package fetch
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -58,6 +60,9 @@ type Config struct {
 	// Allow lists address ranges to accept although the policy refuses them. It exists for
 	// local testing only (a feed served from 127.0.0.1); never set it in production.
 	Allow []netip.Prefix
+	// RootCAs, when set, replaces the system's trusted certificates: for tests that serve
+	// https from a local test server only.
+	RootCAs *x509.CertPool
 }
 
 func (c Config) withDefaults() Config {
@@ -112,6 +117,9 @@ func newClient(cfg Config, lookup lookupFunc) *Client {
 		ExpectContinueTimeout:  time.Second,
 		DisableCompression:     true, // we decode, so that MaxBytes counts decoded bytes
 		MaxResponseHeaderBytes: 1 << 20,
+	}
+	if cfg.RootCAs != nil {
+		tr.TLSClientConfig = &tls.Config{RootCAs: cfg.RootCAs}
 	}
 	c.http = &http.Client{
 		Transport:     &limitedTransport{next: tr, hosts: c.hosts},

@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/extract"
@@ -69,7 +72,10 @@ func (e *PageError) Error() string { return e.URL + ": " + e.Reason }
 func (e *PageError) Unwrap() error { return e.Err }
 
 // ImportPage fetches the product page at rawURL and imports its main product under the shop
-// named by the page's host (without "www."). It returns a *PageError for a bad address, a page
+// named by the host of the page's final address, after redirects (without "www."): an unlisted
+// retailer the first time that host is seen (see store.EnsureTrackedRetailer). Offer links not
+// on that host become the page's address; an image not on the same registrable domain is
+// dropped. It returns a *PageError for a bad address, a page
 // that cannot be fetched, is too big or shows no product with a price; other errors are the
 // database's.
 func (p *PageImporter) ImportPage(ctx context.Context, rawURL string) (PageResult, error) {
@@ -86,12 +92,24 @@ func (p *PageImporter) ImportPage(ctx context.Context, rawURL string) (PageResul
 	if err != nil {
 		return PageResult{}, &PageError{URL: final, Reason: "could not be read as a web page", Err: err}
 	}
-	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	// The shop is the site the content came from: the final address, after redirects.
+	fu, err := url.Parse(final)
+	if err != nil || fu.Hostname() == "" {
+		return PageResult{}, &PageError{URL: final, Reason: "is not a web address tagdrop can file under a shop", Err: fetch.ErrBadURL}
+	}
+	host := siteHost(fu.Hostname())
 	items, err := PageItems(res, final)
 	if err != nil {
 		return PageResult{}, &PageError{URL: final, Reason: err.Error(), Err: err}
 	}
-	opts := Options{Retailer: host, ObservedAt: time.Now()}
+	keepOnSite(items, fu)
+	// A host first seen here is an unlisted retailer: its offers stay out of search, browse and
+	// other shoppers' pages until an admin lists it (store.EnsureTrackedRetailer).
+	retailer, err := p.db.EnsureTrackedRetailer(ctx, host)
+	if err != nil {
+		return PageResult{}, err
+	}
+	opts := Options{Retailer: retailer.Slug, ObservedAt: time.Now()}
 	rep, err := p.im.importWith(ctx, final, opts, func(run *run, rep *Report) error {
 		rep.Format = PageFormat
 		return run.readItems(ctx, &sliceFeed{items: items}, rep)
@@ -101,10 +119,6 @@ func (p *PageImporter) ImportPage(ctx context.Context, rawURL string) (PageResul
 			return PageResult{Report: rep}, &PageError{URL: final, Reason: "was just imported: try again in a moment", Err: err}
 		}
 		return PageResult{Report: rep}, fmt.Errorf("import %s: %w", fetch.Redact(final), err)
-	}
-	retailer, err := p.db.EnsureRetailer(ctx, host)
-	if err != nil {
-		return PageResult{Report: rep}, err
 	}
 	o, err := p.db.OfferByItem(ctx, retailer.Slug, items[0].ID)
 	if err != nil {
@@ -221,6 +235,46 @@ func PageItems(res extract.Result, pageURL string) ([]feed.Item, error) {
 		return nil, errors.New("is not a product page: no price was found for " + pr.Title)
 	}
 	return items, nil
+}
+
+// siteHost is a host as a shop's name: lower case, without "www.".
+func siteHost(h string) string {
+	return strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(h), "."), "www.")
+}
+
+// keepOnSite holds a page's items to the site that served it (page): an offer link on another
+// host is replaced by the page's address, and an image outside the page's registrable domain
+// (example.co.uk for shop.example.co.uk; a shop's own CDN subdomain is fine, a third party's
+// is not) is dropped. A page can then never name another shop's links or pictures as its own.
+func keepOnSite(items []feed.Item, page *url.URL) {
+	host := siteHost(page.Hostname())
+	site := registrable(host)
+	for i := range items {
+		if lu, err := url.Parse(items[i].Link); err != nil || (lu.Scheme != "http" && lu.Scheme != "https") ||
+			siteHost(lu.Hostname()) != host || lu.User != nil {
+			items[i].Link = page.String()
+		}
+		if items[i].ImageLink == "" {
+			continue
+		}
+		iu, err := url.Parse(items[i].ImageLink)
+		if err != nil || (iu.Scheme != "http" && iu.Scheme != "https") || iu.User != nil || registrable(siteHost(iu.Hostname())) != site {
+			items[i].ImageLink = ""
+		}
+	}
+}
+
+// registrable is host's registrable domain (eTLD+1, from the public suffix list); a host that
+// has none (an IP address, "localhost", a bare suffix) is its own.
+func registrable(host string) string {
+	if host == "" || net.ParseIP(host) != nil {
+		return host
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return host
+	}
+	return d
 }
 
 func firstOf(s ...string) string {

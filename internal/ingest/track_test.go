@@ -12,8 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/account"
 	"github.com/tagdrop/tagdrop/internal/fetch"
+	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/ingest"
+	"github.com/tagdrop/tagdrop/internal/search"
 	"github.com/tagdrop/tagdrop/internal/store"
 	"github.com/tagdrop/tagdrop/internal/store/storetest"
 )
@@ -106,12 +109,22 @@ func TestImportPage(t *testing.T) {
 		if res.ProductID == 0 || res.Title != "Double-faced wool coat" || res.Report.New != 3 || res.Report.Format != ingest.PageFormat {
 			t.Fatalf("ImportPage = %+v", res)
 		}
+		// The host is new: an unlisted shop, so the product is no one's to see but its trackers'.
+		if _, err := db.ProductByID(ctx, res.ProductID); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("an unlisted shop's product as anyone sees it: %v, want ErrNotFound", err)
+		}
+		shop := listHost(t, db, "127.0.0.1")
 		p, err := db.ProductByID(ctx, res.ProductID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if p.Brand != "Khaite" || len(p.Offers) != 3 || p.Best.Price != 19900 || p.Best.RegularPrice != 25000 || strings.Join(p.Best.Sizes, " ") != "S L" {
 			t.Errorf("product = %s by %q, %d offers, best %d (regular %d), sizes %v", p.Title, p.Brand, len(p.Offers), p.Best.Price, p.Best.RegularPrice, p.Best.Sizes)
+		}
+		// The page names its image on cdn.shop.example, not the site that served it: dropped.
+		if p.ImageURL != "" || p.Offers[0].Retailer != "127.0.0.1" || p.Offers[0].RetailerID != shop.ID || p.Offers[0].URL != srv.URL+"/coat" {
+			t.Errorf("image %q, offer of %q (%d) at %q; want no image, the shop 127.0.0.1 (%d), the page's address",
+				p.ImageURL, p.Offers[0].Retailer, p.Offers[0].RetailerID, p.Offers[0].URL, shop.ID)
 		}
 
 		// Imported again after a markdown: the same product, cheaper.
@@ -126,6 +139,190 @@ func TestImportPage(t *testing.T) {
 		}
 		if p, _ := db.ProductByID(ctx, res.ProductID); p.Best.Price != 15900 {
 			t.Errorf("best price after the markdown = %d, want 15900", p.Best.Price)
+		}
+	})
+}
+
+// listHost finds the tracked shop of host and lists it, as the admin page does.
+func listHost(t *testing.T, db *store.DB, host string) store.TrackedRetailer {
+	t.Helper()
+	ctx := context.Background()
+	shops, err := db.TrackedRetailers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range shops {
+		if s.Host == host {
+			if s.Listed {
+				t.Fatalf("shop %s was listed before an admin listed it", host)
+			}
+			if err := db.SetRetailerListed(ctx, s.ID, true); err != nil {
+				t.Fatal(err)
+			}
+			s.Listed = true
+			return s
+		}
+	}
+	t.Fatalf("no tracked shop for host %s among %+v", host, shops)
+	return store.TrackedRetailer{}
+}
+
+// sitePage is a product page whose offer links and image point where the test says.
+func sitePage(sku, link, image string) string {
+	return `<!doctype html><html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@type":"Product","name":"Silk scarf","sku":"` + sku + `","image":"` + image + `",
+ "offers":{"@type":"Offer","price":"89.00","priceCurrency":"EUR","availability":"https://schema.org/InStock","url":"` + link + `"}}
+</script></head><body><h1>Silk scarf</h1></body></html>`
+}
+
+// TestImportPageFinalHost follows a pasted address that redirects to another host: the shop is
+// the final host, and links and images are held to that site.
+func TestImportPageFinalHost(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		final := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			host := "http://" + r.Host
+			switch r.URL.Path {
+			case "/scarf": // a link elsewhere, an image on the same host
+				fmt.Fprint(w, sitePage("SC-1", "https://other-shop.example/scarf", host+"/scarf.jpg"))
+			case "/own": // its own link, an image on another site
+				fmt.Fprint(w, sitePage("SC-2", host+"/own?size=one", "https://images.elsewhere.example/scarf.jpg"))
+			default:
+				http.NotFound(w, r)
+			}
+		}))
+		defer final.Close()
+		// The pasted address is on 127.0.0.1; it redirects to the page on localhost.
+		finalURL := strings.Replace(final.URL, "127.0.0.1", "localhost", 1)
+		first := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, finalURL+r.URL.Path, http.StatusFound)
+		}))
+		defer first.Close()
+		client := fetch.New(fetch.Config{Timeout: 10 * time.Second, Allow: loopback})
+		pages := ingest.NewPageImporter(ingest.New(db, nil), db, client)
+
+		res, err := pages.ImportPage(ctx, first.URL+"/scarf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.URL != finalURL+"/scarf" {
+			t.Errorf("result URL %q, want the final address %q", res.URL, finalURL+"/scarf")
+		}
+		shops, err := db.TrackedRetailers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(shops) != 1 || shops[0].Host != "localhost" || shops[0].Name != "localhost" || shops[0].Listed || shops[0].Products != 1 {
+			t.Fatalf("tracked shops = %+v, want one unlisted shop named localhost (the final host) with 1 product", shops)
+		}
+		offers, err := db.LiveOffersOf(ctx, []int64{res.ProductID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := db.ProductFor(ctx, res.ProductID, 0)
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("unlisted product for anyone: %v, want ErrNotFound", err)
+		}
+		o := offers[res.ProductID]
+		if len(o) != 1 || o[0].Retailer != "localhost" || o[0].URL != finalURL+"/scarf" {
+			t.Fatalf("offers = %+v, want one of localhost linking the page itself (not other-shop.example)", o)
+		}
+		listHost(t, db, "localhost")
+		if p, err = db.ProductByID(ctx, res.ProductID); err != nil || p.ImageURL != finalURL+"/scarf.jpg" {
+			t.Errorf("listed product: image %q (%v), want the same-host image kept", p.ImageURL, err)
+		}
+
+		res, err = pages.ImportPage(ctx, first.URL+"/own")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, err = db.ProductByID(ctx, res.ProductID); err != nil || p.ImageURL != "" || len(p.Offers) != 1 || p.Offers[0].URL != finalURL+"/own?size=one" {
+			t.Errorf("product = %+v (%v), want its own link kept and the other site's image dropped", p, err)
+		}
+	})
+}
+
+// TestTrackedPageStaysPrivate: a tracked page's product reaches its shopper (loves, product
+// page) and nobody else (index, other shoppers' product pages) until an admin lists the host;
+// listing reaches a live index through the change log.
+func TestTrackedPageStaysPrivate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, productPage(19900))
+		}))
+		defer srv.Close()
+		pages := ingest.NewPageImporter(ingest.New(db, nil), db, fetch.New(fetch.Config{Timeout: 10 * time.Second, Allow: loopback}))
+		live, err := search.Build(ctx, db, search.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := pages.ImportPage(ctx, srv.URL+"/coat")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ada, err := db.CreateUser(ctx, "ada@example.com", account.Shopper, "", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bob, err := db.CreateUser(ctx, "bob@example.com", account.Shopper, "", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := db.TrackPage(ctx, res.URL, store.Love{UserID: ada.ID, ProductID: res.ProductID}, time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+
+		if err := live.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := live.Search(index.Query{Text: "wool coat"}).Total; got != 0 {
+			t.Errorf("live index finds %d products for the unlisted page, want 0", got)
+		}
+		fresh, err := index.Build(ctx, db, index.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fresh.Search(index.Query{Text: "wool coat"}).Total; got != 0 {
+			t.Errorf("an index built by LoadProducts finds %d, want 0", got)
+		}
+		loves, err := db.UserLoves(ctx, ada.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(loves) != 1 || loves[0].ProductID != res.ProductID || len(loves[0].Offers) != 3 {
+			t.Fatalf("ada's loves = %+v, want the tracked coat with its 3 offers", loves)
+		}
+		if p, err := db.ProductFor(ctx, res.ProductID, ada.ID); err != nil || len(p.Offers) != 3 || len(p.History) == 0 {
+			t.Errorf("the product page for ada: %d offers, %d history rows (%v), want 3 and its history", len(p.Offers), len(p.History), err)
+		}
+		if _, err := db.ProductFor(ctx, res.ProductID, bob.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("the product page for bob: %v, want ErrNotFound", err)
+		}
+
+		shop := listHost(t, db, "127.0.0.1")
+		if err := live.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+		r := live.Search(index.Query{Text: "wool coat"})
+		if r.Total != 1 || r.Hits[0].ProductID != res.ProductID {
+			t.Fatalf("after listing, the live index finds %+v, want the coat", r)
+		}
+		if p, err := db.ProductFor(ctx, res.ProductID, bob.ID); err != nil || len(p.Offers) != 3 {
+			t.Errorf("after listing, bob sees %d offers (%v), want 3", len(p.Offers), err)
+		}
+
+		// Unlisted again: out of the live index through the change log too.
+		if err := db.SetRetailerListed(ctx, shop.ID, false); err != nil {
+			t.Fatal(err)
+		}
+		if err := live.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := live.Search(index.Query{Text: "wool coat"}).Total; got != 0 {
+			t.Errorf("after unlisting, the live index finds %d, want 0", got)
 		}
 	})
 }

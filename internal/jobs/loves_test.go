@@ -158,7 +158,8 @@ func TestTrackedChecker(t *testing.T) {
 		if err != nil || n != 1 || failed != 0 {
 			t.Fatalf("CheckOnce = %d, %d, %v; want 1 page checked", n, failed, err)
 		}
-		if p, _ := db.ProductByID(ctx, res.ProductID); p.Best.Price != 14900 {
+		// The page's shop is unlisted (a tracked host): its shopper sees the product.
+		if p, _ := db.ProductFor(ctx, res.ProductID, u.ID); p.Best.Price != 14900 {
 			t.Errorf("price after the check = %d, want 14900", p.Best.Price)
 		}
 		if n, _, _ := c.CheckOnce(ctx); n != 0 {

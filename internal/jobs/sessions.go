@@ -9,13 +9,17 @@ import (
 // SessionStore is what the session sweeper needs from the store.
 type SessionStore interface {
 	DeleteExpiredSessions(ctx context.Context) (int64, error)
+	// DeleteExpiredAccountTokens removes expired e-mailed link tokens (and the dropped link
+	// requests kept to make unknown addresses cost the same).
+	DeleteExpiredAccountTokens(ctx context.Context) (int64, error)
 }
 
 // DefaultSessionSweepEvery is how often expired sign-in sessions are deleted.
 const DefaultSessionSweepEvery = time.Hour
 
-// SweepSessions deletes expired sessions at start and then every interval until ctx ends, so the
-// sessions table holds only live sign-ins. Failures are logged and retried at the next tick.
+// SweepSessions deletes expired sessions and expired account link tokens at start and then
+// every interval until ctx ends, so those tables hold only live sign-ins and links. Failures are
+// logged and retried at the next tick.
 func SweepSessions(ctx context.Context, db SessionStore, every time.Duration, logger *slog.Logger) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -26,6 +30,13 @@ func SweepSessions(ctx context.Context, db SessionStore, every time.Duration, lo
 			logger.Warn("deleting expired sessions failed", "error", err)
 		case n > 0:
 			logger.Info("expired sessions deleted", "count", n)
+		}
+		n, err = db.DeleteExpiredAccountTokens(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			logger.Warn("deleting expired account tokens failed", "error", err)
+		case n > 0:
+			logger.Info("expired account tokens deleted", "count", n)
 		}
 		select {
 		case <-ctx.Done():

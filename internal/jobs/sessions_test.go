@@ -9,10 +9,15 @@ import (
 	"time"
 )
 
-type countingSessions struct{ calls atomic.Int32 }
+type countingSessions struct{ calls, tokenCalls atomic.Int32 }
 
 func (c *countingSessions) DeleteExpiredSessions(context.Context) (int64, error) {
 	c.calls.Add(1)
+	return 1, nil
+}
+
+func (c *countingSessions) DeleteExpiredAccountTokens(context.Context) (int64, error) {
+	c.tokenCalls.Add(1)
 	return 1, nil
 }
 
@@ -33,5 +38,8 @@ func TestSweepSessionsRunsAtStartAndOnEachTick(t *testing.T) {
 	}
 	if n := store.calls.Load(); n < 3 {
 		t.Fatalf("swept %d times, want at start and on later ticks", n)
+	}
+	if n := store.tokenCalls.Load(); n < 3 {
+		t.Fatalf("swept account tokens %d times, want with every session sweep", n)
 	}
 }

@@ -16,6 +16,10 @@ type Digest struct {
 	MessageID string
 	// Items are the ranked sale items shown; their brands, in order, name the subject line.
 	Items []DigestItem
+	// Loves are news about the shopper's loves (price drop, target reached, back in stock,
+	// price protection), shown first under "Your loves", each with its Note. A digest may hold
+	// loves only.
+	Loves []DigestItem
 	// More counts matches beyond the cap; MoreURL lists them all on the site.
 	More    int
 	MoreURL string
@@ -47,6 +51,11 @@ type DigestItem struct {
 	Lowest30d    bool // the price is the lowest in 30 days
 	Questionable bool
 	Reason       string
+	// Group names the section the item is listed under, such as "From your saved search
+	// ‘Boots’"; a heading is shown where the group changes. "" is the shopper's brands.
+	Group string
+	// Note is a line shown under the item (a love's news: "Price drop").
+	Note string
 }
 
 // FeaturedCollection is the curated collection a digest shows.
@@ -82,6 +91,25 @@ func digestMessage(d *Digest, v *digestView, html, text string) Message {
 // DigestSubject is the personal subject line: the first two brands of the digest and how many
 // more items there are ("Jacquemus, By Far and 12 more on sale in your size").
 func DigestSubject(d *Digest) string {
+	var loves string
+	switch len(d.Loves) {
+	case 0:
+	case 1:
+		loves = cleanText(d.Loves[0].Title) + ": " + strings.ToLower(cleanText(d.Loves[0].Note))
+	default:
+		loves = strconv.Itoa(len(d.Loves)) + " of your loves have news"
+	}
+	if len(d.Items) == 0 && d.More == 0 {
+		return loves
+	}
+	if loves != "" {
+		return loves + "; " + itemsSubject(d)
+	}
+	return itemsSubject(d)
+}
+
+// itemsSubject names the digest's sale items.
+func itemsSubject(d *Digest) string {
 	var brands []string
 	named := 0
 	for _, it := range d.Items {
@@ -126,7 +154,7 @@ func validateDigest(d *Digest) error {
 		return fmt.Errorf("digest for user %d: to: no address", d.UserID)
 	case d.MessageID == "":
 		return fmt.Errorf("digest for user %d: message_id: empty", d.UserID)
-	case len(d.Items) == 0:
+	case len(d.Items) == 0 && len(d.Loves) == 0:
 		return fmt.Errorf("digest for user %d: items: none to send", d.UserID)
 	case d.More < 0:
 		return fmt.Errorf("digest for user %d: more: %d is negative", d.UserID, d.More)

@@ -318,27 +318,6 @@ func TestTransportClassifiesReplies(t *testing.T) {
 	}
 }
 
-func TestUnsubscribeToken(t *testing.T) {
-	secret := []byte("0123456789abcdef0123456789abcdef")
-	tok := UnsubscribeToken(secret, 42)
-	if id, ok := VerifyUnsubscribeToken(secret, tok); !ok || id != 42 {
-		t.Fatalf("own token: %d %v", id, ok)
-	}
-	other := UnsubscribeToken(secret, 43)
-	_, mac, _ := strings.Cut(other, ".")
-	for _, bad := range []string{"", "42", "42.", "42." + mac, "043." + mac[:3], "+42." + tok[3:], tok + "x", "-1." + tok[3:], tok[:len(tok)-1]} {
-		if id, ok := VerifyUnsubscribeToken(secret, bad); ok {
-			t.Errorf("token %q accepted for user %d", bad, id)
-		}
-	}
-	if _, ok := VerifyUnsubscribeToken([]byte("another secret of thirty-two b.."), tok); ok {
-		t.Error("a token of another installation was accepted")
-	}
-	if u := UnsubscribeURL("https://t.example/", secret, 42); u != "https://t.example/unsubscribe/"+tok {
-		t.Errorf("URL %s", u)
-	}
-}
-
 // BenchmarkAppendMIME writes one 20-item digest's MIME message.
 func BenchmarkAppendMIME(b *testing.B) {
 	m, err := RenderDigest(testDigest(20))

@@ -21,6 +21,7 @@ type digestView struct {
 	Subject        string
 	Preheader      string
 	BaseURL        string
+	Loves          []itemView
 	Items          []itemView
 	More           int
 	MoreURL        string
@@ -36,7 +37,16 @@ type itemView struct {
 	Discount                    string
 	Size, Retailer              string
 	Lowest30d, Questionable     bool
+	// Heading starts a section before the item ("Your loves", a saved search); Note is a line
+	// under it (a love's news).
+	Heading, Note string
 }
+
+// Section headings of a digest with loves or saved-search groups.
+const (
+	headingLoves  = "Your loves"
+	headingBrands = "On sale in your size"
+)
 
 type collectionView struct {
 	Title, URL, Intro string
@@ -47,28 +57,34 @@ func newDigestView(d *Digest) (*digestView, error) {
 		return nil, err
 	}
 	base := strings.TrimRight(d.BaseURL, "/")
-	v := &digestView{Subject: DigestSubject(d), BaseURL: safeURL(base, base+"/"), More: d.More,
-		Items: make([]itemView, len(d.Items))}
+	v := &digestView{Subject: DigestSubject(d), BaseURL: safeURL(base, base+"/"), More: d.More}
+	v.Loves = itemViews(base, d.Loves)
+	if len(v.Loves) > 0 {
+		v.Loves[0].Heading = headingLoves
+	}
+	v.Items = itemViews(base, d.Items)
+	sections := len(v.Loves) > 0
+	for i := range d.Items {
+		sections = sections || cleanText(d.Items[i].Group) != ""
+	}
 	best := 0
 	for i := range d.Items {
-		it := &d.Items[i]
-		iv := &v.Items[i]
-		iv.Brand, iv.Title = cleanText(it.Brand), cleanText(it.Title)
-		iv.URL, iv.ImageURL = safeURL(base, it.URL), safeURL(base, it.ImageURL)
-		iv.Now, iv.Currency = it.Price, it.Currency
-		if it.RegularPrice > it.Price {
-			iv.Was = it.RegularPrice
-			if it.DiscountPct > 0 {
-				iv.Discount = "-" + strconv.Itoa(it.DiscountPct) + "%"
-			}
+		g := cleanText(d.Items[i].Group)
+		switch {
+		case i > 0 && g == cleanText(d.Items[i-1].Group):
+		case g != "":
+			v.Items[i].Heading = g
+		case sections:
+			v.Items[i].Heading = headingBrands
 		}
-		iv.Size, iv.Retailer = cleanText(it.Size), cleanText(it.Retailer)
-		iv.Lowest30d, iv.Questionable = it.Lowest30d, it.Questionable
-		best = max(best, it.DiscountPct)
+		best = max(best, d.Items[i].DiscountPct)
 	}
-	if best > 0 {
+	switch {
+	case len(d.Items) == 0:
+		v.Preheader = "News about the items you love."
+	case best > 0:
 		v.Preheader = "Up to " + strconv.Itoa(best) + "% off, picked for your sizes."
-	} else {
+	default:
 		v.Preheader = "New markdowns, picked for your sizes."
 	}
 	if d.More > 0 {
@@ -86,6 +102,28 @@ func newDigestView(d *Digest) (*digestView, error) {
 		v.UnsubscribeURL = safeURL(base, d.UnsubscribeURL)
 	}
 	return v, nil
+}
+
+// itemViews cleans and formats items for both renderers.
+func itemViews(base string, items []DigestItem) []itemView {
+	out := make([]itemView, len(items))
+	for i := range items {
+		it := &items[i]
+		iv := &out[i]
+		iv.Brand, iv.Title = cleanText(it.Brand), cleanText(it.Title)
+		iv.URL, iv.ImageURL = safeURL(base, it.URL), safeURL(base, it.ImageURL)
+		iv.Now, iv.Currency = it.Price, it.Currency
+		if it.RegularPrice > it.Price {
+			iv.Was = it.RegularPrice
+			if it.DiscountPct > 0 {
+				iv.Discount = "-" + strconv.Itoa(it.DiscountPct) + "%"
+			}
+		}
+		iv.Size, iv.Retailer = cleanText(it.Size), cleanText(it.Retailer)
+		iv.Lowest30d, iv.Questionable = it.Lowest30d, it.Questionable
+		iv.Note = cleanText(it.Note)
+	}
+	return out
 }
 
 // cleanText makes a value safe to show anywhere, a header included: valid UTF-8, control
@@ -255,9 +293,68 @@ func appendURL(b []byte, s string) []byte {
 	return b
 }
 
+// appendItemHTML writes one item, after its section heading if it starts one.
+func appendItemHTML(b []byte, it *itemView) []byte {
+	var scratch [64]byte
+	if it.Heading != "" {
+		b = append(b, hSection...)
+		b = appendHTML(b, it.Heading)
+		b = append(b, hSectionEnd...)
+	}
+	b = append(b, iStart...)
+	b = appendURL(b, it.URL)
+	b = append(b, iImg...)
+	b = appendURL(b, it.ImageURL)
+	b = append(b, iAlt...)
+	b = appendHTML(b, it.Brand)
+	b = append(b, ' ')
+	b = appendHTML(b, it.Title)
+	b = append(b, iBrand...)
+	b = appendHTML(b, it.Brand)
+	b = append(b, iTitleLink...)
+	b = appendURL(b, it.URL)
+	b = append(b, iTitle...)
+	b = appendHTML(b, it.Title)
+	b = append(b, iNow...)
+	b = appendHTML(b, appendMoney(scratch[:0], it.Now, it.Currency))
+	if it.Was != 0 {
+		b = append(b, iWas...)
+		b = appendHTML(b, appendMoney(scratch[:0], it.Was, it.Currency))
+		b = append(b, iWasEnd...)
+		if it.Discount != "" {
+			b = append(b, iDiscount...)
+			b = appendHTML(b, it.Discount)
+			b = append(b, iDiscountEnd...)
+		}
+	}
+	b = append(b, iMeta...)
+	if it.Size != "" {
+		b = append(b, iSize...)
+		b = appendHTML(b, it.Size)
+		b = append(b, iSizeEnd...)
+	}
+	if it.Retailer != "" {
+		b = append(b, iAt...)
+		b = appendHTML(b, it.Retailer)
+	}
+	b = append(b, iMetaEnd...)
+	if it.Lowest30d {
+		b = append(b, iLowest...)
+	}
+	if it.Questionable {
+		b = append(b, iQuestionable...)
+	}
+	if it.Note != "" {
+		b = append(b, iNote...)
+		b = appendHTML(b, it.Note)
+		b = append(b, iNoteEnd...)
+	}
+	b = append(b, iEnd...)
+	return b
+}
+
 // appendDigestHTML writes the HTML part. Keep it in step with digestTemplateSource.
 func appendDigestHTML(b []byte, v *digestView) []byte {
-	var scratch [64]byte
 	b = append(b, hStart...)
 	b = appendHTML(b, v.Subject)
 	b = append(b, hPreheader...)
@@ -267,50 +364,11 @@ func appendDigestHTML(b []byte, v *digestView) []byte {
 	b = append(b, hLogo...)
 	b = appendHTML(b, v.Subject)
 	b = append(b, hHeadEnd...)
+	for i := range v.Loves {
+		b = appendItemHTML(b, &v.Loves[i])
+	}
 	for i := range v.Items {
-		it := &v.Items[i]
-		b = append(b, iStart...)
-		b = appendURL(b, it.URL)
-		b = append(b, iImg...)
-		b = appendURL(b, it.ImageURL)
-		b = append(b, iAlt...)
-		b = appendHTML(b, it.Brand)
-		b = append(b, ' ')
-		b = appendHTML(b, it.Title)
-		b = append(b, iBrand...)
-		b = appendHTML(b, it.Brand)
-		b = append(b, iTitleLink...)
-		b = appendURL(b, it.URL)
-		b = append(b, iTitle...)
-		b = appendHTML(b, it.Title)
-		b = append(b, iNow...)
-		b = appendHTML(b, appendMoney(scratch[:0], it.Now, it.Currency))
-		if it.Was != 0 {
-			b = append(b, iWas...)
-			b = appendHTML(b, appendMoney(scratch[:0], it.Was, it.Currency))
-			b = append(b, iWasEnd...)
-			if it.Discount != "" {
-				b = append(b, iDiscount...)
-				b = appendHTML(b, it.Discount)
-				b = append(b, iDiscountEnd...)
-			}
-		}
-		b = append(b, iMeta...)
-		if it.Size != "" {
-			b = append(b, iSize...)
-			b = appendHTML(b, it.Size)
-			b = append(b, iSizeEnd...)
-		}
-		b = append(b, iAt...)
-		b = appendHTML(b, it.Retailer)
-		b = append(b, iMetaEnd...)
-		if it.Lowest30d {
-			b = append(b, iLowest...)
-		}
-		if it.Questionable {
-			b = append(b, iQuestionable...)
-		}
-		b = append(b, iEnd...)
+		b = appendItemHTML(b, &v.Items[i])
 	}
 	if v.More > 0 {
 		b = append(b, hMore...)
@@ -343,43 +401,62 @@ func appendDigestHTML(b []byte, v *digestView) []byte {
 	return append(b, hEnd...)
 }
 
+// appendItemText writes one item of the plain-text part, after its section heading.
+func appendItemText(b []byte, it *itemView) []byte {
+	if it.Heading != "" {
+		b = append(b, "== "...)
+		b = append(b, it.Heading...)
+		b = append(b, " ==\n\n"...)
+	}
+	b = append(b, it.Brand...)
+	b = append(b, "\n"...)
+	b = append(b, it.Title...)
+	b = append(b, "\n"...)
+	b = appendMoney(b, it.Now, it.Currency)
+	if it.Was != 0 {
+		b = append(b, ", was "...)
+		b = appendMoney(b, it.Was, it.Currency)
+		if it.Discount != "" {
+			b = append(b, " ("...)
+			b = append(b, it.Discount...)
+			b = append(b, ')')
+		}
+	}
+	b = append(b, '\n')
+	if it.Size != "" {
+		b = append(b, "Size "...)
+		b = append(b, it.Size...)
+		b = append(b, " · "...)
+	}
+	if it.Retailer != "" {
+		b = append(b, "at "...)
+		b = append(b, it.Retailer...)
+	}
+	b = append(b, '\n')
+	if it.Lowest30d {
+		b = append(b, textLowest+"\n"...)
+	}
+	if it.Questionable {
+		b = append(b, textQuestionable+"\n"...)
+	}
+	if it.Note != "" {
+		b = append(b, it.Note...)
+		b = append(b, '\n')
+	}
+	b = append(b, it.URL...)
+	b = append(b, "\n\n"...)
+	return b
+}
+
 // appendDigestText writes the plain-text part.
 func appendDigestText(b []byte, v *digestView) []byte {
 	b = append(b, v.Subject...)
 	b = append(b, "\n\n"...)
+	for i := range v.Loves {
+		b = appendItemText(b, &v.Loves[i])
+	}
 	for i := range v.Items {
-		it := &v.Items[i]
-		b = append(b, it.Brand...)
-		b = append(b, "\n"...)
-		b = append(b, it.Title...)
-		b = append(b, "\n"...)
-		b = appendMoney(b, it.Now, it.Currency)
-		if it.Was != 0 {
-			b = append(b, ", was "...)
-			b = appendMoney(b, it.Was, it.Currency)
-			if it.Discount != "" {
-				b = append(b, " ("...)
-				b = append(b, it.Discount...)
-				b = append(b, ')')
-			}
-		}
-		b = append(b, '\n')
-		if it.Size != "" {
-			b = append(b, "Size "...)
-			b = append(b, it.Size...)
-			b = append(b, " · "...)
-		}
-		b = append(b, "at "...)
-		b = append(b, it.Retailer...)
-		b = append(b, '\n')
-		if it.Lowest30d {
-			b = append(b, textLowest+"\n"...)
-		}
-		if it.Questionable {
-			b = append(b, textQuestionable+"\n"...)
-		}
-		b = append(b, it.URL...)
-		b = append(b, "\n\n"...)
+		b = appendItemText(b, &v.Items[i])
 	}
 	if v.More > 0 {
 		b = append(b, "And "...)

@@ -39,7 +39,12 @@ const (
 	iMetaEnd      = `</div>`
 	iLowest       = `<div style="margin-top:4px;font-size:12px;font-weight:bold;color:#1b7f3b;">` + textLowest + `</div>`
 	iQuestionable = `<div style="margin-top:4px;font-size:12px;color:#8a5a00;">` + textQuestionable + `</div>`
+	iNote         = `<div style="margin-top:4px;font-size:13px;font-weight:bold;color:#b3261e;">`
+	iNoteEnd      = `</div>`
 	iEnd          = `</td></tr></table></td></tr>`
+
+	hSection    = `<tr><td style="padding:16px 20px 4px;border-top:1px solid #ece8e1;"><h2 style="margin:0;font-size:16px;line-height:1.3;">`
+	hSectionEnd = `</h2></td></tr>`
 
 	hMore     = `<tr><td align="center" style="padding:16px 20px;border-top:1px solid #ece8e1;"><a href="`
 	hMoreText = `" style="display:inline-block;padding:12px 20px;background:#1d1d1f;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold;font-size:14px;">And `
@@ -63,11 +68,13 @@ const (
 )
 
 // digestTemplateSource is the same digest as an html/template, for the reference renderer.
-const digestTemplateSource = hStart + `{{.Subject}}` + hPreheader + `{{.Preheader}}` + hTop + `{{.BaseURL}}` + hLogo + `{{.Subject}}` + hHeadEnd +
-	`{{range .Items}}` + iStart + `{{.URL}}` + iImg + `{{.ImageURL}}` + iAlt + `{{.Brand}} {{.Title}}` + iBrand + `{{.Brand}}` + iTitleLink + `{{.URL}}` + iTitle + `{{.Title}}` +
+const digestTemplateSource = `{{define "item"}}{{if .Heading}}` + hSection + `{{.Heading}}` + hSectionEnd + `{{end}}` +
+	iStart + `{{.URL}}` + iImg + `{{.ImageURL}}` + iAlt + `{{.Brand}} {{.Title}}` + iBrand + `{{.Brand}}` + iTitleLink + `{{.URL}}` + iTitle + `{{.Title}}` +
 	iNow + `{{money .Now .Currency}}` + `{{if .Was}}` + iWas + `{{money .Was .Currency}}` + iWasEnd + `{{if .Discount}}` + iDiscount + `{{.Discount}}` + iDiscountEnd + `{{end}}{{end}}` +
-	iMeta + `{{if .Size}}` + iSize + `{{.Size}}` + iSizeEnd + `{{end}}` + iAt + `{{.Retailer}}` + iMetaEnd +
-	`{{if .Lowest30d}}` + iLowest + `{{end}}{{if .Questionable}}` + iQuestionable + `{{end}}` + iEnd + `{{end}}` +
+	iMeta + `{{if .Size}}` + iSize + `{{.Size}}` + iSizeEnd + `{{end}}` + `{{if .Retailer}}` + iAt + `{{.Retailer}}{{end}}` + iMetaEnd +
+	`{{if .Lowest30d}}` + iLowest + `{{end}}{{if .Questionable}}` + iQuestionable + `{{end}}{{if .Note}}` + iNote + `{{.Note}}` + iNoteEnd + `{{end}}` + iEnd + `{{end}}` +
+	hStart + `{{.Subject}}` + hPreheader + `{{.Preheader}}` + hTop + `{{.BaseURL}}` + hLogo + `{{.Subject}}` + hHeadEnd +
+	`{{range .Loves}}{{template "item" .}}{{end}}{{range .Items}}{{template "item" .}}{{end}}` +
 	`{{if gt .More 0}}` + hMore + `{{.MoreURL}}` + hMoreText + `{{.More}}` + hMoreEnd + `{{end}}` +
 	`{{with .Collection}}` + hCollection + `{{.URL}}` + hCollectionTitle + `{{.Title}}` + hCollectionTitleEnd +
 	`{{if .Intro}}` + hCollectionIntro + `{{.Intro}}` + hCollectionIntroEnd + `{{end}}` + hCollectionEnd + `{{end}}` +

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/account"
+	"github.com/tagdrop/tagdrop/internal/notify"
 )
 
 // Account tokens are the single-use secrets in the links tagdrop e-mails (verification, password
@@ -33,6 +34,52 @@ func (db *DB) CreateAccountToken(ctx context.Context, userID int64, purpose acco
 		return fmt.Errorf("create %s token for user %d: %w", purpose, userID, err)
 	}
 	return nil
+}
+
+// DroppedStatus is the outbox status of a link request for an address without an account: the
+// row is written (bodies empty, never sent) so both kinds of request do the same work.
+const DroppedStatus = "dropped"
+
+// RequestAccountLink records a request for an e-mailed link (password reset, sign-in link) to
+// the address msg.To, known or not, with the same database work either way, so the time a
+// request takes says nothing about whether the address has an account: one transaction, the
+// same two statements, one commit. For an address with an account they store the token's hash
+// and queue msg (rendered beforehand for that address, UserID unset); for any other address the
+// token insert writes nothing and the message row is kept as a "dropped" request, its bodies
+// empty, which the sender never claims and DeleteExpiredAccountTokens later removes. It reports
+// whether the address has an account. (The token insert writes a row only for a known address,
+// a few pages more inside the same commit; the commit itself, which dominates, is the same.)
+func (db *DB) RequestAccountLink(ctx context.Context, purpose account.Purpose, tokenHash string, expires time.Time, msg notify.Message) (bool, error) {
+	if purpose != account.ResetPassword && purpose != account.SignInLink {
+		return false, fmt.Errorf("request a %s link: only reset and sign-in links are requested by address", purpose)
+	}
+	var userID sql.NullInt64
+	err := db.InTx(ctx, func(tx *sql.Tx) error {
+		now := db.nowMS()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at)
+			SELECT CAST($1 AS TEXT), id, CAST($2 AS TEXT), CAST($3 AS BIGINT), CAST($4 AS BIGINT) FROM users WHERE email = $5`,
+			tokenHash, string(purpose), now, expires.UnixMilli(), msg.To); err != nil {
+			return fmt.Errorf("create %s token: %w", purpose, err)
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO messages (user_id, kind, message_id, to_addr, subject, text_body, html_body, status, last_error, created_at)
+			SELECT u.id, CAST($1 AS TEXT), CAST($2 AS TEXT), a.addr, CAST($3 AS TEXT),
+				CASE WHEN u.id IS NULL THEN '' ELSE CAST($4 AS TEXT) END,
+				CASE WHEN u.id IS NULL THEN '' ELSE CAST($5 AS TEXT) END,
+				CASE WHEN u.id IS NULL THEN CAST($6 AS TEXT) ELSE CAST($7 AS TEXT) END,
+				CASE WHEN u.id IS NULL THEN 'no account has this address' ELSE '' END,
+				CAST($8 AS BIGINT)
+			FROM (SELECT CAST($9 AS TEXT) AS addr) a LEFT JOIN users u ON u.email = a.addr
+			RETURNING user_id`,
+			msg.Kind, msg.MessageID, msg.Subject, msg.TextBody, msg.HTMLBody, DroppedStatus, string(notify.Queued), now, msg.To).Scan(&userID)
+		if err != nil {
+			return fmt.Errorf("queue %s link mail: %w", purpose, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	return userID.Valid, nil
 }
 
 // consumeToken marks an unused, unexpired token of the purpose used and returns its user, in
@@ -73,20 +120,54 @@ func (db *DB) markVerified(ctx context.Context, tx *sql.Tx, userID int64) error 
 	return err
 }
 
-// VerifyEmailWithToken uses a verification token and marks its user's address verified.
-func (db *DB) VerifyEmailWithToken(ctx context.Context, tokenHash string) (account.User, error) {
+// confirmByLink records that a link reached an account's address. The first time (the account
+// was unconfirmed) it also ends every session of the account and clears its password, in the
+// caller's transaction: until then anyone could have signed up with the address and chosen the
+// password, so neither the password nor the sessions it opened can be trusted (pre-verification
+// takeover). The one exception is a clicker whose own session (clickerSession, the hash of the
+// request's cookie) already belongs to the account: they hold the password and the mailbox, so
+// the password is theirs and stays. It reports whether this was the first confirmation.
+func (db *DB) confirmByLink(ctx context.Context, tx *sql.Tx, userID int64, clickerSession string) (bool, error) {
+	now := db.nowMS()
+	res, err := tx.ExecContext(ctx, `UPDATE users SET email_verified_at = $1, updated_at = $1,
+		password_hash = CASE WHEN EXISTS (SELECT 1 FROM sessions WHERE token_hash = $3 AND user_id = $2 AND expires_at > $1)
+			THEN password_hash ELSE '' END
+		WHERE id = $2 AND email_verified_at IS NULL`, now, userID, clickerSession)
+	if err != nil {
+		return false, fmt.Errorf("confirm the address of user %d: %w", userID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
+		return false, fmt.Errorf("end sessions of user %d: %w", userID, err)
+	}
+	return true, nil
+}
+
+// VerifyEmailWithToken uses a verification token and marks its user's address verified. When
+// that is the account's first confirmation it also clears the password and ends every session
+// (see confirmByLink) and opens the one new session given (sessionHash) for the clicker, who
+// has just shown they read the address's mail; first reports that case. clickerSession is the
+// hash of the session cookie the click came with ("" without one).
+func (db *DB) VerifyEmailWithToken(ctx context.Context, tokenHash, clickerSession, sessionHash string, sessionExpires time.Time) (u account.User, first bool, err error) {
 	var userID int64
-	err := db.InTx(ctx, func(tx *sql.Tx) error {
+	err = db.InTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if userID, err = db.consumeToken(ctx, tx, account.VerifyEmail, tokenHash); err != nil {
 			return err
 		}
-		return db.markVerified(ctx, tx, userID)
+		if first, err = db.confirmByLink(ctx, tx, userID, clickerSession); err != nil || !first {
+			return err
+		}
+		return insertSession(ctx, tx, sessionHash, userID, db.nowMS(), sessionExpires)
 	})
 	if err != nil {
-		return account.User{}, err
+		return account.User{}, false, err
 	}
-	return db.UserByID(ctx, userID)
+	u, err = db.UserByID(ctx, userID)
+	return u, first, err
 }
 
 // MarkEmailVerified records that a user's address receives mail (`tagdrop user verify`).
@@ -100,7 +181,7 @@ func (db *DB) MarkEmailVerified(ctx context.Context, userID int64) error {
 }
 
 // ResetPasswordWithToken uses a reset token and, in the same transaction, sets the new password
-// hash, ends every session of the user, voids their other reset links and marks the address
+// hash, ends every session of the user, voids their other reset and sign-in links and marks the address
 // verified (the link reached it). It then opens the one new session given (sessionHash), so the
 // shopper is signed in fresh and nowhere else.
 func (db *DB) ResetPasswordWithToken(ctx context.Context, tokenHash, passwordHash, sessionHash string, sessionExpires time.Time) (account.User, error) {
@@ -117,9 +198,8 @@ func (db *DB) ResetPasswordWithToken(ctx context.Context, tokenHash, passwordHas
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
 			return fmt.Errorf("end sessions of user %d: %w", userID, err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL`,
-			now, userID, string(account.ResetPassword)); err != nil {
-			return fmt.Errorf("void reset links of user %d: %w", userID, err)
+		if err := voidPasswordLinks(ctx, tx, userID, now); err != nil {
+			return err
 		}
 		if err := db.markVerified(ctx, tx, userID); err != nil {
 			return err
@@ -133,15 +213,17 @@ func (db *DB) ResetPasswordWithToken(ctx context.Context, tokenHash, passwordHas
 }
 
 // SignInWithToken uses a sign-in link token and opens a session for its user in the same
-// transaction; the address counts as verified since the link reached it.
-func (db *DB) SignInWithToken(ctx context.Context, tokenHash, sessionHash string, sessionExpires time.Time) (account.User, error) {
+// transaction; the address counts as verified since the link reached it. If that is the
+// account's first confirmation, the password is cleared and every other session ended first
+// (see confirmByLink; clickerSession is the hash of the cookie the click came with, or "").
+func (db *DB) SignInWithToken(ctx context.Context, tokenHash, clickerSession, sessionHash string, sessionExpires time.Time) (account.User, error) {
 	var userID int64
 	err := db.InTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if userID, err = db.consumeToken(ctx, tx, account.SignInLink, tokenHash); err != nil {
 			return err
 		}
-		if err := db.markVerified(ctx, tx, userID); err != nil {
+		if _, err := db.confirmByLink(ctx, tx, userID, clickerSession); err != nil {
 			return err
 		}
 		return insertSession(ctx, tx, sessionHash, userID, db.nowMS(), sessionExpires)
@@ -152,8 +234,9 @@ func (db *DB) SignInWithToken(ctx context.Context, tokenHash, sessionHash string
 	return db.UserByID(ctx, userID)
 }
 
-// ChangePassword sets a new password hash and ends every session of the user except keep (the
-// hash of the session making the change), in one transaction.
+// ChangePassword sets a new password hash, ends every session of the user except keep (the
+// hash of the session making the change) and voids their reset and sign-in links, in one
+// transaction.
 func (db *DB) ChangePassword(ctx context.Context, userID int64, passwordHash, keepSessionHash string) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		if err := expectOne(tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3`, passwordHash, db.nowMS(), userID)); err != nil {
@@ -162,11 +245,19 @@ func (db *DB) ChangePassword(ctx context.Context, userID int64, passwordHash, ke
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, userID, keepSessionHash); err != nil {
 			return fmt.Errorf("end other sessions of user %d: %w", userID, err)
 		}
-		// Reset links sent before the change must not undo it.
-		_, err := tx.ExecContext(ctx, `UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL`,
-			db.nowMS(), userID, string(account.ResetPassword))
-		return err
+		return voidPasswordLinks(ctx, tx, userID, db.nowMS())
 	})
+}
+
+// voidPasswordLinks marks a user's unused reset and sign-in links used. Links sent before a
+// password change or reset must not undo it: a reset link would set another password, and a
+// sign-in link would open a session that the change was meant to end.
+func voidPasswordLinks(ctx context.Context, tx *sql.Tx, userID, now int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND purpose IN ($3, $4) AND used_at IS NULL`,
+		now, userID, string(account.ResetPassword), string(account.SignInLink)); err != nil {
+		return fmt.Errorf("void reset and sign-in links of user %d: %w", userID, err)
+	}
+	return nil
 }
 
 // CountSessions is how many unexpired sessions a user has (the account page and the export).
@@ -179,11 +270,18 @@ func (db *DB) CountSessions(ctx context.Context, userID int64) (int, error) {
 	return n, nil
 }
 
-// DeleteExpiredAccountTokens removes tokens past their expiry and reports how many went.
+// DeleteExpiredAccountTokens removes tokens past their expiry and reports how many went. It
+// also removes dropped link requests (RequestAccountLink) older than a day: they exist only to
+// make requests for unknown addresses cost the same, and hold an address that has no account.
 func (db *DB) DeleteExpiredAccountTokens(ctx context.Context) (int64, error) {
-	res, err := db.sql.ExecContext(ctx, `DELETE FROM account_tokens WHERE expires_at <= $1`, db.nowMS())
+	now := db.nowMS()
+	res, err := db.sql.ExecContext(ctx, `DELETE FROM account_tokens WHERE expires_at <= $1`, now)
 	if err != nil {
 		return 0, fmt.Errorf("delete expired account tokens: %w", err)
+	}
+	if _, err := db.sql.ExecContext(ctx, `DELETE FROM messages WHERE status = $1 AND created_at <= $2`,
+		DroppedStatus, now-(24*time.Hour).Milliseconds()); err != nil {
+		return 0, fmt.Errorf("delete dropped link requests: %w", err)
 	}
 	return res.RowsAffected()
 }

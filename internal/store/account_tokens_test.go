@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/account"
+	"github.com/tagdrop/tagdrop/internal/notify"
 	"github.com/tagdrop/tagdrop/internal/store"
 	"github.com/tagdrop/tagdrop/internal/store/storetest"
 )
@@ -49,11 +50,11 @@ func TestAccountTokensWorkOnceForTheirPurposeBeforeExpiry(t *testing.T) {
 		if _, err := db.AccountTokenUser(ctx, account.SignInLink, h); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("AccountTokenUser with the wrong purpose: err = %v", err)
 		}
-		got, err := db.VerifyEmailWithToken(ctx, h)
-		if err != nil || got.ID != u.ID || !got.EmailVerified {
-			t.Fatalf("VerifyEmailWithToken = %+v, %v", got, err)
+		got, first, err := db.VerifyEmailWithToken(ctx, h, "", "v1", now.Add(time.Hour))
+		if err != nil || got.ID != u.ID || !got.EmailVerified || !first {
+			t.Fatalf("VerifyEmailWithToken = %+v, %t, %v", got, first, err)
 		}
-		if _, err := db.VerifyEmailWithToken(ctx, h); !errors.Is(err, store.ErrNotFound) {
+		if _, _, err := db.VerifyEmailWithToken(ctx, h, "", "v2", now.Add(time.Hour)); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("second use: err = %v, want ErrNotFound", err)
 		}
 		if _, err := db.AccountTokenUser(ctx, account.VerifyEmail, h); !errors.Is(err, store.ErrNotFound) {
@@ -103,7 +104,7 @@ func TestAccountTokenConcurrentUseSucceedsOnce(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				_, sess, _ := account.NewSessionToken()
-				_, err := db.SignInWithToken(ctx, h, sess, time.Now().Add(time.Hour))
+				_, err := db.SignInWithToken(ctx, h, "", sess, time.Now().Add(time.Hour))
 				results <- err
 			}()
 		}
@@ -150,6 +151,7 @@ func TestResetPasswordWithTokenRevokesSessions(t *testing.T) {
 		}
 		_, h1 := newToken(t, db, u.ID, account.ResetPassword, exp)
 		_, h2 := newToken(t, db, u.ID, account.ResetPassword, exp)
+		_, sl := newToken(t, db, u.ID, account.SignInLink, exp)
 
 		got, err := db.ResetPasswordWithToken(ctx, h1, "new-hash", "fresh", exp)
 		if err != nil {
@@ -173,6 +175,9 @@ func TestResetPasswordWithTokenRevokesSessions(t *testing.T) {
 		if _, err := db.ResetPasswordWithToken(ctx, h2, "attacker-hash", "s3", exp); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("an older reset link still works: %v", err)
 		}
+		if _, err := db.SignInWithToken(ctx, sl, "", "s5", exp); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("a sign-in link from before the reset still works: %v", err)
+		}
 		// A failed reset leaves everything as it was: the fresh session, the new hash.
 		if u2, _ := db.UserByID(ctx, u.ID); u2.PasswordHash != "new-hash" {
 			t.Fatalf("password after refused reset = %q", u2.PasswordHash)
@@ -183,6 +188,7 @@ func TestResetPasswordWithTokenRevokesSessions(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, h3 := newToken(t, db, u.ID, account.ResetPassword, exp)
+		_, s3 := newToken(t, db, u.ID, account.SignInLink, exp)
 		if err := db.ChangePassword(ctx, u.ID, "changed-hash", "s4"); err != nil {
 			t.Fatal(err)
 		}
@@ -194,6 +200,9 @@ func TestResetPasswordWithTokenRevokesSessions(t *testing.T) {
 		}
 		if _, err := db.ConsumeAccountToken(ctx, account.ResetPassword, h3); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("a reset link from before the password change still works: %v", err)
+		}
+		if _, err := db.ConsumeAccountToken(ctx, account.SignInLink, s3); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("a sign-in link from before the password change still works: %v", err)
 		}
 		// Deleting the user takes its tokens with it.
 		_, h4 := newToken(t, db, u.ID, account.SignInLink, exp)
@@ -223,4 +232,185 @@ func TestMarkEmailVerified(t *testing.T) {
 			t.Fatalf("unknown user: %v", err)
 		}
 	})
+}
+
+// An account created by someone who typed another person's address (pre-verification
+// takeover): the first link that reaches the address clears the password the sign-up chose and
+// ends every session, in the transaction that confirms the address, and only the clicker's new
+// session remains. Later links change nothing of the kind.
+func TestFirstConfirmationByLinkClearsPasswordAndSessions(t *testing.T) {
+	for _, purpose := range []account.Purpose{account.VerifyEmail, account.SignInLink} {
+		t.Run(string(purpose), func(t *testing.T) {
+			storetest.Each(t, func(t *testing.T, db *store.DB) {
+				ctx := context.Background()
+				exp := time.Now().Add(time.Hour)
+				u, err := db.CreateUser(ctx, "victim@example.com", account.Shopper, "attacker-hash", false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := db.CreateSession(ctx, "attacker", u.ID, exp); err != nil {
+					t.Fatal(err)
+				}
+				use := func(h, clicker, fresh string) (account.User, error) {
+					if purpose == account.VerifyEmail {
+						got, _, err := db.VerifyEmailWithToken(ctx, h, clicker, fresh, exp)
+						return got, err
+					}
+					return db.SignInWithToken(ctx, h, clicker, fresh, exp)
+				}
+				_, h := newToken(t, db, u.ID, purpose, exp)
+				got, err := use(h, "", "owner")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !got.EmailVerified || got.PasswordHash != "" {
+					t.Fatalf("after the first confirmation: verified %t, password hash %q; want verified and no password",
+						got.EmailVerified, got.PasswordHash)
+				}
+				if _, err := db.SessionUser(ctx, "attacker"); !errors.Is(err, store.ErrNotFound) {
+					t.Fatalf("the sign-up's session survived the confirmation: %v", err)
+				}
+				if su, err := db.SessionUser(ctx, "owner"); err != nil || su.ID != u.ID {
+					t.Fatalf("the clicker's new session: %+v, %v", su, err)
+				}
+				// Confirmed now: a later link neither clears a password set since nor ends sessions.
+				if err := db.ChangePassword(ctx, u.ID, "owner-hash", "owner"); err != nil {
+					t.Fatal(err)
+				}
+				_, h2 := newToken(t, db, u.ID, purpose, exp)
+				if _, err := use(h2, "", "later"); err != nil {
+					t.Fatal(err)
+				}
+				if got, _ := db.UserByID(ctx, u.ID); got.PasswordHash != "owner-hash" {
+					t.Fatalf("a later link cleared the password: %q", got.PasswordHash)
+				}
+				if _, err := db.SessionUser(ctx, "owner"); err != nil {
+					t.Fatalf("a later link ended a session: %v", err)
+				}
+			})
+		})
+	}
+}
+
+// A shopper who signed up and opens the verification link in the same signed-in browser holds
+// both the password and the mailbox: the password stays, the other sessions still end.
+func TestFirstConfirmationKeepsPasswordOfSignedInClicker(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		exp := time.Now().Add(time.Hour)
+		u, err := db.CreateUser(ctx, "fay@example.com", account.Shopper, "own-hash", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := db.CreateUser(ctx, "gus@example.com", account.Shopper, "", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range [][2]any{{"signup", u.ID}, {"elsewhere", u.ID}, {"gus", other.ID}} {
+			if err := db.CreateSession(ctx, s[0].(string), s[1].(int64), exp); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, h := newToken(t, db, u.ID, account.VerifyEmail, exp)
+		// Someone else's session in the clicking browser does not count as the account's own.
+		got, first, err := db.VerifyEmailWithToken(ctx, h, "gus", "fresh", exp)
+		if err != nil || !first || got.PasswordHash != "" {
+			t.Fatalf("clicked with another account's session: first %t, hash %q, %v", first, got.PasswordHash, err)
+		}
+
+		u2, err := db.CreateUser(ctx, "hal@example.com", account.Shopper, "hal-hash", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{"hal-signup", "hal-elsewhere"} {
+			if err := db.CreateSession(ctx, s, u2.ID, exp); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, h2 := newToken(t, db, u2.ID, account.VerifyEmail, exp)
+		got, first, err = db.VerifyEmailWithToken(ctx, h2, "hal-signup", "hal-fresh", exp)
+		if err != nil || !first || got.PasswordHash != "hal-hash" {
+			t.Fatalf("clicked in the signed-in browser: first %t, hash %q, %v; want the password kept", first, got.PasswordHash, err)
+		}
+		if n, _ := db.CountSessions(ctx, u2.ID); n != 1 {
+			t.Fatalf("%d sessions after the first confirmation, want only the fresh one", n)
+		}
+		if _, err := db.SessionUser(ctx, "gus"); err != nil {
+			t.Fatalf("another account's session ended: %v", err)
+		}
+	})
+}
+
+// A reset or sign-in link request writes one outbox row and runs the same statements whether or
+// not the address has an account; only a known address gets a token and a mail to send.
+func TestRequestAccountLinkKnownAndUnknown(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now()
+		db.SetClock(func() time.Time { return now })
+		u, err := db.CreateUser(ctx, "ivy@example.com", account.Shopper, "", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg := func(to, id string) notify.Message {
+			return notify.Message{Kind: notify.KindReset, MessageID: id, To: to, Subject: "Reset", TextBody: "link", HTMLBody: "<p>link</p>"}
+		}
+		_, known := newLinkHash(t)
+		ok, err := db.RequestAccountLink(ctx, account.ResetPassword, known, now.Add(time.Hour), msg("ivy@example.com", "<k@t>"))
+		if err != nil || !ok {
+			t.Fatalf("known address: %t, %v", ok, err)
+		}
+		_, unknown := newLinkHash(t)
+		ok, err = db.RequestAccountLink(ctx, account.ResetPassword, unknown, now.Add(time.Hour), msg("nobody@example.com", "<u@t>"))
+		if err != nil || ok {
+			t.Fatalf("unknown address: %t, %v", ok, err)
+		}
+		if id, err := db.ConsumeAccountToken(ctx, account.ResetPassword, known); err != nil || id != u.ID {
+			t.Fatalf("the known address's token: %d, %v", id, err)
+		}
+		if _, err := db.ConsumeAccountToken(ctx, account.ResetPassword, unknown); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("an unknown address got a token: %v", err)
+		}
+		box, err := db.Outbox(ctx, 10)
+		if err != nil || len(box) != 2 {
+			t.Fatalf("outbox %d rows, %v; want one per request", len(box), err)
+		}
+		for _, m := range box {
+			switch m.To {
+			case "ivy@example.com":
+				if m.Status != notify.Queued || m.UserID != u.ID || m.TextBody != "link" {
+					t.Errorf("known address's mail %+v", m)
+				}
+			case "nobody@example.com":
+				if m.Status != store.DroppedStatus || m.UserID != 0 || m.TextBody != "" || m.HTMLBody != "" {
+					t.Errorf("unknown address's request %+v", m)
+				}
+			}
+		}
+		claimed, err := db.ClaimMessages(ctx, 10, time.Minute)
+		if err != nil || len(claimed) != 1 || claimed[0].To != "ivy@example.com" {
+			t.Fatalf("claimed %+v, %v; want only the known address's mail", claimed, err)
+		}
+		// Dropped requests go a day later with the expired tokens.
+		now = now.Add(25 * time.Hour)
+		if _, err := db.DeleteExpiredAccountTokens(ctx); err != nil {
+			t.Fatal(err)
+		}
+		box, _ = db.Outbox(ctx, 10)
+		if len(box) != 1 || box[0].To != "ivy@example.com" {
+			t.Fatalf("outbox after the sweep: %+v", box)
+		}
+		if _, err := db.RequestAccountLink(ctx, account.VerifyEmail, "h", now, msg("ivy@example.com", "<v@t>")); err == nil {
+			t.Fatal("a verification link was requested by address")
+		}
+	})
+}
+
+func newLinkHash(t *testing.T) (token, hash string) {
+	t.Helper()
+	token, hash, err := account.NewLinkToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return token, hash
 }

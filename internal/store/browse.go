@@ -64,14 +64,23 @@ func (l Listing) IsLowest30d() bool {
 	return l.OnSale() && l.Lowest30d > 0 && l.Price <= l.Lowest30d
 }
 
-// bestOffers ranks each product's live offers: in stock first, then cheapest. Row 1 per product
-// is its best offer. The %s is a condition that limits which products are ranked.
-const bestOffers = `best AS (
+// bestOffers ranks each product's live offers of listed retailers: in stock first, then
+// cheapest. Row 1 per product is its best offer. The %s is a condition that limits which
+// products are ranked.
+const bestOffers = bestOffersOf + `(SELECT listed FROM retailers vr WHERE vr.id = o.retailer_id) = 1 AND %s
+)`
+
+// bestOffersOf is bestOffers without its visibility rule: the caller's condition follows.
+const bestOffersOf = `best AS (
 	SELECT o.product_id, o.retailer_id, o.url, o.currency, o.price, o.regular_price, o.availability, o.questionable,
 		ROW_NUMBER() OVER (PARTITION BY o.product_id
 			ORDER BY CASE WHEN o.availability = 'in_stock' THEN 0 ELSE 1 END, o.price, o.id) AS rn
-	FROM offers o WHERE o.gone_at IS NULL AND %s
-)`
+	FROM offers o WHERE o.gone_at IS NULL AND `
+
+// offerVisibleTo is the product page's rule for offer o: a listed retailer's, or the viewer's
+// ($2, 0 for nobody) whose loves include the product (an unlisted retailer's tracked page).
+const offerVisibleTo = `((SELECT listed FROM retailers vr WHERE vr.id = o.retailer_id) = 1
+	OR EXISTS (SELECT 1 FROM loves vl WHERE vl.product_id = o.product_id AND vl.user_id = $2))`
 
 // listingColumns reads a Listing from products p, brands br, best b and retailers r. The sizes
 // come back joined by '|' (string_agg exists in PostgreSQL and, since 3.44, in SQLite) and are
@@ -79,9 +88,11 @@ const bestOffers = `best AS (
 const listingColumns = `p.id, COALESCE(br.name, ''), p.title, p.image_url, COALESCE(r.name, ''), COALESCE(b.url, ''),
 	COALESCE(b.currency, ''), COALESCE(b.price, 0), COALESCE(b.regular_price, 0), COALESCE(b.availability, ''),
 	(SELECT string_agg(so.size, '|') FROM offers so
-		WHERE so.product_id = p.id AND so.gone_at IS NULL AND so.availability = 'in_stock' AND so.size <> ''),
+		WHERE so.product_id = p.id AND so.gone_at IS NULL AND so.availability = 'in_stock' AND so.size <> ''
+			AND (SELECT listed FROM retailers vr WHERE vr.id = so.retailer_id) = 1),
 	(SELECT MIN(lo.lowest_30d) FROM offers lo
-		WHERE lo.product_id = p.id AND lo.currency = b.currency AND lo.gone_at IS NULL AND lo.lowest_30d > 0),
+		WHERE lo.product_id = p.id AND lo.currency = b.currency AND lo.gone_at IS NULL AND lo.lowest_30d > 0
+			AND (SELECT listed FROM retailers vr WHERE vr.id = lo.retailer_id) = 1),
 	COALESCE(b.questionable, 0)`
 
 // listingJoins are the joins listingColumns needs, after FROM products p.
@@ -309,16 +320,33 @@ type PriceChange struct {
 	Availability catalog.Availability
 }
 
-// ProductByID returns a product with its offers and history; ErrNotFound if there is none.
+// ProductByID returns a product with its listed retailers' offers and history, as anyone sees
+// it; ErrNotFound if there is none.
 func (db *DB) ProductByID(ctx context.Context, id int64) (ProductDetail, error) {
-	q := `WITH ` + fmt.Sprintf(bestOffers, `o.product_id = $1`) + `
+	return db.ProductFor(ctx, id, 0)
+}
+
+// ProductFor returns a product as the shopper viewerID (0: anyone) sees it: listed retailers'
+// offers, and unlisted ones' (tracked pages) only when the viewer loves the product. A product
+// whose offers are all unlisted is ErrNotFound to everyone else.
+func (db *DB) ProductFor(ctx context.Context, id, viewerID int64) (ProductDetail, error) {
+	var hidden bool
+	if err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM offers o WHERE o.product_id = $1)
+		AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.product_id = $1 AND `+offerVisibleTo+`)`, id, viewerID).Scan(&hidden); err != nil {
+		return ProductDetail{}, fmt.Errorf("product %d: %w", id, err)
+	}
+	if hidden {
+		return ProductDetail{}, fmt.Errorf("product %d: %w", id, ErrNotFound)
+	}
+	q := `WITH ` + bestOffersOf + `o.product_id = $1 AND ` + offerVisibleTo + `
+)` + `
 	SELECT ` + listingColumns + `, p.product_key, COALESCE(p.brand_id, 0), COALESCE(p.category_id, 0), COALESCE(c.path, ''),
 		p.description, p.color, p.material, p.gender, p.gtin, p.mpn, p.created_at
 	FROM products p ` + listingJoins + ` LEFT JOIN categories c ON c.id = p.category_id
 	WHERE p.id = $1`
 	var d ProductDetail
 	var created int64
-	l, err := scanListing(db.sql.QueryRowContext(ctx, q, id), &d.Key, &d.BrandID, &d.CategoryID, &d.Category,
+	l, err := scanListing(db.sql.QueryRowContext(ctx, q, id, viewerID), &d.Key, &d.BrandID, &d.CategoryID, &d.Category,
 		&d.Description, &d.Color, &d.Material, &d.Gender, &d.GTIN, &d.MPN, &created)
 	if err != nil {
 		return ProductDetail{}, fmt.Errorf("product %d: %w", id, notFound(err))
@@ -330,8 +358,8 @@ func (db *DB) ProductByID(ctx context.Context, id int64) (ProductDetail, error) 
 	rows, err := db.sql.QueryContext(ctx, `SELECT o.id, o.retailer_id, r.name, o.item_id, o.url, o.size, o.size_system, o.color,
 		o.currency, o.price, o.regular_price, o.availability, o.first_seen_at, o.last_seen_at, o.updated_at
 		FROM offers o JOIN retailers r ON r.id = o.retailer_id
-		WHERE o.product_id = $1 AND o.gone_at IS NULL
-		ORDER BY CASE WHEN o.availability = 'in_stock' THEN 0 ELSE 1 END, o.price, r.name, o.id`, id)
+		WHERE o.product_id = $1 AND o.gone_at IS NULL AND `+offerVisibleTo+`
+		ORDER BY CASE WHEN o.availability = 'in_stock' THEN 0 ELSE 1 END, o.price, r.name, o.id`, id, viewerID)
 	if err != nil {
 		return ProductDetail{}, fmt.Errorf("product %d offers: %w", id, err)
 	}
@@ -356,7 +384,7 @@ func (db *DB) ProductByID(ctx context.Context, id int64) (ProductDetail, error) 
 
 	hist, err := db.sql.QueryContext(ctx, `SELECT pc.offer_id, pc.changed_at, o.currency, pc.price, pc.regular_price, pc.availability
 		FROM price_changes pc JOIN offers o ON o.id = pc.offer_id
-		WHERE o.product_id = $1 ORDER BY pc.changed_at, pc.id`, id)
+		WHERE o.product_id = $1 AND `+offerVisibleTo+` ORDER BY pc.changed_at, pc.id`, id, viewerID)
 	if err != nil {
 		return ProductDetail{}, fmt.Errorf("product %d history: %w", id, err)
 	}

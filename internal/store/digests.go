@@ -18,12 +18,12 @@ import (
 // per batch whatever the number of items.
 
 // DigestRecipients lists shoppers with id > after, by id, at most limit, who may get a digest:
-// preferences with a frequency other than off, at least one followed brand, and an address
-// that has not bounced.
+// preferences with a frequency other than off, at least one followed brand, and a confirmed
+// address that has not bounced.
 func (db *DB) DigestRecipients(ctx context.Context, after int64, limit int) ([]alerts.Recipient, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT u.id, u.email, p.frequency, p.digest_hour, p.time_zone
 		FROM users u JOIN preferences p ON p.user_id = u.id
-		WHERE u.id > $1 AND p.frequency <> 'off' AND u.bounced_at IS NULL
+		WHERE u.id > $1 AND p.frequency <> 'off' AND u.bounced_at IS NULL AND u.email_verified_at IS NOT NULL
 			AND EXISTS (SELECT 1 FROM preference_brands pb WHERE pb.user_id = u.id)
 		ORDER BY u.id LIMIT $2`, after, limit)
 	if err != nil {
@@ -50,7 +50,7 @@ func (db *DB) DigestRecipients(ctx context.Context, after int64, limit int) ([]a
 func (db *DB) CountDigestRecipients(ctx context.Context) (int, error) {
 	var n int
 	err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM users u JOIN preferences p ON p.user_id = u.id
-		WHERE p.frequency <> 'off' AND u.bounced_at IS NULL
+		WHERE p.frequency <> 'off' AND u.bounced_at IS NULL AND u.email_verified_at IS NOT NULL
 			AND EXISTS (SELECT 1 FROM preference_brands pb WHERE pb.user_id = u.id)`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count digest shoppers: %w", err)
@@ -64,17 +64,18 @@ func (db *DB) DigestRecipient(ctx context.Context, userID int64) (alerts.Recipie
 	s := alerts.Recipient{UserID: userID}
 	var freq, zone sql.NullString
 	var hour sql.NullInt64
-	var bounced, hasPrefs int
+	var bounced, unconfirmed, hasPrefs int
 	err := db.sql.QueryRowContext(ctx, `SELECT u.email, p.frequency, p.digest_hour, p.time_zone,
-			CASE WHEN u.bounced_at IS NULL THEN 0 ELSE 1 END, CASE WHEN p.user_id IS NULL THEN 0 ELSE 1 END,
+			CASE WHEN u.bounced_at IS NULL THEN 0 ELSE 1 END, CASE WHEN u.email_verified_at IS NULL THEN 1 ELSE 0 END,
+			CASE WHEN p.user_id IS NULL THEN 0 ELSE 1 END,
 			(SELECT COUNT(*) FROM preference_brands pb WHERE pb.user_id = u.id)
 		FROM users u LEFT JOIN preferences p ON p.user_id = u.id WHERE u.id = $1`, userID).
-		Scan(&s.Email, &freq, &hour, &zone, &bounced, &hasPrefs, &s.Brands)
+		Scan(&s.Email, &freq, &hour, &zone, &bounced, &unconfirmed, &hasPrefs, &s.Brands)
 	if err != nil {
 		return s, fmt.Errorf("digest shopper %d: %w", userID, notFound(err))
 	}
 	s.Frequency, s.DigestHour, s.TimeZone = account.Frequency(freq.String), int(hour.Int64), zone.String
-	s.Bounced, s.HasPreferences = bounced != 0, hasPrefs != 0
+	s.Bounced, s.Unconfirmed, s.HasPreferences = bounced != 0, unconfirmed != 0, hasPrefs != 0
 	return s, nil
 }
 
@@ -238,8 +239,9 @@ func uniqueIDs(ids []int64) []int64 {
 
 // StoreDigests stores a batch of digests in one transaction: the digests rows (status queued,
 // or empty for a digest without items, which only marks its slot done), each queued digest's
-// outbox message linked from its row, the digest_items in order, and the sent history (the
-// price each item was sent at, replacing an older one). A digest whose (user, period) is
+// outbox message linked from its row, the digest_items in order, the sent history (the
+// price each item was sent at, replacing an older one) and the e-mail delivery of the love
+// alerts the message carries (love_alert_deliveries). A digest whose (user, period) is
 // already stored is left out whole (stored[i] false): the insert skips the conflicting row and
 // nothing else of it is written. On PostgreSQL a concurrent run storing the same slot makes
 // this one wait for its commit and then skip. Any error rolls the whole batch back.
@@ -312,12 +314,37 @@ func (db *DB) StoreDigests(ctx context.Context, ds []alerts.DigestRecord) ([]boo
 				return fmt.Errorf("store sent items: %w", err)
 			}
 		}
-		return nil
+		// 4. The e-mail delivery of the love alerts the messages carry.
+		return recordLoveEmails(ctx, tx, ph, fresh)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return stored, nil
+}
+
+// recordLoveEmails records that the fresh digests' messages deliver their love alerts by
+// e-mail. An alert already delivered by e-mail (another digest of the same batch cannot hold
+// it: a shopper has one digest a batch) makes the insert skip it, never fail.
+func recordLoveEmails(ctx context.Context, tx *sql.Tx, ph placeholders, fresh []alerts.DigestRecord) error {
+	var args []any
+	for _, d := range fresh {
+		if d.Message == nil {
+			continue
+		}
+		for _, id := range d.LoveAlertIDs {
+			args = append(args, id, LoveChannelEmail, d.At.UnixMilli())
+		}
+	}
+	const chunk = maxRowsPerStatement / 3
+	for start := 0; start < len(args)/3; start += chunk {
+		n := min(len(args)/3-start, chunk)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO love_alert_deliveries (alert_id, channel, delivered_at) VALUES `+ph.valueRows(n, 3, 1)+`
+			ON CONFLICT (alert_id, channel) DO NOTHING`, args[start*3:(start+n)*3]...); err != nil {
+			return fmt.Errorf("record love alert e-mails: %w", err)
+		}
+	}
+	return nil
 }
 
 // insertDigestMessages queues the messages of the fresh digests that have one and links each

@@ -27,12 +27,18 @@ var exportSections = []exportSection{
 	{"preferences", exportPreferences},
 	{"loves", exportLoves},
 	{"love_alerts", rowsOf(`SELECT * FROM love_alerts WHERE user_id = $1 ORDER BY id`)},
+	{"love_alert_deliveries", rowsOf(`SELECT d.* FROM love_alert_deliveries d JOIN love_alerts a ON a.id = d.alert_id
+		WHERE a.user_id = $1 ORDER BY d.alert_id, d.channel`)},
 	{"tracked_pages", rowsOf(`SELECT * FROM tracked_pages WHERE user_id = $1 ORDER BY id`)},
 	{"saved_searches", rowsOf(`SELECT * FROM saved_searches WHERE user_id = $1 ORDER BY id`)},
 	{"sent_items", exportSentItems},
 	{"digests", exportDigests},
 	{"messages", rowsOf(`SELECT * FROM messages WHERE user_id = $1 ORDER BY id`)},
 	{"push_subscriptions", rowsOf(`SELECT * FROM push_subscriptions WHERE user_id = $1 ORDER BY id`)},
+	// Webhooks without their signing secrets, and their delivery log (webhooks.go).
+	{"webhooks", rowsOf(`SELECT id, url, created_at FROM webhooks WHERE user_id = $1 ORDER BY id`)},
+	{"webhook_deliveries", rowsOf(`SELECT d.id, d.webhook_id, d.event, d.event_key, d.payload, d.status, d.attempts, d.last_error,
+		d.response_code, d.created_at, d.done_at FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE w.user_id = $1 ORDER BY d.id`)},
 	{"clickouts", exportClickouts},
 	{"sessions", exportSessions},
 }

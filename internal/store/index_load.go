@@ -22,7 +22,8 @@ const loadPage = maxRowsPerStatement
 
 // LoadProducts streams every product that has at least one live (not gone) offer to fn, in
 // product id order, a keyset page at a time: it implements index.Loader. Products whose offers
-// are all gone are left out: nothing can match them.
+// are all gone are left out: nothing can match them. Offers of unlisted retailers (hosts first
+// seen through /track, docs/loves.md) never reach the index.
 func (db *DB) LoadProducts(ctx context.Context, fn func(index.Product) error) error {
 	cats, err := db.categoryIndex(ctx)
 	if err != nil {
@@ -30,7 +31,8 @@ func (db *DB) LoadProducts(ctx context.Context, fn func(index.Product) error) er
 	}
 	after := int64(0)
 	for {
-		ps, err := db.productPage(ctx, `p.id > $1 AND EXISTS (SELECT 1 FROM offers lo WHERE lo.product_id = p.id AND lo.gone_at IS NULL)
+		ps, err := db.productPage(ctx, `p.id > $1 AND EXISTS (SELECT 1 FROM offers lo JOIN retailers lr ON lr.id = lo.retailer_id
+				WHERE lo.product_id = p.id AND lo.gone_at IS NULL AND lr.listed = 1)
 			ORDER BY p.id LIMIT $2`, []any{after, loadPage}, cats)
 		if err != nil {
 			return fmt.Errorf("load products after %d: %w", after, err)
@@ -121,7 +123,7 @@ func (db *DB) productPage(ctx context.Context, cond string, args []any, cats map
 	rows, err = db.sql.QueryContext(ctx, `SELECT o.id, o.product_id, r.name, o.size, o.size_system, o.price, o.regular_price,
 		o.currency, o.availability, o.questionable, o.first_seen_at
 		FROM offers o JOIN retailers r ON r.id = o.retailer_id
-		WHERE o.product_id IN (`+in+`) AND o.gone_at IS NULL ORDER BY o.product_id, o.id`, int64Args(ids)...)
+		WHERE o.product_id IN (`+in+`) AND o.gone_at IS NULL AND r.listed = 1 ORDER BY o.product_id, o.id`, int64Args(ids)...)
 	if err != nil {
 		return nil, err
 	}

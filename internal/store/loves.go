@@ -82,12 +82,27 @@ func seenArgs(s alerts.LoveState) []any {
 
 // SaveLove creates a love, or, when the shopper already loves the product in that size and
 // colour, updates its target and alert choices (the baseline and purchase stay). It returns the
-// stored love.
+// stored love. A new love past MaxLoves is ErrLimit and saves nothing.
 func (db *DB) SaveLove(ctx context.Context, l Love) (Love, error) {
-	return db.saveLove(ctx, db.sql, l)
+	var saved Love
+	err := db.InTx(ctx, func(tx *sql.Tx) error {
+		if err := db.lockUser(ctx, tx, l.UserID); err != nil {
+			return err
+		}
+		var err error
+		saved, err = db.saveLove(ctx, tx, l)
+		return err
+	})
+	return saved, err
 }
 
+// saveLove saves l inside tx, which must have locked the user (lockUser) for the cap's count.
 func (db *DB) saveLove(ctx context.Context, q queryer, l Love) (Love, error) {
+	if err := underCap(ctx, q, "loves", MaxLoves, `SELECT COUNT(*) FROM loves WHERE user_id = $1`,
+		`SELECT 1 FROM loves WHERE user_id = $1 AND product_id = $2 AND size = $3 AND color = $4`,
+		l.UserID, l.ProductID, l.Size, l.Color); err != nil {
+		return Love{}, err
+	}
 	args := append([]any{l.UserID, l.ProductID, nullID(l.Seen.OfferID), l.Size, l.Color, nullPositive(l.TargetPrice),
 		boolInt(l.AlertAnyDrop), boolInt(l.AlertBackInStock), db.nowMS()}, seenArgs(l.Seen)...)
 	saved, err := scanLove(q.QueryRowContext(ctx, `INSERT INTO loves (user_id, product_id, offer_id, size, color, target_price,

@@ -133,10 +133,19 @@ func (db *DB) ClaimMessages(ctx context.Context, limit int, lease time.Duration)
 	return msgs, nil
 }
 
-// MarkMessageSent records that the mail server accepted a message.
+// SentLinkNote replaces the bodies of an account mail (verification, reset, sign-in link) once
+// the mail server has it: the copy in the outbox must not keep a live link for anyone who can
+// read the outbox (the demo shows it to every visitor).
+const SentLinkNote = "This e-mail carried a single-use link. It was delivered to the recipient's mailbox, and tagdrop's copy of the link was removed."
+
+// MarkMessageSent records that the mail server accepted a message. An account mail's bodies
+// are replaced by SentLinkNote in the same statement, so no moment exists in which the
+// message is sent and its link still readable from the outbox.
 func (db *DB) MarkMessageSent(ctx context.Context, id int64) error {
-	_, err := db.sql.ExecContext(ctx, `UPDATE messages SET status = 'sent', sent_at = $2, lease_until = 0, last_error = ''
-		WHERE id = $1 AND status = 'queued'`, id, db.nowMS())
+	_, err := db.sql.ExecContext(ctx, `UPDATE messages SET status = 'sent', sent_at = $2, lease_until = 0, last_error = '',
+		text_body = CASE WHEN kind IN ($3, $4, $5) THEN $6 ELSE text_body END,
+		html_body = CASE WHEN kind IN ($3, $4, $5) THEN '' ELSE html_body END
+		WHERE id = $1 AND status = 'queued'`, id, db.nowMS(), notify.KindVerify, notify.KindReset, notify.KindSignIn, SentLinkNote)
 	if err != nil {
 		return fmt.Errorf("mark message %d sent: %w", id, err)
 	}
@@ -209,17 +218,25 @@ func (db *DB) OutboxCounts(ctx context.Context) (map[notify.Status]int, error) {
 const mailSecretKey = "mail_unsubscribe_secret"
 
 // MailSecret returns the installation's secret for signing unsubscribe links, creating it (32
-// random bytes) the first time. Concurrent first calls agree: only one insert wins.
+// random bytes) the first time. It reads first and inserts only when the setting is missing
+// (concurrent first calls agree: only one insert wins, and all read the winner back), then
+// keeps the secret in memory: an unsubscribe request, even with a forged token, writes nothing.
 func (db *DB) MailSecret(ctx context.Context) ([]byte, error) {
-	var fresh [32]byte
-	if _, err := rand.Read(fresh[:]); err != nil {
-		return nil, fmt.Errorf("mail secret: %w", err)
-	}
-	if _, err := db.sql.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
-		mailSecretKey, hex.EncodeToString(fresh[:])); err != nil {
-		return nil, fmt.Errorf("mail secret: %w", err)
+	if p := db.mailSecret.Load(); p != nil {
+		return *p, nil
 	}
 	v, err := db.Setting(ctx, mailSecretKey)
+	if errors.Is(err, ErrNotFound) {
+		var fresh [32]byte
+		if _, err := rand.Read(fresh[:]); err != nil {
+			return nil, fmt.Errorf("mail secret: %w", err)
+		}
+		if _, err := db.sql.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+			mailSecretKey, hex.EncodeToString(fresh[:])); err != nil {
+			return nil, fmt.Errorf("mail secret: %w", err)
+		}
+		v, err = db.Setting(ctx, mailSecretKey)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("mail secret: %w", err)
 	}
@@ -227,6 +244,7 @@ func (db *DB) MailSecret(ctx context.Context) ([]byte, error) {
 	if err != nil || len(secret) < 16 {
 		return nil, errors.New("mail secret: the stored setting is not a hex secret of at least 16 bytes")
 	}
+	db.mailSecret.Store(&secret)
 	return secret, nil
 }
 

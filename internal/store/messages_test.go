@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -211,4 +213,80 @@ func TestMailSecretAndUnsubscribe(t *testing.T) {
 			t.Errorf("unknown user: %v", err)
 		}
 	})
+}
+
+// Once the mail server has an account mail, the outbox's copy loses its link in the same
+// statement that marks it sent; other mail keeps its bodies.
+func TestMarkMessageSentBlanksAccountMailLinks(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := map[string]int64{}
+		for _, kind := range []string{notify.KindVerify, notify.KindReset, notify.KindSignIn, "digest"} {
+			id, err := db.QueueMessage(ctx, notify.Message{Kind: kind, MessageID: "<" + kind + "@tagdrop>", To: "a@example.com",
+				Subject: "s", TextBody: "https://t.example/x?t=secret-" + kind, HTMLBody: `<a href="https://t.example/x?t=secret">x</a>`})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids[kind] = id
+		}
+		for kind, id := range ids {
+			if err := db.MarkMessageSent(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+			m, err := db.Message(ctx, id)
+			if err != nil || m.Status != notify.Sent {
+				t.Fatalf("%s: %+v, %v", kind, m, err)
+			}
+			if kind == "digest" {
+				if m.TextBody != "https://t.example/x?t=secret-digest" || m.HTMLBody == "" {
+					t.Errorf("a digest's bodies changed when sent: %q %q", m.TextBody, m.HTMLBody)
+				}
+				continue
+			}
+			if m.TextBody != store.SentLinkNote || m.HTMLBody != "" {
+				t.Errorf("%s: bodies after sending %q / %q; want the note and no HTML", kind, m.TextBody, m.HTMLBody)
+			}
+		}
+	})
+}
+
+// The secret is read once and then served from memory; a process that finds it stored reads
+// it without trying to insert one.
+func TestMailSecretReadsFirstAndCaches(t *testing.T) {
+	ctx := context.Background()
+	path := "sqlite:" + filepath.Join(t.TempDir(), "secret.db")
+	first, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	s1, err := first.MailSecret(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// From now on any insert into settings fails, as the old get-or-create's did on every call.
+	if _, err := first.SQL().ExecContext(ctx, `CREATE TRIGGER settings_no_insert BEFORE INSERT ON settings
+		BEGIN SELECT RAISE(ABORT, 'insert into settings'); END`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.SQL().ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('mail_unsubscribe_secret', 'x')
+		ON CONFLICT (key) DO NOTHING`); err == nil {
+		t.Fatal("precondition: the trigger does not refuse a conflicting insert")
+	}
+	second, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	s2, err := second.MailSecret(ctx)
+	if err != nil || string(s2) != string(s1) {
+		t.Fatalf("a fresh process reading the stored secret: %x, %v", s2, err)
+	}
+	// Cached: a changed setting is not read again by a process that has the secret.
+	if _, err := second.SQL().ExecContext(ctx, `UPDATE settings SET value = $1 WHERE key = 'mail_unsubscribe_secret'`, strings.Repeat("ab", 32)); err != nil {
+		t.Fatal(err)
+	}
+	if s3, err := second.MailSecret(ctx); err != nil || string(s3) != string(s1) {
+		t.Fatalf("the secret was read again: %x, %v", s3, err)
+	}
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -16,11 +18,24 @@ type SavedSearch struct {
 	CreatedAt time.Time
 }
 
-// SaveSearch stores a named search; ErrConflict when the shopper already has one of that name.
+// SaveSearch stores a named search; ErrConflict when the shopper already has one of that name,
+// ErrLimit when they already keep MaxSavedSearches.
 func (db *DB) SaveSearch(ctx context.Context, userID int64, name, query string) (SavedSearch, error) {
 	s := SavedSearch{UserID: userID, Name: name, Query: query, CreatedAt: fromMS(db.nowMS())}
-	err := db.sql.QueryRowContext(ctx, `INSERT INTO saved_searches (user_id, name, query, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-		userID, name, query, s.CreatedAt.UnixMilli()).Scan(&s.ID)
+	err := db.InTx(ctx, func(tx *sql.Tx) error {
+		if err := db.lockUser(ctx, tx, userID); err != nil {
+			return err
+		}
+		if err := underCap(ctx, tx, "saved searches", MaxSavedSearches, `SELECT COUNT(*) FROM saved_searches WHERE user_id = $1`,
+			"", userID); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO saved_searches (user_id, name, query, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+			userID, name, query, s.CreatedAt.UnixMilli()).Scan(&s.ID)
+	})
+	if errors.Is(err, ErrLimit) {
+		return SavedSearch{}, err
+	}
 	if isUniqueViolation(err) {
 		return SavedSearch{}, fmt.Errorf("save search %q: %w", name, ErrConflict)
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	// The pure-Go SQLite driver, registered as "sqlite": no C toolchain needed.
@@ -39,6 +40,8 @@ type DB struct {
 	now   func() time.Time
 	// cache keeps hot reads cheap (read_cache.go).
 	cache readCache
+	// mailSecret caches the unsubscribe signing secret after its first read (messages.go).
+	mailSecret atomic.Pointer[[]byte]
 }
 
 // Location describes a parsed --db value.

@@ -119,7 +119,14 @@ func (s *Server) verify(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	u, err := s.db.VerifyEmailWithToken(r.Context(), account.HashSessionToken(linkToken(r)))
+	token, sessionHash, err := account.NewSessionToken()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	expires := s.now().Add(account.SessionLifetime)
+	clicker := s.requestSessionHash(r)
+	u, first, err := s.db.VerifyEmailWithToken(r.Context(), account.HashSessionToken(linkToken(r)), clicker, sessionHash, expires)
 	if errors.Is(err, store.ErrNotFound) {
 		s.badLink(w, r, againVerify)
 		return
@@ -128,14 +135,27 @@ func (s *Server) verify(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.log.Info("address verified", "user_id", u.ID)
+	s.log.Info("address verified", "user_id", u.ID, "first", first)
+	lines := []string{"Thank you. Your sale digests and sign-in links will reach " + u.Email + "."}
 	next := noticeLink{"/signin", "Sign in"}
 	if cu := currentUser(r); cu != nil && cu.ID == u.ID {
 		next = noticeLink{"/account", "Go to your account"}
 	}
+	if first {
+		// The first confirmation ended every session of the account (a stranger may have signed
+		// up with this address) and opened one for whoever holds the mailbox: this browser.
+		if clicker != "" && clicker != sessionHash {
+			_ = s.db.DeleteSession(r.Context(), clicker)
+		}
+		s.setSessionCookie(w, token, expires)
+		next = noticeLink{"/account", "Go to your account"}
+		lines = append(lines, "You are signed in on this device, and signed out everywhere else.")
+		if u.PasswordHash == "" {
+			lines = append(lines, "For your safety the password chosen when the account was created was removed: anyone could have chosen it before the address was confirmed. Sign in by e-mailed link, or set a new password from your account.")
+		}
+	}
 	s.render(w, r, http.StatusOK, "account_notice", noticeView{page: s.basePage(r, "Address confirmed"),
-		Heading: "Your address is confirmed", Lines: []string{"Thank you. Your sale digests and sign-in links will reach " + u.Email + "."},
-		Links: []noticeLink{next}})
+		Heading: "Your address is confirmed", Lines: lines, Links: []noticeLink{next}})
 }
 
 func (s *Server) forgotPage(w http.ResponseWriter, r *http.Request) {
@@ -161,8 +181,9 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 	s.mailLink(w, r, v, account.ResetPassword, "")
 }
 
-// mailLink handles a request for an e-mailed link: the same answer whether or not the address
-// has an account; the mail goes only to an address that has one.
+// mailLink handles a request for an e-mailed link: the same answer, after the same work,
+// whether or not the address has an account; the mail goes only to an address that has one
+// (requestLink).
 func (s *Server) mailLink(w http.ResponseWriter, r *http.Request, v requestView, p account.Purpose, next string) {
 	addr, err := account.NormalizeEmail(v.Email)
 	if err != nil {
@@ -175,14 +196,7 @@ func (s *Server) mailLink(w http.ResponseWriter, r *http.Request, v requestView,
 		s.render(w, r, http.StatusTooManyRequests, "account_request", v)
 		return
 	}
-	u, err := s.db.UserByEmail(r.Context(), addr)
-	switch {
-	case err == nil:
-		if err := s.sendLink(r.Context(), u, p, next); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	case !errors.Is(err, store.ErrNotFound):
+	if err := s.requestLink(r.Context(), addr, p, next); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -312,7 +326,7 @@ func (s *Server) signinLinkConfirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	expires := s.now().Add(account.SessionLifetime)
-	u, err := s.db.SignInWithToken(r.Context(), account.HashSessionToken(linkToken(r)), sessionHash, expires)
+	u, err := s.db.SignInWithToken(r.Context(), account.HashSessionToken(linkToken(r)), s.requestSessionHash(r), sessionHash, expires)
 	if errors.Is(err, store.ErrNotFound) {
 		s.badLink(w, r, againSignin)
 		return

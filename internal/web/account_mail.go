@@ -71,6 +71,37 @@ func (s *Server) sendLink(ctx context.Context, u account.User, purpose account.P
 	return nil
 }
 
+// requestLink answers a request for a reset or sign-in link to a typed address with the same
+// work whether or not the address has an account, so neither the answer nor its timing tells
+// which addresses do: it makes a token and renders the mail for the address either way, and
+// one store transaction (store.RequestAccountLink) runs the same statements for both, storing
+// the token and queueing the mail only for an account's address.
+func (s *Server) requestLink(ctx context.Context, addr string, purpose account.Purpose, next string) error {
+	token, hash, err := account.NewLinkToken()
+	if err != nil {
+		return err
+	}
+	valid := purpose.Lifetime()
+	m := notify.AccountMail{To: addr, BaseURL: s.baseURL(), Token: token, Next: next, Valid: valid}
+	var msg notify.Message
+	if purpose == account.ResetPassword {
+		msg, err = notify.RenderPasswordReset(m)
+	} else {
+		msg, err = notify.RenderSignInLink(m)
+	}
+	if err != nil {
+		return err
+	}
+	known, err := s.db.RequestAccountLink(ctx, purpose, hash, s.now().Add(valid), msg)
+	if err != nil {
+		return err
+	}
+	if known {
+		s.log.Info("account mail queued", "kind", msg.Kind)
+	}
+	return nil
+}
+
 // sendSignupAttempt tells an account's owner that someone tried to sign up with the address.
 func (s *Server) sendSignupAttempt(ctx context.Context, u account.User) error {
 	var nonce [12]byte

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -205,7 +206,7 @@ func (s *Server) loveCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("love product %q: %w", r.PostForm.Get("product"), store.ErrNotFound))
 		return
 	}
-	p, err := s.db.ProductByID(r.Context(), pid)
+	p, err := s.db.ProductFor(r.Context(), pid, u.ID) // a tracked page's product, for its shopper too
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -225,6 +226,11 @@ func (s *Server) loveCreate(w http.ResponseWriter, r *http.Request) {
 	seen := love.CurrentState(p.Offers)
 	seen.At = s.now()
 	saved, err := s.db.SaveLove(r.Context(), store.Love{UserID: u.ID, ProductID: p.ID, Love: love, Seen: seen})
+	if errors.Is(err, store.ErrLimit) {
+		form.Field, form.Error = "size", fmt.Sprintf("You keep %d loves, the most tagdrop keeps: remove one on your loves page first", store.MaxLoves)
+		s.render(w, r, http.StatusConflict, "loves_new", loveNewView{page: s.basePage(r, "Love "+p.Title), Product: p, Form: form})
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

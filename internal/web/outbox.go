@@ -15,6 +15,12 @@ import (
 // shoppers' addresses and sign-in links, so the pages exist only while the server runs in demo
 // mode, where every account is sample data; otherwise they answer 404 as if they did not exist.
 // Signed-in admins see it too.
+//
+// Account mails (verification, password reset, sign-in and set-password links) carry live
+// single-use links, so their bodies show only to a viewer signed in as their recipient; everyone
+// else, admins included, sees "hidden: sent to …". The sender also blanks them once the mail
+// server has them (store.MarkMessageSent). Dropped link requests for addresses without an
+// account (store.RequestAccountLink) are not listed.
 
 // outboxLimit caps the messages listed.
 const outboxLimit = 200
@@ -31,7 +37,24 @@ func (s *Server) outboxVisible(r *http.Request) bool {
 // outboxView lists queued and sent messages.
 type outboxView struct {
 	page
-	Messages []notify.Message
+	Messages []outboxItem
+}
+
+// outboxItem is one listed message and whether its bodies are hidden from this viewer.
+type outboxItem struct {
+	notify.Message
+	Hidden bool
+}
+
+// bodyHidden reports whether m's bodies must not be shown to the request's viewer: an account
+// mail shows only to its recipient, signed in.
+func bodyHidden(r *http.Request, m notify.Message) bool {
+	switch m.Kind {
+	case notify.KindVerify, notify.KindReset, notify.KindSignIn:
+		u := currentUser(r)
+		return u == nil || m.UserID == 0 || u.ID != m.UserID
+	}
+	return false
 }
 
 func (s *Server) outbox(w http.ResponseWriter, r *http.Request) {
@@ -44,13 +67,22 @@ func (s *Server) outbox(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "outbox", outboxView{page: s.basePage(r, "Outbox"), Messages: msgs})
+	v := outboxView{page: s.basePage(r, "Outbox")}
+	for _, m := range msgs {
+		if m.Status == store.DroppedStatus {
+			continue
+		}
+		v.Messages = append(v.Messages, outboxItem{Message: m, Hidden: bodyHidden(r, m)})
+	}
+	s.render(w, r, http.StatusOK, "outbox", v)
 }
 
-// messageView shows one message: its headers, the HTML part in a sandboxed frame and the text part.
+// messageView shows one message: its headers, the HTML part in a sandboxed frame and the text
+// part, or in place of both, for an account mail and anyone but its recipient, that it is hidden.
 type messageView struct {
 	page
 	Message notify.Message
+	Hidden  bool
 }
 
 func (s *Server) outboxMessage(r *http.Request) (notify.Message, error) {
@@ -61,7 +93,14 @@ func (s *Server) outboxMessage(r *http.Request) (notify.Message, error) {
 	if err != nil || id <= 0 {
 		return notify.Message{}, fmt.Errorf("message %q: %w", r.PathValue("id"), store.ErrNotFound)
 	}
-	return s.db.Message(r.Context(), id)
+	m, err := s.db.Message(r.Context(), id)
+	if err == nil && m.Status == store.DroppedStatus {
+		return notify.Message{}, fmt.Errorf("message %d: %w", id, store.ErrNotFound)
+	}
+	if err == nil && bodyHidden(r, m) {
+		m.TextBody, m.HTMLBody = "", ""
+	}
+	return m, err
 }
 
 func (s *Server) message(w http.ResponseWriter, r *http.Request) {
@@ -70,7 +109,7 @@ func (s *Server) message(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "message", messageView{page: s.basePage(r, m.Subject), Message: m})
+	s.render(w, r, http.StatusOK, "message", messageView{page: s.basePage(r, m.Subject), Message: m, Hidden: bodyHidden(r, m)})
 }
 
 // messageHTMLPolicy confines a message's HTML part: it may style itself inline and show images,
@@ -93,7 +132,9 @@ func (s *Server) messageHTML(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	body := m.HTMLBody
-	if body == "" {
+	if bodyHidden(r, m) {
+		body = "<p>Hidden: this e-mail carries a single-use link and shows only to its recipient, signed in.</p>"
+	} else if body == "" {
 		body = "<p>This message has no HTML part.</p>"
 	}
 	_, _ = w.Write([]byte(body))

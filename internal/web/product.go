@@ -13,6 +13,7 @@ type productView struct {
 	page
 	Product store.ProductDetail
 	Chart   *priceChart
+	Out     outLinks // retailer links through /out (out.go)
 }
 
 func (s *Server) product(w http.ResponseWriter, r *http.Request) {
@@ -22,7 +23,11 @@ func (s *Server) product(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("product %q: %w", r.PathValue("id"), store.ErrNotFound))
 		return
 	}
-	p, err := s.db.ProductByID(r.Context(), id)
+	var viewer int64 // a tracked page's offers show only to shoppers who love it (docs/loves.md)
+	if u := currentUser(r); u != nil {
+		viewer = u.ID
+	}
+	p, err := s.db.ProductFor(r.Context(), id, viewer)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -31,7 +36,7 @@ func (s *Server) product(w http.ResponseWriter, r *http.Request) {
 	if p.Brand != "" {
 		title = p.Brand + " " + p.Title
 	}
-	v := productView{page: s.basePage(r, title), Product: p}
+	v := productView{page: s.basePage(r, title), Product: p, Out: s.outLinks()}
 	if p.Best.HasOffer {
 		v.Chart = newPriceChart(lowestPriceSeries(p.History, p.Best.Currency), p.Best.Currency, s.now())
 	}

@@ -52,6 +52,10 @@ func (s *Server) Handler() http.Handler {
 	s.settingsRoutes(mux) // settings_routes.go: first-run flow, preferences, My sales
 	s.lovesRoutes(mux)    // loves_routes.go: loves, tracked product pages, saved searches
 	s.mailRoutes(mux)     // mail_routes.go: one-click unsubscribe
+	s.pushRoutes(mux)     // push.go: app manifest, service worker, offline page, web push subscriptions
+	s.feedRoutes(mux)     // atom_routes.go: private Atom feed, webhooks
+	s.clickRoutes(mux)    // out.go: signed click-outs /out/{token}, affiliate templates (admin)
+	s.adminRoutes(mux)    // admin_routes.go: tracked shops, listed or not (admin)
 
 	mux.HandleFunc("GET /", s.notFound)
 

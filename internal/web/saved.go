@@ -117,6 +117,8 @@ func (s *Server) saveSearch(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case errors.Is(err, store.ErrConflict):
 			field, msg = "name", fmt.Sprintf("You already have a saved search named “%s”: choose another name", name)
+		case errors.Is(err, store.ErrLimit):
+			field, msg = "name", fmt.Sprintf("You keep %d saved searches, the most tagdrop keeps: remove one on your loves page first", store.MaxSavedSearches)
 		case err != nil:
 			s.fail(w, r, err)
 			return

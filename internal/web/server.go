@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/tagdrop/tagdrop/internal/account"
+	"github.com/tagdrop/tagdrop/internal/clicks"
 	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
@@ -50,6 +52,12 @@ type Config struct {
 	Catalogue *index.Index
 	// Tracker imports pasted product pages for /track (track.go); nil turns tracking off.
 	Tracker Tracker
+	// Clicks answers /out/{token} and signs the retailer links pages show (out.go); nil sends
+	// shoppers to retailers directly and /out answers 503.
+	Clicks *clicks.Service
+	// WebhookAllow lets webhook URLs name these otherwise refused addresses (the fetch
+	// client's Allow list; local testing only, see webhooks.go).
+	WebhookAllow []netip.Prefix
 }
 
 // Searcher answers index queries.
@@ -73,6 +81,8 @@ type Server struct {
 	signins   *throttle
 	// mails counts requests that e-mail a link (sign-up, reset, sign-in link; account_mail.go).
 	mails *throttle
+	// tracks bounds /track's fetches (track.go).
+	tracks *trackGate
 }
 
 // New parses the templates and builds a server; a broken template fails here, not at request time.
@@ -84,7 +94,7 @@ func New(cfg Config, db *store.DB, logger *slog.Logger) (*Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{cfg: cfg, db: db, log: logger, pages: pages, registry: reg, now: time.Now, md: newMarkdown(),
-		passwords: newPasswordGate(), signins: newThrottle(time.Now), mails: newThrottle(time.Now),
+		passwords: newPasswordGate(), signins: newThrottle(time.Now), mails: newThrottle(time.Now), tracks: newTrackGate(time.Now),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tagdrop_http_requests_total", Help: "HTTP requests by route pattern and status code.",
 		}, []string{"route", "code"}),
@@ -187,7 +197,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, context.Canceled):
 		return
 	default:
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		// The route pattern, not the path: paths carry tokens (/unsubscribe/{token}).
+		s.log.Error("request failed", "method", r.Method, "route", r.Pattern, "err", err)
 	}
 	t, ok := s.pages["error"]
 	if !ok {

@@ -15,6 +15,8 @@ type settingsView struct {
 	Saved   bool
 	// Problem is a message for the whole form (see Form.Errors for the fields).
 	Problem string
+	// Delivery is the feeds and webhooks section (atom_settings.go, webhooks.go).
+	Delivery *deliverySettings
 }
 
 // settingsPage is GET /settings: the shopper's preferences, prefilled.
@@ -33,9 +35,14 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	delivery, err := s.deliverySettingsOf(r.Context(), u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	w.Header().Set("Cache-Control", "no-store")
 	s.render(w, r, http.StatusOK, "settings", settingsView{page: s.basePage(r, "Your sale settings"), Form: form,
-		Choices: newPrefsChoices(), Saved: r.URL.Query().Get("saved") == "1"})
+		Choices: newPrefsChoices(), Saved: r.URL.Query().Get("saved") == "1", Delivery: delivery})
 }
 
 // settingsSave is POST /settings: every field is checked first; with any bad one the page

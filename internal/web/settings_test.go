@@ -209,6 +209,7 @@ func TestSettingsBadInput(t *testing.T) {
 	}{
 		{"unknown brand", "brands_text", "Gucy Nonsuch", "brands", "Gucy Nonsuch"},
 		{"unknown ticked brand", "brand", "Maison Nowhere", "brands", "Maison Nowhere"},
+		{"too many brand entries", "brands_text", strings.Repeat("Ganni, ", maxBrandEntriesForTest+1), "brands", "at most 400"},
 		{"shoe size outside its system", "size_shoes", "38", "size_shoes", "UK"},
 		{"waist size as a top", "size_tops", "W28", "size_tops", "W28"},
 		{"not a size", "size_dresses", "roomy", "size_dresses", "roomy"},
@@ -271,6 +272,9 @@ func TestSettingsBadInput(t *testing.T) {
 		})
 	}
 }
+
+// maxBrandEntriesForTest is the documented cap on names in one form (settings_form.go).
+const maxBrandEntriesForTest = 400
 
 func TestSettingsSignedOut(t *testing.T) {
 	db := storetest.SQLite(t)

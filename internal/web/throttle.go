@@ -4,7 +4,10 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -23,7 +26,8 @@ const (
 	throttleWindow   = 15 * time.Minute
 	maxFailsPerEmail = 10
 	maxFailsPerIP    = 50
-	// maxThrottleKeys bounds the throttle's memory; past it the oldest half is forgotten.
+	// maxThrottleKeys bounds the throttle's memory; past it the keys with the oldest latest
+	// failure are forgotten (down to half), never those at their limit.
 	maxThrottleKeys = 100_000
 )
 
@@ -48,40 +52,79 @@ func (g passwordGate) acquire(ctx context.Context) bool {
 
 func (g passwordGate) release() { <-g }
 
-// throttle remembers recent failures per key.
+// throttle remembers recent failures per key. Keys are "ip:ADDRESS" or "email:ADDRESS"; an
+// IPv6 client address counts by its /64, since one household or server is routinely given a
+// whole /64 and could otherwise spend a fresh budget from each of its 2^64 addresses. (Behind a
+// reverse proxy every client shares the proxy's address; a trusted-proxy setting that reads
+// X-Forwarded-For is not built yet.)
 type throttle struct {
 	mu    sync.Mutex
-	fails map[string][]time.Time
+	fails map[string]*throttleEntry
 	now   func() time.Time
+	// maxKeys bounds memory; past it the entries whose latest failure is oldest are forgotten.
+	maxKeys int
+}
+
+// throttleEntry is one key's recent failures and the limit it was last checked against (0
+// until limited first sees the key).
+type throttleEntry struct {
+	times []time.Time
+	limit int
 }
 
 func newThrottle(now func() time.Time) *throttle {
-	return &throttle{fails: map[string][]time.Time{}, now: now}
+	return &throttle{fails: map[string]*throttleEntry{}, now: now, maxKeys: maxThrottleKeys}
+}
+
+// throttleKey normalises a key: an IPv6 client address becomes its /64 prefix.
+func throttleKey(key string) string {
+	addr, ok := strings.CutPrefix(key, "ip:")
+	if !ok {
+		return key
+	}
+	ip, err := netip.ParseAddr(addr)
+	if err != nil || !ip.Is6() || ip.Is4In6() {
+		return key
+	}
+	p, err := ip.WithZone("").Prefix(64)
+	if err != nil {
+		return key
+	}
+	return "ip:" + p.String()
 }
 
 // recent returns key's failures inside the window, pruning older ones.
 func (t *throttle) recent(key string) []time.Time {
+	e := t.fails[key]
+	if e == nil {
+		return nil
+	}
 	cut := t.now().Add(-throttleWindow)
-	f := t.fails[key]
 	i := 0
-	for i < len(f) && !f[i].After(cut) {
+	for i < len(e.times) && !e.times[i].After(cut) {
 		i++
 	}
-	f = f[i:]
-	if len(f) == 0 {
+	e.times = e.times[i:]
+	if len(e.times) == 0 {
 		delete(t.fails, key)
 		return nil
 	}
-	t.fails[key] = f
-	return f
+	return e.times
 }
 
-// limited reports whether any of the keys is over its limit, and when it frees up.
+// limited reports whether any of the keys is over its limit, and when it frees up. It also
+// remembers each counted key's limit, so that making room never forgets a key at its limit
+// (callers ask limited before they record a failure with fail).
 func (t *throttle) limited(limits map[string]int) (bool, time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for key, limit := range limits {
-		if f := t.recent(key); len(f) >= limit {
+		key = throttleKey(key)
+		f := t.recent(key)
+		if f != nil {
+			t.fails[key].limit = limit
+		}
+		if len(f) >= limit {
 			return true, f[len(f)-limit].Add(throttleWindow).Sub(t.now())
 		}
 	}
@@ -92,17 +135,46 @@ func (t *throttle) limited(limits map[string]int) (bool, time.Duration) {
 func (t *throttle) fail(keys ...string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if len(t.fails) > maxThrottleKeys {
-		for k := range t.fails { // map order is random: forget about half
-			delete(t.fails, k)
-			if len(t.fails) <= maxThrottleKeys/2 {
-				break
-			}
-		}
+	if len(t.fails)+len(keys) > t.maxKeys {
+		t.evict()
 	}
 	now := t.now()
 	for _, k := range keys {
-		t.fails[k] = append(t.recent(k), now)
+		k = throttleKey(k)
+		if times := t.recent(k); times != nil {
+			t.fails[k].times = append(times, now)
+		} else {
+			t.fails[k] = &throttleEntry{times: []time.Time{now}}
+		}
+	}
+}
+
+// evict makes room by forgetting the keys whose latest failure is oldest, down to half the
+// bound. Keys at or over their limit (as last seen by limited) are never forgotten: wiping a blocked key would hand its
+// owner (or whoever floods the table) a fresh budget. When nothing else is left the table may
+// stay above the bound until those keys leave the window.
+func (t *throttle) evict() {
+	type aged struct {
+		key  string
+		last time.Time
+	}
+	var candidates []aged
+	for k := range t.fails {
+		f := t.recent(k)
+		if f == nil {
+			continue // out of the window: recent already forgot it
+		}
+		if e := t.fails[k]; e.limit > 0 && len(f) >= e.limit {
+			continue
+		}
+		candidates = append(candidates, aged{k, f[len(f)-1]})
+	}
+	slices.SortFunc(candidates, func(a, b aged) int { return a.last.Compare(b.last) })
+	for _, c := range candidates {
+		if len(t.fails) <= t.maxKeys/2 {
+			break
+		}
+		delete(t.fails, c.key)
 	}
 }
 
@@ -110,7 +182,7 @@ func (t *throttle) fail(keys ...string) {
 func (t *throttle) reset(key string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	delete(t.fails, key)
+	delete(t.fails, throttleKey(key))
 }
 
 // clientIP is the request's peer address without the port.

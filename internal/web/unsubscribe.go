@@ -12,7 +12,7 @@ import (
 
 // Unsubscribing (RFC 8058). Every digest carries a per-shopper link, BASE/unsubscribe/TOKEN,
 // in its List-Unsubscribe header and its footer; the token is signed with the installation's
-// secret (notify.UnsubscribeToken), so it works without signing in, cookies or any stored state.
+// secret over the shopper's id and account creation time (notify.UnsubscribeToken), so it works without signing in, cookies or any stored state.
 //
 //   - GET shows what the link will do and a button; it changes nothing, because mail scanners
 //     and link previewers fetch every link in a message.
@@ -40,17 +40,27 @@ type unsubscribeView struct {
 	Done    bool
 }
 
-// unsubscribeUser resolves a token to its shopper; a bad token or a deleted account is not found.
+// unsubscribeUser resolves a token to its shopper; a bad token, a deleted account or a token
+// of an earlier account that had the same id is not found. A token of the wrong shape costs
+// no database work at all; the secret is read once and then kept in memory (store.MailSecret).
 func (s *Server) unsubscribeUser(r *http.Request) (account.User, error) {
+	token := r.PathValue("token")
+	id, ok := notify.UnsubscribeTokenUser(token)
+	if !ok {
+		return account.User{}, store.ErrNotFound
+	}
 	secret, err := s.db.MailSecret(r.Context())
 	if err != nil {
 		return account.User{}, err
 	}
-	id, ok := notify.VerifyUnsubscribeToken(secret, r.PathValue("token"))
-	if !ok {
+	u, err := s.db.UserByID(r.Context(), id)
+	if err != nil {
+		return account.User{}, err
+	}
+	if !notify.VerifyUnsubscribeToken(secret, token, u.ID, u.CreatedAt) {
 		return account.User{}, store.ErrNotFound
 	}
-	return s.db.UserByID(r.Context(), id)
+	return u, nil
 }
 
 func (s *Server) unsubscribePage(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -33,7 +34,7 @@ func unsubscriber(t *testing.T, db *store.DB, base string) (account.User, string
 	if err != nil {
 		t.Fatal(err)
 	}
-	return u, notify.UnsubscribeURL(base, secret, u.ID)
+	return u, notify.UnsubscribeURL(base, secret, u.ID, u.CreatedAt)
 }
 
 func frequency(t *testing.T, db *store.DB, id int64) account.Frequency {
@@ -159,6 +160,45 @@ func TestUnsubscribeRefusesBadTokens(t *testing.T) {
 	}
 	if p, err := db.Preferences(context.Background(), other.ID); err == nil && p.Frequency == account.NoDigest {
 		t.Error("another shopper's digests were turned off with a moved token")
+	}
+}
+
+// A link from a deleted account's mail does not unsubscribe the account that got its id later
+// (SQLite reuses the id of a deleted last row).
+func TestUnsubscribeOldTokenAfterIDReuse(t *testing.T) {
+	db := storetest.SQLite(t)
+	clock := time.UnixMilli(1_780_000_000_000)
+	db.SetClock(func() time.Time { return clock })
+	ts := acctSite(t, db, web.Config{})
+	old, link := unsubscriber(t, db, ts.URL)
+	ctx := context.Background()
+	if err := db.DeleteUser(ctx, old.ID); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(time.Second)
+	u, err := db.CreateUser(ctx, "grace.hopper@example.com", account.Shopper, "", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.ID != old.ID {
+		t.Fatalf("precondition: the new account got id %d, not the reused %d", u.ID, old.ID)
+	}
+	if err := db.SavePreferences(ctx, account.Preferences{UserID: u.ID, Frequency: account.Daily, MinDiscountPct: 20}); err != nil {
+		t.Fatal(err)
+	}
+	for _, method := range []string{"GET", "POST"} {
+		req, _ := http.NewRequest(method, link, nil)
+		res, err := noRedirectClient().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s with the old account's link: %d, want 404", method, res.StatusCode)
+		}
+	}
+	if f := frequency(t, db, u.ID); f != account.Daily {
+		t.Errorf("the old account's link turned the new account's digests %s", f)
 	}
 }
 

@@ -1,0 +1,40 @@
+package web
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// brandEntries folds repeats by brand key and refuses an oversized form before anything is
+// looked up, so a huge "add brands" box costs one pass over the text, not one query a name.
+func TestBrandEntries(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        []string
+		want      []string
+		wantError string
+	}{
+		{"blanks skipped, spaces trimmed", []string{" Ganni ", "", "  ", "Toteme"}, []string{"Ganni", "Toteme"}, ""},
+		{"repeats folded by brand key", []string{"Ganni", "GANNI", " ganni", "Acne Studios", "acne  studios"}, []string{"Ganni", "Acne Studios"}, ""},
+		{"exactly the cap", slices.Repeat([]string{"Ganni"}, maxBrandEntries), []string{"Ganni"}, ""},
+		{"one over the cap, all repeats", slices.Repeat([]string{"Ganni"}, maxBrandEntries+1), nil, "at most 400"},
+		{"overlong name", []string{strings.Repeat("x", maxBrandNameLen+1)}, nil, "is not a brand name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := brandEntries(tt.in)
+			if tt.wantError != "" {
+				var fe *fieldError
+				if !errors.As(err, &fe) || fe.Field != "brands" || !strings.Contains(fe.Message, tt.wantError) {
+					t.Fatalf("error %v, want a brands field error saying %q", err, tt.wantError)
+				}
+				return
+			}
+			if err != nil || !slices.Equal(got, tt.want) {
+				t.Fatalf("brandEntries = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
