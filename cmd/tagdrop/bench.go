@@ -28,6 +28,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	if len(args) > 0 && args[0] == "search" { // bench_search.go
 		return runBenchSearch(ctx, env, args[1:])
 	}
+	if len(args) > 0 && args[0] == "match" { // bench_match.go
+		return runBenchMatch(ctx, env, args[1:])
+	}
 	if i := slices.Index(args, "email"); i >= 0 && (i == 0 || strings.HasPrefix(args[0], "-")) { // bench_email.go
 		return runBenchEmail(ctx, env, slices.Delete(slices.Clone(args), i, i+1))
 	}
@@ -63,8 +66,8 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	}
 	switch name {
 	case "ingest":
-	case "search", "match", "email":
-		return errNotYet("bench " + name)
+	case "search", "match":
+		return fmt.Errorf("%w: put the flags after the name: tagdrop bench %s --size N (see tagdrop bench %s --help)", errUsage, name, name)
 	case "":
 		return fmt.Errorf("%w: name a benchmark: ingest, search, match or email", errUsage)
 	default:

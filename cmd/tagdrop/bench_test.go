@@ -69,7 +69,8 @@ func TestBenchUsage(t *testing.T) {
 	}{
 		{"no name", []string{"bench"}, 2, "name a benchmark"},
 		{"unknown name", []string{"bench", "frobnicate"}, 2, `unknown benchmark "frobnicate"`},
-		{"match not yet", []string{"bench", "match"}, 1, "not available yet"},
+		{"match, bad size", []string{"bench", "match", "--size", "0"}, 2, "--size 0"},
+		{"search, flags first", []string{"bench", "--size", "5", "search"}, 2, "put the flags after the name"},
 		{"email, flags first", []string{"bench", "--size", "0", "email"}, 2, "--size 0"},
 		{"bad database", []string{"bench", "ingest", "--db", "mysql://x"}, 2, "--db"},
 		{"bad size", []string{"bench", "ingest", "--size", "0"}, 2, "--size 0"},

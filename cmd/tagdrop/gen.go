@@ -12,9 +12,9 @@ func runGen(_ context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "gen", "gen --products N --users M [--seed S] [--days D] [--step D] [--today YYYY-MM-DD] --out DIR",
 		"Writes a realistic synthetic designer catalogue as Google Merchant Center feeds, one per shop per\n"+
 			"snapshot, with D days of price history, plus manifest.json (the snapshots to import, oldest first)\n"+
-			"and shoppers.json. The same flags, --today included, always write the same bytes.")
+			"and shoppers.jsonl (one shopper a line). The same flags, --today included, always write the same bytes.")
 	products := fs.Int("products", 300, "products to make (a style in one colour); 300 gives about 2,500 offers")
-	users := fs.Int("users", 0, "synthetic shoppers to list in shoppers.json")
+	users := fs.Int("users", 0, "synthetic shoppers to write to shoppers.jsonl (5–25 brands of 2,000 by Zipf's law, sizes in\nseveral systems, 30% with category limits, 40% with price limits)")
 	seed := fs.Uint64("seed", demo.DefaultSeed, "random seed")
 	days := fs.Int("days", 90, "days of price history")
 	step := fs.Int("step", 3, "days between snapshots")

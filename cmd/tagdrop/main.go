@@ -105,8 +105,3 @@ func usage(w io.Writer, cmds map[string]command) {
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
 }
-
-// errNotYet is the answer of commands whose feature has not landed.
-func errNotYet(name string) error {
-	return fmt.Errorf("%s is not available yet in this version of tagdrop", name)
-}

@@ -2,11 +2,8 @@ package alerts
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
-
-	"github.com/RoaringBitmap/roaring/v2"
 
 	"github.com/tagdrop/tagdrop/internal/account"
 	"github.com/tagdrop/tagdrop/internal/index"
@@ -36,95 +33,36 @@ type Item struct {
 // (no brands: nothing matches) and, when the shopper names categories, filed under one of them
 // or their descendants; it is in stock in one of the shopper's sizes for its product's size
 // kind (one-size offers always match; a kind the shopper gave no size for matches no sized
-// offer); its price is at most MaxPrice when set — compared in the offer's own currency for
-// now, without conversion; its discount is at least MinDiscountPct; it is not questionable when
-// HideQuestionable; and sent (store offer id → price sent) has no entry for it, or one at a
-// higher price: an item comes back only when it got cheaper. Offer details come from the index
-// itself (Index.OfferDetail), so a live index serves the matcher as it changes.
+// offer); its price is at most MaxPrice when set — MaxPrice is in the shopper's Currency (the
+// index's base currency when empty), converted into the offer's currency with the index's rates
+// (Rates.Convert, rounded), and an offer whose currency cannot be converted does not pass; its
+// discount is at least MinDiscountPct; it is not questionable when HideQuestionable; and sent
+// (store offer id → price sent) has no entry for it, or one at a higher price: an item comes
+// back only when it got cheaper.
 //
 // Each product yields at most one item, its best-ranked offer. Items are ordered with
 // questionable discounts last, then by Score (highest first), then offer id.
+//
+// Match reads a Matcher it keeps per index and rebuilds when the index changes (see
+// NewMatcher): a run over many shoppers should build its own Matcher once at the run's time and
+// use Matcher.MatchAll or a Worker per goroutine; Match serves one shopper at a time, such as
+// the live "My sales" page, at any time now.
 func Match(idx *index.Index, p account.Preferences, sent map[int64]int64, now time.Time, limit int) []Item {
 	if len(p.Brands) == 0 {
 		return nil
 	}
-	products := idx.Brands(p.Brands...)
-	if len(p.Categories) > 0 {
-		products.And(idx.Categories(idx.CategoryIDs(p.Categories...)...))
+	m := cachedMatcher(idx, now)
+	w := m.NewWorker()
+	var s Sent
+	if sent != nil {
+		s = SentMap(sent)
 	}
-	offers := idx.OffersOf(products)
-	offers.And(idx.OnSale())
-	offers.And(idx.Available())
-	type sizeSet struct {
-		label string
-		set   *roaring.Bitmap
-	}
-	sizes := make([]sizeSet, 0, len(p.Sizes))
-	sized := idx.OneSizeInStock()
-	for _, s := range p.Sizes {
-		b := idx.SizeInStock(s.Kind, s.System, s.Value)
-		sizes = append(sizes, sizeSet{index.SizeLabel(s.Value, s.System, s.Kind), b})
-		sized.Or(b)
-	}
-	offers.And(sized)
-	if p.HideQuestionable {
-		offers.AndNot(idx.Questionable())
-	}
-
-	best := map[int64]Item{} // product id → its best item so far
-	it := offers.Iterator()
-	for it.HasNext() {
-		oid := it.Next()
-		o, ok := idx.OfferDetail(oid)
-		if !ok || !passes(o, p, sent) {
-			continue
-		}
-		sizeLabel := index.OneSize
-		for _, s := range sizes {
-			if s.set.Contains(oid) {
-				sizeLabel = s.label
-				break
-			}
-		}
-		item := newItem(o, sizeLabel, now)
-		if have, ok := best[item.ProductID]; !ok || before(item, have) {
-			best[item.ProductID] = item
-		}
-	}
-	items := make([]Item, 0, len(best))
-	for _, item := range best {
-		items = append(items, item)
-	}
-	sort.Slice(items, func(i, j int) bool { return before(items[i], items[j]) })
-	if limit > 0 && len(items) > limit {
-		items = items[:limit]
+	picks := w.PicksAt(p, s, limit, now)
+	items := make([]Item, len(picks))
+	for i, pk := range picks {
+		items[i] = m.item(p, pk, now)
 	}
 	return items
-}
-
-// passes applies the per-offer checks the bitmaps do not hold.
-func passes(o index.OfferDetail, p account.Preferences, sent map[int64]int64) bool {
-	if p.MaxPrice > 0 && o.Price > p.MaxPrice {
-		return false
-	}
-	if o.DiscountPct() < p.MinDiscountPct {
-		return false
-	}
-	if was, ok := sent[o.OfferID]; ok && o.Price >= was {
-		return false
-	}
-	return true
-}
-
-// before is the ranking order: questionable last, higher score first, then lower offer id.
-func before(a, b Item) bool {
-	if a.Questionable != b.Questionable {
-		return !a.Questionable
-	}
-	if a.Score != b.Score {
-		return a.Score > b.Score
-	}
-	return a.OfferID < b.OfferID
 }
 
 func newItem(o index.OfferDetail, sizeLabel string, now time.Time) Item {

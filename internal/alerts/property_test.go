@@ -66,7 +66,7 @@ func randomCatalogue(r *rand.Rand, n int) []index.Product {
 				price = regular - regular*int64(5*r.Intn(15))/100
 			}
 			o := index.Offer{ID: offerID, Retailer: []string{"Shop A", "Shop B"}[r.Intn(2)], Size: size, SizeSystem: system,
-				Price: price, RegularPrice: regular, Currency: []string{"EUR", "EUR", "GBP"}[r.Intn(3)],
+				Price: price, RegularPrice: regular, Currency: []string{"EUR", "EUR", "GBP", "USD", "JPY", "XTS"}[r.Intn(6)],
 				Availability: []catalog.Availability{catalog.InStock, catalog.OutOfStock, catalog.Preorder}[r.Intn(3)],
 				Questionable: r.Intn(5) == 0, FirstSeen: randomTime(r, 60)}
 			if r.Intn(2) == 0 {
@@ -104,6 +104,8 @@ func randomShopper(r *rand.Rand, products []index.Product) (account.Preferences,
 	}
 	if r.Intn(2) == 0 {
 		p.MaxPrice = int64(10000 + 5000*r.Intn(6))
+		// "" is the base (EUR); XTS has no rate, so only offers in XTS compare, unconverted.
+		p.Currency = []string{"", "EUR", "GBP", "USD", "XTS"}[r.Intn(5)]
 	}
 	sent := map[int64]int64{}
 	for _, pr := range products {

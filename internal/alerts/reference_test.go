@@ -36,7 +36,7 @@ func reference(products []index.Product, p account.Preferences, sent map[int64]i
 		for _, o := range pr.Offers {
 			switch {
 			case o.Availability == catalog.OutOfStock, o.Price <= 0 || o.RegularPrice <= o.Price,
-				p.HideQuestionable && o.Questionable, p.MaxPrice > 0 && o.Price > p.MaxPrice,
+				p.HideQuestionable && o.Questionable, refOverPrice(o, p),
 				catalog.DiscountPct(o.Price, o.RegularPrice) < p.MinDiscountPct, !refInSize(pr, o, p.Sizes):
 				continue
 			}
@@ -62,6 +62,20 @@ func reference(products []index.Product, p account.Preferences, sent map[int64]i
 		ids[i] = c.offer
 	}
 	return ids
+}
+
+// refOverPrice: the shopper's limit, in their currency (EUR, the default rates' base, when
+// empty), converted into the offer's; an offer whose currency does not convert is over it.
+func refOverPrice(o index.Offer, p account.Preferences) bool {
+	if p.MaxPrice <= 0 {
+		return false
+	}
+	from := p.Currency
+	if from == "" {
+		from = "EUR"
+	}
+	limit, ok := index.DefaultRates().Convert(p.MaxPrice, from, o.Currency)
+	return !ok || o.Price > limit
 }
 
 func refFollows(pr index.Product, brands []string) bool {

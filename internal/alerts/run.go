@@ -27,6 +27,8 @@ import (
 const (
 	// DefaultCap is how many items one digest shows; the rest are counted as "and N more".
 	DefaultCap = 30
+	// MoreCountLimit is how many brand matches a digest run counts at most for "and N more".
+	MoreCountLimit = 200
 	// DefaultBatch is how many shoppers one batch reads, matches and stores together.
 	DefaultBatch = 500
 	// MoreURL is the site path that lists every match ("and N more").
@@ -87,8 +89,10 @@ type DigestRecord struct {
 	// their e-mail delivery with the digest.
 	Loves        []LoveNotice
 	LoveAlertIDs []int64
-	// Total counts every match, shown or not.
-	Total int
+	// Total counts every match, shown or not, up to MoreCountLimit brand matches; TotalAtLeast
+	// says the count stopped there ("and 170+ more").
+	Total        int
+	TotalAtLeast bool
 	// Message is the rendered mail for the outbox; nil for an empty digest.
 	Message *notify.Message
 	// At is when the run made it (created_at, sent_at of the history).
@@ -381,7 +385,9 @@ func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recip
 	records := make([]DigestRecord, 0, len(due))
 	var offerIDs []int64
 	for _, s := range due {
-		items := Match(ix, prefs[s.UserID], sent[s.UserID], at, 0)
+		// Counting every match would rank every one (milliseconds per shopper at a million
+		// offers); the matcher stops after MoreCountLimit, and the digest says "N+ more".
+		items := Match(ix, prefs[s.UserID], sent[s.UserID], at, MoreCountLimit)
 		d := DigestRecord{UserID: s.UserID, PeriodKey: s.Key, At: at}
 		var found []Item
 		var groups []string
@@ -395,6 +401,7 @@ func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recip
 		}
 		nb, ns := splitCap(len(items), len(found), limit)
 		d.Total = len(items) + len(found)
+		d.TotalAtLeast = len(items) == MoreCountLimit
 		d.Items = append(items[:nb:nb], found[:ns]...)
 		if ns > 0 {
 			d.Groups = append(make([]string, nb, nb+ns), groups[:ns]...)
@@ -486,7 +493,7 @@ func (r *DigestRun) itemURL(offerID, productID, userID int64) string {
 // render turns a digest into its outbox message.
 func (r *DigestRun) render(d DigestRecord, to string, details map[int64]ItemDetail) (notify.Message, error) {
 	nd := notify.Digest{UserID: d.UserID, To: to, MessageID: DigestMessageID(d.UserID, d.PeriodKey, r.BaseURL),
-		More: d.Total - len(d.Items), MoreURL: MoreURL, BaseURL: r.BaseURL, Items: make([]notify.DigestItem, len(d.Items))}
+		More: d.Total - len(d.Items), MoreAtLeast: d.TotalAtLeast, MoreURL: MoreURL, BaseURL: r.BaseURL, Items: make([]notify.DigestItem, len(d.Items))}
 	for i, it := range d.Items {
 		det := details[it.OfferID]
 		nd.Items[i] = notify.DigestItem{ProductID: it.ProductID, OfferID: it.OfferID, Title: it.Title, Brand: it.Brand,

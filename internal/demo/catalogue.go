@@ -23,7 +23,7 @@ type Options struct {
 	// Today is the date of the last snapshot; earlier ones are dated backwards from it. Only its
 	// UTC date counts. The default is 2021-11-29, the Monday after Black Friday 2021.
 	Today time.Time
-	// Users is how many synthetic shoppers shoppers.json lists.
+	// Users is how many synthetic shoppers shoppers.jsonl holds (one a line).
 	Users int
 }
 

@@ -49,7 +49,7 @@ type SnapshotStat struct {
 	ProductsOnSale int `json:"products_on_sale"`
 }
 
-// WriteFeeds writes the catalogue's feeds and manifest.json (and shoppers.json when
+// WriteFeeds writes the catalogue's feeds and manifest.json (and shoppers.jsonl when
 // c.Options.Users > 0) into dir, which is created if needed.
 func WriteFeeds(dir string, c *Catalogue) (Manifest, error) {
 	o := c.Options
@@ -79,11 +79,7 @@ func WriteFeeds(dir string, c *Catalogue) (Manifest, error) {
 	}
 	if o.Users > 0 {
 		m.Shoppers = ShoppersFile
-		b, err := json.MarshalIndent(Shoppers(o.Seed, o.Users), "", "  ")
-		if err != nil {
-			return m, err
-		}
-		if err := writeFile(filepath.Join(dir, ShoppersFile), append(b, '\n')); err != nil {
+		if err := WriteShoppersFile(filepath.Join(dir, ShoppersFile), o.Seed, o.Users); err != nil {
 			return m, err
 		}
 	}

@@ -20,9 +20,11 @@ type Digest struct {
 	// price protection), shown first under "Your loves", each with its Note. A digest may hold
 	// loves only.
 	Loves []DigestItem
-	// More counts matches beyond the cap; MoreURL lists them all on the site.
-	More    int
-	MoreURL string
+	// More counts matches beyond the cap; MoreURL lists them all on the site. MoreAtLeast says
+	// the run stopped counting there: the mail says "170+ more".
+	More        int
+	MoreAtLeast bool
+	MoreURL     string
 	// Collection is a featured curated collection, if any matches the shopper's brands.
 	Collection *FeaturedCollection
 	// UnsubscribeURL is the one-click unsubscribe address (RFC 8058), see UnsubscribeURL.
@@ -127,6 +129,8 @@ func itemsSubject(d *Digest) string {
 	rest := len(d.Items) + d.More - named
 	total := len(d.Items) + d.More
 	switch {
+	case len(brands) == 0 && d.MoreAtLeast:
+		return strconv.Itoa(total) + "+ sale items in your size"
 	case len(brands) == 0:
 		return strconv.Itoa(total) + " sale items in your size"
 	case rest <= 0 && len(brands) == 1:
@@ -134,7 +138,11 @@ func itemsSubject(d *Digest) string {
 	case rest <= 0:
 		return brands[0] + " and " + brands[1] + " on sale in your size"
 	default:
-		return strings.Join(brands, ", ") + " and " + strconv.Itoa(rest) + " more on sale in your size"
+		plus := ""
+		if d.MoreAtLeast {
+			plus = "+"
+		}
+		return strings.Join(brands, ", ") + " and " + strconv.Itoa(rest) + plus + " more on sale in your size"
 	}
 }
 

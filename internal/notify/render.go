@@ -24,6 +24,7 @@ type digestView struct {
 	Loves          []itemView
 	Items          []itemView
 	More           int
+	MoreAtLeast    bool
 	MoreURL        string
 	Collection     *collectionView
 	SettingsURL    string
@@ -57,7 +58,7 @@ func newDigestView(d *Digest) (*digestView, error) {
 		return nil, err
 	}
 	base := strings.TrimRight(d.BaseURL, "/")
-	v := &digestView{Subject: DigestSubject(d), BaseURL: safeURL(base, base+"/"), More: d.More}
+	v := &digestView{Subject: DigestSubject(d), BaseURL: safeURL(base, base+"/"), More: d.More, MoreAtLeast: d.MoreAtLeast}
 	v.Loves = itemViews(base, d.Loves)
 	if len(v.Loves) > 0 {
 		v.Loves[0].Heading = headingLoves
@@ -375,6 +376,9 @@ func appendDigestHTML(b []byte, v *digestView) []byte {
 		b = appendURL(b, v.MoreURL)
 		b = append(b, hMoreText...)
 		b = strconv.AppendInt(b, int64(v.More), 10)
+		if v.MoreAtLeast {
+			b = append(b, '+')
+		}
 		b = append(b, hMoreEnd...)
 	}
 	if c := v.Collection; c != nil {
@@ -461,6 +465,9 @@ func appendDigestText(b []byte, v *digestView) []byte {
 	if v.More > 0 {
 		b = append(b, "And "...)
 		b = strconv.AppendInt(b, int64(v.More), 10)
+		if v.MoreAtLeast {
+			b = append(b, '+')
+		}
 		b = append(b, " more on sale in your size: "...)
 		b = append(b, v.MoreURL...)
 		b = append(b, "\n\n"...)

@@ -75,7 +75,7 @@ const digestTemplateSource = `{{define "item"}}{{if .Heading}}` + hSection + `{{
 	`{{if .Lowest30d}}` + iLowest + `{{end}}{{if .Questionable}}` + iQuestionable + `{{end}}{{if .Note}}` + iNote + `{{.Note}}` + iNoteEnd + `{{end}}` + iEnd + `{{end}}` +
 	hStart + `{{.Subject}}` + hPreheader + `{{.Preheader}}` + hTop + `{{.BaseURL}}` + hLogo + `{{.Subject}}` + hHeadEnd +
 	`{{range .Loves}}{{template "item" .}}{{end}}{{range .Items}}{{template "item" .}}{{end}}` +
-	`{{if gt .More 0}}` + hMore + `{{.MoreURL}}` + hMoreText + `{{.More}}` + hMoreEnd + `{{end}}` +
+	`{{if gt .More 0}}` + hMore + `{{.MoreURL}}` + hMoreText + `{{.More}}{{if .MoreAtLeast}}+{{end}}` + hMoreEnd + `{{end}}` +
 	`{{with .Collection}}` + hCollection + `{{.URL}}` + hCollectionTitle + `{{.Title}}` + hCollectionTitleEnd +
 	`{{if .Intro}}` + hCollectionIntro + `{{.Intro}}` + hCollectionIntroEnd + `{{end}}` + hCollectionEnd + `{{end}}` +
 	hFooter + `{{.SettingsURL}}` + hSettingsEnd + `{{if .UnsubscribeURL}}` + hUnsubscribe + `{{.UnsubscribeURL}}` + hUnsubscribeEnd + `{{end}}` + hEnd

@@ -76,6 +76,7 @@ func TestRenderDigestMatchesTemplate(t *testing.T) {
 		d    Digest
 	}{
 		{"twenty items", testDigest(20)},
+		{"more counted up to a limit", func() Digest { d := testDigest(20); d.More, d.MoreAtLeast = 170, true; return d }()},
 		{"hostile values", hostileDigest()},
 		{"bare", noSize},
 	}
@@ -288,18 +289,21 @@ func TestDigestSubject(t *testing.T) {
 		name  string
 		items []DigestItem
 		more  int
+		least bool
 		want  string
 	}{
-		{"two brands and more", []DigestItem{item("Jacquemus"), item("By Far"), item("Ganni")}, 11, "Jacquemus, By Far and 12 more on sale in your size"},
-		{"repeated brand counts once", []DigestItem{item("Jacquemus"), item("jacquemus"), item("By Far")}, 0, "Jacquemus and By Far on sale in your size"},
-		{"one brand", []DigestItem{item("Ganni"), item("Ganni")}, 0, "Ganni on sale in your size"},
-		{"one brand and more", []DigestItem{item("Ganni")}, 3, "Ganni and 3 more on sale in your size"},
-		{"no brands", []DigestItem{item(""), item(" ")}, 1, "3 sale items in your size"},
-		{"line breaks cleaned", []DigestItem{item("A\r\nBcc: x@y"), item("B")}, 0, "A Bcc: x@y and B on sale in your size"},
+		{"counted up to a limit", []DigestItem{item("Jacquemus"), item("By Far"), item("Ganni")}, 170, true, "Jacquemus, By Far and 171+ more on sale in your size"},
+		{"no brands, counted up to a limit", []DigestItem{item("")}, 199, true, "200+ sale items in your size"},
+		{"two brands and more", []DigestItem{item("Jacquemus"), item("By Far"), item("Ganni")}, 11, false, "Jacquemus, By Far and 12 more on sale in your size"},
+		{"repeated brand counts once", []DigestItem{item("Jacquemus"), item("jacquemus"), item("By Far")}, 0, false, "Jacquemus and By Far on sale in your size"},
+		{"one brand", []DigestItem{item("Ganni"), item("Ganni")}, 0, false, "Ganni on sale in your size"},
+		{"one brand and more", []DigestItem{item("Ganni")}, 3, false, "Ganni and 3 more on sale in your size"},
+		{"no brands", []DigestItem{item(""), item(" ")}, 1, false, "3 sale items in your size"},
+		{"line breaks cleaned", []DigestItem{item("A\r\nBcc: x@y"), item("B")}, 0, false, "A Bcc: x@y and B on sale in your size"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := DigestSubject(&Digest{Items: tt.items, More: tt.more}); got != tt.want {
+			if got := DigestSubject(&Digest{Items: tt.items, More: tt.more, MoreAtLeast: tt.least}); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -356,5 +360,19 @@ func TestAppendMoneyMatchesCatalog(t *testing.T) {
 				t.Errorf("appendMoney(%d, %q) = %q, want %q", v, cur, got, want)
 			}
 		}
+	}
+}
+
+// TestRenderDigestMoreAtLeast: a count that stopped at the run's limit reads "170+ more" in
+// both parts.
+func TestRenderDigestMoreAtLeast(t *testing.T) {
+	d := testDigest(3)
+	d.More, d.MoreAtLeast = 170, true
+	m, err := RenderDigest(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.TextBody, "And 170+ more on sale in your size") || !strings.Contains(m.HTMLBody, "And 170+ more on sale in your size") {
+		t.Errorf("the count's + is missing:\n%s", m.TextBody)
 	}
 }

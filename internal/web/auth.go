@@ -38,12 +38,14 @@ func (s *Server) withUser(next http.Handler) http.Handler {
 		c, err := r.Cookie(s.sessionCookie())
 		if err == nil && c.Value != "" && !strings.HasPrefix(r.URL.Path, "/static/") {
 			u, err := s.db.SessionUser(r.Context(), account.HashSessionToken(c.Value))
+			// An unknown or expired session is simply no user. Its cookie is left alone: a
+			// request still in flight with the cookie of a session that a sign-in just replaced
+			// would otherwise clear the new cookie, which has the same name, and sign the
+			// shopper out again (the browser test of loves caught that race).
 			switch {
 			case err == nil:
 				r = r.WithContext(context.WithValue(r.Context(), userKey, &u))
-			case errors.Is(err, store.ErrNotFound):
-				s.clearSessionCookie(w)
-			default:
+			case !errors.Is(err, store.ErrNotFound):
 				s.log.Warn("session lookup failed", "err", err)
 			}
 		}

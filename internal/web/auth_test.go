@@ -145,3 +145,27 @@ func TestSignInThrottleAndBadForms(t *testing.T) {
 		t.Fatalf("another address: %d, want 401", res.StatusCode)
 	}
 }
+
+// TestStaleSessionCookieIsLeftAlone: a request carrying the cookie of a session that no longer
+// exists (replaced by a sign-in in another tab while the request was in flight) is answered as
+// signed out without touching the cookie, so it cannot clear the new session's cookie.
+func TestStaleSessionCookieIsLeftAlone(t *testing.T) {
+	db := storetest.SQLite(t)
+	ts := newSite(t, db, web.Config{})
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/", nil)
+	req.AddCookie(&http.Cookie{Name: "tagdrop_session", Value: "a-session-that-was-replaced"})
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `href="/signin"`) {
+		t.Fatalf("status %d; the page should be the signed-out home page", res.StatusCode)
+	}
+	for _, c := range res.Cookies() {
+		if c.Name == "tagdrop_session" {
+			t.Errorf("the response sets the session cookie (%q, MaxAge %d); a stale cookie must be left alone", c.Value, c.MaxAge)
+		}
+	}
+}
