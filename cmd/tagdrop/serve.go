@@ -211,15 +211,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		srv.Registry().MustRegister(live.Collectors()...)
 	}
 	srv.Registry().MustRegister(clickSvc.Recorder().Collectors()...)
-	httpServer := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	httpServer := newHTTPServer(srv.Handler(), logger)
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
 	logger.Info("tagdrop is serving", "url", c.BaseURL, "role", c.Role, "version", version)
@@ -253,4 +245,26 @@ func listen(addr string) (net.Listener, error) {
 		return nil, fmt.Errorf("no permission to listen on %s: use a port above 1024", addr)
 	}
 	return nil, fmt.Errorf("cannot listen on %s: %v", addr, err)
+}
+
+// Server timeouts: a client gets headerTimeout to send its request headers (slow-header attacks
+// are cut off there), readTimeout for the whole request, writeTimeout for the answer.
+const (
+	headerTimeout = 5 * time.Second
+	readTimeout   = 30 * time.Second
+	writeTimeout  = 60 * time.Second
+)
+
+// newHTTPServer is the HTTP server of serve: its timeouts and header limit bound what a slow or
+// hostile client can hold.
+func newHTTPServer(h http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: headerTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
 }
