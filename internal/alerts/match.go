@@ -23,7 +23,10 @@ type Item struct {
 	DiscountPct  int
 	Retailer     string
 	Questionable bool
-	Score        float64
+	// Score is the offer's Score, plus Boost under MatchWithAffinity.
+	Score float64
+	// Boost is the points the shopper's brand affinity added to Score (MatchWithAffinity only).
+	Boost float64
 	// Reason says why it matched: "follows By Far · size EU 38 in stock · 30% off · dropped 2 days ago".
 	Reason string
 }

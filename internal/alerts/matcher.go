@@ -327,11 +327,15 @@ func (s SentList) SentPrice(offerID int64) (int64, bool) {
 	return 0, false
 }
 
-// Request is one shopper's part of a run: the standing request and what was sent before (nil:
-// nothing).
+// Request is one shopper's part of a run: the standing request, what was sent before (nil:
+// nothing) and the shopper's brand affinity (nil: none).
 type Request struct {
 	Prefs account.Preferences
 	Sent  Sent
+	// Affinity re-ranks the shopper's picks as MatchWithAffinity does (a window of
+	// AffinityWindow(limit) picks, boosted, cut to limit). Matcher.Item spells a pick out
+	// without the boost.
+	Affinity Affinity
 }
 
 // Pick is one item of a digest as the matcher finds it; Matcher.Item spells it out.
@@ -376,7 +380,8 @@ func (m *Matcher) Match(p account.Preferences, sent Sent, limit int) []Item {
 }
 
 // MatchAll finds the digests of requests, each at most limit items (all when limit ≤ 0), on
-// workers goroutines (one when workers < 1): out[i] is requests[i]'s picks in rank order.
+// workers goroutines (one when workers < 1): out[i] is requests[i]'s picks in rank order (with
+// its Affinity, if any, joining the ranking as in MatchWithAffinity).
 func (m *Matcher) MatchAll(requests []Request, limit, workers int) [][]Pick {
 	out := make([][]Pick, len(requests))
 	workers = max(1, workers)
@@ -388,7 +393,12 @@ func (m *Matcher) MatchAll(requests []Request, limit, workers int) [][]Pick {
 			w := m.NewWorker()
 			for start := range next {
 				for i := start; i < min(start+chunk, len(requests)); i++ {
-					out[i] = slices.Clone(w.Picks(requests[i].Prefs, requests[i].Sent, limit))
+					rq := &requests[i]
+					if len(rq.Affinity) == 0 {
+						out[i] = slices.Clone(w.Picks(rq.Prefs, rq.Sent, limit))
+						continue
+					}
+					out[i] = m.rerankPicks(w.Picks(rq.Prefs, rq.Sent, AffinityWindow(limit)), rq.Affinity, limit)
 				}
 			}
 			done <- struct{}{}

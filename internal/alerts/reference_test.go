@@ -14,10 +14,18 @@ import (
 // offer at a time, straight from the spec in Match's doc comment. Only Score is shared: the
 // ranking formula is the spec.
 func reference(products []index.Product, p account.Preferences, sent map[int64]int64, now time.Time, limit int) []int64 {
+	return referenceAffinity(products, p, sent, nil, now, limit)
+}
+
+// referenceAffinity is the brute-force MatchWithAffinity, from its doc comment: every match
+// ranked by Score, the first limit·2 + 10 of them (all when limit ≤ 0) ranked again with each
+// one's brand boost from aff (brand names compared case-insensitively) added, cut to limit.
+func referenceAffinity(products []index.Product, p account.Preferences, sent map[int64]int64, aff map[string]float64, now time.Time, limit int) []int64 {
 	type cand struct {
 		offer, product int64
 		questionable   bool
 		score          float64
+		brand          string
 	}
 	best := map[int64]cand{}
 	less := func(a, b cand) bool {
@@ -43,7 +51,7 @@ func reference(products []index.Product, p account.Preferences, sent map[int64]i
 			if was, ok := sent[o.ID]; ok && o.Price >= was {
 				continue
 			}
-			c := cand{o.ID, pr.ID, o.Questionable, Score(o.DiscountPct(), o.LastDropAt, o.FirstSeen, now)}
+			c := cand{o.ID, pr.ID, o.Questionable, Score(o.DiscountPct(), o.LastDropAt, o.FirstSeen, now), pr.Brand}
 			if have, ok := best[pr.ID]; !ok || less(c, have) {
 				best[pr.ID] = c
 			}
@@ -54,6 +62,19 @@ func reference(products []index.Product, p account.Preferences, sent map[int64]i
 		all = append(all, c)
 	}
 	sort.Slice(all, func(i, j int) bool { return less(all[i], all[j]) })
+	if len(aff) > 0 {
+		if window := limit*2 + 10; limit > 0 && len(all) > window {
+			all = all[:window]
+		}
+		for i := range all {
+			for b, pts := range aff {
+				if strings.EqualFold(b, all[i].brand) {
+					all[i].score += pts
+				}
+			}
+		}
+		sort.Slice(all, func(i, j int) bool { return less(all[i], all[j]) })
+	}
 	if limit > 0 && len(all) > limit {
 		all = all[:limit]
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/account"
+	"github.com/tagdrop/tagdrop/internal/clicks"
 	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/notify"
 )
@@ -132,6 +133,9 @@ type DigestStore interface {
 	// LoveNoticesOf reads the shoppers' love alerts created at or after since that e-mail has
 	// not delivered yet.
 	LoveNoticesOf(ctx context.Context, userIDs []int64, since time.Time) (map[int64][]LoveNotice, error)
+	// BrandAffinityOf reads the shoppers' brand activity since since (clicks within the window,
+	// current loves) for AffinityOf; shoppers without any are absent.
+	BrandAffinityOf(ctx context.Context, userIDs []int64, since time.Time) (map[int64][]clicks.BrandAffinity, error)
 	// LoveMailRecipients lists shoppers with id > after, by id, at most limit, whose address has
 	// not bounced, whose digests are not off (preferences absent or frequency other than off),
 	// and who have a love alert created in [from, to] that neither e-mail nor push
@@ -373,6 +377,10 @@ func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recip
 	if err != nil {
 		return err
 	}
+	activity, err := r.Store.BrandAffinityOf(ctx, ids, at.Add(-clicks.AffinityWindow))
+	if err != nil {
+		return err
+	}
 	limit := r.Cap
 	if limit <= 0 {
 		limit = DefaultCap
@@ -387,7 +395,8 @@ func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recip
 	for _, s := range due {
 		// Counting every match would rank every one (milliseconds per shopper at a million
 		// offers); the matcher stops after MoreCountLimit, and the digest says "N+ more".
-		items := Match(ix, prefs[s.UserID], sent[s.UserID], at, MoreCountLimit)
+		// Brand affinity re-ranks the best AffinityWindow(MoreCountLimit) of them.
+		items := MatchWithAffinity(ix, prefs[s.UserID], sent[s.UserID], AffinityOf(activity[s.UserID]), at, MoreCountLimit)
 		d := DigestRecord{UserID: s.UserID, PeriodKey: s.Key, At: at}
 		var found []Item
 		var groups []string

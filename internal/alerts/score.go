@@ -21,7 +21,8 @@ const (
 // where the drop term counts only a drop within DropWindow before now and the freshness term
 // only an offer first seen within FreshWindow before now (each term is 0 otherwise). A 30% off
 // item dropped today and first seen today scores 65; the same item a month later scores 30.
-// Affinity to the brands a shopper clicks and loves joins once clicks are recorded.
+// Affinity to the brands a shopper clicks and loves joins per shopper, after this global
+// ranking: see MatchWithAffinity.
 func Score(discountPct int, lastDropAt, firstSeen, now time.Time) float64 {
 	s := float64(discountPct)
 	s += decay(lastDropAt, now, DropWindow, DropWeight)

@@ -33,7 +33,8 @@ type Hit struct {
 	store.Listing
 	Category     string // the category's path
 	CategorySlug string
-	Offers       int // matching offers
+	Offers       int   // matching offers
+	OfferID      int64 // the shown (best) offer's store id
 }
 
 // Facet is one value of a facet with how many products it would find.
@@ -68,7 +69,7 @@ func Respond(ctx context.Context, d Details, res index.Result) (Answer, error) {
 				Retailer: h.Best.Retailer, URL: x.URL, Currency: h.Best.Currency, Price: h.Best.Price,
 				RegularPrice: h.Best.RegularPrice, Lowest30d: x.Lowest30d, Questionable: h.Best.Questionable,
 				Sizes: sizes(h.Sizes), InStock: true, HasOffer: true},
-			Category: x.Category, CategorySlug: x.CategorySlug, Offers: h.Offers,
+			Category: x.Category, CategorySlug: x.CategorySlug, Offers: h.Offers, OfferID: h.Best.OfferID,
 		})
 	}
 	for name, list := range res.Facets {

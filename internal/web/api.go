@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/clicks"
 	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/search"
 )
@@ -70,6 +71,19 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
+	}
+	// A result's url leads to the retailer through a signed click-out, like every retailer
+	// link tagdrop hands out, so clicks from API clients are counted too.
+	if s.cfg.Clicks != nil {
+		var uid int64
+		if u := currentUser(r); u != nil {
+			uid = u.ID
+		}
+		for i := range ans.Hits {
+			if h := &ans.Hits[i]; h.OfferID != 0 && h.URL != "" {
+				h.URL = s.cfg.Clicks.URL(s.cfg.BaseURL, h.OfferID, h.ProductID, clicks.SourceAPI, uid)
+			}
+		}
 	}
 	writeJSON(w, http.StatusOK, ans.JSON())
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tagdrop/tagdrop/internal/account"
 	"github.com/tagdrop/tagdrop/internal/alerts"
+	"github.com/tagdrop/tagdrop/internal/clicks"
 	"github.com/tagdrop/tagdrop/internal/notify"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
@@ -105,7 +106,7 @@ func (s *Server) buildAtom(r *http.Request, userID int64, token string) (notify.
 	for _, e := range entries {
 		feed.Entries = append(feed.Entries, notify.AtomEntry{
 			ID:    fmt.Sprintf("%sdigest/%d/%d", tag, e.DigestID, e.OfferID),
-			Title: entryTitle(e.Brand, e.Title, e.Price, e.Currency), URL: base + "/products/" + strconv.FormatInt(e.ProductID, 10),
+			Title: entryTitle(e.Brand, e.Title, e.Price, e.Currency), URL: s.feedItemURL(base, e.OfferID, e.ProductID, userID),
 			Updated: e.DigestAt, Summary: entrySummary(e.Price, e.RegularPrice, e.Currency, e.Size, e.Retailer, e.Reason),
 			HTML:       entryHTML(base, e.ImageURL, e.Title, e.Price, e.RegularPrice, e.Currency, e.Size, e.Retailer, e.Reason),
 			Categories: nonEmpty(e.Brand, e.Retailer),
@@ -130,7 +131,7 @@ func (s *Server) buildAtom(r *http.Request, userID int64, token string) (notify.
 		for _, it := range items {
 			feed.Entries = append(feed.Entries, notify.AtomEntry{
 				ID:    fmt.Sprintf("%smatch/%d/%d", tag, it.OfferID, it.Price),
-				Title: entryTitle(it.Brand, it.Title, it.Price, it.Currency), URL: base + "/products/" + strconv.FormatInt(it.ProductID, 10),
+				Title: entryTitle(it.Brand, it.Title, it.Price, it.Currency), URL: s.feedItemURL(base, it.OfferID, it.ProductID, userID),
 				Updated: day, Summary: entrySummary(it.Price, it.RegularPrice, it.Currency, it.Size, it.Retailer, it.Reason),
 				HTML:       entryHTML(base, images[it.ProductID], it.Title, it.Price, it.RegularPrice, it.Currency, it.Size, it.Retailer, it.Reason),
 				Categories: nonEmpty(it.Brand, it.Retailer),
@@ -203,4 +204,15 @@ func entryHTML(base, image, title string, price, regular int64, currency, size, 
 		fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(reason))
 	}
 	return b.String()
+}
+
+// feedItemURL is where a feed entry links: a signed click-out (source feed) when click-outs are
+// wired, else the product's page.
+func (s *Server) feedItemURL(base string, offerID, productID, userID int64) string {
+	if s.cfg.Clicks != nil && offerID != 0 {
+		if u := s.cfg.Clicks.URL(base, offerID, productID, clicks.SourceFeed, userID); u != "" {
+			return u
+		}
+	}
+	return base + "/products/" + strconv.FormatInt(productID, 10)
 }

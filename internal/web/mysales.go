@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/tagdrop/tagdrop/internal/alerts"
+	"github.com/tagdrop/tagdrop/internal/clicks"
 )
 
 // mySalesCap is how many items My sales shows: the digest's cap is 30, the page has room for
@@ -32,8 +33,9 @@ type saleItem struct {
 func (v mySalesView) More() int { return v.Total - len(v.Items) }
 
 // mySales is GET /my-sales: the match engine run now over the live index for the signed-in
-// shopper, ranked as the digest ranks, but with nothing left out for having been sent before:
-// it is the live view of everything that matches.
+// shopper, ranked as the digest ranks (with the shopper's brand affinity from clicks and loves),
+// but with nothing left out for having been sent before: it is the live view of everything that
+// matches.
 func (s *Server) mySales(w http.ResponseWriter, r *http.Request) {
 	u := s.requireUser(w, r)
 	if u == nil {
@@ -48,7 +50,13 @@ func (s *Server) mySales(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	all := alerts.Match(s.cfg.Catalogue, p, nil, s.now(), 0)
+	now := s.now()
+	activity, err := s.db.BrandAffinity(r.Context(), u.ID, now.Add(-clicks.AffinityWindow))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	all := alerts.MatchWithAffinity(s.cfg.Catalogue, p, nil, alerts.AffinityOf(activity), now, 0)
 	shown := all[:min(len(all), mySalesCap)]
 	ids := make([]int64, len(shown))
 	for i, it := range shown {
