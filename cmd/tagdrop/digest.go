@@ -24,9 +24,6 @@ import (
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-// digestLimit is how many items one digest holds: the preview shows what a run would store.
-const digestLimit = alerts.DefaultCap
-
 // defaultBaseURL is where links in mail point when --base-url is not given: serve's default
 // address.
 const defaultBaseURL = "http://127.0.0.1:8080"
@@ -65,7 +62,7 @@ func runDigest(ctx context.Context, env *environment, args []string) error {
 	if !*dryRun {
 		return makeDigests(ctx, env, conn, strings.TrimSpace(*user), *period, strings.TrimRight(*baseURL, "/"), *asJSON)
 	}
-	items, err := previewDigest(ctx, conn, *user, time.Now())
+	items, err := previewDigest(ctx, conn, *user, strings.TrimRight(*baseURL, "/"))
 	if err != nil {
 		return err
 	}
@@ -159,8 +156,11 @@ func makeDigests(ctx context.Context, env *environment, conn *store.DB, email, p
 	return nil
 }
 
-// previewDigest matches one shopper against an index built from the store now.
-func previewDigest(ctx context.Context, conn *store.DB, email string, now time.Time) ([]alerts.Item, error) {
+// previewDigest runs the real digest run for one shopper, now, against an index built from the
+// store, without storing anything: the items are exactly what a run now would send (brand
+// matches ranked with the shopper's brand affinity, saved-search matches, sent history applied,
+// cap included), whatever the shopper's schedule and whether today's digest was already made.
+func previewDigest(ctx context.Context, conn *store.DB, email, baseURL string) ([]alerts.Item, error) {
 	u, err := conn.UserByEmail(ctx, strings.TrimSpace(email))
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, fmt.Errorf("no user %q", email)
@@ -168,22 +168,44 @@ func previewDigest(ctx context.Context, conn *store.DB, email string, now time.T
 	if err != nil {
 		return nil, err
 	}
-	prefs, err := conn.Preferences(ctx, u.ID)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, fmt.Errorf("user %q has no preferences yet (set them with tagdrop user prefs)", email)
-	}
-	if err != nil {
-		return nil, err
-	}
-	sent, err := conn.SentItems(ctx, u.ID)
-	if err != nil {
-		return nil, err
-	}
 	ix, err := index.Build(ctx, conn, index.Options{})
 	if err != nil {
 		return nil, err
 	}
-	return alerts.Match(ix, prefs, sent, now, digestLimit), nil
+	run, err := newDigestRun(ctx, conn, func() *index.Index { return ix }, baseURL, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return nil, err
+	}
+	preview := &previewStore{DB: conn}
+	run.Store = preview
+	if _, err := run.Run(ctx, alerts.RunOptions{UserID: u.ID}); err != nil {
+		if errors.Is(err, alerts.ErrNoDigest) {
+			return nil, fmt.Errorf("%s would receive no digest: %w", email, err)
+		}
+		return nil, err
+	}
+	if len(preview.digests) == 0 {
+		return nil, nil
+	}
+	return preview.digests[0].Items, nil
+}
+
+// previewStore is the store as a dry run sees it: every read goes to the database, nothing is
+// written, and no slot counts as already made.
+type previewStore struct {
+	*store.DB
+	digests []alerts.DigestRecord
+}
+
+// DigestsDone reports no slot as made, so the preview is today's digest even after a run.
+func (p *previewStore) DigestsDone(context.Context, []alerts.SlotRef) (map[alerts.SlotRef]bool, error) {
+	return map[alerts.SlotRef]bool{}, nil
+}
+
+// StoreDigests keeps the digests instead of writing them.
+func (p *previewStore) StoreDigests(_ context.Context, ds []alerts.DigestRecord) ([]bool, error) {
+	p.digests = append(p.digests, ds...)
+	return make([]bool, len(ds)), nil
 }
 
 // digestItemJSON is one item of the digest JSON contract.

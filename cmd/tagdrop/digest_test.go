@@ -99,6 +99,55 @@ func TestDigestDryRun(t *testing.T) {
 			t.Fatalf("code %d, out %q, err %q", code, out, errOut)
 		}
 	})
+	t.Run("a preview writes nothing and equals the real digest", func(t *testing.T) {
+		count := func() (n int) {
+			conn, err := store.Open(ctx, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			if err := conn.SQL().QueryRow(`SELECT (SELECT COUNT(*) FROM digests) + (SELECT COUNT(*) FROM messages) + (SELECT COUNT(*) FROM sent_items)`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		before := count()
+		if code, _, errOut := runCmd(t, nil, "digest", "--db", loc, "--dry-run", "--user", demo.ShopperEmail, "--json"); code != 0 {
+			t.Fatalf("dry run: %s", errOut)
+		}
+		if after := count(); after != before {
+			t.Fatalf("a dry run wrote %d rows", after-before)
+		}
+		if code, _, errOut := runCmd(t, nil, "digest", "--db", loc, "--user", demo.ShopperEmail, "--json"); code != 0 {
+			t.Fatalf("digest: %s", errOut)
+		}
+		conn, err := store.Open(ctx, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		rows, err := conn.SQL().Query(`SELECT i.offer_id FROM digest_items i JOIN digests d ON d.id = i.digest_id
+			WHERE d.user_id = $1 ORDER BY i.position`, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stored []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			stored = append(stored, id)
+		}
+		rows.Close()
+		previewed := make([]int64, len(items))
+		for i, it := range items {
+			previewed[i] = it.OfferID
+		}
+		if !slices.Equal(stored, previewed) {
+			t.Errorf("stored digest %v, previewed %v", stored, previewed)
+		}
+	})
 	errs := []struct {
 		name string
 		args []string
