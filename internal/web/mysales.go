@@ -15,8 +15,10 @@ const mySalesCap = 60
 type mySalesView struct {
 	page
 	Items []saleItem
-	// Total is how many items match in all; Items holds the first mySalesCap.
-	Total int
+	// Total is how many items match in all, counted up to alerts.MoreCountLimit (TotalAtLeast:
+	// the count stopped there); Items holds the first mySalesCap.
+	Total        int
+	TotalAtLeast bool
 	// Follows and Sizes describe the request the page answers.
 	Follows int
 	Sizes   int
@@ -56,21 +58,27 @@ func (s *Server) mySales(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	all := alerts.MatchWithAffinity(s.cfg.Catalogue, p, nil, alerts.AffinityOf(activity), now, 0)
+	// Counted up to the digest's limit, not to the end: ranking every match of a broad shopper
+	// costs tens of milliseconds at a million offers, a page of them well under one.
+	all := alerts.MatchWithAffinity(s.cfg.Catalogue, p, nil, alerts.AffinityOf(activity), now, alerts.MoreCountLimit)
 	shown := all[:min(len(all), mySalesCap)]
 	ids := make([]int64, len(shown))
 	for i, it := range shown {
-		ids[i] = it.ProductID
+		ids[i] = it.OfferID
 	}
-	images, err := s.db.ProductImages(r.Context(), ids)
+	details, err := s.db.ItemDetails(r.Context(), ids)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	v := mySalesView{page: s.basePage(r, "My sales"), Total: len(all), Follows: len(p.Brands), Sizes: len(p.Sizes),
-		Welcome: r.URL.Query().Get("welcome") == "1"}
+	v := mySalesView{page: s.basePage(r, "My sales"), Total: len(all), TotalAtLeast: len(all) == alerts.MoreCountLimit,
+		Follows: len(p.Brands), Sizes: len(p.Sizes), Welcome: r.URL.Query().Get("welcome") == "1"}
 	for _, it := range shown {
-		v.Items = append(v.Items, saleItem{Item: it, Image: images[it.ProductID]})
+		d := details[it.OfferID]
+		if d.Lowest30d > 0 && it.Price <= d.Lowest30d {
+			it.Reason += " · lowest price in 30 days"
+		}
+		v.Items = append(v.Items, saleItem{Item: it, Image: d.ImageURL})
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	s.render(w, r, http.StatusOK, "mysales", v)

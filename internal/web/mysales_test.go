@@ -86,6 +86,7 @@ func TestMySales(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		lowest := 0
 		for i, card := range cards {
 			it := want[i]
 			if id := cardProductID(t, card); id != it.ProductID {
@@ -101,6 +102,16 @@ func TestMySales(t *testing.T) {
 			if len(why) != 1 || !strings.Contains(text(why[0]), it.Reason) {
 				t.Errorf("card %d does not say why it matched (%q)", i, it.Reason)
 			}
+			var low int64
+			if err := db.SQL().QueryRow(`SELECT COALESCE(lowest_30d, 0) FROM offers WHERE id = $1`, it.OfferID).Scan(&low); err != nil {
+				t.Fatal(err)
+			}
+			if atLow := low > 0 && it.Price <= low; len(why) == 1 && strings.Contains(text(why[0]), "lowest price in 30 days") != atLow {
+				t.Errorf("card %d: price %d, 30-day low %d, but the reason %q", i, it.Price, low, text(why[0]))
+			}
+			if low > 0 && it.Price <= low {
+				lowest++
+			}
 			if n := len(findAll(card, tag("del"))); n != 1 {
 				t.Errorf("card %d shows %d was-prices", i, n)
 			}
@@ -111,6 +122,9 @@ func TestMySales(t *testing.T) {
 			if src, _ := attr(imgs[0], "src"); i == 0 && src != images[it.ProductID] {
 				t.Errorf("first card's image is %.60q, want the product's %.60q", src, images[it.ProductID])
 			}
+		}
+		if lowest == 0 {
+			t.Error("no card is at its 30-day low: the fixture does not exercise that reason")
 		}
 		if got := text(byID(doc, "count")); !strings.HasPrefix(got, strconv.Itoa(len(want))+" items match") {
 			t.Errorf("count line %q", got)
