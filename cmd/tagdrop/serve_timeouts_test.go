@@ -17,7 +17,7 @@ import (
 // served meanwhile. The wait is bounded so a server without the timeout fails instead of hanging.
 func TestSlowHeadersAreCutOff(t *testing.T) {
 	if testing.Short() {
-		t.Skip("waits for the header timeout")
+		t.Skip("-short: this test waits 5 s for the header timeout")
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 // checks the sink's count) and every figure must be filled in.
 func TestEmail(t *testing.T) {
 	if testing.Short() {
-		t.Skip("benchmark run")
+		t.Skip("-short: the e-mail benchmark run is skipped")
 	}
 	rep, err := Email(context.Background(), EmailConfig{Size: 300, Renders: 100, Seed: 1})
 	if err != nil {

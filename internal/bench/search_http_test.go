@@ -12,7 +12,7 @@ import (
 // it ignores.
 func TestSearchHTTP(t *testing.T) {
 	if testing.Short() {
-		t.Skip("imports a feed and loads a web server")
+		t.Skip("-short: this test imports a feed and loads a web server")
 	}
 	var progress strings.Builder
 	rep, err := SearchHTTP(context.Background(), SearchHTTPConfig{Size: 1500, Seed: 3, Duration: 600 * time.Millisecond,

@@ -177,7 +177,7 @@ func TestSenderChild(t *testing.T) {
 // the same Message-ID.
 func TestSenderSurvivesKill(t *testing.T) {
 	if testing.Short() {
-		t.Skip("starts child processes")
+		t.Skip("-short: this test starts and kills child processes")
 	}
 	t.Run("sqlite", func(t *testing.T) {
 		loc := "sqlite:" + filepath.Join(t.TempDir(), "tagdrop.db")

@@ -118,13 +118,9 @@ func (s *Server) apiSuggest(w http.ResponseWriter, r *http.Request) {
 	if s.noIndex(w, r) {
 		return
 	}
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	switch {
-	case !utf8.ValidString(q):
-		s.apiFail(w, r, &search.FieldError{Field: "q", Message: "is not valid UTF-8"})
-		return
-	case utf8.RuneCountInString(q) > search.MaxQueryLen:
-		s.apiFail(w, r, &search.FieldError{Field: "q", Message: "is longer than " + strconv.Itoa(search.MaxQueryLen) + " characters"})
+	q, err := queryText(r, search.MaxQueryLen)
+	if err != nil {
+		s.apiFail(w, r, err)
 		return
 	}
 	out := suggestions{Brands: []suggestedBrand{}, Products: []suggestedProduct{}}
@@ -163,4 +159,17 @@ func brandMatches(brand string, words []string) bool {
 		}
 	}
 	return ok
+}
+
+// queryText is a type-ahead request's q parameter, trimmed; a *search.FieldError when it is not
+// valid UTF-8 or longer than maxLen characters.
+func queryText(r *http.Request, maxLen int) (string, error) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	switch {
+	case !utf8.ValidString(q):
+		return "", &search.FieldError{Field: "q", Message: "is not valid UTF-8"}
+	case utf8.RuneCountInString(q) > maxLen:
+		return "", &search.FieldError{Field: "q", Message: "is longer than " + strconv.Itoa(maxLen) + " characters"}
+	}
+	return q, nil
 }

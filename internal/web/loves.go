@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/account"
 	"github.com/tagdrop/tagdrop/internal/alerts"
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/store"
@@ -390,15 +392,22 @@ func (s *Server) loveDelete(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
+	s.deleteOwned(w, r, u, "love", s.db.DeleteLove, "/loves?done=removed")
+}
+
+// deleteOwned deletes u's own row named by the path's {id} with del (which scopes the delete
+// to the user) and goes to done; an id that is not a number, or not theirs, is a 404.
+func (s *Server) deleteOwned(w http.ResponseWriter, r *http.Request, u *account.User, what string,
+	del func(ctx context.Context, userID, id int64) error, done string) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err == nil {
-		err = s.db.DeleteLove(r.Context(), u.ID, id)
+		err = del(r.Context(), u.ID, id)
 	} else {
-		err = fmt.Errorf("love %q: %w", r.PathValue("id"), store.ErrNotFound)
+		err = fmt.Errorf("%s %q: %w", what, r.PathValue("id"), store.ErrNotFound)
 	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/loves?done=removed", http.StatusSeeOther)
+	http.Redirect(w, r, done, http.StatusSeeOther)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -138,15 +137,5 @@ func (s *Server) deleteSavedSearch(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err == nil {
-		err = s.db.DeleteSavedSearch(r.Context(), u.ID, id)
-	} else {
-		err = fmt.Errorf("saved search %q: %w", r.PathValue("id"), store.ErrNotFound)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/loves?done=unsaved#saved", http.StatusSeeOther)
+	s.deleteOwned(w, r, u, "saved search", s.db.DeleteSavedSearch, "/loves?done=unsaved#saved")
 }

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/search"
@@ -35,13 +34,9 @@ func (s *Server) apiBrands(w http.ResponseWriter, r *http.Request) {
 	if s.noIndex(w, r) {
 		return
 	}
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	switch {
-	case !utf8.ValidString(q):
-		s.apiFail(w, r, &search.FieldError{Field: "q", Message: "is not valid UTF-8"})
-		return
-	case utf8.RuneCountInString(q) > maxBrandNameLen:
-		s.apiFail(w, r, &search.FieldError{Field: "q", Message: "is longer than " + strconv.Itoa(maxBrandNameLen) + " characters"})
+	q, err := queryText(r, maxBrandNameLen)
+	if err != nil {
+		s.apiFail(w, r, err)
 		return
 	}
 	limit := defaultBrandLimit
