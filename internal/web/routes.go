@@ -48,14 +48,17 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /signin", s.signinPage)
 	mux.HandleFunc("POST /signin", s.signin)
 	mux.HandleFunc("POST /signout", s.signout)
-	s.accountRoutes(mux)  // account_routes.go: sign-up, verification, reset, sign-in links, export, deletion
-	s.settingsRoutes(mux) // settings_routes.go: first-run flow, preferences, My sales
-	s.lovesRoutes(mux)    // loves_routes.go: loves, tracked product pages, saved searches
-	s.mailRoutes(mux)     // mail_routes.go: one-click unsubscribe
-	s.pushRoutes(mux)     // push.go: app manifest, service worker, offline page, web push subscriptions
-	s.feedRoutes(mux)     // atom_routes.go: private Atom feed, webhooks
-	s.clickRoutes(mux)    // out.go: signed click-outs /out/{token}, affiliate templates (admin)
-	s.adminRoutes(mux)    // admin_routes.go: tracked shops, listed or not (admin)
+	s.accountRoutes(mux)   // account_routes.go: sign-up, verification, reset, sign-in links, export, deletion
+	s.settingsRoutes(mux)  // settings_routes.go: first-run flow, preferences, My sales
+	s.lovesRoutes(mux)     // loves_routes.go: loves, tracked product pages, saved searches
+	s.mailRoutes(mux)      // mail_routes.go: one-click unsubscribe
+	s.pushRoutes(mux)      // push.go: app manifest, service worker, offline page, web push subscriptions
+	s.feedRoutes(mux)      // atom_routes.go: private Atom feed, webhooks
+	s.clickRoutes(mux)     // out.go: signed click-outs /out/{token}, affiliate templates (admin)
+	s.adminRoutes(mux)     // admin_routes.go: tracked shops, listed or not (admin)
+	s.editorRoutes(mux)    // editor_routes.go: writing collections: drafts, schedule, preview (editors)
+	s.trendRoutes(mux)     // trends_routes.go: the trends page
+	s.dashboardRoutes(mux) // dashboard_routes.go: the admin dashboard, charts and CSV downloads (admin)
 
 	mux.HandleFunc("GET /", s.notFound)
 

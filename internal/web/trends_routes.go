@@ -1,0 +1,8 @@
+package web
+
+import "net/http"
+
+// trendRoutes registers the trends page.
+func (s *Server) trendRoutes(mux *http.ServeMux) {
+	_ = mux
+}
