@@ -122,18 +122,5 @@ func (db *DB) SavePreferences(ctx context.Context, p account.Preferences) error 
 
 // strings1 runs a query returning one text column.
 func strings1(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryColumn[string](ctx, q, query, args...)
 }

@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// mergeProduct folds product from into product into, inside tx: offers, keys, loves, tracked
+// pages, collection places and clicks move to into, then from is deleted. Where a shopper loved
+// both (same size and colour), into's love is kept; where a collection lists both, the earlier
+// place is kept.
+func mergeProduct(ctx context.Context, tx *sql.Tx, from, into int64, now int64) error {
+	steps := []struct{ what, query string }{
+		{"offers", `UPDATE offers SET product_id = $1 WHERE product_id = $2`},
+		{"keys", `UPDATE product_keys SET product_id = $1 WHERE product_id = $2`},
+		{"loves", `UPDATE loves SET product_id = $1 WHERE product_id = $2 AND NOT EXISTS (
+			SELECT 1 FROM loves l2 WHERE l2.user_id = loves.user_id AND l2.product_id = $1
+			AND l2.size = loves.size AND l2.color = loves.color)`},
+		{"tracked pages", `UPDATE tracked_pages SET product_id = $1 WHERE product_id = $2`},
+		{"collections", `UPDATE collection_items SET product_id = $1 WHERE product_id = $2`},
+		{"clicks", `UPDATE clickouts SET product_id = $1 WHERE product_id = $2`},
+	}
+	for _, s := range steps {
+		if _, err := tx.ExecContext(ctx, s.query, into, from); err != nil {
+			return fmt.Errorf("move %s: %w", s.what, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM collection_items WHERE product_id = $1 AND EXISTS (
+		SELECT 1 FROM collection_items c2 WHERE c2.collection_id = collection_items.collection_id
+		AND c2.product_id = $1 AND c2.position < collection_items.position)`, into); err != nil {
+		return fmt.Errorf("collections: drop repeated places: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM products WHERE id = $1`, from); err != nil {
+		return fmt.Errorf("delete merged product: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE products SET updated_at = $1 WHERE id = $2`, now, into); err != nil {
+		return fmt.Errorf("touch product: %w", err)
+	}
+	return nil
+}
+
+// appendProductChanges writes a change-log entry for each product id (merged-away ones too: the
+// live index drops a product the store no longer has).
+func (db *DB) appendProductChanges(ctx context.Context, tx *sql.Tx, ids []int64, now int64) error {
+	ph := db.placeholders()
+	const cols = 3
+	for start := 0; start < len(ids); start += maxRowsPerStatement {
+		part := ids[start:min(len(ids), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)*cols)
+		for _, id := range part {
+			args = append(args, "product", id, now)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO changes (entity, entity_id, at) VALUES `+ph.valueRows(len(part), cols, 1), args...); err != nil {
+			return fmt.Errorf("append changes: %w", err)
+		}
+	}
+	return nil
+}
+
+// queryColumn runs a query of one column and returns its values in order.
+func queryColumn[T any](ctx context.Context, q queryer, query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
