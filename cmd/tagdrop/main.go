@@ -34,6 +34,7 @@ func commands() map[string]command {
 		"serve":   {"run the web app, API and background work", runServe},
 		"migrate": {"bring the database schema up to date and print its version", runMigrate},
 		"user":    {"manage accounts: add, list, passwd, role, prefs, verify, export, delete", runUser},
+		"backup":  {"write a consistent copy of the SQLite database while tagdrop runs", runBackup},
 		"brand":   {"list brands and merge one into another", runBrand},
 		"import":  {"import product feeds (files or URLs) into the catalogue", runImport},
 		"feed":    {"register feeds for scheduled refreshes: add, list, remove, run", runFeed},
