@@ -85,7 +85,7 @@ func newLogger(env *environment, level, format string) (*slog.Logger, error) {
 	return nil, fmt.Errorf("%w: --log-format %q is not text or json", errUsage, format)
 }
 
-func runServe(ctx context.Context, env *environment, args []string) error {
+func serveUntilStopped(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "serve", "serve [--addr HOST:PORT] [--db URL] [--role web|worker|all] [--demo]",
 		"Runs the web app, the JSON API and background work until SIGINT or SIGTERM.")
 	var c serveConfig

@@ -278,7 +278,7 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.setSessionCookie(w, token, expires)
-	s.signins.reset("email:" + u.Email)
+	s.signins.reset(r.Context(), "email:"+u.Email)
 	s.log.Info("password reset", "user_id", u.ID)
 	http.Redirect(w, r, "/account?done=password", http.StatusSeeOther)
 }

@@ -17,7 +17,7 @@ import (
 // Requests that make tagdrop send mail (sign-up, password reset, sign-in links, resending the
 // verification) are counted per address and per client address, known addresses or not, so
 // the form cannot be used to flood someone's mailbox and the limit reveals nothing. Like the
-// sign-in throttle (throttle.go) the counts live in this process.
+// sign-in throttle (throttle.go) the counts live in the database, shared by every process.
 const (
 	maxMailsPerEmail = 5
 	maxMailsPerIP    = 30
@@ -27,12 +27,12 @@ const (
 // was typed) from this client must wait, and counts this request when it may go ahead.
 func (s *Server) mailLimited(w http.ResponseWriter, r *http.Request, addr string) (string, bool) {
 	ipKey, emailKey := "ip:"+clientIP(r), "email:"+strings.ToLower(strings.TrimSpace(addr))
-	if limited, wait := s.mails.limited(map[string]int{ipKey: maxMailsPerIP, emailKey: maxMailsPerEmail}); limited {
+	if limited, wait := s.mails.limited(r.Context(), map[string]int{ipKey: maxMailsPerIP, emailKey: maxMailsPerEmail}); limited {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		return fmt.Sprintf("We have sent several e-mails to this address or from your connection recently. Please wait %d minutes and try again.",
 			int(wait.Minutes())+1), true
 	}
-	s.mails.fail(ipKey, emailKey)
+	s.mails.fail(r.Context(), ipKey, emailKey)
 	return "", false
 }
 

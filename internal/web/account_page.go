@@ -75,7 +75,7 @@ func (s *Server) accountError(w http.ResponseWriter, r *http.Request, u *account
 // password gate. It answers the request itself unless it returns ok or a plain mismatch.
 func (s *Server) checkCurrentPassword(w http.ResponseWriter, r *http.Request, u *account.User, password string, show func(*accountView, string)) (ok, answered bool) {
 	ipKey, emailKey := "ip:"+clientIP(r), "email:"+u.Email
-	if limited, wait := s.signins.limited(map[string]int{ipKey: maxFailsPerIP, emailKey: maxFailsPerEmail}); limited {
+	if limited, wait := s.signins.limited(r.Context(), map[string]int{ipKey: maxFailsPerIP, emailKey: maxFailsPerEmail}); limited {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		s.accountError(w, r, u, http.StatusTooManyRequests, func(v *accountView) {
 			show(v, fmt.Sprintf("Too many wrong passwords. Please wait %d minutes and try again.", int(wait.Minutes())+1))
@@ -90,7 +90,7 @@ func (s *Server) checkCurrentPassword(w http.ResponseWriter, r *http.Request, u 
 	ok, _ = account.CheckPassword(u.PasswordHash, password)
 	s.passwords.release()
 	if !ok {
-		s.signins.fail(ipKey, emailKey)
+		s.signins.fail(r.Context(), ipKey, emailKey)
 	}
 	return ok, false
 }

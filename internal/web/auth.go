@@ -128,7 +128,7 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 	v.Email, v.Next = email, next
 	addr, addrErr := account.NormalizeEmail(email)
 	ipKey, emailKey := "ip:"+clientIP(r), "email:"+strings.ToLower(strings.TrimSpace(email))
-	if limited, wait := s.signins.limited(map[string]int{ipKey: maxFailsPerIP, emailKey: maxFailsPerEmail}); limited {
+	if limited, wait := s.signins.limited(r.Context(), map[string]int{ipKey: maxFailsPerIP, emailKey: maxFailsPerEmail}); limited {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		v.Error = fmt.Sprintf("Too many sign-in attempts. Please wait %d minutes and try again.", int(wait.Minutes())+1)
 		s.render(w, r, http.StatusTooManyRequests, "signin", v)
@@ -147,11 +147,11 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok {
-		s.signins.fail(ipKey, emailKey)
+		s.signins.fail(r.Context(), ipKey, emailKey)
 		s.render(w, r, http.StatusUnauthorized, "signin", v)
 		return
 	}
-	s.signins.reset(emailKey)
+	s.signins.reset(r.Context(), emailKey)
 	// A fresh token at every sign-in; any old cookie's session is ended.
 	if c, err := r.Cookie(s.sessionCookie()); err == nil && c.Value != "" {
 		_ = s.db.DeleteSession(r.Context(), account.HashSessionToken(c.Value))

@@ -94,7 +94,8 @@ func New(cfg Config, db *store.DB, logger *slog.Logger) (*Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{cfg: cfg, db: db, log: logger, pages: pages, registry: reg, now: time.Now, md: newMarkdown(),
-		passwords: newPasswordGate(), signins: newThrottle(time.Now), mails: newThrottle(time.Now), tracks: newTrackGate(time.Now),
+		passwords: newPasswordGate(), signins: newThrottle(db, "signin", time.Now, logger), mails: newThrottle(db, "mail", time.Now, logger),
+		tracks: newTrackGate(newThrottle(db, "track", time.Now, logger)),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tagdrop_http_requests_total", Help: "HTTP requests by route pattern and status code.",
 		}, []string{"route", "code"}),

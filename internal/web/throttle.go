@@ -2,13 +2,15 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/netip"
 	"runtime"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -18,17 +20,14 @@ import (
 //     slot within passwordWait is answered 503 with Retry-After instead of queueing memory;
 //   - throttle counts failed sign-ins per client address and per e-mail address (known or not,
 //     so the limit reveals nothing either) in a sliding window and answers 429 past the limit.
-// Both live in this process; with several web nodes each node applies them on its own (shared
-// throttles in the database are scale-out work).
+// The gate is per process (it protects this process's CPU and memory); the throttle's counts are
+// in the database, shared by every process.
 
 const (
 	passwordWait     = 3 * time.Second
 	throttleWindow   = 15 * time.Minute
 	maxFailsPerEmail = 10
 	maxFailsPerIP    = 50
-	// maxThrottleKeys bounds the throttle's memory; past it the keys with the oldest latest
-	// failure are forgotten (down to half), never those at their limit.
-	maxThrottleKeys = 100_000
 )
 
 // passwordGate is a semaphore over password checks.
@@ -52,28 +51,36 @@ func (g passwordGate) acquire(ctx context.Context) bool {
 
 func (g passwordGate) release() { <-g }
 
-// throttle remembers recent failures per key. Keys are "ip:ADDRESS" or "email:ADDRESS"; an
-// IPv6 client address counts by its /64, since one household or server is routinely given a
-// whole /64 and could otherwise spend a fresh budget from each of its 2^64 addresses. (Behind a
-// reverse proxy every client shares the proxy's address; a trusted-proxy setting that reads
-// X-Forwarded-For is not built yet.)
+// throttle counts recent events per key (failed sign-ins, mail requests, tracked pages) in a
+// sliding window, in the database (store.ThrottleHit), so every process sharing the database
+// applies the same limits. Keys are "ip:ADDRESS", "email:ADDRESS" or "user:ID"; an IPv6 client
+// address counts by its /64, since one household or server is routinely given a whole /64 and
+// could otherwise spend a fresh budget from each of its 2^64 addresses. The store sees only a
+// hash of each key. (Behind a reverse proxy every client shares the proxy's address; a
+// trusted-proxy setting that reads X-Forwarded-For is not built yet.)
+//
+// A database error never locks anyone out: the check reports "not limited" and logs, and the
+// request then meets the same database in its own work.
 type throttle struct {
-	mu    sync.Mutex
-	fails map[string]*throttleEntry
+	db    throttleStore
+	scope string
 	now   func() time.Time
-	// maxKeys bounds memory; past it the entries whose latest failure is oldest are forgotten.
-	maxKeys int
+	log   *slog.Logger
 }
 
-// throttleEntry is one key's recent failures and the limit it was last checked against (0
-// until limited first sees the key).
-type throttleEntry struct {
-	times []time.Time
-	limit int
+// throttleStore is the part of *store.DB a throttle uses.
+type throttleStore interface {
+	ThrottleRecent(ctx context.Context, scope, key string, since time.Time, limit int) ([]time.Time, error)
+	ThrottleHit(ctx context.Context, scope string, keys []string, at time.Time) error
+	ThrottleReset(ctx context.Context, scope, key string) error
+	SweepThrottle(ctx context.Context, before time.Time) (int64, error)
 }
 
-func newThrottle(now func() time.Time) *throttle {
-	return &throttle{fails: map[string]*throttleEntry{}, now: now, maxKeys: maxThrottleKeys}
+// sweepEvery is how many recorded events, on average, trigger one sweep of expired rows.
+const sweepEvery = 64
+
+func newThrottle(db throttleStore, scope string, now func() time.Time, log *slog.Logger) *throttle {
+	return &throttle{db: db, scope: scope, now: now, log: log}
 }
 
 // throttleKey normalises a key: an IPv6 client address becomes its /64 prefix.
@@ -93,96 +100,52 @@ func throttleKey(key string) string {
 	return "ip:" + p.String()
 }
 
-// recent returns key's failures inside the window, pruning older ones.
-func (t *throttle) recent(key string) []time.Time {
-	e := t.fails[key]
-	if e == nil {
-		return nil
-	}
-	cut := t.now().Add(-throttleWindow)
-	i := 0
-	for i < len(e.times) && !e.times[i].After(cut) {
-		i++
-	}
-	e.times = e.times[i:]
-	if len(e.times) == 0 {
-		delete(t.fails, key)
-		return nil
-	}
-	return e.times
+// storedKey is what the store keeps for key: a hash of its normalised form, so the table holds
+// no addresses.
+func storedKey(key string) string {
+	sum := sha256.Sum256([]byte(throttleKey(key)))
+	return hex.EncodeToString(sum[:16])
 }
 
-// limited reports whether any of the keys is over its limit, and when it frees up. It also
-// remembers each counted key's limit, so that making room never forgets a key at its limit
-// (callers ask limited before they record a failure with fail).
-func (t *throttle) limited(limits map[string]int) (bool, time.Duration) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
+// limited reports whether any of the keys is at its limit, and when it frees up.
+func (t *throttle) limited(ctx context.Context, limits map[string]int) (bool, time.Duration) {
+	now := t.now()
 	for key, limit := range limits {
-		key = throttleKey(key)
-		f := t.recent(key)
-		if f != nil {
-			t.fails[key].limit = limit
+		times, err := t.db.ThrottleRecent(ctx, t.scope, storedKey(key), now.Add(-throttleWindow), limit)
+		if err != nil {
+			t.log.Error("throttle check failed; allowing the request", "scope", t.scope, "err", err)
+			return false, 0
 		}
-		if len(f) >= limit {
-			return true, f[len(f)-limit].Add(throttleWindow).Sub(t.now())
+		if len(times) >= limit {
+			return true, times[limit-1].Add(throttleWindow).Sub(now)
 		}
 	}
 	return false, 0
 }
 
-// fail records one failure against each key.
-func (t *throttle) fail(keys ...string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.fails)+len(keys) > t.maxKeys {
-		t.evict()
+// fail records one event against each key, and now and then sweeps rows out of the window.
+func (t *throttle) fail(ctx context.Context, keys ...string) {
+	stored := make([]string, len(keys))
+	for i, k := range keys {
+		stored[i] = storedKey(k)
 	}
 	now := t.now()
-	for _, k := range keys {
-		k = throttleKey(k)
-		if times := t.recent(k); times != nil {
-			t.fails[k].times = append(times, now)
-		} else {
-			t.fails[k] = &throttleEntry{times: []time.Time{now}}
+	if err := t.db.ThrottleHit(ctx, t.scope, stored, now); err != nil {
+		t.log.Error("throttle: recording failed", "scope", t.scope, "err", err)
+		return
+	}
+	if rand.IntN(sweepEvery) == 0 {
+		if _, err := t.db.SweepThrottle(ctx, now.Add(-throttleWindow)); err != nil {
+			t.log.Warn("throttle: sweep failed", "err", err)
 		}
 	}
 }
 
-// evict makes room by forgetting the keys whose latest failure is oldest, down to half the
-// bound. Keys at or over their limit (as last seen by limited) are never forgotten: wiping a blocked key would hand its
-// owner (or whoever floods the table) a fresh budget. When nothing else is left the table may
-// stay above the bound until those keys leave the window.
-func (t *throttle) evict() {
-	type aged struct {
-		key  string
-		last time.Time
+// reset forgets a key's events (a successful sign-in of that address).
+func (t *throttle) reset(ctx context.Context, key string) {
+	if err := t.db.ThrottleReset(ctx, t.scope, storedKey(key)); err != nil {
+		t.log.Warn("throttle: reset failed", "scope", t.scope, "err", err)
 	}
-	var candidates []aged
-	for k := range t.fails {
-		f := t.recent(k)
-		if f == nil {
-			continue // out of the window: recent already forgot it
-		}
-		if e := t.fails[k]; e.limit > 0 && len(f) >= e.limit {
-			continue
-		}
-		candidates = append(candidates, aged{k, f[len(f)-1]})
-	}
-	slices.SortFunc(candidates, func(a, b aged) int { return a.last.Compare(b.last) })
-	for _, c := range candidates {
-		if len(t.fails) <= t.maxKeys/2 {
-			break
-		}
-		delete(t.fails, c.key)
-	}
-}
-
-// reset forgets a key's failures (a successful sign-in of that address).
-func (t *throttle) reset(key string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.fails, throttleKey(key))
 }
 
 // clientIP is the request's peer address without the port.

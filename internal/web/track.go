@@ -48,15 +48,15 @@ const (
 )
 
 // trackGate bounds /track's outside fetches: a semaphore over the fetches running at once and a
-// per-shopper rate (the sign-in throttle's sliding window, keyed by user). Both live in this
-// process; with several web nodes each applies its own.
+// per-shopper rate (the sign-in throttle's sliding window, keyed by user). The semaphore is
+// this process's; the rate is counted in the database, shared by every process.
 type trackGate struct {
 	slots chan struct{}
 	rate  *throttle
 }
 
-func newTrackGate(now func() time.Time) *trackGate {
-	return &trackGate{slots: make(chan struct{}, maxTrackFetches), rate: newThrottle(now)}
+func newTrackGate(rate *throttle) *trackGate {
+	return &trackGate{slots: make(chan struct{}, maxTrackFetches), rate: rate}
 }
 
 // tryAcquire takes a fetch slot if one is free now; a busy server answers at once rather than
@@ -141,7 +141,7 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	key := trackRateKey(u.ID)
-	if limited, wait := s.tracks.rate.limited(map[string]int{key: maxTracksPerWindow}); limited {
+	if limited, wait := s.tracks.rate.limited(r.Context(), map[string]int{key: maxTracksPerWindow}); limited {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		refuse(http.StatusTooManyRequests, fmt.Sprintf("You tracked %d pages in the last %d minutes: try again in %s.",
 			maxTracksPerWindow, int(throttleWindow/time.Minute), roughDuration(max(wait, time.Minute))))
@@ -152,7 +152,7 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusServiceUnavailable, "tagdrop is reading as many product pages as it can right now: try again in a minute.")
 		return
 	}
-	s.tracks.rate.fail(key)
+	s.tracks.rate.fail(r.Context(), key)
 	ctx, cancel := context.WithTimeout(r.Context(), trackTimeout)
 	res, err := s.cfg.Tracker.ImportPage(ctx, raw)
 	cancel()
