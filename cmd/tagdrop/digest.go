@@ -94,6 +94,7 @@ func newDigestRun(ctx context.Context, conn *store.DB, ix func() *index.Index, b
 		return nil, err
 	}
 	return &alerts.DigestRun{Store: conn, Index: ix, BaseURL: baseURL, Logger: logger, ParseSearch: savedSearchParser(conn),
+		Collections: conn.VisibleCollectionTeasers, // the newest collection of the shopper's brands, read once per run
 		Link: func(offerID, productID, userID int64) (string, error) {
 			return links.URL(baseURL, offerID, productID, clicks.SourceDigest, userID)
 		},

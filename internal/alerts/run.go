@@ -12,6 +12,7 @@ import (
 
 	"github.com/tagdrop/tagdrop/internal/account"
 	"github.com/tagdrop/tagdrop/internal/clicks"
+	"github.com/tagdrop/tagdrop/internal/editorial"
 	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/notify"
 )
@@ -174,8 +175,13 @@ type DigestRun struct {
 	Progress func(considered int)
 	// Logger receives per-shopper failures; slog.Default() when nil.
 	Logger *slog.Logger
+	// Collections reads the visible collections with their brands (store.DB.
+	// VisibleCollectionTeasers), once per run; each digest features the newest holding one of
+	// the shopper's brands (run_collections.go). Nil: digests feature none.
+	Collections func(ctx context.Context) ([]editorial.Teaser, error)
 
-	zones Zones
+	zones   Zones
+	teasers []editorial.Teaser // this run's collections (loadCollections)
 }
 
 // RunOptions narrow one run.
@@ -234,6 +240,9 @@ func (r *DigestRun) Run(ctx context.Context, opts RunOptions) (RunCounts, error)
 	}
 	if r.Store == nil || r.Index == nil {
 		return c, errors.New("digest run: no store or index")
+	}
+	if err := r.loadCollections(ctx); err != nil {
+		return c, err
 	}
 	ix := r.Index()
 	if opts.UserID != 0 {
@@ -430,7 +439,7 @@ func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recip
 	ready := records[:0]
 	for _, d := range records {
 		if len(d.Items) > 0 || len(d.Loves) > 0 {
-			msg, err := r.render(d, emails[d.UserID], details)
+			msg, err := r.render(d, emails[d.UserID], details, r.featured(prefs[d.UserID].Brands))
 			if err != nil {
 				c.Failed++
 				r.logger().Error("digest not rendered", "user_id", d.UserID, "period", d.PeriodKey, "error", err)
@@ -499,9 +508,9 @@ func (r *DigestRun) itemURL(offerID, productID, userID int64) string {
 	return "/products/" + strconv.FormatInt(productID, 10)
 }
 
-// render turns a digest into its outbox message.
-func (r *DigestRun) render(d DigestRecord, to string, details map[int64]ItemDetail) (notify.Message, error) {
-	nd := notify.Digest{UserID: d.UserID, To: to, MessageID: DigestMessageID(d.UserID, d.PeriodKey, r.BaseURL),
+// render turns a digest into its outbox message, featuring the collection featured (nil: none).
+func (r *DigestRun) render(d DigestRecord, to string, details map[int64]ItemDetail, featured *notify.FeaturedCollection) (notify.Message, error) {
+	nd := notify.Digest{UserID: d.UserID, To: to, MessageID: DigestMessageID(d.UserID, d.PeriodKey, r.BaseURL), Collection: featured,
 		More: d.Total - len(d.Items), MoreAtLeast: d.TotalAtLeast, MoreURL: MoreURL, BaseURL: r.BaseURL, Items: make([]notify.DigestItem, len(d.Items))}
 	for i, it := range d.Items {
 		det := details[it.OfferID]

@@ -194,7 +194,7 @@ func (r *DigestRun) loveBatch(ctx context.Context, shoppers []Recipient, at time
 		}
 		d := DigestRecord{UserID: s.UserID, PeriodKey: s.Key, At: at}
 		d.Loves, d.LoveAlertIDs = pickLoves(waiting)
-		msg, err := r.render(d, emails[s.UserID], nil)
+		msg, err := r.render(d, emails[s.UserID], nil, nil)
 		if err != nil {
 			c.Failed++
 			r.logger().Error("love alert mail not rendered", "user_id", s.UserID, "period", s.Key, "error", err)

@@ -17,8 +17,10 @@ type Click struct {
 	BrandID    int64
 	RetailerID int64
 	UserID     int64
-	Source     Source
-	At         time.Time
+	// CollectionID is the collection whose page the link was on (0 for none).
+	CollectionID int64
+	Source       Source
+	At           time.Time
 }
 
 // Sink stores batches of clicks: the store in production (store.DB.InsertClicks).

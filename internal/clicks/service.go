@@ -99,6 +99,17 @@ func (s *Service) URL(base string, offerID, productID int64, source Source, user
 	return u
 }
 
+// TokenURL is Signer.TokenURL for callers that cannot act on an error: a link that cannot be
+// signed is "", and the caller shows no link.
+func (s *Service) TokenURL(base string, t Token) string {
+	u, err := s.signer.TokenURL(base, t)
+	if err != nil {
+		s.log.Error("click-out link not built", "offer_id", t.OfferID, "collection_id", t.CollectionID, "err", err)
+		return ""
+	}
+	return u
+}
+
 // ReloadTemplates reads every retailer's affiliate template again; the admin page calls it
 // after a change so this node applies it at once.
 func (s *Service) ReloadTemplates(ctx context.Context) error {
@@ -165,7 +176,7 @@ func (s *Service) Resolve(ctx context.Context, raw string, sessionUser int64, re
 	}
 	if s.rec != nil && record {
 		d.Recorded = s.rec.Record(Click{OfferID: t.OfferID, ProductID: t.ProductID, BrandID: t.BrandID, RetailerID: t.RetailerID,
-			UserID: user, Source: tok.Source, At: s.now()}) == nil
+			UserID: user, CollectionID: tok.CollectionID, Source: tok.Source, At: s.now()}) == nil
 	}
 	return d, nil
 }

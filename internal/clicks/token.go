@@ -46,11 +46,19 @@ type Token struct {
 	// UserID is the shopper the link was made for (a digest's recipient, the signed-in shopper);
 	// 0 when unknown.
 	UserID int64
+	// CollectionID is the editorial collection the link was shown in (0 for none), so clicks
+	// can be counted per collection.
+	CollectionID int64
 }
 
-// tokenVersion is the first byte of every token, so the format can change without
-// misreading old links.
-const tokenVersion = 1
+// The first byte of every token is its version, so the format can change without misreading
+// old links. Version 1 (offer, product, source, user) is still what Sign makes for a token
+// without a collection, so those links stay as short as before; version 2 appends the
+// collection id. Verify reads both, forever: links live on in old e-mails.
+const (
+	tokenVersion           = 1
+	tokenVersionCollection = 2
+)
 
 // macSize is how much of the HMAC-SHA256 a token carries: 128 bits is far beyond guessing
 // and keeps links short.
@@ -81,15 +89,23 @@ func (s *Signer) Sign(t Token) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("click-out token: source %q is not one of page, digest, push, collection, feed, api", t.Source)
 	}
-	if t.OfferID <= 0 || t.ProductID <= 0 || t.UserID < 0 {
-		return "", fmt.Errorf("click-out token: offer %d, product %d, user %d: ids must be positive (user 0 for none)", t.OfferID, t.ProductID, t.UserID)
+	if t.OfferID <= 0 || t.ProductID <= 0 || t.UserID < 0 || t.CollectionID < 0 {
+		return "", fmt.Errorf("click-out token: offer %d, product %d, user %d, collection %d: ids must be positive (user and collection 0 for none)",
+			t.OfferID, t.ProductID, t.UserID, t.CollectionID)
 	}
-	buf := make([]byte, 0, 2+3*binary.MaxVarintLen64+macSize)
-	buf = append(buf, tokenVersion)
+	buf := make([]byte, 0, 2+4*binary.MaxVarintLen64+macSize)
+	version := byte(tokenVersion)
+	if t.CollectionID > 0 {
+		version = tokenVersionCollection
+	}
+	buf = append(buf, version)
 	buf = binary.AppendUvarint(buf, uint64(t.OfferID))
 	buf = binary.AppendUvarint(buf, uint64(t.ProductID))
 	buf = append(buf, code)
 	buf = binary.AppendUvarint(buf, uint64(t.UserID))
+	if version == tokenVersionCollection {
+		buf = binary.AppendUvarint(buf, uint64(t.CollectionID))
+	}
 	buf = append(buf, s.mac(buf)...)
 	return base64.RawURLEncoding.EncodeToString(buf), nil
 }
@@ -97,12 +113,12 @@ func (s *Signer) Sign(t Token) (string, error) {
 // Verify decodes a token and checks its MAC. Anything but a token Sign made with this secret
 // gives ErrBadToken.
 func (s *Signer) Verify(raw string) (Token, error) {
-	// A token is at most ~60 characters; refuse long input before decoding it.
+	// A token is at most ~75 characters; refuse long input before decoding it.
 	if len(raw) < 8 || len(raw) > 96 || strings.ContainsAny(raw, "=+/") {
 		return Token{}, ErrBadToken
 	}
 	buf, err := base64.RawURLEncoding.Strict().DecodeString(raw)
-	if err != nil || len(buf) < 1+macSize || buf[0] != tokenVersion {
+	if err != nil || len(buf) < 1+macSize || (buf[0] != tokenVersion && buf[0] != tokenVersionCollection) {
 		return Token{}, ErrBadToken
 	}
 	body, mac := buf[:len(buf)-macSize], buf[len(buf)-macSize:]
@@ -124,10 +140,20 @@ func (s *Signer) Verify(raw string) (Token, error) {
 		return Token{}, ErrBadToken
 	}
 	user, rest, ok := uvarint(rest[1:])
-	if !ok || len(rest) != 0 || offer == 0 || product == 0 || offer > 1<<62 || product > 1<<62 || user > 1<<62 {
+	if !ok || offer == 0 || product == 0 || offer > 1<<62 || product > 1<<62 || user > 1<<62 {
 		return Token{}, ErrBadToken
 	}
-	return Token{OfferID: int64(offer), ProductID: int64(product), Source: src, UserID: int64(user)}, nil
+	var collection uint64
+	if body[0] == tokenVersionCollection {
+		collection, rest, ok = uvarint(rest)
+		if !ok || collection == 0 || collection > 1<<62 {
+			return Token{}, ErrBadToken
+		}
+	}
+	if len(rest) != 0 {
+		return Token{}, ErrBadToken
+	}
+	return Token{OfferID: int64(offer), ProductID: int64(product), Source: src, UserID: int64(user), CollectionID: int64(collection)}, nil
 }
 
 func (s *Signer) mac(body []byte) []byte {
@@ -149,6 +175,16 @@ func uvarint(b []byte) (uint64, []byte, bool) {
 // the site. Digests, push messages and Atom feeds build their retailer links with it.
 func (s *Signer) URL(base string, offerID, productID int64, source Source, userID int64) (string, error) {
 	tok, err := s.Sign(Token{OfferID: offerID, ProductID: productID, Source: source, UserID: userID})
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimRight(base, "/") + "/out/" + tok, nil
+}
+
+// TokenURL is URL for a whole Token, for links that carry more than URL's arguments (a
+// collection page's links name the collection).
+func (s *Signer) TokenURL(base string, t Token) (string, error) {
+	tok, err := s.Sign(t)
 	if err != nil {
 		return "", err
 	}

@@ -120,7 +120,7 @@ func (db *DB) SetAffiliateTemplate(ctx context.Context, retailerID int64, templa
 }
 
 // clickCols is how many values each click binds.
-const clickCols = 7
+const clickCols = 8
 
 // InsertClicks stores a batch of clicks in one multi-row statement (clicks.Sink). A reference
 // that no longer exists (an offer, product, brand, retailer or shopper deleted since the click)
@@ -160,12 +160,13 @@ func (db *DB) execClicks(ctx context.Context, batch []clicks.Click, checked bool
 	var b strings.Builder
 	b.Grow(len(batch) * 64)
 	if checked {
-		b.WriteString(`INSERT INTO clickouts (offer_id, product_id, brand_id, retailer_id, user_id, source, at)
+		b.WriteString(`INSERT INTO clickouts (offer_id, product_id, brand_id, retailer_id, user_id, source, at, collection_id)
 		SELECT (SELECT id FROM offers WHERE id = v.column1), (SELECT id FROM products WHERE id = v.column2),
 		(SELECT id FROM brands WHERE id = v.column3), (SELECT id FROM retailers WHERE id = v.column4),
-		(SELECT id FROM users WHERE id = v.column5), v.column6, v.column7 FROM (VALUES `)
+		(SELECT id FROM users WHERE id = v.column5), v.column6, v.column7,
+		(SELECT id FROM collections WHERE id = v.column8) FROM (VALUES `)
 	} else {
-		b.WriteString(`INSERT INTO clickouts (offer_id, product_id, brand_id, retailer_id, user_id, source, at) VALUES `)
+		b.WriteString(`INSERT INTO clickouts (offer_id, product_id, brand_id, retailer_id, user_id, source, at, collection_id) VALUES `)
 	}
 	args := make([]any, 0, len(batch)*clickCols)
 	n := 1
@@ -181,9 +182,9 @@ func (db *DB) execClicks(ctx context.Context, batch []clicks.Click, checked bool
 			b.WriteByte(',')
 		}
 		if checked {
-			fmt.Fprintf(&b, "(CAST(%s AS BIGINT),CAST(%s AS BIGINT),CAST(%s AS BIGINT),CAST(%s AS BIGINT),CAST(%s AS BIGINT),CAST(%s AS TEXT),CAST(%s AS BIGINT))",
-				param(), param(), param(), param(), param(), param(), param())
-			args = append(args, c.OfferID, c.ProductID, c.BrandID, c.RetailerID, c.UserID, string(c.Source), unixMS(c.At))
+			fmt.Fprintf(&b, "(CAST(%s AS BIGINT),CAST(%s AS BIGINT),CAST(%s AS BIGINT),CAST(%s AS BIGINT),CAST(%s AS BIGINT),CAST(%s AS TEXT),CAST(%s AS BIGINT),CAST(%s AS BIGINT))",
+				param(), param(), param(), param(), param(), param(), param(), param())
+			args = append(args, c.OfferID, c.ProductID, c.BrandID, c.RetailerID, c.UserID, string(c.Source), unixMS(c.At), c.CollectionID)
 			continue
 		}
 		b.WriteByte('(')
@@ -195,7 +196,7 @@ func (db *DB) execClicks(ctx context.Context, batch []clicks.Click, checked bool
 		}
 		b.WriteByte(')')
 		args = append(args, nullID(c.OfferID), nullID(c.ProductID), nullID(c.BrandID), nullID(c.RetailerID), nullID(c.UserID),
-			string(c.Source), unixMS(c.At))
+			string(c.Source), unixMS(c.At), nullID(c.CollectionID))
 	}
 	if checked {
 		b.WriteString(`) AS v`)
@@ -216,7 +217,7 @@ func (db *DB) ClickCount(ctx context.Context, since time.Time) (int64, error) {
 // RecentClicks returns the newest click-outs, newest first; a reference that is gone reads 0.
 func (db *DB) RecentClicks(ctx context.Context, limit int) ([]clicks.Click, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT COALESCE(offer_id, 0), COALESCE(product_id, 0), COALESCE(brand_id, 0),
-		COALESCE(retailer_id, 0), COALESCE(user_id, 0), source, at FROM clickouts ORDER BY at DESC, id DESC LIMIT $1`, limit)
+		COALESCE(retailer_id, 0), COALESCE(user_id, 0), source, at, COALESCE(collection_id, 0) FROM clickouts ORDER BY at DESC, id DESC LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("recent click-outs: %w", err)
 	}
@@ -226,7 +227,7 @@ func (db *DB) RecentClicks(ctx context.Context, limit int) ([]clicks.Click, erro
 		var c clicks.Click
 		var src string
 		var at int64
-		if err := rows.Scan(&c.OfferID, &c.ProductID, &c.BrandID, &c.RetailerID, &c.UserID, &src, &at); err != nil {
+		if err := rows.Scan(&c.OfferID, &c.ProductID, &c.BrandID, &c.RetailerID, &c.UserID, &src, &at, &c.CollectionID); err != nil {
 			return nil, fmt.Errorf("recent click-outs: %w", err)
 		}
 		c.Source, c.At = clicks.Source(src), fromMS(at)

@@ -7,13 +7,17 @@ import (
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-// collectionView is a collection's page: the editor's story and each product live.
+// collectionView is a collection's page: the editor's story and each product live
+// (collection_body.go builds it, for readers and the editor's preview alike).
 type collectionView struct {
 	page
 	Collection store.CollectionView
+	Entries    []collectionEntryView
 	Intro      template.HTML
 	OnSale     int
 	SoldOut    int
+	// Preview marks the editor's preview of a collection readers may not see yet.
+	Preview bool
 }
 
 func (s *Server) collection(w http.ResponseWriter, r *http.Request) {
@@ -22,15 +26,10 @@ func (s *Server) collection(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := collectionView{page: s.basePage(r, c.Title), Collection: c, Intro: s.introHTML(c.IntroMD)}
-	v.Description = s.md.Excerpt(c.IntroMD, 160)
-	for _, e := range c.Entries {
-		switch {
-		case e.SoldOut():
-			v.SoldOut++
-		case e.OnSale():
-			v.OnSale++
-		}
+	v, err := s.collectionPage(r.Context(), s.basePage(r, c.Title), c, false)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "collection", v)
 }

@@ -4,5 +4,6 @@ import "net/http"
 
 // dashboardRoutes registers the admin dashboard: charts and CSV downloads (admins).
 func (s *Server) dashboardRoutes(mux *http.ServeMux) {
-	_ = mux
+	mux.HandleFunc("GET /admin", s.dashboard)                         // dashboard.go; ?format=csv&table=NAME
+	mux.HandleFunc("GET /admin/dashboard/{file}", s.dashboardCSVFile) // dashboard_csv.go: NAME.csv
 }

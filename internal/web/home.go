@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
 
 	"github.com/tagdrop/tagdrop/internal/index"
@@ -71,7 +70,3 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	v.Sales, v.OnSale, v.Brands = ans.Hits, ans.Total, len(ans.Facets[index.FacetBrand])
 	s.render(w, r, http.StatusOK, "home", v)
 }
-
-// introHTML is the collection intro rendered for the page; kept here so the template has one
-// obvious way to get safe HTML.
-func (s *Server) introHTML(md string) template.HTML { return s.md.HTML(md) }

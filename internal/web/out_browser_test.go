@@ -3,10 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,20 +21,7 @@ func TestBrowserClickOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
 	}
-	var mu sync.Mutex
-	var arrivals []string
-	retailer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/favicon.ico" {
-			http.NotFound(w, r)
-			return
-		}
-		mu.Lock()
-		arrivals = append(arrivals, r.URL.RequestURI())
-		mu.Unlock()
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, `<!doctype html><html lang="en"><title>Stub retailer</title><h1 id="stub">Stub retailer: the boots</h1></html>`)
-	}))
-	defer retailer.Close()
+	retailer := startStubShop(t, "Stub retailer: the boots")
 
 	b := browsertest.Start(t)
 	db := storetest.SQLite(t)
@@ -73,9 +57,7 @@ func TestBrowserClickOut(t *testing.T) {
 	if heading != "Stub retailer: the boots" {
 		t.Fatalf("the click did not end on the retailer's page (heading %q)", heading)
 	}
-	mu.Lock()
-	got := append([]string(nil), arrivals...)
-	mu.Unlock()
+	got := retailer.Arrivals()
 	if len(got) != 1 || got[0] != "/products/boot?aff=tagdrop&size=38&sub=page" {
 		t.Errorf("the retailer saw %q, want one visit to /products/boot?aff=tagdrop&size=38&sub=page", got)
 	}
