@@ -162,7 +162,9 @@ func serveUntilStopped(ctx context.Context, env *environment, args []string) err
 		defer func() { stopJobs(); <-jobsDone; <-jobsDone; <-jobsDone }()
 		// Loves: alerts decided and recorded, tracked product pages re-checked (serve_loves.go).
 		defer startLoveJobs(ctx, db, newShopperPageImporter(db, logger), logger)()
-		defer startSnapshots(ctx, db, logger)()            // the admin dashboard's daily catalogue counts (serve_snapshot.go)
+		defer startSnapshots(ctx, db, logger)() // the admin dashboard's daily catalogue counts (serve_snapshot.go)
+		// Trends: weekly counts kept from the change log (serve_trends.go).
+		defer startTrends(ctx, db, logger)()
 		stopSender := startSender(ctx, db, c.Mail, logger) // mail.go
 		defer stopSender()
 		// Webhooks: signed event POSTs (serve_webhooks.go).

@@ -139,6 +139,7 @@ func Generate(opts Options) *Catalogue {
 		}
 		c.Products = append(c.Products, g.style(b, max(room, 1))...)
 	}
+	trendStories(c) // trends.go
 	return c
 }
 

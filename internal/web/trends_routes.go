@@ -4,5 +4,5 @@ import "net/http"
 
 // trendRoutes registers the trends page.
 func (s *Server) trendRoutes(mux *http.ServeMux) {
-	_ = mux
+	mux.HandleFunc("GET /trends", s.trendsPage)
 }
