@@ -19,7 +19,6 @@ import (
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/clicks"
 	"github.com/tagdrop/tagdrop/internal/index"
-	"github.com/tagdrop/tagdrop/internal/jobs"
 	"github.com/tagdrop/tagdrop/internal/notify"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
@@ -257,17 +256,4 @@ func printDigest(env *environment, user string, items []alerts.Item) {
 			it.DiscountPct, it.Retailer, it.Reason)
 	}
 	w.Flush()
-}
-
-// startDigests runs the digest job (jobs.RunDigests) until ctx ends or the returned stop is
-// called; stop waits for a run in progress to end.
-func startDigests(ctx context.Context, conn *store.DB, ix func() *index.Index, baseURL string, logger *slog.Logger) (stop func(), err error) {
-	run, err := newDigestRun(ctx, conn, ix, baseURL, logger)
-	if err != nil {
-		return nil, err
-	}
-	jobCtx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- jobs.RunDigests(jobCtx, run, jobs.DefaultDigestEvery, logger) }()
-	return func() { cancel(); <-done }, nil
 }

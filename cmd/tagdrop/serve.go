@@ -12,8 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/tagdrop/tagdrop/internal/fetch"
-	"github.com/tagdrop/tagdrop/internal/ingest"
 	"github.com/tagdrop/tagdrop/internal/jobs"
 	"github.com/tagdrop/tagdrop/internal/notify"
 	"github.com/tagdrop/tagdrop/internal/search"
@@ -149,26 +147,18 @@ func serveUntilStopped(ctx context.Context, env *environment, args []string) err
 		}
 	}
 
-	if c.Role != "web" { // workers refresh registered feeds and offers' figures and sweep expired sessions until ctx ends
-		client := fetch.New(fetch.Config{Timeout: importFetchTimeout, UserAgent: userAgent(), Allow: c.AllowPrivate})
-		refresher := jobs.NewRefresher(db, ingest.New(db, logger), client, logger)
-		scheduler := jobs.NewScheduler(db, refresher, jobs.Config{Workers: c.RefreshWorkers}, logger)
-		figures := jobs.NewFiguresRefresher(db, jobs.DefaultFiguresEvery, logger)
-		jobsCtx, stopJobs := context.WithCancel(ctx)
-		jobsDone := make(chan error, 3)
-		go func() { jobsDone <- scheduler.Run(jobsCtx) }()
-		go func() { jobsDone <- figures.Run(jobsCtx) }()
-		go func() { jobsDone <- jobs.SweepSessions(jobsCtx, db, jobs.DefaultSessionSweepEvery, logger) }()
-		defer func() { stopJobs(); <-jobsDone; <-jobsDone; <-jobsDone }()
-		// Loves: alerts decided and recorded, tracked product pages re-checked (serve_loves.go).
-		defer startLoveJobs(ctx, db, newShopperPageImporter(db, logger), logger)()
-		defer startSnapshots(ctx, db, logger)() // the admin dashboard's daily catalogue counts (serve_snapshot.go)
-		// Trends: weekly counts kept from the change log (serve_trends.go).
-		defer startTrends(ctx, db, logger)()
+	// Feed refreshes, offer figures, the session sweep, digest runs, loves and tracked pages are
+	// periodic jobs of the job queue (serve_queue.go), started once the live index is built.
+	// The loops below (the mail, webhook and push outboxes, snapshots, trends) still run on
+	// every worker.
+	if c.Role != "web" {
+		defer startSnapshots(ctx, db, logger)()            // the admin dashboard's daily catalogue counts (serve_snapshot.go)
 		stopSender := startSender(ctx, db, c.Mail, logger) // mail.go
 		defer stopSender()
 		// Webhooks: signed event POSTs (serve_webhooks.go).
 		defer startWebhooks(ctx, db, c.BaseURL, c.AllowPrivate, logger)()
+		// Trends: weekly counts kept from the change log (serve_trends.go).
+		defer startTrends(ctx, db, logger)()
 		stopPush, err := startPush(ctx, db, c.BaseURL, c.Mail.From, c.AllowPrivate, logger) // love alerts by web push (serve_push.go)
 		if err != nil {
 			return err
@@ -199,13 +189,13 @@ func serveUntilStopped(ctx context.Context, env *environment, args []string) err
 	if c.Role != "worker" {
 		webCfg.Index, webCfg.Catalogue = live, live.Index()
 	}
-	if c.Role != "web" { // digests due are made every few minutes (digest.go)
-		stopDigests, err := startDigests(ctx, db, live.Index, c.BaseURL, logger)
-		if err != nil {
-			return err
-		}
-		defer stopDigests()
+	// The job queue: a web node only enqueues; worker and all work the jobs (serve_queue.go).
+	jobQueue, stopQueue, err := startQueue(ctx, db, c, live.Index, logger)
+	if err != nil {
+		return err
 	}
+	defer stopQueue() // after the HTTP server's shutdown, before the database closes
+	webCfg.Queue = jobQueue
 	srv, err := web.New(webCfg, db, logger)
 	if err != nil {
 		return err
@@ -214,7 +204,11 @@ func serveUntilStopped(ctx context.Context, env *environment, args []string) err
 		srv.Registry().MustRegister(live.Collectors()...)
 	}
 	srv.Registry().MustRegister(clickSvc.Recorder().Collectors()...)
-	httpServer := newHTTPServer(srv.Handler(), logger)
+	handler := srv.Handler()
+	if c.Role == "worker" {
+		handler = opsOnly(handler) // serve_queue.go: health, readiness and metrics only
+	}
+	httpServer := newHTTPServer(handler, logger)
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
 	logger.Info("tagdrop is serving", "url", c.BaseURL, "role", c.Role, "version", version)

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"context"
 	"log/slog"
 	"net/netip"
 	"time"
 
-	"github.com/tagdrop/tagdrop/internal/alerts"
 	"github.com/tagdrop/tagdrop/internal/fetch"
 	"github.com/tagdrop/tagdrop/internal/ingest"
-	"github.com/tagdrop/tagdrop/internal/jobs"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -29,16 +26,4 @@ func newShopperPageImporter(db *store.DB, logger *slog.Logger) *ingest.PageImpor
 func newPageImporter(db *store.DB, logger *slog.Logger, allow []netip.Prefix) *ingest.PageImporter {
 	client := fetch.New(fetch.Config{Timeout: trackFetchTimeout, MaxBytes: ingest.MaxTrackedPageBytes, UserAgent: userAgent(), Allow: allow})
 	return ingest.NewPageImporter(ingest.New(db, logger), db, client)
-}
-
-// startLoveJobs runs the love evaluator (alerts recorded in love_alerts) and the tracked-page
-// checker until the returned stop is called; stop waits for both.
-func startLoveJobs(ctx context.Context, db *store.DB, pages *ingest.PageImporter, logger *slog.Logger) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 2)
-	evaluator := jobs.NewLoveEvaluator(db, alerts.LoveRules{}, logger)
-	checker := jobs.NewTrackedChecker(db, pages, jobs.DefaultTrackedEvery, logger)
-	go func() { done <- evaluator.Run(ctx, jobs.DefaultLovesEvery) }()
-	go func() { done <- checker.Run(ctx) }()
-	return func() { cancel(); <-done; <-done }
 }

@@ -28,18 +28,25 @@ func RunDigests(ctx context.Context, run DigestRunner, every time.Duration, logg
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
-		c, err := run.Run(ctx, alerts.RunOptions{})
-		switch {
-		case err != nil && ctx.Err() == nil:
-			logger.Warn("digest run failed", "error", err, "stored", c.Stored, "empty", c.Empty)
-		case c.Due > 0 || c.Failed > 0:
-			logger.Info("digests made", "considered", c.Considered, "due", c.Due, "stored", c.Stored, "empty", c.Empty,
-				"skipped", c.Skipped, "failed", c.Failed, "items", c.Items, "duration_ms", c.DurationMS)
-		}
+		RunDigestsOnce(ctx, run, logger)
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
 		}
+	}
+}
+
+// RunDigestsOnce makes the digests due now once and logs what it did; a failure is logged, not
+// returned (what a run stored stays stored, what it did not is still due at the next run).
+// serve runs it as a periodic job of the job queue.
+func RunDigestsOnce(ctx context.Context, run DigestRunner, logger *slog.Logger) {
+	c, err := run.Run(ctx, alerts.RunOptions{})
+	switch {
+	case err != nil && ctx.Err() == nil:
+		logger.Warn("digest run failed", "error", err, "stored", c.Stored, "empty", c.Empty)
+	case c.Due > 0 || c.Failed > 0:
+		logger.Info("digests made", "considered", c.Considered, "due", c.Due, "stored", c.Stored, "empty", c.Empty,
+			"skipped", c.Skipped, "failed", c.Failed, "items", c.Items, "duration_ms", c.DurationMS)
 	}
 }

@@ -83,13 +83,7 @@ func (f *FiguresRefresher) Run(ctx context.Context) error {
 	defer stop()
 	f.logger.Info("figures refresher started", "every", f.every)
 	for {
-		n, err := f.RefreshOnce(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			f.logger.Error("refreshing offer figures failed", "refreshed", n, "error", err)
-		case n > 0:
-			f.logger.Info("offer figures refreshed", "refreshed", n)
-		}
+		n, err := f.Round(ctx)
 		if f.roundDone != nil {
 			f.roundDone(n, err)
 		}
@@ -99,4 +93,17 @@ func (f *FiguresRefresher) Run(ctx context.Context) error {
 		case <-ticks:
 		}
 	}
+}
+
+// Round refreshes due figures once (RefreshOnce) and logs what it did; serve runs it as a
+// periodic job of the job queue.
+func (f *FiguresRefresher) Round(ctx context.Context) (int, error) {
+	n, err := f.RefreshOnce(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		f.logger.Error("refreshing offer figures failed", "refreshed", n, "error", err)
+	case n > 0:
+		f.logger.Info("offer figures refreshed", "refreshed", n)
+	}
+	return n, err
 }

@@ -114,13 +114,7 @@ func (e *LoveEvaluator) Run(ctx context.Context, every time.Duration) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
-		r, err := e.EvaluateOnce(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			e.logger.Error("evaluating loves failed", "loves", r.Loves, "alerts", r.Alerts, "error", err)
-		case r.Alerts > 0:
-			e.logger.Info("love alerts recorded", "loves", r.Loves, "changed", r.Changed, "alerts", r.Alerts)
-		}
+		e.Round(ctx)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -196,17 +190,35 @@ func (c *TrackedChecker) Run(ctx context.Context) error {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
 	for {
-		n, failed, err := c.CheckOnce(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			c.logger.Error("checking tracked pages failed", "error", err)
-		case n > 0:
-			c.logger.Info("tracked pages checked", "checked", n, "failed", failed)
-		}
+		c.Round(ctx)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-t.C:
 		}
+	}
+}
+
+// Round evaluates every love once (EvaluateOnce) and logs what it did; serve runs it as a
+// periodic job of the job queue.
+func (e *LoveEvaluator) Round(ctx context.Context) {
+	r, err := e.EvaluateOnce(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		e.logger.Error("evaluating loves failed", "loves", r.Loves, "alerts", r.Alerts, "error", err)
+	case r.Alerts > 0:
+		e.logger.Info("love alerts recorded", "loves", r.Loves, "changed", r.Changed, "alerts", r.Alerts)
+	}
+}
+
+// Round checks the pages due now once (CheckOnce) and logs what it did; serve runs it as a
+// periodic job of the job queue.
+func (c *TrackedChecker) Round(ctx context.Context) {
+	n, failed, err := c.CheckOnce(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		c.logger.Error("checking tracked pages failed", "error", err)
+	case n > 0:
+		c.logger.Info("tracked pages checked", "checked", n, "failed", failed)
 	}
 }

@@ -58,7 +58,10 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("database %s: load migrations: %w", db.where, err)
 	}
-	return db.migrateWith(ctx, p)
+	if err := db.migrateWith(ctx, p); err != nil {
+		return err
+	}
+	return db.migrateQueue(ctx) // River's tables (queue_schema.go)
 }
 
 func (db *DB) migrateWith(ctx context.Context, p *goose.Provider) error {

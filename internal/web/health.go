@@ -43,6 +43,9 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 			status, body["status"] = http.StatusServiceUnavailable, "index behind"
 		}
 	}
+	if !s.reportQueue(ctx, body) { // health_queue.go
+		status, body["status"] = http.StatusServiceUnavailable, "queue unavailable"
+	}
 	writeJSON(w, status, body)
 }
 

@@ -47,6 +47,8 @@ type Config struct {
 	// process's *search.Live in production, any index in tests. A node without one (serve
 	// --role worker) answers those with 503 and serves everything else.
 	Index Searcher
+	// Queue is the job queue /readyz reports (health_queue.go); nil leaves it out.
+	Queue QueueReporter
 	// Catalogue is the index the per-shopper matcher reads (My sales, loves): in production the
 	// same live index as Index (search.Live.Index). Nil on a node without one.
 	Catalogue *index.Index
