@@ -1,6 +1,10 @@
 # A short Makefile; CI uses these targets too.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
+# Build and test with the toolchain go.mod names (fetched from the module proxy once), even where
+# the installed Go's go.env says GOTOOLCHAIN=local.
+GOTOOLCHAIN ?= auto
+export GOTOOLCHAIN
 
 .PHONY: run test lint bench build
 

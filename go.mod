@@ -2,6 +2,8 @@ module github.com/tagdrop/tagdrop
 
 go 1.26.8
 
+toolchain go1.26.10
+
 require (
 	github.com/SherClockHolmes/webpush-go v1.4.0
 	github.com/blevesearch/bleve/v2 v2.6.3

@@ -19,12 +19,7 @@ import (
 func startDemo(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "tagdrop")
-	build := exec.Command("go", "build", "-o", bin, "github.com/tagdrop/tagdrop/cmd/tagdrop")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := tagdropBinary(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, "serve", "--demo", "--addr", "127.0.0.1:0", "--db", "sqlite:"+filepath.Join(dir, "demo.db"), "--log-level", "warn")
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }

@@ -31,6 +31,9 @@ func runBench(ctx context.Context, env *environment, args []string) error {
 	if len(args) > 0 && args[0] == "match" { // bench_match.go
 		return runBenchMatch(ctx, env, args[1:])
 	}
+	if len(args) > 0 && args[0] == "load" { // bench_load.go
+		return runBenchLoad(ctx, env, args[1:])
+	}
 	if i := slices.Index(args, "email"); i >= 0 && (i == 0 || strings.HasPrefix(args[0], "-")) { // bench_email.go
 		return runBenchEmail(ctx, env, slices.Delete(slices.Clone(args), i, i+1))
 	}

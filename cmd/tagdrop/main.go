@@ -33,6 +33,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"serve":   {"run the web app, API and background work", runServe},
 		"migrate": {"bring the database schema up to date and print its version", runMigrate},
+		"check":   {"check the database's integrity and the catalogue's invariants", runCheck},
 		"user":    {"manage accounts: add, list, passwd, role, prefs, verify, export, delete", runUser},
 		"backup":  {"write a consistent copy of the SQLite database while tagdrop runs", runBackup},
 		"brand":   {"list brands and merge one into another", runBrand},
