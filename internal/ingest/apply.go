@@ -26,6 +26,13 @@ func (r *run) execute(ctx context.Context, opts Options, rep *Report, read func(
 		if err := r.im.db.MarkFullFeedRun(ctx, r.runID); err != nil {
 			return err
 		}
+		// A complete feed reads every live offer anyway (to mark the missing ones gone): read
+		// them first, with their records' hashes, and skip the items that have not changed.
+		known, err := r.im.db.KnownOffers(ctx, r.retailer.ID)
+		if err != nil {
+			return err
+		}
+		r.known, r.hasher = known, newFeedHasher(r.im.normVersion, opts, r.tables, r.retailer.Slug)
 	}
 	if err := read(r, rep); err != nil {
 		return err
@@ -60,6 +67,9 @@ func (r *run) apply(ctx context.Context, opts Options, rep *Report) error {
 	if err != nil {
 		return err
 	}
+	if err := r.markSkippedSeen(ctx, rep); err != nil {
+		return err
+	}
 	if opts.Full {
 		if err := r.markGone(ctx, rep); err != nil {
 			return err
@@ -89,11 +99,36 @@ func (r *run) checkShare(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	before, now := last.Read-last.Rejected, r.spool.len()
+	before, now := last.Read-last.Rejected, r.spool.len()+len(r.skipped)
 	if before <= 0 || float64(now) >= share*float64(before) {
 		return nil
 	}
 	return fmt.Errorf("%w: the complete feed has %d usable items, fewer than %g%% of the %d of %s's last good one "+
 		"(run %d, observed %s); nothing was changed", ErrSuppressed, now, share*100, before, r.retailer.Name, last.ID,
 		last.ObservedAt.Format(time.RFC3339))
+}
+
+// seenBatch is how many unchanged offers one transaction marks seen.
+const seenBatch = 5000
+
+// markSkippedSeen records that the offers whose records came unchanged were in the feed, and
+// counts them as unchanged.
+func (r *run) markSkippedSeen(ctx context.Context, rep *Report) error {
+	for start := 0; start < len(r.skipped); start += seenBatch {
+		part := r.skipped[start:min(len(r.skipped), start+seenBatch)]
+		r.batches++
+		if err := r.im.db.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
+			if err := tx.MarkSeen(ctx, part, r.at); err != nil {
+				return err
+			}
+			if r.im.beforeCommit != nil {
+				return r.im.beforeCommit(r.batches)
+			}
+			return nil
+		}); err != nil {
+			return fmt.Errorf("mark unchanged offers seen: %w", err)
+		}
+		rep.Unchanged += len(part)
+	}
+	return nil
 }

@@ -27,9 +27,13 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	touched := products.touched
 
 	// Offers: compare each with its stored state and write only what moved.
-	itemIDs := make([]string, len(batch))
-	for i, l := range batch {
-		itemIDs[i] = l.offer.ItemID
+	// A complete feed's run knows every offer the retailer has (run.known): only those need
+	// loading; the other items are new.
+	itemIDs := make([]string, 0, len(batch))
+	for _, l := range batch {
+		if _, ok := w.run.known[l.offer.ItemID]; ok || w.run.known == nil {
+			itemIDs = append(itemIDs, l.offer.ItemID)
+		}
 	}
 	current, err := w.tx.Offers(ctx, w.run.retailer.ID, itemIDs)
 	if err != nil {
@@ -39,18 +43,26 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 		prev *pricing.State // nil for a new offer
 		next pricing.State
 	}
+	// New offers go in with the figures of their one-point history, computed here, so nothing
+	// is read back; offers that exist are upserted when they changed and have their history's
+	// figures refreshed when their price state moved.
+	var inserts []store.NewOffer
 	var upsertOffers []catalog.Offer
 	moves := map[string]move{} // by item id: offers whose price state moved
-	var seenIDs []int64
+	var seen []store.SeenOffer // every existing offer of the batch, with its record's hash
+	figures := map[int64]pricing.Figures{}
 	for i := range batch {
 		o := batch[i].offer
 		o.ProductID = products.ids[i]
 		next := pricing.State{Price: o.Price, RegularPrice: o.RegularPrice, Availability: o.Availability}
 		prev, exists := current[o.ItemID]
+		if exists {
+			seen = append(seen, store.SeenOffer{ID: prev.ID, FeedHash: batch[i].hash})
+		}
 		switch {
 		case !exists:
 			counts.new++
-			upsertOffers = append(upsertOffers, o)
+			inserts = append(inserts, store.NewOffer{Offer: o, Figures: newOfferFigures(next, w.run.at), FeedHash: batch[i].hash})
 			moves[o.ItemID] = move{next: next}
 			touched[o.ProductID] = true
 		case prev.Gone || !sameOffer(prev.Offer, o):
@@ -64,49 +76,64 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 			touched[prev.ProductID] = true
 		case products.changed[o.ProductID]:
 			counts.changed++
-			seenIDs = append(seenIDs, prev.ID)
 			touched[o.ProductID] = true
 		default:
 			counts.unchanged++
-			seenIDs = append(seenIDs, prev.ID)
 		}
 	}
-	offerIDs, err := w.tx.UpsertOffers(ctx, w.run.retailer.ID, upsertOffers, w.run.at)
+	offerIDs, err := w.tx.InsertOffers(ctx, w.run.retailer.ID, inserts, w.run.at)
 	if err != nil {
 		return counts, err
 	}
-	if err := w.tx.MarkSeen(ctx, seenIDs, w.run.at); err != nil {
+	for _, o := range inserts {
+		figures[offerIDs[o.ItemID]] = o.Figures
+	}
+	upserted, err := w.tx.UpsertOffers(ctx, w.run.retailer.ID, upsertOffers, w.run.at)
+	if err != nil {
+		return counts, err
+	}
+	for item, id := range upserted {
+		offerIDs[item] = id
+	}
+	if err := w.tx.MarkSeenWithHashes(ctx, seen, w.run.at); err != nil {
 		return counts, err
 	}
 
 	// History first, then the figures derived from it (the new rows included), then the events,
 	// which carry the figures' verdict on the discount: all in this transaction.
 	var history []store.PriceChangeRow
-	var movedIDs []int64
-	for _, o := range upsertOffers { // in feed order, so ids and times read naturally
-		m, ok := moves[o.ItemID]
+	var movedIDs []int64   // existing offers whose history grew
+	for i := range batch { // in feed order, so ids and times read naturally
+		item := batch[i].offer.ItemID
+		m, ok := moves[item]
 		if !ok {
 			continue
 		}
-		id := offerIDs[o.ItemID]
-		movedIDs = append(movedIDs, id)
+		id := offerIDs[item]
+		if m.prev != nil {
+			movedIDs = append(movedIDs, id)
+		}
 		history = append(history, store.PriceChangeRow{OfferID: id, At: w.run.at, Price: m.next.Price,
 			RegularPrice: m.next.RegularPrice, Availability: m.next.Availability, FeedRunID: w.run.runID})
 	}
 	if err := w.tx.AppendPriceChanges(ctx, history); err != nil {
 		return counts, err
 	}
-	figures, err := w.tx.RefreshFigures(ctx, movedIDs, w.run.at)
+	refreshed, err := w.tx.RefreshFigures(ctx, movedIDs, w.run.at)
 	if err != nil {
 		return counts, err
 	}
+	for id, f := range refreshed {
+		figures[id] = f
+	}
 	var events []store.SaleEvent
-	for _, o := range upsertOffers {
-		m, ok := moves[o.ItemID]
+	for i := range batch {
+		item := batch[i].offer.ItemID
+		m, ok := moves[item]
 		if !ok {
 			continue
 		}
-		id := offerIDs[o.ItemID]
+		id := offerIDs[item]
 		for _, kind := range w.run.rules.Events(m.prev, m.next) {
 			e := saleEvent(id, kind, m.next, w.run.at)
 			e.Questionable = figures[id].Questionable
@@ -137,4 +164,12 @@ func sameOffer(a, b catalog.Offer) bool {
 	return a.ProductID == b.ProductID && a.URL == b.URL && a.Size == b.Size && a.SizeSystem == b.SizeSystem &&
 		a.Color == b.Color && a.Currency == b.Currency && a.Price == b.Price && a.RegularPrice == b.RegularPrice &&
 		a.Availability == b.Availability
+}
+
+// newOfferFigures are the figures of an offer whose history is its one first price, seen at
+// time at: what store.CatalogTx.RefreshFigures would derive from the row written beside it
+// (stored times are milliseconds, hence the truncation).
+func newOfferFigures(s pricing.State, at time.Time) pricing.Figures {
+	stored := time.UnixMilli(at.UnixMilli()).UTC()
+	return pricing.FiguresAt([]pricing.Point{{At: stored, Price: s.Price, RegularPrice: s.RegularPrice, Availability: s.Availability}}, at)
 }

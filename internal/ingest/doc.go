@@ -6,11 +6,20 @@
 //
 // An import has two phases. Reading streams the feed, normalises each item and holds it in a
 // spool (memory up to a budget, then an unlinked temporary file, so memory stays flat); nothing
-// is written. Applying then writes the spooled items in batches of 500, each one transaction
-// that compares the items with the stored state and writes only what moved: offers, price
-// changes, the sale events they raise and the offers' derived figures (30-day low, all-time low,
-// questionable discount) together. A complete feed (Options.Full) then marks the offers it lacks
-// as gone, and the retailer's offers whose 30-day window moved get their figures refreshed.
+// is written. Normalising runs on every core in chunks while the reader scans on, and the
+// chunks reach the spool in feed order, so the spool is what a serial read would have made
+// (normalise_parallel.go). Applying then writes the spooled items in batches of 2,000, each
+// one transaction that compares the items with the stored state and writes only what moved:
+// offers, price changes, the sale events they raise and the offers' derived figures (30-day
+// low, all-time low, questionable discount) together. A complete feed (Options.Full) then
+// marks the offers it lacks as gone, and the retailer's offers whose 30-day window moved get
+// their figures refreshed.
+//
+// A complete feed skips what it has already applied: each offer keeps a hash of the feed record
+// it came from (with the normaliser's version, the options normalising reads and the price the
+// record gives at the time it is seen), and an item whose record hashes the same on a live
+// offer is only marked seen: neither normalised, spooled nor compared (feedhash.go). New
+// offers are written with the figures of their one-point history, computed in Go.
 //
 // Noise control follows from the split. A feed that breaks while being read (bad XML half-way,
 // a dropped connection, a cancelled context) changes nothing and raises no events, complete or

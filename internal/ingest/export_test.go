@@ -7,3 +7,7 @@ func SetBatchSize(im *Importer, n int) { im.batchSize = n }
 
 // SetBeforeCommit installs a hook that runs before each batch commits; its error aborts the batch.
 func SetBeforeCommit(im *Importer, fn func(batch int) error) { im.beforeCommit = fn }
+
+// SetNormaliserVersion changes the normaliser version mixed into feed records' hashes, as a
+// release that changes the normalisation rules would.
+func SetNormaliserVersion(im *Importer, v int) { im.normVersion = v }

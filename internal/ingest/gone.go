@@ -19,14 +19,12 @@ func (r *run) markGone(ctx context.Context, rep *Report) error {
 		r.im.logger.Warn("complete feed has no usable items: nothing marked gone", "source", fetch.Redact(rep.Source), "retailer", r.retailer.Slug)
 		return nil
 	}
-	live, err := r.im.db.LiveOfferItems(ctx, r.retailer.ID)
-	if err != nil {
-		return err
-	}
+	// The retailer's live offers as the run began (r.known): the feed's offers that were live
+	// are in r.seen, and those it brought back or created were not live.
 	var gone []int64
-	for item, id := range live {
-		if _, ok := r.seen[item]; !ok {
-			gone = append(gone, id)
+	for item, k := range r.known {
+		if _, ok := r.seen[item]; !ok && !k.Gone {
+			gone = append(gone, k.ID)
 		}
 	}
 	slices.Sort(gone)

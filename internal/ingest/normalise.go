@@ -21,6 +21,7 @@ type listing struct {
 	keyParts catalog.KeyParts
 	product  catalog.Product
 	offer    catalog.Offer
+	hash     uint64 // of the feed record (feedhash.go); 0 when not hashed
 }
 
 // Limits on free text, so that one runaway field cannot bloat the catalogue.

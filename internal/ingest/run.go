@@ -32,6 +32,12 @@ type run struct {
 	tables tables
 	// spool holds the items read until the whole feed is in and may be applied.
 	spool *spool
+	// known is the retailer's offers before the run, by item id, with the hashes of the
+	// records they came from (loaded for complete feeds only; see feedhash.go). hasher hashes
+	// the feed's items; skipped are the offers whose records came unchanged: only marked seen.
+	known   map[string]store.KnownOffer
+	hasher  *feedHasher
+	skipped []int64
 	// rules decide the sale events of a price change.
 	rules pricing.EventRules
 	// badGTINs counts GTIN values refused as product keys; conflicts counts items whose keys
@@ -62,13 +68,15 @@ func (r *run) read(ctx context.Context, src io.Reader, opts Options, rep *Report
 
 // readItems streams an open feed into the run's spool (see read).
 func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error {
+	norm := r.startNormaliser()
+	defer norm.stop()
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		it, err := fr.Next()
 		if err == io.EOF {
-			return nil
+			return norm.finish()
 		}
 		var row *feed.RowError
 		if errors.As(err, &row) {
@@ -90,7 +98,15 @@ func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error 
 			continue
 		}
 		r.seen[it.ID] = it.Line
-		if err := r.spool.add(r.tables.normalise(it, r.retailer.Slug, r.at, r.im.memo)); err != nil {
+		var h uint64
+		if r.hasher != nil {
+			h = r.hasher.hash(it, r.at)
+			if k, ok := r.known[it.ID]; ok && !k.Gone && k.FeedHash == h {
+				r.skipped = append(r.skipped, k.ID)
+				continue
+			}
+		}
+		if err := norm.add(it, h); err != nil {
 			return err
 		}
 	}

@@ -2,66 +2,60 @@ package ingest
 
 import (
 	"bufio"
-	"encoding/gob"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/tagdrop/tagdrop/internal/catalog"
 )
 
 // spool holds a run's normalised items between reading the feed and applying it, so that
-// nothing is written before the feed has been read whole and passed the size check. Items stay
-// in memory up to a byte budget; past it the spool moves to an unnamed temporary file (created
-// and unlinked at once where the system allows, so a crash leaves nothing behind) and memory
-// stays flat however big the feed.
+// nothing is written before the feed has been read whole and passed the size check. Items are
+// kept encoded (spool_codec.go), in memory up to a byte budget; past it the spool moves to an
+// unnamed temporary file (created and unlinked at once where the system allows, so a crash
+// leaves nothing behind) and memory stays flat however big the feed.
 type spool struct {
-	budget int // bytes of items kept in memory before spilling
+	budget int // bytes of records kept in memory before spilling
 	dir    string
 
-	mem  []listing
-	size int // estimated bytes in mem
+	mem  [][]byte // blocks of whole records
+	size int      // bytes in mem
 	n    int
 
-	f   *os.File
-	w   *bufio.Writer
-	enc *gob.Encoder
+	f *os.File
+	w *bufio.Writer
 }
 
 // defaultSpoolBudget keeps a typical shop's feed (tens of thousands of items) in memory.
 const defaultSpoolBudget = 64 << 20
 
+// spoolBlock is the size of the spool's blocks in memory.
+const spoolBlock = 1 << 20
+
 func newSpool(budget int) *spool { return &spool{budget: budget} }
 
-// spooled is a listing in the spool file: gob writes exported fields only.
-type spooled struct {
-	Line     int
-	Brand    string
-	Category []string
-	KeyParts catalog.KeyParts
-	Product  catalog.Product
-	Offer    catalog.Offer
-}
-
-// add appends one item.
-func (s *spool) add(l listing) error {
-	s.n++
-	if s.f == nil {
-		s.mem = append(s.mem, l)
-		s.size += footprint(l)
-		if s.size <= s.budget {
-			return nil
-		}
-		return s.spill()
+// addEncoded appends n items already encoded by appendListing, in order.
+func (s *spool) addEncoded(recs []byte, n int) error {
+	s.n += n
+	if s.f != nil {
+		return s.write(recs)
 	}
-	return s.encode(l)
+	if last := len(s.mem) - 1; last >= 0 && len(s.mem[last])+len(recs) <= cap(s.mem[last]) {
+		s.mem[last] = append(s.mem[last], recs...)
+	} else {
+		s.mem = append(s.mem, append(make([]byte, 0, max(spoolBlock, len(recs))), recs...))
+	}
+	s.size += len(recs)
+	if s.size <= s.budget {
+		return nil
+	}
+	return s.spill()
 }
 
 // len is how many items the spool holds.
 func (s *spool) len() int { return s.n }
 
-// spill moves the items in memory to a temporary file; later items go straight to it.
+// spill moves the records in memory to a temporary file; later records go straight to it.
 func (s *spool) spill() error {
 	f, err := os.CreateTemp(s.dir, "tagdrop-import-*.spool")
 	if err != nil {
@@ -69,9 +63,8 @@ func (s *spool) spill() error {
 	}
 	_ = os.Remove(f.Name()) // unlinked: the open file lives on until closed (not on Windows, see close)
 	s.f, s.w = f, bufio.NewWriterSize(f, 1<<20)
-	s.enc = gob.NewEncoder(s.w)
-	for _, l := range s.mem {
-		if err := s.encode(l); err != nil {
+	for _, b := range s.mem {
+		if err := s.write(b); err != nil {
 			return err
 		}
 	}
@@ -79,9 +72,8 @@ func (s *spool) spill() error {
 	return nil
 }
 
-func (s *spool) encode(l listing) error {
-	err := s.enc.Encode(spooled{Line: l.line, Brand: l.brand, Category: l.category, KeyParts: l.keyParts, Product: l.product, Offer: l.offer})
-	if err != nil {
+func (s *spool) write(b []byte) error {
+	if _, err := s.w.Write(b); err != nil {
 		return fmt.Errorf("spool feed items: %w", err)
 	}
 	return nil
@@ -90,33 +82,43 @@ func (s *spool) encode(l listing) error {
 // batches hands the items to fn in feed order, size at a time. The slice is reused between
 // calls.
 func (s *spool) batches(size int, fn func([]listing) error) error {
+	var src io.ByteReader
+	var r io.Reader
 	if s.f == nil {
-		for start := 0; start < len(s.mem); start += size {
-			if err := fn(s.mem[start:min(len(s.mem), start+size)]); err != nil {
-				return err
-			}
+		mr := &blockReader{blocks: s.mem}
+		src, r = mr, mr
+	} else {
+		if err := s.w.Flush(); err != nil {
+			return fmt.Errorf("spool feed items: %w", err)
 		}
-		return nil
+		if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("spool feed items: %w", err)
+		}
+		br := bufio.NewReaderSize(s.f, 1<<20)
+		src, r = br, br
 	}
-	if err := s.w.Flush(); err != nil {
-		return fmt.Errorf("spool feed items: %w", err)
-	}
-	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("spool feed items: %w", err)
-	}
-	dec := gob.NewDecoder(bufio.NewReaderSize(s.f, 1<<20))
 	batch := make([]listing, 0, size)
+	var rec []byte
 	for {
-		var sp spooled
-		err := dec.Decode(&sp)
+		n, err := binary.ReadUvarint(src)
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if err == nil && n > 1<<30 {
+			err = errBadRecord
+		}
+		if err == nil {
+			rec = append(rec[:0], make([]byte, n)...)
+			_, err = io.ReadFull(r, rec)
 		}
 		if err != nil {
 			return fmt.Errorf("read spooled feed items: %w", err)
 		}
-		batch = append(batch, listing{line: sp.Line, brand: sp.Brand, category: sp.Category, keyParts: sp.KeyParts,
-			product: sp.Product, offer: sp.Offer})
+		l, err := decodeListing(string(rec))
+		if err != nil {
+			return fmt.Errorf("read spooled feed items: %w", err)
+		}
+		batch = append(batch, l)
 		if len(batch) == size {
 			if err := fn(batch); err != nil {
 				return err
@@ -130,6 +132,36 @@ func (s *spool) batches(size int, fn func([]listing) error) error {
 	return nil
 }
 
+// blockReader reads the spool's blocks in memory as one stream.
+type blockReader struct {
+	blocks [][]byte
+	i, off int
+}
+
+func (b *blockReader) ReadByte() (byte, error) {
+	for b.i < len(b.blocks) && b.off == len(b.blocks[b.i]) {
+		b.i, b.off = b.i+1, 0
+	}
+	if b.i == len(b.blocks) {
+		return 0, io.EOF
+	}
+	c := b.blocks[b.i][b.off]
+	b.off++
+	return c, nil
+}
+
+func (b *blockReader) Read(p []byte) (int, error) {
+	for b.i < len(b.blocks) && b.off == len(b.blocks[b.i]) {
+		b.i, b.off = b.i+1, 0
+	}
+	if b.i == len(b.blocks) {
+		return 0, io.EOF
+	}
+	n := copy(p, b.blocks[b.i][b.off:])
+	b.off += n
+	return n, nil
+}
+
 // close releases the spool's file, if any.
 func (s *spool) close() {
 	if s.f != nil {
@@ -138,15 +170,4 @@ func (s *spool) close() {
 		s.f = nil
 	}
 	s.mem = nil
-}
-
-// footprint estimates the bytes a listing holds.
-func footprint(l listing) int {
-	n := 400 // the structs themselves
-	for _, c := range l.category {
-		n += len(c)
-	}
-	p, o := &l.product, &l.offer
-	return n + len(l.brand) + len(p.Title) + len(p.Description) + len(p.ImageURL) + len(p.Color) + len(p.Material) +
-		len(p.GTIN) + len(p.MPN) + len(o.ItemID) + len(o.URL) + len(o.Size) + len(o.Color) + len(l.keyParts.Title)
 }

@@ -19,19 +19,6 @@ func (db *DB) OfferByItem(ctx context.Context, retailerSlug, itemID string) (Sto
 	return o, nil
 }
 
-// LiveOfferItems returns the ids of a retailer's offers that are not gone, by item id.
-func (db *DB) LiveOfferItems(ctx context.Context, retailerID int64) (map[string]int64, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, item_id FROM offers WHERE retailer_id = $1 AND gone_at IS NULL`, retailerID)
-	if err != nil {
-		return nil, fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
-	}
-	out := map[string]int64{}
-	if err := scanIDs(rows, out); err != nil {
-		return nil, fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
-	}
-	return out, nil
-}
-
 // PriceHistory returns an offer's price changes, oldest first.
 func (db *DB) PriceHistory(ctx context.Context, offerID int64) ([]PriceChangeRow, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT offer_id, changed_at, price, regular_price, availability, feed_run_id

@@ -15,6 +15,7 @@ import (
 // batch lands or none of it does.
 type CatalogTx struct {
 	tx  *sql.Tx
+	db  *DB
 	now int64
 	ph  placeholders
 }
@@ -23,8 +24,35 @@ type CatalogTx struct {
 // otherwise (including when ctx is cancelled).
 func (db *DB) InCatalogTx(ctx context.Context, fn func(*CatalogTx) error) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		return fn(&CatalogTx{tx: tx, now: db.nowMS(), ph: db.placeholders()})
+		return fn(&CatalogTx{tx: tx, db: db, now: db.nowMS(), ph: db.placeholders()})
 	})
+}
+
+// query runs a query in the transaction. A statement of a full part (maxRowsPerStatement rows:
+// all but the last of a big batch) is prepared once and kept (DB.prepared): parsing a
+// thousand-row statement is a good part of its cost, and its text repeats batch after batch.
+// Shorter parts vary in length, so caching them would keep statements without bound.
+func (c *CatalogTx) query(ctx context.Context, full bool, q string, args ...any) (*sql.Rows, error) {
+	if full {
+		st, err := c.db.prepared(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		return c.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	}
+	return c.tx.QueryContext(ctx, q, args...)
+}
+
+// exec is query for statements that return no rows.
+func (c *CatalogTx) exec(ctx context.Context, full bool, q string, args ...any) (sql.Result, error) {
+	if full {
+		st, err := c.db.prepared(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		return c.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return c.tx.ExecContext(ctx, q, args...)
 }
 
 // StoredOffer is an offer as the database holds it, for comparing with what a feed says now.
@@ -71,7 +99,7 @@ func (c *CatalogTx) Offers(ctx context.Context, retailerID int64, itemIDs []stri
 		for _, id := range part {
 			args = append(args, id)
 		}
-		rows, err := c.tx.QueryContext(ctx, c.ph.sql(`SELECT `+offerColumns+` FROM offers WHERE retailer_id = $1 AND item_id IN (`)+c.ph.inList(len(part), 2)+`)`, args...)
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, c.ph.sql(`SELECT `+offerColumns+` FROM offers WHERE retailer_id = $1 AND item_id IN (`)+c.ph.inList(len(part), 2)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load offers: %w", err)
 		}
@@ -91,7 +119,7 @@ func (c *CatalogTx) OffersByID(ctx context.Context, ids []int64) ([]StoredOffer,
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := c.tx.QueryContext(ctx, `SELECT `+offerColumns+` FROM offers WHERE id IN (`+c.ph.inList(len(part), 1)+`)`, args...)
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, `SELECT `+offerColumns+` FROM offers WHERE id IN (`+c.ph.inList(len(part), 1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load offers: %w", err)
 		}
@@ -116,17 +144,14 @@ func (c *CatalogTx) UpsertOffers(ctx context.Context, retailerID int64, os []cat
 			args = append(args, retailerID, o.ProductID, o.ItemID, o.URL, o.Size, o.SizeSystem, o.Color, o.Currency,
 				o.Price, o.RegularPrice, string(o.Availability), t, t, t)
 		}
-		rows, err := c.tx.QueryContext(ctx, `INSERT INTO offers (retailer_id, product_id, item_id, url, size, size_system, color,
-			currency, price, regular_price, availability, first_seen_at, last_seen_at, updated_at) VALUES `+c.ph.valueRows(len(part), cols, 1)+`
+		q := `INSERT INTO offers (retailer_id, product_id, item_id, url, size, size_system, color,
+			currency, price, regular_price, availability, first_seen_at, last_seen_at, updated_at) VALUES ` + c.ph.valueRows(len(part), cols, 1) + `
 			ON CONFLICT (retailer_id, item_id) DO UPDATE SET product_id = excluded.product_id, url = excluded.url,
 			size = excluded.size, size_system = excluded.size_system, color = excluded.color, currency = excluded.currency,
 			price = excluded.price, regular_price = excluded.regular_price, availability = excluded.availability,
 			last_seen_at = excluded.last_seen_at, gone_at = NULL, updated_at = excluded.updated_at
-			RETURNING id, item_id`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("upsert offers: %w", err)
-		}
-		if err := scanIDs(rows, ids); err != nil {
+			RETURNING id, item_id`
+		if err := c.queryIDs(ctx, len(part) == maxRowsPerStatement, q, args, ids); err != nil {
 			return nil, fmt.Errorf("upsert offers: %w", err)
 		}
 	}
@@ -154,7 +179,7 @@ func (c *CatalogTx) execForIDs(ctx context.Context, prefix string, lead []any, i
 		for _, id := range part {
 			args = append(args, id)
 		}
-		if _, err := c.tx.ExecContext(ctx, c.ph.sql(prefix)+`(`+c.ph.inList(len(part), len(lead)+1)+`)`, args...); err != nil {
+		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, c.ph.sql(prefix)+`(`+c.ph.inList(len(part), len(lead)+1)+`)`, args...); err != nil {
 			return fmt.Errorf("update offers: %w", err)
 		}
 	}
@@ -170,7 +195,7 @@ func (c *CatalogTx) AppendPriceChanges(ctx context.Context, pcs []PriceChangeRow
 		for _, p := range part {
 			args = append(args, p.OfferID, unixMS(p.At), p.Price, p.RegularPrice, string(p.Availability), nullID(p.FeedRunID))
 		}
-		if _, err := c.tx.ExecContext(ctx, `INSERT INTO price_changes (offer_id, changed_at, price, regular_price, availability, feed_run_id)
+		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO price_changes (offer_id, changed_at, price, regular_price, availability, feed_run_id)
 			VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
 			return fmt.Errorf("append price changes: %w", err)
 		}
@@ -191,7 +216,7 @@ func (c *CatalogTx) AppendSaleEvents(ctx context.Context, evs []SaleEvent) error
 			}
 			args = append(args, e.OfferID, e.Kind, unixMS(e.At), e.Price, e.RegularPrice, e.DiscountPct, q)
 		}
-		if _, err := c.tx.ExecContext(ctx, `INSERT INTO sale_events (offer_id, kind, at, price, regular_price, discount_pct, questionable)
+		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO sale_events (offer_id, kind, at, price, regular_price, discount_pct, questionable)
 			VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
 			return fmt.Errorf("append sale events: %w", err)
 		}
@@ -209,7 +234,7 @@ func (c *CatalogTx) AppendChanges(ctx context.Context, entity string, ids []int6
 		for _, id := range part {
 			args = append(args, entity, id, c.now)
 		}
-		if _, err := c.tx.ExecContext(ctx, `INSERT INTO changes (entity, entity_id, at) VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
+		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO changes (entity, entity_id, at) VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
 			return fmt.Errorf("append changes: %w", err)
 		}
 	}

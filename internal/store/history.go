@@ -26,7 +26,7 @@ func (c *CatalogTx) PriceHistories(ctx context.Context, offerIDs []int64) (map[i
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := c.tx.QueryContext(ctx, `SELECT offer_id, changed_at, price, regular_price, availability FROM price_changes
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, `SELECT offer_id, changed_at, price, regular_price, availability FROM price_changes
 			WHERE offer_id IN (`+c.ph.inList(len(part), 1)+`) ORDER BY offer_id, changed_at, id`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load price histories: %w", err)
@@ -97,7 +97,7 @@ func (c *CatalogTx) setFigures(ctx context.Context, ids []int64, figs map[int64]
 		q := `WITH v (id, lowest, low, questionable, until) AS (VALUES ` + values + `)
 			UPDATE offers SET lowest_30d = v.lowest, all_time_low = v.low, questionable = v.questionable, figures_until = v.until
 			FROM v WHERE offers.id = v.id`
-		if _, err := c.tx.ExecContext(ctx, q, args...); err != nil {
+		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, q, args...); err != nil {
 			return fmt.Errorf("store offer figures: %w", err)
 		}
 	}

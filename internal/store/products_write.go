@@ -39,7 +39,7 @@ func (c *CatalogTx) ProductsByKey(ctx context.Context, keys []string) (map[strin
 		for i, k := range part {
 			args[i] = k
 		}
-		rows, err := c.tx.QueryContext(ctx, `SELECT product_id, key FROM product_keys WHERE key IN (`+c.ph.inList(len(part), 1)+`)`, args...)
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, `SELECT product_id, key FROM product_keys WHERE key IN (`+c.ph.inList(len(part), 1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load product keys: %w", err)
 		}
@@ -61,7 +61,7 @@ func (c *CatalogTx) RetailerItemsOf(ctx context.Context, retailerID int64, produ
 		for _, id := range part {
 			args = append(args, id)
 		}
-		rows, err := c.tx.QueryContext(ctx, c.ph.sql(`SELECT product_id, item_id FROM offers WHERE retailer_id = $1 AND product_id IN (`)+
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, c.ph.sql(`SELECT product_id, item_id FROM offers WHERE retailer_id = $1 AND product_id IN (`)+
 			c.ph.inList(len(part), 2)+`) ORDER BY product_id, item_id`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load retailer's items of products: %w", err)
@@ -95,7 +95,7 @@ func (c *CatalogTx) ProductsByID(ctx context.Context, ids []int64) (map[int64]St
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := c.tx.QueryContext(ctx, `SELECT `+productColumns+` FROM products WHERE id IN (`+c.ph.inList(len(part), 1)+`)`, args...)
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, `SELECT `+productColumns+` FROM products WHERE id IN (`+c.ph.inList(len(part), 1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load products: %w", err)
 		}
@@ -131,7 +131,7 @@ func (c *CatalogTx) CreateProducts(ctx context.Context, ps []StoredProduct, at t
 			args = append(args, p.Key, nullID(p.BrandID), nullID(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
 				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, nullID(p.SourceRetailerID), p.SourceItemID, unixMS(at), unixMS(at))
 		}
-		rows, err := c.tx.QueryContext(ctx, `INSERT INTO products (product_key, brand_id, category_id, title, description, color,
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, `INSERT INTO products (product_key, brand_id, category_id, title, description, color,
 			color_family, material, gender, image_url, gtin, mpn, source_retailer_id, source_item_id, created_at, updated_at)
 			VALUES `+c.ph.valueRows(len(part), cols, 1)+`
 			ON CONFLICT (product_key) DO UPDATE SET product_key = excluded.product_key
@@ -170,7 +170,7 @@ func (c *CatalogTx) UpdateProducts(ctx context.Context, ps []StoredProduct, at t
 			gtin = v.gtin, mpn = v.mpn, source_retailer_id = v.source_retailer_id, source_item_id = v.source_item_id,
 			updated_at = v.updated_at
 			FROM v WHERE products.id = v.id`
-		if _, err := c.tx.ExecContext(ctx, q, args...); err != nil {
+		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, q, args...); err != nil {
 			return fmt.Errorf("update products: %w", err)
 		}
 	}
@@ -199,7 +199,7 @@ func (c *CatalogTx) AddProductKeys(ctx context.Context, rows []ProductKeyRow) (i
 		for _, r := range part {
 			args = append(args, r.Key, r.ProductID)
 		}
-		res, err := c.tx.ExecContext(ctx, `INSERT INTO product_keys (key, product_id) VALUES `+c.ph.valueRows(len(part), cols, 1)+`
+		res, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO product_keys (key, product_id) VALUES `+c.ph.valueRows(len(part), cols, 1)+`
 			ON CONFLICT (key) DO NOTHING`, args...)
 		if err != nil {
 			return added, fmt.Errorf("add product keys: %w", err)

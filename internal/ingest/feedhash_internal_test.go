@@ -1,0 +1,70 @@
+package ingest
+
+import (
+	"errors"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/feed"
+)
+
+// normaliserGolden is a checksum of the listings normalise makes of the items in testdata, per
+// normaliserVersion. When TestNormaliserVersion fails, normalisation now makes other listings:
+// raise normaliserVersion (so stored feed hashes stop matching and every retailer's items are
+// normalised again at their next import) and record the new checksum under the new version.
+var normaliserGolden = map[int]uint64{
+	1: 0x6c9eba4b97d267da,
+}
+
+// day0Golden is when the golden listings were seen (sale windows depend on it).
+var day0Golden = time.Date(2024, 11, 1, 8, 0, 0, 0, time.UTC)
+
+func TestNormaliserVersion(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.xml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test feeds: %v", err)
+	}
+	var recs []byte
+	n := 0
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fr, _, err := feed.Open(f, "auto")
+		if err != nil {
+			f.Close()
+			t.Fatal(err)
+		}
+		for {
+			it, err := fr.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			var row *feed.RowError
+			if errors.As(err, &row) {
+				continue
+			}
+			if err != nil {
+				break // shop-broken.xml breaks part-way: what came before still counts
+			}
+			l := normalise(it, "golden", day0Golden, newMemo())
+			recs = appendListing(recs, &l)
+			n++
+		}
+		f.Close()
+	}
+	sum := uint64(crc32.Checksum(recs, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(recs))
+	if n < 20 {
+		t.Fatalf("only %d items normalised", n)
+	}
+	if want := normaliserGolden[normaliserVersion]; sum != want {
+		t.Fatalf("the listings of %d test items have checksum %#x, not %#x as recorded for normaliser version %d: "+
+			"normalisation changed. Raise normaliserVersion and record the checksum under the new version.",
+			n, sum, want, normaliserVersion)
+	}
+}

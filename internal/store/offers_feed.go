@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/pricing"
+)
+
+// This file is the importer's fast paths for offers: new offers written with their figures in
+// the INSERT, and the feed hash (offers.feed_hash) that lets an import skip a record it has
+// already applied.
+
+// NewOffer is an offer a batch creates: its figures are those of its one-point history (the
+// price row written beside it), computed by the caller, so nothing is read back.
+type NewOffer struct {
+	catalog.Offer
+	Figures pricing.Figures
+	// FeedHash identifies the feed record the offer was applied from (0: none).
+	FeedHash uint64
+}
+
+// KnownOffer is an offer as an import sees it before reading its feed: its id, the hash of the
+// record it was last applied from (0 when it has none), and whether it is gone.
+type KnownOffer struct {
+	ID       int64
+	FeedHash uint64
+	Gone     bool
+}
+
+// SeenOffer is an offer a feed mentioned, with the hash of the record it came from now.
+type SeenOffer struct {
+	ID       int64
+	FeedHash uint64
+}
+
+// InsertOffers inserts offers the caller knows to be new (a retailer's item ids that have no
+// row), with their figures and feed hashes, and returns their ids by item id. An item id that
+// exists after all fails the statement: the caller's view of the batch was wrong, and the
+// transaction must not commit.
+func (c *CatalogTx) InsertOffers(ctx context.Context, retailerID int64, os []NewOffer, at time.Time) (map[string]int64, error) {
+	const cols = 19
+	ids := make(map[string]int64, len(os))
+	t := unixMS(at)
+	for start := 0; start < len(os); start += maxRowsPerStatement {
+		part := os[start:min(len(os), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)*cols)
+		for _, o := range part {
+			f := o.Figures
+			q := 0
+			if f.Questionable {
+				q = 1
+			}
+			var until sql.NullInt64
+			if !f.Until.IsZero() {
+				until = sql.NullInt64{Int64: unixMS(f.Until), Valid: true}
+			}
+			args = append(args, retailerID, o.ProductID, o.ItemID, o.URL, o.Size, o.SizeSystem, o.Color, o.Currency,
+				o.Price, o.RegularPrice, string(o.Availability), t, t, t,
+				nullID(f.Lowest30d), nullID(f.AllTimeLow), q, until, feedHash(o.FeedHash))
+		}
+		q := `INSERT INTO offers (retailer_id, product_id, item_id, url, size, size_system, color,
+			currency, price, regular_price, availability, first_seen_at, last_seen_at, updated_at,
+			lowest_30d, all_time_low, questionable, figures_until, feed_hash) VALUES ` + c.ph.valueRows(len(part), cols, 1) + `
+			RETURNING id, item_id`
+		if err := c.queryIDs(ctx, len(part) == maxRowsPerStatement, q, args, ids); err != nil {
+			return nil, fmt.Errorf("insert offers: %w", err)
+		}
+	}
+	return ids, nil
+}
+
+// queryIDs runs a statement returning (id, key) rows and adds them to ids (see query).
+func (c *CatalogTx) queryIDs(ctx context.Context, full bool, q string, args []any, ids map[string]int64) error {
+	rows, err := c.query(ctx, full, q, args...)
+	if err != nil {
+		return err
+	}
+	return scanIDs(rows, ids)
+}
+
+// MarkSeenWithHashes records that offers were in a feed at time at, from records with the
+// given hashes, in multi-row UPDATE … FROM (VALUES …) statements.
+func (c *CatalogTx) MarkSeenWithHashes(ctx context.Context, seen []SeenOffer, at time.Time) error {
+	const cols = 2
+	for start := 0; start < len(seen); start += maxRowsPerStatement {
+		part := seen[start:min(len(seen), start+maxRowsPerStatement)]
+		args := make([]any, 0, len(part)*cols)
+		for _, s := range part {
+			args = append(args, s.ID, feedHash(s.FeedHash))
+		}
+		values := c.ph.valueRows(len(part), cols, 1)
+		if !c.ph.positional { // PostgreSQL cannot type a bare VALUES list's parameters
+			values = "($1::bigint,$2::bigint)" + values[len("($1,$2)"):]
+		}
+		// The time is an integer written into the text, so that the parameters are the rows'
+		// alone and bind in textual order (see placeholders).
+		q := `WITH v (id, h) AS (VALUES ` + values + `) UPDATE offers SET last_seen_at = ` + strconv.FormatInt(unixMS(at), 10) +
+			`, feed_hash = v.h FROM v WHERE offers.id = v.id`
+		if _, err := c.exec(ctx, false, q, args...); err != nil { // not kept: the text holds the time
+			return fmt.Errorf("mark offers seen: %w", err)
+		}
+	}
+	return nil
+}
+
+// KnownOffers returns all a retailer's offers by item id, with the hash of the feed record each
+// was last applied from. A complete feed's import reads it once before reading the feed: an
+// item whose record hashes the same on a live offer is only marked seen, an item without an
+// offer needs no lookup before it is inserted, and the live offers the feed lacks are gone.
+func (db *DB) KnownOffers(ctx context.Context, retailerID int64) (map[string]KnownOffer, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, item_id, feed_hash, gone_at IS NOT NULL FROM offers WHERE retailer_id = $1`, retailerID)
+	if err != nil {
+		return nil, fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
+	}
+	defer rows.Close()
+	out := map[string]KnownOffer{}
+	for rows.Next() {
+		var k KnownOffer
+		var item string
+		var h sql.NullInt64
+		if err := rows.Scan(&k.ID, &item, &h, &k.Gone); err != nil {
+			return nil, fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
+		}
+		k.FeedHash = uint64(h.Int64)
+		out[item] = k
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
+	}
+	return out, nil
+}
+
+// feedHash stores a hash as the signed 64-bit integer both databases hold, 0 as NULL.
+func feedHash(h uint64) sql.NullInt64 { return sql.NullInt64{Int64: int64(h), Valid: h != 0} }
