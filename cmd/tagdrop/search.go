@@ -91,7 +91,8 @@ func searchOnce(ctx context.Context, db *store.DB, req search.Request) (search.A
 	if err != nil {
 		return search.Answer{}, err
 	}
-	return search.Respond(ctx, db, ix.Search(q))
+	ans := search.Respond(ix.Search(q))
+	return ans, search.AddURLs(ctx, db, &ans)
 }
 
 // printSearch writes the answer as a table: one product a line, best offer's prices.

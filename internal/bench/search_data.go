@@ -48,7 +48,7 @@ func searchCatalogue(offers int, seed uint64) []searchDoc {
 		d := searchDoc{Product: index.Product{
 			ID: int64(i + 1), Title: p.Title, Brand: p.Brand, Description: p.Description,
 			Colour: p.Colour, ColourFamily: p.Family, Material: p.Material, Gender: "female",
-			CreatedAt: today,
+			CreatedAt: today, ImageURL: p.Image,
 		}}
 		if n, ok := tax.ByPath(p.Google); ok {
 			for _, a := range append(tax.Ancestors(n.ID), n) {
@@ -61,6 +61,13 @@ func searchCatalogue(offers int, seed uint64) []searchDoc {
 			if !pt.Listed {
 				continue
 			}
+			// The 30-day low the importer would store: the lowest listed price of the snapshots.
+			low := pt.Price
+			for _, q := range l.Points {
+				if q.Listed && q.Price > 0 {
+					low = min(low, q.Price)
+				}
+			}
 			// Listings first appeared on different days: spread them over the last 90 days.
 			first := today.Add(-time.Duration((i*7+li*13)%(90*24)) * time.Hour)
 			for si, size := range p.Sizes {
@@ -68,7 +75,7 @@ func searchCatalogue(offers int, seed uint64) []searchDoc {
 				o := index.Offer{
 					ID: offerID, Retailer: names[l.Retailer], Size: size, SizeSystem: p.SizeSystem,
 					Price: pt.Price, RegularPrice: pt.Regular, Currency: l.Currency,
-					Availability: catalog.InStock, FirstSeen: first,
+					Availability: catalog.InStock, FirstSeen: first, Lowest30d: low,
 				}
 				if si < len(pt.InStock) && !pt.InStock[si] {
 					o.Availability = catalog.OutOfStock

@@ -5,6 +5,7 @@ package bench
 import (
 	"context"
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -20,15 +21,20 @@ var newBleveSearcher = func(ctx context.Context, docs []searchDoc) (web.Searcher
 	if err := e.build(ctx, docs); err != nil {
 		return nil, nil, err
 	}
-	s := &bleveSearcher{e: e, hits: make(map[string]index.Hit, len(docs)), catNames: map[int64]string{}, catIDs: map[string]string{}}
+	s := &bleveSearcher{e: e, hits: make(map[string]index.Hit, len(docs)), catNames: map[int64]string{}, catIDs: map[string]string{},
+		catNodes: map[string]*index.CategoryNode{}}
 	rates := index.DefaultRates()
 	for _, d := range docs {
 		s.hits[strconv.FormatInt(d.ID, 10)] = hitOf(d, rates)
+		parent := ""
 		for _, c := range d.Categories {
 			s.catNames[c.ID] = c.Name
 			if _, ok := s.catIDs[c.Name]; !ok {
 				s.catIDs[c.Name] = strconv.FormatInt(c.ID, 10)
+				s.catNodes[c.Name] = &index.CategoryNode{ID: c.ID, Slug: c.Slug, Name: c.Name, Path: c.Path, Parent: parent,
+					Depth: strings.Count(c.Path, " > ")}
 			}
+			parent = c.Slug
 		}
 	}
 	return s, func() { e.close() }, nil
@@ -43,6 +49,7 @@ type bleveSearcher struct {
 	hits        map[string]index.Hit
 	catNames    map[int64]string  // category id → name (the peer's category field holds names)
 	catIDs      map[string]string // name → id, for the category facet's values
+	catNodes    map[string]*index.CategoryNode
 	unsupported atomic.Int64
 }
 
@@ -95,11 +102,11 @@ func (s *bleveSearcher) facetCounts(name string, f *search.FacetResult) []index.
 	}
 	if f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			v := t.Term
+			f := index.FacetCount{Value: t.Term, Label: t.Term, Count: t.Count}
 			if name == "category" {
-				v = s.catIDs[t.Term]
+				f.Value, f.Node = s.catIDs[t.Term], s.catNodes[t.Term]
 			}
-			out = append(out, index.FacetCount{Value: v, Label: t.Term, Count: t.Count})
+			out = append(out, f)
 		}
 	}
 	for _, r := range f.NumericRanges {
@@ -117,9 +124,14 @@ func (s *bleveSearcher) facetCounts(name string, f *search.FacetResult) []index.
 	return out
 }
 
-// hitOf is a document's hit: its cheapest offer in stock.
+// hitOf is a document's hit: its cheapest offer in stock, with what its card shows kept
+// beside it like tagdrop's index keeps it (image, category, 30-day low), so neither page
+// reads the store.
 func hitOf(d searchDoc, rates index.Rates) index.Hit {
-	h := index.Hit{ProductID: d.ID, Title: d.Title, Brand: d.Brand, Sizes: d.sizes}
+	h := index.Hit{ProductID: d.ID, Title: d.Title, Brand: d.Brand, Sizes: d.sizes, ImageURL: d.ImageURL}
+	if n := len(d.Categories); n > 0 {
+		h.Category, h.CategorySlug = d.Categories[n-1].Path, d.Categories[n-1].Slug
+	}
 	best := int64(-1)
 	for _, o := range d.Offers {
 		if !o.Available() {
@@ -134,6 +146,11 @@ func hitOf(d searchDoc, rates index.Rates) index.Hit {
 		h.Best = index.BestOffer{OfferID: o.ID, Retailer: o.Retailer, Size: sizeValue(o.Size), Price: o.Price,
 			RegularPrice: o.RegularPrice, Currency: o.Currency, DiscountPct: o.DiscountPct(), Questionable: o.Questionable,
 			Converted: eur, ConvertedOK: true}
+	}
+	for _, o := range d.Offers {
+		if o.Currency == h.Best.Currency && o.Lowest30d > 0 && (h.Lowest30d == 0 || o.Lowest30d < h.Lowest30d) {
+			h.Lowest30d = o.Lowest30d
+		}
 	}
 	return h
 }

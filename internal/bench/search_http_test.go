@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +32,9 @@ func TestSearchHTTP(t *testing.T) {
 		}
 		if f.P50MS <= 0 || f.P99MS < f.P50MS || f.OpsPerS <= 0 {
 			t.Errorf("%s: figures %+v", name, f)
+		}
+		if runtime.GOOS == "linux" && f.CPUMSPerPage <= 0 {
+			t.Errorf("%s: no CPU time per page", name)
 		}
 	}
 	check("tagdrop", rep.Tagdrop)

@@ -71,7 +71,7 @@ func benchCatalogue(n int) []Product {
 		noun := pick(r, benchNouns[kind])
 		dept := int64(slicesIndex(benchKinds, kind))
 		leaf := 100 + dept*10 + int64(r.IntN(6))
-		cats := []Category{{1, "Apparel & Accessories"}, {10 + dept, kind}, {leaf, noun + " " + strconv.FormatInt(leaf%10, 10)}}
+		cats := []Category{{ID: 1, Name: "Apparel & Accessories"}, {ID: 10 + dept, Name: kind}, {ID: leaf, Name: noun + " " + strconv.FormatInt(leaf%10, 10)}}
 		desc := ""
 		for range 12 + r.IntN(10) {
 			desc += pick(r, benchWords) + " "
@@ -84,6 +84,9 @@ func benchCatalogue(n int) []Product {
 			ID: id, Brand: brands[zipf.Uint64()], Title: pick(r, benchAdjectives) + " " + pick(r, benchAdjectives) + " " + noun,
 			Description: desc, Colour: pick(r, benchColours), Material: pick(r, benchMats), Gender: "female",
 			Categories: cats, SizeKind: sizeKind, CreatedAt: now,
+			// Its own picture, as real feeds have (the demo's bundled pictures are shared):
+			// the image table's worst case.
+			ImageURL: fmt.Sprintf("https://cdn.retailer%d.example/images/products/%08d/main-1200x1500.jpg", id%30, id),
 		}
 		regular := int64(5000 + r.IntN(200000))
 		for range 1 + r.IntN(2) {
@@ -96,7 +99,7 @@ func benchCatalogue(n int) []Product {
 			first := now.Add(-time.Duration(r.IntN(90*24)) * time.Hour)
 			for _, sz := range benchSizes[kind] {
 				o := Offer{ID: int64(offers + 1), Retailer: ret, Size: sz, Price: price, RegularPrice: regular, Currency: cur,
-					Availability: catalog.InStock, FirstSeen: first, Questionable: r.IntN(20) == 0}
+					Availability: catalog.InStock, FirstSeen: first, Questionable: r.IntN(20) == 0, Lowest30d: price}
 				if r.IntN(4) == 0 {
 					o.Availability = catalog.OutOfStock
 				}

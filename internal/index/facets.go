@@ -231,6 +231,7 @@ func (fc *facetCounts) result(ix *Index, p *plan) map[string][]FacetCount {
 	out[FacetCategory] = byCount(fc.cat, func(id int) (string, string) {
 		return strconv.FormatInt(ix.cats.storeI[id], 10), ix.cats.names[id]
 	})
+	ix.attachNodes(out[FacetCategory])
 	bands := []FacetCount{}
 	for i, n := range fc.band[:len(priceBands)] {
 		if n > 0 {

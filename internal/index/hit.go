@@ -22,6 +22,7 @@ func (ix *Index) hit(p *plan, e entry) Hit {
 		Questionable: od.flags&flagQuestionable != 0,
 	}
 	h.Best.Converted, h.Best.ConvertedOK = ix.rates.Convert(o.price, cur, p.q.Currency)
+	ix.display(&h, d, e.best)
 	seen := map[uint32]bool{}
 	for _, oid := range d.offers {
 		of := &ix.offers[oid]

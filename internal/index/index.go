@@ -42,6 +42,7 @@ type Index struct {
 	kinds     *values
 	cats      *categories
 	dict      *dictionary
+	images    *strtab // products' image addresses (display.go)
 
 	// offers, by dense offer id (oid)
 	offers     []offerDoc
@@ -87,6 +88,7 @@ type prodDoc struct {
 	matID    uint32
 	genderID uint32
 	kindID   uint32
+	image    uint32   // Index.images id; none without an image
 	cats     []uint32 // category ids, root first
 	offers   []uint32 // oids
 	postings []uint32 // termID<<2 | field group, each once
@@ -112,6 +114,7 @@ type offerInfo struct {
 	price    int64
 	regular  int64
 	dropAt   int64 // Unix milliseconds
+	low30    int64 // the store's 30-day low, minor units of currency; 0 when unknown
 	dropPct  uint8
 }
 
@@ -141,6 +144,7 @@ func New(opts Options) (*Index, error) {
 		kinds:       newValues(),
 		cats:        newCategories(),
 		dict:        newDictionary(),
+		images:      newStrtab(),
 		retailers:   newValues(),
 		sizes:       newValues(),
 		currencies:  newValues(),
@@ -289,6 +293,7 @@ func (ix *Index) index(pid uint32, p Product) {
 		matID:    ix.materials.add(p.Material, pid),
 		genderID: ix.genders.add(p.Gender, pid),
 		kindID:   ix.kinds.add(p.SizeKind, pid),
+		image:    ix.images.add(strings.TrimSpace(p.ImageURL)),
 		cats:     ix.cats.add(p.Categories, pid),
 	}
 	ix.live.Add(pid)
@@ -313,6 +318,8 @@ func (ix *Index) unindex(pid uint32) {
 	ix.materials.remove(d.matID, pid)
 	ix.genders.remove(d.genderID, pid)
 	ix.kinds.remove(d.kindID, pid)
+	ix.images.release(d.image)
+	d.image = none
 	ix.cats.remove(d.cats, pid)
 	ix.live.Remove(pid)
 	ix.unindexText(d, pid)
@@ -359,6 +366,7 @@ func (ix *Index) addOffer(pid uint32, p Product, o Offer) uint32 {
 		price:    o.Price,
 		regular:  o.RegularPrice,
 		dropAt:   millis(o.LastDropAt),
+		low30:    max(o.Lowest30d, 0),
 		dropPct:  uint8(clamp(o.LastDropPct, 0, 100)),
 	}
 	if o.Available() {

@@ -24,13 +24,18 @@ type Product struct {
 	// tells a shoe 38 from a dress 38.
 	SizeKind  string
 	CreatedAt time.Time
-	Offers    []Offer
+	// ImageURL is the product's picture as result cards show it.
+	ImageURL string
+	Offers   []Offer
 }
 
 // Category is one node of a product's category path.
 type Category struct {
 	ID   int64
 	Name string
+	// Slug and Path are the store's; when empty the index makes them from the names.
+	Slug string
+	Path string // "Women > Shoes", the names from the root joined by " > "
 }
 
 // Offer is one retailer's item for the product in one size.
@@ -51,6 +56,10 @@ type Offer struct {
 	// the price before; zero when it never fell.
 	LastDropAt  time.Time
 	LastDropPct int
+	// Lowest30d is the lowest price of the last 30 days the store keeps for the offer
+	// (pricing.Lowest); 0 when unknown. Result cards show the product's lowest among its
+	// offers in the shown offer's currency.
+	Lowest30d int64
 }
 
 // Available reports whether the offer can match a query: anything but out of stock.

@@ -33,7 +33,7 @@ func TestOfferDetail(t *testing.T) {
 	}
 
 	p := Product{ID: 1, Title: "Woody leather handbag", Brand: "Chloé", Colour: "Black",
-		Categories: []Category{{1, "Apparel"}, {4, "Handbags"}}, Offers: []Offer{offer(12, "Shop B", "", 90000, 150000, "USD")}}
+		Categories: []Category{{ID: 1, Name: "Apparel"}, {ID: 4, Name: "Handbags"}}, Offers: []Offer{offer(12, "Shop B", "", 90000, 150000, "USD")}}
 	if err := ix.Upsert(p); err != nil {
 		t.Fatal(err)
 	}

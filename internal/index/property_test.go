@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,13 +22,13 @@ var (
 	propGenders  = []string{"female", "male", "unisex", ""}
 	// category paths: id → path root first
 	propCats = map[int64][]Category{
-		1: {{1, "Apparel"}},
-		2: {{1, "Apparel"}, {2, "Shoes"}},
-		3: {{1, "Apparel"}, {2, "Shoes"}, {3, "Sneakers"}},
-		4: {{1, "Apparel"}, {4, "Handbags"}},
-		5: {{1, "Apparel"}, {4, "Handbags"}, {5, "Cross-body bags"}},
-		6: {{1, "Apparel"}, {6, "Clothing"}},
-		7: {{1, "Apparel"}, {6, "Clothing"}, {7, "Dresses"}},
+		1: {{ID: 1, Name: "Apparel"}},
+		2: {{ID: 1, Name: "Apparel"}, {ID: 2, Name: "Shoes"}},
+		3: {{ID: 1, Name: "Apparel"}, {ID: 2, Name: "Shoes"}, {ID: 3, Name: "Sneakers"}},
+		4: {{ID: 1, Name: "Apparel"}, {ID: 4, Name: "Handbags"}},
+		5: {{ID: 1, Name: "Apparel"}, {ID: 4, Name: "Handbags"}, {ID: 5, Name: "Cross-body bags"}},
+		6: {{ID: 1, Name: "Apparel"}, {ID: 6, Name: "Clothing"}},
+		7: {{ID: 1, Name: "Apparel"}, {ID: 6, Name: "Clothing"}, {ID: 7, Name: "Dresses"}},
 	}
 	propKinds = map[int64]string{2: "shoes", 3: "shoes", 6: "tops", 7: "dresses"}
 	propSizes = map[string][]string{
@@ -65,6 +66,9 @@ func randomProduct(r *rand.Rand, id int64) Product {
 	if r.IntN(10) == 0 {
 		p.Brand = ""
 	}
+	if r.IntN(6) > 0 { // a few pictures shared between products, so replacing one frees nothing early
+		p.ImageURL = fmt.Sprintf("https://img.example/%d.jpg", r.IntN(12))
+	}
 	for i := range r.IntN(5) {
 		reg := int64(1000 + r.IntN(300000))
 		price := reg
@@ -85,6 +89,9 @@ func randomProduct(r *rand.Rand, id int64) Product {
 		if r.IntN(3) == 0 {
 			o.LastDropAt = propNow.Add(-time.Duration(r.IntN(30*24)) * time.Hour)
 			o.LastDropPct = 1 + r.IntN(60)
+		}
+		if r.IntN(4) > 0 {
+			o.Lowest30d = price * int64(60+r.IntN(41)) / 100
 		}
 		if r.IntN(8) == 0 { // same price as another offer: ties
 			o.Price, o.RegularPrice = 10000, 20000
@@ -235,6 +242,11 @@ func compare(t *testing.T, ix *Index, bf *brute, q Query, path evalPath) {
 			t.Fatalf("%s: hit %d: best offer %d, %d offers, score %v; brute force %d, %d, %v", where, i,
 				h.Best.OfferID, h.Offers, h.Score, w.best.o.ID, w.offers, w.score)
 		}
+		if img, low, cat, slug := bruteDisplay(bf.prods[w.id], w.best.o.Currency); h.ImageURL != img || h.Lowest30d != low ||
+			h.Category != cat || h.CategorySlug != slug {
+			t.Fatalf("%s: hit %d: card fields %q, %d, %q, %q; brute force %q, %d, %q, %q", where, i,
+				h.ImageURL, h.Lowest30d, h.Category, h.CategorySlug, img, low, cat, slug)
+		}
 	}
 	for _, name := range []string{FacetBrand, FacetCategory, FacetSize, FacetColour, FacetRetailer, FacetPrice, FacetDiscount} {
 		gotCounts := map[string]int{}
@@ -265,4 +277,23 @@ func bruteIDs(hits []bruteHit) []int64 {
 		out = append(out, h.id)
 	}
 	return out
+}
+
+// bruteDisplay is what a card of p shows beside the search fields: its image, the lowest 30-day
+// low of its offers in currency, and its own category's path and slug.
+func bruteDisplay(p Product, currency string) (image string, low int64, path, slug string) {
+	for _, o := range p.Offers {
+		if o.Currency == currency && o.Lowest30d > 0 && (low == 0 || o.Lowest30d < low) {
+			low = o.Lowest30d
+		}
+	}
+	var names []string
+	for _, c := range p.Categories {
+		names = append(names, c.Name)
+	}
+	if len(names) > 0 {
+		path = strings.Join(names, " > ")
+		slug = catalog.Slug(path)
+	}
+	return p.ImageURL, low, path, slug
 }

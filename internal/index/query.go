@@ -125,6 +125,14 @@ type Hit struct {
 	Best      BestOffer
 	Sizes     []string // labels of sizes in stock among offers passing the other filters
 	Offers    int      // matching offers
+
+	// What a result card shows besides (display.go), so a page needs no database read.
+	ImageURL     string
+	Category     string // the product's own category's path; "" when it has none
+	CategorySlug string
+	// Lowest30d is the lowest 30-day low among the product's offers in Best's currency; 0 when
+	// none is known.
+	Lowest30d int64
 }
 
 // BestOffer is a hit's cheapest matching offer.
@@ -149,4 +157,7 @@ type FacetCount struct {
 	Value string
 	Label string
 	Count int
+	// Node describes a category facet value (its slug, parent and depth); nil for other
+	// facets and from engines that do not know the tree.
+	Node *CategoryNode
 }

@@ -18,9 +18,9 @@ func offer(id int64, retailer, size string, price, regular int64, cur string) Of
 // fixture is a small hand-made catalogue the table tests know the answers for.
 func fixture(t *testing.T) *Index {
 	t.Helper()
-	bags := []Category{{1, "Apparel"}, {4, "Handbags"}}
-	xbody := []Category{{1, "Apparel"}, {4, "Handbags"}, {5, "Cross-body bags"}}
-	shoes := []Category{{1, "Apparel"}, {2, "Shoes"}}
+	bags := []Category{{ID: 1, Name: "Apparel"}, {ID: 4, Name: "Handbags"}}
+	xbody := []Category{{ID: 1, Name: "Apparel"}, {ID: 4, Name: "Handbags"}, {ID: 5, Name: "Cross-body bags"}}
+	shoes := []Category{{ID: 1, Name: "Apparel"}, {ID: 2, Name: "Shoes"}}
 	sold := offer(23, "Shop B", "", 20000, 40000, "EUR")
 	sold.Availability = catalog.OutOfStock
 	doubt := offer(51, "Shop A", "M", 5000, 50000, "EUR")
@@ -37,7 +37,7 @@ func fixture(t *testing.T) *Index {
 			Offers: []Offer{offer(31, "Shop C", "", 19000, 19000, "EUR")}},
 		{ID: 4, Title: "Runner sneakers", Brand: "Acne Studios", Colour: "White", Gender: "female", Categories: shoes, SizeKind: "shoes",
 			Offers: []Offer{offer(42, "Shop B", "37", 25000, 25000, "EUR"), newer}},
-		{ID: 5, Title: "Silk tee", Brand: "Toteme", Colour: "Black", Categories: []Category{{1, "Apparel"}, {6, "Clothing"}}, SizeKind: "tops",
+		{ID: 5, Title: "Silk tee", Brand: "Toteme", Colour: "Black", Categories: []Category{{ID: 1, Name: "Apparel"}, {ID: 6, Name: "Clothing"}}, SizeKind: "tops",
 			Offers: []Offer{doubt, offer(52, "Shop B", "S", 9000, 9000, "EUR")}},
 	}
 	ix, err := New(Options{Rates: Rates{Base: "EUR", PerBase: map[string]float64{"USD": 1.25, "GBP": 0.8}}})
@@ -119,10 +119,10 @@ func TestFacetsAreMultiSelect(t *testing.T) {
 	}
 	want := map[string][]FacetCount{
 		// brands among black products; colours among Toteme's
-		FacetBrand:  {{"Chloé", "Chloé", 1}, {"Toteme", "Toteme", 1}},
-		FacetColour: {{"black", "black", 1}, {"blue", "blue", 1}},
-		FacetSize:   {{"M", "M", 1}, {"S", "S", 1}},
-		FacetPrice:  {{"50-100", "50-100", 1}}, // 50.00 and 90.00
+		FacetBrand:  {{Value: "Chloé", Label: "Chloé", Count: 1}, {Value: "Toteme", Label: "Toteme", Count: 1}},
+		FacetColour: {{Value: "black", Label: "black", Count: 1}, {Value: "blue", Label: "blue", Count: 1}},
+		FacetSize:   {{Value: "M", Label: "M", Count: 1}, {Value: "S", Label: "S", Count: 1}},
+		FacetPrice:  {{Value: "50-100", Label: "50-100", Count: 1}}, // 50.00 and 90.00
 	}
 	for name, w := range want {
 		if got := res.Facets[name]; !reflect.DeepEqual(got, w) {

@@ -81,10 +81,15 @@ type categories struct {
 	// matcher resolves shoppers' category preferences without walking the tree.
 	paths    map[string]uint32
 	pathKeys []string
+	// nodes and bySlug describe nodes for result cards and category facets (display.go): the
+	// store's slug and path, or made from the names when a loader gives none. Nodes never
+	// change once added, so a FacetCount may point at one.
+	nodes  []CategoryNode
+	bySlug map[string]uint32
 }
 
 func newCategories() *categories {
-	return &categories{ids: map[int64]uint32{}, paths: map[string]uint32{}}
+	return &categories{ids: map[int64]uint32{}, paths: map[string]uint32{}, bySlug: map[string]uint32{}}
 }
 
 // categoryPathKey folds one step of a category path.
@@ -118,6 +123,7 @@ func (c *categories) add(path []Category, pid uint32) []uint32 {
 			if _, taken := c.paths[key]; !taken {
 				c.paths[key] = id
 			}
+			c.addNode(n, parent)
 		}
 		c.bms[id].Add(pid)
 		out = append(out, id)
@@ -137,4 +143,26 @@ func millis(t time.Time) int64 {
 		return 0
 	}
 	return t.UnixMilli()
+}
+
+// addNode describes the node just added for n under parent (none at the root).
+func (c *categories) addNode(n Category, parent uint32) {
+	node := CategoryNode{ID: n.ID, Name: n.Name, Slug: n.Slug, Path: n.Path}
+	if parent != none {
+		node.Parent = c.nodes[parent].Slug
+	}
+	if node.Path == "" {
+		node.Path = n.Name
+		if parent != none {
+			node.Path = c.nodes[parent].Path + " > " + n.Name
+		}
+	}
+	if node.Slug == "" {
+		node.Slug = catalog.Slug(node.Path)
+	}
+	node.Depth = strings.Count(node.Path, " > ")
+	c.nodes = append(c.nodes, node)
+	if _, taken := c.bySlug[node.Slug]; !taken {
+		c.bySlug[node.Slug] = uint32(len(c.nodes) - 1)
+	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -11,10 +12,11 @@ import (
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-// Details reads what a page of hits shows that the index does not keep; the store implements it.
-type Details interface {
-	ListingsByIDs(ctx context.Context, refs []store.HitRef) (map[int64]store.HitDetail, error)
-	Categories(ctx context.Context) ([]catalog.Category, error)
+// OfferURLs reads the retailer pages of offers, by store offer id; the store implements it.
+// Only the JSON answers need them (cards link to tagdrop's own product pages), so they are
+// the one display field the index does not keep.
+type OfferURLs interface {
+	OfferURLs(ctx context.Context, offerIDs []int64) (map[int64]string, error)
 }
 
 // Answer is a search's page of hits with their display data, and its facets.
@@ -48,28 +50,19 @@ type Facet struct {
 	Depth  int
 }
 
-// Respond completes an index result with the display data of its hits and category slugs.
-func Respond(ctx context.Context, d Details, res index.Result) (Answer, error) {
-	a := Answer{Total: res.Total, Page: res.Page, PerPage: res.PerPage, Facets: map[string][]Facet{}}
-	refs := make([]store.HitRef, len(res.Hits))
-	for i, h := range res.Hits {
-		refs[i] = store.HitRef{ProductID: h.ProductID, OfferID: h.Best.OfferID}
-	}
-	var det map[int64]store.HitDetail
-	if len(refs) > 0 {
-		var err error
-		if det, err = d.ListingsByIDs(ctx, refs); err != nil {
-			return Answer{}, err
-		}
-	}
+// Respond shapes an index result as pages show it. Everything a result card needs comes from
+// the index itself (image, category, 30-day low, prices, sizes), so answering a page reads
+// nothing from the database; AddURLs adds the retailer links the JSON answers carry.
+func Respond(res index.Result) Answer {
+	a := Answer{Total: res.Total, Page: res.Page, PerPage: res.PerPage, Hits: make([]Hit, 0, len(res.Hits)),
+		Facets: make(map[string][]Facet, len(res.Facets)+1)}
 	for _, h := range res.Hits {
-		x := det[h.ProductID]
 		a.Hits = append(a.Hits, Hit{
-			Listing: store.Listing{ProductID: h.ProductID, Brand: h.Brand, Title: h.Title, ImageURL: x.ImageURL,
-				Retailer: h.Best.Retailer, URL: x.URL, Currency: h.Best.Currency, Price: h.Best.Price,
-				RegularPrice: h.Best.RegularPrice, Lowest30d: x.Lowest30d, Questionable: h.Best.Questionable,
+			Listing: store.Listing{ProductID: h.ProductID, Brand: h.Brand, Title: h.Title, ImageURL: h.ImageURL,
+				Retailer: h.Best.Retailer, Currency: h.Best.Currency, Price: h.Best.Price,
+				RegularPrice: h.Best.RegularPrice, Lowest30d: h.Lowest30d, Questionable: h.Best.Questionable,
 				Sizes: sizes(h.Sizes), InStock: true, HasOffer: true},
-			Category: x.Category, CategorySlug: x.CategorySlug, Offers: h.Offers, OfferID: h.Best.OfferID,
+			Category: h.Category, CategorySlug: h.CategorySlug, Offers: h.Offers, OfferID: h.Best.OfferID,
 		})
 	}
 	for name, list := range res.Facets {
@@ -82,30 +75,37 @@ func Respond(ctx context.Context, d Details, res index.Result) (Answer, error) {
 		}
 		a.Facets[name] = out
 	}
-	if list := res.Facets[index.FacetCategory]; len(list) > 0 {
-		cats, err := d.Categories(ctx)
-		if err != nil {
-			return Answer{}, err
+	cats := []Facet{}
+	for _, f := range res.Facets[index.FacetCategory] {
+		if f.Node == nil { // an engine that does not know the tree: nothing to link to
+			continue
 		}
-		byID := make(map[int64]catalog.Category, len(cats))
-		for _, c := range cats {
-			byID[c.ID] = c
-		}
-		out := make([]Facet, 0, len(list))
-		for _, f := range list {
-			id, _ := strconv.ParseInt(f.Value, 10, 64)
-			c, ok := byID[id]
-			if !ok { // added since the index saw it: skip rather than link to nothing
-				continue
-			}
-			out = append(out, Facet{Value: c.Slug, Label: c.Name, Count: f.Count, Parent: byID[c.ParentID].Slug,
-				Depth: strings.Count(c.Path, " > ")})
-		}
-		a.Facets[index.FacetCategory] = out
-	} else {
-		a.Facets[index.FacetCategory] = []Facet{}
+		cats = append(cats, Facet{Value: f.Node.Slug, Label: f.Node.Name, Count: f.Count, Parent: f.Node.Parent, Depth: f.Node.Depth})
 	}
-	return a, nil
+	a.Facets[index.FacetCategory] = cats
+	return a
+}
+
+// AddURLs fills in the retailer page of each hit's shown offer, in one read; a vanished offer
+// keeps an empty URL.
+func AddURLs(ctx context.Context, u OfferURLs, a *Answer) error {
+	ids := make([]int64, 0, len(a.Hits))
+	for _, h := range a.Hits {
+		if h.OfferID != 0 {
+			ids = append(ids, h.OfferID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	urls, err := u.OfferURLs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range a.Hits {
+		a.Hits[i].URL = urls[a.Hits[i].OfferID]
+	}
+	return nil
 }
 
 // sizes orders size labels the way a size picker does (store.SortSizes), system by system:
@@ -118,26 +118,51 @@ func sizes(labels []string) []string {
 }
 
 // SortSizeLabels orders index size labels: letter sizes from XXS up, then each system's
-// numbers in numeric order (systems alphabetically), then anything else.
+// numbers in numeric order (systems alphabetically), then anything else. A system's numbers
+// are ordered here by their value, then spelling, as store.SortSizes would order them (only
+// numbers reach a system), without parsing them again at every comparison: every result card
+// sorts its sizes.
 func SortSizeLabels(labels []string) []string {
-	bySystem := map[string][]string{}
+	type num struct {
+		s string
+		f float64
+	}
+	var bySystem map[string][]num
 	var systems, plain []string
 	for _, l := range labels {
-		sys, num, ok := strings.Cut(l, " ")
-		if _, err := strconv.ParseFloat(strings.Replace(num, ",", ".", 1), 64); ok && err == nil && isWord(sys, 8) {
-			if _, seen := bySystem[sys]; !seen {
-				systems = append(systems, sys)
-			}
-			bySystem[sys] = append(bySystem[sys], num)
+		sys, n, ok := strings.Cut(l, " ")
+		if !ok || !isWord(sys, 8) {
+			plain = append(plain, l)
 			continue
 		}
-		plain = append(plain, l)
+		f, err := strconv.ParseFloat(strings.Replace(n, ",", ".", 1), 64)
+		if err != nil {
+			plain = append(plain, l)
+			continue
+		}
+		if bySystem == nil {
+			bySystem = map[string][]num{}
+		}
+		if _, seen := bySystem[sys]; !seen {
+			systems = append(systems, sys)
+		}
+		bySystem[sys] = append(bySystem[sys], num{n, f})
 	}
 	out := store.SortSizes(plain)
 	slices.Sort(systems)
 	for _, sys := range systems {
-		for _, n := range store.SortSizes(bySystem[sys]) {
-			out = append(out, sys+" "+n)
+		nums := bySystem[sys]
+		slices.SortFunc(nums, func(a, b num) int {
+			if a.f != b.f {
+				return cmp.Compare(a.f, b.f)
+			}
+			return strings.Compare(a.s, b.s)
+		})
+		for i, n := range nums {
+			if i > 0 && n.s == nums[i-1].s {
+				continue
+			}
+			out = append(out, sys+" "+n.s)
 		}
 	}
 	return out

@@ -49,8 +49,7 @@ func (db *DB) RefreshDueFigures(ctx context.Context, now time.Time, after Figure
 		return after, 0, nil
 	}
 	if err := db.InCatalogTx(ctx, func(tx *CatalogTx) error {
-		_, err := tx.RefreshFigures(ctx, ids, now)
-		return err
+		return tx.RefreshFiguresLogged(ctx, ids, now)
 	}); err != nil {
 		return after, 0, fmt.Errorf("refresh offer figures: %w", err)
 	}

@@ -139,8 +139,7 @@ func (db *DB) RefreshOfferFigures(ctx context.Context, retailerID int64, now tim
 	for start := 0; start < len(due); start += figuresBatch {
 		part := due[start:min(len(due), start+figuresBatch)]
 		if err := db.InCatalogTx(ctx, func(tx *CatalogTx) error {
-			_, err := tx.RefreshFigures(ctx, part, now)
-			return err
+			return tx.RefreshFiguresLogged(ctx, part, now)
 		}); err != nil {
 			return start, fmt.Errorf("refresh offer figures: %w", err)
 		}

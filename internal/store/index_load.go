@@ -13,8 +13,8 @@ import (
 
 // This file feeds the in-memory search index (internal/index): every product with its live
 // offers at start (LoadProducts), the products a change touched afterwards (ProductsByIDs), the
-// change log a web node follows (ChangesSince, MaxChangeSeq), and the display data of a page of
-// hits the index does not keep (ListingsByIDs).
+// change log a web node follows (ChangesSince, MaxChangeSeq), and the one display field the
+// index does not keep, offers' retailer pages for JSON answers (OfferURLs).
 
 // loadPage is how many products one keyset page of LoadProducts reads; with their offers and
 // price changes it is three statements per page, each inside both databases' parameter limits.
@@ -84,7 +84,7 @@ func (db *DB) ProductsByIDs(ctx context.Context, ids []int64) ([]index.Product, 
 // statements whatever the page's size.
 func (db *DB) productPage(ctx context.Context, cond string, args []any, cats map[int64]categoryNode) ([]index.Product, error) {
 	rows, err := db.sql.QueryContext(ctx, db.placeholders().sql(`SELECT p.id, p.title, COALESCE(b.name, ''), p.description, p.color,
-		p.color_family, p.material, p.gender, COALESCE(p.category_id, 0), p.created_at
+		p.color_family, p.material, p.gender, COALESCE(p.category_id, 0), p.created_at, p.image_url
 		FROM products p LEFT JOIN brands b ON b.id = p.brand_id WHERE `+cond), args...)
 	if err != nil {
 		return nil, err
@@ -95,7 +95,7 @@ func (db *DB) productPage(ctx context.Context, cond string, args []any, cats map
 		var p index.Product
 		var cat, created int64
 		if err := rows.Scan(&p.ID, &p.Title, &p.Brand, &p.Description, &p.Colour, &p.ColourFamily, &p.Material,
-			&p.Gender, &cat, &created); err != nil {
+			&p.Gender, &cat, &created, &p.ImageURL); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -121,7 +121,7 @@ func (db *DB) productPage(ctx context.Context, cond string, args []any, cats map
 	}
 	in := db.placeholders().inList(len(ids), 1)
 	rows, err = db.sql.QueryContext(ctx, `SELECT o.id, o.product_id, r.name, o.size, o.size_system, o.price, o.regular_price,
-		o.currency, o.availability, o.questionable, o.first_seen_at
+		o.currency, o.availability, o.questionable, o.first_seen_at, COALESCE(o.lowest_30d, 0)
 		FROM offers o JOIN retailers r ON r.id = o.retailer_id
 		WHERE o.product_id IN (`+in+`) AND o.gone_at IS NULL AND r.listed = 1 ORDER BY o.product_id, o.id`, int64Args(ids)...)
 	if err != nil {
@@ -133,7 +133,7 @@ func (db *DB) productPage(ctx context.Context, cond string, args []any, cats map
 		var pid, first, questionable int64
 		var avail string
 		if err := rows.Scan(&o.ID, &pid, &o.Retailer, &o.Size, &o.SizeSystem, &o.Price, &o.RegularPrice,
-			&o.Currency, &avail, &questionable, &first); err != nil {
+			&o.Currency, &avail, &questionable, &first, &o.Lowest30d); err != nil {
 			return nil, err
 		}
 		o.Availability = catalog.Availability(avail)
@@ -210,7 +210,7 @@ func (db *DB) categoryIndex(ctx context.Context) (map[int64]categoryNode, error)
 		seen := map[int64]bool{}
 		for cur, ok := c, true; ok && !seen[cur.ID]; cur, ok = byID[cur.ParentID] {
 			seen[cur.ID] = true
-			n.path = append(n.path, index.Category{ID: cur.ID, Name: cur.Name})
+			n.path = append(n.path, index.Category{ID: cur.ID, Name: cur.Name, Slug: cur.Slug, Path: cur.Path})
 			if n.sizeKind == "" {
 				n.sizeKind = cur.SizeKind
 			}
@@ -295,93 +295,33 @@ func (db *DB) MaxChangeSeq(ctx context.Context) (int64, error) {
 	return seq.Int64, nil
 }
 
-// HitRef names one search hit: the product and the offer shown for it.
-type HitRef struct {
-	ProductID int64
-	OfferID   int64
-}
-
-// HitDetail is what a result card shows that the index does not keep.
-type HitDetail struct {
-	ImageURL     string
-	Category     string // the category's path, "" when it has none
-	CategorySlug string
-	URL          string // the shown offer's page at the retailer
-	// InStock is the shown offer's availability (the index also matches pre-order and unknown).
-	InStock bool
-	// Lowest30d is the lowest price of the product's live offers in the shown offer's currency
-	// over the last 30 days (see Listing.Lowest30d); 0 when unknown.
-	Lowest30d int64
-}
-
-// ListingsByIDs reads the display data of a page of hits, by product id, in two statements.
-// A product or offer that has vanished since the index saw it is simply absent or partial.
-func (db *DB) ListingsByIDs(ctx context.Context, refs []HitRef) (map[int64]HitDetail, error) {
-	out := make(map[int64]HitDetail, len(refs))
-	ph := db.placeholders()
-	for start := 0; start < len(refs); start += maxRowsPerStatement {
-		part := refs[start:min(len(refs), start+maxRowsPerStatement)]
-		pids := make([]int64, len(part))
-		oids := make([]int64, 0, len(part))
-		for i, r := range part {
-			pids[i] = r.ProductID
-			if r.OfferID != 0 {
-				oids = append(oids, r.OfferID)
-			}
-		}
-		pids = padIDs(pids)
-		st, err := db.prepared(ctx, `SELECT p.id, p.image_url, COALESCE(c.path, ''), COALESCE(c.slug, '')
-			FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id IN (`+ph.inList(len(pids), 1)+`)`)
+// OfferURLs reads the retailer pages of the given offers, by offer id, in one statement per
+// few hundred ids (prepared, the IN list padded to a few lengths). An offer that has vanished
+// is absent. The index keeps everything else a result shows; JSON answers add these.
+func (db *DB) OfferURLs(ctx context.Context, offerIDs []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(offerIDs))
+	for start := 0; start < len(offerIDs); start += maxRowsPerStatement {
+		part := padIDs(offerIDs[start:min(len(offerIDs), start+maxRowsPerStatement)])
+		st, err := db.prepared(ctx, `SELECT id, url FROM offers WHERE id IN (`+db.placeholders().inList(len(part), 1)+`)`)
 		if err != nil {
-			return nil, fmt.Errorf("hit details: %w", err)
+			return nil, fmt.Errorf("offer urls: %w", err)
 		}
-		rows, err := st.QueryContext(ctx, int64Args(pids)...)
+		rows, err := st.QueryContext(ctx, int64Args(part)...)
 		if err != nil {
-			return nil, fmt.Errorf("hit details: %w", err)
+			return nil, fmt.Errorf("offer urls: %w", err)
 		}
 		for rows.Next() {
 			var id int64
-			var d HitDetail
-			if err := rows.Scan(&id, &d.ImageURL, &d.Category, &d.CategorySlug); err != nil {
+			var url string
+			if err := rows.Scan(&id, &url); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("hit details: %w", err)
+				return nil, fmt.Errorf("offer urls: %w", err)
 			}
-			out[id] = d
+			out[id] = url
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("hit details: %w", err)
-		}
-		if len(oids) == 0 {
-			continue
-		}
-		oids = padIDs(oids)
-		st, err = db.prepared(ctx, `SELECT o.product_id, o.url, o.availability,
-			(SELECT MIN(lo.lowest_30d) FROM offers lo WHERE lo.product_id = o.product_id AND lo.currency = o.currency
-				AND lo.gone_at IS NULL AND lo.lowest_30d > 0)
-			FROM offers o WHERE o.id IN (`+ph.inList(len(oids), 1)+`)`)
-		if err != nil {
-			return nil, fmt.Errorf("hit offers: %w", err)
-		}
-		rows, err = st.QueryContext(ctx, int64Args(oids)...)
-		if err != nil {
-			return nil, fmt.Errorf("hit offers: %w", err)
-		}
-		for rows.Next() {
-			var pid int64
-			var url, avail string
-			var low sql.NullInt64
-			if err := rows.Scan(&pid, &url, &avail, &low); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("hit offers: %w", err)
-			}
-			d := out[pid]
-			d.URL, d.InStock, d.Lowest30d = url, catalog.Availability(avail) == catalog.InStock, low.Int64
-			out[pid] = d
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("hit offers: %w", err)
+			return nil, fmt.Errorf("offer urls: %w", err)
 		}
 	}
 	return out, nil

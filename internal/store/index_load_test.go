@@ -108,17 +108,22 @@ func TestIndexLoader(t *testing.T) {
 			t.Errorf("LoadProducts with a failing fn = %v", err)
 		}
 
-		// Display data for a page of hits.
-		det, err := db.ListingsByIDs(ctx, []store.HitRef{{ProductID: boot, OfferID: b38}, {ProductID: bag}})
+		// What result cards show comes with the load: image, category slug and path, 30-day lows.
+		if p.ImageURL != "/img.jpg" || p.Categories[2].Slug != "aa-shoes-boots" ||
+			p.Categories[2].Path != "Apparel & Accessories > Shoes > Boots" || p.Categories[0].Slug != "aa" {
+			t.Errorf("boot display fields = %q, %+v", p.ImageURL, p.Categories)
+		}
+		if o38.Lowest30d != 200 || o40.Lowest30d != 0 {
+			t.Errorf("30-day lows = %d, %d, want 200 and 0 (never computed)", o38.Lowest30d, o40.Lowest30d)
+		}
+
+		// Offers' retailer pages for JSON answers; a vanished offer is absent.
+		urls, err := db.OfferURLs(ctx, []int64{b38, b40, 999999})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d := det[boot]; d.ImageURL != "/img.jpg" || d.URL != "https://shop.example/boot-38" || d.Lowest30d != 200 ||
-			!d.InStock || d.Category != "Apparel & Accessories > Shoes > Boots" || d.CategorySlug != "aa-shoes-boots" {
-			t.Errorf("boot detail = %+v", d)
-		}
-		if d, ok := det[bag]; !ok || d.URL != "" || d.Category != "" {
-			t.Errorf("bag detail = %+v, %t", d, ok)
+		if len(urls) != 2 || urls[b38] != "https://shop.example/boot-38" || urls[b40] != "https://shop.example/boot-40" {
+			t.Errorf("OfferURLs = %v", urls)
 		}
 
 		// Categories by slug, path or name.

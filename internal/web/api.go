@@ -68,6 +68,9 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ans, err := s.runSearch(r, scope{Path: "/search"}, req)
+	if err == nil {
+		err = search.AddURLs(r.Context(), s.db, &ans) // the one field the index does not keep
+	}
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

@@ -279,11 +279,7 @@ func (s *Server) findProducts(ctx context.Context, f *editorForm) error {
 		return nil
 	}
 	if s.cfg.Index != nil {
-		ans, err := search.Respond(ctx, s.db, s.cfg.Index.Search(index.Query{Text: q, PerPage: editorSearchResults}))
-		if err != nil {
-			return err
-		}
-		for _, h := range ans.Hits {
+		for _, h := range search.Respond(s.cfg.Index.Search(index.Query{Text: q, PerPage: editorSearchResults})).Hits {
 			f.Results = append(f.Results, h.Listing)
 		}
 		return nil

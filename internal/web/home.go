@@ -62,11 +62,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	// The same index as the search page: in stock and on sale, biggest discount first.
 	res := s.cfg.Index.Search(index.Query{OnSale: true, Sort: index.SortDiscount, PerPage: homeSaleItems, Facets: true})
-	ans, err := search.Respond(ctx, s.db, res)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	ans := search.Respond(res)
 	v.Sales, v.OnSale, v.Brands = ans.Hits, ans.Total, len(ans.Facets[index.FacetBrand])
 	s.render(w, r, http.StatusOK, "home", v)
 }

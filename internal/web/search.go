@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -49,6 +50,8 @@ type searchView struct {
 	FilterHidden []hidden
 	Pages        []pageLink
 	Prev, Next   string
+	// Content is the page's content, written by searchHTML.
+	Content template.HTML
 }
 
 // facetGroup is one facet of the sidebar.
@@ -117,6 +120,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, sc scope, he
 	if errors.As(err, &fe) {
 		v.Error = fe
 		v.Title = "Search: " + fe.Field
+		v.Content = searchHTML(&v)
 		s.render(w, r, http.StatusBadRequest, "search", v)
 		return
 	}
@@ -133,6 +137,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, sc scope, he
 	v.Searched = len(req.Values()) > 0 || sc.Path != "/search"
 	v.Total, v.Hits = ans.Total, ans.Hits
 	v.build(ans)
+	v.Content = searchHTML(&v)
 	s.render(w, r, http.StatusOK, "search", v)
 }
 
@@ -148,7 +153,7 @@ func (s *Server) runSearch(r *http.Request, sc scope, req search.Request) (searc
 	if sc.Category != "" {
 		full.Categories = append([]string{sc.Category}, req.Categories...)
 	}
-	q, err := full.Query(r.Context(), s.db)
+	q, err := full.Query(r.Context(), s.categories())
 	if err != nil {
 		return search.Answer{}, err
 	}
@@ -156,7 +161,17 @@ func (s *Server) runSearch(r *http.Request, sc scope, req search.Request) (searc
 		// Within a category page a ticked subcategory narrows it: keep only those.
 		q.Categories = q.Categories[1:]
 	}
-	return search.Respond(r.Context(), s.db, s.cfg.Index.Search(q))
+	// Everything a card shows comes from the index: the page reads nothing from the store.
+	return search.Respond(s.cfg.Index.Search(q)), nil
+}
+
+// categories resolves category keys: from the index when it knows them, so a filtered page
+// costs no query, else from the store.
+func (s *Server) categories() search.Categories {
+	if ix, ok := s.cfg.Index.(search.CategorySlugs); ok {
+		return search.IndexFirst(ix, s.db)
+	}
+	return s.db
 }
 
 // link is the page's URL for req.
@@ -228,8 +243,9 @@ func (v *searchView) build(a search.Answer) {
 		v.Sorts = append(v.Sorts, option{Value: string(so.sort), Label: so.label,
 			Checked: req.Sort == so.sort || req.Sort == "" && so.sort == index.SortRelevance})
 	}
-	for _, name := range sortedKeys(base.Values()) {
-		for _, val := range base.Values()[name] {
+	baseVals := base.Values() // once: it encodes every parameter
+	for _, name := range sortedKeys(baseVals) {
+		for _, val := range baseVals[name] {
 			if name != "sort" {
 				v.SortHidden = append(v.SortHidden, hidden{name, val})
 			}
@@ -239,7 +255,7 @@ func (v *searchView) build(a search.Answer) {
 		if name == "system" {
 			continue // the form has its own select
 		}
-		for _, val := range base.Values()[name] {
+		for _, val := range baseVals[name] {
 			v.FilterHidden = append(v.FilterHidden, hidden{name, val})
 		}
 	}
