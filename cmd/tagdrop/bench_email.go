@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/bench"
 	"github.com/tagdrop/tagdrop/internal/demo"
@@ -12,19 +13,22 @@ import (
 
 // runBenchEmail is `tagdrop bench email`: args are what follows the benchmark's name.
 func runBenchEmail(ctx context.Context, env *environment, args []string) error {
-	fs := flagSet(env, "bench email", "bench email [--size N] [--renders N] [--connections N] [--tls] [--seed S] [--json]",
+	fs := flagSet(env, "bench email", "bench email [--size N] [--renders N] [--connections N] [--tls] [--sinks LIST] [--seed S] [--json]",
 		"Renders digests of 20 sale items on one core with tagdrop's renderer and with plain html/template\n"+
-			"(peer html-template), then renders, builds MIME and sends --size messages into an SMTP sink on\n"+
-			"loopback (github.com/emersion/go-smtp, discarding) over --connections kept connections, beside the\n"+
-			"same work opening one connection per message (peer one-connection-per-message) and, where Postfix's\n"+
-			"smtp-source is installed, smtp-source sending as many messages of the same size. Finally the same\n"+
-			"messages go through a SQLite outbox and the sender (claim, send, mark sent). The sink runs in the\n"+
-			"same process. ratio is the peer's time over tagdrop's (above 1: tagdrop is faster).")
+			"(peer html-template), then renders, builds MIME and sends --size messages over --connections kept\n"+
+			"connections into a fresh SMTP sink, beside the same work closing the connection after each message\n"+
+			"(peer one-connection-per-message) and, where Postfix's smtp-source is installed, smtp-source sending as\n"+
+			"many messages of the same size. Sinks: go-smtp (in this process, discarding; PIPELINING, CHUNKING,\n"+
+			"STARTTLS) and, where installed and without --tls, Postfix's smtp-sink (a C process; PIPELINING, DATA).\n"+
+			"With --tls every connection uses STARTTLS, once with an ECDSA P-256 and once with an RSA-2048\n"+
+			"certificate. Finally the same messages go through a SQLite outbox and the sender (claim, send, mark\n"+
+			"sent). ratio is the peer's time over tagdrop's (above 1: tagdrop is faster).")
 	size := fs.Int("size", 10000, "messages to send (per sender)")
 	renders := fs.Int("renders", 0, "digests each renderer renders (default: the larger of --size and 2000)")
 	conns := fs.Int("connections", 2, "SMTP connections sending at once")
 	seed := fs.Uint64("seed", demo.DefaultSeed, "random seed of the digests")
 	useTLS := fs.Bool("tls", false, "the sink requires STARTTLS (self-signed certificate), for every connection of every sender")
+	sinks := fs.String("sinks", "", "comma-separated sinks: go-smtp, postfix-smtp-sink (default: both where available)")
 	jsonOut := fs.Bool("json", false, "print JSON")
 	if err := parse(env, fs, args); err != nil {
 		return err
@@ -41,7 +45,18 @@ func runBenchEmail(ctx context.Context, env *environment, args []string) error {
 	if *conns < 1 {
 		return fmt.Errorf("%w: --connections %d is not a positive number", errUsage, *conns)
 	}
-	rep, err := bench.Email(ctx, bench.EmailConfig{Size: *size, Renders: *renders, Connections: *conns, Seed: *seed, TLS: *useTLS, Progress: env.stderr})
+	var sinkList []string
+	for _, k := range strings.Split(*sinks, ",") {
+		switch k = strings.TrimSpace(k); k {
+		case "":
+		case bench.SinkGoSMTP, bench.SinkPostfix:
+			sinkList = append(sinkList, k)
+		default:
+			return fmt.Errorf("%w: --sinks: %q is not %s or %s", errUsage, k, bench.SinkGoSMTP, bench.SinkPostfix)
+		}
+	}
+	rep, err := bench.Email(ctx, bench.EmailConfig{Size: *size, Renders: *renders, Connections: *conns, Seed: *seed, TLS: *useTLS,
+		Sinks: sinkList, Progress: env.stderr})
 	if err != nil {
 		return err
 	}
@@ -52,7 +67,7 @@ func runBenchEmail(ctx context.Context, env *environment, args []string) error {
 	return nil
 }
 
-// printEmailReport prints the e-mail benchmark as two small tables.
+// printEmailReport prints the e-mail benchmark as small tables: render, then each send comparison.
 func printEmailReport(w io.Writer, rep bench.EmailReport) {
 	tlsNote := "plain SMTP"
 	if rep.TLS {
@@ -65,15 +80,25 @@ func printEmailReport(w io.Writer, rep bench.EmailReport) {
 	if p, ok := rep.Peers[bench.PeerHTMLTemplate]; ok {
 		fmt.Fprintf(w, "%-28s %12.0f %10.3f %7.2f\n", bench.PeerHTMLTemplate, p.RenderDigestsPerS, p.RenderP50MS, p.Ratio)
 	}
-	fmt.Fprintf(w, "\n%-28s %12s %10s %7s\n", "render + MIME + send", "messages/s", "seconds", "ratio")
-	fmt.Fprintf(w, "%-28s %12.0f %10.2f %7s\n", "tagdrop", rep.Tagdrop.MessagesPerS, rep.Tagdrop.Seconds, "1.00")
-	for _, name := range []string{bench.PeerOneConnection, bench.PeerSMTPSource} {
-		if p, ok := rep.Peers[name]; ok {
-			fmt.Fprintf(w, "%-28s %12.0f %10.2f %7.2f\n", name, p.MessagesPerS, p.Seconds, p.Ratio)
+	for _, run := range rep.Sends {
+		title := "render + MIME + send, " + run.Sink
+		if run.Cert != "" {
+			title += ", STARTTLS " + run.Cert
+		}
+		fmt.Fprintf(w, "\n%-44s %11s %8s %6s %10s %9s\n", title, "messages/s", "seconds", "ratio", "CPU µs/msg", "CPU ratio")
+		fmt.Fprintf(w, "%-44s %11.0f %8.2f %6s %10.1f %9s\n", "tagdrop", run.Tagdrop.MessagesPerS, run.Tagdrop.Seconds, "1.00",
+			run.Tagdrop.CPUMicrosPerMessage, "1.00")
+		peers := []struct {
+			name string
+			f    *bench.EmailFigures
+		}{{bench.PeerOneConnection, &run.OneConnection}, {bench.PeerSMTPSource, run.SMTPSource}}
+		for _, p := range peers {
+			if p.f != nil {
+				fmt.Fprintf(w, "%-44s %11.0f %8.2f %6.2f %10.1f %9.2f\n", p.name, p.f.MessagesPerS, p.f.Seconds, p.f.Ratio,
+					p.f.CPUMicrosPerMessage, p.f.CPURatio)
+			}
 		}
 	}
-	if _, ok := rep.Peers[bench.PeerSMTPSource]; !ok {
-		fmt.Fprintf(w, "%-28s %12s\n", bench.PeerSMTPSource, "not installed")
-	}
 	fmt.Fprintf(w, "\ntagdrop through the SQLite outbox and the sender: %.0f messages/s\n", rep.Tagdrop.OutboxMessagesPerS)
+	fmt.Fprintf(w, "load average (1 min): %.2f before the sends, %.2f at the end\n", rep.Load1Start, rep.Load1End)
 }

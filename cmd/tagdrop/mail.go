@@ -1,14 +1,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
-	"log/slog"
+	"time"
 
-	"github.com/tagdrop/tagdrop/internal/jobs"
 	"github.com/tagdrop/tagdrop/internal/notify"
-	"github.com/tagdrop/tagdrop/internal/store"
 )
 
 // mailConfig is how `tagdrop serve` sends mail.
@@ -19,6 +16,9 @@ type mailConfig struct {
 	ReplyTo     string
 	Rate        float64
 	Connections int
+	// Lease is how long a sender's claim keeps other senders off a message (jobs.SenderConfig.Lease):
+	// a killed sender's unsent messages go out again when it ends.
+	Lease time.Duration
 }
 
 // smtpConfig is the parsed SMTP URL (checked by validate).
@@ -35,6 +35,7 @@ func (m *mailConfig) flags(fs *flag.FlagSet) {
 	fs.StringVar(&m.ReplyTo, "mail-reply-to", "", "address replies go to (default: the sender)")
 	fs.Float64Var(&m.Rate, "mail-rate", 0, "at most this many messages per second (0: no limit)")
 	fs.IntVar(&m.Connections, "mail-connections", 2, "SMTP connections sending at once")
+	fs.DurationVar(&m.Lease, "mail-lease", 5*time.Minute, "how long a claimed batch of mail is kept from other senders: a worker killed\nmid-batch leaves its unsent mail to the others when the lease ends (short only for tests)")
 }
 
 func (m mailConfig) validate() error {
@@ -43,6 +44,9 @@ func (m mailConfig) validate() error {
 	}
 	if m.Connections < 1 {
 		return fmt.Errorf("%w: --mail-connections %d is not a positive number", errUsage, m.Connections)
+	}
+	if m.Lease < time.Second {
+		return fmt.Errorf("%w: --mail-lease %s is under a second", errUsage, m.Lease)
 	}
 	if m.SMTPURL == "" {
 		return nil
@@ -62,26 +66,4 @@ func (m mailConfig) String() string {
 		return "smtp=none (mail stays in the outbox)"
 	}
 	return fmt.Sprintf("smtp=%s mail_from=%q mail_reply_to=%q mail_rate=%g mail_connections=%d", m.smtpConfig(), m.From, m.ReplyTo, m.Rate, m.Connections)
-}
-
-// startSender runs the outbox sender until ctx ends or the returned stop is called (which waits
-// for it). Without an SMTP server it does nothing: mail waits in the outbox.
-func startSender(ctx context.Context, db *store.DB, m mailConfig, logger *slog.Logger) (stop func()) {
-	if m.SMTPURL == "" {
-		logger.Info("no mail server configured: mail stays in the outbox")
-		return func() {}
-	}
-	env, smtp := notify.Envelope{From: m.From, ReplyTo: m.ReplyTo}, m.smtpConfig()
-	newTransport := func() (jobs.MailTransport, error) { return notify.NewTransport(smtp, env) }
-	sender := jobs.NewSender(db, newTransport, jobs.SenderConfig{Connections: m.Connections, Rate: m.Rate}, logger)
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- sender.Run(ctx) }()
-	logger.Info("sending mail", "smtp", smtp.String(), "from", m.From, "rate", m.Rate)
-	return func() {
-		cancel()
-		if err := <-done; err != nil {
-			logger.Error("mail sender stopped", "error", err)
-		}
-	}
 }

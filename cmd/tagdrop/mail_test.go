@@ -101,6 +101,7 @@ func TestServeMailSettingsErrors(t *testing.T) {
 		{nil, []string{"--smtp-url", "http://mail.example", "--mail-from", "a@b.example"}, "smtp-url"},
 		{nil, []string{"--smtp-url", "smtp://mail.example", "--mail-from", "a@b.example", "--mail-reply-to", "nope"}, "mail-reply-to"},
 		{nil, []string{"--mail-rate", "-1"}, "mail-rate"},
+		{map[string]string{"TAGDROP_MAIL_LEASE": "500ms"}, nil, "mail-lease"},
 		{map[string]string{"TAGDROP_SMTP_URL": "smtp://u:pw-secret@mail.example:99999"}, []string{"--mail-from", "a@b.example"}, "port"},
 	}
 	for _, tt := range tests {

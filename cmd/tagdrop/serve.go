@@ -32,12 +32,17 @@ type serveConfig struct {
 	LogFormat     string
 	// RefreshWorkers is how many feed refreshes run at once (roles worker and all).
 	RefreshWorkers int
+	// PriceHistoryDays is the price-history retention in days: older changes are compacted to
+	// daily lows (store.CompactPriceHistory). 0 keeps every change.
+	PriceHistoryDays int
 	// AllowPrivate lists address ranges feeds may be fetched from although the fetch policy
 	// refuses them; for local testing only.
 	AllowPrivate []netip.Prefix
 	// Mail is the outgoing mail server and sender address; without an SMTP URL, mail stays in
 	// the outbox (mail.go).
 	Mail mailConfig
+	// Queue tunes digest shards and the rescue of a killed worker's jobs (serve_jobs.go).
+	Queue queueFlags
 }
 
 // String prints the configuration without secrets (a database password is redacted).
@@ -64,6 +69,12 @@ func (c serveConfig) validate() error {
 	}
 	if c.RefreshWorkers < 1 {
 		return fmt.Errorf("%w: --refresh-workers %d is not a positive number", errUsage, c.RefreshWorkers)
+	}
+	if minDays := int(store.MinPriceRetention / (24 * time.Hour)); c.PriceHistoryDays != 0 && c.PriceHistoryDays < minDays {
+		return fmt.Errorf("%w: --price-history-days %d is neither 0 (keep every change) nor at least %d (the figures read that far back)", errUsage, c.PriceHistoryDays, minDays)
+	}
+	if err := c.Queue.validate(); err != nil {
+		return err
 	}
 	return c.Mail.validate()
 }
@@ -96,7 +107,9 @@ func serveUntilStopped(ctx context.Context, env *environment, args []string) err
 	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "text or json")
 	fs.IntVar(&c.RefreshWorkers, "refresh-workers", jobs.DefaultWorkers, "feed refreshes run at once (roles worker and all; see tagdrop feed)")
+	fs.IntVar(&c.PriceHistoryDays, "price-history-days", 0, "keep raw price changes this many days (at least 90), daily lows beyond; 0 keeps every change")
 	c.Mail.flags(fs)
+	c.Queue.flags(fs)
 	var allow listFlag
 	fs.Var(&allow, "allow-private", "for local testing only: also fetch feeds from this otherwise refused address range, a `CIDR`\nor a single address (e.g. 127.0.0.1/32); repeatable")
 	if err := parse(env, fs, args); err != nil {
@@ -147,25 +160,10 @@ func serveUntilStopped(ctx context.Context, env *environment, args []string) err
 		}
 	}
 
-	// Feed refreshes, offer figures, the session sweep, digest runs, loves and tracked pages are
-	// periodic jobs of the job queue (serve_queue.go), started once the live index is built.
-	// The loops below (the mail, webhook and push outboxes, snapshots, trends) still run on
-	// every worker.
-	if c.Role != "web" {
-		defer startSnapshots(ctx, db, logger)()            // the admin dashboard's daily catalogue counts (serve_snapshot.go)
-		stopSender := startSender(ctx, db, c.Mail, logger) // mail.go
-		defer stopSender()
-		// Webhooks: signed event POSTs (serve_webhooks.go).
-		defer startWebhooks(ctx, db, c.BaseURL, c.AllowPrivate, logger)()
-		// Trends: weekly counts kept from the change log (serve_trends.go).
-		defer startTrends(ctx, db, logger)()
-		stopPush, err := startPush(ctx, db, c.BaseURL, c.Mail.From, c.AllowPrivate, logger) // love alerts by web push (serve_push.go)
-		if err != nil {
-			return err
-		}
-		defer stopPush()
-	}
-
+	// All background work (feed refreshes, offer figures, the session sweep, digest runs in
+	// shards, sending mail, loves, tracked pages, web push, webhooks, trends, snapshots, price
+	// history upkeep) is jobs of the job queue (serve_queue.go), started once the live index is
+	// built.
 	webCfg := web.Config{BaseURL: c.BaseURL, Version: version, Demo: c.Demo, MetricsPublic: c.MetricsPublic}
 	webCfg.Tracker = newShopperPageImporter(db, logger) // /track (serve_loves.go): no --allow-private
 	// Webhook URLs may name --allow-private addresses (local testing only; serve_webhooks.go).
@@ -196,6 +194,7 @@ func serveUntilStopped(ctx context.Context, env *environment, args []string) err
 	}
 	defer stopQueue() // after the HTTP server's shutdown, before the database closes
 	webCfg.Queue = jobQueue
+	webCfg.AccountMail = jobQueue // sign-up, reset and sign-in-link requests enqueue their mail (internal/accountmail)
 	srv, err := web.New(webCfg, db, logger)
 	if err != nil {
 		return err
@@ -204,6 +203,7 @@ func serveUntilStopped(ctx context.Context, env *environment, args []string) err
 		srv.Registry().MustRegister(live.Collectors()...)
 	}
 	srv.Registry().MustRegister(clickSvc.Recorder().Collectors()...)
+	srv.Registry().MustRegister(jobQueue.Collectors()...) // tagdrop_queue_* (internal/queue/metrics.go)
 	handler := srv.Handler()
 	if c.Role == "worker" {
 		handler = opsOnly(handler) // serve_queue.go: health, readiness and metrics only

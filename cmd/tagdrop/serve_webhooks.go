@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"log/slog"
 	"net/netip"
 	"time"
@@ -14,15 +13,11 @@ import (
 // webhookTimeout bounds one webhook request: receivers should answer at once and work later.
 const webhookTimeout = 15 * time.Second
 
-// startWebhooks runs the webhook jobs (new digests and love alerts → signed POSTs, see
-// internal/jobs/webhooks.go) until ctx ends or the returned stop is called, which waits for
-// them. Requests go through the outside-URL client; allow is --allow-private, for local tests.
-func startWebhooks(ctx context.Context, db *store.DB, baseURL string, allow []netip.Prefix, logger *slog.Logger) (stop func()) {
+// newWebhooks builds the webhook jobs (new digests and love alerts → signed POSTs, see
+// internal/jobs/webhooks.go), worked by the job queue's webhook rounds. Requests go through the
+// outside-URL client; allow is --allow-private, for local tests.
+func newWebhooks(db *store.DB, baseURL string, allow []netip.Prefix, logger *slog.Logger) *jobs.Webhooks {
 	client := fetch.New(fetch.Config{Timeout: webhookTimeout, ReadIdleTimeout: webhookTimeout, MaxBytes: 64 << 10,
 		MaxRedirects: -1, UserAgent: userAgent(), Allow: allow})
-	w := jobs.NewWebhooks(db, client, jobs.WebhooksConfig{BaseURL: baseURL}, logger)
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- w.Run(ctx) }()
-	return func() { cancel(); <-done }
+	return jobs.NewWebhooks(db, client, jobs.WebhooksConfig{BaseURL: baseURL}, logger)
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/account"
@@ -180,8 +181,10 @@ type DigestRun struct {
 	// the shopper's brands (run_collections.go). Nil: digests feature none.
 	Collections func(ctx context.Context) ([]editorial.Teaser, error)
 
-	zones   Zones
-	teasers []editorial.Teaser // this run's collections (loadCollections)
+	zones Zones
+	// teasers are the collections of the latest run (loadCollections); shard jobs run at once
+	// on one DigestRun, so it is swapped whole, never changed in place.
+	teasers atomic.Pointer[[]editorial.Teaser]
 }
 
 // RunOptions narrow one run.
@@ -192,6 +195,12 @@ type RunOptions struct {
 	UserID int64
 	// Period overrides the slot key of every shopper of the run ("2026-11-26").
 	Period string
+	// FromUserID and ThroughUserID narrow a run to the shoppers with ids in that range, both
+	// included (a shard of a sharded run, run_shards.go); 0 leaves that end open.
+	FromUserID, ThroughUserID int64
+	// StoreBatch, when set, stores each batch instead of Store.StoreDigests, with the same
+	// contract: a shard job stores its digests and enqueues their send jobs in one transaction.
+	StoreBatch func(ctx context.Context, ds []DigestRecord) (stored []bool, err error)
 }
 
 // RunCounts sum up a run.
@@ -225,13 +234,12 @@ var ErrNoDigest = errors.New("no digest")
 
 // Run makes every digest due now (or the one opts names) and returns what it did. It stops at
 // the first error reading the store or when ctx ends; batches stored before stay stored.
-func (r *DigestRun) Run(ctx context.Context, opts RunOptions) (RunCounts, error) {
+func (r *DigestRun) Run(ctx context.Context, opts RunOptions) (c RunCounts, _ error) {
 	now := time.Now
 	if r.Now != nil {
 		now = r.Now
 	}
 	at := now()
-	var c RunCounts
 	defer func() { c.DurationMS = now().Sub(at).Milliseconds() }()
 	if opts.Period != "" {
 		if err := ValidPeriodKey(opts.Period); err != nil {
@@ -265,7 +273,7 @@ func (r *DigestRun) Run(ctx context.Context, opts RunOptions) (RunCounts, error)
 	if opts.Period != "" {
 		return c, nil
 	}
-	err := r.loveMails(ctx, at, &c)
+	err := r.loveMails(ctx, at, opts, &c)
 	return c, err
 }
 
@@ -276,7 +284,7 @@ func (r *DigestRun) digests(ctx context.Context, ix *index.Index, at time.Time, 
 	if size <= 0 {
 		size = DefaultBatch
 	}
-	var after int64
+	after := max(opts.FromUserID-1, 0)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -285,7 +293,8 @@ func (r *DigestRun) digests(ctx context.Context, ix *index.Index, at time.Time, 
 		if err != nil {
 			return err
 		}
-		if len(shoppers) == 0 {
+		full := len(shoppers) == size
+		if shoppers = opts.within(shoppers); len(shoppers) == 0 {
 			return nil
 		}
 		after = shoppers[len(shoppers)-1].UserID
@@ -295,7 +304,7 @@ func (r *DigestRun) digests(ctx context.Context, ix *index.Index, at time.Time, 
 		if r.Progress != nil {
 			r.Progress(c.Considered)
 		}
-		if len(shoppers) < size {
+		if !full || (opts.ThroughUserID != 0 && after >= opts.ThroughUserID) {
 			return nil
 		}
 	}
@@ -449,17 +458,21 @@ func (r *DigestRun) batch(ctx context.Context, ix *index.Index, shoppers []Recip
 		}
 		ready = append(ready, d)
 	}
-	r.store(ctx, ready, c)
+	r.store(ctx, opts, ready, c)
 	return ctx.Err()
 }
 
 // store writes the batch in one transaction; when that fails it retries shopper by shopper,
 // so one bad digest (say, an offer deleted since the index saw it) costs only itself.
-func (r *DigestRun) store(ctx context.Context, ds []DigestRecord, c *RunCounts) {
+func (r *DigestRun) store(ctx context.Context, opts RunOptions, ds []DigestRecord, c *RunCounts) {
 	if len(ds) == 0 {
 		return
 	}
-	stored, err := r.Store.StoreDigests(ctx, ds)
+	storeBatch := r.Store.StoreDigests
+	if opts.StoreBatch != nil {
+		storeBatch = opts.StoreBatch
+	}
+	stored, err := storeBatch(ctx, ds)
 	if err == nil {
 		r.count(ds, stored, c)
 		return
@@ -470,7 +483,7 @@ func (r *DigestRun) store(ctx context.Context, ds []DigestRecord, c *RunCounts) 
 		return
 	}
 	for _, d := range ds {
-		r.store(ctx, []DigestRecord{d}, c)
+		r.store(ctx, opts, []DigestRecord{d}, c)
 	}
 }
 

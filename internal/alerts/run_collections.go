@@ -19,21 +19,25 @@ const digestIntroChars = 200
 
 // loadCollections reads the visible collections for this run; none when the run has no source.
 func (r *DigestRun) loadCollections(ctx context.Context) error {
-	r.teasers = nil
 	if r.Collections == nil {
+		r.teasers.Store(nil)
 		return nil
 	}
 	ts, err := r.Collections(ctx)
 	if err != nil {
 		return fmt.Errorf("digest run: collections: %w", err)
 	}
-	r.teasers = ts
+	r.teasers.Store(&ts)
 	return nil
 }
 
 // featured is the collection a shopper following brands sees, or nil.
 func (r *DigestRun) featured(brands []string) *notify.FeaturedCollection {
-	t := editorial.NewestFor(r.teasers, brands)
+	var teasers []editorial.Teaser
+	if p := r.teasers.Load(); p != nil {
+		teasers = *p
+	}
+	t := editorial.NewestFor(teasers, brands)
 	if t == nil {
 		return nil
 	}

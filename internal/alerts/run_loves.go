@@ -109,13 +109,13 @@ func loveItem(n LoveNotice) notify.DigestItem {
 
 // loveMails makes the day's love-alert mails of shoppers who get no digest (see the rule
 // above), in keyset batches like the digests.
-func (r *DigestRun) loveMails(ctx context.Context, at time.Time, c *RunCounts) error {
+func (r *DigestRun) loveMails(ctx context.Context, at time.Time, opts RunOptions, c *RunCounts) error {
 	size := r.Batch
 	if size <= 0 {
 		size = DefaultBatch
 	}
 	from, to := at.Add(-LoveWindow), at.Add(-LovePushGrace)
-	var after int64
+	after := max(opts.FromUserID-1, 0)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -124,20 +124,21 @@ func (r *DigestRun) loveMails(ctx context.Context, at time.Time, c *RunCounts) e
 		if err != nil {
 			return err
 		}
-		if len(shoppers) == 0 {
+		full := len(shoppers) == size
+		if shoppers = opts.within(shoppers); len(shoppers) == 0 {
 			return nil
 		}
 		after = shoppers[len(shoppers)-1].UserID
-		if err := r.loveBatch(ctx, shoppers, at, c); err != nil {
+		if err := r.loveBatch(ctx, shoppers, at, opts, c); err != nil {
 			return err
 		}
-		if len(shoppers) < size {
+		if !full || (opts.ThroughUserID != 0 && after >= opts.ThroughUserID) {
 			return nil
 		}
 	}
 }
 
-func (r *DigestRun) loveBatch(ctx context.Context, shoppers []Recipient, at time.Time, c *RunCounts) error {
+func (r *DigestRun) loveBatch(ctx context.Context, shoppers []Recipient, at time.Time, opts RunOptions, c *RunCounts) error {
 	var slots []SlotRef
 	for _, s := range shoppers {
 		loc, err := r.zones.Load(s.TimeZone)
@@ -203,6 +204,6 @@ func (r *DigestRun) loveBatch(ctx context.Context, shoppers []Recipient, at time
 		d.Message = &msg
 		ready = append(ready, d)
 	}
-	r.store(ctx, ready, c)
+	r.store(ctx, opts, ready, c)
 	return ctx.Err()
 }

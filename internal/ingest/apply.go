@@ -28,11 +28,10 @@ func (r *run) execute(ctx context.Context, opts Options, rep *Report, read func(
 		}
 		// A complete feed reads every live offer anyway (to mark the missing ones gone): read
 		// them first, with their records' hashes, and skip the items that have not changed.
-		known, err := r.im.db.KnownOffers(ctx, r.retailer.ID)
-		if err != nil {
+		if err := r.loadKnown(ctx); err != nil {
 			return err
 		}
-		r.known, r.hasher = known, newFeedHasher(r.im.normVersion, opts, r.tables, r.retailer.Slug)
+		r.hasher = newFeedHasher(r.im.normVersion, opts, r.tables, r.retailer.Slug)
 	}
 	if err := read(r, rep); err != nil {
 		return err
@@ -51,13 +50,39 @@ func (r *run) apply(ctx context.Context, opts Options, rep *Report) error {
 			return err
 		}
 	}
-	err := r.spool.batches(r.im.batchSize, func(b []listing) error {
+	w, err := r.im.db.NewCatalogWriter(ctx, r.importCacheKiB())
+	if err != nil {
+		return err
+	}
+	r.writer = w
+	err = r.applyBatches(ctx, opts, rep)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := r.im.db.RefreshOfferFigures(ctx, r.retailer.ID, r.at); err != nil {
+		return err
+	}
+	return nil
+}
+
+// applyBatches writes the spooled items in batches on the run's writer, then marks the skipped
+// items seen and, for a complete feed, the missing ones gone.
+func (r *run) applyBatches(ctx context.Context, opts Options, rep *Report) error {
+	err := r.spool.batches(r.nextBatchSize, func(b []listing) error {
 		if err := r.write(ctx, b, rep); err != nil {
 			return err
 		}
-		// While a run grows the tables, refresh the planner's statistics after batches 1, 2, 4,
-		// 8, …: a logarithmic number of cheap ANALYZEs keeps plans fit for the tables' real size.
-		if rep.New > 0 && r.batches&(r.batches-1) == 0 {
+		r.applied += len(b)
+		// While a run grows the tables, refresh the planner's statistics each time the items
+		// applied have doubled: a logarithmic number of cheap ANALYZEs keeps plans fit for the
+		// tables' real size. (Counted in items, not batches, since batches grow: statistics
+		// taken at the first batch and never again made SQLite scan a 100K-offer table for
+		// each IN list of a thousand ids.)
+		if rep.New > 0 && r.applied >= r.statsAt {
+			r.statsAt = 2 * r.applied
 			if err := r.im.db.UpdateStatistics(ctx); err != nil {
 				r.im.logger.Warn("planner statistics not updated", "error", err)
 			}
@@ -71,12 +96,7 @@ func (r *run) apply(ctx context.Context, opts Options, rep *Report) error {
 		return err
 	}
 	if opts.Full {
-		if err := r.markGone(ctx, rep); err != nil {
-			return err
-		}
-	}
-	if _, err := r.im.db.RefreshOfferFigures(ctx, r.retailer.ID, r.at); err != nil {
-		return err
+		return r.markGone(ctx, rep)
 	}
 	return nil
 }
@@ -117,7 +137,7 @@ func (r *run) markSkippedSeen(ctx context.Context, rep *Report) error {
 	for start := 0; start < len(r.skipped); start += seenBatch {
 		part := r.skipped[start:min(len(r.skipped), start+seenBatch)]
 		r.batches++
-		if err := r.im.db.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
+		if err := r.writer.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
 			if err := tx.MarkSeen(ctx, part, r.at); err != nil {
 				return err
 			}

@@ -27,11 +27,11 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	touched := products.touched
 
 	// Offers: compare each with its stored state and write only what moved.
-	// A complete feed's run knows every offer the retailer has (run.known): only those need
+	// A complete feed's run knows every offer the retailer has (seen.go): only those need
 	// loading; the other items are new.
 	itemIDs := make([]string, 0, len(batch))
 	for _, l := range batch {
-		if _, ok := w.run.known[l.offer.ItemID]; ok || w.run.known == nil {
+		if w.run.mayExist(l.offer.ItemID) {
 			itemIDs = append(itemIDs, l.offer.ItemID)
 		}
 	}

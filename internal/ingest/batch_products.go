@@ -58,7 +58,10 @@ func (w *batchWriter) products(ctx context.Context, batch []listing, counts *bat
 			return batchProducts{}, err
 		}
 	}
-	res := resolve(items, owners, shopItems)
+	res, err := w.resolve(ctx, items, owners, shopItems)
+	if err != nil {
+		return batchProducts{}, err
+	}
 
 	var existing []int64
 	have := map[int64]bool{}
@@ -68,11 +71,14 @@ func (w *batchWriter) products(ctx context.Context, batch []listing, counts *bat
 			existing = append(existing, id)
 		}
 	}
+	for _, m := range res.merges { // their fields join the survivor's (productfields.go)
+		existing = append(existing, m.from)
+	}
 	stored, err := w.tx.ProductsByID(ctx, existing)
 	if err != nil {
 		return batchProducts{}, err
 	}
-	plan, err := planProducts(batch, res, names, stored, w.run.retailer.ID)
+	plan, err := w.planAndMerge(ctx, batch, res, names, stored)
 	if err != nil {
 		return batchProducts{}, err
 	}

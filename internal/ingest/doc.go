@@ -8,10 +8,11 @@
 // spool (memory up to a budget, then an unlinked temporary file, so memory stays flat); nothing
 // is written. Normalising runs on every core in chunks while the reader scans on, and the
 // chunks reach the spool in feed order, so the spool is what a serial read would have made
-// (normalise_parallel.go). Applying then writes the spooled items in batches of 2,000, each
-// one transaction that compares the items with the stored state and writes only what moved:
-// offers, price changes, the sale events they raise and the offers' derived figures (30-day
-// low, all-time low, questionable discount) together. A complete feed (Options.Full) then
+// (normalise_parallel.go). Applying then writes the spooled items in batches (of 2,000,
+// growing in a big run: batchsize.go) on a connection of the run's own, each one transaction
+// that compares the items with the stored state and writes only what moved: offers, price
+// changes, the sale events they raise and the offers' derived figures (30-day low, all-time
+// low, questionable discount) together. A complete feed (Options.Full) then
 // marks the offers it lacks as gone, and the retailer's offers whose 30-day window moved get
 // their figures refreshed.
 //
@@ -39,10 +40,12 @@
 //
 // Offers of one product, at one retailer or many, find each other through product keys
 // (catalog.ProductKeys): each batch loads the owners of all its items' keys in one query, and an
-// item joins the product its most trusted known key names, registering its other keys to it
-// (identity.go). A product's descriptive fields belong to the offer that created it; other
-// offers only fill empty fields, so importing retailers in any order rewrites no product
-// (productfields.go).
+// item joins the product its most trusted known key names, registering its other keys to it;
+// when its GTIN, MPN or group key names another product, the two are one and the younger is
+// merged into the oldest (identity.go, identity_merge.go). A product's descriptive fields
+// belong to the offer that created it; other offers only fill empty fields, so importing
+// retailers in any order rewrites no product; a tracked page never writes a product a listed
+// retailer sells (productfields.go).
 //
 // Trade-off: the spool costs one pass of encoding for feeds past the memory budget, and a
 // feed's changes appear only once it has been read whole, not batch by batch as it streams in.

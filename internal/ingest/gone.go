@@ -19,18 +19,18 @@ func (r *run) markGone(ctx context.Context, rep *Report) error {
 		r.im.logger.Warn("complete feed has no usable items: nothing marked gone", "source", fetch.Redact(rep.Source), "retailer", r.retailer.Slug)
 		return nil
 	}
-	// The retailer's live offers as the run began (r.known): the feed's offers that were live
-	// are in r.seen, and those it brought back or created were not live.
+	// The retailer's live offers as the run began that the feed did not mention; those it
+	// brought back or created were not live.
 	var gone []int64
-	for item, k := range r.known {
-		if _, ok := r.seen[item]; !ok && !k.Gone {
-			gone = append(gone, k.ID)
+	for _, st := range r.items.items {
+		if st.known && !st.met && !st.gone {
+			gone = append(gone, st.offerID)
 		}
 	}
 	slices.Sort(gone)
 	for start := 0; start < len(gone); start += r.im.batchSize {
 		part := gone[start:min(len(gone), start+r.im.batchSize)]
-		err := r.im.db.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
+		err := r.writer.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
 			offers, err := tx.OffersByID(ctx, part)
 			if err != nil {
 				return err

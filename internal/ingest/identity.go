@@ -1,6 +1,10 @@
 package ingest
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // Product identity: which product each item of a batch belongs to. Every item carries its
 // candidate keys in trust order (catalog.ProductKeys: GTINs, brand + MPN, the retailer's item
@@ -25,11 +29,17 @@ import "strings"
 // siblings by title, as they always did.
 //
 // A conflict is an item whose GTIN, MPN or group key names another product than the one it
-// joined: two products that are in fact one. It keeps the product its most trusted key names,
-// and the other product keeps its keys; merging such products is not done here (it needs its
-// offers, loves and collection entries moved and the change logged), so conflicts are counted
-// and logged for now. A title key owned by another product is not a conflict: equal titles are
-// weak evidence, and often two products.
+// joined: the two products are in fact one, and they are merged (mergeConflicts). Of the
+// products a batch's conflicts tie together, the oldest survives: the stored product with the
+// smallest id, else the first product the batch creates; the others' items join it, the stored
+// ones are folded into it (store.CatalogTx.MergeProducts moves their offers, keys, loves,
+// tracked pages, collection places and clicks) and products the batch would have created are
+// not created. A title key owned by another product is not a conflict and never merges: equal
+// brand, title and colour are weak evidence, and often two products, so when an item's GTIN or
+// MPN names one product and its title another, the strong key decides and the two stay apart.
+// A batch of an unlisted shop (a page a shopper pasted) never merges two stored products: its
+// conflicts are only counted and logged, as a hostile page could otherwise join any two
+// products of the catalogue by claiming both their keys.
 
 // resolution is where a batch's items go.
 type resolution struct {
@@ -40,8 +50,19 @@ type resolution struct {
 	creators []int
 	// claims are the keys to register, in the order they were claimed.
 	claims []claim
-	// conflicts lists the items whose keys name another product than theirs.
+	// conflicts lists the items whose keys name two products that were not merged (see
+	// mergeConflicts).
 	conflicts []conflict
+	// merges are the stored products folded into another (their survivor), by from.
+	merges []merge
+}
+
+// merge folds stored product from into stored product into, because item's key named them
+// (or products merged with them) both.
+type merge struct {
+	from, into int64
+	item       int
+	key        string
 }
 
 // claim registers a key to a product (an id as in resolution.ids).
@@ -90,7 +111,10 @@ func titleCandidates(items []candidate, stored map[string]int64) []int64 {
 // resolve decides the product of each item from its keys (most trusted first) and the owners of
 // the keys known before the batch (stored: key → product id). shopItems holds, for the products
 // titleCandidates named, the item ids of the retailer's offers on them.
-func resolve(items []candidate, stored map[string]int64, shopItems map[int64][]string) resolution {
+// When mergeStored is false (a batch of an unlisted shop: a page a shopper pasted), conflicts
+// never merge two stored products: they are kept apart and logged, so no page can join two
+// products of the catalogue by claiming both their keys.
+func resolve(items []candidate, stored map[string]int64, shopItems map[int64][]string, mergeStored bool) resolution {
 	r := resolution{ids: make([]int64, len(items))}
 	batch := map[string]int64{} // keys claimed by this batch
 	register := func(i int) {
@@ -163,11 +187,101 @@ func resolve(items []candidate, stored map[string]int64, shopItems map[int64][]s
 			}
 			if owner != r.ids[i] {
 				r.conflicts = append(r.conflicts, conflict{item: i, key: k, chosen: r.ids[i], other: owner})
-				break
 			}
 		}
 	}
+	r.mergeConflicts(mergeStored)
 	return r
+}
+
+// mergeConflicts joins the products every conflict ties together (transitively) into their
+// oldest: a stored product before a new one, the smaller id among stored ones, the earlier
+// among new ones. Items, claims and creators are rewritten to the survivors, so a new product
+// that merged is never created; the stored products that merged are listed in merges. Unless
+// mergeStored, two stored products are never joined, and the conflicts that would join them
+// stay in conflicts; the others are resolved and dropped from it.
+func (r *resolution) mergeConflicts(mergeStored bool) {
+	if len(r.conflicts) == 0 {
+		return
+	}
+	parent := map[int64]int64{}
+	var find func(id int64) int64
+	find = func(id int64) int64 {
+		p, ok := parent[id]
+		if !ok || p == id {
+			return id
+		}
+		root := find(p)
+		parent[id] = root
+		return root
+	}
+	why := map[int64]conflict{} // a merged stored product → the conflict that merged it
+	var kept []conflict
+	for _, c := range r.conflicts {
+		a, b := find(c.chosen), find(c.other)
+		if a == b {
+			continue
+		}
+		if !mergeStored && a > 0 && b > 0 { // a set's root is stored when it holds a stored product
+			kept = append(kept, c)
+			continue
+		}
+		if older(b, a) {
+			a, b = b, a
+		}
+		parent[b] = a
+		if b > 0 {
+			why[b] = c
+		}
+	}
+	r.conflicts = kept
+	// New products that survive are renumbered in their order; the others take their survivor's.
+	renamed := map[int64]int64{}
+	var creators []int
+	for n := range r.creators {
+		id := -int64(n + 1)
+		if find(id) != id {
+			continue // merged into an older product
+		}
+		creators = append(creators, r.creators[n])
+		renamed[id] = -int64(len(creators))
+	}
+	survivor := func(id int64) int64 {
+		root := find(id)
+		if root < 0 {
+			return renamed[root]
+		}
+		return root
+	}
+	r.creators = creators
+	for i := range r.ids {
+		r.ids[i] = survivor(r.ids[i])
+	}
+	for i := range r.claims {
+		r.claims[i].product = survivor(r.claims[i].product)
+	}
+	for i := range r.conflicts {
+		r.conflicts[i].chosen, r.conflicts[i].other = survivor(r.conflicts[i].chosen), survivor(r.conflicts[i].other)
+	}
+	for id := range parent {
+		if id > 0 && find(id) != id {
+			r.merges = append(r.merges, merge{from: id, into: find(id), item: why[id].item, key: why[id].key})
+		}
+	}
+	slices.SortFunc(r.merges, func(a, b merge) int { return cmp.Compare(a.from, b.from) })
+}
+
+// older says whether product a (an id as in resolution.ids) is older than b: stored products
+// before new ones, then by id, new ones in the order the batch creates them.
+func older(a, b int64) bool {
+	switch {
+	case a > 0 && b > 0:
+		return a < b
+	case a > 0 || b > 0:
+		return a > 0
+	default:
+		return a > b // -1 is created before -2
+	}
 }
 
 func isTitleKey(k string) bool { return strings.HasPrefix(k, "title:") }

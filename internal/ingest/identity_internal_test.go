@@ -30,11 +30,38 @@ func TestResolve(t *testing.T) {
 		creators  []int
 		claims    []claim
 		conflicts []conflict
+		merges    []merge
+		unlisted  bool // resolve for an unlisted shop: stored products never merge
 	}{
-		{name: "the most trusted known key decides",
+		{name: "the most trusted known key decides, the product another key names merges into the oldest",
 			items:  plain([]string{"gtin:1", "mpn:a", "title:t"}),
 			stored: map[string]int64{"mpn:a": 7, "gtin:1": 5, "title:t": 5},
-			ids:    []int64{5}, conflicts: []conflict{{item: 0, key: "mpn:a", chosen: 5, other: 7}}},
+			ids:    []int64{5}, merges: []merge{{from: 7, into: 5, item: 0, key: "mpn:a"}}},
+		{name: "the oldest product survives whichever key the item joined by",
+			items:  plain([]string{"gtin:1", "mpn:a"}),
+			stored: map[string]int64{"gtin:1": 9, "mpn:a": 4},
+			ids:    []int64{4}, merges: []merge{{from: 9, into: 4, item: 0, key: "mpn:a"}}},
+		{name: "an unlisted shop's item keeps two stored products apart",
+			items:  plain([]string{"gtin:1", "mpn:a"}),
+			stored: map[string]int64{"gtin:1": 9, "mpn:a": 4}, unlisted: true,
+			ids: []int64{9}, conflicts: []conflict{{item: 0, key: "mpn:a", chosen: 9, other: 4}}},
+		{name: "merges chain through the batch: three products become the oldest",
+			items:  plain([]string{"gtin:1", "mpn:a"}, []string{"gtin:2", "mpn:b"}),
+			stored: map[string]int64{"gtin:1": 7, "mpn:a": 5, "gtin:2": 6, "mpn:b": 7},
+			ids:    []int64{5, 5},
+			merges: []merge{{from: 6, into: 5, item: 1, key: "mpn:b"}, {from: 7, into: 5, item: 0, key: "mpn:a"}}},
+		{name: "a product the batch would create merges into the stored one and is not created",
+			items:  plain([]string{"gtin:2", "group:g"}, []string{"gtin:1", "mpn:m"}, []string{"mpn:m", "group:g"}),
+			stored: map[string]int64{"gtin:2": 5},
+			ids:    []int64{5, 5, 5}, claims: []claim{{"group:g", 5}, {"gtin:1", 5}, {"mpn:m", 5}}},
+		{name: "new products merge into the first created; the others are renumbered",
+			items: plain([]string{"gtin:1", "group:g"}, []string{"gtin:2", "mpn:m"}, []string{"mpn:m", "group:g"}, []string{"gtin:3"}),
+			ids:   []int64{-1, -1, -1, -2}, creators: []int{0, 3},
+			claims: []claim{{"gtin:1", -1}, {"group:g", -1}, {"gtin:2", -1}, {"mpn:m", -1}, {"gtin:3", -2}}},
+		{name: "an unlisted shop's new product still merges into a stored one",
+			items:  plain([]string{"gtin:2", "group:g"}, []string{"gtin:1", "mpn:m"}, []string{"mpn:m", "group:g"}),
+			stored: map[string]int64{"gtin:2": 5}, unlisted: true,
+			ids: []int64{5, 5, 5}, claims: []claim{{"group:g", 5}, {"gtin:1", 5}, {"mpn:m", 5}}},
 		{name: "a size with a new GTIN joins its group, whatever the feed order",
 			items:  plain([]string{"gtin:2", "group:g"}, []string{"gtin:1", "group:g"}),
 			stored: map[string]int64{"gtin:1": 5},
@@ -43,11 +70,11 @@ func TestResolve(t *testing.T) {
 			items: plain([]string{"gtin:1", "group:g"}, []string{"gtin:2", "group:g"}, []string{"gtin:3", "group:h"}),
 			ids:   []int64{-1, -1, -2}, creators: []int{0, 2},
 			claims: []claim{{"gtin:1", -1}, {"group:g", -1}, {"gtin:2", -1}, {"gtin:3", -2}, {"group:h", -2}}},
-		{name: "a key two stored products share is a conflict, not a merge",
+		{name: "sizes whose GTINs name two stored products meet through their group: one product",
 			items:  plain([]string{"gtin:1", "group:g"}, []string{"gtin:2", "group:g"}),
 			stored: map[string]int64{"gtin:1": 5, "gtin:2": 6},
-			ids:    []int64{5, 6}, claims: []claim{{"group:g", 5}},
-			conflicts: []conflict{{item: 1, key: "group:g", chosen: 6, other: 5}}},
+			ids:    []int64{5, 5}, claims: []claim{{"group:g", 5}},
+			merges: []merge{{from: 6, into: 5, item: 1, key: "group:g"}}},
 		{name: "a title owned by another product is no conflict",
 			items:  plain([]string{"gtin:1", "title:t"}),
 			stored: map[string]int64{"gtin:1": 5, "title:t": 6},
@@ -82,8 +109,8 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := resolve(tt.items, tt.stored, tt.shopItems)
-			want := resolution{ids: tt.ids, creators: tt.creators, claims: tt.claims, conflicts: tt.conflicts}
+			got := resolve(tt.items, tt.stored, tt.shopItems, !tt.unlisted)
+			want := resolution{ids: tt.ids, creators: tt.creators, claims: tt.claims, conflicts: tt.conflicts, merges: tt.merges}
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("resolve =\n%+v\nwant\n%+v", got, want)
 			}
@@ -142,7 +169,8 @@ func TestPlanProducts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			plan, err := planProducts(tt.batch, resolution{ids: tt.ids}, []string{"mpn:x"}, map[int64]store.StoredProduct{9: tt.stored}, 2)
+			feed := fieldRights{listed: true, listedSource: map[int64]bool{1: true, 2: true}}
+			plan, err := planProducts(tt.batch, resolution{ids: tt.ids}, []string{"mpn:x"}, map[int64]store.StoredProduct{9: tt.stored}, 2, feed)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,7 +191,7 @@ func TestPlanProductsCreates(t *testing.T) {
 		{offer: catalog.Offer{ItemID: "m"}, product: catalog.Product{Title: "Dress - M", Material: "Silk"}},
 	}
 	res := resolution{ids: []int64{-1, -1}, creators: []int{0}}
-	plan, err := planProducts(batch, res, []string{"group:shop:d:", "group:shop:d:"}, nil, 4)
+	plan, err := planProducts(batch, res, []string{"group:shop:d:", "group:shop:d:"}, nil, 4, fieldRights{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,6 +199,111 @@ func TestPlanProductsCreates(t *testing.T) {
 		SourceRetailerID: 4, SourceItemID: "s"}}
 	if !reflect.DeepEqual(plan.creates, want) || len(plan.updates) != 0 {
 		t.Fatalf("plan = %+v, want creates %+v", plan, want)
+	}
+}
+
+// TestPlanProductsListing: a tracked page (an unlisted shop's offer) never writes a product a
+// listed retailer sells, and a listed retailer's offer takes over a product a page created.
+// Retailer 1 is a tracked shop (unlisted), 2 and 3 are listed feeds.
+func TestPlanProductsListing(t *testing.T) {
+	item := func(id, title, desc, material string) listing {
+		return listing{offer: catalog.Offer{ItemID: id},
+			product: catalog.Product{Title: title, Description: desc, Material: material, Color: "Black", ColorFamily: "black"}}
+	}
+	owned := func(retailer int64, item string, title, desc, material string) store.StoredProduct {
+		return store.StoredProduct{Product: catalog.Product{ID: 9, Key: "mpn:x", Title: title, Description: desc, Material: material,
+			Color: "Black", ColorFamily: "black"}, SourceRetailerID: retailer, SourceItemID: item}
+	}
+	page := fieldRights{listedSource: map[int64]bool{2: true, 3: true}}
+	listedPage := page
+	listedPage.listedOffers = map[int64]bool{9: true}
+	feed := fieldRights{listed: true, listedSource: map[int64]bool{2: true, 3: true}}
+	tests := []struct {
+		name     string
+		retailer int64
+		rights   fieldRights
+		batch    []listing
+		stored   store.StoredProduct
+		update   *store.StoredProduct // nil: no write
+		changed  bool
+	}{
+		{name: "a page fills nothing of a product a listed retailer sells, not even an empty field",
+			retailer: 1, rights: listedPage, batch: []listing{item("p1", "Page Title", "Page words", "Wool")},
+			stored: owned(2, "f1", "Coat", "", "")},
+		{name: "a page that created the product writes nothing once a listed retailer sells it",
+			retailer: 1, rights: listedPage, batch: []listing{item("p1", "Page Title, New", "Page words", "Wool")},
+			stored: owned(1, "p1", "Coat", "", "")},
+		{name: "a page fills an unlisted product's empty fields",
+			retailer: 1, rights: page, batch: []listing{item("p2", "Other Page", "Page words", "Wool")},
+			stored: owned(1, "p1", "Coat", "", "Wool"),
+			update: ptr(owned(1, "p1", "Coat", "Page words", "Wool")), changed: true},
+		{name: "a page rewrites the unlisted product it created",
+			retailer: 1, rights: page, batch: []listing{item("p1", "Coat, Renamed", "", "")},
+			stored: owned(1, "p1", "Coat", "Page words", "Wool"),
+			update: ptr(owned(1, "p1", "Coat, Renamed", "Page words", "Wool")), changed: true},
+		{name: "a listed offer takes over a product a page created: its fields win",
+			retailer: 2, rights: feed, batch: []listing{item("f1", "Wool Coat", "Feed words", "Cashmere")},
+			stored: owned(1, "p1", "Coat", "Page words", "Wool"),
+			update: ptr(owned(2, "f1", "Wool Coat", "Feed words", "Cashmere")), changed: true},
+		{name: "a listed offer keeps what the page gave where it says nothing",
+			retailer: 2, rights: feed, batch: []listing{item("f1", "Wool Coat", "", "")},
+			stored: owned(1, "p1", "Coat", "Page words", "Wool"),
+			update: ptr(owned(2, "f1", "Wool Coat", "Page words", "Wool")), changed: true},
+		{name: "a second listed retailer only fills",
+			retailer: 3, rights: feed, batch: []listing{item("g1", "Coat by G", "G's words", "Cashmere")},
+			stored: owned(2, "f1", "Wool Coat", "", "Wool"),
+			update: ptr(owned(2, "f1", "Wool Coat", "G's words", "Wool")), changed: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan, err := planProducts(tt.batch, resolution{ids: []int64{9}}, []string{"mpn:x"}, map[int64]store.StoredProduct{9: tt.stored}, tt.retailer, tt.rights)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []store.StoredProduct
+			if tt.update != nil {
+				want = []store.StoredProduct{*tt.update}
+			}
+			if !reflect.DeepEqual(plan.updates, want) || plan.changed[9] != tt.changed {
+				t.Fatalf("plan = %+v\nwant updates %+v, changed %t", plan, want, tt.changed)
+			}
+		})
+	}
+}
+
+// TestPlanProductsMerged: a product merged into the survivor fills its empty fields, or takes
+// it over when the survivor's words came from a tracked page and its own from a listed retailer.
+func TestPlanProductsMerged(t *testing.T) {
+	product := func(id, retailer int64, item, title, desc string) store.StoredProduct {
+		return store.StoredProduct{Product: catalog.Product{ID: id, Key: fmt.Sprint("k", id), Title: title, Description: desc},
+			SourceRetailerID: retailer, SourceItemID: item}
+	}
+	rights := fieldRights{listed: true, listedSource: map[int64]bool{2: true, 3: true}}
+	tests := []struct {
+		name       string
+		into, from store.StoredProduct
+		want       store.StoredProduct
+	}{
+		{name: "the merged product fills the survivor's gaps",
+			into: product(4, 2, "a", "Rachel Bag", ""), from: product(7, 3, "b", "By Far Rachel", "Croc-embossed leather"),
+			want: product(4, 2, "a", "Rachel Bag", "Croc-embossed leather")},
+		{name: "a listed retailer's product takes over a survivor a tracked page wrote",
+			into: product(4, 1, "p", "Rachel (page)", "Page words"), from: product(7, 3, "b", "By Far Rachel", ""),
+			want: product(4, 3, "b", "By Far Rachel", "Page words")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := resolution{ids: []int64{4}, merges: []merge{{from: 7, into: 4}}}
+			batch := []listing{{offer: catalog.Offer{ItemID: "c"}}}
+			stored := map[int64]store.StoredProduct{4: tt.into, 7: tt.from}
+			plan, err := planProducts(batch, res, []string{"k4"}, stored, 5, rights)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(plan.updates) != 1 || !reflect.DeepEqual(plan.updates[0], tt.want) || !plan.changed[4] {
+				t.Fatalf("updates %+v, want %+v", plan.updates, tt.want)
+			}
+		})
 	}
 }
 

@@ -175,41 +175,6 @@ func TestAlternatingImportsDoNotFlipProducts(t *testing.T) {
 	})
 }
 
-// TestIdentityConflictIsKeptAndLogged: an item whose GTIN names one product and whose MPN names
-// another joins the GTIN's product; the two products stay apart (merging is later work) and the
-// import logs the conflict.
-func TestIdentityConflictIsKeptAndLogged(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		var logs bytes.Buffer
-		im := ingest.New(db, slog.New(slog.NewTextHandler(&logs, nil)))
-		feed := func(id, gtin, mpn string) []byte {
-			return []byte(`<?xml version="1.0"?><rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel><item>
-<g:id>` + id + `</g:id><g:title>Loafer ` + id + `</g:title><g:brand>Totême</g:brand><g:gtin>` + gtin + `</g:gtin>
-<g:mpn>` + mpn + `</g:mpn><g:price>390.00 EUR</g:price><g:availability>in stock</g:availability><g:color>Black</g:color>
-</item></channel></rss>`)
-		}
-		mustImport(t, im, feed("a", "7310000000102", "T-1"), ingest.Options{Retailer: "A", ObservedAt: day(0)})
-		mustImport(t, im, feed("b", "7310000000119", "T-2"), ingest.Options{Retailer: "B", ObservedAt: day(0)})
-		pa, pb := productOf(t, db, "a", "a"), productOf(t, db, "b", "b")
-		if pa == pb {
-			t.Fatalf("unrelated items share product %d", pa)
-		}
-		for pass := range 2 { // the conflict stays as it is, and is logged each time
-			logs.Reset()
-			mustImport(t, im, feed("c", "7310000000102", "T-2"), ingest.Options{Retailer: "C", ObservedAt: day(pass)})
-			if got := productOf(t, db, "c", "c"); got != pa {
-				t.Errorf("pass %d: the item joined product %d, want %d, which its GTIN names", pass, got, pa)
-			}
-			if got := count(t, db, "products"); got != 2 {
-				t.Errorf("pass %d: products = %d, want 2 (not merged)", pass, got)
-			}
-			if !strings.Contains(logs.String(), "identity_conflicts=1") || !strings.Contains(logs.String(), "mpn:toteme:t-2:black") {
-				t.Errorf("pass %d: the conflict is not logged:\n%s", pass, logs.String())
-			}
-		}
-	})
-}
-
 // TestTitleDoesNotMergeARetailersGroups: shops reuse titles across styles. Two item groups of
 // one retailer with the same brand, title and colour stay two products (even across imports and
 // batches), while another retailer's offer with only that title joins one of them.

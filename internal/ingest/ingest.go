@@ -74,8 +74,9 @@ type Importer struct {
 	db     *store.DB
 	logger *slog.Logger
 
-	batchSize int
-	memo      *memo
+	batchSize    int // items of a run's first batches
+	maxBatchSize int // items of a batch at most, however big the run (batchsize.go)
+	memo         *memo
 	// spoolBudget is how many bytes of a feed's items are held in memory before they go to a
 	// temporary file (see spool).
 	spoolBudget int
@@ -91,7 +92,7 @@ func New(db *store.DB, logger *slog.Logger) *Importer {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Importer{db: db, logger: logger, batchSize: defaultBatchSize, memo: newMemo(), spoolBudget: defaultSpoolBudget,
+	return &Importer{db: db, logger: logger, batchSize: defaultBatchSize, maxBatchSize: defaultMaxBatchSize, memo: newMemo(), spoolBudget: defaultSpoolBudget,
 		normVersion: normaliserVersion}
 }
 
@@ -184,7 +185,7 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 		"rejected", rep.Rejected, "gone", rep.Gone, "invalid_gtins", run.badGTINs, "identity_conflicts", run.conflicts,
 		"duration_ms", rep.DurationMS)
 	if run.conflicts > 0 {
-		// Two stored products share a key: they are one product, to be merged (not done yet).
+		// Two stored products share a key, and the batch was an unlisted shop's (identity.go): not merged.
 		im.logger.Warn("offers whose product keys name two products", "source", fetch.Redact(source), "retailer", retailer.Slug,
 			"identity_conflicts", run.conflicts, "examples", run.conflictSamples)
 	}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 
@@ -23,6 +24,17 @@ import (
 // pass, a product changes only when its source offer changes, or when an empty field is filled.
 // A product whose source offer disappeared keeps its fields (other offers still fill gaps).
 // Offer-level fields (price, size, link) stay on each offer.
+//
+// Listed retailers' words come before a tracked page's. A tracked page (an offer of an unlisted
+// shop, one a shopper pasted) writes no field of a product that has any listed retailer's
+// offer, live or gone: not even an empty one. And a listed retailer's offer that joins a product
+// whose source is an unlisted shop (the page created it) takes the product over: it becomes the
+// source and writes every field it gives, as the creator would have. From then on the tracked
+// page changes nothing, so the two never take turns.
+//
+// Products merged into a batch's product (identity.go) count as one more offer each: they fill
+// the survivor's empty fields, or, when the survivor's source is an unlisted shop and theirs a
+// listed retailer, their fields and source take over.
 
 // productPlan is what a batch writes to products.
 type productPlan struct {
@@ -31,11 +43,78 @@ type productPlan struct {
 	changed map[int64]bool        // stored products whose descriptive fields changed
 }
 
+// fieldRights is what a batch needs to know about listing to apply the rule: whether its
+// retailer is listed, which sources of its stored products are, and (for an unlisted retailer)
+// which stored products a listed retailer sells.
+type fieldRights struct {
+	listed       bool
+	listedSource map[int64]bool // retailer id → listed, for the stored products' sources
+	listedOffers map[int64]bool // product id → has a listed retailer's offer (unlisted batches)
+}
+
+// fieldRights reads the listing facts planProducts needs about the stored products of a batch.
+func (w *batchWriter) fieldRights(ctx context.Context, stored map[int64]store.StoredProduct) (fieldRights, error) {
+	if len(stored) == 0 {
+		return fieldRights{}, nil // new products only: nothing to decide
+	}
+	retailer := w.run.retailer.ID
+	ids := []int64{retailer}
+	seen := map[int64]bool{retailer: true}
+	products := make([]int64, 0, len(stored))
+	for id, p := range stored {
+		products = append(products, id)
+		if p.SourceRetailerID != 0 && !seen[p.SourceRetailerID] {
+			seen[p.SourceRetailerID] = true
+			ids = append(ids, p.SourceRetailerID)
+		}
+	}
+	listed, err := w.tx.ListedRetailers(ctx, ids)
+	if err != nil {
+		return fieldRights{}, err
+	}
+	r := fieldRights{listed: listed[retailer], listedSource: listed}
+	if !r.listed {
+		slices.Sort(products)
+		if r.listedOffers, err = w.tx.ProductsWithListedOffers(ctx, products); err != nil {
+			return fieldRights{}, err
+		}
+	}
+	return r, nil
+}
+
 // planProducts applies the ownership rule to a batch: items in feed order, each joined to the
-// product res gives it (stored holds the existing ones), names[i] being item i's naming key.
-func planProducts(batch []listing, res resolution, names []string, stored map[int64]store.StoredProduct, retailerID int64) (productPlan, error) {
+// product res gives it (stored holds the existing ones and those res merges away), names[i]
+// being item i's naming key.
+func planProducts(batch []listing, res resolution, names []string, stored map[int64]store.StoredProduct, retailerID int64, rights fieldRights) (productPlan, error) {
 	plan := productPlan{creates: make([]store.StoredProduct, len(res.creators)), changed: map[int64]bool{}}
 	work := map[int64]*store.StoredProduct{}
+	load := func(id int64) (*store.StoredProduct, bool) {
+		if p, ok := work[id]; ok {
+			return p, true
+		}
+		s, found := stored[id]
+		if !found {
+			return nil, false
+		}
+		work[id] = &s
+		return &s, true
+	}
+	for _, m := range res.merges {
+		into, ok := load(m.into)
+		from, found := stored[m.from]
+		if !ok || !found {
+			return plan, fmt.Errorf("merge product %d into %d: a product to merge does not exist", m.from, m.into)
+		}
+		if (into.SourceRetailerID == 0 || !rights.listedSource[into.SourceRetailerID]) && from.SourceRetailerID != 0 && rights.listedSource[from.SourceRetailerID] {
+			into.SourceRetailerID, into.SourceItemID = from.SourceRetailerID, from.SourceItemID
+			overwrite(&into.Product, from.Product)
+			continue
+		}
+		if into.SourceRetailerID == 0 && into.SourceItemID == "" {
+			into.SourceRetailerID, into.SourceItemID = from.SourceRetailerID, from.SourceItemID
+		}
+		fillEmpty(&into.Product, from.Product)
+	}
 	for i := range batch {
 		l := &batch[i]
 		id := res.ids[i]
@@ -49,16 +128,18 @@ func planProducts(batch []listing, res resolution, names []string, stored map[in
 			fillEmpty(&p.Product, l.product)
 			continue
 		}
-		p, ok := work[id]
+		p, ok := load(id)
 		if !ok {
-			s, found := stored[id]
-			if !found {
-				return plan, fmt.Errorf("item %s (line %d): product %d named by its keys does not exist", l.offer.ItemID, l.line, id)
-			}
-			p = &s
-			work[id] = p
+			return plan, fmt.Errorf("item %s (line %d): product %d named by its keys does not exist", l.offer.ItemID, l.line, id)
 		}
 		switch {
+		case !rights.listed && rights.listedOffers[id]:
+			// A tracked page never writes a product a listed retailer sells.
+		case rights.listed && (p.SourceRetailerID == 0 || !rights.listedSource[p.SourceRetailerID]):
+			// A listed offer takes over a product whose words came from an unlisted shop (or
+			// from no one). The retailer is listed, so from here on it is the source.
+			p.SourceRetailerID, p.SourceItemID = retailerID, l.offer.ItemID
+			overwrite(&p.Product, l.product)
 		case p.SourceRetailerID == 0 && p.SourceItemID == "":
 			p.SourceRetailerID, p.SourceItemID = retailerID, l.offer.ItemID
 			overwrite(&p.Product, l.product)

@@ -21,21 +21,26 @@ type run struct {
 	runID    int64
 	at       time.Time
 
-	// seen maps every item id met in the feed (imported or rejected) to its line: it finds
-	// duplicates, and under Full it is what is not gone.
-	seen map[string]int
+	// items holds the item ids met in the feed (imported or rejected) and, for a complete
+	// feed, the retailer's offers before the run with the hashes of the records they came
+	// from (seen.go, feedhash.go): it finds duplicates, and under Full what is gone.
+	items      itemSet
+	knownCount int // the retailer's offers as the run began (complete feeds only)
 	// brands and categories cache ids resolved by committed batches of this run.
 	brands     map[string]catalog.Brand
 	categories map[string]int64
 	batches    int
+	// writer is the connection the batches are written on (see store.CatalogWriter); applied
+	// counts the items written so far, which batch sizes grow with (batchsize.go).
+	writer  *store.CatalogWriter
+	applied int
+	statsAt int // items applied at which to refresh the planner's statistics next
 	// tables are the directories items are normalised with (the import's taxonomy).
 	tables tables
 	// spool holds the items read until the whole feed is in and may be applied.
 	spool *spool
-	// known is the retailer's offers before the run, by item id, with the hashes of the
-	// records they came from (loaded for complete feeds only; see feedhash.go). hasher hashes
-	// the feed's items; skipped are the offers whose records came unchanged: only marked seen.
-	known   map[string]store.KnownOffer
+	// hasher hashes the feed's items (complete feeds only); skipped are the offers whose
+	// records came unchanged: only marked seen.
 	hasher  *feedHasher
 	skipped []int64
 	// rules decide the sale events of a price change.
@@ -51,7 +56,7 @@ const maxConflictSamples = 5
 
 func newRun(im *Importer, r store.Retailer, runID int64, at time.Time) *run {
 	return &run{im: im, retailer: r, runID: runID, at: at, tables: defaultTables(), spool: newSpool(im.spoolBudget),
-		seen: map[string]int{}, brands: map[string]catalog.Brand{}, categories: map[string]int64{}}
+		items: newItemSet(), brands: map[string]catalog.Brand{}, categories: map[string]int64{}}
 }
 
 // read streams the feed into the run's spool. A broken item is rejected and reading goes on; a
@@ -82,9 +87,7 @@ func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error 
 		if errors.As(err, &row) {
 			rep.Read++
 			if row.Item != "" {
-				if _, dup := r.seen[row.Item]; !dup {
-					r.seen[row.Item] = row.Line
-				}
+				r.see(row.Item, row.Line)
 			}
 			rep.reject(RowError{Line: row.Line, Item: row.Item, Reason: row.Reason})
 			continue
@@ -93,15 +96,15 @@ func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error 
 			return err
 		}
 		rep.Read++
-		if first, dup := r.seen[it.ID]; dup {
+		k, known, first, dup := r.see(it.ID, it.Line)
+		if dup {
 			rep.reject(RowError{Line: it.Line, Item: it.ID, Reason: fmt.Sprintf("duplicate id (first at line %d)", first)})
 			continue
 		}
-		r.seen[it.ID] = it.Line
 		var h uint64
 		if r.hasher != nil {
 			h = r.hasher.hash(it, r.at)
-			if k, ok := r.known[it.ID]; ok && !k.Gone && k.FeedHash == h {
+			if known && !k.Gone && k.FeedHash == h {
 				r.skipped = append(r.skipped, k.ID)
 				continue
 			}
@@ -126,7 +129,7 @@ func (r *run) write(ctx context.Context, batch []listing, rep *Report) error {
 	var counts batchCounts
 	newBrands := map[string]catalog.Brand{}
 	newCategories := map[string]int64{}
-	err := r.im.db.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
+	err := r.writer.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
 		counts = batchCounts{}
 		clear(newBrands)
 		clear(newCategories)

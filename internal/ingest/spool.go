@@ -79,9 +79,9 @@ func (s *spool) write(b []byte) error {
 	return nil
 }
 
-// batches hands the items to fn in feed order, size at a time. The slice is reused between
-// calls.
-func (s *spool) batches(size int, fn func([]listing) error) error {
+// batches hands the items to fn in feed order, size() at a time (asked before each batch). The
+// slice is reused between calls.
+func (s *spool) batches(size func() int, fn func([]listing) error) error {
 	var src io.ByteReader
 	var r io.Reader
 	if s.f == nil {
@@ -97,7 +97,8 @@ func (s *spool) batches(size int, fn func([]listing) error) error {
 		br := bufio.NewReaderSize(s.f, 1<<20)
 		src, r = br, br
 	}
-	batch := make([]listing, 0, size)
+	want := size()
+	batch := make([]listing, 0, want)
 	var rec []byte
 	for {
 		n, err := binary.ReadUvarint(src)
@@ -119,11 +120,12 @@ func (s *spool) batches(size int, fn func([]listing) error) error {
 			return fmt.Errorf("read spooled feed items: %w", err)
 		}
 		batch = append(batch, l)
-		if len(batch) == size {
+		if len(batch) == want {
 			if err := fn(batch); err != nil {
 				return err
 			}
-			batch = batch[:0]
+			clear(batch) // let the batch's strings go
+			batch, want = batch[:0], size()
 		}
 	}
 	if len(batch) > 0 {

@@ -1,7 +1,7 @@
 // Package jobs holds tagdrop's background work as functions the job queue (internal/queue) runs
-// once per job: feed refreshes (Refresher), offer figures, the session sweep, digest runs, love
-// alerts and tracked pages, and the outbox loops every worker runs (the mail Sender, web push,
-// webhooks), which share their rows between processes with leases.
+// once per job: feed refreshes (Refresher), offer figures, the session sweep, digest shards
+// (PlanShards), sending mail (Sender), love alerts and tracked pages; and the outbox loops every
+// worker runs (web push, webhooks), which share their rows between processes with leases.
 package jobs
 
 import (

@@ -26,31 +26,18 @@ const (
 // batches (store.RefreshDueFigures).
 type FiguresRefresher struct {
 	db     *store.DB
-	every  time.Duration
 	batch  int
 	logger *slog.Logger
 	now    func() time.Time
-	// ticks returns the channel that starts each round after the first, and its stop function
-	// (a time.Ticker in production, a test's own channel under a fake clock).
-	ticks func(every time.Duration) (<-chan time.Time, func())
-	// roundDone, when set (tests only), is told how each round of Run ended.
-	roundDone func(n int, err error)
 }
 
-// NewFiguresRefresher returns a refresher of db's due figures every interval (0: the default).
-// logger may be nil.
-func NewFiguresRefresher(db *store.DB, every time.Duration, logger *slog.Logger) *FiguresRefresher {
-	if every <= 0 {
-		every = DefaultFiguresEvery
-	}
+// NewFiguresRefresher returns a refresher of db's due figures; the job queue runs its Round
+// every DefaultFiguresEvery. logger may be nil.
+func NewFiguresRefresher(db *store.DB, logger *slog.Logger) *FiguresRefresher {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &FiguresRefresher{db: db, every: every, batch: DefaultFiguresBatch, logger: logger, now: time.Now,
-		ticks: func(d time.Duration) (<-chan time.Time, func()) {
-			t := time.NewTicker(d)
-			return t.C, t.Stop
-		}}
+	return &FiguresRefresher{db: db, batch: DefaultFiguresBatch, logger: logger, now: time.Now}
 }
 
 // RefreshOnce refreshes, batch by batch, every offer whose figures are due now, and returns how
@@ -73,25 +60,6 @@ func (f *FiguresRefresher) RefreshOnce(ctx context.Context) (int, error) {
 			return total, nil
 		}
 		cursor = next
-	}
-}
-
-// Run refreshes due figures at once and then every interval until ctx is cancelled, and returns
-// ctx's error. A failed round is logged and the next tick tries again.
-func (f *FiguresRefresher) Run(ctx context.Context) error {
-	ticks, stop := f.ticks(f.every)
-	defer stop()
-	f.logger.Info("figures refresher started", "every", f.every)
-	for {
-		n, err := f.Round(ctx)
-		if f.roundDone != nil {
-			f.roundDone(n, err)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-ticks:
-		}
 	}
 }
 

@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -89,7 +88,7 @@ func TestFiguresRefresherRefreshOnce(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		offers := saleThenFullPrice(t, db)
 		clock := &fakeClock{}
-		r := NewFiguresRefresher(db, 0, nil)
+		r := NewFiguresRefresher(db, nil)
 		r.now, r.batch = clock.Now, 1 // one offer per batch: the walk goes batch by batch
 		sale := pricing.Figures{Lowest30d: 10000, AllTimeLow: 10000, Until: figuresDay(30)}
 		full := pricing.Figures{Lowest30d: 20000, AllTimeLow: 10000} // no change left in the window: no Until
@@ -123,52 +122,37 @@ func TestFiguresRefresherRefreshOnce(t *testing.T) {
 	})
 }
 
-func TestFiguresRefresherRunsAtStartAndOnEachTick(t *testing.T) {
+func TestFiguresRefresherRoundsFollowTheClock(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
 		offers := saleThenFullPrice(t, db)
 		clock := &fakeClock{now: figuresDay(31)}
-		ticks := make(chan time.Time)
-		rounds := make(chan int)
-		r := NewFiguresRefresher(db, time.Hour, nil)
+		r := NewFiguresRefresher(db, nil)
 		r.now = clock.Now
-		r.ticks = func(every time.Duration) (<-chan time.Time, func()) {
-			if every != time.Hour {
-				t.Errorf("ticks every %s, want the configured hour", every)
-			}
-			return ticks, func() {}
-		}
-		r.roundDone = func(n int, err error) {
+		round := func() int {
+			t.Helper()
+			n, err := r.Round(ctx)
 			if err != nil {
-				t.Errorf("round failed: %v", err)
+				t.Fatalf("round failed: %v", err)
 			}
-			rounds <- n
+			return n
 		}
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- r.Run(ctx) }()
-
-		if n := <-rounds; n != 2 {
-			t.Fatalf("the round at start refreshed %d offers, want 2", n)
+		if n := round(); n != 2 {
+			t.Fatalf("the first round refreshed %d offers, want 2", n)
 		}
 		if f := figuresOf(t, db, offers[:1])[0]; !f.Until.Equal(figuresDay(35)) {
-			t.Fatalf("after the round at start: %+v, want figures until day 35", f)
+			t.Fatalf("after the first round: %+v, want figures until day 35", f)
 		}
 		clock.Set(figuresDay(33))
-		ticks <- clock.Now()
-		if n := <-rounds; n != 0 {
-			t.Fatalf("a tick with nothing due refreshed %d offers", n)
+		if n := round(); n != 0 {
+			t.Fatalf("a round with nothing due refreshed %d offers", n)
 		}
 		clock.Set(figuresDay(36))
-		ticks <- clock.Now()
-		if n := <-rounds; n != 2 {
-			t.Fatalf("a tick after the next due time refreshed %d offers, want 2", n)
+		if n := round(); n != 2 {
+			t.Fatalf("a round after the next due time refreshed %d offers, want 2", n)
 		}
 		if f := figuresOf(t, db, offers[1:])[0]; f.Lowest30d != 20000 {
 			t.Fatalf("after the sale left the window: %+v, want a 30-day low of 200.00", f)
-		}
-		cancel()
-		if err := <-done; !errors.Is(err, context.Canceled) {
-			t.Fatalf("Run returned %v, want context.Canceled", err)
 		}
 	})
 }

@@ -105,24 +105,6 @@ func (e *LoveEvaluator) EvaluateOnce(ctx context.Context) (LoveRound, error) {
 	}
 }
 
-// Run evaluates every love at once and then every interval (0: DefaultLovesEvery) until ctx is
-// cancelled, and returns ctx's error. A failed round is logged and the next tick tries again.
-func (e *LoveEvaluator) Run(ctx context.Context, every time.Duration) error {
-	if every <= 0 {
-		every = DefaultLovesEvery
-	}
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		e.Round(ctx)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-t.C:
-		}
-	}
-}
-
 // PageImporter imports one product page (ingest.PageImporter).
 type PageImporter interface {
 	ImportPage(ctx context.Context, rawURL string) (ingest.PageResult, error)
@@ -183,20 +165,6 @@ func (c *TrackedChecker) CheckOnce(ctx context.Context) (checked, failed int, er
 		checked++
 	}
 	return checked, failed, nil
-}
-
-// Run checks due pages every ten minutes until ctx is cancelled and returns ctx's error.
-func (c *TrackedChecker) Run(ctx context.Context) error {
-	t := time.NewTicker(10 * time.Minute)
-	defer t.Stop()
-	for {
-		c.Round(ctx)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-t.C:
-		}
-	}
 }
 
 // Round evaluates every love once (EvaluateOnce) and logs what it did; serve runs it as a

@@ -34,8 +34,6 @@ type PushConfig struct {
 	// Lease keeps other workers off claimed alerts (default 2 min); a worker killed mid-batch
 	// leaves them to be claimed again when it ends.
 	Lease time.Duration
-	// Poll is how often an idle sender looks for new alerts (default 5 s).
-	Poll time.Duration
 	// MaxAge is how old an alert may be and still be pushed (default 3 days): older price news
 	// misleads, and a shopper subscribing today should not get last month's drops.
 	MaxAge time.Duration
@@ -50,9 +48,6 @@ func (c PushConfig) withDefaults() PushConfig {
 	}
 	if c.Lease <= 0 {
 		c.Lease = 2 * time.Minute
-	}
-	if c.Poll <= 0 {
-		c.Poll = 5 * time.Second
 	}
 	if c.MaxAge <= 0 {
 		c.MaxAge = 72 * time.Hour
@@ -84,18 +79,20 @@ func NewPushSender(db PushStore, tr PushTransport, cfg PushConfig, logger *slog.
 	return &PushSender{db: db, tr: tr, cfg: cfg.withDefaults(), log: logger, now: time.Now, rand: rand.Float64}
 }
 
-// Run delivers until ctx ends.
-func (p *PushSender) Run(ctx context.Context) error {
+// Round delivers every alert due now, batch after batch, until none is left or ctx ends, and
+// logs a failure (the alerts it did not deliver stay due). The job queue runs it as a periodic
+// job (internal/queue).
+func (p *PushSender) Round(ctx context.Context) {
 	for ctx.Err() == nil {
 		n, err := p.RunOnce(ctx)
 		if err != nil && ctx.Err() == nil {
 			p.log.Warn("push delivery failed", "error", err)
+			return
 		}
-		if n == 0 {
-			sleep(ctx, p.cfg.Poll)
+		if n < p.cfg.Batch {
+			return
 		}
 	}
-	return nil
 }
 
 // RunOnce claims one batch and delivers it, returning how many alerts it claimed.

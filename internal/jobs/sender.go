@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"sync"
@@ -14,6 +15,7 @@ import (
 // MailStore is the outbox as the sender sees it (implemented by *store.DB).
 type MailStore interface {
 	ClaimMessages(ctx context.Context, limit int, lease time.Duration) ([]notify.Message, error)
+	ClaimMessagesByID(ctx context.Context, ids []int64, lease time.Duration) ([]notify.Message, error)
 	MarkMessageSent(ctx context.Context, id int64) error
 	RetryMessage(ctx context.Context, id int64, next time.Time, reason string) error
 	ReleaseMessage(ctx context.Context, id int64) error
@@ -74,13 +76,16 @@ func (c SenderConfig) withDefaults() SenderConfig {
 	return c
 }
 
-// Sender delivers the outbox. Each connection loops: claim a batch with a lease (one statement,
-// so several senders on several nodes share the work), send each message on its kept SMTP
-// connection, and record the outcome at once: sent; failed for good on a 5xx (a refused recipient
-// also marks the account's address bounced); or, on a temporary failure, due again after a
-// backoff. The only messages a crash can send twice are those the server had accepted but whose
-// "sent" had not been written yet, at most one per connection, and they go again with the same
-// Message-ID, so receivers can tell.
+// Sender delivers the outbox over a pool of Connections kept SMTP connections, shared by
+// everything that sends in this process: send jobs (SendMessages, the messages a digest shard
+// stored), the outbox sweep (Sweep, whatever is due and unclaimed) and the loop (Run, a sweep
+// every Poll, for tools without the job queue). Every path claims its messages with a lease
+// (one statement, so several senders on several nodes share the work), sends each on its
+// connection, and records the outcome at once: sent; failed for good on a 5xx (a refused
+// recipient also marks the account's address bounced); or, on a temporary failure, due again
+// after a backoff, when the sweep picks it up. The only messages a crash can send twice are
+// those the server had accepted but whose "sent" had not been written yet, at most one per
+// connection, and they go again with the same Message-ID, so receivers can tell.
 type Sender struct {
 	db           MailStore
 	newTransport func() (MailTransport, error)
@@ -88,65 +93,213 @@ type Sender struct {
 	log          *slog.Logger
 	limit        *limiter
 	now          func() time.Time
+	pool         chan *pooledConn
 }
+
+// pooledConn is one connection slot of the pool: its transport (made on first use, dialled by
+// the transport itself) and when it last sent.
+type pooledConn struct {
+	tr   MailTransport
+	used time.Time
+}
+
+// idleClose is how long a pooled connection may sit unused before it is closed: mail servers
+// drop idle clients after a few minutes, and a message sent on a dropped connection would fail.
+const idleClose = 30 * time.Second
+
+// SendCounts sum up what a send job, a sweep or a loop round did.
+type SendCounts struct {
+	// Sent, Failed and Delayed count messages sent, failed for good, and due again later.
+	Sent, Failed, Delayed int
+	// Released counts messages claimed but given back unsent (the context ended).
+	Released int
+}
+
+func (c *SendCounts) add(o SendCounts) {
+	c.Sent, c.Failed, c.Delayed, c.Released = c.Sent+o.Sent, c.Failed+o.Failed, c.Delayed+o.Delayed, c.Released+o.Released
+}
+
+// Total is every message handled.
+func (c SendCounts) Total() int { return c.Sent + c.Failed + c.Delayed + c.Released }
 
 // NewSender builds a sender; newTransport makes one connection's transport.
 func NewSender(db MailStore, newTransport func() (MailTransport, error), cfg SenderConfig, logger *slog.Logger) *Sender {
 	cfg = cfg.withDefaults()
-	return &Sender{db: db, newTransport: newTransport, cfg: cfg, log: logger, limit: newLimiter(cfg.Rate), now: time.Now}
+	if logger == nil {
+		logger = slog.Default()
+	}
+	s := &Sender{db: db, newTransport: newTransport, cfg: cfg, log: logger, limit: newLimiter(cfg.Rate), now: time.Now,
+		pool: make(chan *pooledConn, cfg.Connections)}
+	for range cfg.Connections {
+		s.pool <- &pooledConn{}
+	}
+	return s
 }
 
-// Run sends until ctx ends, then lets each connection finish the message it is sending, gives
-// back the rest of its batch and returns.
+// Connections is how many connections the pool keeps: the most send jobs worth running at once.
+func (s *Sender) Connections() int { return s.cfg.Connections }
+
+// Run sweeps the outbox until ctx ends, looking again every Poll when it found nothing (and
+// closing its idle connections then), and returns when the messages being sent are settled.
+// Failures (the database or the mail server away) are logged and tried again.
 func (s *Sender) Run(ctx context.Context) error {
-	var wg sync.WaitGroup
-	errs := make([]error, s.cfg.Connections)
-	for i := range s.cfg.Connections {
-		wg.Go(func() { errs[i] = s.connection(ctx) })
-	}
-	wg.Wait()
-	return errors.Join(errs...)
-}
-
-func (s *Sender) connection(ctx context.Context) error {
-	tr, err := s.newTransport()
-	if err != nil {
-		return err
-	}
-	defer tr.Close()
+	defer s.Close()
 	for ctx.Err() == nil {
-		msgs, err := s.db.ClaimMessages(ctx, s.cfg.Batch, s.cfg.Lease)
+		c, err := s.Sweep(ctx)
 		if err != nil && ctx.Err() == nil {
-			s.log.Warn("claiming mail failed", "error", err)
+			s.log.Warn("sending mail failed; trying again", "error", err) // the database or the mail server is away
 		}
-		if len(msgs) == 0 {
-			_ = tr.Close() // do not hold an idle connection open
+		if c.Total() == 0 {
+			s.closeIdle(0)
 			sleep(ctx, s.cfg.Poll)
-			continue
-		}
-		for i, m := range msgs {
-			if ctx.Err() != nil || s.limit.wait(ctx) != nil {
-				s.release(msgs[i:])
-				break
-			}
-			s.settle(ctx, m, tr.Send(ctx, m))
 		}
 	}
 	return nil
 }
 
-// settle records a send's outcome, even when ctx has just ended.
-func (s *Sender) settle(ctx context.Context, m notify.Message, err error) {
+// Sweep sends the outbox's due, unclaimed messages on every connection of the pool until none
+// is left or ctx ends: the outbox sweep job, which delivers what no send job was enqueued for
+// (account mail) and what waited out a temporary failure. Connections idle for a while are
+// closed at the end.
+func (s *Sender) Sweep(ctx context.Context) (SendCounts, error) {
+	var wg sync.WaitGroup
+	counts := make([]SendCounts, s.cfg.Connections)
+	errs := make([]error, s.cfg.Connections)
+	for i := range s.cfg.Connections {
+		wg.Go(func() {
+			errs[i] = s.withConn(ctx, func(tr MailTransport) error {
+				for ctx.Err() == nil {
+					msgs, err := s.db.ClaimMessages(ctx, s.cfg.Batch, s.cfg.Lease)
+					if err != nil {
+						return err
+					}
+					if len(msgs) == 0 {
+						return nil
+					}
+					counts[i].add(s.sendBatch(ctx, tr, msgs))
+				}
+				return nil
+			})
+		})
+	}
+	wg.Wait()
+	s.closeIdle(idleClose)
+	var total SendCounts
+	for _, c := range counts {
+		total.add(c)
+	}
+	if err := errors.Join(errs...); err != nil && ctx.Err() == nil {
+		return total, fmt.Errorf("mail sweep: %w", err)
+	}
+	return total, nil
+}
+
+// SendMessages sends the named outbox messages on one connection of the pool, Batch at a time:
+// a send job's work. Messages already sent, failed, or held by another sender are skipped
+// (store.ClaimMessagesByID), so the job may run twice and sends each message once, but for one
+// in flight when a worker was killed, which goes again with its Message-ID.
+func (s *Sender) SendMessages(ctx context.Context, ids []int64) (SendCounts, error) {
+	var total SendCounts
+	err := s.withConn(ctx, func(tr MailTransport) error {
+		for start := 0; start < len(ids) && ctx.Err() == nil; start += s.cfg.Batch {
+			msgs, err := s.db.ClaimMessagesByID(ctx, ids[start:min(len(ids), start+s.cfg.Batch)], s.cfg.Lease)
+			if err != nil {
+				return err
+			}
+			total.add(s.sendBatch(ctx, tr, msgs))
+		}
+		return ctx.Err()
+	})
+	return total, err
+}
+
+// withConn runs fn with a connection of the pool, waiting for one to be free.
+func (s *Sender) withConn(ctx context.Context, fn func(tr MailTransport) error) error {
+	var c *pooledConn
+	select {
+	case c = <-s.pool:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { s.pool <- c }()
+	if c.tr != nil && s.now().Sub(c.used) > idleClose {
+		_ = c.tr.Close() // dialled again on first send
+	}
+	if c.tr == nil {
+		tr, err := s.newTransport()
+		if err != nil {
+			return err
+		}
+		c.tr = tr
+	}
+	c.used = s.now()
+	err := fn(c.tr)
+	c.used = s.now()
+	return err
+}
+
+// closeIdle closes the free connections unused for longer than idle (all free ones for 0).
+func (s *Sender) closeIdle(idle time.Duration) {
+	for range cap(s.pool) {
+		select {
+		case c := <-s.pool:
+			if c.tr != nil && s.now().Sub(c.used) >= idle {
+				_ = c.tr.Close()
+			}
+			s.pool <- c
+		default:
+			return
+		}
+	}
+}
+
+// Close closes the connections of the pool that are free; send on and they open again.
+func (s *Sender) Close() { s.closeIdle(0) }
+
+// sendBatch sends claimed messages on tr in order, settling each; when ctx ends (or the rate
+// limit cannot be waited for) the rest are given back unsent.
+func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.Message) SendCounts {
+	var c SendCounts
+	for i, m := range msgs {
+		if ctx.Err() != nil || s.limit.wait(ctx) != nil {
+			s.release(msgs[i:])
+			c.Released += len(msgs) - i
+			break
+		}
+		st, recorded := s.settle(ctx, m, tr.Send(ctx, m))
+		if !recorded {
+			// The database is away: stop here and leave the rest of the batch leased, to be sent
+			// once after the lease ends, instead of sending it now unrecorded (and again later).
+			break
+		}
+		switch st {
+		case notify.Sent:
+			c.Sent++
+		case notify.Failed:
+			c.Failed++
+		default:
+			c.Delayed++
+		}
+	}
+	return c
+}
+
+// settle records a send's outcome, even when ctx has just ended, and returns it.
+func (s *Sender) settle(ctx context.Context, m notify.Message, err error) (notify.Status, bool) {
 	ctx = context.WithoutCancel(ctx)
 	var se *notify.SendError
+	status := notify.Queued
 	switch {
 	case err == nil:
+		status = notify.Sent
 		err = s.db.MarkMessageSent(ctx, m.ID)
 		s.log.Debug("mail sent", "message", m.ID, "message_id", m.MessageID, "kind", m.Kind)
 	case errors.As(err, &se) && se.Permanent:
+		status = notify.Failed
 		s.log.Warn("mail failed for good", "message", m.ID, "kind", m.Kind, "bounced", se.BadAddress, "error", err)
 		err = s.db.FailMessage(ctx, m.ID, err.Error(), se.BadAddress)
 	case m.Attempts >= s.cfg.MaxAttempts:
+		status = notify.Failed
 		s.log.Warn("mail failed: too many attempts", "message", m.ID, "kind", m.Kind, "attempts", m.Attempts, "error", err)
 		err = s.db.FailMessage(ctx, m.ID, err.Error(), false)
 	default:
@@ -156,7 +309,9 @@ func (s *Sender) settle(ctx context.Context, m notify.Message, err error) {
 	}
 	if err != nil {
 		s.log.Error("recording a mail's outcome failed; it will be sent again when its lease ends", "message", m.ID, "error", err)
+		return status, false
 	}
+	return status, true
 }
 
 func (s *Sender) release(msgs []notify.Message) {

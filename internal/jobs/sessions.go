@@ -17,25 +17,9 @@ type SessionStore interface {
 // DefaultSessionSweepEvery is how often expired sign-in sessions are deleted.
 const DefaultSessionSweepEvery = time.Hour
 
-// SweepSessions deletes expired sessions and expired account link tokens at start and then
-// every interval until ctx ends, so those tables hold only live sign-ins and links. Failures are
-// logged and retried at the next tick. (serve runs SweepSessionsOnce as a periodic job of the
-// job queue instead; this loop remains for callers without one.)
-func SweepSessions(ctx context.Context, db SessionStore, every time.Duration, logger *slog.Logger) error {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		SweepSessionsOnce(ctx, db, logger)
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
-		}
-	}
-}
-
-// SweepSessionsOnce deletes expired sessions and expired account link tokens once. Failures are
-// logged, not returned: the next sweep tries again.
+// SweepSessionsOnce deletes expired sessions and expired account link tokens once, so those
+// tables hold only live sign-ins and links; serve runs it as a periodic job of the job queue.
+// Failures are logged, not returned: the next sweep tries again.
 func SweepSessionsOnce(ctx context.Context, db SessionStore, logger *slog.Logger) {
 	n, err := db.DeleteExpiredSessions(ctx)
 	switch {

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"sync/atomic"
 	"testing"
-	"time"
 )
 
 type countingSessions struct{ calls, tokenCalls atomic.Int32 }
@@ -21,25 +20,11 @@ func (c *countingSessions) DeleteExpiredAccountTokens(context.Context) (int64, e
 	return 1, nil
 }
 
-func TestSweepSessionsRunsAtStartAndOnEachTick(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+// One sweep deletes expired sessions and expired account tokens, once each.
+func TestSweepSessionsOnceSweepsBoth(t *testing.T) {
 	store := &countingSessions{}
-	done := make(chan error, 1)
-	go func() {
-		done <- SweepSessions(ctx, store, 5*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	}()
-	deadline := time.Now().Add(10 * time.Second) // a bound on a hung loop, not a speed test
-	for store.calls.Load() < 3 && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	if n := store.calls.Load(); n < 3 {
-		t.Fatalf("swept %d times, want at start and on later ticks", n)
-	}
-	if n := store.tokenCalls.Load(); n < 3 {
-		t.Fatalf("swept account tokens %d times, want with every session sweep", n)
+	SweepSessionsOnce(context.Background(), store, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if s, a := store.calls.Load(), store.tokenCalls.Load(); s != 1 || a != 1 {
+		t.Fatalf("one sweep deleted sessions %d times and account tokens %d times, want once each", s, a)
 	}
 }

@@ -25,22 +25,18 @@ const (
 // server that was down for a week, so fills its gaps by itself; a finished day is done once.
 type Snapshotter struct {
 	db     *store.DB
-	every  time.Duration
 	logger *slog.Logger
 	now    func() time.Time
 	// first is the day of the oldest offer once known (a backfill never starts earlier).
 	first time.Time
 }
 
-// NewSnapshotter returns a snapshotter of db every interval (0: the default). logger may be nil.
-func NewSnapshotter(db *store.DB, every time.Duration, logger *slog.Logger) *Snapshotter {
-	if every <= 0 {
-		every = DefaultSnapshotEvery
-	}
+// NewSnapshotter returns a snapshotter of db. logger may be nil.
+func NewSnapshotter(db *store.DB, logger *slog.Logger) *Snapshotter {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Snapshotter{db: db, every: every, logger: logger, now: time.Now}
+	return &Snapshotter{db: db, logger: logger, now: time.Now}
 }
 
 // Round sums the finished days' click-outs, then takes today's snapshot and every missing or
@@ -98,23 +94,15 @@ func (s *Snapshotter) Round(ctx context.Context) (int, error) {
 	return taken + 1, nil
 }
 
-// Run takes snapshots at once and then every interval until ctx is cancelled, and returns ctx's
-// error. A failed round is logged and the next tick tries again.
-func (s *Snapshotter) Run(ctx context.Context) error {
-	t := time.NewTicker(s.every)
-	defer t.Stop()
-	for {
-		n, err := s.Round(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			s.logger.Error("catalogue snapshot failed", "taken", n, "error", err)
-		case n > 1:
-			s.logger.Info("catalogue snapshots backfilled", "days", n)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-t.C:
-		}
+// Once takes the snapshots due (Round) and logs the outcome; a failed round is retried by the
+// next period. The job queue runs it as a periodic job (internal/queue) every
+// DefaultSnapshotEvery.
+func (s *Snapshotter) Once(ctx context.Context) {
+	n, err := s.Round(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		s.logger.Error("catalogue snapshot failed", "taken", n, "error", err)
+	case n > 1:
+		s.logger.Info("catalogue snapshots backfilled", "days", n)
 	}
 }

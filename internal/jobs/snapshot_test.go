@@ -16,7 +16,7 @@ func TestSnapshotterBackfillsFromHistory(t *testing.T) {
 		saleThenFullPrice(t, db)
 		clock := &fakeClock{now: figuresDay(7).Add(3 * time.Hour)}
 		db.SetClock(clock.Now)
-		s := NewSnapshotter(db, 0, nil)
+		s := NewSnapshotter(db, nil)
 		s.now = clock.Now
 
 		// A click-out on day 2 is summed with its day; today's is not.
@@ -79,7 +79,7 @@ func TestSnapshotterBackfillsFromHistory(t *testing.T) {
 
 func TestSnapshotterEmptyCatalogue(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		s := NewSnapshotter(db, 0, nil)
+		s := NewSnapshotter(db, nil)
 		if n, err := s.Round(context.Background()); err != nil || n != 1 {
 			t.Errorf("round of an empty catalogue took %d (err %v), want today's only", n, err)
 		}

@@ -27,7 +27,6 @@ const (
 
 // TrendsConfig tunes a TrendsUpdater; zero fields take their defaults.
 type TrendsConfig struct {
-	Every time.Duration
 	// Settle is DefaultTrendsSettle on PostgreSQL and 0 on SQLite unless set; negative means 0.
 	Settle time.Duration
 	// Now is the clock (time.Now).
@@ -42,7 +41,6 @@ type TrendsConfig struct {
 // (trends.Rank) and stores the lists the page shows (store.SaveTrendRankings).
 type TrendsUpdater struct {
 	db     *store.DB
-	every  time.Duration
 	settle time.Duration
 	now    func() time.Time
 	logger *slog.Logger
@@ -50,9 +48,6 @@ type TrendsUpdater struct {
 
 // NewTrendsUpdater returns an updater of db's trends; logger may be nil.
 func NewTrendsUpdater(db *store.DB, cfg TrendsConfig, logger *slog.Logger) *TrendsUpdater {
-	if cfg.Every <= 0 {
-		cfg.Every = DefaultTrendsEvery
-	}
 	if cfg.Settle == 0 && db.Dialect() == store.Postgres {
 		cfg.Settle = DefaultTrendsSettle
 	}
@@ -62,7 +57,7 @@ func NewTrendsUpdater(db *store.DB, cfg TrendsConfig, logger *slog.Logger) *Tren
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &TrendsUpdater{db: db, every: cfg.Every, settle: max(cfg.Settle, 0), now: cfg.Now, logger: logger}
+	return &TrendsUpdater{db: db, settle: max(cfg.Settle, 0), now: cfg.Now, logger: logger}
 }
 
 // Step brings the trends up to the change log's head once, ranks them again if anything
@@ -128,23 +123,14 @@ func (u *TrendsUpdater) follow(ctx context.Context) (int, error) {
 	}
 }
 
-// Run steps at once and then every interval until ctx is cancelled, and returns ctx's error. A
-// failed step is logged and the next tick tries again.
-func (u *TrendsUpdater) Run(ctx context.Context) error {
-	t := time.NewTicker(u.every)
-	defer t.Stop()
-	for {
-		n, err := u.Step(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			u.logger.Error("updating trends failed", "error", err)
-		case n > 0:
-			u.logger.Debug("trends updated", "products", n)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-t.C:
-		}
+// Once steps once and logs a failure (the next period tries again). The job queue runs it as
+// a periodic job (internal/queue) every DefaultTrendsEvery.
+func (u *TrendsUpdater) Once(ctx context.Context) {
+	n, err := u.Step(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		u.logger.Error("updating trends failed", "error", err)
+	case n > 0:
+		u.logger.Debug("trends updated", "products", n)
 	}
 }

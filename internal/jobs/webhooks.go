@@ -46,8 +46,6 @@ const (
 type WebhooksConfig struct {
 	// BaseURL is this tagdrop's public address, for the product links in events.
 	BaseURL string
-	// Poll is how often the jobs look for new events and due deliveries (default 5 s).
-	Poll time.Duration
 	// Settle is how old a digest or love alert must be before it is scanned (default 1 min),
 	// so that a row committed late behind a higher id is not passed over by the cursor.
 	Settle time.Duration
@@ -65,9 +63,6 @@ type WebhooksConfig struct {
 }
 
 func (c WebhooksConfig) withDefaults() WebhooksConfig {
-	if c.Poll <= 0 {
-		c.Poll = 5 * time.Second
-	}
 	if c.Settle <= 0 {
 		c.Settle = time.Minute
 	}
@@ -114,21 +109,23 @@ func NewWebhooks(db WebhookStore, post Poster, cfg WebhooksConfig, logger *slog.
 // SetClock replaces the clock (tests).
 func (w *Webhooks) SetClock(now func() time.Time) { w.now = now }
 
-// Run enqueues and delivers until ctx ends.
-func (w *Webhooks) Run(ctx context.Context) error {
+// Round turns the new events into deliveries and delivers every delivery due now, batch after
+// batch, until none is left or ctx ends, and logs a failure (what it did not deliver stays due).
+// The job queue runs it as a periodic job (internal/queue).
+func (w *Webhooks) Round(ctx context.Context) {
+	if _, err := w.Enqueue(ctx); err != nil && ctx.Err() == nil {
+		w.log.Warn("enqueueing webhook events failed", "error", err)
+	}
 	for ctx.Err() == nil {
-		if _, err := w.Enqueue(ctx); err != nil && ctx.Err() == nil {
-			w.log.Warn("enqueueing webhook events failed", "error", err)
-		}
 		n, err := w.Deliver(ctx)
 		if err != nil && ctx.Err() == nil {
 			w.log.Warn("delivering webhooks failed", "error", err)
+			return
 		}
-		if n == 0 {
-			sleep(ctx, w.cfg.Poll)
+		if n < w.cfg.Batch {
+			return
 		}
 	}
-	return nil
 }
 
 // Enqueue scans both sources until they are drained and returns how many deliveries were new.

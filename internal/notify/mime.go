@@ -3,12 +3,10 @@ package notify
 import (
 	"bytes"
 	"crypto/rand"
-	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"mime"
-	"mime/quotedprintable"
 	"net/mail"
 	"net/url"
 	"strings"
@@ -193,28 +191,5 @@ func appendSubject(b []byte, s string) []byte {
 // appendTextPart writes the text part's headers and its body in quoted-printable.
 func appendTextPart(b []byte, text string) []byte {
 	b = append(b, "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"...)
-	w := appendWriter{b: b}
-	qp := quotedprintable.NewWriter(&w)
-	_, _ = qp.Write([]byte(text))
-	_ = qp.Close()
-	return w.b
-}
-
-type appendWriter struct{ b []byte }
-
-func (w *appendWriter) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
-
-// appendBase64Lines writes s in base64, 76 characters a line (57 bytes of input each).
-func appendBase64Lines(b []byte, s string) []byte {
-	const in = 57
-	var line [76]byte
-	var src [in]byte
-	for len(s) > 0 {
-		n := copy(src[:], s)
-		base64.StdEncoding.Encode(line[:], src[:n])
-		b = append(b, line[:base64.StdEncoding.EncodedLen(n)]...)
-		b = append(b, "\r\n"...)
-		s = s[n:]
-	}
-	return b
+	return appendQuotedPrintable(b, text)
 }

@@ -186,13 +186,20 @@ func NewTransport(cfg SMTPConfig, env Envelope) (*Transport, error) {
 // cannot be built is a permanent *SendError; so is a 5xx reply. Anything else (4xx, network
 // errors) is temporary.
 func (t *Transport) Send(ctx context.Context, m Message) error {
-	data, from, to, err := AppendMIME(t.buf[:0], m, t.env)
+	// The message is written after room for the commands, so that commands and message leave in
+	// one write (one system call on a plain connection) instead of a buffer's worth, then the rest.
+	buf := append(t.buf[:0], make([]byte, commandRoom)...)
+	data, from, to, err := AppendMIME(buf, m, t.env)
 	if err != nil {
 		return &SendError{Permanent: true, Err: err}
 	}
 	t.buf = data
-	return t.SendRaw(ctx, from, to, data)
+	return t.send(ctx, from, to, data, commandRoom)
 }
+
+// commandRoom is the room Send leaves before a message for MAIL, RCPT and BDAT (addresses are at
+// most 254 bytes each in practice; longer commands are written apart).
+const commandRoom = 640
 
 // SendRaw sends a message already written (CRLF line ends), from and to one address. When the
 // server offers PIPELINING (RFC 2920), MAIL, RCPT and DATA go out in one write and their replies
@@ -200,6 +207,13 @@ func (t *Transport) Send(ctx context.Context, m Message) error {
 // "BDAT n LAST" chunk in that same write: one round trip per message, and no dot-stuffing for
 // either side. Otherwise the message is dot-stuffed in bulk while it is written.
 func (t *Transport) SendRaw(ctx context.Context, from, to string, data []byte) error {
+	return t.send(ctx, from, to, data, 0)
+}
+
+// send is SendRaw of buf[room:], where buf[:room] is free room that the commands may be
+// written into so that they and the message go out together.
+func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room int) error {
+	data := buf[room:]
 	if t.conn == nil {
 		c, err := t.client.DialToSMTPClientWithContext(ctx)
 		if err != nil {
@@ -226,12 +240,22 @@ func (t *Transport) SendRaw(ctx context.Context, from, to string, data []byte) e
 	}
 	var errs [3]error
 	if t.pipelining {
-		for _, c := range cmds {
-			_, _ = tx.W.WriteString(c)
-			_, _ = tx.W.WriteString("\r\n")
-		}
-		if t.chunking {
-			_, _ = tx.W.Write(data)
+		if n := len(cmds[0]) + len(cmds[1]) + len(cmds[2]) + 6; t.chunking && n <= room && tx.W.Buffered() == 0 {
+			// Commands and message in one slice: bufio writes a slice this large straight through.
+			at := room - n
+			for _, c := range cmds {
+				at += copy(buf[at:], c)
+				at += copy(buf[at:], "\r\n")
+			}
+			_, _ = tx.W.Write(buf[room-n:])
+		} else {
+			for _, c := range cmds {
+				_, _ = tx.W.WriteString(c)
+				_, _ = tx.W.WriteString("\r\n")
+			}
+			if t.chunking {
+				_, _ = tx.W.Write(data)
+			}
 		}
 		if err := tx.W.Flush(); err != nil {
 			return t.fail("MAIL FROM", err, false)
@@ -269,7 +293,12 @@ func (t *Transport) SendRaw(ctx context.Context, from, to string, data []byte) e
 	case t.chunking:
 		return nil
 	}
-	writeDotStuffed(tx.W, data)
+	if room > 0 && len(data) > 0 && data[0] != '.' && bytes.HasSuffix(data, []byte("\r\n")) && !bytes.Contains(data, []byte("\r\n.")) {
+		// Nothing to stuff, and the buffer is ours: the message and its ending in one write.
+		_, _ = tx.W.Write(append(data, ".\r\n"...))
+	} else {
+		writeDotStuffed(tx.W, data)
+	}
 	if err := tx.W.Flush(); err != nil {
 		return t.fail("DATA", err, false)
 	}

@@ -81,18 +81,17 @@ type Figures struct {
 
 // FiguresAt derives an offer's figures at now from its history; points after now are ignored.
 func FiguresAt(history []Point, now time.Time) Figures {
-	n := len(history)
-	for n > 0 && history[n-1].At.After(now) {
-		n--
-	}
-	h := history[:n]
-	f := Figures{Lowest30d: Lowest(h, now.Add(-ReferenceWindow), now), AllTimeLow: AllTimeLow(h), Questionable: Questionable(h, now)}
+	h := history[:upTo(history, now)]
 	from := now.Add(-ReferenceWindow)
+	return Figures{Lowest30d: Lowest(h, from, now), AllTimeLow: AllTimeLow(h), Questionable: Questionable(h, now), Until: until(h, from)}
+}
+
+// until is Figures.Until for the history h whose 30-day window opens at from.
+func until(h []Point, from time.Time) time.Time {
 	for _, p := range h {
 		if p.At.After(from) {
-			f.Until = p.At.Add(ReferenceWindow)
-			break
+			return p.At.Add(ReferenceWindow)
 		}
 	}
-	return f
+	return time.Time{}
 }

@@ -28,32 +28,54 @@ const QuestionableMinDays = 7
 // price charged for at least a week stays honest however long it lasts, because the reference
 // is anchored at its start, not at now. History points after now are ignored.
 func Questionable(history []Point, now time.Time) bool {
+	q, _, _ := questionableIn(history[:upTo(history, now)], true)
+	return q
+}
+
+// upTo is how many of history's points are at or before now.
+func upTo(history []Point, now time.Time) int {
 	n := len(history)
 	for n > 0 && history[n-1].At.After(now) {
 		n--
 	}
+	return n
+}
+
+// questionableIn is Questionable on h, the history up to now when whole, or else only its end:
+// the points from some point on. Then the verdict may depend on the points before h, and ok is
+// false: early says it is because every point of h is below the claimed regular price (the
+// reduction may have begun before h), not because the reference period reaches behind h.
+func questionableIn(h []Point, whole bool) (q, ok, early bool) {
+	n := len(h)
 	if n == 0 {
-		return false
+		return false, whole, false
 	}
-	cur := history[n-1]
+	cur := h[n-1]
 	if !cur.State().OnSale() {
-		return false
+		return false, true, false
 	}
 	claim := cur.RegularPrice
 	start := n - 1
-	for start > 0 && history[start-1].Price < claim {
+	for start > 0 && h[start-1].Price < claim {
 		start--
 	}
+	if start == 0 && !whole {
+		return false, false, true
+	}
 	var seen, charged time.Duration
-	for j := start - 1; j >= 0 && seen < ReferenceWindow; j-- {
-		if !history[j].buyable() {
+	j := start - 1
+	for ; j >= 0 && seen < ReferenceWindow; j-- {
+		if !h[j].buyable() {
 			continue
 		}
-		d := min(history[j+1].At.Sub(history[j].At), ReferenceWindow-seen)
+		d := min(h[j+1].At.Sub(h[j].At), ReferenceWindow-seen)
 		seen += d
-		if history[j].Price >= claim {
+		if h[j].Price >= claim {
 			charged += d
 		}
 	}
-	return charged < QuestionableMinDays*Day
+	if j < 0 && seen < ReferenceWindow && !whole {
+		return false, false, false
+	}
+	return charged < QuestionableMinDays*Day, true, false
 }

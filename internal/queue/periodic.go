@@ -17,11 +17,20 @@ type Periods struct {
 	Digests   time.Duration // jobs.DefaultDigestEvery
 	Loves     time.Duration // jobs.DefaultLovesEvery
 	Tracked   time.Duration // DefaultTrackedRound
+	MailSweep time.Duration // DefaultMailSweep
+	Push      time.Duration // DefaultPushRound
+	Webhooks  time.Duration // DefaultWebhookRound
+	Trends    time.Duration // DefaultTrendsRound
+	Snapshots time.Duration // DefaultSnapshotRound
 }
 
 // DefaultTrackedRound is how often the tracked-page checker looks for pages due (each page is
 // due again jobs.DefaultTrackedEvery after its last check).
 const DefaultTrackedRound = 10 * time.Minute
+
+// DefaultMailSweep is how often the outbox sweep sends what no send job carries: account mail
+// (a sign-in link waits at most this long plus a poll) and retries after a temporary failure.
+const DefaultMailSweep = 5 * time.Second
 
 func (p Periods) withDefaults() Periods {
 	def := func(d *time.Duration, v time.Duration) {
@@ -35,6 +44,11 @@ func (p Periods) withDefaults() Periods {
 	def(&p.Digests, jobs.DefaultDigestEvery)
 	def(&p.Loves, jobs.DefaultLovesEvery)
 	def(&p.Tracked, DefaultTrackedRound)
+	def(&p.MailSweep, DefaultMailSweep)
+	def(&p.Push, DefaultPushRound)
+	def(&p.Webhooks, DefaultWebhookRound)
+	def(&p.Trends, DefaultTrendsRound)
+	def(&p.Snapshots, DefaultSnapshotRound)
 	return p
 }
 

@@ -33,6 +33,10 @@ const (
 	QueuePeriodic = river.QueueDefault
 	// QueueFeeds holds feed refreshes, bounded by Config.FeedWorkers.
 	QueueFeeds = "feeds"
+	// QueueDigests holds digest shards, bounded by Config.DigestWorkers.
+	QueueDigests = "digests"
+	// QueueMail holds send jobs, one per connection of the process's mail sender.
+	QueueMail = "mail"
 )
 
 // Defaults of a Config.
@@ -41,9 +45,13 @@ const (
 	// poll-only here (pgx's database/sql adapter has no LISTEN, SQLite has none), and once a
 	// second keeps an idle SQLite file nearly quiet while jobs still start within a second.
 	DefaultPollInterval = time.Second
-	// rescueAfter is when River takes a job still "running" to be a crashed worker's and
-	// retries it: longer than any job's timeout (feedTimeout is the longest).
-	rescueAfter = 3 * time.Hour
+	// DefaultRescueAfter is how long a digest shard, send job or mail sweep may run before
+	// River takes it for a killed worker's and runs it again (Config.RescueAfter). Those jobs
+	// stop themselves a little earlier (shortTimeout), so a live one is never run twice.
+	DefaultRescueAfter = 2 * time.Minute
+	// DefaultDigestWorkers is how many digest shards a process runs at once: matching uses a
+	// core per shard, and a worker has a few.
+	DefaultDigestWorkers = 2
 )
 
 // activeStates are the states in which a unique job blocks another like it: queued, waiting
@@ -55,6 +63,17 @@ var activeStates = []rivertype.JobState{rivertype.JobStateAvailable, rivertype.J
 type Config struct {
 	// FeedWorkers is how many feed refreshes this process runs at once (--refresh-workers).
 	FeedWorkers int
+	// DigestWorkers is how many digest shards this process runs at once (0:
+	// DefaultDigestWorkers).
+	DigestWorkers int
+	// DigestShardSize is how many due shoppers one shard holds (0: jobs.DefaultShardSize).
+	DigestShardSize int
+	// RescueAfter is when a job still running is taken for a killed worker's and run again
+	// (0: DefaultRescueAfter). River's rescuer looks every 30 s, and leaves a job alone until
+	// its kind's own timeout has passed too: shards, sends and sweeps time out a little before
+	// RescueAfter, feed refreshes (90 min, under their feed lease) and periodic rounds (1 h)
+	// much later, so those are never run twice while they work.
+	RescueAfter time.Duration
 	// PollInterval is how often an idle worker looks for jobs (0: DefaultPollInterval).
 	PollInterval time.Duration
 	// Periods says how often each periodic job runs (zero fields: the defaults).
@@ -70,6 +89,8 @@ type Queue struct {
 	client  *river.Client[*sql.Tx]
 	working bool
 	logger  *slog.Logger
+	// metrics count the jobs this process works and read the cluster's (metrics.go).
+	metrics *metrics
 }
 
 // New builds the queue of db. With work nil the queue only inserts jobs (a web node); otherwise
@@ -84,7 +105,16 @@ func New(db *store.DB, cfg Config, work *Work) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newQueue(db, cfg, workers, periodic)
+	q, err := newQueue(db, cfg, workers, periodic)
+	if err != nil {
+		return nil, err
+	}
+	if work.Mail != nil { // a send job's messages go over one of the sender's connections
+		if err := q.client.Queues().Add(QueueMail, river.QueueConfig{MaxWorkers: work.Mail.Connections()}); err != nil {
+			return nil, fmt.Errorf("job queue: %w", err)
+		}
+	}
+	return q, nil
 }
 
 func (c Config) withDefaults() Config {
@@ -97,8 +127,21 @@ func (c Config) withDefaults() Config {
 	if c.FeedWorkers <= 0 {
 		c.FeedWorkers = jobs.DefaultWorkers
 	}
+	if c.DigestWorkers <= 0 {
+		c.DigestWorkers = DefaultDigestWorkers
+	}
+	if c.DigestShardSize <= 0 {
+		c.DigestShardSize = jobs.DefaultShardSize
+	}
+	if c.RescueAfter <= 0 {
+		c.RescueAfter = DefaultRescueAfter
+	}
 	return c
 }
+
+// shortTimeout bounds the jobs that must be rescued quickly (shards, sends, sweeps): four
+// fifths of RescueAfter, so such a job stops itself before River would rescue it.
+func (c Config) shortTimeout() time.Duration { return c.RescueAfter * 4 / 5 }
 
 // newQueue builds the River client: insert-only without workers, working otherwise.
 func newQueue(db *store.DB, cfg Config, workers *river.Workers, periodic []*river.PeriodicJob) (*Queue, error) {
@@ -108,8 +151,8 @@ func newQueue(db *store.DB, cfg Config, workers *river.Workers, periodic []*rive
 		PollOnly:             true,
 		FetchPollInterval:    cfg.PollInterval,
 		FetchCooldown:        min(cfg.PollInterval, 100*time.Millisecond),
-		JobTimeout:           time.Hour, // each worker sets its own (workers.go)
-		RescueStuckJobsAfter: rescueAfter,
+		JobTimeout:           cfg.RescueAfter, // each worker sets its own (workers.go, digests.go)
+		RescueStuckJobsAfter: cfg.RescueAfter,
 		MaxAttempts:          3,
 		// A process works only the kinds it knows: during a rolling upgrade an older worker
 		// leaves a newer kind to the newer workers instead of failing it.
@@ -122,9 +165,12 @@ func newQueue(db *store.DB, cfg Config, workers *river.Workers, periodic []*rive
 		rc.Queues = map[string]river.QueueConfig{
 			QueuePeriodic: {MaxWorkers: periodicKinds},
 			QueueFeeds:    {MaxWorkers: cfg.FeedWorkers},
+			QueueDigests:  {MaxWorkers: cfg.DigestWorkers},
 		}
 		q.working = true
 	}
+	q.metrics = newMetrics(db, cfg.Logger) // metrics.go
+	rc.Middleware = append(rc.Middleware, q.metrics.outcomes())
 	client, err := river.NewClient(db.QueueDriver(), rc)
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)

@@ -22,12 +22,34 @@ type Work struct {
 	Figures *jobs.FiguresRefresher
 	// Sessions deletes expired sessions and link tokens (*store.DB).
 	Sessions jobs.SessionStore
-	// Digests makes the digests due (*alerts.DigestRun).
+	// Digests makes the digests due (*alerts.DigestRun): a periodic planner cuts the
+	// shoppers due into shard jobs (digests.go).
 	Digests jobs.DigestRunner
+	// Mail sends the outbox: send jobs enqueued with the digests, and the periodic outbox
+	// sweep (mail.go). Nil (no mail server): mail stays in the outbox and no send job is
+	// enqueued.
+	Mail *jobs.Sender
 	// Loves decides and records love alerts.
 	Loves *jobs.LoveEvaluator
 	// Tracked re-fetches tracked product pages.
 	Tracked *jobs.TrackedChecker
+
+	// AccountMail writes the mails of sign-up, reset and sign-in-link requests
+	// (*accountmail.Mailer; account_mail.go).
+	AccountMail AccountMailer
+
+	// PriceHistory keeps price history's partitions ahead and applies its retention
+	// (maintenance.go).
+	PriceHistory *PriceHistoryMaintenance
+
+	// Push delivers web push love alerts (rounds.go).
+	Push *jobs.PushSender
+	// Webhooks delivers signed webhook events (rounds.go).
+	Webhooks *jobs.Webhooks
+	// Trends keeps the trends page's counts current (rounds.go).
+	Trends *jobs.TrendsUpdater
+	// Snapshots keeps the dashboard's daily tables complete (rounds.go).
+	Snapshots *jobs.Snapshotter
 }
 
 // Timeouts of the jobs: a job past its timeout sees its context cancelled, which every work
@@ -43,8 +65,8 @@ const (
 )
 
 // periodicKinds is how many periodic kinds there are: the periodic queue runs them all at once,
-// so a long digest run never holds up a sweep.
-const periodicKinds = 6
+// so a long round never holds up a sweep.
+const periodicKinds = 12
 
 // register adds a worker for each kind w provides and returns them with their periodic jobs.
 func (w *Work) register(db *store.DB, cfg Config) (*river.Workers, []*river.PeriodicJob, error) {
@@ -72,10 +94,16 @@ func (w *Work) register(db *store.DB, cfg Config) (*river.Workers, []*river.Peri
 		periodic = append(periodic, every(p.Sessions, SessionSweepArgs{}))
 	}
 	if w.Digests != nil {
-		errs = append(errs, river.AddWorkerSafely(workers, roundWorker[DigestRunArgs](func(ctx context.Context) {
-			jobs.RunDigestsOnce(ctx, w.Digests, log)
-		})))
+		errs = append(errs,
+			river.AddWorkerSafely(workers, &digestPlanWorker{db: db, run: w.Digests, size: cfg.DigestShardSize, period: p.Digests, log: log, now: time.Now}),
+			river.AddWorkerSafely(workers, &digestShardWorker{db: db, run: w.Digests, sends: w.Mail != nil, log: log, timeout: cfg.shortTimeout()}))
 		periodic = append(periodic, every(p.Digests, DigestRunArgs{}))
+	}
+	if w.Mail != nil {
+		errs = append(errs,
+			river.AddWorkerSafely(workers, &mailSendWorker{sender: w.Mail, log: log, timeout: cfg.shortTimeout()}),
+			river.AddWorkerSafely(workers, &mailSweepWorker{sender: w.Mail, log: log, timeout: cfg.shortTimeout()}))
+		periodic = append(periodic, every(p.MailSweep, MailSweepArgs{}))
 	}
 	if w.Loves != nil {
 		errs = append(errs, river.AddWorkerSafely(workers, roundWorker[LoveEvaluationArgs](w.Loves.Round)))
@@ -84,6 +112,29 @@ func (w *Work) register(db *store.DB, cfg Config) (*river.Workers, []*river.Peri
 	if w.Tracked != nil {
 		errs = append(errs, river.AddWorkerSafely(workers, roundWorker[TrackedCheckArgs](w.Tracked.Round)))
 		periodic = append(periodic, every(p.Tracked, TrackedCheckArgs{}))
+	}
+	if w.AccountMail != nil {
+		errs = append(errs, river.AddWorkerSafely(workers, &accountMailWorker{mailer: w.AccountMail}))
+	}
+	if w.PriceHistory != nil {
+		errs = append(errs, river.AddWorkerSafely(workers, roundWorker[PriceHistoryArgs](w.PriceHistory.Round)))
+		periodic = append(periodic, every(PriceHistoryEvery, PriceHistoryArgs{}))
+	}
+	if w.Push != nil { // drains: bounded like the other short jobs, the next period goes on
+		errs = append(errs, river.AddWorkerSafely(workers, &periodicWorker[PushRoundArgs]{round: w.Push.Round, timeout: cfg.shortTimeout()}))
+		periodic = append(periodic, every(p.Push, PushRoundArgs{}))
+	}
+	if w.Webhooks != nil {
+		errs = append(errs, river.AddWorkerSafely(workers, &periodicWorker[WebhookRoundArgs]{round: w.Webhooks.Round, timeout: cfg.shortTimeout()}))
+		periodic = append(periodic, every(p.Webhooks, WebhookRoundArgs{}))
+	}
+	if w.Trends != nil {
+		errs = append(errs, river.AddWorkerSafely(workers, roundWorker[TrendsUpdateArgs](w.Trends.Once)))
+		periodic = append(periodic, every(p.Trends, TrendsUpdateArgs{}))
+	}
+	if w.Snapshots != nil {
+		errs = append(errs, river.AddWorkerSafely(workers, roundWorker[CatalogueSnapshotArgs](w.Snapshots.Once)))
+		periodic = append(periodic, every(p.Snapshots, CatalogueSnapshotArgs{}))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, fmt.Errorf("job queue: %w", err)
@@ -96,6 +147,8 @@ func (w *Work) register(db *store.DB, cfg Config) (*river.Workers, []*river.Peri
 type periodicWorker[T river.JobArgs] struct {
 	river.WorkerDefaults[T]
 	round func(ctx context.Context)
+	// timeout bounds a round; zero means periodicTimeout.
+	timeout time.Duration
 }
 
 func roundWorker[T river.JobArgs](round func(ctx context.Context)) *periodicWorker[T] {
@@ -109,7 +162,12 @@ func (w *periodicWorker[T]) Work(ctx context.Context, _ *river.Job[T]) error {
 }
 
 // Timeout bounds a round.
-func (w *periodicWorker[T]) Timeout(*river.Job[T]) time.Duration { return periodicTimeout }
+func (w *periodicWorker[T]) Timeout(*river.Job[T]) time.Duration {
+	if w.timeout > 0 {
+		return w.timeout
+	}
+	return periodicTimeout
+}
 
 // feedSweepWorker enqueues a refresh for each due feed. Which feeds are due is the store's
 // rule (DueFeeds: longest overdue first, the first per host); that each host has at most one

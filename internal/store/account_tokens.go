@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/account"
-	"github.com/tagdrop/tagdrop/internal/notify"
 )
 
 // Account tokens are the single-use secrets in the links tagdrop e-mails (verification, password
@@ -36,51 +35,11 @@ func (db *DB) CreateAccountToken(ctx context.Context, userID int64, purpose acco
 	return nil
 }
 
-// DroppedStatus is the outbox status of a link request for an address without an account: the
-// row is written (bodies empty, never sent) so both kinds of request do the same work.
+// DroppedStatus is the outbox status of a link request for an address without an account, as
+// tagdrop before the account-mail job (internal/accountmail) wrote them: bodies empty, never
+// sent. None are written any more; the outbox hides the old ones and DeleteExpiredAccountTokens
+// removes them a day after they were made.
 const DroppedStatus = "dropped"
-
-// RequestAccountLink records a request for an e-mailed link (password reset, sign-in link) to
-// the address msg.To, known or not, with the same database work either way, so the time a
-// request takes says nothing about whether the address has an account: one transaction, the
-// same two statements, one commit. For an address with an account they store the token's hash
-// and queue msg (rendered beforehand for that address, UserID unset); for any other address the
-// token insert writes nothing and the message row is kept as a "dropped" request, its bodies
-// empty, which the sender never claims and DeleteExpiredAccountTokens later removes. It reports
-// whether the address has an account. (The token insert writes a row only for a known address,
-// a few pages more inside the same commit; the commit itself, which dominates, is the same.)
-func (db *DB) RequestAccountLink(ctx context.Context, purpose account.Purpose, tokenHash string, expires time.Time, msg notify.Message) (bool, error) {
-	if purpose != account.ResetPassword && purpose != account.SignInLink {
-		return false, fmt.Errorf("request a %s link: only reset and sign-in links are requested by address", purpose)
-	}
-	var userID sql.NullInt64
-	err := db.InTx(ctx, func(tx *sql.Tx) error {
-		now := db.nowMS()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at)
-			SELECT CAST($1 AS TEXT), id, CAST($2 AS TEXT), CAST($3 AS BIGINT), CAST($4 AS BIGINT) FROM users WHERE email = $5`,
-			tokenHash, string(purpose), now, expires.UnixMilli(), msg.To); err != nil {
-			return fmt.Errorf("create %s token: %w", purpose, err)
-		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO messages (user_id, kind, message_id, to_addr, subject, text_body, html_body, status, last_error, created_at)
-			SELECT u.id, CAST($1 AS TEXT), CAST($2 AS TEXT), a.addr, CAST($3 AS TEXT),
-				CASE WHEN u.id IS NULL THEN '' ELSE CAST($4 AS TEXT) END,
-				CASE WHEN u.id IS NULL THEN '' ELSE CAST($5 AS TEXT) END,
-				CASE WHEN u.id IS NULL THEN CAST($6 AS TEXT) ELSE CAST($7 AS TEXT) END,
-				CASE WHEN u.id IS NULL THEN 'no account has this address' ELSE '' END,
-				CAST($8 AS BIGINT)
-			FROM (SELECT CAST($9 AS TEXT) AS addr) a LEFT JOIN users u ON u.email = a.addr
-			RETURNING user_id`,
-			msg.Kind, msg.MessageID, msg.Subject, msg.TextBody, msg.HTMLBody, DroppedStatus, string(notify.Queued), now, msg.To).Scan(&userID)
-		if err != nil {
-			return fmt.Errorf("queue %s link mail: %w", purpose, err)
-		}
-		return nil
-	})
-	if err != nil {
-		return false, err
-	}
-	return userID.Valid, nil
-}
 
 // consumeToken marks an unused, unexpired token of the purpose used and returns its user, in
 // one statement; anything else is ErrNotFound.

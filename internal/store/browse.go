@@ -305,8 +305,11 @@ type ProductDetail struct {
 	// Best sums up the best offer now, the sizes in stock and the 30-day low.
 	Best   Listing
 	Offers []catalog.Offer
-	// History is every recorded change of the product's offers, oldest first.
+	// History is the recorded changes of the product's offers, oldest first: those of the
+	// range read (ProductSince) and each offer's change in force at its start.
 	History []PriceChange
+	// LowestEver is the lowest price ever recorded by currency (the offers' all-time lows).
+	LowestEver map[string]int64
 }
 
 // PriceChange is one row of the price change log: an offer's price, regular price or stock
@@ -328,8 +331,14 @@ func (db *DB) ProductByID(ctx context.Context, id int64) (ProductDetail, error) 
 
 // ProductFor returns a product as the shopper viewerID (0: anyone) sees it: listed retailers'
 // offers, and unlisted ones' (tracked pages) only when the viewer loves the product. A product
-// whose offers are all unlisted is ErrNotFound to everyone else.
+// whose offers are all unlisted is ErrNotFound to everyone else. Its price history is the last
+// ProductHistoryWindow (see ProductSince).
 func (db *DB) ProductFor(ctx context.Context, id, viewerID int64) (ProductDetail, error) {
+	return db.ProductSince(ctx, id, viewerID, db.now().Add(-ProductHistoryWindow))
+}
+
+// productOffers is ProductFor without the price history.
+func (db *DB) productOffers(ctx context.Context, id, viewerID int64) (ProductDetail, error) {
 	var hidden bool
 	if err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM offers o WHERE o.product_id = $1)
 		AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.product_id = $1 AND `+offerVisibleTo+`)`, id, viewerID).Scan(&hidden); err != nil {
@@ -382,25 +391,7 @@ func (db *DB) ProductFor(ctx context.Context, id, viewerID int64) (ProductDetail
 	}
 	rows.Close()
 
-	hist, err := db.sql.QueryContext(ctx, `SELECT pc.offer_id, pc.changed_at, o.currency, pc.price, pc.regular_price, pc.availability
-		FROM price_changes pc JOIN offers o ON o.id = pc.offer_id
-		WHERE o.product_id = $1 AND `+offerVisibleTo+` ORDER BY pc.changed_at, pc.id`, id, viewerID)
-	if err != nil {
-		return ProductDetail{}, fmt.Errorf("product %d history: %w", id, err)
-	}
-	defer hist.Close()
-	for hist.Next() {
-		var c PriceChange
-		var at int64
-		var avail string
-		if err := hist.Scan(&c.OfferID, &at, &c.Currency, &c.Price, &c.RegularPrice, &avail); err != nil {
-			return ProductDetail{}, fmt.Errorf("product %d history: %w", id, err)
-		}
-		c.At = fromMS(at)
-		c.Availability = catalog.Availability(avail)
-		d.History = append(d.History, c)
-	}
-	return d, hist.Err()
+	return d, nil
 }
 
 // letterSizes orders the letter sizes shoppers know.

@@ -246,6 +246,12 @@ func uniqueIDs(ids []int64) []int64 {
 // nothing else of it is written. On PostgreSQL a concurrent run storing the same slot makes
 // this one wait for its commit and then skip. Any error rolls the whole batch back.
 func (db *DB) StoreDigests(ctx context.Context, ds []alerts.DigestRecord) ([]bool, error) {
+	return db.storeDigests(ctx, ds, nil)
+}
+
+// storeDigests is StoreDigests; then, when not nil, runs last in the same transaction with the
+// ids of the outbox messages written (StoreDigestsThen).
+func (db *DB) storeDigests(ctx context.Context, ds []alerts.DigestRecord, then func(tx *sql.Tx, messageIDs []int64) error) ([]bool, error) {
 	stored := make([]bool, len(ds))
 	err := db.InTx(ctx, func(tx *sql.Tx) error {
 		for i := range stored {
@@ -285,7 +291,8 @@ func (db *DB) StoreDigests(ctx context.Context, ds []alerts.DigestRecord) ([]boo
 			return errors.New("store digests: a batch names a shopper twice")
 		}
 		// 2. The outbox messages, then the links to them.
-		if err := insertDigestMessages(ctx, tx, ph, fresh, digestIDs); err != nil {
+		messageIDs, err := insertDigestMessages(ctx, tx, ph, fresh, digestIDs)
+		if err != nil {
 			return err
 		}
 		// 3. Items and sent history, many rows a statement.
@@ -315,7 +322,10 @@ func (db *DB) StoreDigests(ctx context.Context, ds []alerts.DigestRecord) ([]boo
 			}
 		}
 		// 4. The e-mail delivery of the love alerts the messages carry.
-		return recordLoveEmails(ctx, tx, ph, fresh)
+		if err := recordLoveEmails(ctx, tx, ph, fresh); err != nil || then == nil {
+			return err
+		}
+		return then(tx, messageIDs)
 	})
 	if err != nil {
 		return nil, err
@@ -347,9 +357,10 @@ func recordLoveEmails(ctx context.Context, tx *sql.Tx, ph placeholders, fresh []
 	return nil
 }
 
-// insertDigestMessages queues the messages of the fresh digests that have one and links each
-// digest row to its message.
-func insertDigestMessages(ctx context.Context, tx *sql.Tx, ph placeholders, fresh []alerts.DigestRecord, digestIDs map[int64]int64) error {
+// insertDigestMessages queues the messages of the fresh digests that have one, links each
+// digest row to its message and returns the messages' ids.
+func insertDigestMessages(ctx context.Context, tx *sql.Tx, ph placeholders, fresh []alerts.DigestRecord, digestIDs map[int64]int64) ([]int64, error) {
+	var queued []int64
 	var msgs []*notify.Message
 	for _, d := range fresh {
 		if d.Message != nil {
@@ -374,13 +385,14 @@ func insertDigestMessages(ctx context.Context, tx *sql.Tx, ph placeholders, fres
 				return err
 			}
 			messageIDs[mid] = id
+			queued = append(queued, id)
 			return nil
 		})
 		if isUniqueViolation(err) {
-			return fmt.Errorf("queue digest messages: a Message-ID is already in the outbox: %w", ErrConflict)
+			return nil, fmt.Errorf("queue digest messages: a Message-ID is already in the outbox: %w", ErrConflict)
 		}
 		if err != nil {
-			return fmt.Errorf("queue digest messages: %w", err)
+			return nil, fmt.Errorf("queue digest messages: %w", err)
 		}
 		// One UPDATE links the chunk: message_id = CASE id WHEN digest THEN message … END.
 		var b strings.Builder
@@ -411,10 +423,10 @@ func insertDigestMessages(ctx context.Context, tx *sql.Tx, ph placeholders, fres
 		}
 		b.WriteString(")")
 		if _, err := tx.ExecContext(ctx, b.String(), largs...); err != nil {
-			return fmt.Errorf("link digest messages: %w", err)
+			return nil, fmt.Errorf("link digest messages: %w", err)
 		}
 	}
-	return nil
+	return queued, nil
 }
 
 // eachRow runs a query and calls fn for every row.

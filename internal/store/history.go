@@ -52,18 +52,18 @@ func (c *CatalogTx) PriceHistories(ctx context.Context, offerIDs []int64) (map[i
 
 // RefreshFigures derives the figures of the given offers at now from their stored histories
 // (including rows written earlier in this transaction) and stores them. It returns them by
-// offer id.
+// offer id. It reads the last FiguresLookBack of each history and the figures stored before
+// (RecentPriceHistories), and the whole history only of the offers that need it; what it
+// derives is what pricing.FiguresAt derives from the whole history, provided that every
+// transaction appending history refreshes the figures of its offers, at times that do not go
+// backwards (the importer does both).
 func (c *CatalogTx) RefreshFigures(ctx context.Context, offerIDs []int64, now time.Time) (map[int64]pricing.Figures, error) {
 	if len(offerIDs) == 0 {
 		return nil, nil
 	}
-	hist, err := c.PriceHistories(ctx, offerIDs)
+	figs, err := c.figuresFromRecent(ctx, offerIDs, now)
 	if err != nil {
 		return nil, err
-	}
-	figs := make(map[int64]pricing.Figures, len(offerIDs))
-	for _, id := range offerIDs {
-		figs[id] = pricing.FiguresAt(hist[id], now)
 	}
 	return figs, c.setFigures(ctx, offerIDs, figs)
 }

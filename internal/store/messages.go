@@ -98,13 +98,19 @@ func (db *DB) Message(ctx context.Context, id int64) (notify.Message, error) {
 // LOCKED so concurrent senders take different rows instead of queueing behind each other; the
 // UPDATE repeats the conditions so a row leased meanwhile is re-checked and skipped. SQLite
 // serialises writers, so a plain subquery is enough there.
+//
+// Due means: its next attempt has come, or it was claimed before (attempts > 0) and never
+// settled (no error recorded) and its lease has run out: a message in flight when its sender died
+// or lost the database. Such a message may be held back for its send job (next_attempt_at in the
+// future, see the digest shards), and the job that claimed it is gone, so the claim takes it at
+// once instead of waiting for the hold to end.
 const (
 	claimSQLite = `UPDATE messages SET lease_until = $1, attempts = attempts + 1
-		WHERE id IN (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at <= $2 AND lease_until <= $2
+		WHERE id IN (SELECT id FROM messages WHERE status = 'queued' AND (next_attempt_at <= $2 OR (attempts > 0 AND last_error = '')) AND lease_until <= $2
 			ORDER BY next_attempt_at, id LIMIT $3)
 		AND status = 'queued' AND lease_until <= $2
 		RETURNING ` + messageColumns
-	claimPostgres = `WITH due AS (SELECT id AS due_id FROM messages WHERE status = 'queued' AND next_attempt_at <= $2 AND lease_until <= $2
+	claimPostgres = `WITH due AS (SELECT id AS due_id FROM messages WHERE status = 'queued' AND (next_attempt_at <= $2 OR (attempts > 0 AND last_error = '')) AND lease_until <= $2
 			ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
 		UPDATE messages SET lease_until = $1, attempts = attempts + 1 FROM due
 		WHERE id = due.due_id AND status = 'queued' AND lease_until <= $2

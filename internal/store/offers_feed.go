@@ -108,31 +108,31 @@ func (c *CatalogTx) MarkSeenWithHashes(ctx context.Context, seen []SeenOffer, at
 	return nil
 }
 
-// KnownOffers returns all a retailer's offers by item id, with the hash of the feed record each
-// was last applied from. A complete feed's import reads it once before reading the feed: an
-// item whose record hashes the same on a live offer is only marked seen, an item without an
-// offer needs no lookup before it is inserted, and the live offers the feed lacks are gone.
-func (db *DB) KnownOffers(ctx context.Context, retailerID int64) (map[string]KnownOffer, error) {
+// EachKnownOffer hands each of a retailer's offers to fn with its item id and the hash of the
+// feed record it was last applied from. A complete feed's import reads them once before reading
+// the feed, into a map of its own: an item whose record hashes the same on a live offer is
+// only marked seen, an item without an offer needs no lookup before it is inserted, and the
+// live offers the feed lacks are gone.
+func (db *DB) EachKnownOffer(ctx context.Context, retailerID int64, fn func(item string, k KnownOffer)) error {
 	rows, err := db.sql.QueryContext(ctx, `SELECT id, item_id, feed_hash, gone_at IS NOT NULL FROM offers WHERE retailer_id = $1`, retailerID)
 	if err != nil {
-		return nil, fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
+		return fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
 	}
 	defer rows.Close()
-	out := map[string]KnownOffer{}
 	for rows.Next() {
 		var k KnownOffer
 		var item string
 		var h sql.NullInt64
 		if err := rows.Scan(&k.ID, &item, &h, &k.Gone); err != nil {
-			return nil, fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
+			return fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
 		}
 		k.FeedHash = uint64(h.Int64)
-		out[item] = k
+		fn(item, k)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
+		return fmt.Errorf("live offers of retailer %d: %w", retailerID, err)
 	}
-	return out, nil
+	return nil
 }
 
 // feedHash stores a hash as the signed 64-bit integer both databases hold, 0 as NULL.

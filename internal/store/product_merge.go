@@ -6,6 +6,32 @@ import (
 	"fmt"
 )
 
+// ProductMerge is one product folded into another: everything of From moves to Into and From
+// is deleted (see CatalogTx.MergeProducts).
+type ProductMerge struct{ From, Into int64 }
+
+// MergeProducts folds each merge's From into its Into, in the order given, inside the batch's
+// transaction: From's offers (and with them their price history and sale events), keys, loves,
+// tracked pages, collection places and clicks move to Into, then From is deleted. A change-log
+// entry for both lets live search indexes drop From and refresh Into. An Into must not itself
+// be merged away by an earlier merge of the list.
+func (c *CatalogTx) MergeProducts(ctx context.Context, merges []ProductMerge) error {
+	if len(merges) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, 2*len(merges))
+	for _, m := range merges {
+		if m.From <= 0 || m.Into <= 0 || m.From == m.Into {
+			return fmt.Errorf("merge product %d into %d: two different stored products are needed", m.From, m.Into)
+		}
+		if err := mergeProduct(ctx, c.tx, m.From, m.Into, c.now); err != nil {
+			return fmt.Errorf("merge product %d into %d: %w", m.From, m.Into, err)
+		}
+		ids = append(ids, m.From, m.Into)
+	}
+	return c.db.appendProductChanges(ctx, c.tx, ids, c.now)
+}
+
 // mergeProduct folds product from into product into, inside tx: offers, keys, loves, tracked
 // pages, collection places and clicks move to into, then from is deleted. Where a shopper loved
 // both (same size and colour), into's love is kept; where a collection lists both, the earlier

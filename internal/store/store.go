@@ -310,8 +310,5 @@ func (db *DB) InTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		_ = tx.Rollback()
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
+	return commitTx(ctx, tx) // a cancelled ctx is reported as such (tx_commit.go)
 }

@@ -38,6 +38,9 @@ type confirmView struct {
 	Token   string
 	Next    string
 	Email   string
+	// AskPassword adds the sign-up password field (verifyView); Error says what was wrong.
+	AskPassword bool
+	Error       string
 }
 
 // requestView asks for an address to mail a link to (forgotten password, sign-in link).
@@ -110,13 +113,32 @@ func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, http.StatusOK, "account_confirm", confirmView{page: s.basePage(r, "Confirm your address"),
-		Heading: "Confirm your address", Lede: "Press the button to confirm that this is your e-mail address:",
-		Action: notify.VerifyPath, Button: "Confirm my address", Token: linkToken(r), Email: u.Email})
+	s.render(w, r, http.StatusOK, "account_confirm", verifyView(s, r, u))
 }
 
+// verifyView is the page a verification link opens. An account not confirmed yet that has a
+// password asks for it: only whoever chose it at sign-up can type it, so typing it keeps it,
+// and an empty field removes it (someone else may have signed up with this address).
+func verifyView(s *Server, r *http.Request, u account.User) confirmView {
+	return confirmView{page: s.basePage(r, "Confirm your address"),
+		Heading: "Confirm your address", Lede: "Press the button to confirm that this is your e-mail address:",
+		Action: notify.VerifyPath, Button: "Confirm my address", Token: linkToken(r), Email: u.Email,
+		AskPassword: !u.EmailVerified && u.PasswordHash != ""}
+}
+
+// verify confirms the address. The first confirmation of an account signs the clicker in with
+// a new session (every older one of the account ends, and the clicker's own previous one) and
+// leads to the first-run flow.
 func (s *Server) verify(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
+		return
+	}
+	before, ok := s.tokenUser(w, r, account.VerifyEmail, againVerify) // looks the link up, does not use it
+	if !ok {
+		return
+	}
+	keep, ok := s.signupPasswordTyped(w, r, before)
+	if !ok {
 		return
 	}
 	token, sessionHash, err := account.NewSessionToken()
@@ -126,7 +148,7 @@ func (s *Server) verify(w http.ResponseWriter, r *http.Request) {
 	}
 	expires := s.now().Add(account.SessionLifetime)
 	clicker := s.requestSessionHash(r)
-	u, first, err := s.db.VerifyEmailWithToken(r.Context(), account.HashSessionToken(linkToken(r)), clicker, sessionHash, expires)
+	u, first, err := s.db.ConfirmSignupWithToken(r.Context(), account.HashSessionToken(linkToken(r)), keep, clicker, sessionHash, expires)
 	if errors.Is(err, store.ErrNotFound) {
 		s.badLink(w, r, againVerify)
 		return
@@ -136,26 +158,59 @@ func (s *Server) verify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("address verified", "user_id", u.ID, "first", first)
-	lines := []string{"Thank you. Your sale digests and sign-in links will reach " + u.Email + "."}
-	next := noticeLink{"/signin", "Sign in"}
-	if cu := currentUser(r); cu != nil && cu.ID == u.ID {
-		next = noticeLink{"/account", "Go to your account"}
+	if !first {
+		next := noticeLink{"/signin", "Sign in"}
+		if cu := currentUser(r); cu != nil && cu.ID == u.ID {
+			next = noticeLink{"/account", "Go to your account"}
+		}
+		s.render(w, r, http.StatusOK, "account_notice", noticeView{page: s.basePage(r, "Address confirmed"),
+			Heading: "Your address is confirmed", Lines: []string{"Thank you. Your sale digests and sign-in links will reach " + u.Email + "."},
+			Links: []noticeLink{next}})
+		return
 	}
-	if first {
-		// The first confirmation ended every session of the account (a stranger may have signed
-		// up with this address) and opened one for whoever holds the mailbox: this browser.
-		if clicker != "" && clicker != sessionHash {
-			_ = s.db.DeleteSession(r.Context(), clicker)
-		}
-		s.setSessionCookie(w, token, expires)
-		next = noticeLink{"/account", "Go to your account"}
-		lines = append(lines, "You are signed in on this device, and signed out everywhere else.")
-		if u.PasswordHash == "" {
-			lines = append(lines, "For your safety the password chosen when the account was created was removed: anyone could have chosen it before the address was confirmed. Sign in by e-mailed link, or set a new password from your account.")
-		}
+	// The clicker's previous session (whoever's it was) ends: a sign-in never reuses a token.
+	if clicker != "" && clicker != sessionHash {
+		_ = s.db.DeleteSession(r.Context(), clicker)
+	}
+	s.setSessionCookie(w, token, expires)
+	if before.PasswordHash == "" || u.PasswordHash != "" {
+		http.Redirect(w, r, welcomePath, http.StatusSeeOther)
+		return
 	}
 	s.render(w, r, http.StatusOK, "account_notice", noticeView{page: s.basePage(r, "Address confirmed"),
-		Heading: "Your address is confirmed", Lines: lines, Links: []noticeLink{next}})
+		Heading: "Your address is confirmed",
+		Lines: []string{"Thank you. Your sale digests and sign-in links will reach " + u.Email + ". You are signed in on this device, and signed out everywhere else.",
+			"For your safety the password chosen when the account was created was removed: anyone could have chosen it before the address was confirmed. Sign in by e-mailed link, or set a new password from your account."},
+		Links: []noticeLink{{welcomePath, "Choose your brands and sizes"}, {"/account", "Set a password"}}})
+}
+
+// signupPasswordTyped checks the sign-up password typed on the verification page: keep is true
+// when it matches. An empty field is no error (the password will be removed); a wrong one is
+// answered here (ok false) without using the link, with the same argon2id work as sign-in.
+func (s *Server) signupPasswordTyped(w http.ResponseWriter, r *http.Request, u account.User) (keep, ok bool) {
+	password := r.PostForm.Get("password")
+	if password == "" || u.EmailVerified || u.PasswordHash == "" {
+		return false, true
+	}
+	v := verifyView(s, r, u)
+	if !s.passwords.acquire(r.Context()) {
+		w.Header().Set("Retry-After", "5")
+		v.Error = "We are busy right now. Please try again in a few seconds."
+		s.render(w, r, http.StatusServiceUnavailable, "account_confirm", v)
+		return false, false
+	}
+	match := false
+	if len(password) <= 1000 {
+		match, _ = account.CheckPassword(u.PasswordHash, password)
+	}
+	s.passwords.release()
+	if !match {
+		w.Header().Set("Cache-Control", "no-store")
+		v.Error = "Password: that is not the password chosen when the account was created. Type it again, or leave the field empty to remove it."
+		s.render(w, r, http.StatusBadRequest, "account_confirm", v)
+		return false, false
+	}
+	return true, true
 }
 
 func (s *Server) forgotPage(w http.ResponseWriter, r *http.Request) {
@@ -181,9 +236,9 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 	s.mailLink(w, r, v, account.ResetPassword, "")
 }
 
-// mailLink handles a request for an e-mailed link: the same answer, after the same work,
-// whether or not the address has an account; the mail goes only to an address that has one
-// (requestLink).
+// mailLink handles a request for an e-mailed link: the same answer, after the same work (one
+// account_mail job), whether or not the address has an account; the job mails only an address
+// that has one (enqueueAccountMail).
 func (s *Server) mailLink(w http.ResponseWriter, r *http.Request, v requestView, p account.Purpose, next string) {
 	addr, err := account.NormalizeEmail(v.Email)
 	if err != nil {
@@ -196,7 +251,7 @@ func (s *Server) mailLink(w http.ResponseWriter, r *http.Request, v requestView,
 		s.render(w, r, http.StatusTooManyRequests, "account_request", v)
 		return
 	}
-	if err := s.requestLink(r.Context(), addr, p, next); err != nil {
+	if err := s.enqueueAccountMail(r.Context(), addr, p, next); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -11,7 +9,8 @@ import (
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/account"
-	"github.com/tagdrop/tagdrop/internal/notify"
+	"github.com/tagdrop/tagdrop/internal/accountmail"
+	"github.com/tagdrop/tagdrop/internal/queue"
 )
 
 // Requests that make tagdrop send mail (sign-up, password reset, sign-in links, resending the
@@ -41,98 +40,25 @@ func (s *Server) mailLimited(w http.ResponseWriter, r *http.Request, addr string
 // whoever sent the request.
 func (s *Server) baseURL() string { return strings.TrimRight(s.cfg.BaseURL, "/") }
 
-// sendLink makes a single-use token of the purpose for u and queues the mail carrying it.
+// sendLink makes a single-use token of the purpose for the signed-in shopper u and queues the
+// mail carrying it (the account page's own requests, which reveal nothing about other
+// addresses, are answered in the request).
 func (s *Server) sendLink(ctx context.Context, u account.User, purpose account.Purpose, next string) error {
-	token, hash, err := account.NewLinkToken()
-	if err != nil {
-		return err
-	}
-	valid := purpose.Lifetime()
-	if err := s.db.CreateAccountToken(ctx, u.ID, purpose, hash, s.now().Add(valid)); err != nil {
-		return err
-	}
-	m := notify.AccountMail{UserID: u.ID, To: u.Email, BaseURL: s.baseURL(), Token: token, Next: next, Valid: valid}
-	var msg notify.Message
-	switch purpose {
-	case account.VerifyEmail:
-		msg, err = notify.RenderVerification(m)
-	case account.ResetPassword:
-		msg, err = notify.RenderPasswordReset(m)
-	default:
-		msg, err = notify.RenderSignInLink(m)
-	}
-	if err != nil {
-		return err
-	}
-	if _, err := s.db.QueueMessage(ctx, msg); err != nil {
-		return err
-	}
-	s.log.Info("account mail queued", "kind", msg.Kind, "user_id", u.ID)
-	return nil
+	return accountmail.New(s.db, s.baseURL(), s.log).SendLink(ctx, u, purpose, next)
 }
 
-// requestLink answers a request for a reset or sign-in link to a typed address with the same
-// work whether or not the address has an account, so neither the answer nor its timing tells
-// which addresses do: it makes a token and renders the mail for the address either way, and
-// one store transaction (store.RequestAccountLink) runs the same statements for both, storing
-// the token and queueing the mail only for an account's address.
-func (s *Server) requestLink(ctx context.Context, addr string, purpose account.Purpose, next string) error {
-	token, hash, err := account.NewLinkToken()
-	if err != nil {
-		return err
+// enqueueAccountMail is all a reset or sign-in-link request does for a well-formed address:
+// one account_mail job, the same for an address with an account and one without. The job
+// looks the address up and writes the token and mail, or nothing (accountmail.Mailer.Send).
+func (s *Server) enqueueAccountMail(ctx context.Context, addr string, p account.Purpose, next string) error {
+	if s.cfg.AccountMail == nil {
+		return errNoAccountMail
 	}
-	valid := purpose.Lifetime()
-	m := notify.AccountMail{To: addr, BaseURL: s.baseURL(), Token: token, Next: next, Valid: valid}
-	var msg notify.Message
-	if purpose == account.ResetPassword {
-		msg, err = notify.RenderPasswordReset(m)
-	} else {
-		msg, err = notify.RenderSignInLink(m)
+	purpose := accountmail.Reset
+	if p == account.SignInLink {
+		purpose = accountmail.SignIn
 	}
-	if err != nil {
-		return err
-	}
-	known, err := s.db.RequestAccountLink(ctx, purpose, hash, s.now().Add(valid), msg)
-	if err != nil {
-		return err
-	}
-	if known {
-		s.log.Info("account mail queued", "kind", msg.Kind)
-	}
-	return nil
-}
-
-// sendSignupAttempt tells an account's owner that someone tried to sign up with the address.
-func (s *Server) sendSignupAttempt(ctx context.Context, u account.User) error {
-	var nonce [12]byte
-	if _, err := rand.Read(nonce[:]); err != nil {
-		return err
-	}
-	msg, err := notify.RenderSignupAttempt(notify.AccountMail{UserID: u.ID, To: u.Email, BaseURL: s.baseURL(), Nonce: hex.EncodeToString(nonce[:])})
-	if err != nil {
-		return err
-	}
-	if _, err := s.db.QueueMessage(ctx, msg); err != nil {
-		return err
-	}
-	s.log.Info("account mail queued", "kind", msg.Kind, "user_id", u.ID)
-	return nil
-}
-
-// startSession signs userID in with a fresh token, ending the session the request came with
-// (whoever's it was): a sign-in never reuses a token.
-func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int64) error {
-	s.endRequestSession(r)
-	token, hash, err := account.NewSessionToken()
-	if err != nil {
-		return err
-	}
-	expires := s.now().Add(account.SessionLifetime)
-	if err := s.db.CreateSession(r.Context(), hash, userID, expires); err != nil {
-		return err
-	}
-	s.setSessionCookie(w, token, expires)
-	return nil
+	return s.cfg.AccountMail.Insert(ctx, queue.AccountMailArgs{Email: addr, Purpose: purpose, Next: next})
 }
 
 // endRequestSession deletes the session of the request's cookie, if any.

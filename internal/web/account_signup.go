@@ -1,19 +1,22 @@
 package web
 
 import (
-	"errors"
+	"database/sql"
 	"net/http"
 
 	"github.com/tagdrop/tagdrop/internal/account"
-	"github.com/tagdrop/tagdrop/internal/store"
+	"github.com/tagdrop/tagdrop/internal/accountmail"
+	"github.com/tagdrop/tagdrop/internal/queue"
 )
 
-// Sign-up creates a shopper, e-mails a verification link, signs the new shopper in and sends
-// them to the first-run flow (/welcome). An address that already has an account gets the same
-// answer (status, redirect and a session-shaped cookie) after the same argon2id work, and its
-// owner gets a mail saying someone tried: the page never tells a visitor which addresses have
-// accounts. (Following the redirect does tell: the decoy cookie opens no session. Closing that
-// too would mean not signing in until the link is opened.)
+// Sign-up records the account and asks the shopper to open the link mailed to the address;
+// nobody is signed in until they do (the verification link opens the session and leads to the
+// first-run flow, /welcome). An address that already has an account gets the identical answer
+// after the identical work: the same argon2id hash, the same store transaction (whose user
+// insert does nothing on a taken address) and the same account_mail job. Only the job, off the
+// request path, looks the address up and mails a verification link, the "someone tried to sign
+// up" notice, or nothing (internal/accountmail). Password sign-in is refused until the address
+// is confirmed (auth.go), so signing up and then signing in cannot tell the cases apart either.
 
 // welcomePath is where a new shopper goes: the first-run preferences flow.
 const welcomePath = "/welcome"
@@ -37,6 +40,10 @@ func (s *Server) signupPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
+		return
+	}
+	if s.cfg.AccountMail == nil {
+		s.fail(w, r, errNoAccountMail)
 		return
 	}
 	email, password := r.PostForm.Get("email"), r.PostForm.Get("password")
@@ -73,47 +80,19 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ctx := r.Context()
-	u, err := s.db.CreateUser(ctx, addr, account.Shopper, hash, false)
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		s.signupTaken(w, r, addr)
-		return
-	case err != nil:
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.sendLink(ctx, u, account.VerifyEmail, ""); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.startSession(w, r, u.ID); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.log.Info("signed up", "user_id", u.ID)
-	http.Redirect(w, r, welcomePath, http.StatusSeeOther)
-}
-
-// signupTaken answers a sign-up for an address that has an account exactly as a new sign-up is
-// answered, and mails the owner instead.
-func (s *Server) signupTaken(w http.ResponseWriter, r *http.Request, addr string) {
-	u, err := s.db.UserByEmail(r.Context(), addr)
+	args := queue.AccountMailArgs{Email: addr, Purpose: accountmail.SignUp}
+	err = s.db.SignUp(r.Context(), addr, hash, func(tx *sql.Tx) error { return s.cfg.AccountMail.InsertTx(r.Context(), tx, args) })
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.sendSignupAttempt(r.Context(), u); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.endRequestSession(r)
-	// A cookie shaped like a real session that opens none: the next request clears it.
-	decoy, _, err := account.NewSessionToken()
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.setSessionCookie(w, decoy, s.now().Add(account.SessionLifetime))
-	http.Redirect(w, r, welcomePath, http.StatusSeeOther)
+	s.log.Info("sign-up requested")
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, http.StatusOK, "account_notice", noticeView{page: s.basePage(r, "Check your inbox"),
+		Heading: "Check your inbox",
+		Lines: []string{"We have sent a message to " + addr + ". Open the link in it within " + lifetimeText(account.VerifyEmail) +
+			" to confirm the address: that signs you in and takes you to choosing your brands and sizes.",
+			"If " + addr + " already has a confirmed tagdrop account, the message says so and how to sign in instead.",
+			"Nothing arrived? Check your spam folder, or make sure you typed your address correctly."},
+		Links: []noticeLink{{"/signin", "Back to sign in"}}})
 }

@@ -172,7 +172,8 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 }
 
 // checkSignin checks an address and password with the same argon2id work whether or not the
-// account exists or has a password, so neither the answer nor its timing tells them apart.
+// account exists, has a password or has a confirmed address, so neither the answer nor its
+// timing tells them apart.
 func (s *Server) checkSignin(ctx context.Context, addr string, addrErr error, password string) (account.User, bool, error) {
 	if addrErr != nil {
 		account.DummyCheck(password)
@@ -191,6 +192,12 @@ func (s *Server) checkSignin(ctx context.Context, addr string, addrErr error, pa
 		return account.User{}, false, nil
 	}
 	ok, _ := account.CheckPassword(u.PasswordHash, password)
+	// An address not confirmed yet signs in by link only. Its password may have been chosen by
+	// anyone who typed the address at sign-up, and a sign-in with it would tell them whether the
+	// address was free (their sign-up created the account) or taken: sign-up answers both alike.
+	if !u.EmailVerified {
+		return account.User{}, false, nil
+	}
 	return u, ok, nil
 }
 

@@ -112,10 +112,17 @@ const chartDays = 90
 // newPriceChart lays out series from its first point (at most chartDays back) to now. It returns
 // nil when there is nothing to draw.
 func newPriceChart(series []pricePoint, currency string, now time.Time) *priceChart {
+	return newPriceChartFrom(series, currency, now, now.Add(-chartDays*24*time.Hour), 0)
+}
+
+// newPriceChartFrom lays out series from start (from its first point when start is zero or
+// earlier) to now. series must hold the price in force at start. lowestEver is the lowest
+// price ever recorded (the offers' stored all-time lows, which reach behind series); 0 takes
+// the lowest of series.
+func newPriceChartFrom(series []pricePoint, currency string, now, start time.Time, lowestEver int64) *priceChart {
 	if len(series) == 0 {
 		return nil
 	}
-	start := now.Add(-chartDays * 24 * time.Hour)
 	// Keep the point in force at the start of the window, moved to the window's start.
 	var pts []pricePoint
 	for i, p := range series {
@@ -134,6 +141,9 @@ func newPriceChart(series []pricePoint, currency string, now time.Time) *priceCh
 	c := &priceChart{Width: 640, Height: 240, Left: 64, Right: 624, Top: 16, Bottom: 208}
 	low30 := lowestBetween(series, now.Add(-30*24*time.Hour), now)
 	lowEver := lowestBetween(series, series[0].At, now)
+	if lowestEver > 0 && (lowEver == 0 || lowestEver < lowEver) {
+		lowEver = lowestEver
+	}
 
 	lo, hi := int64(math.MaxInt64), int64(0)
 	for _, v := range []int64{low30, lowEver} {

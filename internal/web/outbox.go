@@ -18,9 +18,12 @@ import (
 //
 // Account mails (verification, password reset, sign-in and set-password links) carry live
 // single-use links, so their bodies show only to a viewer signed in as their recipient; everyone
-// else, admins included, sees "hidden: sent to …". The sender also blanks them once the mail
-// server has them (store.MarkMessageSent). Dropped link requests for addresses without an
-// account (store.RequestAccountLink) are not listed.
+// else, admins included, sees "hidden: sent to …". One exception, in demo mode only: verification
+// mails show to everyone, because sign-up signs nobody in before the address is confirmed, so a
+// demo visitor has no other way to read the link (the demo's own accounts are all confirmed, so
+// such a mail only ever confirms an account a visitor just made up). The sender also blanks
+// them once the mail server has them (store.MarkMessageSent). Dropped link requests for addresses without an
+// account, which tagdrop before the account-mail job wrote (store.DroppedStatus), are not listed.
 
 // outboxLimit caps the messages listed.
 const outboxLimit = 200
@@ -48,7 +51,10 @@ type outboxItem struct {
 
 // bodyHidden reports whether m's bodies must not be shown to the request's viewer: an account
 // mail shows only to its recipient, signed in.
-func bodyHidden(r *http.Request, m notify.Message) bool {
+func (s *Server) bodyHidden(r *http.Request, m notify.Message) bool {
+	if s.cfg.Demo && m.Kind == notify.KindVerify {
+		return false
+	}
 	switch m.Kind {
 	case notify.KindVerify, notify.KindReset, notify.KindSignIn:
 		u := currentUser(r)
@@ -72,7 +78,7 @@ func (s *Server) outbox(w http.ResponseWriter, r *http.Request) {
 		if m.Status == store.DroppedStatus {
 			continue
 		}
-		v.Messages = append(v.Messages, outboxItem{Message: m, Hidden: bodyHidden(r, m)})
+		v.Messages = append(v.Messages, outboxItem{Message: m, Hidden: s.bodyHidden(r, m)})
 	}
 	s.render(w, r, http.StatusOK, "outbox", v)
 }
@@ -97,7 +103,7 @@ func (s *Server) outboxMessage(r *http.Request) (notify.Message, error) {
 	if err == nil && m.Status == store.DroppedStatus {
 		return notify.Message{}, fmt.Errorf("message %d: %w", id, store.ErrNotFound)
 	}
-	if err == nil && bodyHidden(r, m) {
+	if err == nil && s.bodyHidden(r, m) {
 		m.TextBody, m.HTMLBody = "", ""
 	}
 	return m, err
@@ -109,7 +115,7 @@ func (s *Server) message(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "message", messageView{page: s.basePage(r, m.Subject), Message: m, Hidden: bodyHidden(r, m)})
+	s.render(w, r, http.StatusOK, "message", messageView{page: s.basePage(r, m.Subject), Message: m, Hidden: s.bodyHidden(r, m)})
 }
 
 // messageHTMLPolicy confines a message's HTML part: it may style itself inline and show images,
@@ -132,7 +138,7 @@ func (s *Server) messageHTML(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	body := m.HTMLBody
-	if bodyHidden(r, m) {
+	if s.bodyHidden(r, m) {
 		body = "<p>Hidden: this e-mail carries a single-use link and shows only to its recipient, signed in.</p>"
 	} else if body == "" {
 		body = "<p>This message has no HTML part.</p>"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/tagdrop/tagdrop/internal/store"
 )
@@ -14,6 +15,9 @@ type productView struct {
 	Product store.ProductDetail
 	Chart   *priceChart
 	Out     outLinks // retailer links through /out (out.go)
+	// WholeHistory: the chart shows the whole history (?range=all), not the last ChartDays.
+	WholeHistory bool
+	ChartDays    int
 }
 
 func (s *Server) product(w http.ResponseWriter, r *http.Request) {
@@ -27,7 +31,12 @@ func (s *Server) product(w http.ResponseWriter, r *http.Request) {
 	if u := currentUser(r); u != nil {
 		viewer = u.ID
 	}
-	p, err := s.db.ProductFor(r.Context(), id, viewer)
+	// The chart shows the last chartDays; ?range=all shows (and reads) the whole history.
+	start := s.now().Add(-chartDays * 24 * time.Hour)
+	if r.URL.Query().Get("range") == "all" {
+		start = time.Time{}
+	}
+	p, err := s.db.ProductSince(r.Context(), id, viewer, start)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -36,9 +45,10 @@ func (s *Server) product(w http.ResponseWriter, r *http.Request) {
 	if p.Brand != "" {
 		title = p.Brand + " " + p.Title
 	}
-	v := productView{page: s.basePage(r, title), Product: p, Out: s.outLinks()}
+	v := productView{page: s.basePage(r, title), Product: p, Out: s.outLinks(), WholeHistory: start.IsZero(), ChartDays: chartDays}
 	if p.Best.HasOffer {
-		v.Chart = newPriceChart(lowestPriceSeries(p.History, p.Best.Currency), p.Best.Currency, s.now())
+		v.Chart = newPriceChartFrom(lowestPriceSeries(p.History, p.Best.Currency), p.Best.Currency, s.now(), start,
+			p.LowestEver[p.Best.Currency])
 	}
 	if p.Description != "" {
 		v.Description = truncate(p.Description, 160)

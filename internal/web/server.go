@@ -49,6 +49,9 @@ type Config struct {
 	Index Searcher
 	// Queue is the job queue /readyz reports (health_queue.go); nil leaves it out.
 	Queue QueueReporter
+	// AccountMail enqueues the account_mail jobs of sign-up, reset and sign-in-link requests
+	// (account_queue.go); nil answers those requests 503.
+	AccountMail AccountMailQueue
 	// Catalogue is the index the per-shopper matcher reads (My sales, loves): in production the
 	// same live index as Index (search.Live.Index). Nil on a node without one.
 	Catalogue *index.Index

@@ -5,12 +5,15 @@ package smtptest
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"fmt"
 	"io"
 	"math/big"
 	"net"
@@ -47,7 +50,17 @@ type Options struct {
 	Delay time.Duration
 	// TLS offers STARTTLS with a fresh self-signed certificate for 127.0.0.1 (see Server.RootCAs).
 	TLS bool
+	// Cert is the certificate's key type with TLS: CertECDSAP256 (the default) or CertRSA2048.
+	Cert string
 }
+
+// Certificate key types (Options.Cert).
+const (
+	// CertECDSAP256 is an ECDSA P-256 key: the cheapest handshake for the server.
+	CertECDSAP256 = "ecdsa-p256"
+	// CertRSA2048 is an RSA-2048 key, what most mail servers present.
+	CertRSA2048 = "rsa-2048"
+)
 
 // Server is a running SMTP server.
 type Server struct {
@@ -82,7 +95,7 @@ func New(opts Options) (*Server, error) {
 	s.srv.WriteTimeout = 30 * time.Second
 	s.srv.AllowInsecureAuth = !opts.TLS
 	if opts.TLS {
-		cfg, pool, err := selfSigned()
+		cfg, pool, err := selfSigned(opts.Cert)
 		if err != nil {
 			ln.Close()
 			return nil, err
@@ -155,6 +168,7 @@ type session struct {
 	authed bool
 	from   string
 	to     []string
+	drain  []byte // Discard's read buffer
 }
 
 func (ss *session) AuthMechanisms() []string {
@@ -197,8 +211,19 @@ func (ss *session) Data(r io.Reader) error {
 		time.Sleep(ss.s.opts.Delay)
 	}
 	if ss.s.opts.Discard {
-		if _, err := io.Copy(io.Discard, r); err != nil {
-			return err
+		// Drained through one large buffer per session: go-smtp hands a chunk over through a
+		// pipe, and io.Discard's 8 KiB reads would take four hand-overs for each 32 KiB.
+		if ss.drain == nil {
+			ss.drain = make([]byte, 64<<10)
+		}
+		for {
+			_, err := r.Read(ss.drain)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return err
+			}
 		}
 		ss.s.accept(Message{})
 		return nil
@@ -219,9 +244,20 @@ func (ss *session) Data(r io.Reader) error {
 func (ss *session) Reset()        { ss.from, ss.to = "", nil }
 func (ss *session) Logout() error { return nil }
 
-// selfSigned makes a certificate for 127.0.0.1 and localhost and a pool that trusts it.
-func selfSigned() (*tls.Config, *x509.CertPool, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+// selfSigned makes a certificate for 127.0.0.1 and localhost with a key of the given type and a
+// pool that trusts it.
+func selfSigned(keyType string) (*tls.Config, *x509.CertPool, error) {
+	var key crypto.Signer
+	var err error
+	usage := x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign
+	switch keyType {
+	case "", CertECDSAP256:
+		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	case CertRSA2048:
+		key, err = rsa.GenerateKey(rand.Reader, 2048)
+	default:
+		return nil, nil, fmt.Errorf("smtptest: certificate type %q is not %s or %s", keyType, CertECDSAP256, CertRSA2048)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -229,10 +265,10 @@ func selfSigned() (*tls.Config, *x509.CertPool, error) {
 		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "smtptest"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
 		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, DNSNames: []string{"localhost"},
-		KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign, IsCA: true, BasicConstraintsValid: true,
+		KeyUsage: usage, IsCA: true, BasicConstraintsValid: true,
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,84 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"net/mail"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/notify/smtptest"
+)
+
+// TestTransportSendsWholeMessages sends, over every protocol path, messages that take the
+// single-write paths (commands and message in one slice; a message with nothing to dot-stuff
+// written with its ending) and ones that cannot (a recipient too long for the room kept for the
+// commands, lines starting with a dot), and checks that each arrives exactly as AppendMIME
+// wrote it, over one connection.
+func TestTransportSendsWholeMessages(t *testing.T) {
+	html := strings.Repeat("<p>Le Chiquito, €120.00</p>\n", 400) // large enough to be written straight through
+	for _, tt := range []struct {
+		name                   string
+		noPipelining, noChunks bool
+	}{{"bdat", false, false}, {"pipelined data", false, true}, {"one command at a time", true, true}, {"bdat unpipelined", true, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := smtptest.Start(t, smtptest.Options{})
+			tr := transportTo(t, srv, SMTPConfig{TLS: TLSNone})
+			tr.avoid.pipelining, tr.avoid.chunking = tt.noPipelining, tt.noChunks
+			long := strings.Repeat("l", commandRoom) + "@example.com"
+			msgs := []Message{
+				{To: "ada@example.com", Subject: "Plain", TextBody: "Hello\nthere", HTMLBody: html},
+				{To: long, Subject: "Long recipient", TextBody: "Hi", HTMLBody: html},
+				{To: "bob@example.com", Subject: "Dots", TextBody: ".one\n..two\n.", HTMLBody: html},
+				{To: "cy@example.com", Subject: "Small", TextBody: "short"},
+			}
+			ctx := context.Background()
+			for i := range msgs {
+				msgs[i].MessageID = "<whole-" + strconv.Itoa(i) + "@tagdrop>"
+				msgs[i].CreatedAt = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) // Date is the time queued
+				if err := tr.Send(ctx, msgs[i]); err != nil {
+					t.Fatalf("send %s: %v", msgs[i].Subject, err)
+				}
+			}
+			got := srv.Messages()
+			if len(got) != len(msgs) || srv.Connections() != 1 {
+				t.Fatalf("%d messages over %d connections, want %d over 1", len(got), srv.Connections(), len(msgs))
+			}
+			for i, g := range got {
+				if len(g.To) != 1 || g.To[0] != msgs[i].To {
+					t.Errorf("message %d went to %q, want %q", i, g.To, msgs[i].To)
+				}
+				pm, err := mail.ReadMessage(bytes.NewReader(g.Data))
+				if err != nil {
+					t.Fatalf("message %d does not parse: %v", i, err)
+				}
+				if pm.Header.Get("Message-Id") != msgs[i].MessageID {
+					t.Errorf("message %d arrived as %q", i, pm.Header.Get("Message-Id"))
+				}
+				want, _, _, err := AppendMIME(nil, msgs[i], testEnvelope)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The boundary is random per message: compare everything but it.
+				if a, b := withoutBoundary(g.Data), withoutBoundary(want); !bytes.Equal(a, b) {
+					t.Errorf("message %d (%s): %d bytes arrived, %d were written, and they differ", i, msgs[i].Subject, len(a), len(b))
+				}
+			}
+		})
+	}
+}
+
+// withoutBoundary blanks every occurrence of the multipart boundary ("=_td" and 24 hex digits).
+func withoutBoundary(b []byte) []byte {
+	out := bytes.Clone(b)
+	for i := 0; ; {
+		j := bytes.Index(out[i:], []byte("=_td"))
+		if j < 0 || i+j+28 > len(out) {
+			return out
+		}
+		copy(out[i+j:i+j+28], strings.Repeat("B", 28))
+		i += j + 28
+	}
+}
