@@ -23,7 +23,8 @@ func editorClick(t *testing.T, p *browsertest.Page, selector, ready string) {
 		t.Fatalf("nothing to click at %s", selector)
 	}
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if browsertest.Eval[bool](p, `!window.__before && document.readyState === "complete" && !!(`+ready+`)`) {
+		// The click navigates: a poll may hit the page being left, and the next one answers.
+		if ok, err := browsertest.TryEval[bool](p, `!window.__before && document.readyState === "complete" && !!(`+ready+`)`); err == nil && ok {
 			return
 		}
 	}

@@ -159,6 +159,15 @@ func Eval[T any](p *Page, expr string) T {
 	return v
 }
 
+// TryEval is Eval that returns the error instead of failing the test: for polling across a
+// navigation, when an evaluation may land on a page being torn down ("Inspected target
+// navigated or closed") and the next poll is the answer.
+func TryEval[T any](p *Page, expr string) (T, error) {
+	ctx, cancel := context.WithTimeout(p.ctx, 20*time.Second)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
 // Open navigates to url, waits for the load event, then makes every lazy image load and waits
 // for all images to finish, so checks and screenshots see the whole page.
 func (p *Page) Open(url string) {
