@@ -277,22 +277,9 @@ func TestDigestRunShardsAndSendsOnce(t *testing.T) {
 		run := f.digestRun(t)
 		for _, id := range []string{"node-a", "node-b"} {
 			sender := jobs.NewSender(db, transportTo(srv.Addr), jobs.SenderConfig{Connections: 2}, quietLog)
-			q, err := New(db, Config{ID: id, PollInterval: 50 * time.Millisecond, DigestShardSize: 5, RescueAfter: 10 * time.Second,
+			t.Cleanup(sender.Close) // after the queue stops
+			startWorking(t, db, Config{ID: id, PollInterval: 50 * time.Millisecond, DigestShardSize: 5, RescueAfter: 10 * time.Second,
 				Periods: Periods{Digests: time.Hour, MailSweep: time.Hour}}, &Work{Digests: run, Mail: sender})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := q.Start(ctx); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() {
-				sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-				defer cancel()
-				if err := q.Stop(sctx); err != nil {
-					t.Error(err)
-				}
-				sender.Close()
-			})
 		}
 		if !srv.Wait(len(f.due), time.Minute) {
 			t.Fatalf("the SMTP server received %d of %d digests", srv.Count(), len(f.due))
@@ -367,21 +354,8 @@ func TestMailSendJobRunTwiceDeliversOnce(t *testing.T) {
 		}
 		for _, id := range []string{"node-a", "node-b"} {
 			sender := jobs.NewSender(db, transportTo(srv.Addr), jobs.SenderConfig{Connections: 2, Batch: 7}, quietLog)
-			q, err := New(db, Config{ID: id, PollInterval: 50 * time.Millisecond, Periods: Periods{MailSweep: time.Hour}}, &Work{Mail: sender})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := q.Start(ctx); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() {
-				sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-				defer cancel()
-				if err := q.Stop(sctx); err != nil {
-					t.Error(err)
-				}
-				sender.Close()
-			})
+			t.Cleanup(sender.Close) // after the queue stops
+			startWorking(t, db, Config{ID: id, PollInterval: 50 * time.Millisecond, Periods: Periods{MailSweep: time.Hour}}, &Work{Mail: sender})
 		}
 		insert, err := New(db, Config{}, nil)
 		if err != nil {

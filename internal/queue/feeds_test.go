@@ -71,21 +71,8 @@ func TestFeedSweepRefreshesEachDueFeedOncePerHost(t *testing.T) {
 		}
 		h := &hostRefresher{running: map[string]int{}, done: map[int64]int{}, second: make(chan struct{}), ended: make(chan int64, 100)}
 		for _, id := range []string{"node-a", "node-b"} {
-			q, err := New(db, Config{ID: id, FeedWorkers: 4, PollInterval: 50 * time.Millisecond, Periods: Periods{FeedSweep: time.Second}},
+			startWorking(t, db, Config{ID: id, FeedWorkers: 4, PollInterval: 50 * time.Millisecond, Periods: Periods{FeedSweep: time.Second}},
 				&Work{Feeds: h})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := q.Start(ctx); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() {
-				sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-				defer cancel()
-				if err := q.Stop(sctx); err != nil {
-					t.Error(err)
-				}
-			})
 		}
 		deadline := time.After(time.Minute)
 		for range ids {

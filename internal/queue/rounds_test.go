@@ -34,18 +34,7 @@ func TestRoundsRunAsPeriodicJobs(t *testing.T) {
 			Trends:    jobs.NewTrendsUpdater(db, jobs.TrendsConfig{Settle: -1}, nil),
 			Snapshots: jobs.NewSnapshotter(db, nil),
 		}
-		q, err := New(db, Config{PollInterval: 50 * time.Millisecond}, work)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := q.Start(ctx); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			_ = q.Stop(sctx)
-		})
+		q := startWorking(t, db, Config{PollInterval: 50 * time.Millisecond}, work)
 		for _, kind := range []string{"push_round", "webhook_round", "trends_update", "catalogue_snapshot"} {
 			deadline := time.Now().Add(30 * time.Second)
 			for {
