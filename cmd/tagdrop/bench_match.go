@@ -14,7 +14,7 @@ import (
 
 // runBenchMatch is `tagdrop bench match`: args are what follows the benchmark's name.
 func runBenchMatch(ctx context.Context, env *environment, args []string) error {
-	fs := flagSet(env, "bench match", "bench match [--size N] [--users M] [--db sqlite|postgres://…] [--peer NAME]... [--sample N] [--store-users N] [--json]",
+	fs := flagSet(env, "bench match", "bench match [--size N] [--users M] [--db sqlite|postgres://…] [--peer NAME]... [--sample N] [--store-users N] [--workers 1,2] [--json]",
 		"Computes every digest of a full run: a catalogue of --size offers (a quarter on sale, 10% changed since\n"+
 			"the previous run) and --users shoppers from tagdrop gen's generator, whose sent-history is the previous\n"+
 			"run's digests. Times preparing the matcher plus every shopper's digest (cap 30) on all cores, and reports\n"+
@@ -22,7 +22,11 @@ func runBenchMatch(ctx context.Context, env *environment, args []string) error {
 			"same shoppers one query each, extrapolated to --users: postgres-per-shopper (with a postgres:// --db) and\n"+
 			"bleve-per-shopper (binaries built with -tags bench_bleve); ratio is the peer's seconds over tagdrop's.\n"+
 			"Loading the shoppers from the store and writing the outbox are timed on SQLite, and on PostgreSQL with a\n"+
-			"postgres:// --db, for --store-users shoppers. Progress goes to stderr.")
+			"postgres:// --db, for --store-users shoppers. Progress goes to stderr.\n"+
+			"With --workers the real distributed path is measured instead: tagdrop serve processes working the digest\n"+
+			"run's jobs (digest_run, digest_shard) on a fresh seeded database, timed from the run's enqueueing to every\n"+
+			"digest stored: one `serve --role all` on SQLite, then, with a postgres:// --db, N `serve --role worker`\n"+
+			"processes for each N listed (defaults then: --size 50000 --users 10000).")
 	size := fs.Int("size", 100_000, "offers in the catalogue")
 	users := fs.Int("users", 100_000, "shoppers")
 	db := fs.String("db", bench.SQLite, "sqlite, or postgres://USER@HOST:PORT/DB to add the PostgreSQL store phases and the\npostgres-per-shopper peer (databases named tagdrop_bench_… are created there and dropped)")
@@ -32,12 +36,25 @@ func runBenchMatch(ctx context.Context, env *environment, args []string) error {
 	keep := fs.String("keep", "", "folder for the SQLite file, kept (default: a temporary folder, removed)")
 	var peers listFlag
 	fs.Var(&peers, "peer", "peer to run, repeatable (default: every peer built in: "+fmt.Sprint(bench.MatchPeers())+")")
+	var workers processList
+	fs.Var(&workers, "workers", "measure serve processes working the digest run's jobs instead, `N,N…` worker processes on\nPostgreSQL (beside one embedded process on SQLite), e.g. 1,2")
+	shardSize := fs.Int("digest-shard-size", 0, "with --workers: each process's --digest-shard-size (default: serve's)")
 	jsonOut := fs.Bool("json", false, "print JSON")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := noArgs(fs); err != nil {
 		return err
+	}
+	if workers.set {
+		if !flagGiven(fs, "size") {
+			*size = defaultWorkersOffers
+		}
+		if !flagGiven(fs, "users") {
+			*users = defaultWorkersUsers
+		}
+		return runBenchWorkers(ctx, env, bench.WorkersConfig{Bench: bench.WorkersMatch, Offers: *size, Users: *users, Seed: *seed,
+			Processes: workers.counts, ShardSize: *shardSize, Dir: *keep}, *db, *jsonOut)
 	}
 	switch {
 	case *size < 100:

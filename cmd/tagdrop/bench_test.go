@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -12,7 +14,9 @@ import (
 // (the benchmark marks its children with benchChildEnv), as the real binary is in use.
 func TestMain(m *testing.M) {
 	if os.Getenv(benchChildEnv) == "1" {
-		os.Exit(run(context.Background(), &environment{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:]))
+		// Stopped by SIGTERM as the real binary is (main.go): serve children of bench --workers.
+		ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		os.Exit(run(ctx, &environment{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:]))
 	}
 	os.Exit(m.Run())
 }

@@ -76,13 +76,7 @@ func brandList(ctx context.Context, env *environment, args []string) error {
 	db := dbFlag(fs)
 	unknown := fs.Bool("unknown", false, "only brands that are not in the bundled brand directory")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	conn, err := openDB(ctx, *db)
+	conn, err := parseAndOpen(ctx, env, fs, args, db)
 	if err != nil {
 		return err
 	}

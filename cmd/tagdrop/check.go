@@ -21,13 +21,7 @@ func runCheck(ctx context.Context, env *environment, args []string) error {
 			"--json prints {\"database\", \"counts\": {…}, \"problems\": [{\"check\", \"detail\", \"count\", \"examples\"}]}.")
 	db := dbFlag(fs)
 	jsonOut := fs.Bool("json", false, "print JSON")
-	if err := parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	conn, err := store.Open(ctx, *db)
+	conn, err := parseAndOpen(ctx, env, fs, args, db)
 	if err != nil {
 		return err
 	}

@@ -170,13 +170,7 @@ func feedAdd(ctx context.Context, env *environment, args []string) error {
 func feedList(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "feed list", "feed list [--db URL]", "Lists registered feeds with how their last refreshes went.")
 	db := dbFlag(fs)
-	if err := parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	conn, err := openDB(ctx, *db)
+	conn, err := parseAndOpen(ctx, env, fs, args, db)
 	if err != nil {
 		return err
 	}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/store"
 )
 
 var (
@@ -91,4 +94,17 @@ func noArgs(fs *flag.FlagSet) error {
 		return fmt.Errorf("%w: unexpected argument %q (see tagdrop %s --help)", errUsage, fs.Arg(0), fs.Name())
 	}
 	return nil
+}
+
+// parseAndOpen is the prologue of a command that takes no arguments and works on the database
+// its --db flag names: it parses the flags (and their environment variables), refuses
+// positional arguments and opens the database. The caller closes it.
+func parseAndOpen(ctx context.Context, env *environment, fs *flag.FlagSet, args []string, db *string) (*store.DB, error) {
+	if err := parse(env, fs, args); err != nil {
+		return nil, err
+	}
+	if err := noArgs(fs); err != nil {
+		return nil, err
+	}
+	return openDB(ctx, *db)
 }

@@ -37,11 +37,13 @@ func commands() map[string]command {
 		"user":    {"manage accounts: add, list, passwd, role, prefs, verify, export, delete", runUser},
 		"backup":  {"write a consistent copy of the SQLite database while tagdrop runs", runBackup},
 		"brand":   {"list brands and merge one into another", runBrand},
+		"product": {"merge duplicate products (dedupe)", runProduct},
 		"import":  {"import product feeds (files or URLs) into the catalogue", runImport},
 		"feed":    {"register feeds for scheduled refreshes: add, list, remove, run", runFeed},
 		"extract": {"print the products and offers found in one product page", runExtract},
 		"search":  {"search the catalogue from the command line", runSearch},
 		"digest":  {"build (or preview with --dry-run) shoppers' sale digests", runDigest},
+		"trends":  {"bring the trends page's counts and rankings up to date: update", runTrends},
 		"gen":     {"write realistic synthetic feeds and shoppers at any scale", runGen},
 		"bench":   {"measure ingest, search, match or email against a peer", runBench},
 		"version": {"print the version", func(_ context.Context, env *environment, _ []string) error {

@@ -149,13 +149,7 @@ func userAdd(ctx context.Context, env *environment, args []string) error {
 func userList(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "user list", "user list [--db URL]", "Lists accounts.")
 	db := dbFlag(fs)
-	if err := parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	conn, err := openDB(ctx, *db)
+	conn, err := parseAndOpen(ctx, env, fs, args, db)
 	if err != nil {
 		return err
 	}

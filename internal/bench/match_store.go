@@ -12,7 +12,6 @@ import (
 
 	"github.com/tagdrop/tagdrop/internal/account"
 	"github.com/tagdrop/tagdrop/internal/alerts"
-	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
@@ -146,44 +145,8 @@ func writeMatchFixture(ctx context.Context, db *sql.DB, maxArgs int, products []
 	}
 	defer tx.Rollback()
 	now := matchNow.UnixMilli()
-	var rows [][]any
-	for i, b := range brands {
-		rows = append(rows, []any{i + 1, catalog.Slug(b), b, now})
-	}
-	if err := insertRows(ctx, tx, maxArgs, "brands", []string{"id", "slug", "name", "created_at"}, rows, ""); err != nil {
-		return err
-	}
-	brandID := map[string]int{}
-	for i, b := range brands {
-		brandID[b] = i + 1
-	}
-	rows = rows[:0]
-	seenCat := map[int64]bool{}
-	for _, c := range matchCategories() {
-		path := ""
-		var parent any
-		for _, n := range c.path {
-			if path != "" {
-				path += " > "
-			}
-			path += n.Name
-			if !seenCat[n.ID] {
-				seenCat[n.ID] = true
-				rows = append(rows, []any{n.ID, parent, catalog.Slug(path), n.Name, path, c.kind})
-			}
-			parent = n.ID
-		}
-	}
-	if err := insertRows(ctx, tx, maxArgs, "categories", []string{"id", "parent_id", "slug", "name", "path", "size_kind"}, rows, ""); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	retailerID := map[string]int{}
-	for i, r := range matchRetailers {
-		retailerID[r.name] = i + 1
-		rows = append(rows, []any{i + 1, catalog.Slug(r.name), r.name, r.currency, now})
-	}
-	if err := insertRows(ctx, tx, maxArgs, "retailers", []string{"id", "slug", "name", "currency", "created_at"}, rows, ""); err != nil {
+	ids, err := writeSeedReferences(ctx, tx, maxArgs, brands, now)
+	if err != nil {
 		return err
 	}
 	// The offers referenced, and their products.
@@ -202,12 +165,12 @@ func writeMatchFixture(ctx context.Context, db *sql.DB, maxArgs int, products []
 		for _, o := range p.Offers {
 			if need[o.ID] {
 				wanted = true
-				orows = append(orows, []any{o.ID, retailerID[o.Retailer], p.ID, fmt.Sprint("item-", o.ID), o.Size, o.SizeSystem,
+				orows = append(orows, []any{o.ID, ids.retailer[o.Retailer], p.ID, fmt.Sprint("item-", o.ID), o.Size, o.SizeSystem,
 					o.Currency, o.Price, o.RegularPrice, string(o.Availability), now, now, now})
 			}
 		}
 		if wanted {
-			prows = append(prows, []any{p.ID, fmt.Sprint("bench-", p.ID), brandID[p.Brand], p.Categories[len(p.Categories)-1].ID, p.Title, now, now})
+			prows = append(prows, []any{p.ID, fmt.Sprint("bench-", p.ID), ids.brand[p.Brand], p.Categories[len(p.Categories)-1].ID, p.Title, now, now})
 		}
 	}
 	if err := insertRows(ctx, tx, maxArgs, "products", []string{"id", "product_key", "brand_id", "category_id", "title", "created_at", "updated_at"}, prows, ""); err != nil {
@@ -217,55 +180,9 @@ func writeMatchFixture(ctx context.Context, db *sql.DB, maxArgs int, products []
 		"price", "regular_price", "availability", "first_seen_at", "last_seen_at", "updated_at"}, orows, ""); err != nil {
 		return err
 	}
-	catID := map[string]int64{}
-	for id := range seenCat {
-		var path string
-		if err := tx.QueryRowContext(ctx, `SELECT path FROM categories WHERE id = $1`, id).Scan(&path); err != nil {
-			return err
-		}
-		catID[path] = id
-	}
-	var users, prefs, pbrands, psizes, pcats, sent [][]any
-	for _, s := range shoppers {
-		p := s.req.Prefs
-		users = append(users, []any{s.id, fmt.Sprintf("shopper%07d@gen.tagdrop.test", s.id), now, now})
-		var maxPrice any
-		if p.MaxPrice > 0 {
-			maxPrice = p.MaxPrice
-		}
-		hide := 0
-		if p.HideQuestionable {
-			hide = 1
-		}
-		prefs = append(prefs, []any{s.id, p.Currency, maxPrice, p.MinDiscountPct, hide, string(p.Frequency), p.DigestHour, p.TimeZone, now})
-		for _, b := range p.Brands {
-			pbrands = append(pbrands, []any{s.id, brandID[b]})
-		}
-		for _, z := range p.Sizes {
-			psizes = append(psizes, []any{s.id, z.Kind, z.System, z.Value})
-		}
-		for _, c := range p.Categories {
-			pcats = append(pcats, []any{s.id, catID[c]})
-		}
-		for _, it := range s.sent {
-			sent = append(sent, []any{s.id, it.OfferID, it.Price, now - 86_400_000})
-		}
-	}
-	for _, t := range []struct {
-		table string
-		cols  []string
-		rows  [][]any
-	}{
-		{"users", []string{"id", "email", "created_at", "updated_at"}, users},
-		{"preferences", []string{"user_id", "currency", "max_price", "min_discount_pct", "hide_questionable", "frequency", "digest_hour", "time_zone", "updated_at"}, prefs},
-		{"preference_brands", []string{"user_id", "brand_id"}, pbrands},
-		{"preference_sizes", []string{"user_id", "kind", "system", "value"}, psizes},
-		{"preference_categories", []string{"user_id", "category_id"}, pcats},
-		{"sent_items", []string{"user_id", "offer_id", "price", "sent_at"}, sent},
-	} {
-		if err := insertRows(ctx, tx, maxArgs, t.table, t.cols, t.rows, ""); err != nil {
-			return err
-		}
+	shopperEmail := func(id int64) string { return fmt.Sprintf("shopper%07d@gen.tagdrop.test", id) }
+	if err := insertTables(ctx, tx, maxArgs, shopperTables(shoppers, ids, shopperEmail, now, now-86_400_000)); err != nil {
+		return err
 	}
 	return tx.Commit()
 }

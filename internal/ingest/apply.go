@@ -22,6 +22,7 @@ var ErrSuppressed = errors.New("import suppressed")
 // passes the size check, applies it.
 func (r *run) execute(ctx context.Context, opts Options, rep *Report, read func(*run, *Report) error) error {
 	defer r.spool.close()
+	defer r.items.free()
 	if opts.Full {
 		if err := r.im.db.MarkFullFeedRun(ctx, r.runID); err != nil {
 			return err

@@ -105,8 +105,12 @@ func (w *batchWriter) products(ctx context.Context, batch []listing, counts *bat
 			rows[i] = store.ProductKeyRow{Key: c.key, ProductID: productOf(c.product)}
 		}
 		slices.SortFunc(rows, func(a, b store.ProductKeyRow) int { return strings.Compare(a.Key, b.Key) })
-		if _, err := w.tx.AddProductKeys(ctx, rows); err != nil {
+		taken, err := w.tx.AddProductKeys(ctx, rows)
+		if err != nil {
 			return batchProducts{}, err
+		}
+		for _, t := range taken { // a concurrent import registered the key first (identity_dedupe.go)
+			counts.collided = append(counts.collided, t.Product)
 		}
 	}
 	for _, c := range res.conflicts {

@@ -22,11 +22,11 @@ func (r *run) markGone(ctx context.Context, rep *Report) error {
 	// The retailer's live offers as the run began that the feed did not mention; those it
 	// brought back or created were not live.
 	var gone []int64
-	for _, st := range r.items.items {
-		if st.known && !st.met && !st.gone {
+	r.items.table.each(func(slot itemSlot) {
+		if st := r.items.state(slot); st.known && !st.met && !st.gone {
 			gone = append(gone, st.offerID)
 		}
-	}
+	})
 	slices.Sort(gone)
 	for start := 0; start < len(gone); start += r.im.batchSize {
 		part := gone[start:min(len(gone), start+r.im.batchSize)]

@@ -85,6 +85,9 @@ type Importer struct {
 	// beforeCommit, when set (tests only), runs at the end of each batch's transaction; an
 	// error from it rolls the batch back as a crash would.
 	beforeCommit func(batch int) error
+	// onDedupe, when set (tests only), is told the candidates each time a run's end-of-run
+	// duplicate pass runs (identity_dedupe.go).
+	onDedupe func(candidates []int64)
 }
 
 // New returns an importer writing to db and logging to logger (nil: no logs).
@@ -184,6 +187,7 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 		"read", rep.Read, "new", rep.New, "changed", rep.Changed, "unchanged", rep.Unchanged,
 		"rejected", rep.Rejected, "gone", rep.Gone, "invalid_gtins", run.badGTINs, "identity_conflicts", run.conflicts,
 		"duration_ms", rep.DurationMS)
+	im.mergeCollided(ctx, run.collided, retailer.Slug)
 	if run.conflicts > 0 {
 		// Two stored products share a key, and the batch was an unlisted shop's (identity.go): not merged.
 		im.logger.Warn("offers whose product keys name two products", "source", fetch.Redact(source), "retailer", retailer.Slug,

@@ -49,6 +49,9 @@ type run struct {
 	// name two products, the first few of which are kept for the log.
 	badGTINs, conflicts int
 	conflictSamples     []identityConflict
+	// collided are the products of committed batches that found one of their keys taken by
+	// another product (store.KeyCollision): the end-of-run duplicate pass looks at them only.
+	collided []int64
 }
 
 // maxConflictSamples is how many identity conflicts an import's log line shows.
@@ -87,7 +90,9 @@ func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error 
 		if errors.As(err, &row) {
 			rep.Read++
 			if row.Item != "" {
-				r.see(row.Item, row.Line)
+				if _, _, _, _, err := r.see(row.Item, row.Line); err != nil {
+					return err
+				}
 			}
 			rep.reject(RowError{Line: row.Line, Item: row.Item, Reason: row.Reason})
 			continue
@@ -96,7 +101,10 @@ func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error 
 			return err
 		}
 		rep.Read++
-		k, known, first, dup := r.see(it.ID, it.Line)
+		k, known, first, dup, err := r.see(it.ID, it.Line)
+		if err != nil {
+			return err
+		}
 		if dup {
 			rep.reject(RowError{Line: it.Line, Item: it.ID, Reason: fmt.Sprintf("duplicate id (first at line %d)", first)})
 			continue
@@ -120,6 +128,7 @@ type batchCounts struct {
 	new, changed, unchanged int
 	badGTINs                int                // GTIN values refused as keys (invalid or not global)
 	conflicts               []identityConflict // items whose keys name two products
+	collided                []int64            // products whose key registration found a key taken
 }
 
 // write stores one batch in one transaction: products, offers, price history, sale events and
@@ -157,6 +166,7 @@ func (r *run) write(ctx context.Context, batch []listing, rep *Report) error {
 	rep.Unchanged += counts.unchanged
 	r.badGTINs += counts.badGTINs
 	r.conflicts += len(counts.conflicts)
+	r.collided = append(r.collided, counts.collided...)
 	for _, c := range counts.conflicts {
 		if len(r.conflictSamples) < maxConflictSamples {
 			r.conflictSamples = append(r.conflictSamples, c)

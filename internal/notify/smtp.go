@@ -211,13 +211,29 @@ func (t *Transport) SendRaw(ctx context.Context, from, to string, data []byte) e
 }
 
 // send is SendRaw of buf[room:], where buf[:room] is free room that the commands may be
-// written into so that they and the message go out together.
+// written into so that they and the message go out together. A kept connection that the server
+// closed while it was idle (go-smtp and Postfix end idle sessions after a timeout, with a 421 or
+// nothing) fails before the server answered this message's MAIL FROM with anything but 421:
+// nothing of the message was taken, so it is sent once more on a new connection instead of
+// failing (and waiting for its retry) because the connection had gone stale.
 func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room int) error {
+	reused := t.conn != nil
+	stale, err := t.sendOnce(ctx, from, to, buf, room)
+	if stale && reused {
+		_, err = t.sendOnce(ctx, from, to, buf, room)
+	}
+	return err
+}
+
+// sendOnce is one try of send. stale says the try failed before the server took any part of the
+// message: the connection could not be written, or it closed (or answered 421) before a reply to
+// MAIL FROM that was not 421.
+func (t *Transport) sendOnce(ctx context.Context, from, to string, buf []byte, room int) (stale bool, err error) {
 	data := buf[room:]
 	if t.conn == nil {
 		c, err := t.client.DialToSMTPClientWithContext(ctx)
 		if err != nil {
-			return classify(fmt.Errorf("connect to %s: %w", t.cfg, err), false)
+			return false, classify(fmt.Errorf("connect to %s: %w", t.cfg, err), false)
 		}
 		t.conn = c
 		t.pipelining, _ = c.Extension("PIPELINING")
@@ -226,7 +242,7 @@ func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room 
 		t.pipelining, t.chunking = t.pipelining && !t.avoid.pipelining, t.chunking && !t.avoid.chunking
 	}
 	if err := t.conn.UpdateDeadline(t.cfg.Timeout); err != nil {
-		return t.fail("connection", err, false)
+		return true, t.fail("connection", err, false)
 	}
 	tx := t.conn.Text
 	mailCmd := "MAIL FROM:<" + from + ">"
@@ -258,11 +274,12 @@ func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room 
 			}
 		}
 		if err := tx.W.Flush(); err != nil {
-			return t.fail("MAIL FROM", err, false)
+			return true, t.fail("MAIL FROM", err, false)
 		}
 		for i := range cmds {
 			if _, _, errs[i] = tx.ReadResponse(codes[i]); errs[i] != nil && !isReply(errs[i]) {
-				return t.fail(cmds[i], errs[i], false) // the connection broke
+				// The connection broke: stale if MAIL FROM got no answer, or a 421.
+				return i == 0 || closing(errs[0]), t.fail(cmds[i], errs[i], false)
 			}
 		}
 	} else {
@@ -273,11 +290,11 @@ func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room 
 				_, _ = tx.W.Write(data)
 			}
 			if err := tx.W.Flush(); err != nil {
-				return t.fail(c, err, false)
+				return i == 0, t.fail(c, err, false)
 			}
 			if _, _, errs[i] = tx.ReadResponse(codes[i]); errs[i] != nil {
 				if !isReply(errs[i]) {
-					return t.fail(c, errs[i], false)
+					return i == 0, t.fail(c, errs[i], false)
 				}
 				break
 			}
@@ -285,13 +302,13 @@ func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room 
 	}
 	switch {
 	case errs[0] != nil:
-		return t.failInTransaction("MAIL FROM", errs[0], false, !t.chunking && errs[2] == nil && t.pipelining)
+		return closing(errs[0]), t.failInTransaction("MAIL FROM", errs[0], false, !t.chunking && errs[2] == nil && t.pipelining)
 	case errs[1] != nil:
-		return t.failInTransaction("RCPT TO", errs[1], true, !t.chunking && errs[2] == nil && t.pipelining)
+		return false, t.failInTransaction("RCPT TO", errs[1], true, !t.chunking && errs[2] == nil && t.pipelining)
 	case errs[2] != nil:
-		return t.fail(cmds[2][:4], errs[2], false)
+		return false, t.fail(cmds[2][:4], errs[2], false)
 	case t.chunking:
-		return nil
+		return false, nil
 	}
 	if room > 0 && len(data) > 0 && data[0] != '.' && bytes.HasSuffix(data, []byte("\r\n")) && !bytes.Contains(data, []byte("\r\n.")) {
 		// Nothing to stuff, and the buffer is ours: the message and its ending in one write.
@@ -300,12 +317,12 @@ func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room 
 		writeDotStuffed(tx.W, data)
 	}
 	if err := tx.W.Flush(); err != nil {
-		return t.fail("DATA", err, false)
+		return false, t.fail("DATA", err, false)
 	}
 	if _, _, err := tx.ReadResponse(250); err != nil {
-		return t.fail("end of DATA", err, false)
+		return false, t.fail("end of DATA", err, false)
 	}
-	return nil
+	return false, nil
 }
 
 // failInTransaction handles a refused MAIL or RCPT: if the server still accepted DATA (it
@@ -339,6 +356,13 @@ func writeDotStuffed(w *bufio.Writer, data []byte) {
 		_, _ = w.WriteString("\r\n")
 	}
 	_, _ = w.WriteString(".\r\n")
+}
+
+// closing says err is the server's 421 reply: it is closing the session (RFC 5321 3.8), as
+// servers do to a connection left idle too long.
+func closing(err error) bool {
+	var tp *textproto.Error
+	return errors.As(err, &tp) && tp.Code == 421
 }
 
 func isReply(err error) bool {

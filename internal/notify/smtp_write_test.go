@@ -82,3 +82,35 @@ func withoutBoundary(b []byte) []byte {
 		i += j + 28
 	}
 }
+
+// TestTransportRedialsAStaleConnection: a server ends a session left idle (go-smtp answers 421
+// and closes, as Postfix does after its timeout). The next message on the kept connection must
+// not fail for it: it goes on a new connection, once, over every protocol path.
+func TestTransportRedialsAStaleConnection(t *testing.T) {
+	for _, tt := range []struct {
+		name                   string
+		noPipelining, noChunks bool
+	}{{"bdat", false, false}, {"pipelined data", false, true}, {"one command at a time", true, true}, {"bdat unpipelined", true, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := smtptest.Start(t, smtptest.Options{IdleTimeout: 200 * time.Millisecond})
+			tr := transportTo(t, srv, SMTPConfig{TLS: TLSNone})
+			tr.avoid.pipelining, tr.avoid.chunking = tt.noPipelining, tt.noChunks
+			ctx := context.Background()
+			for i := range 3 {
+				if i > 0 {
+					time.Sleep(600 * time.Millisecond) // the server has closed the idle session by now
+				}
+				m := Message{To: "ada@example.com", Subject: "After a pause", TextBody: "Hello", MessageID: "<stale-" + strconv.Itoa(i) + "@tagdrop>"}
+				if err := tr.Send(ctx, m); err != nil {
+					t.Fatalf("message %d after the server closed the idle connection: %v", i, err)
+				}
+			}
+			if got := srv.Count(); got != 3 {
+				t.Errorf("%d messages arrived, want 3 (each once)", got)
+			}
+			if got := srv.Connections(); got != 3 {
+				t.Errorf("%d connections, want 3 (one dial per pause)", got)
+			}
+		})
+	}
+}

@@ -118,10 +118,11 @@ type AccountMailArgs struct {
 // Kind names the job.
 func (AccountMailArgs) Kind() string { return "account_mail" }
 
-// InsertOpts puts account mail on the default queue: a failed attempt (the database was
-// unreachable) is retried, which at worst mails a second, equally valid link.
+// InsertOpts puts account mail on its own queue (QueueAccount), where no periodic round or
+// feed refresh can hold it up: a failed attempt (the database was unreachable) is retried,
+// which at worst mails a second, equally valid link.
 func (AccountMailArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{Queue: QueuePeriodic, MaxAttempts: 5}
+	return river.InsertOpts{Queue: QueueAccount, MaxAttempts: 5}
 }
 
 // PriceHistoryArgs creates the coming months' price-history partitions and applies the

@@ -39,8 +39,13 @@ func (m *PriceHistoryMaintenance) Run(ctx context.Context) (created []string, co
 		return created, compacted, err
 	}
 	if m.keep > 0 {
-		compacted, err = m.db.CompactPriceHistory(ctx, now, m.keep)
+		if compacted, err = m.db.CompactPriceHistory(ctx, now, m.keep); err != nil {
+			return created, compacted, err
+		}
 	}
+	// Last, as the longest after an upgrade (every offer's first mark; each batch commits, so a
+	// round cut short resumes): the product chart's marks (store.AdvanceHistoryMarks).
+	_, err = m.db.AdvanceHistoryMarks(ctx, now)
 	return created, compacted, err
 }
 

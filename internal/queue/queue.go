@@ -37,6 +37,10 @@ const (
 	QueueDigests = "digests"
 	// QueueMail holds send jobs, one per connection of the process's mail sender.
 	QueueMail = "mail"
+	// QueueAccount holds account mail (sign-up, reset, sign-in links), bounded by
+	// AccountMailWorkers: a person is waiting for it, so it never queues behind the periodic
+	// rounds, feed refreshes or digest sends.
+	QueueAccount = "account"
 )
 
 // Defaults of a Config.
@@ -166,6 +170,7 @@ func newQueue(db *store.DB, cfg Config, workers *river.Workers, periodic []*rive
 			QueuePeriodic: {MaxWorkers: periodicKinds},
 			QueueFeeds:    {MaxWorkers: cfg.FeedWorkers},
 			QueueDigests:  {MaxWorkers: cfg.DigestWorkers},
+			QueueAccount:  {MaxWorkers: AccountMailWorkers}, // waits for no other kind (account_mail.go)
 		}
 		q.working = true
 	}

@@ -35,7 +35,8 @@ type Work struct {
 	Tracked *jobs.TrackedChecker
 
 	// AccountMail writes the mails of sign-up, reset and sign-in-link requests
-	// (*accountmail.Mailer; account_mail.go).
+	// (*accountmail.Mailer; account_mail.go), on a queue of their own, and sends them at
+	// once when Mail is set.
 	AccountMail AccountMailer
 
 	// PriceHistory keeps price history's partitions ahead and applies its retention
@@ -114,7 +115,7 @@ func (w *Work) register(db *store.DB, cfg Config) (*river.Workers, []*river.Peri
 		periodic = append(periodic, every(p.Tracked, TrackedCheckArgs{}))
 	}
 	if w.AccountMail != nil {
-		errs = append(errs, river.AddWorkerSafely(workers, &accountMailWorker{mailer: w.AccountMail}))
+		errs = append(errs, river.AddWorkerSafely(workers, &accountMailWorker{mailer: w.AccountMail, sender: w.Mail, log: log}))
 	}
 	if w.PriceHistory != nil {
 		errs = append(errs, river.AddWorkerSafely(workers, roundWorker[PriceHistoryArgs](w.PriceHistory.Round)))

@@ -94,6 +94,7 @@ type Live struct {
 	caughtUp time.Time // start of the last poll that ended with everything applied
 	failures int
 	lastErr  error
+	retryAt  time.Time // when Run polls again after a failure; zero while polls succeed
 }
 
 // Build reads the head of the change log, builds the index from everything the source holds,
@@ -158,8 +159,9 @@ func (l *Live) Run(ctx context.Context) error {
 			l.mu.Lock()
 			l.failures++
 			n := l.failures
-			l.mu.Unlock()
 			wait = backoff(l.opts.Interval, l.opts.MaxBackoff, n)
+			l.retryAt = l.opts.Now().Add(wait)
+			l.mu.Unlock()
 			l.opts.Logger.Warn("search index: following the change log failed", "err", err, "failures", n,
 				"retry_in_ms", wait.Milliseconds())
 		}
@@ -199,12 +201,14 @@ func (l *Live) CatchUp(ctx context.Context) error {
 		if err := l.apply(ctx, batch); err != nil {
 			return l.failed(err)
 		}
+		l.mu.Lock() // Lag reads cursor and gaps; this goroutine is their only writer
 		from := l.cursor
 		l.cursor = batch[len(batch)-1].Seq
 		l.noteGaps(from, batch, start)
+		l.mu.Unlock()
 	}
 	l.mu.Lock()
-	l.head, l.caughtUp, l.failures, l.lastErr = max(head, l.cursor), start, 0, nil
+	l.head, l.caughtUp, l.failures, l.lastErr, l.retryAt = max(head, l.cursor), start, 0, nil, time.Time{}
 	l.mu.Unlock()
 	return nil
 }
@@ -216,7 +220,8 @@ func (l *Live) failed(err error) error {
 	return fmt.Errorf("follow change log: %w", err)
 }
 
-// noteGaps remembers the sequence numbers after from that batch (in seq order) skipped.
+// noteGaps remembers the sequence numbers after from that batch (in seq order) skipped. Once
+// the follower runs, call it with l.mu held (Lag reads the gaps).
 func (l *Live) noteGaps(from int64, batch []store.Change, now time.Time) {
 	next := from + 1
 	for _, c := range batch {
@@ -247,6 +252,7 @@ func (l *Live) recheckGaps(ctx context.Context, now time.Time) error {
 		return nil
 	}
 	seqs := make([]int64, 0, len(l.gaps))
+	l.mu.Lock()
 	for s, seen := range l.gaps {
 		if now.Sub(seen) > l.opts.GapTimeout {
 			delete(l.gaps, s)
@@ -254,6 +260,7 @@ func (l *Live) recheckGaps(ctx context.Context, now time.Time) error {
 		}
 		seqs = append(seqs, s)
 	}
+	l.mu.Unlock()
 	if len(seqs) == 0 {
 		return nil
 	}
@@ -268,9 +275,11 @@ func (l *Live) recheckGaps(ctx context.Context, now time.Time) error {
 	if err := l.apply(ctx, found); err != nil {
 		return err
 	}
+	l.mu.Lock()
 	for _, c := range found {
 		delete(l.gaps, c.Seq)
 	}
+	l.mu.Unlock()
 	return nil
 }
 
@@ -318,15 +327,27 @@ type Lag struct {
 	Seqs int64
 	// Gaps is how many skipped numbers are being rechecked.
 	Gaps int
-	// Err is the last poll's error, nil when it succeeded.
+	// Err is the last poll's error, nil when it succeeded. While it is set the index is not
+	// following the change log, however small Seconds still is.
 	Err error
+	// Failures is how many polls in a row have failed.
+	Failures int
+	// RetryIn is how long until Run polls again after those failures (its backoff, up to
+	// MaxBackoff); zero while polls succeed.
+	RetryIn time.Duration
 }
 
 // Lag reports the index's distance behind the change log now.
 func (l *Live) Lag() Lag {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return Lag{Seconds: l.opts.Now().Sub(l.caughtUp).Seconds(), Seqs: max(0, l.head-l.cursor), Gaps: len(l.gaps), Err: l.lastErr}
+	now := l.opts.Now()
+	lag := Lag{Seconds: now.Sub(l.caughtUp).Seconds(), Seqs: max(0, l.head-l.cursor), Gaps: len(l.gaps), Err: l.lastErr,
+		Failures: l.failures}
+	if !l.retryAt.IsZero() {
+		lag.RetryIn = max(0, l.retryAt.Sub(now))
+	}
+	return lag
 }
 
 // Collectors are the index's Prometheus metrics: tagdrop_index_lag_seconds (see Lag.Seconds),

@@ -277,3 +277,42 @@ func TestLiveRunStopsOnCancel(t *testing.T) {
 		t.Errorf("Run = %v, want nil", err)
 	}
 }
+
+// TestLiveLagWhileFollowing reads Lag from another goroutine while Run follows a change log
+// that commits out of order (every even seq after the odd one above it, so gaps open and
+// close). Under -race it catches Lag reading the cursor or the gaps while the follower writes
+// them; without -race it still checks the follower ends caught up with no gap left.
+func TestLiveLagWhileFollowing(t *testing.T) {
+	src := &fakeSource{products: map[int64]index.Product{}}
+	src.commit(1, 1, "p1")
+	l, err := search.Build(context.Background(), src, search.Options{Logger: quiet(), Interval: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- l.Run(ctx) }()
+	const last = 200
+	go func() {
+		for seq := int64(3); seq <= last; seq += 2 {
+			src.commit(seq, seq, "p")
+			time.Sleep(200 * time.Microsecond)
+			src.commit(seq-1, seq-1, "p")
+		}
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		lag := l.Lag()
+		if lag.Seqs == 0 && lag.Gaps == 0 && l.Index().Len() == last-1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not caught up after 30 s: lag %+v, %d products indexed, want %d", lag, l.Index().Len(), last-1)
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run = %v, want nil", err)
+	}
+}

@@ -107,6 +107,11 @@ func (db *DB) mergeBrands(ctx context.Context, tx *sql.Tx, m *BrandMerge) error 
 	if _, err := tx.ExecContext(ctx, `DELETE FROM brands WHERE id = $1`, fromID); err != nil {
 		return fmt.Errorf("merge brands: delete %s: %w", m.From.Name, err)
 	}
+	if m.MergedProducts > 0 {
+		if err := db.reconcileMergedTrends(ctx, tx, touched); err != nil {
+			return fmt.Errorf("merge brands: %w", err)
+		}
+	}
 	return db.appendProductChanges(ctx, tx, touched, now)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,6 +105,13 @@ func (c *CatalogTx) setFigures(ctx context.Context, ids []int64, figs map[int64]
 	return nil
 }
 
+// The offers whose figures are due at $1, of all retailers and of retailer $2 (see
+// RefreshOfferFigures).
+const (
+	dueFiguresSQL           = `SELECT id FROM offers WHERE figures_until <= $1`
+	dueFiguresOfRetailerSQL = `SELECT id FROM offers WHERE figures_until <= $1 AND +retailer_id = $2`
+)
+
 // figuresBatch is how many offers one refresh transaction recomputes.
 const figuresBatch = 500
 
@@ -112,11 +120,17 @@ const figuresBatch = 500
 // works on one retailer's offers, or on all when retailerID is 0, in transactions of a few
 // hundred offers, and returns how many it refreshed. The importer calls it after each import
 // of a retailer; a periodic job can call it for all retailers with the wall-clock time.
+//
+// Both statements walk offers_figures_due_at (figures_until, id), which only due offers
+// satisfy: the retailer is filtered on the rows (+retailer_id keeps SQLite off the
+// (retailer_id, item_id) index, which would read all the retailer's offers), and the ids are
+// sorted here, since an ORDER BY id made SQLite scan the whole table in id order instead
+// (migration 00020, docs/PERFORMANCE.md).
 func (db *DB) RefreshOfferFigures(ctx context.Context, retailerID int64, now time.Time) (int, error) {
-	q := `SELECT id FROM offers WHERE figures_until <= $1 ORDER BY id`
+	q := dueFiguresSQL
 	args := []any{unixMS(now)}
 	if retailerID != 0 {
-		q = `SELECT id FROM offers WHERE retailer_id = $2 AND figures_until <= $1 ORDER BY id`
+		q = dueFiguresOfRetailerSQL
 		args = append(args, retailerID)
 	}
 	rows, err := db.sql.QueryContext(ctx, q, args...)
@@ -136,6 +150,7 @@ func (db *DB) RefreshOfferFigures(ctx context.Context, retailerID int64, now tim
 	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("due offer figures: %w", err)
 	}
+	slices.Sort(due)
 	for start := 0; start < len(due); start += figuresBatch {
 		part := due[start:min(len(due), start+figuresBatch)]
 		if err := db.InCatalogTx(ctx, func(tx *CatalogTx) error {

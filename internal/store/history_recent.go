@@ -129,17 +129,8 @@ func (c *CatalogTx) figuresFromRecent(ctx context.Context, offerIDs []int64, now
 	return figs, nil
 }
 
-// anchorLookBack is how far before a read's start RecentPriceHistories and anchorBefore look
-// for the change in force at the start. PostgreSQL cannot stop at the newest partition holding a row when a
+// anchorLookBack is how far before a read's start RecentPriceHistories looks for the change in
+// force at the start. PostgreSQL cannot stop at the newest partition holding a row when a
 // default partition exists, so an unbounded "last change before" probes every older month;
 // bounded, it probes three, and only offers unchanged for longer search further.
 const anchorLookBack = 62 * pricing.Day
-
-// anchorBefore is SQL for the time of the last change of offer (an SQL expression) before
-// since: first searched from near (since − anchorLookBack) on, then before far, which must
-// bind the same value as near (a second placeholder, for statements numbered in textual
-// order). NULL when there is none.
-func anchorBefore(offer, near, since, far string) string {
-	return `COALESCE((SELECT max(b.changed_at) FROM price_changes b WHERE b.offer_id = ` + offer + ` AND b.changed_at >= ` + near + ` AND b.changed_at < ` + since + `),
-		(SELECT max(b.changed_at) FROM price_changes b WHERE b.offer_id = ` + offer + ` AND b.changed_at < ` + far + `))`
-}

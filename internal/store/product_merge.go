@@ -11,10 +11,11 @@ import (
 type ProductMerge struct{ From, Into int64 }
 
 // MergeProducts folds each merge's From into its Into, in the order given, inside the batch's
-// transaction: From's offers (and with them their price history and sale events), keys, loves,
-// tracked pages, collection places and clicks move to Into, then From is deleted. A change-log
-// entry for both lets live search indexes drop From and refresh Into. An Into must not itself
-// be merged away by an earlier merge of the list.
+// transaction: From's offers (and with them their price history and sale events), keys, loves
+// (with their alerts), tracked pages, collection places and clicks move to Into, Into's empty
+// descriptive fields take From's, then From is deleted and the trend counts of both are
+// reconciled (trends_merge.go). A change-log entry for both lets live search indexes drop From
+// and refresh Into. An Into must not itself be merged away by an earlier merge of the list.
 func (c *CatalogTx) MergeProducts(ctx context.Context, merges []ProductMerge) error {
 	if len(merges) == 0 {
 		return nil
@@ -29,14 +30,24 @@ func (c *CatalogTx) MergeProducts(ctx context.Context, merges []ProductMerge) er
 		}
 		ids = append(ids, m.From, m.Into)
 	}
+	if err := c.db.reconcileMergedTrends(ctx, c.tx, ids); err != nil {
+		return err
+	}
 	return c.db.appendProductChanges(ctx, c.tx, ids, c.now)
 }
 
 // mergeProduct folds product from into product into, inside tx: offers, keys, loves, tracked
-// pages, collection places and clicks move to into, then from is deleted. Where a shopper loved
-// both (same size and colour), into's love is kept; where a collection lists both, the earlier
-// place is kept.
+// pages, collection places and clicks move to into, into's empty fields take from's, then from
+// is deleted. Where a shopper loved both (same size and colour), into's love is kept and takes
+// the other's alerts, tracked pages and what into's lacks (mergeLoves); where a collection lists
+// both, the earlier place is kept. The caller reconciles trends and logs the change.
 func mergeProduct(ctx context.Context, tx *sql.Tx, from, into int64, now int64) error {
+	if err := mergeLoves(ctx, tx, from, into); err != nil {
+		return err
+	}
+	if err := fillProductFields(ctx, tx, from, into); err != nil {
+		return err
+	}
 	steps := []struct{ what, query string }{
 		{"offers", `UPDATE offers SET product_id = $1 WHERE product_id = $2`},
 		{"keys", `UPDATE product_keys SET product_id = $1 WHERE product_id = $2`},

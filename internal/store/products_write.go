@@ -188,11 +188,21 @@ func castFirstRow(values string, types []string) string {
 	return "(" + strings.Join(params, ",") + values[end:]
 }
 
+// KeyCollision is a key AddProductKeys could not register to Product because Owner, another
+// product, held it already: what two imports creating the product of one new GTIN at once
+// leave (the later one's product is a duplicate of the earlier one's).
+type KeyCollision struct {
+	Key            string
+	Product, Owner int64
+}
+
 // AddProductKeys registers keys to products. A key that already names a product keeps it (the
-// first product to claim a key owns it); the count is of the keys newly registered.
-func (c *CatalogTx) AddProductKeys(ctx context.Context, rows []ProductKeyRow) (int, error) {
+// first product to claim a key owns it); those that named another product are returned. A
+// statement that registers every key it was given costs nothing more; only one that registered
+// fewer asks who owns its keys.
+func (c *CatalogTx) AddProductKeys(ctx context.Context, rows []ProductKeyRow) ([]KeyCollision, error) {
 	const cols = 2
-	added := 0
+	var taken []KeyCollision
 	for start := 0; start < len(rows); start += maxRowsPerStatement {
 		part := rows[start:min(len(rows), start+maxRowsPerStatement)]
 		args := make([]any, 0, len(part)*cols)
@@ -202,13 +212,41 @@ func (c *CatalogTx) AddProductKeys(ctx context.Context, rows []ProductKeyRow) (i
 		res, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO product_keys (key, product_id) VALUES `+c.ph.valueRows(len(part), cols, 1)+`
 			ON CONFLICT (key) DO NOTHING`, args...)
 		if err != nil {
-			return added, fmt.Errorf("add product keys: %w", err)
+			return taken, fmt.Errorf("add product keys: %w", err)
 		}
-		if n, err := res.RowsAffected(); err == nil {
-			added += int(n)
+		if n, err := res.RowsAffected(); err == nil && int(n) == len(part) {
+			continue
+		}
+		more, err := c.keyCollisions(ctx, part)
+		if err != nil {
+			return taken, err
+		}
+		taken = append(taken, more...)
+	}
+	return taken, nil
+}
+
+// keyCollisions returns the rows whose key another product owns.
+func (c *CatalogTx) keyCollisions(ctx context.Context, rows []ProductKeyRow) ([]KeyCollision, error) {
+	args := make([]any, len(rows))
+	for i, r := range rows {
+		args[i] = r.Key
+	}
+	owners := make(map[string]int64, len(rows))
+	q, err := c.query(ctx, false, `SELECT product_id, key FROM product_keys WHERE key IN (`+c.ph.inList(len(rows), 1)+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("owners of keys already taken: %w", err)
+	}
+	if err := scanIDs(q, owners); err != nil {
+		return nil, fmt.Errorf("owners of keys already taken: %w", err)
+	}
+	var out []KeyCollision
+	for _, r := range rows {
+		if owner, ok := owners[r.Key]; ok && owner != r.ProductID {
+			out = append(out, KeyCollision{Key: r.Key, Product: r.ProductID, Owner: owner})
 		}
 	}
-	return added, nil
+	return out, nil
 }
 
 // ProductKeysOf returns the keys that name a product, sorted (tests and diagnostics).

@@ -25,7 +25,8 @@ const maxIndexLag = 30 * time.Second
 type lagger interface{ Lag() search.Lag }
 
 // readyz says whether this process can serve: the database answers and, on nodes with a search
-// index, the index is within maxIndexLag of the change log. It reports the lag either way.
+// index, the index follows the change log (its last poll succeeded) within maxIndexLag. It
+// reports the lag, and while polls fail how many in a row and when the next comes.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
@@ -39,7 +40,16 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		lag := l.Lag()
 		body["index_lag_seconds"] = math.Round(lag.Seconds*10) / 10
 		body["index_lag_changes"] = lag.Seqs
-		if lag.Seconds > maxIndexLag.Seconds() {
+		body["index_following"] = lag.Err == nil
+		switch {
+		case lag.Err != nil:
+			// The last poll failed and the follower waits out its backoff (up to 30 s): the
+			// index may miss whatever was written meanwhile, though its lag still looks small.
+			// The error itself goes to the log, not to whoever asks.
+			body["index_poll_failures"] = lag.Failures
+			body["index_retry_in_seconds"] = math.Round(lag.RetryIn.Seconds()*10) / 10
+			status, body["status"] = http.StatusServiceUnavailable, "index not following"
+		case lag.Seconds > maxIndexLag.Seconds():
 			status, body["status"] = http.StatusServiceUnavailable, "index behind"
 		}
 	}

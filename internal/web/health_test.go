@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/search"
@@ -26,6 +28,8 @@ func TestReadyzReportsIndexLag(t *testing.T) {
 	}{
 		{"caught up", search.Lag{Seconds: 0.4}, http.StatusOK},
 		{"far behind", search.Lag{Seconds: 95, Seqs: 1200}, http.StatusServiceUnavailable},
+		{"polls failing, lag still small", search.Lag{Seconds: 3, Err: errors.New("connection refused"), Failures: 2, RetryIn: 2 * time.Second},
+			http.StatusServiceUnavailable},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := newSite(t, db, web.Config{Index: laggingIndex{tt.lag}})

@@ -52,6 +52,9 @@ type Options struct {
 	TLS bool
 	// Cert is the certificate's key type with TLS: CertECDSAP256 (the default) or CertRSA2048.
 	Cert string
+	// IdleTimeout ends a session that sends nothing for this long (go-smtp answers 421 and
+	// closes), as real servers do; 0 means 30 s.
+	IdleTimeout time.Duration
 }
 
 // Certificate key types (Options.Cert).
@@ -92,6 +95,9 @@ func New(opts Options) (*Server, error) {
 	s.srv.ErrorLog = quiet{} // clients that vanish mid-session (a killed sender) are expected here
 	s.srv.MaxMessageBytes = 16 << 20
 	s.srv.ReadTimeout = 30 * time.Second
+	if opts.IdleTimeout > 0 {
+		s.srv.ReadTimeout = opts.IdleTimeout
+	}
 	s.srv.WriteTimeout = 30 * time.Second
 	s.srv.AllowInsecureAuth = !opts.TLS
 	if opts.TLS {

@@ -240,8 +240,9 @@ const auditJS = `(() => {
 		unfocusable: interactive.filter(el => el.tabIndex < 0 && !el.disabled).map(short),
 		overflowing: [...document.body.querySelectorAll("*")].filter(el => {
 			const r = el.getBoundingClientRect();
+			// Only what is drawn: a closed <details>' content can still be laid out on demand.
 			return r.width > 0 && (r.right > vw + 1 || r.left < -1) && !el.closest(".visually-hidden, .skip")
-				&& getComputedStyle(el).position !== "fixed";
+				&& getComputedStyle(el).position !== "fixed" && el.checkVisibility({visibilityProperty: true});
 		}).slice(0, 5).map(short),
 	};
 })()`
@@ -281,15 +282,13 @@ type tabTarget struct {
 }
 
 // markFocusableJS numbers every visible element a keyboard user must be able to reach and
-// returns how many there are. Elements inside a closed <details> are skipped: they are not shown.
+// returns how many there are. Elements the browser does not show are skipped: those inside a
+// closed <details> (nested summaries included; unless a style shows its content, as a wide
+// screen's nav does), hidden or not displayed (checkVisibility).
 // Frames are not listed: Tab enters a frame only when its document has something to focus.
 const markFocusableJS = `(() => {
 	const els = [...document.querySelectorAll("a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])")]
-		.filter(el => {
-			if (el.closest("details:not([open])") && el.tagName !== "SUMMARY") return false;
-			const s = getComputedStyle(el);
-			return el.getClientRects().length > 0 && s.visibility !== "hidden" && s.display !== "none";
-		});
+		.filter(el => el.checkVisibility({visibilityProperty: true}));
 	els.forEach((el, i) => el.setAttribute("data-kb", String(i)));
 	if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
 	window.scrollTo(0, 0);
