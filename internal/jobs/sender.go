@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/notify"
@@ -20,6 +21,8 @@ type MailStore interface {
 	RetryMessage(ctx context.Context, id int64, next time.Time, reason string) error
 	ReleaseMessage(ctx context.Context, id int64) error
 	FailMessage(ctx context.Context, id int64, reason string, bounced bool) error
+	// Ping says whether the database answers (the sender asks after an outcome went unrecorded).
+	Ping(ctx context.Context) error
 }
 
 // MailTransport delivers one message over a connection it keeps between calls
@@ -94,7 +97,21 @@ type Sender struct {
 	limit        *limiter
 	now          func() time.Time
 	pool         chan *pooledConn
+	// unrecordedAt is when an outcome last could not be recorded (Unix ns; 0: none since the
+	// database last answered). See databaseBack.
+	unrecordedAt atomic.Int64
 }
+
+// errDatabaseAway ends a sweep or send job whose sends databaseBack stopped.
+var errDatabaseAway = errors.New("the database is away: sending waits for it")
+
+// recordPause is how long no connection of the process sends after an outcome could not be
+// recorded, before the database is asked whether it is back. A PostgreSQL shutdown ends its
+// sessions one by one over a few milliseconds, so a claim can still succeed on a session not yet
+// ended after another failed to record: without the pause, the connection freed by the failure
+// could send that message too, and an outage would leave more than one message per connection
+// delivered but unrecorded (sent again later).
+const recordPause = 2 * time.Second
 
 // pooledConn is one connection slot of the pool: its transport (made on first use, dialled by
 // the transport itself) and when it last sent.
@@ -176,7 +193,11 @@ func (s *Sender) Sweep(ctx context.Context) (SendCounts, error) {
 					if len(msgs) == 0 {
 						return nil
 					}
-					counts[i].add(s.sendBatch(ctx, tr, msgs))
+					c, err := s.sendBatch(ctx, tr, msgs)
+					counts[i].add(c)
+					if err != nil {
+						return err
+					}
 				}
 				return nil
 			})
@@ -206,7 +227,11 @@ func (s *Sender) SendMessages(ctx context.Context, ids []int64) (SendCounts, err
 			if err != nil {
 				return err
 			}
-			total.add(s.sendBatch(ctx, tr, msgs))
+			c, err := s.sendBatch(ctx, tr, msgs)
+			total.add(c)
+			if err != nil {
+				return err
+			}
 		}
 		return ctx.Err()
 	})
@@ -257,8 +282,9 @@ func (s *Sender) closeIdle(idle time.Duration) {
 func (s *Sender) Close() { s.closeIdle(0) }
 
 // sendBatch sends claimed messages on tr in order, settling each; when ctx ends (or the rate
-// limit cannot be waited for) the rest are given back unsent.
-func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.Message) SendCounts {
+// limit cannot be waited for) the rest are given back unsent. When the database is away
+// (databaseBack) it stops with errDatabaseAway and leaves the rest leased.
+func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.Message) (SendCounts, error) {
 	var c SendCounts
 	for i, m := range msgs {
 		if ctx.Err() != nil || s.limit.wait(ctx) != nil {
@@ -266,11 +292,16 @@ func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.
 			c.Released += len(msgs) - i
 			break
 		}
+		if !s.databaseBack(ctx) {
+			// Leave the rest leased (giving it back needs the database), to be sent after the lease.
+			return c, errDatabaseAway
+		}
 		st, recorded := s.settle(ctx, m, tr.Send(ctx, m))
 		if !recorded {
 			// The database is away: stop here and leave the rest of the batch leased, to be sent
 			// once after the lease ends, instead of sending it now unrecorded (and again later).
-			break
+			s.unrecordedAt.Store(s.now().UnixNano())
+			return c, errDatabaseAway
 		}
 		switch st {
 		case notify.Sent:
@@ -281,7 +312,24 @@ func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.
 			c.Delayed++
 		}
 	}
-	return c
+	return c, nil
+}
+
+// databaseBack says whether a connection may send: after an outcome could not be recorded, not
+// until recordPause has passed (it waits that out) and the database answers again.
+func (s *Sender) databaseBack(ctx context.Context) bool {
+	at := s.unrecordedAt.Load()
+	if at == 0 {
+		return true
+	}
+	if wait := recordPause - s.now().Sub(time.Unix(0, at)); wait > 0 {
+		sleep(ctx, wait)
+	}
+	if ctx.Err() != nil || s.db.Ping(ctx) != nil {
+		return false
+	}
+	s.unrecordedAt.CompareAndSwap(at, 0)
+	return true
 }
 
 // settle records a send's outcome, even when ctx has just ended, and returns it.
