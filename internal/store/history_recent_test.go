@@ -30,13 +30,7 @@ func TestRecentFiguresRefreshMatchesWholeHistory(t *testing.T) {
 		ctx := context.Background()
 		start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 		end := start.Add(500 * pricing.Day)
-		if db.Dialect() == store.Postgres {
-			for m := start; m.Before(end); m = m.AddDate(0, 1, 0) {
-				if _, err := db.EnsurePricePartitions(ctx, m); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
+		ensurePartitions(t, db, start, end, 1)
 		rng := rand.New(rand.NewPCG(3, 14))
 		const offers = 48
 		mustExecAll(t, db,

@@ -60,7 +60,7 @@ func (db *DB) advanceHistoryMarks(ctx context.Context, mark, lo, hi int64) (int6
 	defer tx.Rollback()
 	target, args := `id > $2 AND id <= $3 AND (history_mark IS NULL OR history_mark < $1)`, []any{mark, lo, hi}
 	if db.dialect == Postgres {
-		ids, err := queryIDs(ctx, tx, `SELECT id FROM offers WHERE `+target+` FOR UPDATE SKIP LOCKED`, args...)
+		ids, err := queryColumn[int64](ctx, tx, `SELECT id FROM offers WHERE `+target+` FOR UPDATE SKIP LOCKED`, args...)
 		if err != nil || len(ids) == 0 {
 			return 0, err
 		}
@@ -84,24 +84,6 @@ func (db *DB) advanceHistoryMarks(ctx context.Context, mark, lo, hi int64) (int6
 		return 0, err
 	}
 	return n, tx.Commit()
-}
-
-// queryIDs runs a query of one id column.
-func queryIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // minTime is SQL for a time before any price change (stored times may be zero or negative in

@@ -36,11 +36,7 @@ func TestPriceRetentionKeepsFigures(t *testing.T) {
 		offers := fillRandomHistories(t, db, 8, 520)
 		if db.Dialect() == store.Postgres {
 			start := retentionNow.AddDate(0, 0, -520+90) // the oldest three months stay in the default partition
-			for m := start; m.Before(retentionNow); m = m.AddDate(0, 3, 0) {
-				if _, err := db.EnsurePricePartitions(ctx, m); err != nil {
-					t.Fatal(err)
-				}
-			}
+			ensurePartitions(t, db, start, retentionNow, 3)
 			assertDefaultPartitionOnlyBefore(t, db, start)
 		}
 		before := readHistories(t, db, offers)
@@ -269,4 +265,19 @@ func points(h []store.PriceChangeRow) []pricing.Point {
 		out[i] = pricing.Point{At: r.At, Price: r.Price, RegularPrice: r.RegularPrice, Availability: r.Availability}
 	}
 	return out
+}
+
+// ensurePartitions makes PostgreSQL's monthly price-history partitions (and those
+// EnsurePricePartitions makes ahead) for every stepMonths-th month from from until to; on SQLite
+// it does nothing.
+func ensurePartitions(t *testing.T, db *store.DB, from, to time.Time, stepMonths int) {
+	t.Helper()
+	if db.Dialect() != store.Postgres {
+		return
+	}
+	for m := from; m.Before(to); m = m.AddDate(0, stepMonths, 0) {
+		if _, err := db.EnsurePricePartitions(context.Background(), m); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -28,13 +28,7 @@ func TestProductChartWithMarksMatchesWholeHistory(t *testing.T) {
 		ctx := context.Background()
 		start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 		end := start.Add(500 * pricing.Day)
-		if db.Dialect() == store.Postgres {
-			for m := start.AddDate(0, -1, 0); m.Before(end); m = m.AddDate(0, 1, 0) {
-				if _, err := db.EnsurePricePartitions(ctx, m); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
+		ensurePartitions(t, db, start.AddDate(0, -1, 0), end, 1)
 		rng := rand.New(rand.NewPCG(21, 8))
 		mustExecAll(t, db,
 			`INSERT INTO retailers (id, slug, name, created_at, listed) VALUES (1, 'a', 'A', 0, 1)`,
