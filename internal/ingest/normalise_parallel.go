@@ -68,7 +68,7 @@ func (n *normaliser) collect() {
 	for c := range n.order {
 		<-c.ready
 		if n.err.Load() == nil {
-			if err := n.r.spool.addEncoded(c.recs, len(c.items)); err != nil {
+			if err := n.r.spool.addEncoded(c.recs, c.items); err != nil {
 				n.err.Store(&err)
 			}
 		}

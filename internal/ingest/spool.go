@@ -3,10 +3,11 @@ package ingest
 import (
 	"bufio"
 	"encoding/binary"
-	"errors"
 	"fmt"
-	"io"
 	"os"
+	"slices"
+
+	"github.com/tagdrop/tagdrop/internal/feed"
 )
 
 // spool holds a run's normalised items between reading the feed and applying it, so that
@@ -18,9 +19,15 @@ type spool struct {
 	budget int // bytes of records kept in memory before spilling
 	dir    string
 
-	mem  [][]byte // blocks of whole records
-	size int      // bytes in mem
-	n    int
+	mem         [][]byte // blocks of whole records
+	blockStarts []int64  // where each block of mem starts in the stream of records
+	size        int      // bytes in mem
+	n           int
+	offset      int64 // bytes of records added so far: where the next one starts
+
+	// order holds where each record is and its item id, to hand the items out in id order
+	// (spool_order.go).
+	order spoolOrder
 
 	f *os.File
 	w *bufio.Writer
@@ -34,9 +41,23 @@ const spoolBlock = 1 << 20
 
 func newSpool(budget int) *spool { return &spool{budget: budget} }
 
-// addEncoded appends n items already encoded by appendListing, in order.
-func (s *spool) addEncoded(recs []byte, n int) error {
-	s.n += n
+// addEncoded appends items already encoded by appendListing, in order: recs holds one record
+// for each of items.
+func (s *spool) addEncoded(recs []byte, items []feed.Item) error {
+	for i, pos := 0, 0; i < len(items); i++ {
+		body, w := binary.Uvarint(recs[pos:])
+		if w <= 0 || uint64(len(recs)-pos-w) < body {
+			return fmt.Errorf("spool feed items: item %q: %w", items[i].ID, errBadRecord)
+		}
+		size := w + int(body)
+		if err := s.order.add(items[i].ID, s.offset+int64(pos), size); err != nil {
+			return err
+		}
+		pos += size
+	}
+	s.n += len(items)
+	at := s.offset
+	s.offset += int64(len(recs))
 	if s.f != nil {
 		return s.write(recs)
 	}
@@ -44,6 +65,7 @@ func (s *spool) addEncoded(recs []byte, n int) error {
 		s.mem[last] = append(s.mem[last], recs...)
 	} else {
 		s.mem = append(s.mem, append(make([]byte, 0, max(spoolBlock, len(recs))), recs...))
+		s.blockStarts = append(s.blockStarts, at)
 	}
 	s.size += len(recs)
 	if s.size <= s.budget {
@@ -68,7 +90,7 @@ func (s *spool) spill() error {
 			return err
 		}
 	}
-	s.mem, s.size = nil, 0
+	s.mem, s.blockStarts, s.size = nil, nil, 0
 	return nil
 }
 
@@ -79,47 +101,27 @@ func (s *spool) write(b []byte) error {
 	return nil
 }
 
-// batches hands the items to fn in feed order, size() at a time (asked before each batch). The
-// slice is reused between calls.
+// batches hands the items to fn in item id order (spool_order.go), size() at a time (asked
+// before each batch). The slice is reused between calls.
 func (s *spool) batches(size func() int, fn func([]listing) error) error {
-	var src io.ByteReader
-	var r io.Reader
-	if s.f == nil {
-		mr := &blockReader{blocks: s.mem}
-		src, r = mr, mr
-	} else {
+	if s.f != nil {
 		if err := s.w.Flush(); err != nil {
 			return fmt.Errorf("spool feed items: %w", err)
 		}
-		if _, err := s.f.Seek(0, io.SeekStart); err != nil {
-			return fmt.Errorf("spool feed items: %w", err)
-		}
-		br := bufio.NewReaderSize(s.f, 1<<20)
-		src, r = br, br
 	}
+	refs := s.order.sorted()
 	want := size()
 	batch := make([]listing, 0, want)
-	var rec []byte
-	for {
-		n, err := binary.ReadUvarint(src)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err == nil && n > 1<<30 {
-			err = errBadRecord
-		}
+	var buf []byte
+	for i := range refs {
+		rec, err := s.record(&refs[i], &buf)
 		if err == nil {
-			rec = append(rec[:0], make([]byte, n)...)
-			_, err = io.ReadFull(r, rec)
+			batch = append(batch, listing{})
+			batch[len(batch)-1], err = decodeListing(string(rec))
 		}
 		if err != nil {
 			return fmt.Errorf("read spooled feed items: %w", err)
 		}
-		l, err := decodeListing(string(rec))
-		if err != nil {
-			return fmt.Errorf("read spooled feed items: %w", err)
-		}
-		batch = append(batch, l)
 		if len(batch) == want {
 			if err := fn(batch); err != nil {
 				return err
@@ -134,34 +136,26 @@ func (s *spool) batches(size func() int, fn func([]listing) error) error {
 	return nil
 }
 
-// blockReader reads the spool's blocks in memory as one stream.
-type blockReader struct {
-	blocks [][]byte
-	i, off int
-}
-
-func (b *blockReader) ReadByte() (byte, error) {
-	for b.i < len(b.blocks) && b.off == len(b.blocks[b.i]) {
-		b.i, b.off = b.i+1, 0
+// record returns the body of the record ref names: a slice of the spool's memory, or read from
+// its file into *buf.
+func (s *spool) record(ref *spoolRef, buf *[]byte) ([]byte, error) {
+	var rec []byte
+	if s.f == nil {
+		b, _ := slices.BinarySearch(s.blockStarts, int64(ref.off)+1)
+		at := int64(ref.off) - s.blockStarts[b-1]
+		rec = s.mem[b-1][at : at+int64(ref.size)]
+	} else {
+		*buf = slices.Grow((*buf)[:0], int(ref.size))[:ref.size]
+		if _, err := s.f.ReadAt(*buf, int64(ref.off)); err != nil {
+			return nil, err
+		}
+		rec = *buf
 	}
-	if b.i == len(b.blocks) {
-		return 0, io.EOF
+	body, w := binary.Uvarint(rec)
+	if w <= 0 || body != uint64(len(rec)-w) {
+		return nil, errBadRecord
 	}
-	c := b.blocks[b.i][b.off]
-	b.off++
-	return c, nil
-}
-
-func (b *blockReader) Read(p []byte) (int, error) {
-	for b.i < len(b.blocks) && b.off == len(b.blocks[b.i]) {
-		b.i, b.off = b.i+1, 0
-	}
-	if b.i == len(b.blocks) {
-		return 0, io.EOF
-	}
-	n := copy(p, b.blocks[b.i][b.off:])
-	b.off += n
-	return n, nil
+	return rec[w:], nil
 }
 
 // close releases the spool's file, if any.
@@ -171,5 +165,6 @@ func (s *spool) close() {
 		_ = os.Remove(s.f.Name()) // where the early unlink failed
 		s.f = nil
 	}
-	s.mem = nil
+	s.mem, s.blockStarts = nil, nil
+	s.order.free()
 }
