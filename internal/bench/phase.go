@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"time"
 )
 
@@ -58,8 +60,16 @@ func RunPhase(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&a.out, "out", "", "output file (csv)")
 	fs.StringVar(&observed, "observed", "", "time the feed was seen, RFC 3339")
 	fs.IntVar(&a.size, "size", 0, "items in the feed, for progress")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the phase to this file")
 	if err := fs.Parse(args[1:]); err != nil {
 		return fmt.Errorf("bench phase %s: %w", name, err)
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench phase %s: %w", name, err)
+		}
+		defer stop()
 	}
 	t, err := time.Parse(time.RFC3339Nano, observed)
 	if err != nil {
@@ -82,6 +92,19 @@ func RunPhase(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("bench phase %s: %w", name, err)
 	}
 	return json.NewEncoder(stdout).Encode(res)
+}
+
+// startCPUProfile writes a CPU profile to path until the returned function is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // progress prints a line each time another tenth of the items has been handled.

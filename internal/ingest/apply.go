@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/store"
@@ -72,7 +73,7 @@ func (r *run) apply(ctx context.Context, opts Options, rep *Report) error {
 // applyBatches writes the spooled items in batches on the run's writer, then marks the skipped
 // items seen and, for a complete feed, the missing ones gone.
 func (r *run) applyBatches(ctx context.Context, opts Options, rep *Report) error {
-	err := r.spool.batches(r.nextBatchSize, func(b []listing) error {
+	err := r.spool.batches(r.batchSizeAfter, func(b []listing) error {
 		if err := r.write(ctx, b, rep); err != nil {
 			return err
 		}
@@ -133,8 +134,11 @@ func (r *run) checkShare(ctx context.Context, opts Options) error {
 const seenBatch = 5000
 
 // markSkippedSeen records that the offers whose records came unchanged were in the feed, and
-// counts them as unchanged.
+// counts them as unchanged. The offers go in id order, so that each transaction updates one
+// stretch of the offers table: in feed order they were scattered over all of it, and every
+// commit wrote pages all over the table to SQLite's log again.
 func (r *run) markSkippedSeen(ctx context.Context, rep *Report) error {
+	slices.Sort(r.skipped)
 	for start := 0; start < len(r.skipped); start += seenBatch {
 		part := r.skipped[start:min(len(r.skipped), start+seenBatch)]
 		r.batches++

@@ -34,7 +34,7 @@ func (r *run) importCacheKiB() int {
 	return min(items*importCacheBytesPerItem>>10, importCacheMaxKiB)
 }
 
-// nextBatchSize is the size of the run's next batch.
-func (r *run) nextBatchSize() int {
-	return min(max(r.im.batchSize, (r.applied+r.knownCount)/batchGrowth), max(r.im.batchSize, r.im.maxBatchSize))
+// batchSizeAfter is the size of the run's batch that follows the first applied items.
+func (r *run) batchSizeAfter(applied int) int {
+	return min(max(r.im.batchSize, (applied+r.knownCount)/batchGrowth), max(r.im.batchSize, r.im.maxBatchSize))
 }

@@ -101,37 +101,69 @@ func (s *spool) write(b []byte) error {
 	return nil
 }
 
-// batches hands the items to fn in item id order (spool_order.go), size() at a time (asked
-// before each batch). The slice is reused between calls.
-func (s *spool) batches(size func() int, fn func([]listing) error) error {
+// batches hands the items to fn in item id order (spool_order.go), in batches whose sizes
+// size gives from the number of items handed out before. While fn writes one batch, the next
+// is read and decoded on another goroutine. A batch's slice is reused once fn has returned.
+func (s *spool) batches(size func(handed int) int, fn func([]listing) error) error {
 	if s.f != nil {
 		if err := s.w.Flush(); err != nil {
 			return fmt.Errorf("spool feed items: %w", err)
 		}
 	}
-	refs := s.order.sorted()
-	want := size()
-	batch := make([]listing, 0, want)
-	var buf []byte
-	for i := range refs {
-		rec, err := s.record(&refs[i], &buf)
-		if err == nil {
-			batch = append(batch, listing{})
-			batch[len(batch)-1], err = decodeListing(string(rec))
-		}
-		if err != nil {
-			return fmt.Errorf("read spooled feed items: %w", err)
-		}
-		if len(batch) == want {
-			if err := fn(batch); err != nil {
-				return err
-			}
-			clear(batch) // let the batch's strings go
-			batch, want = batch[:0], size()
-		}
+	type part struct {
+		items []listing
+		err   error
 	}
-	if len(batch) > 0 {
-		return fn(batch)
+	ready := make(chan part) // unbuffered: at most the batch being written and the next are decoded
+	reuse := make(chan []listing, 2)
+	stop, done := make(chan struct{}), make(chan struct{})
+	defer func() { close(stop); <-done }() // the records' memory must outlive the reader
+	refs := s.order.sorted()
+	go func() {
+		defer close(done)
+		defer close(ready)
+		var buf []byte
+		for start := 0; start < len(refs); {
+			n := min(max(1, size(start)), len(refs)-start)
+			var b []listing
+			select {
+			case b = <-reuse:
+			default:
+			}
+			var err error
+			for i := start; i < start+n && err == nil; i++ {
+				var rec []byte
+				if rec, err = s.record(&refs[i], &buf); err == nil {
+					b = append(b, listing{})
+					b[len(b)-1], err = decodeListing(string(rec))
+				}
+			}
+			if err != nil {
+				err = fmt.Errorf("read spooled feed items: %w", err)
+			}
+			select {
+			case ready <- part{items: b, err: err}:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+			start += n
+		}
+	}()
+	for p := range ready {
+		if p.err != nil {
+			return p.err
+		}
+		if err := fn(p.items); err != nil {
+			return err
+		}
+		clear(p.items) // let the batch's strings go
+		select {
+		case reuse <- p.items[:0]:
+		default:
+		}
 	}
 	return nil
 }

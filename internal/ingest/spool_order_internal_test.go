@@ -66,7 +66,7 @@ func TestSpoolHandsItemsOutInIDOrder(t *testing.T) {
 			}
 			var got []string
 			sizes := []int{1, 500, 999}
-			err := s.batches(func() int { return sizes[len(got)%len(sizes)] }, func(b []listing) error {
+			err := s.batches(func(handed int) int { return sizes[handed%len(sizes)] }, func(b []listing) error {
 				for _, l := range b {
 					w := want[l.offer.ItemID]
 					if l.line != w.line || l.hash != w.hash || l.product.Description != w.product.Description {
