@@ -103,7 +103,7 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	// which carry the figures' verdict on the discount: all in this transaction.
 	var history []store.PriceChangeRow
 	var movedIDs []int64   // existing offers whose history grew
-	for i := range batch { // in feed order, so ids and times read naturally
+	for i := range batch { // in the batch's order (item ids'), so ids and times read naturally
 		item := batch[i].offer.ItemID
 		m, ok := moves[item]
 		if !ok {

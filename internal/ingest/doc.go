@@ -8,13 +8,15 @@
 // spool (memory up to a budget, then an unlinked temporary file, so memory stays flat); nothing
 // is written. Normalising runs on every core in chunks while the reader scans on, and the
 // chunks reach the spool in feed order, so the spool is what a serial read would have made
-// (normalise_parallel.go). Applying then writes the spooled items in batches (of 2,000,
-// growing in a big run: batchsize.go) on a connection of the run's own, each one transaction
-// that compares the items with the stored state and writes only what moved: offers, price
-// changes, the sale events they raise and the offers' derived figures (30-day low, all-time
-// low, questionable discount) together. A complete feed (Options.Full) then
-// marks the offers it lacks as gone, and the retailer's offers whose 30-day window moved get
-// their figures refreshed.
+// (normalise_parallel.go). Applying then writes the spooled items in item id order (the order
+// of the offers' (retailer, item id) index, so that a batch works on one stretch of each big
+// index rather than all of it: spool_order.go), in batches (of 2,000, growing in a big run:
+// batchsize.go; the next one decoded while one is written) on a connection of the run's own,
+// each one transaction that compares the items with the stored state and writes only what
+// moved: offers, price changes, the sale events they raise and the offers' derived figures
+// (30-day low, all-time low, questionable discount) together. A complete feed (Options.Full)
+// then marks the offers it lacks as gone, and the retailer's offers whose 30-day window moved
+// get their figures refreshed.
 //
 // A complete feed skips what it has already applied: each offer keeps a hash of the feed record
 // it came from (with the normaliser's version, the options normalising reads and the price the

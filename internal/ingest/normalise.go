@@ -54,11 +54,13 @@ func tablesFor(tx *catalog.Taxonomy) tables {
 
 // normalise turns a feed item into a listing as seen at time at. It is pure.
 func normalise(it feed.Item, retailerSlug string, at time.Time, m *memo) listing {
-	return defaultTables().normalise(it, retailerSlug, at, m)
+	return defaultTables().normalise(it, retailerSlug, at, m, nil)
 }
 
-func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *memo) listing {
-	node, mapped := tb.categorise(it)
+// normalise is the package's normalise with these tables; cm, when not nil, is the calling
+// goroutine's memo of the last item's category.
+func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *memo, cm *categoryMemo) listing {
+	node, mapped := tb.categoriseWith(it, cm)
 	l := listing{line: it.Line, brand: tb.brand(it.Brand)}
 	if mapped {
 		l.category = node.Segments()
@@ -137,6 +139,29 @@ func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
 		}
 	}
 	return node, found
+}
+
+// categoryMemo is where the last item categorised went, with the texts that placed it. A feed
+// lists a product's sizes one after another with the same category, product type and title, and
+// matching those texts against the taxonomy's names was a third of normalising an item (2.6 of
+// 4.4 CPU seconds at 1M items). One per goroutine: it is not locked.
+type categoryMemo struct {
+	gpc, productType, title string
+	node                    catalog.Node
+	mapped, valid           bool
+}
+
+// categoriseWith is categorise through cm (nil: no memo).
+func (tb tables) categoriseWith(it feed.Item, cm *categoryMemo) (catalog.Node, bool) {
+	if cm == nil {
+		return tb.categorise(it)
+	}
+	if cm.valid && cm.gpc == it.GoogleProductCategory && cm.productType == it.ProductType && cm.title == it.Title {
+		return cm.node, cm.mapped
+	}
+	node, mapped := tb.categorise(it)
+	*cm = categoryMemo{gpc: it.GoogleProductCategory, productType: it.ProductType, title: it.Title, node: node, mapped: mapped, valid: true}
+	return node, mapped
 }
 
 // sizeSystem is the system tagdrop reads in an offer's size when the feed gives none ("letter"

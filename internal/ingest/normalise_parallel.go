@@ -52,10 +52,11 @@ func (r *run) startNormaliser() *normaliser {
 func (n *normaliser) worker() {
 	defer n.wg.Done()
 	r := n.r
+	var cm categoryMemo
 	for c := range n.work {
 		c.recs = c.recs[:0]
 		for i := range c.items {
-			l := r.tables.normalise(c.items[i], r.retailer.Slug, r.at, r.im.memo)
+			l := r.tables.normalise(c.items[i], r.retailer.Slug, r.at, r.im.memo, &cm)
 			l.hash = c.hashes[i]
 			c.recs = appendListing(c.recs, &l)
 		}

@@ -127,3 +127,35 @@ func BenchmarkNormalise(b *testing.B) {
 		normalise(items[i%len(items)], "shop", at, m)
 	}
 }
+
+// TestCategoryMemoAgreesWithCategorise categorises a run of items through one memo, with
+// repeats and with each of the three texts changing alone to one that places the item
+// elsewhere, and checks every answer against categorise without a memo: the memo must never
+// hand an item the last item's category when one of its texts differs.
+func TestCategoryMemoAgreesWithCategorise(t *testing.T) {
+	tote := feed.Item{GoogleProductCategory: "3032", ProductType: "Women > Bags", Title: "Leather Tote"}
+	tb := defaultTables()
+	base, _ := tb.categorise(tote)
+	seq := []feed.Item{tote, tote}
+	for _, change := range []func(*feed.Item){
+		func(it *feed.Item) { it.Title = "Leather Micro Bag" },
+		func(it *feed.Item) { it.ProductType = "Women > Bags > Mini Bags" },
+		func(it *feed.Item) { it.GoogleProductCategory = "212" },
+	} {
+		it := tote
+		change(&it)
+		if n, _ := tb.categorise(it); n == base {
+			t.Fatalf("%+v is placed where the tote is (%s): the test would not notice a stale memo", it, base.Path)
+		}
+		seq = append(seq, it, it, tote)
+	}
+	var cm categoryMemo
+	for i, it := range seq {
+		gotNode, gotOK := tb.categoriseWith(it, &cm)
+		wantNode, wantOK := tb.categorise(it)
+		if gotNode != wantNode || gotOK != wantOK {
+			t.Errorf("item %d (%q / %q / %q): memo gave %q (%v), categorise %q (%v)", i, it.GoogleProductCategory,
+				it.ProductType, it.Title, gotNode.Path, gotOK, wantNode.Path, wantOK)
+		}
+	}
+}

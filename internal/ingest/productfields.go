@@ -82,7 +82,7 @@ func (w *batchWriter) fieldRights(ctx context.Context, stored map[int64]store.St
 	return r, nil
 }
 
-// planProducts applies the ownership rule to a batch: items in feed order, each joined to the
+// planProducts applies the ownership rule to a batch: items in the batch's order, each joined to the
 // product res gives it (stored holds the existing ones and those res merges away), names[i]
 // being item i's naming key.
 func planProducts(batch []listing, res resolution, names []string, stored map[int64]store.StoredProduct, retailerID int64, rights fieldRights) (productPlan, error) {
