@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"io"
+	"runtime"
 	"strings"
 )
 
@@ -22,109 +23,157 @@ type gmcFastReader struct {
 	rerr error // the read error that ended src, other than io.EOF
 	line int   // line of buf[pos]
 
-	started bool              // the prolog and root element have been read
-	ns      map[string]string // the root element's namespace declarations ("" is the default)
-	stack   []string          // names of the open elements outside items; stack[0] is the root
-	done    bool              // the root has closed and only white space followed: io.EOF
+	started bool // the prolog and root element have been read
+	// stack holds the names of the open elements outside items; stack[0] is the root. It is
+	// copied on push, never changed in place, so parallel chunks keep snapshots of it for free.
+	stack []string
+	done  bool // the root has closed and only white space followed: io.EOF
 
 	slow *gmcReader // set once the rest of the input is the encoding/xml reader's
 
-	// Scratch reused from item to item.
-	text    []byte            // a field's text
-	scratch []byte            // text that is checked, not kept
-	open    [][]byte          // open elements inside an item
-	attrs   []rawAttr         // a tag's attributes
-	names   map[string]string // field names seen, so that they are allocated once
+	// itemScanner is the scratch for the items scanned on the caller's goroutine, and ns.
+	itemScanner
+	// parallel is the state of scanning items on other goroutines (gmc_fast_par.go).
+	parallel
 }
 
 // fastMaxToken bounds how far the fast reader looks for the end of one item or tag before
 // handing the input to encoding/xml, which streams: memory stays flat on any input.
 const fastMaxToken = 4 << 20
 
+// newGMCFastReader returns a fast reader of src that, with more than one core, scans items in
+// chunks on other goroutines (2 chunks in flight per core) once the first serialItems are read.
 func newGMCFastReader(src io.Reader) *gmcFastReader {
-	return &gmcFastReader{src: src, line: 1}
+	r := &gmcFastReader{src: src, line: 1}
+	if procs := runtime.GOMAXPROCS(0); procs > 1 {
+		r.setParallel(2*procs, []int{chunkItems}, serialItems, rewindBackoff)
+	}
+	return r
 }
 
-// Next returns the next item; see Reader.
+// Next returns the next item; see Reader. Items already split into chunks and scanned on other
+// goroutines come first, in feed order; the serial step below handles everything else.
 func (r *gmcFastReader) Next() (Item, error) {
 	if r.slow != nil {
 		return r.slow.Next()
 	}
+	for {
+		if len(r.queue) == 0 && r.parallelNow() {
+			r.topUp()
+		}
+		if len(r.queue) == 0 {
+			break
+		}
+		if it, err, ok := r.fromQueue(); ok {
+			r.count++
+			return it, err
+		}
+	}
+	r.stopped = false
 	if r.done {
 		return Item{}, io.EOF
 	}
 	if !r.started && !r.prolog() {
 		return r.handoff()
 	}
+	name, n, ok := r.advance()
+	if r.done {
+		return Item{}, io.EOF
+	}
+	if !ok {
+		return r.handoff()
+	}
+	it, err, ok := r.item(name, n)
+	if !ok {
+		return r.handoff() // not a plain item: encoding/xml reads it
+	}
+	r.count++
+	return it, err
+}
+
+// advance consumes everything up to the next item's start tag, which it leaves unconsumed: ok
+// reports that r.pos is at a plain <name> start tag of n bytes. Otherwise the rest of the input,
+// from r.pos, is encoding/xml's, or the feed has ended cleanly (r.done).
+func (r *gmcFastReader) advance() (name string, n int, ok bool) {
 	for {
 		r.skipSpace()
 		if r.pos == len(r.buf) {
 			if !r.fill() {
 				if len(r.stack) == 0 && r.rerr == nil {
 					r.done = true
-					return Item{}, io.EOF
 				}
-				return r.handoff() // unclosed elements: encoding/xml says which
+				return "", 0, false // unclosed elements: encoding/xml says which
 			}
 			continue
 		}
 		if r.buf[r.pos] != '<' {
 			if len(r.stack) == 0 || !r.skipText() {
-				return r.handoff()
+				return "", 0, false
 			}
 			continue
 		}
+		if name, n := plainItemTag(r.buf[r.pos:]); n > 0 && len(r.stack) > 0 {
+			return name, n, true
+		}
 		end := r.find(r.pos, ">")
 		if end < 0 {
-			return r.handoff()
+			return "", 0, false
 		}
 		tag := r.buf[r.pos : end+1]
 		switch {
 		case len(tag) > 1 && tag[1] == '/':
 			name, ok := parseEndTag(tag)
 			if !ok || len(r.stack) == 0 || r.stack[len(r.stack)-1] != name {
-				return r.handoff()
+				return "", 0, false
 			}
 			r.stack = r.stack[:len(r.stack)-1]
 			r.consume(len(tag))
 		case bytes.HasPrefix(r.buf[r.pos:], []byte("<![CDATA[")) && len(r.stack) > 0:
 			end := r.find(r.pos, "]]>")
 			if end < 0 {
-				return r.handoff()
+				return "", 0, false
 			}
 			var ok bool
 			if r.scratch, ok = xmlText(r.scratch[:0], r.buf[r.pos+9:end], true); !ok {
-				return r.handoff()
+				return "", 0, false
 			}
 			r.consume(end + 3 - r.pos)
 		case len(tag) > 1 && (tag[1] == '!' || tag[1] == '?'):
-			return r.handoff()
+			return "", 0, false
 		default:
 			st, ok := parseStartTag(tag)
 			if !ok || len(r.stack) == 0 || st.prefix != "" && (st.local == "item" || st.local == "entry") {
-				return r.handoff()
+				return "", 0, false
 			}
 			if st.prefix == "" && (st.local == "item" || st.local == "entry") {
 				if len(st.attrs) > 0 || st.empty {
-					return r.handoff()
+					return "", 0, false
 				}
-				it, err, ok := r.item(st.local, len(tag))
-				if !ok {
-					return r.handoff()
-				}
-				return it, err
+				return st.local, len(tag), true
 			}
 			for _, a := range st.attrs {
 				if a.isNS() {
-					return r.handoff()
+					return "", 0, false
 				}
 			}
 			if !st.empty {
-				r.stack = append(r.stack, st.qname)
+				r.stack = append(r.stack[:len(r.stack):len(r.stack)], st.qname)
 			}
 			r.consume(len(tag))
 		}
 	}
+}
+
+// plainItemTag recognises the usual bare "<item>" and "<entry>" start tags without parsing them
+// (advance reads them as parseStartTag would), returning the name and the tag's length, or 0.
+func plainItemTag(b []byte) (string, int) {
+	switch {
+	case bytes.HasPrefix(b, []byte("<item>")):
+		return "item", 6
+	case bytes.HasPrefix(b, []byte("<entry>")):
+		return "entry", 7
+	}
+	return "", 0
 }
 
 // prolog reads the XML declaration, if any, and the root element, reporting whether both are
@@ -175,7 +224,7 @@ func (r *gmcFastReader) prolog() bool {
 		return false // unprefixed <item>s would be g: elements, which the reader skips
 	}
 	r.ns = ns
-	r.stack = append(r.stack, st.qname)
+	r.stack = []string{st.qname}
 	r.consume(end + 1)
 	r.started = true
 	return true
@@ -311,8 +360,12 @@ func (r *gmcFastReader) find(from int, pat string) int {
 	}
 }
 
-// consume moves past n bytes, counting their lines.
+// consume moves past n bytes, counting their lines; while a parallel chunk is being split it
+// keeps a copy of them, so that the input can be rebuilt from any of its items (rewind).
 func (r *gmcFastReader) consume(n int) {
+	if r.building != nil {
+		r.building.raw = append(r.building.raw, r.buf[r.pos:r.pos+n]...)
+	}
 	r.line += bytes.Count(r.buf[r.pos:r.pos+n], []byte{'\n'})
 	r.pos += n
 }

@@ -2,11 +2,23 @@ package feed
 
 import "bytes"
 
+// itemScanner is the scratch that scanItem reuses from item to item, with the root's namespaces
+// that setField reads. The reader has one for the items it scans itself and every parallel chunk
+// has its own, so that goroutines scanning different chunks share nothing they write.
+type itemScanner struct {
+	ns      map[string]string // the root element's namespace declarations ("" is the default); read-only once set
+	text    []byte            // a field's text
+	scratch []byte            // text that is checked, not kept
+	open    [][]byte          // open elements inside an item
+	attrs   []rawAttr         // a tag's attributes
+	names   map[string]string // field names seen, so that they are allocated once
+}
+
 // scanItem reads an item's body, b starting just after its start tag <name>, up to and
 // including its end tag, returning the bytes used. It fills the item as gmcReader.decodeItem
 // does: direct child elements are fields, nested ones are skipped text and all, g: fields win
 // over unprefixed ones, an empty <link> takes its href attribute.
-func (r *gmcFastReader) scanItem(b []byte, name string) (Item, int, bool) {
+func (r *itemScanner) scanItem(b []byte, name string) (Item, int, bool) {
 	var it Item
 	depth := 0
 	open := r.open[:0] // names of the open elements inside the item
@@ -128,7 +140,7 @@ func (r *gmcFastReader) scanItem(b []byte, name string) (Item, int, bool) {
 }
 
 // setField stores a finished direct child element's text in the item.
-func (r *gmcFastReader) setField(it *Item, qname, text, href []byte, hasHref bool) bool {
+func (r *itemScanner) setField(it *Item, qname, text, href []byte, hasHref bool) bool {
 	prefix, local, _ := splitName(qname)
 	v := bytes.TrimSpace(text)
 	if len(v) == 0 && string(local) == "link" && hasHref {

@@ -3,6 +3,7 @@ package feed_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -45,28 +46,41 @@ func readGMC(t testing.TB, r feed.Reader, size int) gmcResult {
 	}
 }
 
-// compareGMC reads data with both readers, fails on any difference, and reports whether the
-// fast reader handed over to encoding/xml.
+// compareGMC reads data with encoding/xml, the serial fast reader and the parallel one (tiny
+// chunks from the first item, and the production settings), fails on any difference, and
+// reports whether the fast reader handed over to encoding/xml.
 func compareGMC(t testing.TB, data []byte) bool {
 	slow, fast, fellBack := feed.NewGMCXMLReaders(bytes.NewReader(data), bytes.NewReader(data))
 	want := readGMC(t, slow, len(data))
-	got := readGMC(t, fast, len(data))
+	checkGMC(t, "fast", readGMC(t, fast, len(data)), want)
+	for _, tiny := range []bool{true, false} {
+		par, parFellBack := feed.NewGMCFastParallelReader(bytes.NewReader(data), tiny)
+		checkGMC(t, fmt.Sprintf("fast parallel (tiny chunks %v)", tiny), readGMC(t, par, len(data)), want)
+		if parFellBack() != fellBack() {
+			t.Fatalf("fast parallel (tiny chunks %v) handed to encoding/xml: %v, serial: %v", tiny, parFellBack(), fellBack())
+		}
+	}
+	return fellBack()
+}
+
+// checkGMC fails, saying where, when the named reader's result differs from encoding/xml's.
+func checkGMC(t testing.TB, name string, got, want gmcResult) {
+	t.Helper()
 	if reflect.DeepEqual(got, want) {
-		return fellBack()
+		return
 	}
 	if got.End != want.End {
-		t.Fatalf("end: fast %q, encoding/xml %q", got.End, want.End)
+		t.Fatalf("end: %s %q, encoding/xml %q", name, got.End, want.End)
 	}
 	if len(got.Items) != len(want.Items) {
-		t.Fatalf("fast reader gave %d items, encoding/xml %d", len(got.Items), len(want.Items))
+		t.Fatalf("%s gave %d items, encoding/xml %d", name, len(got.Items), len(want.Items))
 	}
 	for i := range got.Items {
 		if !reflect.DeepEqual(got.Items[i], want.Items[i]) {
-			t.Fatalf("item %d differs:\nfast          %+v\nencoding/xml  %+v", i, got.Items[i], want.Items[i])
+			t.Fatalf("item %d differs:\n%s  %+v\nencoding/xml  %+v", i, name, got.Items[i], want.Items[i])
 		}
 	}
-	t.Fatalf("row errors differ:\nfast          %+v\nencoding/xml  %+v", got.Rows, want.Rows)
-	return false
+	t.Fatalf("row errors differ:\n%s  %+v\nencoding/xml  %+v", name, got.Rows, want.Rows)
 }
 
 func TestGMCFastMatchesEncodingXML(t *testing.T) {
@@ -198,6 +212,8 @@ func FuzzGMCXMLFast(f *testing.F) {
 	}
 	f.Add([]byte(`<rss xmlns:g="http://base.google.com/ns/1.0"><channel><item><g:id>1</g:id><title>a&amp;b</title><g:price>1 EUR</g:price></item></channel></rss>`))
 	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0"><entry><g:id>1</g:id><title>t</title><link href="u"/><g:price>1 EUR</g:price></entry></feed>`))
+	// Several items around ones the workers cannot scan, so that mutations land in later chunks.
+	f.Add([]byte(parFeed(4, "<item><g:description><![CDATA[</item>]]></g:description><g:id>X</g:id></item>\n<item><!-- c --></item>", 3)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		compareGMC(t, data)
 	})
@@ -227,12 +243,17 @@ func TestGMCFastReadError(t *testing.T) {
 		data := big.Bytes()[:cut]
 		broken := errors.New("connection reset")
 		slow, fast, _ := feed.NewGMCXMLReaders(&failingReader{data: data, err: broken}, &failingReader{data: data, err: broken})
-		want, got := readGMC(t, slow, cut), readGMC(t, fast, cut)
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("cut at %d: fast ends %q after %d items, encoding/xml %q after %d", cut, got.End, len(got.Items), want.End, len(want.Items))
-		}
-		if !strings.Contains(got.End, "connection reset") {
-			t.Fatalf("cut at %d: the read error was lost: %q", cut, got.End)
+		tiny, _ := feed.NewGMCFastParallelReader(&failingReader{data: data, err: broken}, true)
+		par, _ := feed.NewGMCFastParallelReader(&failingReader{data: data, err: broken}, false)
+		want := readGMC(t, slow, cut)
+		for name, r := range map[string]feed.Reader{"fast": fast, "fast parallel (tiny chunks)": tiny, "fast parallel": par} {
+			got := readGMC(t, r, cut)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("cut at %d: %s ends %q after %d items, encoding/xml %q after %d", cut, name, got.End, len(got.Items), want.End, len(want.Items))
+			}
+			if !strings.Contains(got.End, "connection reset") {
+				t.Fatalf("cut at %d: %s lost the read error: %q", cut, name, got.End)
+			}
 		}
 	}
 }
