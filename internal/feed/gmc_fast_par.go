@@ -168,11 +168,16 @@ func (r *gmcFastReader) splitItem(c *gmcChunk) bool {
 }
 
 // extent returns the length of the item whose start tag of n bytes is at r.pos, through the '>'
-// of the first "</name" that is not a longer name; -1 when there is none within fastMaxToken.
-// A plain item ends there; for any other the worker's scan fails and the serial step decides.
+// of the first "</name" that is not a longer name; -1 when there is none within fastMaxToken of
+// the item's start (each find is bounded from where it starts, so the bound is checked here
+// too: hop by hop past "</items>"-like tags, an item could otherwise be buffered whole). A plain
+// item ends there; for any other the worker's scan fails and the serial step decides.
 func (r *gmcFastReader) extent(name string, n int) int {
 	from := n // relative to r.pos, which find may move
 	for {
+		if from > fastMaxToken {
+			return -1
+		}
 		i := r.find(r.pos+from, "</"+name)
 		if i < 0 {
 			return -1

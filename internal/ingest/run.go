@@ -153,7 +153,8 @@ func (r *run) write(ctx context.Context, batch []listing, rep *Report) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("write batch %d (items from line %d): %w", r.batches, batch[0].line, err)
+		// Batches run in item id order, not feed order: name the ids they span.
+		return fmt.Errorf("write batch %d (item ids %q to %q): %w", r.batches, batch[0].offer.ItemID, batch[len(batch)-1].offer.ItemID, err)
 	}
 	for k, v := range newBrands {
 		r.brands[k] = v
