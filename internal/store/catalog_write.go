@@ -18,14 +18,30 @@ type CatalogTx struct {
 	db  *DB
 	now int64
 	ph  placeholders
+	// merged are the products MergeProducts touched, whose trend counts are reconciled just
+	// before the transaction commits (finish).
+	merged []int64
 }
 
 // InCatalogTx runs fn in one transaction, committing when it returns nil and rolling back
 // otherwise (including when ctx is cancelled).
 func (db *DB) InCatalogTx(ctx context.Context, fn func(*CatalogTx) error) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		return fn(&CatalogTx{tx: tx, db: db, now: db.nowMS(), ph: db.placeholders()})
+		c := &CatalogTx{tx: tx, db: db, now: db.nowMS(), ph: db.placeholders()}
+		if err := fn(c); err != nil {
+			return err
+		}
+		return c.finish(ctx)
 	})
+}
+
+// finish does what a catalogue transaction leaves to its end: the trend counts of merged
+// products. They take the trends lock (lockTrends), and taking it last, after every row lock
+// the transaction needs, is what keeps two imports that both merge products from deadlocking on
+// PostgreSQL: one holding the trends lock and waiting for a product row the other has locked,
+// the other holding that row and waiting for the trends lock.
+func (c *CatalogTx) finish(ctx context.Context) error {
+	return c.db.reconcileMergedTrends(ctx, c.tx, c.merged)
 }
 
 // query runs a query in the transaction. A statement of a full part (maxRowsPerStatement rows:

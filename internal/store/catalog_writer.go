@@ -57,7 +57,12 @@ func (w *CatalogWriter) InCatalogTx(ctx context.Context, fn func(*CatalogTx) err
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	if err := fn(&CatalogTx{tx: tx, db: w.db, now: w.db.nowMS(), ph: w.db.placeholders()}); err != nil {
+	c := &CatalogTx{tx: tx, db: w.db, now: w.db.nowMS(), ph: w.db.placeholders()}
+	if err := fn(c); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := c.finish(ctx); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

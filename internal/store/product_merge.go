@@ -13,8 +13,8 @@ type ProductMerge struct{ From, Into int64 }
 // MergeProducts folds each merge's From into its Into, in the order given, inside the batch's
 // transaction: From's offers (and with them their price history and sale events), keys, loves
 // (with their alerts), tracked pages, collection places and clicks move to Into, Into's empty
-// descriptive fields take From's, then From is deleted and the trend counts of both are
-// reconciled (trends_merge.go). A change-log entry for both lets live search indexes drop From
+// descriptive fields take From's, then From is deleted, and as the transaction ends the trend
+// counts of both are reconciled (trends_merge.go; last, see CatalogTx.finish). A change-log entry for both lets live search indexes drop From
 // and refresh Into. An Into must not itself be merged away by an earlier merge of the list.
 func (c *CatalogTx) MergeProducts(ctx context.Context, merges []ProductMerge) error {
 	if len(merges) == 0 {
@@ -30,9 +30,7 @@ func (c *CatalogTx) MergeProducts(ctx context.Context, merges []ProductMerge) er
 		}
 		ids = append(ids, m.From, m.Into)
 	}
-	if err := c.db.reconcileMergedTrends(ctx, c.tx, ids); err != nil {
-		return err
-	}
+	c.merged = append(c.merged, ids...) // their trends are reconciled as the transaction ends (finish)
 	return c.db.appendProductChanges(ctx, c.tx, ids, c.now)
 }
 
