@@ -128,7 +128,11 @@ func (r *run) see(id string, line int) (k store.KnownOffer, known bool, first in
 }
 
 // mayExist says whether the retailer may have an offer with item id: it had one when the run
-// began, or the run did not load them.
+// began, or the run did not load them. A retailer's first complete feed needs no lookup at all
+// (a million of them were a random walk over the whole item table).
 func (r *run) mayExist(id string) bool {
-	return !r.items.loaded || r.items.get(r.items.hash(id)).known
+	if !r.items.loaded {
+		return true
+	}
+	return r.knownCount > 0 && r.items.get(r.items.hash(id)).known
 }
