@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tagdrop/tagdrop/internal/web"
 )
 
 // clusterNode is one `tagdrop serve --role web|worker` process of the cluster test. Its log
@@ -150,21 +151,7 @@ func (n *clusterNode) logText() string {
 }
 
 // ready asks the node's /readyz once.
-func (n *clusterNode) ready(ctx context.Context) bool {
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, n.base()+"/readyz", nil)
-	if err != nil {
-		return false
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return false
-	}
-	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, resp.Body)
-	return resp.StatusCode == http.StatusOK
-}
+func (n *clusterNode) ready(ctx context.Context) bool { return web.Ready(ctx, n.base()) }
 
 // waitReady polls /readyz of every node until each has answered 200, and returns how long that
 // took; limit bounds a hang (it is not a timing assertion).

@@ -26,20 +26,7 @@ Every form takes --db (default sqlite:tagdrop.db; TAGDROP_DB).
 `
 
 func runBrand(ctx context.Context, env *environment, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(env.stdout, "Usage: tagdrop %s\n\n%s", brandSynopsis, brandHelp)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: a subcommand is needed", errUsage)
-		}
-		return errHelp
-	}
-	switch args[0] {
-	case "list":
-		return brandList(ctx, env, args[1:])
-	case "merge":
-		return brandMerge(ctx, env, args[1:])
-	}
-	return fmt.Errorf("%w: unknown subcommand %q: use list or merge", errUsage, args[0])
+	return runSubcommands(ctx, env, args, brandSynopsis, brandHelp, []subcommand{{"list", brandList}, {"merge", brandMerge}})
 }
 
 // parseInterleaved parses flags that may stand before, between or after the positional

@@ -28,28 +28,15 @@ const feedSynopsis = `feed add --retailer NAME [--format F] [--map FILE] [--curr
        tagdrop feed remove ID
        tagdrop feed run [--json] [--allow-private CIDR]... ID`
 
+// feedHelp follows feed's synopsis in its usage.
+const feedHelp = "Registers feeds that `tagdrop serve` (role worker or all) refreshes on a schedule, each as the\n" +
+	"retailer's complete catalogue: offers missing from a refresh are marked gone. A failing feed is retried\n" +
+	"later and later (its interval doubled per failure, at most a day). Every form takes --db.\n"
+
 func runFeed(ctx context.Context, env *environment, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(env.stdout, "Usage: tagdrop %s\n\nRegisters feeds that `tagdrop serve` (role worker or all) refreshes on a schedule, each as the\n"+
-			"retailer's complete catalogue: offers missing from a refresh are marked gone. A failing feed is retried\n"+
-			"later and later (its interval doubled per failure, at most a day). Every form takes --db.\n", feedSynopsis)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: a subcommand is needed", errUsage)
-		}
-		return errHelp
-	}
-	sub, rest := args[0], args[1:]
-	switch sub {
-	case "add":
-		return feedAdd(ctx, env, rest)
-	case "list":
-		return feedList(ctx, env, rest)
-	case "remove":
-		return feedRemove(ctx, env, rest)
-	case "run":
-		return feedRun(ctx, env, rest)
-	}
-	return fmt.Errorf("%w: unknown subcommand %q: use add, list, remove or run", errUsage, sub)
+	return runSubcommands(ctx, env, args, feedSynopsis, feedHelp, []subcommand{
+		{"add", feedAdd}, {"list", feedList}, {"remove", feedRemove}, {"run", feedRun},
+	})
 }
 
 // parseWithArgs parses flags that may stand before or after the positional arguments

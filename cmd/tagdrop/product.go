@@ -21,17 +21,7 @@ const productHelp = `Looks after the catalogue's products. Every form takes --db
 `
 
 func runProduct(ctx context.Context, env *environment, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(env.stdout, "Usage: tagdrop %s\n\n%s", productSynopsis, productHelp)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: a subcommand is needed", errUsage)
-		}
-		return errHelp
-	}
-	if args[0] == "dedupe" {
-		return productDedupe(ctx, env, args[1:])
-	}
-	return fmt.Errorf("%w: unknown subcommand %q: use dedupe", errUsage, args[0])
+	return runSubcommands(ctx, env, args, productSynopsis, productHelp, []subcommand{{"dedupe", productDedupe}})
 }
 
 // productDedupeJSON is `tagdrop product dedupe --json`.

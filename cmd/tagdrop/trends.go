@@ -22,17 +22,7 @@ const trendsHelp = `Looks after the trends page's counts and rankings (docs/tren
 `
 
 func runTrends(ctx context.Context, env *environment, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(env.stdout, "Usage: tagdrop %s\n\n%s", trendsSynopsis, trendsHelp)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: a subcommand is needed", errUsage)
-		}
-		return errHelp
-	}
-	if args[0] == "update" {
-		return trendsUpdate(ctx, env, args[1:])
-	}
-	return fmt.Errorf("%w: unknown subcommand %q: use update", errUsage, args[0])
+	return runSubcommands(ctx, env, args, trendsSynopsis, trendsHelp, []subcommand{{"update", trendsUpdate}})
 }
 
 // trendsUpdateJSON is `tagdrop trends update --json`.

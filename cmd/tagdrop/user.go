@@ -43,33 +43,10 @@ Passwords are never taken as arguments (they would show in the process list and 
 `
 
 func runUser(ctx context.Context, env *environment, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(env.stdout, "Usage: tagdrop %s\n\n%s", userSynopsis, userHelp)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: a subcommand is needed", errUsage)
-		}
-		return errHelp
-	}
-	sub, rest := args[0], args[1:]
-	switch sub {
-	case "add":
-		return userAdd(ctx, env, rest)
-	case "list":
-		return userList(ctx, env, rest)
-	case "passwd":
-		return userPasswd(ctx, env, rest)
-	case "role":
-		return userRole(ctx, env, rest)
-	case "prefs":
-		return userPrefs(ctx, env, rest)
-	case "delete":
-		return userDelete(ctx, env, rest)
-	case "verify":
-		return userVerify(ctx, env, rest)
-	case "export":
-		return userExport(ctx, env, rest)
-	}
-	return fmt.Errorf("%w: unknown subcommand %q: use add, list, passwd, role, prefs, verify, export or delete", errUsage, sub)
+	return runSubcommands(ctx, env, args, userSynopsis, userHelp, []subcommand{
+		{"add", userAdd}, {"list", userList}, {"passwd", userPasswd}, {"role", userRole}, {"prefs", userPrefs},
+		{"verify", userVerify}, {"export", userExport}, {"delete", userDelete},
+	})
 }
 
 // splitEmail takes the EMAIL positional argument wherever it stands among the flags.

@@ -5,13 +5,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/tagdrop/tagdrop/internal/web"
 )
 
 // serveProc is one `tagdrop serve` child of the worker benchmark. Its log (standard error)
@@ -92,21 +93,7 @@ func startServe(ctx context.Context, name string, argv, env []string, logDir str
 }
 
 // ready asks /readyz once.
-func (p *serveProc) ready(ctx context.Context) bool {
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, p.url+"/readyz", nil)
-	if err != nil {
-		return false
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return false
-	}
-	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, resp.Body)
-	return resp.StatusCode == http.StatusOK
-}
+func (p *serveProc) ready(ctx context.Context) bool { return web.Ready(ctx, p.url) }
 
 // exited returns an error naming the process and quoting its log when it has ended.
 func (p *serveProc) exited() error {

@@ -22,8 +22,7 @@ type spool struct {
 	mem         [][]byte // blocks of whole records
 	blockStarts []int64  // where each block of mem starts in the stream of records
 	size        int      // bytes in mem
-	n           int
-	offset      int64 // bytes of records added so far: where the next one starts
+	offset      int64    // bytes of records added so far: where the next one starts
 
 	// order holds where each record is and its item id, to hand the items out in id order
 	// (spool_order.go).
@@ -55,7 +54,6 @@ func (s *spool) addEncoded(recs []byte, items []feed.Item) error {
 		}
 		pos += size
 	}
-	s.n += len(items)
 	at := s.offset
 	s.offset += int64(len(recs))
 	if s.f != nil {
@@ -75,7 +73,7 @@ func (s *spool) addEncoded(recs []byte, items []feed.Item) error {
 }
 
 // len is how many items the spool holds.
-func (s *spool) len() int { return s.n }
+func (s *spool) len() int { return s.order.n }
 
 // spill moves the records in memory to a temporary file; later records go straight to it.
 func (s *spool) spill() error {
