@@ -74,7 +74,8 @@ var (
 		"在庫あり", "有货", "現貨", "有現貨", "재고 있음", "구매 가능", "متوفر",
 	}
 	addToCartPhrases = []string{
-		"add to cart", "add to bag", "add to basket", "add to trolley", "buy now", "buy it now",
+		"add to cart", "add to bag", "add to basket", "add to trolley", "add to your basket", "add to your bag", "buy now", "buy it now",
+		"ship it", "pick it up", "deliver it", "add for shipping", "add for delivery",
 		"in den warenkorb", "in die tasche", "jetzt kaufen", "ajouter au panier", "acheter",
 		"añadir a la cesta", "añadir al carrito", "agregar al carrito", "comprar", "aggiungi al carrello",
 		"in winkelwagen", "in winkelmand", "lägg i varukorgen", "köp", "læg i kurv", "legg i handlekurv",

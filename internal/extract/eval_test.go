@@ -59,9 +59,13 @@ func mainAnswer(res Result) (price, regular, currency, availability string) {
 
 // TestEvaluation scores extraction on the labelled pages in testdata/eval, written by the team
 // after real shop templates (WooCommerce, Magento, Salesforce Commerce, BigCommerce, Shopify,
-// Shopware and others, in ten languages) with distractors: cart totals, related products,
-// instalment offers, free-shipping thresholds. Only the price shown to the shopper counts. The
-// thresholds are the issue's; the real judge is a hidden labelled set of real pages.
+// Shopware, PrestaShop, OpenCart, and the product pages of big retailers: Amazon in three
+// countries, Walmart, Target, eBay, Home Depot, Best Buy, IKEA, Zalando, John Lewis, H&M, Zara,
+// Wayfair, Alibaba; in ten languages) with distractors: cart totals, related products,
+// instalment and subscription offers, unit prices, tax-free prices, free-shipping thresholds,
+// prices drawn in parts, stale markup. Only the price shown to the shopper counts; a page that
+// shows none is right only when nothing is found. The thresholds are the issue's; the real judge
+// is a hidden labelled set of real pages.
 func TestEvaluation(t *testing.T) {
 	raw, err := os.ReadFile("testdata/eval/labels.json")
 	if err != nil {
@@ -90,6 +94,11 @@ func TestEvaluation(t *testing.T) {
 		}
 		price, regular, currency, avail := mainAnswer(res)
 		switch {
+		case price == "" && want.Price == "":
+			// Right: the page shows no price for its product (a related product's is not it).
+		case want.Price == "":
+			pfp++
+			t.Logf("%s: price %s %s, want none", name, price, currency)
 		case price == "":
 			pfn++
 			t.Logf("%s: no price, want %s %s", name, want.Price, want.Currency)

@@ -62,7 +62,8 @@ func (x *extraction) merge(found []*candidate, og *candidate) []Product {
 		}
 	}
 	s := x.visible(names, hint)
-	if main == nil && s.price != "" && s.title != "" {
+	// A page without markup still says what the shopper sees: a price, or that it is sold out.
+	if main == nil && s.title != "" && (s.price != "" || s.availability == catalog.OutOfStock) {
 		main = &candidate{source: "page", product: Product{Title: s.title, URL: x.doc.canonical(x.base)}}
 		products = append(products, main)
 	}
@@ -199,7 +200,16 @@ func reconcile(c *candidate, s shown) {
 			}
 		}
 	}
+	// A sold-out buy button outweighs markup that says in stock when the markup has one offer:
+	// markup is rendered from a cache or the catalogue and goes stale, the button is what the
+	// shopper can press. With several offers (sizes) the button speaks for the selected one only.
+	if s.button == catalog.OutOfStock && len(c.offers) == 1 && c.offers[0].availability == catalog.InStock {
+		c.offers[0].availability = catalog.OutOfStock
+	}
 	if s.price == "" {
+		if len(c.offers) == 0 && s.availability != "" {
+			c.offers = []rawOffer{{availability: s.availability}}
+		}
 		return
 	}
 	apply := func(o *rawOffer) {

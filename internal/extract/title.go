@@ -52,11 +52,34 @@ func (d *document) findTitle(names []string, skip []bool) *html.Node {
 				score += 3
 			}
 		}
-		if score > bestScore {
+		// On a tie the inner element wins: a wrapper classed "product-title" around the h1
+		// also holds the SKU line or the brand.
+		if score > bestScore || score == bestScore && best != nil && within(n, best) {
 			best, bestScore = n, score
 		}
 	}
 	return best
+}
+
+// stockLabels are the words before a stock message in shops that give it no class of its own
+// ("Availability: Out Of Stock"), lower case, by language as in availability.go.
+var stockLabels = []string{"availability", "stock", "stock status", "in stock", "verfügbarkeit", "lieferstatus", "lagerstatus",
+	"lieferbarkeit", "disponibilité", "disponibilidad", "disponibilità", "beschikbaarheid", "voorraad", "tillgänglighet",
+	"lagerstatus", "dostępność", "disponibilidade", "stok durumu", "在庫", "재고"}
+
+// stockLabelled reports a text that starts with a stock label and a colon.
+func stockLabelled(t string) bool {
+	label, _, ok := strings.Cut(strings.ToLower(t), ":")
+	if !ok {
+		return false
+	}
+	label = strings.TrimSpace(label)
+	for _, l := range stockLabels {
+		if label == l {
+			return true
+		}
+	}
+	return false
 }
 
 // Words of classes and ids that hold a stock message, and of buy buttons.
@@ -65,21 +88,18 @@ var (
 	buttonWords = []string{"cart", "addtocart", "bag", "basket", "buy", "purchase", "checkout", "submit"}
 )
 
-// shownAvailability reads stock from what the shopper sees after the title: a stock message,
-// else the buy button ("Add to cart" in stock, "Sold out" out of stock).
-func (d *document) shownAvailability(title int, lens []int, skip []bool) catalog.Availability {
-	var button catalog.Availability
+// shownAvailability reads stock from what the shopper sees after the title: the first stock
+// message, and the first buy button's word ("Add to cart" in stock, "Sold out" out of stock).
+func (d *document) shownAvailability(title int, lens []int, skip []bool) (message, button catalog.Availability) {
 	end := min(len(d.elems), title+afterTitle*2)
-	for i := title; i < end; i++ {
+	for i := title; i < end && (message == "" || button == ""); i++ {
 		n := d.elems[i]
 		if skip[i] || lens[i] == 0 && n.DataAtom != atom.Input {
 			continue
 		}
 		ws := words(n)
-		if hasWord(ws, stockWords...) && lens[i] <= 150 {
-			if a := textAvailability(text(n, 300)); a != "" {
-				return a
-			}
+		if message == "" && lens[i] <= 150 && (hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(text(n, 2*shortText))) {
+			message = textAvailability(text(n, 300))
 		}
 		if button != "" {
 			continue
@@ -107,5 +127,5 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) catalog
 			button = catalog.InStock
 		}
 	}
-	return button
+	return message, button
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"regexp"
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
@@ -18,7 +20,8 @@ type shown struct {
 	price        string // plain decimal, "" when no price was found near the title
 	regular      string
 	currency     string
-	availability catalog.Availability
+	availability catalog.Availability // the stock message's word, else the buy button's
+	button       catalog.Availability // the buy button's word alone
 }
 
 // priceCand is one amount on the page.
@@ -91,7 +94,8 @@ func (x *extraction) visible(names []string, hint string) shown {
 		}
 		s.price, s.regular, s.currency = pick(cluster, hint)
 	}
-	s.availability = d.shownAvailability(t, lens, d.skipped(lens, false))
+	message, button := d.shownAvailability(t, lens, d.skipped(lens, false))
+	s.availability, s.button = cmp.Or(message, button), button
 	return s
 }
 
@@ -262,9 +266,9 @@ var (
 	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev"}
 	weakRegularWords   = []string{"regular", "original", "orig", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal"}
 	// Label words a shopper reads next to a price, lower case.
-	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg."}
+	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg.", "reg"}
 	currentLabels       = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price"}
-	ignoreLabels        = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "installment", "instalment", "klarna", "afterpay", "shipping", "delivery", "versand", "livraison", "envío", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
+	ignoreLabels        = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "installment", "instalment", "klarna", "afterpay", "shipping", "delivery", "versand", "livraison", "envío", "orders over", "orders above", "spend", "new from", "used from", "refurbished from", "other sellers", "buying choices", "more choices", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
 )
 
 // priceCandidates lists the amounts on the page outside skipped blocks, in document order.
@@ -290,19 +294,23 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 		}
 		return p
 	}
+	var glued *html.Node // the last element read as a split price: its parts are not prices
 	for i, n := range d.elems {
-		if skip[i] || lens[i] == 0 {
+		if skip[i] || lens[i] == 0 || glued != nil && within(n, glued) {
 			continue
 		}
 		if lens[i] <= shortText {
 			t := text(n, shortText*2)
+			if g, ok := gluedPrice(n); ok {
+				t, glued = g, n
+			}
 			ps := find(t)
 			if len(ps) == 1 && !innerHolds(d, n, lens, ps[0], find) {
 				p := reparse(t, ps[0])
 				if !p.marked && !(priceMarked(n) && strings.TrimSpace(t[:p.start]) == "" && strings.TrimSpace(t[p.end:]) == "") {
 					continue
 				}
-				label := strings.ToLower(t[:p.start] + " " + t[p.end:] + " " + siblingLabel(n))
+				label := collapse(counts.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+siblingLabel(n)), " "))
 				if containsPhrase(label, ignoreLabels) {
 					continue
 				}
@@ -365,28 +373,49 @@ func priceMarked(n *html.Node) bool {
 }
 
 // siblingLabel is the short text just before n: a "Was" or a visually hidden "Regular price".
+// When nothing comes before n in its parent, the text before the parent is read instead (up to
+// labelLevels up): a label often sits beside the price's wrapper, not the price itself.
 func siblingLabel(n *html.Node) string {
-	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
-		var t string
-		switch p.Type {
-		case html.TextNode:
-			t = collapse(p.Data)
-		case html.ElementNode:
-			if invisibleText(p) {
+	for up := 0; up < labelLevels && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
+		for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+			var t string
+			switch p.Type {
+			case html.TextNode:
+				t = collapse(p.Data)
+			case html.ElementNode:
+				if invisibleText(p) {
+					continue
+				}
+				t = text(p, 60)
+			}
+			if t == "" {
 				continue
 			}
-			t = text(p, 60)
+			if len(t) > 40 || hasMarkedPrice(t) {
+				return ""
+			}
+			return t
 		}
-		if t == "" {
-			continue
-		}
-		if len(t) > 40 || len(findPrices(t, "")) > 0 {
-			return ""
-		}
-		return t
 	}
 	return ""
 }
+
+// hasMarkedPrice reports an amount with a currency beside it in t: such a text is another
+// price, not a label ("New (2) from" is a label, its 2 a count).
+func hasMarkedPrice(t string) bool {
+	for _, p := range findPrices(t, "") {
+		if p.marked {
+			return true
+		}
+	}
+	return false
+}
+
+// labelLevels is how many wrappers up siblingLabel looks for a label.
+const labelLevels = 3
+
+// counts are parenthesised numbers in a label ("New (2) from"), dropped before it is read.
+var counts = regexp.MustCompile(`\(\d+\)`)
 
 func lastWords(s string, n int) string {
 	f := strings.Fields(s)

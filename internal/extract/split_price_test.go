@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// firstElement parses a fragment and returns its first element inside <body>.
+func firstElement(t *testing.T, fragment string) *html.Node {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader("<html><body>" + fragment + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDocument(root)
+	for _, n := range d.elems {
+		if n.Parent != nil && n.Parent.Type == html.ElementNode && n.Parent.Data == "body" {
+			return n
+		}
+	}
+	t.Fatalf("no element in %q", fragment)
+	return nil
+}
+
+func TestGluedPrice(t *testing.T) {
+	for _, c := range []struct {
+		html, want string // want "" when the element is not one price drawn in parts
+	}{
+		{`<div class="price"><span>$</span><span>24</span><span>97</span></div>`, "$24.97"},
+		{`<span class="a-price"><span>$</span><span>22<span>.</span></span><span>99</span></span>`, "$22.99"},
+		{`<span><span>26<span>,</span></span><span>99</span><span>€</span></span>`, "26,99 €"},
+		{`<span class="price">$24<sup>.97</sup></span>`, "$24.97"},
+		{`<span><span>$</span><span>1,299</span><span>00</span></span>`, "$1,299.00"},
+		{`<span class="pip-price"><span>$</span><span>0</span><span>.99</span></span>`, "$0.99"},
+		{`<span class="price"><span>129</span><sup>95</sup></span>`, "129.95"}, // no symbol, but classed a price
+		// Not one price in parts:
+		{`<span><span>129</span><sup>95</sup></span>`, ""},                                          // no symbol, no price class
+		{`<div><span>$12.99</span><span>$17.99</span></div>`, ""},                                   // two prices side by side
+		{`<div class="price"><span>$</span><span>24</span><span>975</span></div>`, ""},              // three digits are no cents
+		{`<div class="price"><span>$</span><span>22.50</span><span>99</span></div>`, ""},            // decimals already
+		{`<div class="price"><span>Was</span><span>$</span><span>24</span></div>`, ""},              // a word among the parts
+		{`<div class="price"><span>$24.97</span></div>`, ""},                                        // one part: read as it is
+		{`<ul class="pages"><li>1</li><li>2</li><li>3</li></ul>`, ""},                               // page numbers
+		{`<div class="price"><span>$</span><span>24 97</span></div>`, ""},                           // a space inside a part
+		{`<div class="price"><span>€</span><span>24</span><span>97</span><span>$</span></div>`, ""}, // two symbols
+	} {
+		got, ok := gluedPrice(firstElement(t, c.html))
+		if !ok {
+			got = ""
+		}
+		if got != c.want {
+			t.Errorf("gluedPrice(%s) = %q, want %q", c.html, got, c.want)
+		}
+	}
+}
+
+func TestSiblingLabelClimbsToTheWrapper(t *testing.T) {
+	root, err := html.Parse(strings.NewReader(`<div><span>New (2) from <span class="a-price"><span id="p">$18.50</span></span></span>
+		<span>List Price: <span class="a-price"><span id="q">$29.99</span></span></span>
+		<span><span>$1.00</span> <span class="x"><span class="y"><span class="z"><span id="r">$2.00</span></span></span></span></span></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDocument(root)
+	byID := map[string]*html.Node{}
+	for _, n := range d.elems {
+		if id := attr(n, "id"); id != "" {
+			byID[id] = n
+		}
+	}
+	for id, want := range map[string]string{"p": "New (2) from", "q": "List Price:", "r": ""} {
+		if got := siblingLabel(byID[id]); got != want {
+			t.Errorf("siblingLabel(#%s) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestStockLabelled(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Availability: Out Of Stock": true, "Verfügbarkeit: nicht lieferbar": true, "Stock: 0": true,
+		"Availability": false, "Brand: Nano": false, "Out of stock": false,
+	} {
+		if got := stockLabelled(s); got != want {
+			t.Errorf("stockLabelled(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
