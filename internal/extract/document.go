@@ -34,6 +34,21 @@ func newDocument(root *html.Node) *document {
 	return d
 }
 
+// lastInside is the document position of the last element inside n (n's own when it has none):
+// the elements inside n are those after it up to there.
+func (d *document) lastInside(n *html.Node) int {
+	last := d.pos[n]
+	for c := n.LastChild; c != nil; {
+		if c.Type == html.ElementNode {
+			last = d.pos[c]
+			c = c.LastChild
+			continue
+		}
+		c = c.PrevSibling
+	}
+	return last
+}
+
 // attr is an element's attribute value ("" when absent).
 func attr(n *html.Node, name string) string {
 	for _, a := range n.Attr {

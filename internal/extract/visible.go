@@ -294,15 +294,15 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 		}
 		return p
 	}
-	var glued *html.Node // the last element read as a split price: its parts are not prices
+	gluedEnd := -1 // the last element inside one read as a split price: its parts are not prices
 	for i, n := range d.elems {
-		if skip[i] || lens[i] == 0 || glued != nil && within(n, glued) {
+		if skip[i] || lens[i] == 0 || i <= gluedEnd {
 			continue
 		}
 		if lens[i] <= shortText {
 			t := text(n, shortText*2)
 			if g, ok := gluedPrice(n); ok {
-				t, glued = g, n
+				t, gluedEnd = g, d.lastInside(n)
 			}
 			ps := find(t)
 			if len(ps) == 1 && !innerHolds(d, n, lens, ps[0], find) {
@@ -377,7 +377,8 @@ func priceMarked(n *html.Node) bool {
 // labelLevels up): a label often sits beside the price's wrapper, not the price itself.
 func siblingLabel(n *html.Node) string {
 	for up := 0; up < labelLevels && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
-		for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		seen := 0
+		for p := n.PrevSibling; p != nil && seen < labelSiblings; p, seen = p.PrevSibling, seen+1 {
 			var t string
 			switch p.Type {
 			case html.TextNode:
@@ -411,8 +412,12 @@ func hasMarkedPrice(t string) bool {
 	return false
 }
 
-// labelLevels is how many wrappers up siblingLabel looks for a label.
-const labelLevels = 3
+// labelLevels is how many wrappers up siblingLabel looks for a label, labelSiblings how many
+// siblings before each it reads (empty ones included: a hostile page may have thousands).
+const (
+	labelLevels   = 3
+	labelSiblings = 8
+)
 
 // counts are parenthesised numbers in a label ("New (2) from"), dropped before it is read.
 var counts = regexp.MustCompile(`\(\d+\)`)
