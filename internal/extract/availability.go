@@ -62,6 +62,7 @@ var (
 	}
 	inStockPhrases = []string{
 		"in stock", "in-stock", "instock", "available", "ships today", "ready to ship", "only a few left", "low stock",
+		"limited stock", "usually ships", "ships within", "immediately available", "disponibilità immediata",
 		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar",
 		"en stock", "disponible",
 		"disponibile", "in magazzino",
@@ -90,15 +91,34 @@ func textAvailability(s string) catalog.Availability {
 	if s == "" {
 		return ""
 	}
+	// "Pickup not available", "Available in store": one way of getting the item, not its stock.
+	if containsPhrase(s, channelPhrases) {
+		return ""
+	}
 	switch {
 	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s):
 		return catalog.OutOfStock
 	case containsPhrase(s, preorderPhrases):
 		return catalog.Preorder
-	case containsPhrase(s, inStockPhrases):
+	case containsPhrase(s, inStockPhrases) || onlyLeft(s):
 		return catalog.InStock
 	}
 	return ""
+}
+
+// channelPhrases name a way of getting an item other than having it sent, lower case.
+var channelPhrases = []string{"pickup", "pick-up", "pick up", "in store", "in-store", "in stores", "in-stores",
+	"click & collect", "click and collect", "click-and-collect", "im markt", "en magasin", "en tienda", "in negozio", "in de winkel"}
+
+// onlyLeft reports "only 2 left", "hurry, only 1 left!": few left, so in stock.
+func onlyLeft(s string) bool {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' })
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i] == "only" && allDigits(ws[i+1]) && ws[i+1] != "0" && ws[i+2] == "left" {
+			return true
+		}
+	}
+	return false
 }
 
 // containsPhrase matches a phrase on word boundaries where the script has them, so "habis"
@@ -137,8 +157,11 @@ var (
 	soonWords = []string{"soon", "bald", "kürze", "binnenkort", "wkrótce", "prochainement", "pronto", "presto"}
 )
 
+// clauseBreaks end the words a "soon" after an in-stock phrase may be read with.
+var clauseBreaks = []string{"-", "–", "—", "order", "buy", "ships", "and", "but", "bestellen", "commandez", "ordina"}
+
 // negatedInStock reports an in-stock phrase with a negation up to three words before it, or a
-// "soon" word up to three words before or after it.
+// "soon" word up to two words before it or, in the same clause, two words after it.
 func negatedInStock(s string) bool {
 	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' || r == ':' })
 	for i := range ws {
@@ -150,9 +173,18 @@ func negatedInStock(s string) bool {
 			if !containsWord(inStockWords, phrase) {
 				continue
 			}
-			for j := max(0, i-3); j < min(len(ws), i+n+3); j++ {
-				if (j < i && containsWord(negations, ws[j])) || containsWord(soonWords, ws[j]) {
+			for j := max(0, i-3); j < i; j++ {
+				if containsWord(negations, ws[j]) || j >= i-2 && containsWord(soonWords, ws[j]) {
 					return true
+				}
+			}
+			// "available soon", "in stock soon", but not "only 3 left in stock - order soon".
+			for j := i + n; j < min(len(ws), i+n+2); j++ {
+				if containsWord(soonWords, ws[j]) {
+					return true
+				}
+				if containsWord(clauseBreaks, ws[j]) {
+					break
 				}
 			}
 		}

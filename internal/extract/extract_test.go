@@ -213,6 +213,15 @@ func TestAvailabilityWords(t *testing.T) {
 		{"Not in stock", "out_of_stock"}, {"Unavailable", "out_of_stock"}, {"Pre-order now", "preorder"},
 		{"In stock", "in_stock"}, {"12 in stock", "in_stock"}, {"10 in stock", "in_stock"}, {"Auf Lager", "in_stock"},
 		{"Size guide", ""},
+		// Real shops' wording: few left is in stock, "soon" only counts beside the stock words,
+		// a store or pickup message says nothing of the item's stock.
+		{"Only 3 left in stock - order soon.", "in_stock"}, {"Hurry, only 2 left!", "in_stock"},
+		{"Usually ships within 2 to 3 days.", "in_stock"}, {"Disponibilità immediata.", "in_stock"},
+		{"Limited stock", "in_stock"}, {"In stock soon", "out_of_stock"}, {"Available soon", "out_of_stock"},
+		{"Bald wieder verfügbar", "out_of_stock"}, {"Pronto disponible", "out_of_stock"},
+		{"Temporarily out of stock. Order now and we'll deliver when available.", "out_of_stock"},
+		{"Pickup not available", ""}, {"Available in store", ""}, {"Out of stock online", "out_of_stock"},
+		{"Only 0 left", ""},
 	}
 	for _, tt := range tests {
 		if got := string(textAvailability(tt.text)); got != tt.want {
