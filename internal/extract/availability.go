@@ -35,7 +35,7 @@ func schemaAvailability(s string) catalog.Availability {
 var (
 	outOfStockPhrases = []string{
 		"out of stock", "out-of-stock", "sold out", "sold-out", "soldout", "not in stock", "no longer available",
-		"currently unavailable", "temporarily unavailable", "not available", "unavailable", "notify me when available",
+		"currently unavailable", "temporarily unavailable", "listing has ended", "listing was ended", "listing ended", "not available", "unavailable", "notify me when available",
 		"email me when available", "notify me when back", "notify me", "notify when available", "back in stock soon", "0 in stock",
 		"rupture", "stok kosong",
 		"ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht auf lager", "nicht vorrätig", "derzeit nicht", "vergriffen",
@@ -63,6 +63,7 @@ var (
 	inStockPhrases = []string{
 		"in stock", "in-stock", "instock", "available", "ships today", "ready to ship", "only a few left", "low stock",
 		"limited stock", "usually ships", "ships within", "immediately available", "disponibilità immediata",
+		"usually dispatched", "dispatched within", "versandfertig", "expédié sous", "spedito entro", "normalmente se envía",
 		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar",
 		"en stock", "disponible",
 		"disponibile", "in magazzino",

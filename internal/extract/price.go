@@ -16,7 +16,7 @@ import (
 // "¥", "kr", "R") map to "" and take the page's currency when the markup names one.
 var currencySymbols = map[string]string{
 	"$": "", "¥": "", "kr": "", "kr.": "", ",-": "",
-	"us$": "USD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
+	"us$": "USD", "us $": "USD", "au $": "AUD", "ca $": "CAD", "nz $": "NZD", "hk $": "HKD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
 	"nz$": "NZD", "hk$": "HKD", "s$": "SGD", "sg$": "SGD", "r$": "BRL", "mx$": "MXN", "nt$": "TWD",
 	"€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW", "원": "KRW", "₽": "RUB",
 	"руб": "RUB", "₺": "TRY", "tl": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₱": "PHP", "zł": "PLN",

@@ -84,7 +84,7 @@ func stockLabelled(t string) bool {
 
 // Words of classes and ids that hold a stock message, and of buy buttons.
 var (
-	stockWords  = []string{"stock", "availability", "available", "inventory", "soldout", "sold", "outofstock", "instock", "backorder", "preorder", "restock"}
+	stockWords  = []string{"stock", "availability", "available", "inventory", "soldout", "sold", "outofstock", "instock", "oos", "backorder", "preorder", "restock"}
 	buttonWords = []string{"cart", "addtocart", "bag", "basket", "buy", "purchase", "checkout", "submit"}
 )
 
