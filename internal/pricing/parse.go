@@ -204,6 +204,16 @@ func normalize(s string) string {
 		switch {
 		case r >= '０' && r <= '９':
 			r = '0' + (r - '０')
+		case r >= '\u0660' && r <= '\u0669': // Arabic-Indic digits: "٢٩٩ ر.س"
+			r = '0' + (r - '\u0660')
+		case r >= '\u06f0' && r <= '\u06f9': // Persian and Urdu digits
+			r = '0' + (r - '\u06f0')
+		case r >= '\u0966' && r <= '\u096f': // Devanagari digits
+			r = '0' + (r - '\u0966')
+		case r == '\u066b': // Arabic decimal separator
+			r = '.'
+		case r == '\u066c': // Arabic thousands separator
+			r = ','
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f' ||
 			r == '\ufeff' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069' ||
 			r == '\u202a' || r == '\u202b' || r == '\u202c' || r == '\u202d' || r == '\u202e':

@@ -27,6 +27,12 @@ func TestParse(t *testing.T) {
 		{name: "range takes the low end", in: "$1,299.99 - $1,499.99", amount: 129999, high: 149999, currency: "USD", symbol: "$", flags: FlagRange | FlagCurrencyGuessed},
 		{name: "from price", in: "From $20", amount: 2000, currency: "USD", symbol: "$", flags: FlagFrom | FlagCurrencyGuessed},
 
+		// Digits of other scripts.
+		{name: "arabic-indic digits", in: "٢٩٩ ر.س", amount: 29900, currency: "SAR", symbol: "ر.س"},
+		{name: "arabic separators", in: "١٬٢٩٩٫٥٠ ر.س", amount: 129950, currency: "SAR", symbol: "ر.س"},
+		{name: "persian digits", in: "۱۲۹ AED", amount: 12900, currency: "AED", symbol: "AED"},
+		{name: "devanagari digits", in: "₹ ४९९", amount: 49900, currency: "INR", symbol: "₹"},
+
 		// Separators.
 		{name: "dot before three digits groups in euro", in: "1.299 €", amount: 129900, currency: "EUR", symbol: "€"},
 		{name: "lone comma before one digit is decimal", in: "1,5 €", amount: 150, currency: "EUR", symbol: "€"},
