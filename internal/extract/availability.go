@@ -92,8 +92,29 @@ func textAvailability(s string) catalog.Availability {
 	if s == "" {
 		return ""
 	}
-	// "Pickup not available", "Available in store": one way of getting the item, not its stock.
+	// "Pickup not available", "Out of stock in store": one way of getting the item, not its
+	// stock. Such clauses are dropped when they say no; the rest of the text is read.
 	if containsPhrase(s, channelPhrases) {
+		var kept []string
+		for _, c := range clauses(s) {
+			if containsPhrase(c, channelPhrases) && stockWording(c) == catalog.OutOfStock {
+				continue
+			}
+			kept = append(kept, c)
+		}
+		s = strings.Join(kept, ". ")
+	}
+	return stockWording(s)
+}
+
+// clauses splits a lower-case stock text where a sentence or clause ends.
+func clauses(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ';' || r == ',' || r == '|' || r == '!' || r == '–' || r == '—' })
+}
+
+// stockWording reads a lower-case text's stock words: out of stock before pre-order before in stock.
+func stockWording(s string) catalog.Availability {
+	if strings.TrimSpace(s) == "" {
 		return ""
 	}
 	switch {
@@ -111,9 +132,14 @@ func textAvailability(s string) catalog.Availability {
 var channelPhrases = []string{"pickup", "pick-up", "pick up", "in store", "in-store", "in stores", "in-stores",
 	"click & collect", "click and collect", "click-and-collect", "im markt", "en magasin", "en tienda", "in negozio", "in de winkel"}
 
+// stockTokens splits a lower-case stock text into words, dropping punctuation between them.
+func stockTokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' || r == ':' })
+}
+
 // onlyLeft reports "only 2 left", "hurry, only 1 left!": few left, so in stock.
 func onlyLeft(s string) bool {
-	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' })
+	ws := stockTokens(s)
 	for i := 0; i+2 < len(ws); i++ {
 		if ws[i] == "only" && allDigits(ws[i+1]) && ws[i+1] != "0" && ws[i+2] == "left" {
 			return true
@@ -161,10 +187,10 @@ var (
 // clauseBreaks end the words a "soon" after an in-stock phrase may be read with.
 var clauseBreaks = []string{"-", "–", "—", "order", "buy", "ships", "and", "but", "bestellen", "commandez", "ordina"}
 
-// negatedInStock reports an in-stock phrase with a negation up to three words before it, or a
-// "soon" word up to two words before it or, in the same clause, two words after it.
+// negatedInStock reports an in-stock phrase with a negation or a "soon" word up to three words
+// before it, or a "soon" word up to three words after it, in the same clause.
 func negatedInStock(s string) bool {
-	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' || r == ':' })
+	ws := stockTokens(s)
 	for i := range ws {
 		for _, n := range []int{1, 2} {
 			if i+n > len(ws) {
@@ -174,13 +200,16 @@ func negatedInStock(s string) bool {
 			if !containsWord(inStockWords, phrase) {
 				continue
 			}
-			for j := max(0, i-3); j < i; j++ {
-				if containsWord(negations, ws[j]) || j >= i-2 && containsWord(soonWords, ws[j]) {
+			for j := i - 1; j >= max(0, i-3); j-- {
+				if containsWord(negations, ws[j]) || containsWord(soonWords, ws[j]) {
 					return true
+				}
+				if containsWord(clauseBreaks, ws[j]) {
+					break
 				}
 			}
 			// "available soon", "in stock soon", but not "only 3 left in stock - order soon".
-			for j := i + n; j < min(len(ws), i+n+2); j++ {
+			for j := i + n; j < min(len(ws), i+n+3); j++ {
 				if containsWord(soonWords, ws[j]) {
 					return true
 				}

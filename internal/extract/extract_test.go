@@ -220,7 +220,12 @@ func TestAvailabilityWords(t *testing.T) {
 		{"Limited stock", "in_stock"}, {"In stock soon", "out_of_stock"}, {"Available soon", "out_of_stock"},
 		{"Bald wieder verfügbar", "out_of_stock"}, {"Pronto disponible", "out_of_stock"},
 		{"Temporarily out of stock. Order now and we'll deliver when available.", "out_of_stock"},
-		{"Pickup not available", ""}, {"Available in store", ""}, {"Out of stock online", "out_of_stock"},
+		{"Pickup not available", ""}, {"Available in store", "in_stock"}, {"Out of stock online", "out_of_stock"},
+		{"Out of stock online. Check stock in store", "out_of_stock"}, {"Temporarily out of stock, in-store only", "out_of_stock"},
+		{"In stock. Free pickup today", "in_stock"}, {"Available for pickup and delivery", "in_stock"},
+		{"Bald wieder auf Lager", "out_of_stock"}, {"Binnenkort weer op voorraad", "out_of_stock"},
+		{"Presto di nuovo disponibile", "out_of_stock"}, {"Prochainement de nouveau disponible", "out_of_stock"},
+		{"Available again very soon", "out_of_stock"},
 		{"Only 0 left", ""},
 	}
 	for _, tt := range tests {

@@ -200,10 +200,12 @@ func reconcile(c *candidate, s shown) {
 			}
 		}
 	}
-	// A sold-out buy button outweighs markup that says in stock when the markup has one offer:
-	// markup is rendered from a cache or the catalogue and goes stale, the button is what the
-	// shopper can press. With several offers (sizes) the button speaks for the selected one only.
-	if s.button == catalog.OutOfStock && len(c.offers) == 1 && c.offers[0].availability == catalog.InStock {
+	// A sold-out buy button outweighs markup that says in stock when the markup has one offer
+	// and no stock message on the page says in stock: markup is rendered from a cache or the
+	// catalogue and goes stale, the button is what the shopper can press. With several offers
+	// (sizes) the button speaks for the selected one only.
+	if s.button == catalog.OutOfStock && s.availability != catalog.InStock && len(c.offers) == 1 &&
+		c.offers[0].availability == catalog.InStock {
 		c.offers[0].availability = catalog.OutOfStock
 	}
 	if s.price == "" {

@@ -39,3 +39,28 @@ func TestSoldOutButtonOverridesStaleMarkup(t *testing.T) {
 		}
 	}
 }
+
+// A size picker's sold-out button is not the buy button: the page stays in stock.
+func TestSoldOutSizeIsNotTheBuyButton(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Micro Bag",
+		"offers":{"@type":"Offer","price":"45.00","priceCurrency":"USD","availability":"https://schema.org/InStock"}}</script></head><body>
+		<h1>Micro Bag</h1><span class="price">$45.00</span>
+		<ul class="swatches"><li><button>S</button></li><li><button disabled>M (Sold out)</button></li></ul>
+		<button type="submit" class="add-to-cart">Add to cart</button></body></html>`
+	res, err := Page(strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Products[0].Offers[0].Availability; got != catalog.InStock {
+		t.Errorf("availability %s, want in stock", got)
+	}
+	// Without markup the picker's button is not read either.
+	res, err = Page(strings.NewReader(`<html><body><h1>Micro Bag</h1><span class="price">$45.00</span>
+		<div class="size-picker"><button disabled>M - sold out</button></div><button class="btn add-to-cart">Add to cart</button></body></html>`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Products[0].Offers[0].Availability; got != catalog.InStock {
+		t.Errorf("without markup: availability %s, want in stock", got)
+	}
+}

@@ -12,15 +12,21 @@ import (
 // side; read with a space between text nodes they are "$ 24 97", which is not one price. A
 // short price element made of such parts alone is read glued: "$24.97", "$22.99".
 
-// maxSplitParts bounds the parts of one split price: symbol, whole, separator, cents, code.
+// maxSplitParts bounds the text parts of one split price: symbol, whole, separator, cents,
+// code, and one to spare.
 const maxSplitParts = 6
 
 // gluedPrice is the text of a price element drawn from parts, glued as a shopper reads it, and
 // false when n is not one: its text nodes must be only currency symbols or codes, numbers and
 // lone separators, with at least two numbers, and a currency symbol among them or a price class
-// on n. A number after a whole number with no separator between them is its cents (exactly two
+// on n itself. A number after a whole number with no separator between them is its cents (exactly two
 // digits), so "$", "24", "97" reads "$24.97"; anything else between two numbers is not a price.
 func gluedPrice(n *html.Node) (string, bool) {
+	if onlyChild(n) != nil {
+		// The innermost element holding all the parts is read, so that what marks it (a <del>,
+		// a "was-price" class) is seen by roleOf.
+		return "", false
+	}
 	var parts []string
 	ok := true
 	var walk func(*html.Node, int)
@@ -71,11 +77,18 @@ func gluedPrice(n *html.Node) (string, bool) {
 			switch {
 			case isNumberPart(prev) && !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ",") &&
 				!strings.HasPrefix(p, ".") && !strings.HasPrefix(p, ","):
-				// Raised cents straight after the whole amount.
+				// Raised cents straight after the whole amount, joined by the separator its
+				// thousands groups do not use: "1.299" and "00" are 1.299,00.
 				if len(p) != 2 || hasDecimals(prev) || !allDigits(p) {
 					return "", false
 				}
-				b.WriteByte('.')
+				if strings.Contains(prev, ".") {
+					b.WriteByte(',')
+				} else {
+					b.WriteByte('.')
+				}
+			case isSymbolPart(prev) && numbers > 1:
+				return "", false // a symbol between two numbers: "24 € 97"
 			case prev == "." || prev == ",":
 				if !allDigits(p) {
 					return "", false
@@ -94,7 +107,7 @@ func gluedPrice(n *html.Node) (string, bool) {
 		prev = p
 	}
 	// One price, drawn in parts: not two prices side by side ("$12.99", "$17.99").
-	if numbers < 2 || symbols > 1 || symbols == 0 && !priceMarked(n) || len(findPrices(b.String(), "")) != 1 {
+	if numbers < 2 || symbols > 1 || symbols == 0 && !hasWord(words(n), priceWords...) || len(findPrices(b.String(), "")) != 1 {
 		return "", false
 	}
 	return b.String(), true
@@ -157,6 +170,24 @@ func hasDecimals(s string) bool {
 	}
 	d := len(s) - i - 1
 	return d > 0 && d != 3
+}
+
+// onlyChild is n's one child element when n holds nothing else with text (no text of its own,
+// no other element with text), else nil.
+func onlyChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return nil
+		case c.Type == html.ElementNode && !invisibleText(c) && text(c, 1) != "":
+			if only != nil {
+				return nil
+			}
+			only = c
+		}
+	}
+	return only
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

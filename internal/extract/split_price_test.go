@@ -34,7 +34,9 @@ func TestGluedPrice(t *testing.T) {
 		{`<span class="price">$24<sup>.97</sup></span>`, "$24.97"},
 		{`<span><span>$</span><span>1,299</span><span>00</span></span>`, "$1,299.00"},
 		{`<span class="pip-price"><span>$</span><span>0</span><span>.99</span></span>`, "$0.99"},
-		{`<span class="price"><span>129</span><sup>95</sup></span>`, "129.95"}, // no symbol, but classed a price
+		{`<span class="price"><span>129</span><sup>95</sup></span>`, "129.95"},                     // no symbol, but classed a price
+		{`<span class="price"><span>1.299</span><sup>00</sup><span>€</span></span>`, "1.299,00 €"}, // "." groups thousands
+		{`<del>$30<sup>00</sup></del>`, "$30.00"},
 		// Not one price in parts:
 		{`<span><span>129</span><sup>95</sup></span>`, ""},                                          // no symbol, no price class
 		{`<div><span>$12.99</span><span>$17.99</span></div>`, ""},                                   // two prices side by side
@@ -45,6 +47,10 @@ func TestGluedPrice(t *testing.T) {
 		{`<ul class="pages"><li>1</li><li>2</li><li>3</li></ul>`, ""},                               // page numbers
 		{`<div class="price"><span>$</span><span>24 97</span></div>`, ""},                           // a space inside a part
 		{`<div class="price"><span>€</span><span>24</span><span>97</span><span>$</span></div>`, ""}, // two symbols
+		{`<div class="price"><span>24</span><span>€</span><span>97</span></div>`, ""},               // a symbol between numbers
+		{`<div><span class="price-valid"><span>12</span><span>31</span></span></div>`, ""},          // the class is not on it
+		{`<p class="price"><del>$30<sup>00</sup></del></p>`, ""},                                    // the <del> inside is read
+
 	} {
 		got, ok := gluedPrice(firstElement(t, c.html))
 		if !ok {
@@ -59,7 +65,11 @@ func TestGluedPrice(t *testing.T) {
 func TestSiblingLabelClimbsToTheWrapper(t *testing.T) {
 	root, err := html.Parse(strings.NewReader(`<div><span>New (2) from <span class="a-price"><span id="p">$18.50</span></span></span>
 		<span>List Price: <span class="a-price"><span id="q">$29.99</span></span></span>
-		<span><span>$1.00</span> <span class="x"><span class="y"><span class="z"><span id="r">$2.00</span></span></span></span></span></div>`))
+		<span><span>$1.00</span> <span class="x"><span class="y"><span class="z"><span id="r">$2.00</span></span></span></span></span>
+		<div><h1>Before Sunrise (Blu-ray)</h1><div class="price"><div><span id="s">$24.00</span></div></div></div>
+		<div><span class="badge">20% off</span><div class="price"><span id="t">$24.00</span></div></div>
+		<div><span>Statt 39,99</span><span id="u" class="price">29,99 €</span></div>
+		<div><span>Was</span><span><span id="v">$30.00</span></span></div></div>`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +80,15 @@ func TestSiblingLabelClimbsToTheWrapper(t *testing.T) {
 			byID[id] = n
 		}
 	}
-	for id, want := range map[string]string{"p": "New (2) from", "q": "List Price:", "r": ""} {
+	for id, want := range map[string]string{
+		"p": "New from",    // the count dropped
+		"q": "List Price:", // a wrapper up
+		"r": "",            // another price before
+		"s": "",            // a heading before the wrapper is not its label
+		"t": "",            // nor a badge that does not say what the price is
+		"u": "",            // a text with a number in it
+		"v": "Was",
+	} {
 		if got := siblingLabel(byID[id]); got != want {
 			t.Errorf("siblingLabel(#%s) = %q, want %q", id, got, want)
 		}
@@ -84,6 +102,32 @@ func TestStockLabelled(t *testing.T) {
 	} {
 		if got := stockLabelled(s); got != want {
 			t.Errorf("stockLabelled(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A shown price drawn in parts must not turn a struck regular price into the price, nor a
+// "." thousands group into a hundredfold price, over markup that has it right.
+func TestGluedPricesOverMarkup(t *testing.T) {
+	for _, c := range []struct {
+		name, body, markup string
+		price, regular     int64
+	}{
+		{"struck price in parts", `<div class="prices"><p><del>$30<sup>00</sup></del></p><p>$24.97</p></div>`, "24.97", 2497, 3000},
+		{"thousands and raised cents", `<span class="price"><span>1.299</span><sup>00</sup><span>€</span></span>`, "1299.00", 129900, 0},
+	} {
+		page := `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Widget",
+			"offers":{"@type":"Offer","price":"` + c.markup + `","priceCurrency":"EUR"}}</script></head><body><h1>Widget</h1>` + c.body + `</body></html>`
+		res, err := Page(strings.NewReader(page), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Products) == 0 || len(res.Products[0].Offers) == 0 {
+			t.Fatalf("%s: no offer in %+v", c.name, res)
+		}
+		o := res.Products[0].Offers[0]
+		if o.Price != c.price || o.RegularPrice != c.regular {
+			t.Errorf("%s: price %d, regular %d; want %d, %d", c.name, o.Price, o.RegularPrice, c.price, c.regular)
 		}
 	}
 }

@@ -65,7 +65,7 @@ func (d *document) findTitle(names []string, skip []bool) *html.Node {
 // ("Availability: Out Of Stock"), lower case, by language as in availability.go.
 var stockLabels = []string{"availability", "stock", "stock status", "in stock", "verfügbarkeit", "lieferstatus", "lagerstatus",
 	"lieferbarkeit", "disponibilité", "disponibilidad", "disponibilità", "beschikbaarheid", "voorraad", "tillgänglighet",
-	"lagerstatus", "dostępność", "disponibilidade", "stok durumu", "在庫", "재고"}
+	"dostępność", "disponibilidade", "stok durumu", "在庫", "재고"}
 
 // stockLabelled reports a text that starts with a stock label and a colon.
 func stockLabelled(t string) bool {
@@ -89,10 +89,13 @@ var (
 )
 
 // shownAvailability reads stock from what the shopper sees after the title: the first stock
-// message, and the first buy button's word ("Add to cart" in stock, "Sold out" out of stock).
+// message, and the buy button's word ("Add to cart" in stock, "Sold out" out of stock). Buttons
+// of a size or colour picker are not the buy button ("M (sold out)" speaks for one size), and a
+// sold-out button is no answer when an enabled add-to-cart button follows it.
 func (d *document) shownAvailability(title int, lens []int, skip []bool) (message, button catalog.Availability) {
 	end := min(len(d.elems), title+afterTitle*2)
-	for i := title; i < end && (message == "" || button == ""); i++ {
+	cartEnabled := false
+	for i := title; i < end && (message == "" || button == "" || button == catalog.OutOfStock && !cartEnabled); i++ {
 		n := d.elems[i]
 		if skip[i] || lens[i] == 0 && n.DataAtom != atom.Input {
 			continue
@@ -101,13 +104,10 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 		if message == "" && lens[i] <= 150 && (hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(text(n, 2*shortText))) {
 			message = textAvailability(text(n, 300))
 		}
-		if button != "" {
-			continue
-		}
 		isButton := n.DataAtom == atom.Button ||
 			(n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "submit") || strings.EqualFold(attr(n, "type"), "button"))) ||
 			((n.DataAtom == atom.A || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && hasWord(ws, buttonWords...) && hasWord(ws, "btn", "button", "add", "addtocart", "buy"))
-		if !isButton {
+		if !isButton || !hasWord(ws, buttonWords...) && inPicker(n) {
 			continue
 		}
 		t := text(n, 120)
@@ -118,14 +118,36 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 			continue
 		}
 		low := strings.ToLower(collapse(t))
+		var said catalog.Availability
 		switch {
 		case containsPhrase(low, outOfStockPhrases):
-			button = catalog.OutOfStock
+			said = catalog.OutOfStock
 		case containsPhrase(low, preorderPhrases):
-			button = catalog.Preorder
+			said = catalog.Preorder
 		case containsPhrase(low, addToCartPhrases) && !hasAttr(n, "disabled"):
-			button = catalog.InStock
+			said = catalog.InStock
+			cartEnabled = true
+		}
+		if button == "" {
+			button = said
 		}
 	}
+	if button == catalog.OutOfStock && cartEnabled {
+		button = ""
+	}
 	return message, button
+}
+
+// pickerWords mark the blocks that hold a size or colour picker, whose buttons are options.
+var pickerWords = []string{"size", "sizes", "swatch", "swatches", "variant", "variants", "option", "options", "picker",
+	"selector", "color", "colour", "colors", "colours"}
+
+// inPicker reports whether n or one of its three nearest ancestors is marked as a picker.
+func inPicker(n *html.Node) bool {
+	for up := 0; n != nil && n.Type == html.ElementNode && up < 4; up, n = up+1, n.Parent {
+		if hasWord(words(n), pickerWords...) {
+			return true
+		}
+	}
+	return false
 }

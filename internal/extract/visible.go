@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
@@ -268,7 +269,7 @@ var (
 	// Label words a shopper reads next to a price, lower case.
 	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg.", "reg"}
 	currentLabels       = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price", "deal price", "deal of the day", "lightning deal", "with deal"}
-	ignoreLabels        = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "installment", "instalment", "klarna", "afterpay", "shipping", "delivery", "versand", "livraison", "envío", "orders over", "orders above", "spend", "new from", "used from", "refurbished from", "other sellers", "buying choices", "more choices", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
+	ignoreLabels        = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "installment", "instalment", "klarna", "afterpay", "shipping", "delivery", "versand", "livraison", "envío", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
 )
 
 // priceCandidates lists the amounts on the page outside skipped blocks, in document order.
@@ -310,8 +311,8 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				if !p.marked && !(priceMarked(n) && strings.TrimSpace(t[:p.start]) == "" && strings.TrimSpace(t[p.end:]) == "") {
 					continue
 				}
-				label := collapse(counts.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+siblingLabel(n)), " "))
-				if containsPhrase(label, ignoreLabels) {
+				label := collapse(parenCount.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+siblingLabel(n)), " "))
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) {
 					continue
 				}
 				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d)})
@@ -332,7 +333,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				p = reparse(t, p)
 				label := strings.ToLower(lastWords(t[prev:p.start], 4))
 				prev = p.end
-				if containsPhrase(label, ignoreLabels) {
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) {
 					continue
 				}
 				r := labelRole(label, plain)
@@ -374,11 +375,14 @@ func priceMarked(n *html.Node) bool {
 
 // siblingLabel is the short text just before n: a "Was" or a visually hidden "Regular price".
 // When nothing comes before n in its parent, the text before the parent is read instead (up to
-// labelLevels up): a label often sits beside the price's wrapper, not the price itself.
+// labelLevels up, through inline elements only: a heading or a paragraph before a price's
+// wrapper is not its label), and such a label counts only when it says what the price is
+// ("List Price:", "Was", "New (2) from"), not when it is a badge or a line about shipping.
+// Counts in parentheses are dropped; a text with another number in it is no label.
 func siblingLabel(n *html.Node) string {
 	for up := 0; up < labelLevels && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
-		seen := 0
-		for p := n.PrevSibling; p != nil && seen < labelSiblings; p, seen = p.PrevSibling, seen+1 {
+		seen, steps := 0, 0
+		for p := n.PrevSibling; p != nil && seen < labelSiblings && steps < labelSteps; p, steps = p.PrevSibling, steps+1 {
 			var t string
 			switch p.Type {
 			case html.TextNode:
@@ -388,39 +392,58 @@ func siblingLabel(n *html.Node) string {
 					continue
 				}
 				t = text(p, 60)
+				if up > 0 && t != "" && !inlineElement(p) {
+					return ""
+				}
 			}
 			if t == "" {
 				continue
 			}
-			if len(t) > 40 || hasMarkedPrice(t) {
+			seen++
+			t = collapse(parenCount.ReplaceAllString(t, " "))
+			if len(t) > 40 || len(findPrices(t, "")) > 0 {
+				return ""
+			}
+			if up > 0 && !containsPhrase(strings.ToLower(t), roleLabels()) {
 				return ""
 			}
 			return t
+		}
+		if seen > 0 {
+			return ""
 		}
 	}
 	return ""
 }
 
-// hasMarkedPrice reports an amount with a currency beside it in t: such a text is another
-// price, not a label ("New (2) from" is a label, its 2 a count).
-func hasMarkedPrice(t string) bool {
-	for _, p := range findPrices(t, "") {
-		if p.marked {
-			return true
-		}
+// inlineElement reports an element that sits in a line of text rather than starting a block.
+func inlineElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Span, atom.Label, atom.Strong, atom.B, atom.Em, atom.I, atom.Small, atom.S, atom.Del, atom.Strike,
+		atom.Sup, atom.Sub, atom.Abbr, atom.Bdi, atom.A, atom.Font, atom.Mark, atom.Dt:
+		return true
 	}
 	return false
 }
 
+// roleLabels are the labels that say what a price is, read even a few wrappers away.
+func roleLabels() []string {
+	return slices.Concat(strongRegularLabels, currentLabels, sellerLabels)
+}
+
+// sellerLabels name prices of other sellers or conditions, not the product's own.
+var sellerLabels = []string{"new from", "used from", "refurbished from", "other sellers", "buying choices", "more choices"}
+
 // labelLevels is how many wrappers up siblingLabel looks for a label, labelSiblings how many
-// siblings before each it reads (empty ones included: a hostile page may have thousands).
+// siblings with text before each it reads.
 const (
 	labelLevels   = 3
 	labelSiblings = 8
+	labelSteps    = 64 // siblings looked at, empty ones too: a hostile page may have thousands
 )
 
-// counts are parenthesised numbers in a label ("New (2) from"), dropped before it is read.
-var counts = regexp.MustCompile(`\(\d+\)`)
+// parenCount is a parenthesised number in a label ("New (2) from"), dropped before it is read.
+var parenCount = regexp.MustCompile(`\(\d+\)`)
 
 func lastWords(s string, n int) string {
 	f := strings.Fields(s)
