@@ -109,7 +109,9 @@ func textAvailability(s string) catalog.Availability {
 
 // clauses splits a lower-case stock text where a sentence or clause ends.
 func clauses(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ';' || r == ',' || r == '|' || r == '!' || r == '–' || r == '—' })
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == '.' || r == ';' || r == ',' || r == '|' || r == '!' || r == '–' || r == '—'
+	})
 }
 
 // stockWording reads a lower-case text's stock words: out of stock before pre-order before in stock.

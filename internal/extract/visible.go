@@ -381,8 +381,8 @@ func priceMarked(n *html.Node) bool {
 // Counts in parentheses are dropped; a text with another number in it is no label.
 func siblingLabel(n *html.Node) string {
 	for up := 0; up < labelLevels && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
-		seen, steps := 0, 0
-		for p := n.PrevSibling; p != nil && seen < labelSiblings && steps < labelSteps; p, steps = p.PrevSibling, steps+1 {
+		steps := 0
+		for p := n.PrevSibling; p != nil && steps < labelSteps; p, steps = p.PrevSibling, steps+1 {
 			var t string
 			switch p.Type {
 			case html.TextNode:
@@ -399,7 +399,6 @@ func siblingLabel(n *html.Node) string {
 			if t == "" {
 				continue
 			}
-			seen++
 			t = collapse(parenCount.ReplaceAllString(t, " "))
 			if len(t) > 40 || len(findPrices(t, "")) > 0 {
 				return ""
@@ -408,9 +407,6 @@ func siblingLabel(n *html.Node) string {
 				return ""
 			}
 			return t
-		}
-		if seen > 0 {
-			return ""
 		}
 	}
 	return ""
@@ -434,12 +430,11 @@ func roleLabels() []string {
 // sellerLabels name prices of other sellers or conditions, not the product's own.
 var sellerLabels = []string{"new from", "used from", "refurbished from", "other sellers", "buying choices", "more choices"}
 
-// labelLevels is how many wrappers up siblingLabel looks for a label, labelSiblings how many
-// siblings with text before each it reads.
+// labelLevels is how many wrappers up siblingLabel looks for a label, labelSteps how many
+// siblings before each it looks at for one with text (a hostile page may have thousands).
 const (
-	labelLevels   = 3
-	labelSiblings = 8
-	labelSteps    = 64 // siblings looked at, empty ones too: a hostile page may have thousands
+	labelLevels = 3
+	labelSteps  = 64
 )
 
 // parenCount is a parenthesised number in a label ("New (2) from"), dropped before it is read.
