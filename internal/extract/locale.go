@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html/atom"
@@ -39,4 +41,38 @@ func (d *document) localeCurrency(base string) string {
 		}
 	}
 	return ""
+}
+
+// scriptCurrencyRe finds a currency code in a page's inline data: analytics and shop scripts
+// write "currency":"USD", "currencyCode":"CAD" or "priceCurrency":"AUD" even where the markup
+// has none.
+var scriptCurrencyRe = regexp.MustCompile(`(?i)["'](?:price_?)?currency(?:_?code)?["']\s*:\s*["']([A-Za-z]{3})["']`)
+
+// scriptCurrency is the currency code the page's inline data names most often, "" when it names
+// none that tagdrop knows. It only settles ambiguous signs ("$", "kr", "¥"), like the locale.
+func scriptCurrency(raw []byte) string {
+	counts := map[string]int{}
+	best := ""
+	// The expression runs only around each "urrency" (C or c): a whole page is megabytes.
+	for i, seen := 0, 0; seen < 200; seen++ {
+		j := bytes.Index(raw[i:], []byte("urrency"))
+		if j < 0 {
+			break
+		}
+		j += i
+		i = j + len("urrency")
+		m := scriptCurrencyRe.FindSubmatch(raw[max(0, j-8):min(len(raw), j+40)])
+		if m == nil {
+			continue
+		}
+		code := strings.ToUpper(string(m[1]))
+		if !strings.Contains(isoInText, code) {
+			continue
+		}
+		counts[code]++
+		if counts[code] > counts[best] {
+			best = code
+		}
+	}
+	return best
 }

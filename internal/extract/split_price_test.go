@@ -131,3 +131,23 @@ func TestGluedPricesOverMarkup(t *testing.T) {
 		}
 	}
 }
+
+// A page whose markup names no currency still says it in its scripts, which settles "$".
+func TestScriptCurrencySettlesTheDollar(t *testing.T) {
+	page := `<html lang="en"><head><script>window.dataLayer=[{"ecommerce":{"currencyCode":"CAD"}}];
+		var meta = {"currency": "CAD", "price": 19.99};</script></head><body><h1>Mini Bag</h1>
+		<span class="price">$19.99</span><button class="add-to-cart">Add to cart</button></body></html>`
+	res, err := Page(strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Products) == 0 || len(res.Products[0].Offers) == 0 {
+		t.Fatalf("no offer: %+v", res)
+	}
+	if o := res.Products[0].Offers[0]; o.Currency != "CAD" || o.Price != 1999 {
+		t.Errorf("got %d %s, want 1999 CAD", o.Price, o.Currency)
+	}
+	if got := scriptCurrency([]byte(`{"currency":"XYZ"} {'priceCurrency': 'usd'}`)); got != "USD" {
+		t.Errorf("scriptCurrency = %q, want USD (XYZ is no currency)", got)
+	}
+}

@@ -63,7 +63,7 @@ func (x *extraction) visible(names []string, hint string) shown {
 	}
 	s := shown{title: text(title, titleMaxLength*2)}
 	if hint == "" {
-		hint = d.localeCurrency(x.base)
+		hint = cmp.Or(d.localeCurrency(x.base), scriptCurrency(x.raw))
 	}
 	t := d.pos[title]
 	cands := d.priceCandidates(lens, skip, hint, x.opts.ParsePrice)
