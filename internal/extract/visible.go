@@ -212,11 +212,11 @@ var excludedWords = []string{
 // cartWords are excluded for prices (a cart's totals) but not for availability (its button).
 var cartWords = []string{"minicart", "cart", "drawer", "basket", "save", "saving", "savings", "unit", "unitprice", "baseprice", "grundpreis", "installment", "installments", "instalment", "instalments", "afterpay", "klarna", "affirm", "sezzle", "clearpay", "paypal", "points"}
 
-// words splits an element's class, id and itemprop into lower-case words: "price-item--regular"
+// words splits an element's class, id, itemprop and test hooks into lower-case words: "price-item--regular"
 // gives price, item, regular; "comparePrice" gives compare, price.
 func words(n *html.Node) []string {
 	var out []string
-	for _, a := range []string{"class", "id", "itemprop", "data-testid", "data-test", "data-qa"} {
+	for _, a := range []string{"class", "id", "itemprop", "data-testid", "data-test", "data-qa", "data-hook", "data-automation-id", "data-cy", "data-auto-id"} {
 		v := attr(n, a)
 		if v == "" {
 			continue
@@ -265,7 +265,7 @@ var (
 	priceWords         = []string{"price", "prices", "pricing", "amount", "money", "cost", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "preco", "fiyat", "harga", "sales", "sale"}
 	currentWords       = []string{"sale", "sales", "now", "special", "current", "final", "offer", "discount", "discounted", "reduced", "promo", "promotion", "promotional", "actual", "deal", "selling", "new", "red"}
 	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev"}
-	weakRegularWords   = []string{"regular", "original", "orig", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal"}
+	weakRegularWords   = []string{"regular", "original", "orig", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal", "secondary"}
 	// Label words a shopper reads next to a price, lower case.
 	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg.", "reg"}
 	currentLabels       = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price", "deal price", "deal of the day", "lightning deal", "with deal"}
