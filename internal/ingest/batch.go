@@ -39,18 +39,21 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	if err != nil {
 		return counts, err
 	}
+	// moves are by the item's place in the batch: offers whose price state moved.
 	type move struct {
-		prev *pricing.State // nil for a new offer
-		next pricing.State
+		moved bool
+		prev  *pricing.State // nil for a new offer
+		next  pricing.State
+		fig   pricing.Figures // a new offer's
 	}
 	// New offers go in with the figures of their one-point history, computed here, so nothing
 	// is read back; offers that exist are upserted when they changed and have their history's
 	// figures refreshed when their price state moved.
 	var inserts []store.NewOffer
 	var upsertOffers []catalog.Offer
-	moves := map[string]move{} // by item id: offers whose price state moved
+	var insertAt, upsertAt []int // each insert's and upsert's place in the batch
+	moves := make([]move, len(batch))
 	var seen []store.SeenOffer // every existing offer of the batch, with its record's hash
-	figures := map[int64]pricing.Figures{}
 	for i := range batch {
 		o := batch[i].offer
 		o.ProductID = products.ids[i]
@@ -62,15 +65,18 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 		switch {
 		case !exists:
 			counts.new++
-			inserts = append(inserts, store.NewOffer{Offer: o, Figures: newOfferFigures(next, w.run.at), FeedHash: batch[i].hash})
-			moves[o.ItemID] = move{next: next}
+			fig := newOfferFigures(next, w.run.at)
+			inserts = append(inserts, store.NewOffer{Offer: o, Figures: fig, FeedHash: batch[i].hash})
+			insertAt = append(insertAt, i)
+			moves[i] = move{moved: true, next: next, fig: fig}
 			touched[o.ProductID] = true
 		case prev.Gone || !sameOffer(prev.Offer, o):
 			counts.changed++
 			upsertOffers = append(upsertOffers, o)
+			upsertAt = append(upsertAt, i)
 			was := pricing.State{Price: prev.Price, RegularPrice: prev.RegularPrice, Availability: prev.Availability}
 			if was != next {
-				moves[o.ItemID] = move{prev: &was, next: next}
+				moves[i] = move{moved: true, prev: &was, next: next}
 			}
 			touched[o.ProductID] = true
 			touched[prev.ProductID] = true
@@ -81,19 +87,20 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 			counts.unchanged++
 		}
 	}
-	offerIDs, err := w.tx.InsertOffers(ctx, w.run.retailer.ID, inserts, w.run.at)
+	offerIDs := make([]int64, len(batch)) // of the inserted and upserted offers, by place
+	inserted, err := w.tx.InsertOffers(ctx, w.run.retailer.ID, inserts, w.run.at)
 	if err != nil {
 		return counts, err
 	}
-	for _, o := range inserts {
-		figures[offerIDs[o.ItemID]] = o.Figures
+	for j, id := range inserted {
+		offerIDs[insertAt[j]] = id
 	}
 	upserted, err := w.tx.UpsertOffers(ctx, w.run.retailer.ID, upsertOffers, w.run.at)
 	if err != nil {
 		return counts, err
 	}
-	for item, id := range upserted {
-		offerIDs[item] = id
+	for j, o := range upsertOffers {
+		offerIDs[upsertAt[j]] = upserted[o.ItemID]
 	}
 	if err := w.tx.MarkSeenWithHashes(ctx, seen, w.run.at); err != nil {
 		return counts, err
@@ -102,14 +109,12 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	// History first, then the figures derived from it (the new rows included), then the events,
 	// which carry the figures' verdict on the discount: all in this transaction.
 	var history []store.PriceChangeRow
-	var movedIDs []int64   // existing offers whose history grew
-	for i := range batch { // in the batch's order (item ids'), so ids and times read naturally
-		item := batch[i].offer.ItemID
-		m, ok := moves[item]
-		if !ok {
+	var movedIDs []int64      // existing offers whose history grew
+	for i, m := range moves { // in the batch's order (item ids'), so ids and times read naturally
+		if !m.moved {
 			continue
 		}
-		id := offerIDs[item]
+		id := offerIDs[i]
 		if m.prev != nil {
 			movedIDs = append(movedIDs, id)
 		}
@@ -123,20 +128,20 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	if err != nil {
 		return counts, err
 	}
-	for id, f := range refreshed {
-		figures[id] = f
-	}
 	var events []store.SaleEvent
-	for i := range batch {
-		item := batch[i].offer.ItemID
-		m, ok := moves[item]
-		if !ok {
+	for i := range moves {
+		m := &moves[i]
+		if !m.moved {
 			continue
 		}
-		id := offerIDs[item]
+		id := offerIDs[i]
+		fig := m.fig // a new offer's; an existing one's as refreshed
+		if m.prev != nil {
+			fig = refreshed[id]
+		}
 		for _, kind := range w.run.rules.Events(m.prev, m.next) {
 			e := saleEvent(id, kind, m.next, w.run.at)
-			e.Questionable = figures[id].Questionable
+			e.Questionable = fig.Questionable
 			events = append(events, e)
 		}
 	}

@@ -161,7 +161,7 @@ func (c *CatalogTx) UpsertOffers(ctx context.Context, retailerID int64, os []cat
 				o.Price, o.RegularPrice, string(o.Availability), t, t, t)
 		}
 		q := `INSERT INTO offers (retailer_id, product_id, item_id, url, size, size_system, color,
-			currency, price, regular_price, availability, first_seen_at, last_seen_at, updated_at) VALUES ` + c.ph.valueRows(len(part), cols, 1) + `
+			currency, price, regular_price, availability, first_seen_at, last_seen_at, updated_at) VALUES ` + c.ph.valueRows(len(part), cols) + `
 			ON CONFLICT (retailer_id, item_id) DO UPDATE SET product_id = excluded.product_id, url = excluded.url,
 			size = excluded.size, size_system = excluded.size_system, color = excluded.color, currency = excluded.currency,
 			price = excluded.price, regular_price = excluded.regular_price, availability = excluded.availability,
@@ -197,61 +197,6 @@ func (c *CatalogTx) execForIDs(ctx context.Context, prefix string, lead []any, i
 		}
 		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, c.ph.sql(prefix)+`(`+c.ph.inList(len(part), len(lead)+1)+`)`, args...); err != nil {
 			return fmt.Errorf("update offers: %w", err)
-		}
-	}
-	return nil
-}
-
-// AppendPriceChanges adds rows to offers' price histories.
-func (c *CatalogTx) AppendPriceChanges(ctx context.Context, pcs []PriceChangeRow) error {
-	const cols = 6
-	for start := 0; start < len(pcs); start += maxRowsPerStatement {
-		part := pcs[start:min(len(pcs), start+maxRowsPerStatement)]
-		args := make([]any, 0, len(part)*cols)
-		for _, p := range part {
-			args = append(args, p.OfferID, unixMS(p.At), p.Price, p.RegularPrice, string(p.Availability), nullID(p.FeedRunID))
-		}
-		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO price_changes (offer_id, changed_at, price, regular_price, availability, feed_run_id)
-			VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
-			return fmt.Errorf("append price changes: %w", err)
-		}
-	}
-	return nil
-}
-
-// AppendSaleEvents records sale events.
-func (c *CatalogTx) AppendSaleEvents(ctx context.Context, evs []SaleEvent) error {
-	const cols = 7
-	for start := 0; start < len(evs); start += maxRowsPerStatement {
-		part := evs[start:min(len(evs), start+maxRowsPerStatement)]
-		args := make([]any, 0, len(part)*cols)
-		for _, e := range part {
-			q := 0
-			if e.Questionable {
-				q = 1
-			}
-			args = append(args, e.OfferID, e.Kind, unixMS(e.At), e.Price, e.RegularPrice, e.DiscountPct, q)
-		}
-		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO sale_events (offer_id, kind, at, price, regular_price, discount_pct, questionable)
-			VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
-			return fmt.Errorf("append sale events: %w", err)
-		}
-	}
-	return nil
-}
-
-// AppendChanges adds entries to the change log that web nodes follow to refresh their index
-// ("product", id). The time is the transaction's wall-clock time, not the feed's.
-func (c *CatalogTx) AppendChanges(ctx context.Context, entity string, ids []int64) error {
-	const cols = 3
-	for start := 0; start < len(ids); start += maxRowsPerStatement {
-		part := ids[start:min(len(ids), start+maxRowsPerStatement)]
-		args := make([]any, 0, len(part)*cols)
-		for _, id := range part {
-			args = append(args, entity, id, c.now)
-		}
-		if _, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO changes (entity, entity_id, at) VALUES `+c.ph.valueRows(len(part), cols, 1), args...); err != nil {
-			return fmt.Errorf("append changes: %w", err)
 		}
 	}
 	return nil

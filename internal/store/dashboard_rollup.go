@@ -119,7 +119,7 @@ func (db *DB) rollUpDay(ctx context.Context, day time.Time) error {
 		const chunk = maxRowsPerStatement / cols
 		for start := 0; start < len(rows)/cols; start += chunk {
 			k := min(len(rows)/cols-start, chunk)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO click_days (dimension, day, key_id, key_text, clicks) VALUES `+ph.valueRows(k, cols, 1),
+			if _, err := tx.ExecContext(ctx, `INSERT INTO click_days (dimension, day, key_id, key_text, clicks) VALUES `+ph.valueRows(k, cols),
 				rows[start*cols:(start+k)*cols]...); err != nil {
 				return err
 			}

@@ -267,7 +267,7 @@ func (db *DB) storeDigests(ctx context.Context, ds []alerts.DigestRecord, then f
 			for _, d := range part {
 				args = append(args, d.UserID, d.PeriodKey, d.Status(), d.At.UnixMilli())
 			}
-			err := eachRow(ctx, tx, `INSERT INTO digests (user_id, period_key, status, created_at) VALUES `+ph.valueRows(len(part), 4, 1)+`
+			err := eachRow(ctx, tx, `INSERT INTO digests (user_id, period_key, status, created_at) VALUES `+ph.valueRows(len(part), 4)+`
 				ON CONFLICT (user_id, period_key) DO NOTHING RETURNING id, user_id`, args, func(rows *sql.Rows) error {
 				var id, uid int64
 				if err := rows.Scan(&id, &uid); err != nil {
@@ -312,10 +312,10 @@ func (db *DB) storeDigests(ctx context.Context, ds []alerts.DigestRecord, then f
 		for start := 0; start < nItems; start += itemChunk {
 			n := min(nItems-start, itemChunk)
 			if _, err := tx.ExecContext(ctx, `INSERT INTO digest_items (digest_id, position, offer_id, price, regular_price, currency, reason) VALUES `+
-				ph.valueRows(n, 7, 1), items[start*7:(start+n)*7]...); err != nil {
+				ph.valueRows(n, 7), items[start*7:(start+n)*7]...); err != nil {
 				return fmt.Errorf("store digest items: %w", err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO sent_items (user_id, offer_id, price, sent_at) VALUES `+ph.valueRows(n, 4, 1)+`
+			if _, err := tx.ExecContext(ctx, `INSERT INTO sent_items (user_id, offer_id, price, sent_at) VALUES `+ph.valueRows(n, 4)+`
 				ON CONFLICT (user_id, offer_id) DO UPDATE SET price = excluded.price, sent_at = excluded.sent_at`,
 				sent[start*4:(start+n)*4]...); err != nil {
 				return fmt.Errorf("store sent items: %w", err)
@@ -349,7 +349,7 @@ func recordLoveEmails(ctx context.Context, tx *sql.Tx, ph placeholders, fresh []
 	const chunk = maxRowsPerStatement / 3
 	for start := 0; start < len(args)/3; start += chunk {
 		n := min(len(args)/3-start, chunk)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO love_alert_deliveries (alert_id, channel, delivered_at) VALUES `+ph.valueRows(n, 3, 1)+`
+		if _, err := tx.ExecContext(ctx, `INSERT INTO love_alert_deliveries (alert_id, channel, delivered_at) VALUES `+ph.valueRows(n, 3)+`
 			ON CONFLICT (alert_id, channel) DO NOTHING`, args[start*3:(start+n)*3]...); err != nil {
 			return fmt.Errorf("record love alert e-mails: %w", err)
 		}
@@ -378,7 +378,7 @@ func insertDigestMessages(ctx context.Context, tx *sql.Tx, ph placeholders, fres
 		}
 		messageIDs := map[string]int64{}
 		err := eachRow(ctx, tx, `INSERT INTO messages (user_id, kind, message_id, to_addr, subject, text_body, html_body, list_unsubscribe, status, created_at)
-			VALUES `+ph.valueRows(len(part), 10, 1)+` RETURNING id, message_id`, args, func(rows *sql.Rows) error {
+			VALUES `+ph.valueRows(len(part), 10)+` RETURNING id, message_id`, args, func(rows *sql.Rows) error {
 			var id int64
 			var mid string
 			if err := rows.Scan(&id, &mid); err != nil {

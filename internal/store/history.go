@@ -88,7 +88,7 @@ func (c *CatalogTx) setFigures(ctx context.Context, ids []int64, figs map[int64]
 			}
 			args = append(args, id, nullID(f.Lowest30d), nullID(f.AllTimeLow), q, until)
 		}
-		values := c.ph.valueRows(len(part), cols, 1)
+		values := c.ph.valueRows(len(part), cols)
 		if !c.ph.positional {
 			// "($1,$2,$3,$4,$5),…" → "($1::bigint,…),…"
 			first := strings.Index(values, ")")

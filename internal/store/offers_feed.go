@@ -39,36 +39,49 @@ type SeenOffer struct {
 }
 
 // InsertOffers inserts offers the caller knows to be new (a retailer's item ids that have no
-// row), with their figures and feed hashes, and returns their ids by item id. An item id that
+// row), with their figures and feed hashes, and returns their ids, in os's order. An item id that
 // exists after all fails the statement: the caller's view of the batch was wrong, and the
-// transaction must not commit.
-func (c *CatalogTx) InsertOffers(ctx context.Context, retailerID int64, os []NewOffer, at time.Time) (map[string]int64, error) {
-	const cols = 19
-	ids := make(map[string]int64, len(os))
-	t := unixMS(at)
+// transaction must not commit. The retailer and the time, the same in every row, are bound
+// once per statement (sharedRows); on SQLite the ids come without RETURNING (rowidInsert).
+func (c *CatalogTx) InsertOffers(ctx context.Context, retailerID int64, os []NewOffer, at time.Time) ([]int64, error) {
+	const own = 15
+	ids := make([]int64, 0, len(os))
 	for start := 0; start < len(os); start += maxRowsPerStatement {
 		part := os[start:min(len(os), start+maxRowsPerStatement)]
-		args := make([]any, 0, len(part)*cols)
+		args := make([]any, 0, 2+len(part)*own)
+		args = append(args, retailerID, unixMS(at))
 		for _, o := range part {
 			f := o.Figures
-			q := 0
+			var q int64
 			if f.Questionable {
 				q = 1
 			}
-			var until sql.NullInt64
+			var until any
 			if !f.Until.IsZero() {
-				until = sql.NullInt64{Int64: unixMS(f.Until), Valid: true}
+				until = unixMS(f.Until)
 			}
-			args = append(args, retailerID, o.ProductID, o.ItemID, o.URL, o.Size, o.SizeSystem, o.Color, o.Currency,
-				o.Price, o.RegularPrice, string(o.Availability), t, t, t,
-				nullID(f.Lowest30d), nullID(f.AllTimeLow), q, until, feedHash(o.FeedHash))
+			args = append(args, o.ProductID, o.ItemID, o.URL, o.Size, o.SizeSystem, o.Color, o.Currency,
+				o.Price, o.RegularPrice, string(o.Availability),
+				nullable(f.Lowest30d), nullable(f.AllTimeLow), q, until, nullable(int64(o.FeedHash)))
 		}
-		q := `INSERT INTO offers (retailer_id, product_id, item_id, url, size, size_system, color,
-			currency, price, regular_price, availability, first_seen_at, last_seen_at, updated_at,
-			lowest_30d, all_time_low, questionable, figures_until, feed_hash) VALUES ` + c.ph.valueRows(len(part), cols, 1) + `
-			RETURNING id, item_id`
-		if err := c.queryIDs(ctx, len(part) == maxRowsPerStatement, q, args, ids); err != nil {
+		q := `INSERT INTO offers (retailer_id, first_seen_at, last_seen_at, updated_at, product_id, item_id, url, size,
+			size_system, color, currency, price, regular_price, availability,
+			lowest_30d, all_time_low, questionable, figures_until, feed_hash) VALUES ` + c.ph.sharedRows(len(part), []int{1, 2, 2, 2}, own)
+		full := len(part) == maxRowsPerStatement
+		if c.db.dialect == SQLite {
+			got, err := c.offerRowids(retailerID, part).run(ctx, c, full, q, args)
+			if err != nil {
+				return nil, fmt.Errorf("insert offers: %w", err)
+			}
+			ids = append(ids, got...)
+			continue
+		}
+		byItem := make(map[string]int64, len(part))
+		if err := c.queryIDs(ctx, full, q+` RETURNING id, item_id`, args, byItem); err != nil {
 			return nil, fmt.Errorf("insert offers: %w", err)
+		}
+		for _, o := range part {
+			ids = append(ids, byItem[o.ItemID])
 		}
 	}
 	return ids, nil
@@ -93,7 +106,7 @@ func (c *CatalogTx) MarkSeenWithHashes(ctx context.Context, seen []SeenOffer, at
 		for _, s := range part {
 			args = append(args, s.ID, feedHash(s.FeedHash))
 		}
-		values := c.ph.valueRows(len(part), cols, 1)
+		values := c.ph.valueRows(len(part), cols)
 		if !c.ph.positional { // PostgreSQL cannot type a bare VALUES list's parameters
 			values = "($1::bigint,$2::bigint)" + values[len("($1,$2)"):]
 		}
@@ -137,3 +150,12 @@ func (db *DB) EachKnownOffer(ctx context.Context, retailerID int64, fn func(item
 
 // feedHash stores a hash as the signed 64-bit integer both databases hold, 0 as NULL.
 func feedHash(h uint64) sql.NullInt64 { return sql.NullInt64{Int64: int64(h), Valid: h != 0} }
+
+// nullable is nullID as a bare bind value (nil or the int64): no sql.Valuer for database/sql
+// to call, and nothing to allocate for a NULL.
+func nullable(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

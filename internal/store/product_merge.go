@@ -86,7 +86,7 @@ func (db *DB) appendProductChanges(ctx context.Context, tx *sql.Tx, ids []int64,
 		for _, id := range part {
 			args = append(args, "product", id, now)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO changes (entity, entity_id, at) VALUES `+ph.valueRows(len(part), cols, 1), args...); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO changes (entity, entity_id, at) VALUES `+ph.valueRows(len(part), cols), args...); err != nil {
 			return fmt.Errorf("append changes: %w", err)
 		}
 	}

@@ -120,26 +120,36 @@ func (c *CatalogTx) ProductsByID(ctx context.Context, ids []int64) (map[int64]St
 
 // CreateProducts inserts new products and returns their ids by product key (ps must not repeat
 // a key). A key that already names a product returns that product's id and leaves its row as it
-// is: the same key is the same product.
+// is: the same key is the same product. The time is bound once per statement (sharedRows); on
+// SQLite the ids come without RETURNING (rowidInsert).
 func (c *CatalogTx) CreateProducts(ctx context.Context, ps []StoredProduct, at time.Time) (map[string]int64, error) {
-	const cols = 16
+	const own = 14
 	ids := make(map[string]int64, len(ps))
 	for start := 0; start < len(ps); start += maxRowsPerStatement {
 		part := ps[start:min(len(ps), start+maxRowsPerStatement)]
-		args := make([]any, 0, len(part)*cols)
+		args := make([]any, 0, 1+len(part)*own)
+		args = append(args, unixMS(at)) // created_at and updated_at
 		for _, p := range part {
-			args = append(args, p.Key, nullID(p.BrandID), nullID(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
-				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, nullID(p.SourceRetailerID), p.SourceItemID, unixMS(at), unixMS(at))
+			args = append(args, p.Key, nullable(p.BrandID), nullable(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
+				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, nullable(p.SourceRetailerID), p.SourceItemID)
 		}
-		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, `INSERT INTO products (product_key, brand_id, category_id, title, description, color,
-			color_family, material, gender, image_url, gtin, mpn, source_retailer_id, source_item_id, created_at, updated_at)
-			VALUES `+c.ph.valueRows(len(part), cols, 1)+`
-			ON CONFLICT (product_key) DO UPDATE SET product_key = excluded.product_key
-			RETURNING id, product_key`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("create products: %w", err)
+		q := `INSERT INTO products (created_at, updated_at, product_key, brand_id, category_id, title, description, color,
+			color_family, material, gender, image_url, gtin, mpn, source_retailer_id, source_item_id)
+			VALUES ` + c.ph.sharedRows(len(part), []int{1, 1}, own)
+		full := len(part) == maxRowsPerStatement
+		if c.db.dialect == SQLite {
+			// A key that exists is skipped, and rowidInsert reads its owner back.
+			got, err := c.productRowids(part).run(ctx, c, full, q+` ON CONFLICT (product_key) DO NOTHING`, args)
+			if err != nil {
+				return nil, fmt.Errorf("create products: %w", err)
+			}
+			for i, p := range part {
+				ids[p.Key] = got[i]
+			}
+			continue
 		}
-		if err := scanIDs(rows, ids); err != nil {
+		if err := c.queryIDs(ctx, full, q+` ON CONFLICT (product_key) DO UPDATE SET product_key = excluded.product_key
+			RETURNING id, product_key`, args, ids); err != nil {
 			return nil, fmt.Errorf("create products: %w", err)
 		}
 	}
@@ -159,7 +169,7 @@ func (c *CatalogTx) UpdateProducts(ctx context.Context, ps []StoredProduct, at t
 			args = append(args, p.ID, nullID(p.BrandID), nullID(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
 				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, nullID(p.SourceRetailerID), p.SourceItemID, unixMS(at))
 		}
-		values := c.ph.valueRows(len(part), cols, 1)
+		values := c.ph.valueRows(len(part), cols)
 		if !c.ph.positional {
 			values = castFirstRow(values, types)
 		}
@@ -209,7 +219,7 @@ func (c *CatalogTx) AddProductKeys(ctx context.Context, rows []ProductKeyRow) ([
 		for _, r := range part {
 			args = append(args, r.Key, r.ProductID)
 		}
-		res, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO product_keys (key, product_id) VALUES `+c.ph.valueRows(len(part), cols, 1)+`
+		res, err := c.exec(ctx, len(part) == maxRowsPerStatement, `INSERT INTO product_keys (key, product_id) VALUES `+c.ph.valueRows(len(part), cols)+`
 			ON CONFLICT (key) DO NOTHING`, args...)
 		if err != nil {
 			return taken, fmt.Errorf("add product keys: %w", err)

@@ -33,23 +33,49 @@ func (p placeholders) sql(s string) string {
 var dollarParam = regexp.MustCompile(`\$[0-9]+`)
 
 // valueRows writes the VALUES list of a multi-row statement: rows groups of cols placeholders,
-// numbered from first ("($1,$2),($3,$4)").
-func (p placeholders) valueRows(rows, cols, first int) string {
+// numbered from 1 ("($1,$2),($3,$4)").
+func (p placeholders) valueRows(rows, cols int) string {
+	return p.sharedRows(rows, nil, cols)
+}
+
+// sharedRows writes the VALUES list of a multi-row statement whose rows start with values that
+// are the same in every row, bound once as the statement's first parameters: each row is lead,
+// parameter numbers 1…k that may repeat but must first appear in order (1, then 2, …), then own
+// parameters of the row's own, numbered on from k+1 ("($1,$2,$2,$3,$4),($1,$2,$2,$5,$6)").
+// SQLite gets "?N" for the lead and plain "?" for the rest: a numbered parameter is a named one
+// to SQLite, found by a linear search when bound, so only the few shared ones may carry a
+// number; the first row names ?1…?k before any plain "?", which then numbers on from k+1. The
+// text depends only on the shape, so a full part's statement is still prepared once.
+func (p placeholders) sharedRows(rows int, lead []int, own int) string {
+	k := 0
+	for _, n := range lead {
+		k = max(k, n)
+	}
 	var b strings.Builder
-	b.Grow(rows * cols * 5)
-	n := first
+	b.Grow(rows * (len(lead)*3 + own*5))
+	n := k + 1
 	for r := 0; r < rows; r++ {
 		if r > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteByte('(')
-		for c := 0; c < cols; c++ {
-			if c > 0 {
+		for i, l := range lead {
+			if i > 0 {
 				b.WriteByte(',')
 			}
 			if p.positional {
 				b.WriteByte('?')
-				n++
+			} else {
+				b.WriteByte('$')
+			}
+			b.WriteString(strconv.Itoa(l))
+		}
+		for c := 0; c < own; c++ {
+			if c > 0 || len(lead) > 0 {
+				b.WriteByte(',')
+			}
+			if p.positional {
+				b.WriteByte('?')
 				continue
 			}
 			b.WriteByte('$')

@@ -35,7 +35,7 @@ func (db *DB) ThrottleHit(ctx context.Context, scope string, keys []string, at t
 	for _, k := range keys {
 		args = append(args, scope, k, unixMS(at))
 	}
-	_, err := db.sql.ExecContext(ctx, `INSERT INTO throttle_hits (scope, key, at) VALUES `+db.placeholders().valueRows(len(keys), 3, 1), args...)
+	_, err := db.sql.ExecContext(ctx, `INSERT INTO throttle_hits (scope, key, at) VALUES `+db.placeholders().valueRows(len(keys), 3), args...)
 	if err != nil {
 		return fmt.Errorf("throttle %s: %w", scope, err)
 	}

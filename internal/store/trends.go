@@ -225,7 +225,7 @@ func insertRows(ctx context.Context, tx *sql.Tx, ph placeholders, head, tail str
 		for _, r := range part {
 			args = append(args, r...)
 		}
-		if _, err := tx.ExecContext(ctx, head+ph.valueRows(len(part), cols, 1)+tail, args...); err != nil {
+		if _, err := tx.ExecContext(ctx, head+ph.valueRows(len(part), cols)+tail, args...); err != nil {
 			return err
 		}
 	}
