@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// What a price on the page is: the price paid, a regular price, or someone else's. Read from
+// the element's tags and styles (struck through), the words of its classes and test hooks
+// ("price--sale", "was-price"), and the label beside it ("Was", "UVP", "New (2) from").
+
+// words splits an element's class, id, itemprop and test hooks into lower-case words: "price-item--regular"
+// gives price, item, regular; "comparePrice" gives compare, price.
+func words(n *html.Node) []string {
+	var out []string
+	for _, a := range []string{"class", "id", "itemprop", "data-testid", "data-test", "data-qa", "data-hook", "data-automation-id", "data-cy", "data-auto-id"} {
+		v := attr(n, a)
+		if v == "" {
+			continue
+		}
+		var cur []rune
+		flush := func() {
+			if len(cur) > 0 {
+				out = append(out, strings.ToLower(string(cur)))
+				cur = cur[:0]
+			}
+		}
+		prevLower := false
+		for _, r := range v {
+			switch {
+			case r >= 'A' && r <= 'Z':
+				if prevLower {
+					flush()
+				}
+				cur = append(cur, r)
+				prevLower = false
+			case (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
+				cur = append(cur, r)
+				prevLower = true
+			default:
+				flush()
+				prevLower = false
+			}
+		}
+		flush()
+	}
+	return out
+}
+
+func hasWord(ws []string, want ...string) bool {
+	for _, w := range ws {
+		for _, x := range want {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	priceWords         = []string{"price", "prices", "pricing", "amount", "money", "cost", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "preco", "fiyat", "harga", "sales", "sale"}
+	currentWords       = []string{"sale", "sales", "now", "special", "current", "final", "offer", "discount", "discounted", "reduced", "promo", "promotion", "promotional", "actual", "deal", "selling", "new", "red"}
+	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev"}
+	weakRegularWords   = []string{"regular", "original", "orig", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal", "secondary"}
+	// Label words a shopper reads next to a price, lower case.
+	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg.", "reg"}
+	currentLabels       = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price", "deal price", "deal of the day", "lightning deal", "with deal"}
+	ignoreLabels        = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "installment", "instalment", "klarna", "afterpay", "shipping", "delivery", "versand", "livraison", "envío", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
+)
+
+// siblingLabel is the short text just before n: a "Was" or a visually hidden "Regular price".
+// When nothing comes before n in its parent, the text before the parent is read instead (up to
+// labelLevels up, through inline elements only: a heading or a paragraph before a price's
+// wrapper is not its label), and such a label counts only when it says what the price is
+// ("List Price:", "Was", "New (2) from"), not when it is a badge or a line about shipping.
+// Counts in parentheses are dropped; a text with another number in it is no label.
+func siblingLabel(n *html.Node) string {
+	for up := 0; up < labelLevels && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
+		steps := 0
+		for p := n.PrevSibling; p != nil && steps < labelSteps; p, steps = p.PrevSibling, steps+1 {
+			var t string
+			switch p.Type {
+			case html.TextNode:
+				t = collapse(p.Data)
+			case html.ElementNode:
+				if invisibleText(p) {
+					continue
+				}
+				t = text(p, 60)
+				if up > 0 && t != "" && !inlineElement(p) {
+					return ""
+				}
+			}
+			if t == "" {
+				continue
+			}
+			t = collapse(parenCount.ReplaceAllString(t, " "))
+			if len(t) > 40 || len(findPrices(t, "")) > 0 {
+				return ""
+			}
+			if up > 0 && !containsPhrase(strings.ToLower(t), roleLabels()) {
+				return ""
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// inlineElement reports an element that sits in a line of text rather than starting a block.
+func inlineElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Span, atom.Label, atom.Strong, atom.B, atom.Em, atom.I, atom.Small, atom.S, atom.Del, atom.Strike,
+		atom.Sup, atom.Sub, atom.Abbr, atom.Bdi, atom.A, atom.Font, atom.Mark, atom.Dt:
+		return true
+	}
+	return false
+}
+
+// roleLabels are the labels that say what a price is, read even a few wrappers away.
+func roleLabels() []string {
+	return slices.Concat(strongRegularLabels, currentLabels, sellerLabels)
+}
+
+// sellerLabels name prices of other sellers or conditions, not the product's own.
+var sellerLabels = []string{"new from", "used from", "refurbished from", "other sellers", "buying choices", "more choices"}
+
+// labelLevels is how many wrappers up siblingLabel looks for a label, labelSteps how many
+// siblings before each it looks at for one with text (a hostile page may have thousands).
+const (
+	labelLevels = 3
+	labelSteps  = 64
+)
+
+// parenCount is a parenthesised number in a label ("New (2) from"), dropped before it is read.
+var parenCount = regexp.MustCompile(`\(\d+\)`)
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
+}
+
+// roleOf reads what a price element is: struck-through tags and styles first, then the words
+// beside it ("Was", "UVP"), then the class words of it and its near ancestors.
+func roleOf(n *html.Node, label string, lens []int, d *document) role {
+	r := plain
+	for up, e := 0, n; up < 4 && e != nil && e.Type == html.ElementNode; up, e = up+1, e.Parent {
+		if up > 0 && lens[d.pos[e]] > clusterText {
+			break
+		}
+		switch e.DataAtom {
+		case atom.Del, atom.S, atom.Strike:
+			return strongRegular
+		}
+		if strings.Contains(strings.ToLower(attr(e, "style")), "line-through") {
+			return strongRegular
+		}
+	}
+	if containsPhrase(label, strongRegularLabels) {
+		return strongRegular
+	}
+	for up, e := 0, n; up < 4 && e != nil && e.Type == html.ElementNode; up, e = up+1, e.Parent {
+		if up > 0 && lens[d.pos[e]] > clusterText {
+			break
+		}
+		ws := affirmed(words(e))
+		switch {
+		case hasWord(ws, strongRegularWords...):
+			return strongRegular
+		case hasWord(ws, weakRegularWords...) && r == plain:
+			r = weakRegular
+		case (e.DataAtom == atom.Ins || hasWord(ws, currentWords...)) && r == plain:
+			r = current
+		}
+	}
+	return labelRole(label, r)
+}
+
+// affirmed drops words negated by the word before them: "price--non-sale" is not a sale price.
+func affirmed(ws []string) []string {
+	out := ws[:0:0]
+	for i, w := range ws {
+		if w == "non" || w == "not" || w == "no" || w == "nonsale" || w == "notsale" || w == "nosale" ||
+			(i > 0 && (ws[i-1] == "non" || ws[i-1] == "not" || ws[i-1] == "no")) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// labelRole lets the words beside a price decide when its markup did not.
+func labelRole(label string, r role) role {
+	if r != plain {
+		return r
+	}
+	switch {
+	case containsPhrase(label, strongRegularLabels):
+		return strongRegular
+	case containsPhrase(label, currentLabels):
+		return current
+	}
+	return r
+}
