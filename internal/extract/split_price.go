@@ -27,91 +27,108 @@ func gluedPrice(n *html.Node) (string, bool) {
 		// a "was-price" class) is seen by roleOf.
 		return "", false
 	}
-	var parts []string
-	ok := true
-	var walk func(*html.Node, int)
-	walk = func(e *html.Node, depth int) {
-		if !ok {
-			return
-		}
-		switch e.Type {
-		case html.TextNode:
-			if t := collapse(e.Data); t != "" {
-				if len(parts) == maxSplitParts || strings.Contains(t, " ") && hasDigit(t) {
-					ok = false
-					return
-				}
-				parts = append(parts, t)
-			}
-			return
-		case html.ElementNode:
-			if invisibleText(e) {
-				return
-			}
-		}
-		if depth > 4 {
-			ok = false
-			return
-		}
-		for c := e.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(n, 0)
+	parts, ok := textParts(n)
 	if !ok || len(parts) < 2 {
 		return "", false
 	}
-	parts = splitSymbols(parts)
+	glued, numbers, symbols, ok := joinParts(splitSymbols(parts))
+	// One price, drawn in parts: not two prices side by side ("$12.99", "$17.99").
+	if !ok || numbers < 2 || symbols > 1 || symbols == 0 && !hasWord(words(n), priceWords...) || len(findPrices(glued, "")) != 1 {
+		return "", false
+	}
+	return glued, true
+}
+
+// textParts lists n's visible text nodes, trimmed; false when there are more than
+// maxSplitParts, when one holds a number and a space, or when they lie deeper than four levels.
+func textParts(n *html.Node) ([]string, bool) {
+	var parts []string
+	var walk func(*html.Node, int) bool
+	walk = func(e *html.Node, depth int) bool {
+		switch {
+		case e.Type == html.TextNode:
+			t := collapse(e.Data)
+			if t == "" {
+				return true
+			}
+			if len(parts) == maxSplitParts || strings.Contains(t, " ") && hasDigit(t) {
+				return false
+			}
+			parts = append(parts, t)
+			return true
+		case e.Type == html.ElementNode && invisibleText(e):
+			return true
+		case depth > 4:
+			return false
+		}
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return parts, walk(n, 0)
+}
+
+// joinParts glues parts that are each a symbol, a number or a lone separator into the text a
+// shopper reads, counting the numbers and symbols; false when a part is none of these or cannot
+// follow the one before it in one price.
+func joinParts(parts []string) (glued string, numbers, symbols int, ok bool) {
 	var b strings.Builder
-	numbers, symbols := 0, 0
 	prev := "" // the last part written
 	for _, p := range parts {
 		switch {
-		case p == "." || p == ",":
+		case isSeparator(p):
 			if !isNumberPart(prev) || hasDecimals(prev) {
-				return "", false
+				return "", 0, 0, false
 			}
-			b.WriteString(p)
 		case isNumberPart(p):
 			numbers++
-			switch {
-			case isNumberPart(prev) && !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ",") &&
-				!strings.HasPrefix(p, ".") && !strings.HasPrefix(p, ","):
-				// Raised cents straight after the whole amount, joined by the separator its
-				// thousands groups do not use: "1.299" and "00" are 1.299,00.
-				if len(p) != 2 || hasDecimals(prev) || !allDigits(p) {
-					return "", false
-				}
-				if strings.Contains(prev, ".") {
-					b.WriteByte(',')
-				} else {
-					b.WriteByte('.')
-				}
-			case isSymbolPart(prev) && numbers > 1:
-				return "", false // a symbol between two numbers: "24 € 97"
-			case prev == "." || prev == ",":
-				if !allDigits(p) {
-					return "", false
-				}
+			sep, ok := numberAfter(prev, p, numbers)
+			if !ok {
+				return "", 0, 0, false
 			}
-			b.WriteString(p)
+			b.WriteString(sep)
 		case isSymbolPart(p):
 			symbols++
-			if isNumberPart(prev) || prev == "." || prev == "," {
+			if isNumberPart(prev) || isSeparator(prev) {
 				b.WriteByte(' ')
 			}
-			b.WriteString(p)
 		default:
-			return "", false
+			return "", 0, 0, false
 		}
+		b.WriteString(p)
 		prev = p
 	}
-	// One price, drawn in parts: not two prices side by side ("$12.99", "$17.99").
-	if numbers < 2 || symbols > 1 || symbols == 0 && !hasWord(words(n), priceWords...) || len(findPrices(b.String(), "")) != 1 {
-		return "", false
-	}
-	return b.String(), true
+	return b.String(), numbers, symbols, true
 }
+
+// numberAfter is what goes between the part prev and the number p, the numbers-th of its price:
+// nothing, or, for raised cents straight after the whole amount, the decimal separator its
+// thousands groups do not use ("1.299" and "00" are 1.299,00); false when p cannot follow prev
+// in one price (three digits after a whole number, a symbol between two numbers: "24 € 97").
+func numberAfter(prev, p string, numbers int) (string, bool) {
+	switch {
+	case isNumberPart(prev) && !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ",") &&
+		!strings.HasPrefix(p, ".") && !strings.HasPrefix(p, ","):
+		if len(p) != 2 || hasDecimals(prev) || !allDigits(p) {
+			return "", false
+		}
+		if strings.Contains(prev, ".") {
+			return ",", true
+		}
+		return ".", true
+	case isSymbolPart(prev) && numbers > 1:
+		return "", false
+	case isSeparator(prev):
+		return "", allDigits(p)
+	}
+	return "", true
+}
+
+// isSeparator reports a lone decimal or thousands separator part.
+func isSeparator(s string) bool { return s == "." || s == "," }
 
 // splitSymbols splits parts that hold a symbol and a number ("$24" before a raised ".97",
 // "24€") into the two, so that each part is one or the other.

@@ -101,8 +101,10 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 			continue
 		}
 		ws := words(n)
-		if message == "" && lens[i] <= 150 && (hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(text(n, 2*shortText))) {
-			message = textAvailability(text(n, 300))
+		if message == "" && lens[i] <= 150 {
+			if t := text(n, 300); hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) {
+				message = textAvailability(t)
+			}
 		}
 		isButton := n.DataAtom == atom.Button ||
 			(n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "submit") || strings.EqualFold(attr(n, "type"), "button"))) ||

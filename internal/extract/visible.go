@@ -240,6 +240,9 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 		}
 		if lens[i] <= shortText {
 			t := text(n, shortText*2)
+			if !hasDigit(t) {
+				continue // no price here, glued or not
+			}
 			if g, ok := gluedPrice(n); ok {
 				t, gluedEnd = g, d.lastInside(n)
 			}

@@ -59,6 +59,7 @@ func scanLove(row interface{ Scan(...any) error }, extra ...any) (Love, error) {
 	return l, nil
 }
 
+// boolInt is a flag as the 0 or 1 both databases store.
 func boolInt(b bool) int64 {
 	if b {
 		return 1

@@ -52,17 +52,13 @@ func (c *CatalogTx) InsertOffers(ctx context.Context, retailerID int64, os []New
 		args = append(args, retailerID, unixMS(at))
 		for _, o := range part {
 			f := o.Figures
-			var q int64
-			if f.Questionable {
-				q = 1
-			}
 			var until any
 			if !f.Until.IsZero() {
 				until = unixMS(f.Until)
 			}
 			args = append(args, o.ProductID, o.ItemID, o.URL, o.Size, o.SizeSystem, o.Color, o.Currency,
 				o.Price, o.RegularPrice, string(o.Availability),
-				nullable(f.Lowest30d), nullable(f.AllTimeLow), q, until, nullable(int64(o.FeedHash)))
+				nullID(f.Lowest30d), nullID(f.AllTimeLow), boolInt(f.Questionable), until, feedHash(o.FeedHash))
 		}
 		q := `INSERT INTO offers (retailer_id, first_seen_at, last_seen_at, updated_at, product_id, item_id, url, size,
 			size_system, color, currency, price, regular_price, availability,
@@ -149,13 +145,4 @@ func (db *DB) EachKnownOffer(ctx context.Context, retailerID int64, fn func(item
 }
 
 // feedHash stores a hash as the signed 64-bit integer both databases hold, 0 as NULL.
-func feedHash(h uint64) sql.NullInt64 { return sql.NullInt64{Int64: int64(h), Valid: h != 0} }
-
-// nullable is nullID as a bare bind value (nil or the int64): no sql.Valuer for database/sql
-// to call, and nothing to allocate for a NULL.
-func nullable(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
+func feedHash(h uint64) any { return nullID(int64(h)) }

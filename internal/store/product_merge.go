@@ -31,7 +31,7 @@ func (c *CatalogTx) MergeProducts(ctx context.Context, merges []ProductMerge) er
 		ids = append(ids, m.From, m.Into)
 	}
 	c.merged = append(c.merged, ids...) // their trends are reconciled as the transaction ends (finish)
-	return c.db.appendProductChanges(ctx, c.tx, ids, c.now)
+	return c.AppendChanges(ctx, "product", ids)
 }
 
 // mergeProduct folds product from into product into, inside tx: offers, keys, loves, tracked
@@ -76,21 +76,12 @@ func mergeProduct(ctx context.Context, tx *sql.Tx, from, into int64, now int64) 
 }
 
 // appendProductChanges writes a change-log entry for each product id (merged-away ones too: the
-// live index drops a product the store no longer has).
+// live index drops a product the store no longer has), for writes outside a CatalogTx.
 func (db *DB) appendProductChanges(ctx context.Context, tx *sql.Tx, ids []int64, now int64) error {
-	ph := db.placeholders()
-	const cols = 3
-	for start := 0; start < len(ids); start += maxRowsPerStatement {
-		part := ids[start:min(len(ids), start+maxRowsPerStatement)]
-		args := make([]any, 0, len(part)*cols)
-		for _, id := range part {
-			args = append(args, "product", id, now)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO changes (entity, entity_id, at) VALUES `+ph.valueRows(len(part), cols), args...); err != nil {
-			return fmt.Errorf("append changes: %w", err)
-		}
+	exec := func(ctx context.Context, _ bool, q string, args ...any) (sql.Result, error) {
+		return tx.ExecContext(ctx, q, args...)
 	}
-	return nil
+	return appendChanges(ctx, db.placeholders(), exec, "product", ids, now)
 }
 
 // queryColumn runs a query of one column and returns its values in order.

@@ -130,8 +130,8 @@ func (c *CatalogTx) CreateProducts(ctx context.Context, ps []StoredProduct, at t
 		args := make([]any, 0, 1+len(part)*own)
 		args = append(args, unixMS(at)) // created_at and updated_at
 		for _, p := range part {
-			args = append(args, p.Key, nullable(p.BrandID), nullable(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
-				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, nullable(p.SourceRetailerID), p.SourceItemID)
+			args = append(args, p.Key, nullID(p.BrandID), nullID(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
+				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, nullID(p.SourceRetailerID), p.SourceItemID)
 		}
 		q := `INSERT INTO products (created_at, updated_at, product_key, brand_id, category_id, title, description, color,
 			color_family, material, gender, image_url, gtin, mpn, source_retailer_id, source_item_id)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,8 +10,14 @@ import (
 // unixMS is how times are stored: Unix milliseconds, UTC.
 func unixMS(t time.Time) int64 { return t.UnixMilli() }
 
-// nullID stores 0 as NULL, for optional references.
-func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+// nullID stores 0 as NULL, for optional references. It is a bare bind value (nil or the
+// int64), not an sql.NullInt64: database/sql has no Valuer to call, and a NULL allocates nothing.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
 
 // placeholders writes bind parameters for generated multi-row statements. PostgreSQL gets $N.
 // SQLite gets plain "?": it treats $N as a *named* parameter and resolves each name with a
