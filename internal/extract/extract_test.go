@@ -188,6 +188,9 @@ func TestShownPrices(t *testing.T) {
 		{"won", "₩159,000", "", "159000", "KRW"},
 		{"dash decimals", "49,-", "", "49", ""},
 		{"prefixed dollar", "A$239.00", "", "239.00", "AUD"},
+		{"arabic-indic digits and separators", "١٬٢٩٩٫٥٠ ر.س", "", "1299.50", "SAR"},
+		{"persian digits", "۴۹ د.إ", "", "49", "AED"},
+		{"devanagari digits", "₹ ४९९", "", "499", "INR"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

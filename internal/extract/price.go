@@ -16,7 +16,7 @@ import (
 // "¥", "kr", "R") map to "" and take the page's currency when the markup names one.
 var currencySymbols = map[string]string{
 	"$": "", "¥": "", "kr": "", "kr.": "", ",-": "",
-	"us$": "USD", "us $": "USD", "au $": "AUD", "ca $": "CAD", "nz $": "NZD", "hk $": "HKD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD",
+	"us$": "USD", "us $": "USD", "au $": "AUD", "ca $": "CAD", "nz $": "NZD", "hk $": "HKD", "usd$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "cdn$": "CAD", "cdn $": "CAD", "a$": "AUD", "au$": "AUD",
 	"nz$": "NZD", "hk$": "HKD", "s$": "SGD", "sg$": "SGD", "r$": "BRL", "mx$": "MXN", "nt$": "TWD",
 	"€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW", "원": "KRW", "₽": "RUB",
 	"руб": "RUB", "₺": "TRY", "tl": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₱": "PHP", "zł": "PLN",
@@ -216,7 +216,7 @@ func minorToDecimal(minor int64, d int) string {
 
 // parseShownPrice is the built-in reader behind findPrices: the first amount in text.
 func parseShownPrice(text, hint string) (string, string, bool) {
-	ps := findPrices(text, hint)
+	ps := findPrices(asciiDigits(text), hint)
 	if len(ps) == 0 {
 		return "", "", false
 	}
@@ -225,4 +225,36 @@ func parseShownPrice(text, hint string) (string, string, bool) {
 		cur = hint
 	}
 	return ps[0].amount, cur, true
+}
+
+// asciiDigits writes the digits of other scripts (Arabic-Indic, Persian, Devanagari,
+// full-width) and the Arabic decimal and thousands signs the ASCII way, so that the price
+// finder, which looks for ASCII digits, reads "١٬٢٩٩٫٥٠ ر.س" as "1,299.50 ر.س". A text without
+// them is returned as it is.
+func asciiDigits(s string) string {
+	other := false
+	for i := 0; i < len(s) && !other; i++ {
+		// Lead bytes of U+0640–U+06FF (0xD9, 0xDB), U+0900–U+0FFF (0xE0) and U+F000–U+FFFF (0xEF).
+		other = s[i] == 0xD9 || s[i] == 0xDB || s[i] == 0xE0 || s[i] == 0xEF
+	}
+	if !other {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '\u0660' && r <= '\u0669':
+			return '0' + r - '\u0660'
+		case r >= '\u06f0' && r <= '\u06f9':
+			return '0' + r - '\u06f0'
+		case r >= '\u0966' && r <= '\u096f':
+			return '0' + r - '\u0966'
+		case r >= '０' && r <= '９':
+			return '0' + r - '０'
+		case r == '\u066b':
+			return '.'
+		case r == '\u066c':
+			return ','
+		}
+		return r
+	}, s)
 }

@@ -160,7 +160,7 @@ func roleOf(n *html.Node, label string, lens []int, d *document) role {
 		case atom.Del, atom.S, atom.Strike:
 			return strongRegular
 		}
-		if strings.Contains(strings.ToLower(attr(e, "style")), "line-through") {
+		if strings.Contains(strings.ToLower(attr(e, "style")), "line-through") || struckByAttr(e) {
 			return strongRegular
 		}
 	}
@@ -182,6 +182,21 @@ func roleOf(n *html.Node, label string, lens []int, d *document) role {
 		}
 	}
 	return labelRole(label, r)
+}
+
+// struckByAttr reports a flag attribute that draws the element struck through, as Amazon's
+// data-a-strike="true" does.
+func struckByAttr(e *html.Node) bool {
+	for _, a := range e.Attr {
+		k := strings.ToLower(a.Key)
+		if strings.HasPrefix(k, "data-") && (strings.HasSuffix(k, "strike") || strings.HasSuffix(k, "strikethrough")) {
+			switch strings.ToLower(strings.TrimSpace(a.Val)) {
+			case "true", "1", "yes", "":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // affirmed drops words negated by the word before them: "price--non-sale" is not a sale price.

@@ -239,7 +239,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 			continue
 		}
 		if lens[i] <= shortText {
-			t := text(n, shortText*2)
+			t := asciiDigits(text(n, shortText*2))
 			if !hasDigit(t) {
 				continue // no price here, glued or not
 			}
@@ -265,7 +265,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 			if c.Type != html.TextNode {
 				continue
 			}
-			t := collapse(c.Data)
+			t := asciiDigits(collapse(c.Data))
 			prev := 0
 			for _, p := range find(t) {
 				if !p.marked {
@@ -295,7 +295,7 @@ func innerHolds(d *document, n *html.Node, lens []int, p shownPrice, find func(s
 		if c.Type != html.ElementNode || invisibleText(c) || lens[d.pos[c]] == 0 {
 			continue
 		}
-		for _, q := range find(text(c, shortText*2)) {
+		for _, q := range find(asciiDigits(text(c, shortText*2))) {
 			if q.amount == p.amount && q.marked == p.marked {
 				return true
 			}

@@ -33,6 +33,11 @@ func TestParse(t *testing.T) {
 		{name: "persian digits", in: "۱۲۹ AED", amount: 12900, currency: "AED", symbol: "AED"},
 		{name: "devanagari digits", in: "₹ ४९९", amount: 49900, currency: "INR", symbol: "₹"},
 
+		// Canadian dollars as Amazon.ca and Canadian shops write them.
+		{name: "cdn dollar sign", in: "CDN$ 29.99", amount: 2999, currency: "CAD", symbol: "CDN$"},
+		{name: "cdn and dollar apart", in: "CDN $29.99", amount: 2999, currency: "CAD", symbol: "CDN $"},
+		{name: "c and dollar apart", in: "C $45.99", amount: 4599, currency: "CAD", symbol: "C $", flags: FlagCurrencyGuessed},
+
 		// Separators.
 		{name: "dot before three digits groups in euro", in: "1.299 €", amount: 129900, currency: "EUR", symbol: "€"},
 		{name: "lone comma before one digit is decimal", in: "1,5 €", amount: 150, currency: "EUR", symbol: "€"},

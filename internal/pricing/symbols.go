@@ -38,7 +38,8 @@ func (sy symbol) candidate(code string) bool {
 var symbolList = map[string]string{
 	"USD CAD AUD NZD SGD HKD TWD MXN ARS CLP COP UYU BRL BSD BBD BMD BND BZD FJD GYD JMD KYD " + "LRD NAD SBD SRD TTD XCD ZWL DOP CUP": "$ | ＄ | dollar | dollars | Dollar | Dollars",
 	"USD":                                 "US$ | U$S | USD$ | US $ | U.S.$",
-	"CAD NIO":                             "C$ | CA$ | CAD$ | CAN$ | Can$ | CA $",
+	"CAD NIO":                             "C$ | CA$ | CAD$ | CAN$ | Can$ | CA $ | C $ | CAN $",
+	"CAD":                                 "CDN$ | CDN $ | Cdn$ | Cdn $",
 	"AUD":                                 "A$ | AU$ | AUD$ | AU $ | TVD",
 	"NZD":                                 "NZ$ | NZD$ | NZ $",
 	"SGD":                                 "S$ | SG$ | SGD$",
