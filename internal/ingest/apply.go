@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/store"
@@ -70,8 +69,8 @@ func (r *run) apply(ctx context.Context, opts Options, rep *Report) error {
 	return nil
 }
 
-// applyBatches writes the spooled items in batches on the run's writer, then marks the skipped
-// items seen and, for a complete feed, the missing ones gone.
+// applyBatches writes the spooled items in batches on the run's writer, then, for a complete
+// feed, marks the missing ones gone and the rest seen.
 func (r *run) applyBatches(ctx context.Context, opts Options, rep *Report) error {
 	err := r.spool.batches(r.batchSizeAfter, func(b []listing) error {
 		if err := r.write(ctx, b, rep); err != nil {
@@ -94,9 +93,9 @@ func (r *run) applyBatches(ctx context.Context, opts Options, rep *Report) error
 	if err != nil {
 		return err
 	}
-	if err := r.markSkippedSeen(ctx, rep); err != nil {
-		return err
-	}
+	// The skipped offers' records came unchanged: nothing of them is written. That they were in
+	// the feed, markGone records for all of the retailer's live offers at once.
+	rep.Unchanged += len(r.skipped)
 	if opts.Full {
 		return r.markGone(ctx, rep)
 	}
@@ -128,32 +127,4 @@ func (r *run) checkShare(ctx context.Context, opts Options) error {
 	return fmt.Errorf("%w: the complete feed has %d usable items, fewer than %g%% of the %d of %s's last good one "+
 		"(run %d, observed %s); nothing was changed", ErrSuppressed, now, share*100, before, r.retailer.Name, last.ID,
 		last.ObservedAt.Format(time.RFC3339))
-}
-
-// seenBatch is how many unchanged offers one transaction marks seen.
-const seenBatch = 5000
-
-// markSkippedSeen records that the offers whose records came unchanged were in the feed, and
-// counts them as unchanged. The offers go in id order, so that each transaction updates one
-// stretch of the offers table: in feed order they were scattered over all of it, and every
-// commit wrote pages all over the table to SQLite's log again.
-func (r *run) markSkippedSeen(ctx context.Context, rep *Report) error {
-	slices.Sort(r.skipped)
-	for start := 0; start < len(r.skipped); start += seenBatch {
-		part := r.skipped[start:min(len(r.skipped), start+seenBatch)]
-		r.batches++
-		if err := r.writer.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
-			if err := tx.MarkSeen(ctx, part, r.at); err != nil {
-				return err
-			}
-			if r.im.beforeCommit != nil {
-				return r.im.beforeCommit(r.batches)
-			}
-			return nil
-		}); err != nil {
-			return fmt.Errorf("mark unchanged offers seen: %w", err)
-		}
-		rep.Unchanged += len(part)
-	}
-	return nil
 }

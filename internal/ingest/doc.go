@@ -21,7 +21,9 @@
 // A complete feed skips what it has already applied: each offer keeps a hash of the feed record
 // it came from (with the normaliser's version, the options normalising reads and the price the
 // record gives at the time it is seen), and an item whose record hashes the same on a live
-// offer is only marked seen: neither normalised, spooled nor compared (feedhash.go). New
+// offer is not touched: neither normalised, spooled, compared nor written; that it was seen,
+// the run's one mark on the retailer records for all such offers at once (gone.go,
+// store.CatalogTx.MarkFullFeedSeen) (feedhash.go). New
 // offers are written with the figures of their one-point history, computed in Go.
 //
 // Noise control follows from the split. A feed that breaks while being read (bad XML half-way,

@@ -13,8 +13,9 @@ import (
 
 // An import of a complete feed skips the records it has already applied. Each offer keeps the
 // hash of the record it was last applied from (offers.feed_hash); an item of the feed whose
-// record hashes the same, on an offer that is not gone, is only marked seen: it is neither
-// normalised nor spooled nor compared with the stored state. Anything else is applied as
+// record hashes the same, on an offer that is not gone, is left alone: it is neither
+// normalised nor spooled nor compared with the stored state nor written (the run's mark on the
+// retailer says it was seen). Anything else is applied as
 // before, and its hash stored with it in the batch's transaction, so a run that fails or is
 // suppressed leaves the old hashes, and a rerun re-applies exactly what did not commit.
 //

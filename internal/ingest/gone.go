@@ -11,9 +11,13 @@ import (
 )
 
 // markGone finishes a Full import: the retailer's live offers that the feed did not mention are
-// marked gone and out of stock, in batches of their own. An offer that was already out of stock
+// marked gone and out of stock, in batches of their own, and then all the live ones left, the
+// feed's, seen at the run's time, with one mark on the retailer (store.CatalogTx.
+// MarkFullFeedSeen; unchanged offers are not rewritten). An offer that was already out of stock
 // gets no price row (its price state did not change). A feed that yielded no usable item at all
 // marks nothing: that is a broken export far more often than a shop that sold out of everything.
+// A run cut short before the last mark leaves the offers' earlier sightings, and converges when
+// run again.
 func (r *run) markGone(ctx context.Context, rep *Report) error {
 	if rep.Read-rep.Rejected == 0 {
 		r.im.logger.Warn("complete feed has no usable items: nothing marked gone", "source", fetch.Redact(rep.Source), "retailer", r.retailer.Slug)
@@ -30,6 +34,7 @@ func (r *run) markGone(ctx context.Context, rep *Report) error {
 	slices.Sort(gone)
 	for start := 0; start < len(gone); start += r.im.batchSize {
 		part := gone[start:min(len(gone), start+r.im.batchSize)]
+		r.batches++
 		err := r.writer.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
 			offers, err := tx.OffersByID(ctx, part)
 			if err != nil {
@@ -61,12 +66,24 @@ func (r *run) markGone(ctx context.Context, rep *Report) error {
 			for id := range products {
 				ids = append(ids, id)
 			}
-			return tx.AppendChanges(ctx, "product", ids)
+			if err := tx.AppendChanges(ctx, "product", ids); err != nil {
+				return err
+			}
+			return r.beforeCommit()
 		})
 		if err != nil {
 			return fmt.Errorf("mark gone offers: %w", err)
 		}
 		rep.Gone += len(part)
+	}
+	r.batches++
+	if err := r.writer.InCatalogTx(ctx, func(tx *store.CatalogTx) error {
+		if err := tx.MarkFullFeedSeen(ctx, r.retailer.ID, r.at); err != nil {
+			return err
+		}
+		return r.beforeCommit()
+	}); err != nil {
+		return fmt.Errorf("mark the feed's offers seen: %w", err)
 	}
 	return nil
 }

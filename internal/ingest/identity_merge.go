@@ -42,12 +42,15 @@ func (w *batchWriter) planAndMerge(ctx context.Context, batch []listing, res res
 	merges := make([]store.ProductMerge, len(res.merges))
 	for i, m := range res.merges {
 		merges[i] = store.ProductMerge{From: m.from, Into: m.into}
+	}
+	// Logged once merged: a writer may run the batch twice to merge (store.CatalogWriter).
+	if err := w.tx.MergeProducts(ctx, merges); err != nil {
+		return productPlan{}, err
+	}
+	for _, m := range res.merges {
 		l := batch[m.item]
 		w.run.im.logger.Info("merging products: an offer's keys name both", "retailer", w.run.retailer.Slug,
 			"item", l.offer.ItemID, "line", l.line, "key", m.key, "product_id", m.into, "merged_product_id", m.from)
-	}
-	if err := w.tx.MergeProducts(ctx, merges); err != nil {
-		return productPlan{}, err
 	}
 	return plan, nil
 }

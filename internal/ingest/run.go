@@ -40,7 +40,7 @@ type run struct {
 	// spool holds the items read until the whole feed is in and may be applied.
 	spool *spool
 	// hasher hashes the feed's items (complete feeds only); skipped are the offers whose
-	// records came unchanged: only marked seen.
+	// records came unchanged: counted, not written.
 	hasher  *feedHasher
 	skipped []int64
 	// rules decide the sale events of a price change.
@@ -147,10 +147,7 @@ func (r *run) write(ctx context.Context, batch []listing, rep *Report) error {
 		if counts, err = w.write(ctx, batch); err != nil {
 			return err
 		}
-		if r.im.beforeCommit != nil {
-			return r.im.beforeCommit(r.batches)
-		}
-		return nil
+		return r.beforeCommit()
 	})
 	if err != nil {
 		// Batches run in item id order, not feed order: name the ids they span.
@@ -172,6 +169,15 @@ func (r *run) write(ctx context.Context, batch []listing, rep *Report) error {
 		if len(r.conflictSamples) < maxConflictSamples {
 			r.conflictSamples = append(r.conflictSamples, c)
 		}
+	}
+	return nil
+}
+
+// beforeCommit calls the test hook (Importer.beforeCommit), if any, with the number of the
+// transaction about to commit.
+func (r *run) beforeCommit() error {
+	if r.im.beforeCommit != nil {
+		return r.im.beforeCommit(r.batches)
 	}
 	return nil
 }

@@ -365,7 +365,7 @@ func (db *DB) productOffers(ctx context.Context, id, viewerID int64) (ProductDet
 	d.CreatedAt = fromMS(created)
 
 	rows, err := db.sql.QueryContext(ctx, `SELECT o.id, o.retailer_id, r.name, o.item_id, o.url, o.size, o.size_system, o.color,
-		o.currency, o.price, o.regular_price, o.availability, o.first_seen_at, o.last_seen_at, o.updated_at
+		o.currency, o.price, o.regular_price, o.availability, o.first_seen_at, `+lastSeenAt("o")+`, o.updated_at
 		FROM offers o JOIN retailers r ON r.id = o.retailer_id
 		WHERE o.product_id = $1 AND o.gone_at IS NULL AND `+offerVisibleTo+`
 		ORDER BY CASE WHEN o.availability = 'in_stock' THEN 0 ELSE 1 END, o.price, r.name, o.id`, id, viewerID)

@@ -19,6 +19,7 @@ func (c *CatalogTx) AppendPriceChanges(ctx context.Context, pcs []PriceChangeRow
 		if at, run := part[0].At, part[0].FeedRunID; !slices.ContainsFunc(part, func(p PriceChangeRow) bool {
 			return !p.At.Equal(at) || p.FeedRunID != run
 		}) {
+			c.noteRef("feed_runs", run)
 			args = make([]any, 0, 2+len(part)*4)
 			args = append(args, unixMS(at), nullID(run))
 			for _, p := range part {
@@ -29,6 +30,7 @@ func (c *CatalogTx) AppendPriceChanges(ctx context.Context, pcs []PriceChangeRow
 		} else {
 			args = make([]any, 0, len(part)*6)
 			for _, p := range part {
+				c.noteRef("feed_runs", p.FeedRunID)
 				args = append(args, p.OfferID, unixMS(p.At), p.Price, p.RegularPrice, string(p.Availability), nullID(p.FeedRunID))
 			}
 			q = `INSERT INTO price_changes (offer_id, changed_at, price, regular_price, availability, feed_run_id)

@@ -10,7 +10,7 @@ import (
 
 // OfferByItem finds a retailer's offer by the feed's item id.
 func (db *DB) OfferByItem(ctx context.Context, retailerSlug, itemID string) (StoredOffer, error) {
-	o, err := scanOffer(db.sql.QueryRowContext(ctx, `SELECT `+prefixed("o.", offerColumns)+` FROM offers o
+	o, err := scanOffer(db.sql.QueryRowContext(ctx, `SELECT `+offerColumns("o")+` FROM offers o
 		JOIN retailers r ON r.id = o.retailer_id WHERE r.slug = $1 AND o.item_id = $2`, retailerSlug, itemID))
 	if err != nil {
 		return StoredOffer{}, fmt.Errorf("offer %s/%s: %w", retailerSlug, itemID, notFound(err))

@@ -21,6 +21,10 @@ type CatalogTx struct {
 	// merged are the products MergeProducts touched, whose trend counts are reconciled just
 	// before the transaction commits (finish).
 	merged []int64
+	// unchecked: the connection does not enforce foreign keys (catalog_refs.go); refs are the
+	// rows outside the transaction its rows point at, by table, checked in finish.
+	unchecked bool
+	refs      map[string]map[int64]bool
 }
 
 // InCatalogTx runs fn in one transaction, committing when it returns nil and rolling back
@@ -41,6 +45,9 @@ func (db *DB) InCatalogTx(ctx context.Context, fn func(*CatalogTx) error) error 
 // PostgreSQL: one holding the trends lock and waiting for a product row the other has locked,
 // the other holding that row and waiting for the trends lock.
 func (c *CatalogTx) finish(ctx context.Context) error {
+	if err := c.checkRefs(ctx); err != nil {
+		return err
+	}
 	return c.db.reconcileMergedTrends(ctx, c.tx, c.merged)
 }
 
@@ -115,7 +122,7 @@ func (c *CatalogTx) Offers(ctx context.Context, retailerID int64, itemIDs []stri
 		for _, id := range part {
 			args = append(args, id)
 		}
-		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, c.ph.sql(`SELECT `+offerColumns+` FROM offers WHERE retailer_id = $1 AND item_id IN (`)+c.ph.inList(len(part), 2)+`)`, args...)
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, c.ph.sql(`SELECT `+offerColumns("offers")+` FROM offers WHERE retailer_id = $1 AND item_id IN (`)+c.ph.inList(len(part), 2)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load offers: %w", err)
 		}
@@ -135,7 +142,7 @@ func (c *CatalogTx) OffersByID(ctx context.Context, ids []int64) ([]StoredOffer,
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, `SELECT `+offerColumns+` FROM offers WHERE id IN (`+c.ph.inList(len(part), 1)+`)`, args...)
+		rows, err := c.query(ctx, len(part) == maxRowsPerStatement, `SELECT `+offerColumns("offers")+` FROM offers WHERE id IN (`+c.ph.inList(len(part), 1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load offers: %w", err)
 		}
@@ -153,6 +160,9 @@ func (c *CatalogTx) UpsertOffers(ctx context.Context, retailerID int64, os []cat
 	const cols = 14
 	ids := make(map[string]int64, len(os))
 	t := unixMS(at)
+	if len(os) > 0 {
+		c.noteRef("retailers", retailerID)
+	}
 	for start := 0; start < len(os); start += maxRowsPerStatement {
 		part := os[start:min(len(os), start+maxRowsPerStatement)]
 		args := make([]any, 0, len(part)*cols)
@@ -174,16 +184,24 @@ func (c *CatalogTx) UpsertOffers(ctx context.Context, retailerID int64, os []cat
 	return ids, nil
 }
 
-// MarkSeen records that unchanged offers were in a feed at time at.
-func (c *CatalogTx) MarkSeen(ctx context.Context, ids []int64, at time.Time) error {
-	return c.execForIDs(ctx, `UPDATE offers SET last_seen_at = $1 WHERE id IN `, []any{unixMS(at)}, ids)
-}
-
 // MarkGone records that offers were missing from their retailer's complete feed at time at:
 // they are out of stock until they come back.
+// Their last sighting, so far their retailer's last complete feed (lastSeenAt), becomes their own.
 func (c *CatalogTx) MarkGone(ctx context.Context, ids []int64, at time.Time) error {
-	return c.execForIDs(ctx, `UPDATE offers SET gone_at = $1, updated_at = $2, availability = 'out_of_stock' WHERE gone_at IS NULL AND id IN `,
+	return c.execForIDs(ctx, `UPDATE offers SET gone_at = $1, updated_at = $2, availability = 'out_of_stock',
+		last_seen_at = `+lastSeenAt("offers")+` WHERE gone_at IS NULL AND id IN `,
 		[]any{unixMS(at), unixMS(at)}, ids)
+}
+
+// MarkFullFeedSeen records that a complete feed of the retailer was applied at time at: every
+// offer of it that is live was in that feed (lastSeenAt). An earlier time than the one stored
+// changes nothing.
+func (c *CatalogTx) MarkFullFeedSeen(ctx context.Context, retailerID int64, at time.Time) error {
+	if _, err := c.tx.ExecContext(ctx, `UPDATE retailers SET full_feed_seen_at = $1
+		WHERE id = $2 AND (full_feed_seen_at IS NULL OR full_feed_seen_at < $1)`, unixMS(at), retailerID); err != nil {
+		return fmt.Errorf("mark complete feed seen: %w", err)
+	}
+	return nil
 }
 
 // execForIDs runs "… WHERE … id IN (…)": lead binds the prefix's $1…$k, the ids follow.
@@ -202,8 +220,19 @@ func (c *CatalogTx) execForIDs(ctx context.Context, prefix string, lead []any, i
 	return nil
 }
 
-const offerColumns = `id, retailer_id, product_id, item_id, url, size, size_system, color, currency, price, regular_price,
-	availability, first_seen_at, last_seen_at, updated_at, gone_at`
+// offerColumns lists what scanOffer reads, of the offers table under alias a.
+func offerColumns(a string) string {
+	return prefixed(a+".", `id, retailer_id, product_id, item_id, url, size, size_system, color, currency, price,
+	regular_price, availability, first_seen_at`) + `, ` + lastSeenAt(a) + `, ` + a + `.updated_at, ` + a + `.gone_at`
+}
+
+// lastSeenAt is when the offer under alias a was last in a feed: its own last_seen_at, or,
+// while it is live, its retailer's last complete feed when that is later (a complete feed names
+// every live offer, and unchanged ones are not rewritten: migration 00022).
+func lastSeenAt(a string) string {
+	return `COALESCE((SELECT CASE WHEN fr.full_feed_seen_at > ` + a + `.last_seen_at THEN fr.full_feed_seen_at END
+	FROM retailers fr WHERE fr.id = ` + a + `.retailer_id AND ` + a + `.gone_at IS NULL), ` + a + `.last_seen_at)`
+}
 
 func scanOffers(rows *sql.Rows, each func(StoredOffer)) error {
 	defer rows.Close()

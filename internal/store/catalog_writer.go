@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -16,9 +17,13 @@ import (
 // stored in the database, so a crash leaves no trace of it) and Close puts the default back
 // before the connection returns to the pool, so web reads never hold a large cache. On
 // PostgreSQL it is a plain connection.
+//
+// On SQLite the connection also runs without foreign-key enforcement, which Close turns back
+// on; catalog_refs.go says what keeps the references sound meanwhile.
 type CatalogWriter struct {
-	db   *DB
-	conn *sql.Conn
+	db        *DB
+	conn      *sql.Conn
+	unchecked bool // foreign-key enforcement is off on conn
 }
 
 // defaultCacheKiB is a SQLite connection's page cache as SQLite sets it (2,000 KiB), which
@@ -40,7 +45,33 @@ func (db *DB) NewCatalogWriter(ctx context.Context, cacheKiB int) (*CatalogWrite
 			return nil, err
 		}
 	}
+	if db.dialect == SQLite {
+		if err := w.setForeignKeys(ctx, false); err != nil {
+			w.drop()
+			return nil, err
+		}
+	}
 	return w, nil
+}
+
+// setForeignKeys turns SQLite's foreign-key enforcement on the connection on or off (outside
+// a transaction: inside one SQLite ignores the setting).
+func (w *CatalogWriter) setForeignKeys(ctx context.Context, on bool) error {
+	v := "OFF"
+	if on {
+		v = "ON"
+	}
+	if _, err := w.conn.ExecContext(ctx, `PRAGMA foreign_keys = `+v); err != nil {
+		return fmt.Errorf("import connection settings: %w", err)
+	}
+	w.unchecked = !on
+	return nil
+}
+
+// drop closes the connection instead of returning it to the pool.
+func (w *CatalogWriter) drop() {
+	_ = w.conn.Raw(func(any) error { return driver.ErrBadConn })
+	w.conn.Close()
 }
 
 // setCache sets the connection's page cache, in KiB.
@@ -51,13 +82,31 @@ func (w *CatalogWriter) setCache(ctx context.Context, cacheKiB int) error {
 	return nil
 }
 
-// InCatalogTx is DB.InCatalogTx on the writer's connection.
+// InCatalogTx is DB.InCatalogTx on the writer's connection. fn may run twice: a transaction
+// that must delete rows others point at (a batch that merges products) is rolled back and run
+// again with foreign-key enforcement on, for its ON DELETE actions (catalog_refs.go).
 func (w *CatalogWriter) InCatalogTx(ctx context.Context, fn func(*CatalogTx) error) error {
+	err := w.inTx(ctx, fn)
+	if !errors.Is(err, errNeedsCascades) {
+		return err
+	}
+	if err := w.setForeignKeys(ctx, true); err != nil {
+		return err
+	}
+	err = w.inTx(ctx, fn)
+	if serr := w.setForeignKeys(ctx, false); err == nil {
+		err = serr
+	}
+	return err
+}
+
+// inTx runs fn in one transaction on the writer's connection.
+func (w *CatalogWriter) inTx(ctx context.Context, fn func(*CatalogTx) error) error {
 	tx, err := w.conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	c := &CatalogTx{tx: tx, db: w.db, now: w.db.nowMS(), ph: w.db.placeholders()}
+	c := &CatalogTx{tx: tx, db: w.db, now: w.db.nowMS(), ph: w.db.placeholders(), unchecked: w.unchecked}
 	if err := fn(c); err != nil {
 		_ = tx.Rollback()
 		return err
@@ -70,14 +119,19 @@ func (w *CatalogWriter) InCatalogTx(ctx context.Context, fn func(*CatalogTx) err
 }
 
 // Close gives the connection back to the pool with SQLite's default page cache (its memory is
-// released as it shrinks); if that fails, the connection is closed instead of pooled.
+// released as it shrinks) and foreign-key enforcement on; if that fails, the connection is
+// closed instead of pooled.
 func (w *CatalogWriter) Close() error {
 	if w.db.dialect == SQLite {
 		// A fresh context: the import's may be cancelled, and the connection must not go back
-		// to the pool with its big cache.
-		if err := w.setCache(context.Background(), defaultCacheKiB); err != nil {
-			_ = w.conn.Raw(func(any) error { return driver.ErrBadConn }) // drop it from the pool
-			w.conn.Close()
+		// to the pool with its big cache or without enforcement.
+		ctx := context.Background()
+		err := w.setCache(ctx, defaultCacheKiB)
+		if err == nil {
+			err = w.setForeignKeys(ctx, true)
+		}
+		if err != nil {
+			w.drop()
 			return err
 		}
 	}

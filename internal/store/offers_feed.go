@@ -46,6 +46,9 @@ type SeenOffer struct {
 func (c *CatalogTx) InsertOffers(ctx context.Context, retailerID int64, os []NewOffer, at time.Time) ([]int64, error) {
 	const own = 15
 	ids := make([]int64, 0, len(os))
+	if len(os) > 0 {
+		c.noteRef("retailers", retailerID)
+	}
 	for start := 0; start < len(os); start += maxRowsPerStatement {
 		part := os[start:min(len(os), start+maxRowsPerStatement)]
 		args := make([]any, 0, 2+len(part)*own)

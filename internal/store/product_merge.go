@@ -20,6 +20,9 @@ func (c *CatalogTx) MergeProducts(ctx context.Context, merges []ProductMerge) er
 	if len(merges) == 0 {
 		return nil
 	}
+	if c.unchecked {
+		return errNeedsCascades // CatalogWriter.InCatalogTx runs the batch again, checked
+	}
 	ids := make([]int64, 0, 2*len(merges))
 	for _, m := range merges {
 		if m.From <= 0 || m.Into <= 0 || m.From == m.Into {

@@ -130,6 +130,7 @@ func (c *CatalogTx) CreateProducts(ctx context.Context, ps []StoredProduct, at t
 		args := make([]any, 0, 1+len(part)*own)
 		args = append(args, unixMS(at)) // created_at and updated_at
 		for _, p := range part {
+			c.noteProductRefs(p)
 			args = append(args, p.Key, nullID(p.BrandID), nullID(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
 				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, nullID(p.SourceRetailerID), p.SourceItemID)
 		}
@@ -166,6 +167,7 @@ func (c *CatalogTx) UpdateProducts(ctx context.Context, ps []StoredProduct, at t
 		part := ps[start:min(len(ps), start+maxRowsPerStatement)]
 		args := make([]any, 0, len(part)*cols)
 		for _, p := range part {
+			c.noteProductRefs(p)
 			args = append(args, p.ID, nullID(p.BrandID), nullID(p.CategoryID), p.Title, p.Description, p.Color, p.ColorFamily,
 				p.Material, p.Gender, p.ImageURL, p.GTIN, p.MPN, nullID(p.SourceRetailerID), p.SourceItemID, unixMS(at))
 		}
