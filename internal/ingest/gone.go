@@ -17,7 +17,8 @@ import (
 // gets no price row (its price state did not change). A feed that yielded no usable item at all
 // marks nothing: that is a broken export far more often than a shop that sold out of everything.
 // A run cut short before the last mark leaves the offers' earlier sightings, and converges when
-// run again.
+// run again. An item whose row was rejected but whose id was read counts as listed, as it does
+// for marking gone: its offer keeps its stored state and reads as seen by this feed.
 func (r *run) markGone(ctx context.Context, rep *Report) error {
 	if rep.Read-rep.Rejected == 0 {
 		r.im.logger.Warn("complete feed has no usable items: nothing marked gone", "source", fetch.Redact(rep.Source), "retailer", r.retailer.Slug)

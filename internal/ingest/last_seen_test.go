@@ -1,8 +1,11 @@
 package ingest_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"testing"
+	"time"
 
 	"github.com/tagdrop/tagdrop/internal/ingest"
 	"github.com/tagdrop/tagdrop/internal/store"
@@ -49,6 +52,13 @@ func TestLastSeenAfterUnchangedCompleteFeeds(t *testing.T) {
 		}
 		if got := lastSeen(items[0].id); got != day(2).UnixMilli() {
 			t.Errorf("%s last seen %d, want day 2", items[0].id, got)
+		}
+		// A feed observed before a complete feed that marked its offers seen is stale, even when
+		// that run failed in its last steps, after the mark.
+		exec(t, db, `UPDATE feed_runs SET status = '`+store.RunFailed+`' WHERE id = (SELECT MAX(id) FROM feed_runs)`)
+		older := ingest.Options{Retailer: "Dresses", ObservedAt: day(2).Add(-time.Hour)}
+		if _, err := im.Import(ctx, bytes.NewReader(genFeed(items[2:])), "older", older); !errors.Is(err, ingest.ErrStale) {
+			t.Fatalf("a feed observed before the last complete feed's mark: err = %v, want ErrStale", err)
 		}
 		// A partial feed of one item on day 3 moves only that one.
 		mustImport(t, im, genFeed(items[:1]), ingest.Options{Retailer: "Dresses", ObservedAt: day(3)})

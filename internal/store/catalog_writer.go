@@ -68,6 +68,19 @@ func (w *CatalogWriter) setForeignKeys(ctx context.Context, on bool) error {
 	return nil
 }
 
+// checkEnforced reads foreign-key enforcement back: SQLite ignores the setting inside a
+// transaction without an error, and a connection without it must never be pooled.
+func (w *CatalogWriter) checkEnforced(ctx context.Context) error {
+	var on int
+	if err := w.conn.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil {
+		return fmt.Errorf("import connection settings: %w", err)
+	}
+	if on != 1 {
+		return errors.New("import connection settings: foreign-key enforcement did not come back on")
+	}
+	return nil
+}
+
 // drop closes the connection instead of returning it to the pool.
 func (w *CatalogWriter) drop() {
 	_ = w.conn.Raw(func(any) error { return driver.ErrBadConn })
@@ -101,21 +114,30 @@ func (w *CatalogWriter) InCatalogTx(ctx context.Context, fn func(*CatalogTx) err
 }
 
 // inTx runs fn in one transaction on the writer's connection.
+//
+// The transaction is begun without ctx's cancellation: database/sql would otherwise roll it back
+// from a goroutine of its own when ctx ends, possibly after Close has reset the connection's
+// settings, which SQLite ignores inside an open transaction, and the connection would go back to
+// the pool without foreign-key enforcement. Statements still run with ctx and stop when it
+// ends; the rollback is done here, and a ctx that ended before the commit commits nothing.
 func (w *CatalogWriter) inTx(ctx context.Context, fn func(*CatalogTx) error) error {
-	tx, err := w.conn.BeginTx(ctx, nil)
+	tx, err := w.conn.BeginTx(context.WithoutCancel(ctx), nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	c := &CatalogTx{tx: tx, db: w.db, now: w.db.nowMS(), ph: w.db.placeholders(), unchecked: w.unchecked}
-	if err := fn(c); err != nil {
+	err = fn(c)
+	if err == nil {
+		err = c.finish(ctx)
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
 		_ = tx.Rollback()
 		return err
 	}
-	if err := c.finish(ctx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return commitTx(ctx, tx) // a cancelled ctx is reported as such (tx_commit.go)
+	return commitTx(ctx, tx)
 }
 
 // Close gives the connection back to the pool with SQLite's default page cache (its memory is
@@ -129,6 +151,9 @@ func (w *CatalogWriter) Close() error {
 		err := w.setCache(ctx, defaultCacheKiB)
 		if err == nil {
 			err = w.setForeignKeys(ctx, true)
+		}
+		if err == nil {
+			err = w.checkEnforced(ctx)
 		}
 		if err != nil {
 			w.drop()

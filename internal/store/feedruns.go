@@ -98,11 +98,14 @@ func (db *DB) FeedRunByID(ctx context.Context, id int64) (FeedRun, error) {
 	return r, nil
 }
 
-// LastObservedAt is the observation time of the retailer's newest successful run, or the zero
-// time when it has none.
+// LastObservedAt is the observation time of the retailer's newest successful run, or of the
+// newest complete feed whose offers were marked seen (a run may fail after that mark, in its
+// last steps), whichever is later; the zero time when there is neither.
 func (db *DB) LastObservedAt(ctx context.Context, retailerID int64) (time.Time, error) {
 	var last *int64
-	err := db.sql.QueryRowContext(ctx, `SELECT MAX(observed_at) FROM feed_runs WHERE retailer_id = $1 AND status = $2`,
+	err := db.sql.QueryRowContext(ctx, `SELECT MAX(t) FROM (
+		SELECT MAX(observed_at) AS t FROM feed_runs WHERE retailer_id = $1 AND status = $2
+		UNION ALL SELECT full_feed_seen_at FROM retailers WHERE id = $1) AS times`,
 		retailerID, RunOK).Scan(&last)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("last observation of retailer %d: %w", retailerID, err)
