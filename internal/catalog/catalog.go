@@ -4,6 +4,8 @@
 package catalog
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -35,11 +37,19 @@ func ParseAvailability(s string) Availability {
 	if i := strings.LastIndexAny(s, "/#"); i >= 0 {
 		s = s[i+1:]
 	}
+	// Affiliate CSVs give a flag or a count: Awin's in_stock is 1 or 0, other networks' stock
+	// columns a quantity.
+	if n, err := strconv.ParseUint(s, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if n == 0 && err == nil {
+			return OutOfStock
+		}
+		return InStock
+	}
 	s = availabilitySeparators.Replace(s)
 	switch s {
-	case "instock", "available", "limitedavailability", "instoreonly", "onlineonly", "true", "yes":
+	case "instock", "available", "limitedavailability", "instoreonly", "onlineonly", "true", "yes", "y":
 		return InStock
-	case "outofstock", "soldout", "discontinued", "unavailable", "false", "no":
+	case "outofstock", "soldout", "discontinued", "unavailable", "false", "no", "n":
 		return OutOfStock
 	case "preorder", "backorder", "presale":
 		return Preorder

@@ -63,6 +63,9 @@ func TestAvailabilityAndDiscount(t *testing.T) {
 	for in, want := range map[string]Availability{
 		"in stock": InStock, "https://schema.org/InStock": InStock, "out_of_stock": OutOfStock,
 		"SoldOut": OutOfStock, "preorder": Preorder, "backorder": Preorder, "maybe": Unknown,
+		// Affiliate CSVs' flags and stock counts.
+		"1": InStock, "0": OutOfStock, "Y": InStock, "N": OutOfStock, "12": InStock, "000": OutOfStock,
+		"-1": Unknown, "1.5": Unknown, "": Unknown,
 	} {
 		if got := ParseAvailability(in); got != want {
 			t.Errorf("ParseAvailability(%q) = %q, want %q", in, got, want)

@@ -18,6 +18,9 @@ import (
 // normalised again at their next import) and record the new checksum under the new version.
 var normaliserGolden = map[int]uint64{
 	1: 0x6c9eba4b97d267da,
+	// 2: affiliate CSVs' 1/0 flags and stock counts read as availability; "CDN$" and "C $" as
+	// Canadian dollars. (The test items hold neither: same checksum.)
+	2: 0x6c9eba4b97d267da,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).
