@@ -64,3 +64,37 @@ func TestSoldOutSizeIsNotTheBuyButton(t *testing.T) {
 		t.Errorf("without markup: availability %s, want in stock", got)
 	}
 }
+
+// Shopify's Dawn theme keeps a "Sold out" badge beside every price and shows it by CSS only
+// when the product is sold out: with an enabled add-to-cart button the product is in stock;
+// with the button disabled and saying "Sold out" it is not. A stock message that is not a
+// badge still wins over the button.
+func TestSoldOutBadgeBesideAnEnabledCart(t *testing.T) {
+	page := func(stock, button string) string {
+		return `<html><body><h1 class="product__title">Micro Bag</h1>
+			<div class="price"><span class="price-item">$84.00 USD</span>` + stock + `</div>` + button + `</body></html>`
+	}
+	badge := `<span class="badge price__badge-sold-out">Sold out</span>`
+	message := `<p class="product__inventory">Sold out</p>`
+	enabled := `<button type="submit" name="add" class="product-form__submit button"><span>Add to cart</span></button>`
+	disabled := `<button type="submit" name="add" class="product-form__submit button" disabled><span>Sold out</span></button>`
+	for _, c := range []struct {
+		name, stock, button string
+		want                catalog.Availability
+	}{
+		{"badge, enabled cart", badge, enabled, catalog.InStock},
+		{"badge, sold-out button", badge, disabled, catalog.OutOfStock},
+		{"stock message, enabled cart", message, enabled, catalog.OutOfStock},
+	} {
+		res, err := Page(strings.NewReader(page(c.stock, c.button)), "https://shop.example/p")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Products) != 1 || len(res.Products[0].Offers) != 1 {
+			t.Fatalf("%s: got %+v", c.name, res.Products)
+		}
+		if got := res.Products[0].Offers[0].Availability; got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}

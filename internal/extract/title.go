@@ -95,6 +95,7 @@ var (
 func (d *document) shownAvailability(title int, lens []int, skip []bool) (message, button catalog.Availability) {
 	end := min(len(d.elems), title+afterTitle*2)
 	cartEnabled := false
+	badge := false // the message is a badge's, which themes keep in the page and show by CSS
 	for i := title; i < end && (message == "" || button == "" || button == catalog.OutOfStock && !cartEnabled); i++ {
 		n := d.elems[i]
 		if skip[i] || lens[i] == 0 && n.DataAtom != atom.Input {
@@ -104,6 +105,7 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 		if message == "" && lens[i] <= 150 {
 			if t := text(n, 300); hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) {
 				message = textAvailability(t)
+				badge = hasWord(ws, "badge")
 			}
 		}
 		isButton := n.DataAtom == atom.Button ||
@@ -136,6 +138,11 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 	}
 	if button == catalog.OutOfStock && cartEnabled {
 		button = ""
+	}
+	// Shopify's Dawn and its kin keep a "Sold out" badge beside every price and show it only
+	// when the product is sold out: an enabled add-to-cart button says it is not.
+	if message == catalog.OutOfStock && badge && cartEnabled {
+		message = ""
 	}
 	return message, button
 }
