@@ -278,7 +278,11 @@ func TestServeRefreshesFeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	deadline := time.Now().Add(30 * time.Second)
+	// The worker sweeps the registered feeds when it becomes River's leader and then at every
+	// 30 s of the wall clock (jobs.DefaultTick). On a busy machine (CI runs packages side by side)
+	// the election can come late enough that the first sweep to see the feed is an aligned one:
+	// wait for two ticks and a margin, not one (a 30 s wait failed once in CI that way).
+	deadline := time.Now().Add(75 * time.Second)
 	for {
 		f, err := db.FeedByID(context.Background(), 1)
 		if err != nil {
