@@ -216,7 +216,7 @@ func minorToDecimal(minor int64, d int) string {
 
 // parseShownPrice is the built-in reader behind findPrices: the first amount in text.
 func parseShownPrice(text, hint string) (string, string, bool) {
-	ps := findPrices(asciiDigits(text), hint)
+	ps := findPrices(pricing.ASCIIDigits(text), hint)
 	if len(ps) == 0 {
 		return "", "", false
 	}
@@ -225,36 +225,4 @@ func parseShownPrice(text, hint string) (string, string, bool) {
 		cur = hint
 	}
 	return ps[0].amount, cur, true
-}
-
-// asciiDigits writes the digits of other scripts (Arabic-Indic, Persian, Devanagari,
-// full-width) and the Arabic decimal and thousands signs the ASCII way, so that the price
-// finder, which looks for ASCII digits, reads "١٬٢٩٩٫٥٠ ر.س" as "1,299.50 ر.س". A text without
-// them is returned as it is.
-func asciiDigits(s string) string {
-	other := false
-	for i := 0; i < len(s) && !other; i++ {
-		// Lead bytes of U+0640–U+06FF (0xD9, 0xDB), U+0900–U+0FFF (0xE0) and U+F000–U+FFFF (0xEF).
-		other = s[i] == 0xD9 || s[i] == 0xDB || s[i] == 0xE0 || s[i] == 0xEF
-	}
-	if !other {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '\u0660' && r <= '\u0669':
-			return '0' + r - '\u0660'
-		case r >= '\u06f0' && r <= '\u06f9':
-			return '0' + r - '\u06f0'
-		case r >= '\u0966' && r <= '\u096f':
-			return '0' + r - '\u0966'
-		case r >= '０' && r <= '９':
-			return '0' + r - '０'
-		case r == '\u066b':
-			return '.'
-		case r == '\u066c':
-			return ','
-		}
-		return r
-	}, s)
 }

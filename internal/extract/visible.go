@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
+	"github.com/tagdrop/tagdrop/internal/pricing"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -239,7 +240,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 			continue
 		}
 		if lens[i] <= shortText {
-			t := asciiDigits(text(n, shortText*2))
+			t := pricing.ASCIIDigits(text(n, shortText*2))
 			if !hasDigit(t) {
 				continue // no price here, glued or not
 			}
@@ -265,7 +266,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 			if c.Type != html.TextNode {
 				continue
 			}
-			t := asciiDigits(collapse(c.Data))
+			t := pricing.ASCIIDigits(collapse(c.Data))
 			prev := 0
 			for _, p := range find(t) {
 				if !p.marked {
@@ -295,7 +296,7 @@ func innerHolds(d *document, n *html.Node, lens []int, p shownPrice, find func(s
 		if c.Type != html.ElementNode || invisibleText(c) || lens[d.pos[c]] == 0 {
 			continue
 		}
-		for _, q := range find(asciiDigits(text(c, shortText*2))) {
+		for _, q := range find(pricing.ASCIIDigits(text(c, shortText*2))) {
 			if q.amount == p.amount && q.marked == p.marked {
 				return true
 			}

@@ -201,19 +201,8 @@ func normalize(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		r = asciiDigit(r)
 		switch {
-		case r >= '０' && r <= '９':
-			r = '0' + (r - '０')
-		case r >= '\u0660' && r <= '\u0669': // Arabic-Indic digits: "٢٩٩ ر.س"
-			r = '0' + (r - '\u0660')
-		case r >= '\u06f0' && r <= '\u06f9': // Persian and Urdu digits
-			r = '0' + (r - '\u06f0')
-		case r >= '\u0966' && r <= '\u096f': // Devanagari digits
-			r = '0' + (r - '\u0966')
-		case r == '\u066b': // Arabic decimal separator
-			r = '.'
-		case r == '\u066c': // Arabic thousands separator
-			r = ','
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f' ||
 			r == '\ufeff' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069' ||
 			r == '\u202a' || r == '\u202b' || r == '\u202c' || r == '\u202d' || r == '\u202e':
@@ -232,4 +221,39 @@ func normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// ASCIIDigits writes the digits of other scripts (full-width, Arabic-Indic, Persian,
+// Devanagari) and the Arabic decimal and thousands signs the ASCII way, leaving every other
+// rune as it is, so that "١٬٢٩٩٫٥٠ ر.س" reads as "1,299.50 ر.س". A text without them is
+// returned as it is.
+func ASCIIDigits(s string) string {
+	other := false
+	for i := 0; i < len(s) && !other; i++ {
+		// Lead bytes of U+0640–U+06FF (0xD9, 0xDB), U+0900–U+0FFF (0xE0) and U+F000–U+FFFF (0xEF).
+		other = s[i] == 0xD9 || s[i] == 0xDB || s[i] == 0xE0 || s[i] == 0xEF
+	}
+	if !other {
+		return s
+	}
+	return strings.Map(asciiDigit, s)
+}
+
+// asciiDigit is r as ASCIIDigits writes it.
+func asciiDigit(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９':
+		return '0' + (r - '０')
+	case r >= '\u0660' && r <= '\u0669': // Arabic-Indic digits: "٢٩٩ ر.س"
+		return '0' + (r - '\u0660')
+	case r >= '\u06f0' && r <= '\u06f9': // Persian and Urdu digits
+		return '0' + (r - '\u06f0')
+	case r >= '\u0966' && r <= '\u096f': // Devanagari digits
+		return '0' + (r - '\u0966')
+	case r == '\u066b': // Arabic decimal separator
+		return '.'
+	case r == '\u066c': // Arabic thousands separator
+		return ','
+	}
+	return r
 }
