@@ -26,11 +26,11 @@ import (
 // (currency, base URL, column map) and a fingerprint of the taxonomy.
 
 // normaliserVersion names the rules normalise applies (normalise.go, the memo, and the tables
-// in catalog: brands, taxonomy, sizes, colours). Change it whenever they change what a
+// in catalog: brands, taxonomy, sizes, colours; the price parser in pricing). Change it whenever they change what a
 // listing holds: every stored feed hash then stops matching and the next import of each
 // retailer re-normalises all its items. TestNormaliserVersion fails when the listings of a
 // fixed set of items change without it.
-const normaliserVersion = 2
+const normaliserVersion = 3
 
 // feedHasher hashes feed items for one run. Not safe for concurrent use.
 type feedHasher struct {

@@ -291,6 +291,11 @@ func (r rawNumber) guessDecimal(threeDecimals bool) int {
 		return last
 	}
 	if lastCount > 1 {
+		// "1.299.95", "1,299,95": one kind of separator throughout, grouping thousands and
+		// then standing before two digits, which only a decimal part has.
+		if len(r.groups[last+1]) == 2 && r.validGroups(last) {
+			return last
+		}
 		return -1
 	}
 	after := r.groups[last+1]
@@ -347,4 +352,14 @@ func (a amount) minorUnits(digits int) int64 {
 		v++
 	}
 	return v
+}
+
+// times1000 is the amount multiplied by 1,000, done on its digits ("1.5" becomes "1500").
+func (a amount) times1000() amount {
+	frac := a.frac + "000"
+	whole := strings.TrimLeft(a.whole+frac[:3], "0")
+	if whole == "" {
+		whole = "0"
+	}
+	return amount{whole: whole, frac: strings.TrimRight(frac[3:], "0")}
 }

@@ -6,6 +6,7 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Price is a price read from text: an amount in minor units of an ISO 4217 currency.
@@ -75,15 +76,19 @@ var ErrNegative = errors.New("negative amount")
 // Parse reads a price string as pages, feeds and CSVs write it: "€ 1.299,00", "1,299.00 USD",
 // "£1,299", "CHF 1'299.–", "¥12,000", "1 299,00 €", "$1,299.99 - $1,499.99", "From $20".
 //
-// The amount is the first number written beside a currency, or else the first number; money
-// never goes through floating point. Separators are decided per number: of two kinds the last
-// is decimal; a repeated one groups; a lone one before exactly three digits groups thousands
-// ("1.299" is 1299) unless the currency has three minor digits, the whole part is 0 or longer
-// than three digits, or opts.Decimal says otherwise; "-" or "–" after the separator means no
-// decimals. The currency comes from an ISO code, a sign or a word beside the amount, else any
-// currency sign in the string, else opts.Context, else opts.Currency; an ambiguous sign takes
-// the meaning that opts.Currency or another currency in the text picks, else its usual one
-// ("$" is USD, "¥" is JPY, "£" is GBP) and FlagCurrencyGuessed.
+// The amount is the first number written beside a currency, or else the first number; money never
+// goes through floating point. Separators are decided per number: of two kinds the last is
+// decimal; a repeated one groups, unless only two digits follow its last ("1.299.95"); a lone one
+// before exactly three digits groups thousands ("1.299" is 1299) unless the currency has three
+// minor digits, the whole part is 0 or longer than three digits, or opts.Decimal says otherwise;
+// "-" or "–" after the separator means no decimals; a currency sign written between a whole
+// number and two digits is the decimal point ("19€99"), and a "k" after a number beside a
+// currency means thousands ("$1.5k"). A price labelled as the current one ("now", "our price")
+// after one labelled as the regular one ("was", "MSRP") is the amount. The currency comes from an
+// ISO code, a sign or a word beside the amount, else any currency sign in the string, else
+// opts.Context, else opts.Currency; an ambiguous sign takes the meaning that opts.Currency or
+// another currency in the text picks, else its usual one ("$" is USD, "¥" is JPY, "£" is GBP) and
+// FlagCurrencyGuessed.
 func Parse(s string, opts ParseOptions) (Price, error) {
 	if opts.Currency != "" && !isCode(opts.Currency) {
 		return Price{}, fmt.Errorf("price %q: ParseOptions.Currency %q is not a three-letter code", s, opts.Currency)
@@ -94,6 +99,12 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 		custom = ""
 	}
 	toks := tokenize(text, custom)
+	if opts.Decimal == "" {
+		if sign := signAsDecimal(toks, text); sign != "" {
+			custom = sign
+			toks = tokenize(text, custom)
+		}
+	}
 
 	chosen, rejected := chooseAmount(toks, text, opts.Decimal)
 	p := Price{}
@@ -140,8 +151,14 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 		p.Flags |= FlagMinorUnit
 	}
 	a, _ := num.interpret(opts.Decimal, digits == 3)
+	if thousandsSuffix(toks, chosen, text) {
+		a = a.times1000()
+	}
 	p.Amount = a.minorUnits(scale)
 	if hi, ok := rangeEnd(toks, chosen, text, opts.Decimal, digits == 3); ok {
+		if j := rangeEndIndex(toks, chosen, text); thousandsSuffix(toks, j, text) {
+			hi = hi.times1000()
+		}
 		if h := hi.minorUnits(scale); h > p.Amount {
 			p.High = h
 			p.Flags |= FlagRange
@@ -256,4 +273,44 @@ func asciiDigit(r rune) rune {
 		return ','
 	}
 	return r
+}
+
+// signAsDecimal returns the currency sign a string writes in place of the decimal point, as
+// French shops do ("12€99", "1 299€00"): a sign that is not a letter, written with no space
+// between a whole number and exactly two digits that nothing continues. It returns "" when
+// the string has no such sign.
+func signAsDecimal(toks []token, s string) string {
+	for i := 0; i+2 < len(toks); i++ {
+		whole, sign, frac := toks[i], toks[i+1], toks[i+2]
+		if whole.kind != tokNumber || sign.kind != tokSymbol || frac.kind != tokNumber ||
+			whole.end != sign.start || sign.end != frac.start {
+			continue
+		}
+		if whole.num.percent || whole.num.trailing != "" || len(whole.num.groups) > 1 && len(whole.num.groups[len(whole.num.groups)-1]) != 3 {
+			continue
+		}
+		if frac.num.percent || len(frac.num.groups) != 1 || len(frac.num.groups[0]) != 2 || frac.num.leading != "" || frac.num.trailing != "" {
+			continue
+		}
+		text := sign.text(s)
+		if r, _ := utf8.DecodeRuneInString(text); isLetter(r) || sign.sym.iso {
+			continue
+		}
+		return text
+	}
+	return ""
+}
+
+// thousandsSuffix reports whether the number at toks[i] is written in thousands of a currency
+// beside it ("$1.5k", "€15K", "1.2k €"): a "k" right after its digits. A "k" after a number
+// with no currency beside it ("14K gold") says nothing about a price.
+func thousandsSuffix(toks []token, i int, s string) bool {
+	if i < 0 || i+1 >= len(toks) || toks[i].kind != tokNumber || toks[i].num.percent {
+		return false
+	}
+	k := toks[i+1]
+	if k.kind != tokWord || k.start != toks[i].end || !strings.EqualFold(k.text(s), "k") {
+		return false
+	}
+	return i > 0 && toks[i-1].kind == tokSymbol || i+2 < len(toks) && toks[i+2].kind == tokSymbol
 }

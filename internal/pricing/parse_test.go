@@ -54,6 +54,19 @@ func TestParse(t *testing.T) {
 		{name: "hint makes dot decimal", in: "140.000", opts: ParseOptions{Decimal: "."}, amount: 14000},
 		{name: "hint makes comma decimal", in: "1,299", opts: ParseOptions{Decimal: ","}, amount: 130},
 		{name: "shop's own decimal sign", in: "140€33", opts: ParseOptions{Decimal: "€"}, amount: 14033, currency: "EUR", symbol: "€"},
+		{name: "sign as decimal point", in: "19€99", amount: 1999, currency: "EUR", symbol: "€"},
+		{name: "sign as decimal point, grouped", in: "1 299€00", amount: 129900, currency: "EUR", symbol: "€"},
+		{name: "sign as decimal point, two prices", in: "19€99 au lieu de 29€99", amount: 1999, currency: "EUR", symbol: "€"},
+		{name: "sign then spaced digits is not a decimal point", in: "19€ 99", amount: 1900, currency: "EUR", symbol: "€"},
+		{name: "sign then three digits is not a decimal point", in: "19€999", amount: 1900, currency: "EUR", symbol: "€"},
+		{name: "ISO code is never a decimal point", in: "19EUR99", amount: 1900, currency: "EUR", symbol: "EUR"},
+		{name: "thousands suffix", in: "$1.5k", amount: 150000, currency: "USD", symbol: "$", flags: FlagCurrencyGuessed},
+		{name: "thousands suffix after", in: "15K €", amount: 1500000, currency: "EUR", symbol: "€"},
+		{name: "thousands suffix range", in: "$1k - $2.5k", amount: 100000, high: 250000, currency: "USD", symbol: "$", flags: FlagCurrencyGuessed | FlagRange},
+		{name: "k without a currency is no suffix", in: "14K gold 29.99", amount: 1400},
+		{name: "repeated separator before two digits", in: "1.299.95", amount: 129995},
+		{name: "repeated comma before two digits", in: "€1,299,95", amount: 129995, currency: "EUR", symbol: "€"},
+		{name: "repeated separator, bad groups", in: "12.10.26", err: ErrNoAmount},
 		{name: "rounds half up", in: "34.995 £", opts: ParseOptions{Decimal: "."}, amount: 3500, currency: "GBP", symbol: "£", flags: FlagCurrencyGuessed},
 		{name: "many decimals", in: "1.11000000000000009770", amount: 111},
 
@@ -179,6 +192,12 @@ func TestParseLabelledWasNow(t *testing.T) {
 		{"Now £175 was £250", 17500, "GBP"}, // no regular label before the current one: first price
 		{"Sale $40", 4000, "USD"},
 		{"Was: $124.95 Now: $0.00", 12495, "USD"}, // a zero "now" is a placeholder, not a price
+		{"MSRP $59.99 Our Price $45.00", 4500, "USD"},
+		{"Original price was: $59.99.Current price is: $45.00.", 4500, "USD"},
+		{"List Price: $59.99 Price: $45.00", 4500, "USD"}, // a plain "price" after a regular one
+		{"Price: $45.00 List Price: $59.99", 4500, "USD"},
+		{"Special Price $45.00 Regular Price $59.99", 4500, "USD"},
+		{"Was $100.00 Pay in 4 installments of $25.00", 10000, "USD"}, // no label on the instalment
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

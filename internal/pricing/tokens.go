@@ -132,7 +132,11 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 
 // currentWords label the price a shopper pays now, regularWords the one struck out beside it.
 var (
-	currentWords = set("now", "sale", "jetzt", "nur", "maintenant", "soldé", "ahora", "ora", "nu", "nyt", "teraz")
+	currentWords = set("now", "sale", "jetzt", "nur", "maintenant", "soldé", "ahora", "ora", "nu", "nyt", "teraz",
+		"our", "current", "special", "aktionspreis")
+	// priceWords name a price without saying which; after a regular price they name the current one
+	// ("List Price: $59.99 Price: $45.00").
+	priceWords   = set("price", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "цена")
 	regularWords = set("was", "reg", "regular", "orig", "original", "rrp", "msrp", "uvp", "statt", "before", "avant",
 		"antes", "prima", "list", "compare", "normally")
 )
@@ -153,6 +157,8 @@ func labelledCurrent(toks []token, s, decimal string) int {
 				label = "current"
 			case regularWords[w]:
 				label = "regular"
+			case priceWords[w] && sawRegular && label == "":
+				label = "current"
 			}
 		case tokNumber:
 			if t.num.percent {
@@ -208,6 +214,9 @@ func isRangeMark(t token, s string) bool {
 // rangeEndIndex returns the index of the number that closes a range opened at toks[i], or -1.
 func rangeEndIndex(toks []token, i int, s string) int {
 	j := i + 1
+	if thousandsSuffix(toks, i, s) {
+		j++
+	}
 	for j < len(toks) && toks[j].kind == tokSymbol {
 		j++
 	}
