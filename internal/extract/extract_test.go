@@ -191,6 +191,9 @@ func TestShownPrices(t *testing.T) {
 		{"arabic-indic digits and separators", "١٬٢٩٩٫٥٠ ر.س", "", "1299.50", "SAR"},
 		{"persian digits", "۴۹ د.إ", "", "49", "AED"},
 		{"devanagari digits", "₹ ४९९", "", "499", "INR"},
+		{"sign as decimal point", "29€99", "", "29.99", "EUR"},
+		{"sign as decimal point, grouped", "1 299€00", "", "1299.00", "EUR"},
+		{"sign before three digits", "29€999", "", "29", "EUR"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

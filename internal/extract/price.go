@@ -71,7 +71,11 @@ func findPrices(s, hint string) []shownPrice {
 		return nil
 	}
 	var out []shownPrice
+	skipTo := 0 // the end of the last price, when it ran past its match ("29€99")
 	for _, m := range priceRe.FindAllStringSubmatchIndex(s, 8) {
+		if m[0] < skipTo {
+			continue
+		}
 		sym := ""
 		switch {
 		case m[2] >= 0:
@@ -97,6 +101,11 @@ func findPrices(s, hint string) []shownPrice {
 		end := m[5]
 		if m[8] >= 0 {
 			end = m[9]
+			if cents, ok := centsAfterSign(s, m); ok && !strings.Contains(amt, ".") {
+				amt += "." + cents
+				end += len(cents)
+				skipTo = end
+			}
 		} else if m[6] >= 0 {
 			end = m[7]
 		}
@@ -104,6 +113,22 @@ func findPrices(s, hint string) []shownPrice {
 	}
 	return out
 }
+
+// centsAfterSign returns the two digits after the currency sign of match m in s when the sign
+// stands where the decimal point goes ("29€99", as French shops write prices): a sign that is
+// not a letter, glued to the number before it and to exactly two digits after it.
+func centsAfterSign(s string, m []int) (string, bool) {
+	if m[6] >= 0 || m[8] != m[5] || isLetter(s[m[8]]) {
+		return "", false
+	}
+	rest := s[m[9]:]
+	if len(rest) < 2 || !isDigitByte(rest[0]) || !isDigitByte(rest[1]) || len(rest) > 2 && (isDigitByte(rest[2]) || (rest[2] == '.' || rest[2] == ',') && len(rest) > 3 && isDigitByte(rest[3])) {
+		return "", false
+	}
+	return rest[:2], true
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 

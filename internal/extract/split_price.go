@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -31,9 +32,10 @@ func gluedPrice(n *html.Node) (string, bool) {
 	if !ok || len(parts) < 2 {
 		return "", false
 	}
-	glued, numbers, symbols, ok := joinParts(splitSymbols(parts))
+	parts, merged := signAsDecimal(splitSymbols(parts))
+	glued, numbers, symbols, ok := joinParts(parts)
 	// One price, drawn in parts: not two prices side by side ("$12.99", "$17.99").
-	if !ok || numbers < 2 || symbols > 1 || symbols == 0 && !hasWord(words(n), priceWords...) || len(findPrices(glued, "")) != 1 {
+	if !ok || numbers < 2 && !merged || symbols > 1 || symbols == 0 && !hasWord(words(n), priceWords...) || len(findPrices(glued, "")) != 1 {
 		return "", false
 	}
 	return glued, true
@@ -125,6 +127,30 @@ func numberAfter(prev, p string, numbers int) (string, bool) {
 		return "", allDigits(p)
 	}
 	return "", true
+}
+
+// signAsDecimal reads a currency sign written where the decimal point goes, as French shops
+// draw prices ("29<sup>€99</sup>": "29", "€", "99"): the whole number and the two digits after the
+// sign become one number with a separator its thousands groups do not use, the sign after it
+// ("29.99", "€"), and true. Signs that are letters or codes ("29 EUR 99") are left as they are.
+func signAsDecimal(parts []string) ([]string, bool) {
+	for i := 0; i+2 < len(parts); i++ {
+		whole, sign, cents := parts[i], parts[i+1], parts[i+2]
+		if !isNumberPart(whole) || hasDecimals(whole) || strings.HasSuffix(whole, ".") || strings.HasSuffix(whole, ",") ||
+			!isSymbolPart(sign) || strings.IndexFunc(sign, unicode.IsLetter) >= 0 || len(cents) != 2 || !allDigits(cents) {
+			continue
+		}
+		if i+3 < len(parts) && (isNumberPart(parts[i+3]) || isSeparator(parts[i+3])) {
+			continue
+		}
+		sep := "."
+		if strings.Contains(whole, ".") {
+			sep = ","
+		}
+		out := append(append([]string{}, parts[:i]...), whole+sep+cents, sign)
+		return append(out, parts[i+3:]...), true
+	}
+	return parts, false
 }
 
 // isSeparator reports a lone decimal or thousands separator part.

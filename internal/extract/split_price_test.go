@@ -37,6 +37,9 @@ func TestGluedPrice(t *testing.T) {
 		{`<span class="price"><span>129</span><sup>95</sup></span>`, "129.95"},                     // no symbol, but classed a price
 		{`<span class="price"><span>1.299</span><sup>00</sup><span>€</span></span>`, "1.299,00 €"}, // "." groups thousands
 		{`<del>$30<sup>00</sup></del>`, "$30.00"},
+		{`<div class="price"><span>24</span><span>€</span><span>97</span></div>`, "24.97 €"}, // the sign as decimal point
+		{`<span class="now">29<sup>€99</sup></span>`, "29.99 €"},
+		{`<span class="now">1.299<sup>€00</sup></span>`, "1.299,00 €"},
 		// Not one price in parts:
 		{`<span><span>129</span><sup>95</sup></span>`, ""},                                          // no symbol, no price class
 		{`<div><span>$12.99</span><span>$17.99</span></div>`, ""},                                   // two prices side by side
@@ -47,7 +50,9 @@ func TestGluedPrice(t *testing.T) {
 		{`<ul class="pages"><li>1</li><li>2</li><li>3</li></ul>`, ""},                               // page numbers
 		{`<div class="price"><span>$</span><span>24 97</span></div>`, ""},                           // a space inside a part
 		{`<div class="price"><span>€</span><span>24</span><span>97</span><span>$</span></div>`, ""}, // two symbols
-		{`<div class="price"><span>24</span><span>€</span><span>97</span></div>`, ""},               // a symbol between numbers
+		{`<div class="price"><span>24</span><span>€</span><span>970</span></div>`, ""},              // a symbol before three digits
+		{`<div class="price"><span>24</span><span>EUR</span><span>97</span></div>`, ""},             // a code between numbers
+		{`<div class="price"><span>24,50</span><span>€</span><span>97</span></div>`, ""},            // decimals already
 		{`<div><span class="price-valid"><span>12</span><span>31</span></span></div>`, ""},          // the class is not on it
 		{`<p class="price"><del>$30<sup>00</sup></del></p>`, ""},                                    // the <del> inside is read
 
@@ -149,5 +154,27 @@ func TestScriptCurrencySettlesTheDollar(t *testing.T) {
 	}
 	if got := scriptCurrency([]byte(`{"currency":"XYZ"} {'priceCurrency': 'usd'}`)); got != "USD" {
 		t.Errorf("scriptCurrency = %q, want USD (XYZ is no currency)", got)
+	}
+}
+
+// TestSignAsDecimalOnAPage: a French shop's struck and sale prices written "39€99" and
+// "29€99", as text and as a raised part, read as 39.99 and 29.99, not as 39 and 29 (or 99).
+func TestSignAsDecimalOnAPage(t *testing.T) {
+	for _, body := range []string{
+		`<div class="price"><del>39€99</del> <span class="sale">29€99</span></div>`,
+		`<div class="price"><span class="old">39<sup>€99</sup></span> <span class="now">29<sup>€99</sup></span></div>`,
+	} {
+		page := `<html><head><title>Le Chiquito</title></head><body><h1>Le Chiquito</h1>` + body + `</body></html>`
+		res, err := Page(strings.NewReader(page), "https://shop.example/p/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Products) != 1 || len(res.Products[0].Offers) != 1 {
+			t.Fatalf("%s: products %+v", body, res.Products)
+		}
+		o := res.Products[0].Offers[0]
+		if o.Price != 2999 || o.RegularPrice != 3999 || o.Currency != "EUR" {
+			t.Errorf("%s: price %d regular %d %s, want 2999, 3999 EUR", body, o.Price, o.RegularPrice, o.Currency)
+		}
 	}
 }

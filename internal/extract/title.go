@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
@@ -92,7 +93,11 @@ var (
 // message, and the buy button's word ("Add to cart" in stock, "Sold out" out of stock). Buttons
 // of a size or colour picker are not the buy button ("M (sold out)" speaks for one size), and a
 // sold-out button is no answer when an enabled add-to-cart button follows it.
-func (d *document) shownAvailability(title int, lens []int, skip []bool) (message, button catalog.Availability) {
+//
+// plain is the first stock message that nothing marks as one: a short element of its own that
+// says only that ("Out of stock", "Only 2 left"), outside pickers, links and form options; it
+// is the answer only when neither of the others gives one.
+func (d *document) shownAvailability(title int, lens []int, skip []bool) (message, button, plain catalog.Availability) {
 	end := min(len(d.elems), title+afterTitle*2)
 	cartEnabled := false
 	badge := false // the message is a badge's, which themes keep in the page and show by CSS
@@ -107,6 +112,9 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 				message = textAvailability(t)
 				badge = hasWord(ws, "badge")
 			}
+		}
+		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) {
+			plain = plainStockMessage(text(n, plainStockText*2))
 		}
 		isButton := n.DataAtom == atom.Button ||
 			(n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "submit") || strings.EqualFold(attr(n, "type"), "button"))) ||
@@ -144,7 +152,69 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 	if message == catalog.OutOfStock && badge && cartEnabled {
 		message = ""
 	}
-	return message, button
+	if plain == catalog.OutOfStock && cartEnabled {
+		plain = ""
+	}
+	return message, button, plain
+}
+
+// plainStockText bounds the text of an unmarked stock message: a few words, not a paragraph
+// that mentions stock ("Free returns on items bought in store while in stock").
+const plainStockText = 40
+
+// plainStockMessage reads an unmarked stock message. Words that only say "available" are no
+// stock message there ("Available in 3 colours", "Also available in black"): an in-stock
+// answer needs a stock word ("In stock", "Low stock", "Auf Lager") or a count ("Only 2 left").
+func plainStockMessage(t string) catalog.Availability {
+	a := textAvailability(t)
+	if a == catalog.InStock {
+		low := strings.ToLower(collapse(t))
+		if !containsPhrase(low, strongInStockPhrases) && !onlyLeft(low) {
+			return ""
+		}
+	}
+	return a
+}
+
+// strongInStockPhrases are the in-stock phrases that name stock or shipping, not mere
+// availability.
+var strongInStockPhrases = func() []string {
+	weak := []string{"available", "lieferbar", "verfügbar", "disponible", "disponibile", "beschikbaar", "leverbaar",
+		"dostępny", "dostępne", "disponível", "mevcut", "tersedia", "구매 가능", "متوفر"}
+	var out []string
+	for _, p := range inStockPhrases {
+		if !slices.Contains(weak, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}()
+
+// plainStockElement reports whether n can hold an unmarked stock message: an element holding
+// text of its own, not a link, button, form option or part of a size or colour picker.
+func plainStockElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.A, atom.Button, atom.Option, atom.Select, atom.Label, atom.Input, atom.Script, atom.Style, atom.Title:
+		return false
+	}
+	ownText := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			ownText = true
+		}
+	}
+	if !ownText || inPicker(n) {
+		return false
+	}
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		switch p.DataAtom {
+		case atom.A, atom.Button, atom.Select, atom.Label, atom.Form:
+			if p.DataAtom != atom.Form {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // pickerWords mark the blocks that hold a size or colour picker, whose buttons are options.

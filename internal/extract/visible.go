@@ -94,8 +94,8 @@ func (x *extraction) visible(names []string, hint string) shown {
 		}
 		s.price, s.regular, s.currency = pick(cluster, hint)
 	}
-	message, button := d.shownAvailability(t, lens, d.skipped(lens, false))
-	s.availability, s.button = cmp.Or(message, button), button
+	message, button, plain := d.shownAvailability(t, lens, d.skipped(lens, false))
+	s.availability, s.button = cmp.Or(message, button, plain), button
 	return s
 }
 

@@ -1,0 +1,46 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+)
+
+// A stock message with no class or label of its own ("Out of stock" in a plain <p>) answers
+// when nothing marked does; words that only say "available", size pickers, links and an
+// enabled add-to-cart button keep it from answering wrongly.
+func TestPlainStockMessage(t *testing.T) {
+	page := func(after string) string {
+		return `<html><head><title>Mini bag</title></head><body><h1>Mini bag</h1><p class="price">€99,00</p>` +
+			after + `</body></html>`
+	}
+	for _, c := range []struct {
+		after string
+		want  catalog.Availability
+	}{
+		{`<p>Out of stock</p>`, catalog.OutOfStock},
+		{`<div>This item is sold out</div>`, catalog.OutOfStock},
+		{`<p>Ausverkauft</p>`, catalog.OutOfStock},
+		{`<p>Only 3 left</p>`, catalog.InStock},
+		{`<p>In stock</p>`, catalog.InStock},
+		{`<p>Auf Lager</p>`, catalog.InStock},
+		{`<p>Coming soon</p>`, catalog.Preorder},
+		{`<p>Available in 3 colours</p>`, catalog.Unknown},
+		{`<p>Also available in black</p>`, catalog.Unknown},
+		{`<p>Sold out items are restocked weekly, so check back often for new arrivals in your size</p>`, catalog.Unknown}, // too long
+		{`<ul class="sizes"><li>M <span>Sold out</span></li><li>L</li></ul>`, catalog.Unknown},                             // one size
+		{`<a href="/sale">Sold out</a>`, catalog.Unknown},                                                                  // a link
+		{`<select><option>Sold out</option></select>`, catalog.Unknown},                                                    // an option
+		{`<p>Sold out</p><button type="submit">Add to cart</button>`, catalog.InStock},                                     // the enabled cart wins
+		{`<p class="stock">In stock</p><p>Sold out</p>`, catalog.InStock},                                                  // the marked message wins
+	} {
+		r, err := Page(strings.NewReader(page(c.after)), "https://shop.example/p/1")
+		if err != nil || len(r.Products) != 1 || len(r.Products[0].Offers) != 1 {
+			t.Fatalf("%s: Page = %+v, %v", c.after, r, err)
+		}
+		if got := r.Products[0].Offers[0].Availability; got != c.want {
+			t.Errorf("%s: availability %q, want %q", c.after, got, c.want)
+		}
+	}
+}
