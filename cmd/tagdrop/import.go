@@ -27,7 +27,7 @@ import (
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify|html] [--map FILE] [--currency CODE] [--taxonomy FILE] [--full] [--json] [--allow-private CIDR]... SOURCE..."
+const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify|html] [--map FILE] [--currency CODE] [--taxonomy FILE] [--full] [--wait DURATION] [--json] [--allow-private CIDR]... SOURCE..."
 
 // importConfig is everything `tagdrop import` is told.
 type importConfig struct {
@@ -39,6 +39,8 @@ type importConfig struct {
 	Full     bool
 	JSON     bool
 	Sources  []string
+	// Wait is how long to wait for another import of the same retailer to end.
+	Wait time.Duration
 	// AllowPrivate lists address ranges URL sources may be fetched from although the fetch
 	// policy refuses them (a feed served on 127.0.0.1 in a test); for local testing only.
 	AllowPrivate []netip.Prefix
@@ -67,6 +69,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	fs.StringVar(&c.Currency, "currency", "", "ISO 4217 `CODE` of prices that give none (a CSV of bare amounts, a Shopify store)")
 	fs.StringVar(&c.TaxonomyFile, "taxonomy", "", "Google's product taxonomy `FILE` (taxonomy-with-ids.en-US.txt) to categorise with, instead of\nthe built-in apparel branch")
 	fs.BoolVar(&c.Full, "full", false, "each feed is the retailer's complete catalogue: mark offers missing from it as gone")
+	fs.DurationVar(&c.Wait, "wait", 0, "wait up to `DURATION` (e.g. 5m) for another import of the same retailer to end\n(one runs at a time; default: fail at once)")
 	fs.BoolVar(&c.JSON, "json", false, "print one JSON object per source")
 	var allow listFlag
 	fs.Var(&allow, "allow-private", "for local testing only: also fetch URLs from this otherwise refused address range, a `CIDR`\nor a single address (e.g. 127.0.0.1/32); repeatable")
@@ -125,6 +128,9 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 		} else {
 			rep, err = importSource(ctx, im, client, src, c)
 		}
+		if errors.Is(err, ingest.ErrBusy) {
+			err = fmt.Errorf("%w (--wait 5m waits for it)", err)
+		}
 		if err != nil {
 			failed++
 			rep.Errors = append(rep.Errors, ingest.RowError{Reason: err.Error()})
@@ -156,6 +162,9 @@ func (c importConfig) validate() error {
 	if c.Currency != "" && (len(c.Currency) != 3 || strings.ToUpper(c.Currency) == strings.ToLower(c.Currency)) {
 		return fmt.Errorf("%w: --currency %q is not a three-letter ISO 4217 code", errUsage, c.Currency)
 	}
+	if c.Wait < 0 {
+		return fmt.Errorf("%w: --wait %s is negative", errUsage, c.Wait)
+	}
 	if c.Retailer != "" && strings.TrimSpace(c.Retailer) == "" {
 		return fmt.Errorf("%w: --retailer is blank", errUsage)
 	}
@@ -166,7 +175,7 @@ func (c importConfig) validate() error {
 // ingestOptions are the import options for one source of the given retailer.
 func (c importConfig) ingestOptions(retailer string) ingest.Options {
 	return ingest.Options{Retailer: retailer, Format: c.Format, Full: c.Full, ColumnMap: c.ColumnMap,
-		Currency: strings.ToUpper(c.Currency), Taxonomy: c.Taxonomy}
+		Currency: strings.ToUpper(c.Currency), Taxonomy: c.Taxonomy, WaitBusy: c.Wait}
 }
 
 // withProgress starts a progress display for src when one is wanted and hooks it into opts;

@@ -50,6 +50,9 @@ type Options struct {
 	// MinDrop is the share a price must fall by to raise a price_drop event (see
 	// pricing.EventRules); 0 means pricing.DefaultMinDrop (10%).
 	MinDrop float64
+	// WaitBusy is how long to wait for another import of the same retailer to end (one runs at a
+	// time: store.StartFeedRun); 0 fails at once with ErrBusy.
+	WaitBusy time.Duration
 }
 
 // feedOptions are the options the feed reader takes.
@@ -60,6 +63,10 @@ func (o Options) feedOptions() feed.Options {
 // ErrStale means the feed was observed before the retailer's newest imported feed; it is not
 // imported, so price history only moves forward in time.
 var ErrStale = errors.New("feed is older than the last import")
+
+// ErrBusy means another import of the same retailer was running (store.ErrRetailerBusy; the
+// error names that run) and Options.WaitBusy ran out: nothing was imported.
+var ErrBusy = store.ErrRetailerBusy
 
 // defaultBatchSize balances round trips and commits against transaction length: 2,000 items
 // make a handful of statements and hold SQLite's write lock for some tens of milliseconds.
@@ -163,10 +170,12 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 		return rep, fmt.Errorf("%w: %s was observed %s, before %s's last import (%s)", ErrStale, source,
 			observed.UTC().Format(time.RFC3339), retailer.Name, last.Format(time.RFC3339))
 	}
-	runID, err := im.db.StartFeedRun(ctx, retailer.ID, source, rep.Format, observed)
+	runID, err := im.startRun(ctx, retailer, source, rep.Format, observed, opts.WaitBusy)
 	if err != nil {
 		return rep, err
 	}
+	stopBeat := im.heartbeat(ctx, runID)
+	defer stopBeat()
 	if opts.FeedID != 0 {
 		if err := im.db.LinkFeedRun(ctx, runID, opts.FeedID); err != nil {
 			im.finish(ctx, runID, &rep, err)
@@ -178,6 +187,7 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 	run.rules = pricing.EventRules{MinDrop: opts.MinDrop}
 	err = run.execute(ctx, opts, &rep, read)
 	rep.DurationMS = time.Since(started).Milliseconds()
+	stopBeat()
 	im.finish(ctx, runID, &rep, err)
 	if err != nil {
 		im.logger.Warn("feed import failed", "source", fetch.Redact(source), "retailer", retailer.Slug, "error", err)

@@ -109,7 +109,8 @@ func (p *PageImporter) ImportPage(ctx context.Context, rawURL string) (PageResul
 	if err != nil {
 		return PageResult{}, err
 	}
-	opts := Options{Retailer: retailer.Slug, ObservedAt: time.Now()}
+	// Shoppers tracking pages of one shop at once take turns (one import per retailer).
+	opts := Options{Retailer: retailer.Slug, ObservedAt: time.Now(), WaitBusy: pageWaitBusy}
 	rep, err := p.im.importWith(ctx, final, opts, func(run *run, rep *Report) error {
 		rep.Format = PageFormat
 		return run.readItems(ctx, &sliceFeed{items: items}, rep)
@@ -126,6 +127,9 @@ func (p *PageImporter) ImportPage(ctx context.Context, rawURL string) (PageResul
 	}
 	return PageResult{URL: final, ProductID: o.ProductID, Title: items[0].Title, Report: rep}, nil
 }
+
+// pageWaitBusy is how long a tracked page's import waits for another import of its shop.
+const pageWaitBusy = 20 * time.Second
 
 // fetchPage reads the page whole, turning every fetch failure into a PageError.
 func (p *PageImporter) fetchPage(ctx context.Context, rawURL string) (body []byte, final, contentType string, err error) {

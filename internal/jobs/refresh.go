@@ -48,10 +48,15 @@ type Result struct {
 	Next time.Time
 }
 
+// BusyRetry is how soon a refresh is tried again when another import of its retailer was
+// running.
+const BusyRetry = time.Minute
+
 // RefreshFeed refreshes f now and records the outcome: a run in feed_runs (the import's own,
 // or one saying "not modified" or why the source could not be fetched) and, on the feed, last
 // success or last error, the failure count, the validators and the next run: f.Every after a
-// success, Backoff after a failure. The error is the refresh's failure, already recorded. A
+// success, Backoff after a failure, BusyRetry when another import of the retailer was running
+// (no failure then). The error is the refresh's failure, already recorded. A
 // refresh cut short by ctx is not counted as a failure: the feed is left due at once.
 func (r *Refresher) RefreshFeed(ctx context.Context, f store.Feed) (Result, error) {
 	started := r.now()
@@ -64,6 +69,17 @@ func (r *Refresher) RefreshFeed(ctx context.Context, f store.Feed) (Result, erro
 		res.Next = ended
 		if serr := r.db.SetFeedNextRun(rctx, f.ID, ended); serr != nil {
 			r.logger.Error("rescheduling an interrupted refresh failed", "feed_id", f.ID, "error", serr)
+		}
+		return res, err
+	}
+	if errors.Is(err, ingest.ErrBusy) {
+		// Another import of the retailer runs (`tagdrop import` by hand, another feed of the
+		// same shop): not the feed's failure; it is due again shortly.
+		res.Next = ended.Add(BusyRetry)
+		r.logger.Info("feed refresh postponed: its retailer is being imported", "feed_id", f.ID, "retailer", f.RetailerSlug,
+			"next_run_at", res.Next, "reason", err.Error())
+		if serr := r.db.SetFeedNextRun(rctx, f.ID, res.Next); serr != nil {
+			return res, errors.Join(err, serr)
 		}
 		return res, err
 	}

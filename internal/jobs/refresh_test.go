@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/ingest"
 	"github.com/tagdrop/tagdrop/internal/store"
 	"github.com/tagdrop/tagdrop/internal/store/storetest"
 )
@@ -161,4 +163,42 @@ func TestRefreshSourcesOfEveryKind(t *testing.T) {
 	if len(pages) < 2 || pages[0] != "1" || pages[1] != "2" {
 		t.Errorf("shopify pages requested: %v, want 1 then 2", pages)
 	}
+}
+
+// TestRefreshPostponedWhileRetailerBusy: while another import of the feed's retailer runs, a
+// refresh imports nothing, counts no failure, records no run and is due again after BusyRetry;
+// once that import ended, the refresh goes through.
+func TestRefreshPostponedWhileRetailerBusy(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		site := newFeedSite(t, readFixture(t, "shop.xml"), `"v1"`)
+		f := addFeed(t, db, store.NewFeed{Retailer: "Maison Ligne", Source: site.URL + "/feed.xml", Every: 6 * time.Hour})
+		r := newRefresher(db)
+		clock := time.Now().UTC().Truncate(time.Millisecond)
+		r.now = func() time.Time { return clock }
+		retailer, err := db.EnsureRetailer(ctx, "Maison Ligne")
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := db.StartFeedRun(ctx, retailer.ID, "by-hand.xml", "gmc-xml", clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		res, err := r.RefreshFeed(ctx, f)
+		if !errors.Is(err, ingest.ErrBusy) || res.Report.Read != 0 || !res.Next.Equal(clock.Add(BusyRetry)) {
+			t.Fatalf("refresh while busy: %+v, %v", res, err)
+		}
+		got := reload(t, db, f.ID)
+		if got.Failures != 0 || got.LastError != "" || !got.NextRunAt.Equal(clock.Add(BusyRetry)) || got.LastRun.ID != 0 {
+			t.Fatalf("feed after a postponed refresh: %+v", got)
+		}
+
+		if err := db.FinishFeedRun(ctx, store.FeedRun{ID: other, Status: store.RunOK, Format: "gmc-xml"}); err != nil {
+			t.Fatal(err)
+		}
+		if res, err := r.RefreshFeed(ctx, got); err != nil || res.Report.New != 3 {
+			t.Fatalf("refresh after the other import ended: %+v, %v", res.Report, err)
+		}
+	})
 }

@@ -32,3 +32,9 @@ func OpenAtVersion(ctx context.Context, raw string, version int64) (*DB, error) 
 	}
 	return db, nil
 }
+
+// SetFeedRunHolder rewrites a run's holder, to play a run started by another process.
+func SetFeedRunHolder(ctx context.Context, db *DB, runID int64, holder string) error {
+	_, err := db.sql.ExecContext(ctx, `UPDATE feed_runs SET holder = $1 WHERE id = $2`, holder, runID)
+	return err
+}

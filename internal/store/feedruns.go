@@ -36,17 +36,6 @@ type FeedRun struct {
 	Reason string
 }
 
-// StartFeedRun records that an import began; price changes it writes point back to it.
-func (db *DB) StartFeedRun(ctx context.Context, retailerID int64, source, format string, observedAt time.Time) (int64, error) {
-	var id int64
-	err := db.sql.QueryRowContext(ctx, `INSERT INTO feed_runs (retailer_id, source, format, status, observed_at, started_at)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, retailerID, source, format, RunRunning, unixMS(observedAt), db.nowMS()).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("start feed run for %s: %w", source, err)
-	}
-	return id, nil
-}
-
 // MarkFullFeedRun records that a run reads a retailer's complete catalogue, so that a later
 // complete feed can be checked against its size once it succeeded.
 func (db *DB) MarkFullFeedRun(ctx context.Context, runID int64) error {
