@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // OpenAtVersion opens a database (as Open does) but migrates it only up to version, so that a
@@ -37,4 +39,15 @@ func OpenAtVersion(ctx context.Context, raw string, version int64) (*DB, error) 
 func SetFeedRunHolder(ctx context.Context, db *DB, runID int64, holder string) error {
 	_, err := db.sql.ExecContext(ctx, `UPDATE feed_runs SET holder = $1 WHERE id = $2`, holder, runID)
 	return err
+}
+
+// HolderOf is the holder a process of this host and namespace with id pid writes on its runs;
+// otherNamespace gives it another process-id namespace (a container's).
+func HolderOf(pid int, otherNamespace bool) string {
+	f := strings.Fields(thisProcess)
+	f[1] = strconv.Itoa(pid)
+	if otherNamespace && len(f) == 3 {
+		f[2] = "pid:[1]"
+	}
+	return strings.Join(f, " ")
 }

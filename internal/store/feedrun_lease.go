@@ -37,7 +37,8 @@ type BusyError struct {
 	RunID     int64
 	Source    string
 	StartedAt time.Time
-	// Holder is the process that runs it ("host pid").
+	// Holder is the process that runs it ("host pid", then its process-id namespace where
+	// the system has one).
 	Holder string
 	// LapsesAt is when the hold ends if that run stops renewing it.
 	LapsesAt time.Time
@@ -51,13 +52,20 @@ func (e *BusyError) Error() string {
 // Unwrap makes errors.Is(err, ErrRetailerBusy) true.
 func (e *BusyError) Unwrap() error { return ErrRetailerBusy }
 
-// thisProcess is the holder written on runs this process starts: its host name and process id.
+// thisProcess is the holder written on runs this process starts: its host name, process id
+// and, where the system has them, the id of its process-id namespace ("pid:[4026531836]" on
+// Linux), since containers of one host may share a host name but never see each other's
+// processes.
 var thisProcess = func() string {
 	host, err := os.Hostname()
 	if err != nil || host == "" {
 		host = "unknown-host"
 	}
-	return strings.ReplaceAll(host, " ", "_") + " " + strconv.Itoa(os.Getpid())
+	h := strings.ReplaceAll(host, " ", "_") + " " + strconv.Itoa(os.Getpid())
+	if ns := pidNamespace(); ns != "" {
+		h += " " + strings.ReplaceAll(ns, " ", "_")
+	}
+	return h
 }()
 
 // StartFeedRun records that an import of the retailer began and holds the retailer for it (see
@@ -129,15 +137,15 @@ func (db *DB) checkRetailerFree(ctx context.Context, tx *sql.Tx, retailerID, now
 	return nil
 }
 
-// holderGone reports whether holder names a process of this host that no longer runs (another
-// host's processes cannot be seen from here: their holds lapse by time alone).
+// holderGone reports whether holder names a process that this process could see, on the same
+// host and in the same process-id namespace, and that no longer runs. Other processes cannot be
+// seen from here (another host, another container): their holds lapse by time alone.
 func holderGone(holder string) bool {
-	host, pid, ok := strings.Cut(holder, " ")
-	me, _, _ := strings.Cut(thisProcess, " ")
-	if !ok || host != me {
+	theirs, mine := strings.Fields(holder), strings.Fields(thisProcess)
+	if len(theirs) != 3 || len(mine) != 3 || theirs[0] != mine[0] || theirs[2] != mine[2] {
 		return false
 	}
-	n, err := strconv.Atoi(pid)
+	n, err := strconv.Atoi(theirs[1])
 	if err != nil || n <= 0 {
 		return false
 	}

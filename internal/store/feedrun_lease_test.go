@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"strconv"
 	"testing"
 	"time"
 
@@ -78,8 +77,15 @@ func TestFeedRunHold(t *testing.T) {
 		if err := cmd.Run(); err != nil {
 			t.Fatal(err)
 		}
-		host, _ := os.Hostname()
-		if err := store.SetFeedRunHolder(ctx, db, third, host+" "+strconv.Itoa(cmd.Process.Pid)); err != nil {
+		// In another process-id namespace (a container sharing the host name) the same pid says
+		// nothing: the hold stands until it lapses.
+		if err := store.SetFeedRunHolder(ctx, db, third, store.HolderOf(cmd.Process.Pid, true)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.StartFeedRun(ctx, shop.ID, "fourth.xml", "gmc-xml", now); !errors.Is(err, store.ErrRetailerBusy) {
+			t.Fatalf("start while another namespace's process holds the retailer: %v", err)
+		}
+		if err := store.SetFeedRunHolder(ctx, db, third, store.HolderOf(cmd.Process.Pid, false)); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.StartFeedRun(ctx, shop.ID, "fourth.xml", "gmc-xml", now); err != nil {

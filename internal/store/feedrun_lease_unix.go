@@ -4,6 +4,7 @@ package store
 
 import (
 	"errors"
+	"os"
 	"syscall"
 )
 
@@ -12,4 +13,14 @@ import (
 func processAlive(pid int) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// pidNamespace names this process's process-id namespace ("pid:[4026531836]"), or "" where the
+// system does not say (no /proc): holds then lapse by time alone.
+func pidNamespace() string {
+	ns, err := os.Readlink("/proc/self/ns/pid")
+	if err != nil {
+		return ""
+	}
+	return ns
 }
