@@ -29,9 +29,10 @@ func schemaAvailability(s string) catalog.Availability {
 }
 
 // Phrases shoppers read on product pages, lower case, by language: English, German, French,
-// Spanish, Italian, Dutch, Swedish, Danish/Norwegian, Polish, Portuguese, Turkish, Indonesian,
-// Japanese, Chinese, Korean, Arabic. Out-of-stock phrases are checked before pre-order ones and
-// those before in-stock ones, so "not in stock" never reads as "in stock".
+// Spanish, Italian, Dutch, Swedish, Danish/Norwegian, Polish, Portuguese, Turkish, Czech, Slovak,
+// Hungarian, Romanian, Finnish, Greek, Indonesian, Japanese, Chinese, Korean, Arabic. Out-of-stock
+// phrases are checked before pre-order ones and those before in-stock ones, so "not in stock"
+// never reads as "in stock".
 var (
 	outOfStockPhrases = []string{
 		"out of stock", "out-of-stock", "sold out", "sold-out", "soldout", "not in stock", "no longer available",
@@ -39,8 +40,8 @@ var (
 		"email me when available", "notify me when back", "notify me", "notify when available", "back in stock soon", "0 in stock",
 		"rupture", "stok kosong",
 		"ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht auf lager", "nicht vorrätig", "derzeit nicht", "vergriffen",
-		"épuisé", "epuise", "rupture de stock", "en rupture", "indisponible", "plus disponible", "non disponible",
-		"agotado", "sin stock", "no disponible", "sin existencias",
+		"épuisé", "epuise", "rupture de stock", "victime de son succès", "bientôt de retour", "en rupture", "indisponible", "plus disponible", "non disponible",
+		"agotado", "sin stock", "no disponible", "sin existencias", "fuera de stock", "sin unidades",
 		"esaurito", "non disponibile", "non più disponibile",
 		"uitverkocht", "niet op voorraad", "niet beschikbaar", "niet leverbaar",
 		"slutsåld", "slutsåldt", "ej i lager", "inte i lager", "tillfälligt slut",
@@ -48,6 +49,8 @@ var (
 		"niedostępny", "niedostępne", "brak w magazynie", "brak na stanie", "wyprzedane",
 		"esgotado", "indisponível", "sem estoque", "fora de estoque",
 		"tükendi", "stokta yok", "mevcut değil",
+		"vyprodáno", "není skladem", "není k dispozici", "vypredané", "nie je skladom", "elfogyott", "nincs raktáron",
+		"stoc epuizat", "indisponibil", "loppuunmyyty", "ei varastossa", "εξαντλήθηκε", "μη διαθέσιμο",
 		"stok habis", "habis", "tidak tersedia",
 		"在庫切れ", "品切れ", "売り切れ", "完売",
 		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
@@ -57,6 +60,7 @@ var (
 	preorderPhrases = []string{
 		"pre-order", "preorder", "pre order", "backorder", "backordered", "back-order", "back order", "available for back order", "coming soon",
 		"vorbestellen", "vorbestellung", "précommande", "précommander", "precommande", "reserva", "preventa",
+		"próximamente", "proximamente", "prossimamente",
 		"preordina", "pre-ordine", "voorbestellen", "förbeställ", "forudbestil", "forhåndsbestill", "przedsprzedaż",
 		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약",
 	}
@@ -64,7 +68,9 @@ var (
 		"in stock", "in-stock", "instock", "available", "ships today", "ready to ship", "only a few left", "low stock",
 		"limited stock", "usually ships", "ships within", "immediately available", "disponibilità immediata",
 		"usually dispatched", "dispatched within", "versandfertig", "expédié sous", "spedito entro", "normalmente se envía",
-		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar",
+		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar", "nur noch", "wenige verfügbar",
+		"últimas unidades", "ultimas unidades", "pocas unidades", "ultimi pezzi", "ultimi articoli", "pochi pezzi",
+		"derniers articles", "dernières pièces", "plus que", "残りわずか", "在庫わずか", "在庫僅少",
 		"en stock", "disponible",
 		"disponibile", "in magazzino",
 		"op voorraad", "beschikbaar", "leverbaar",
@@ -72,15 +78,16 @@ var (
 		"dostępny", "dostępne", "w magazynie",
 		"em estoque", "disponível",
 		"stokta", "mevcut",
+		"skladem", "na skladě", "na sklade", "skladom", "raktáron", "în stoc", "in stoc", "varastossa", "διαθέσιμο",
 		"tersedia", "stok tersedia",
 		"在庫あり", "有货", "現貨", "有現貨", "재고 있음", "구매 가능", "متوفر",
 	}
 	addToCartPhrases = []string{
 		"add to cart", "add to bag", "add to basket", "add to trolley", "add to your basket", "add to your bag", "buy now", "buy it now",
 		"ship it", "pick it up", "deliver it", "add for shipping", "add for delivery",
-		"in den warenkorb", "in die tasche", "jetzt kaufen", "ajouter au panier", "acheter",
-		"añadir a la cesta", "añadir al carrito", "agregar al carrito", "comprar", "aggiungi al carrello",
-		"in winkelwagen", "in winkelmand", "lägg i varukorgen", "köp", "læg i kurv", "legg i handlekurv",
+		"in den warenkorb", "in die tasche", "jetzt kaufen", "ajouter au panier", "ajouter au sac", "acheter",
+		"añadir a la cesta", "añadir al carrito", "añadir a la bolsa", "agregar al carrito", "comprar", "aggiungi al carrello",
+		"in winkelwagen", "in winkelmand", "toevoegen aan winkelwagen", "lägg i varukorgen", "köp", "læg i kurv", "legg i handlekurv", "legg i handlekurven",
 		"dodaj do koszyka", "adicionar ao carrinho", "sepete ekle", "tambah ke keranjang", "beli",
 		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
 	}

@@ -124,6 +124,16 @@ func (x *extraction) utf8() io.Reader {
 	return bytes.NewReader(decoded)
 }
 
+// anyPriced reports whether a found product that is not a list's item has a price.
+func anyPriced(found []*candidate) bool {
+	for _, c := range found {
+		if !c.listed && anyPrice(c.offers) {
+			return true
+		}
+	}
+	return false
+}
+
 // lineOf is the 1-based line of the page where text first occurs, 0 when it cannot be found.
 func (x *extraction) lineOf(text string) int {
 	if len(text) > 64 {
@@ -145,6 +155,12 @@ func (x *extraction) run() Result {
 	found = append(found, x.jsonLD()...)
 	found = append(found, x.microdata()...)
 	og := x.openGraph()
+	// A page drawn by a script may price its product only in its state blob.
+	if !anyPriced(found) && (og == nil || !anyPrice(og.offers)) {
+		if c := x.stateProduct(); c != nil {
+			found = append(found, c)
+		}
+	}
 	products := x.merge(found, og)
 	return Result{Products: products, Errors: x.errors}
 }

@@ -44,3 +44,29 @@ func TestPlainStockMessage(t *testing.T) {
 		}
 	}
 }
+
+// An unmarked stock message fills a gap in the markup but never overrides it: markup saying in
+// stock stays so beside a plain "Sold out" (a size's, a list's), as it would not beside a
+// message marked as the product's stock beside a disabled buy button.
+func TestPlainStockMessageDoesNotOverrideMarkup(t *testing.T) {
+	page := func(msg string) string {
+		return `<html><head><title>Mini bag</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
+"name":"Mini bag","offers":{"@type":"Offer","price":"99.00","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}</script></head>
+<body><h1>Mini bag</h1><p class="price">€99,00</p>` + msg + `<button type="submit" name="add" disabled>Add to cart</button></body></html>`
+	}
+	for _, c := range []struct {
+		msg  string
+		want catalog.Availability
+	}{
+		{`<p>Sold out</p>`, catalog.InStock},
+		{`<p class="stock">Sold out</p>`, catalog.OutOfStock},
+	} {
+		r, err := Page(strings.NewReader(page(c.msg)), "https://shop.example/p/1")
+		if err != nil || len(r.Products) != 1 || len(r.Products[0].Offers) != 1 {
+			t.Fatalf("%s: Page = %+v, %v", c.msg, r, err)
+		}
+		if got := r.Products[0].Offers[0].Availability; got != c.want {
+			t.Errorf("%s: availability %q, want %q", c.msg, got, c.want)
+		}
+	}
+}

@@ -34,12 +34,17 @@ var (
 
 var isoInText = "USD EUR GBP JPY CNY KRW INR AUD CAD NZD CHF SEK NOK DKK ISK PLN CZK HUF RON BGN TRY RUB UAH BRL MXN ARS CLP COP PEN ZAR AED SAR ILS HKD SGD TWD THB MYR IDR PHP VND EGP NGN KES"
 
-// priceRe finds an amount with an optional currency before or after it.
+// priceRe finds an amount with an optional currency before or after it. Indian shops group
+// lakhs and crores in twos: "₹1,29,999" is 129999 (only in rupees: lakhRe).
 var priceRe = regexp.MustCompile(
 	`(?i)(?:(` + symbolAlt() + `)\s?)?` +
-		`(\d{1,3}(?:[.,'’ \x{00a0}\x{202f}\x{2009}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)` +
+		`(\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[.,'’ \x{00a0}\x{202f}\x{2009}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)` +
 		`(,-|\.-|,–|\.–)?` +
 		`(?:\s?(` + symbolAlt() + `)(?:$|[^\p{L}]))?`)
+
+// lakhRe is a number grouped in lakhs and crores, which priceRe reads only beside ₹, INR or Rs,
+// or on an Indian page (findPrices).
+var lakhRe = regexp.MustCompile(`^\d{1,2}(?:,\d{2})+,\d{3}`)
 
 func symbolAlt() string {
 	alts := strings.Fields(isoInText)
@@ -94,6 +99,11 @@ func findPrices(s, hint string) []shownPrice {
 		if sym == "" && m[4] > 0 && isLetterBefore(s[:m[4]]) {
 			continue
 		}
+		cur := symbolCurrency(sym, hint)
+		// Lakh grouping is Indian: "12,50,000 €" is no amount, "₹12,50,000" is 1250000.
+		if lakhRe.MatchString(num) && cur != "INR" && hint != "INR" {
+			continue
+		}
 		amt, ok := normalizeAmount(num)
 		if !ok {
 			continue
@@ -109,7 +119,7 @@ func findPrices(s, hint string) []shownPrice {
 		} else if m[6] >= 0 {
 			end = m[7]
 		}
-		out = append(out, shownPrice{start: m[0], end: end, amount: amt, currency: symbolCurrency(sym, hint), marked: sym != "" || m[6] >= 0})
+		out = append(out, shownPrice{start: m[0], end: end, amount: amt, currency: cur, marked: sym != "" || m[6] >= 0})
 	}
 	return out
 }

@@ -13,41 +13,48 @@ import (
 // the element's tags and styles (struck through), the words of its classes and test hooks
 // ("price--sale", "was-price"), and the label beside it ("Was", "UVP", "New (2) from").
 
-// words splits an element's class, id, itemprop and test hooks into lower-case words: "price-item--regular"
-// gives price, item, regular; "comparePrice" gives compare, price.
+// words splits an element's class, id, itemprop, test hooks and component names into lower-case
+// words: "price-item--regular" gives price, item, regular; "comparePrice" gives compare, price;
+// data-component="PriceOriginal" gives price, original; Magento's data-price-type="oldPrice" old, price.
 func words(n *html.Node) []string {
 	var out []string
-	for _, a := range []string{"class", "id", "itemprop", "data-testid", "data-test", "data-qa", "data-hook", "data-automation-id", "data-cy", "data-auto-id"} {
-		v := attr(n, a)
-		if v == "" {
-			continue
+	for _, a := range []string{"class", "id", "itemprop", "data-testid", "data-test", "data-qa", "data-hook", "data-automation-id", "data-cy", "data-auto-id", "data-component", "data-price-type"} {
+		if v := attr(n, a); v != "" {
+			out = splitWords(v, out)
 		}
-		var cur []rune
-		flush := func() {
-			if len(cur) > 0 {
-				out = append(out, strings.ToLower(string(cur)))
-				cur = cur[:0]
-			}
-		}
-		prevLower := false
-		for _, r := range v {
-			switch {
-			case r >= 'A' && r <= 'Z':
-				if prevLower {
-					flush()
-				}
-				cur = append(cur, r)
-				prevLower = false
-			case (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
-				cur = append(cur, r)
-				prevLower = true
-			default:
-				flush()
-				prevLower = false
-			}
-		}
-		flush()
 	}
+	return out
+}
+
+// splitWords appends the lower-case words of an identifier to out, split at punctuation and
+// where a capital follows a small letter or digit: "price-item--regular" gives price, item,
+// regular; "originalPrice" gives original, price.
+func splitWords(v string, out []string) []string {
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	prevLower := false
+	for _, r := range v {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			if prevLower {
+				flush()
+			}
+			cur = append(cur, r)
+			prevLower = false
+		case (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
+			cur = append(cur, r)
+			prevLower = true
+		default:
+			flush()
+			prevLower = false
+		}
+	}
+	flush()
 	return out
 }
 
@@ -63,14 +70,29 @@ func hasWord(ws []string, want ...string) bool {
 }
 
 var (
-	priceWords         = []string{"price", "prices", "pricing", "amount", "money", "cost", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "preco", "fiyat", "harga", "sales", "sale"}
-	currentWords       = []string{"sale", "sales", "now", "special", "current", "final", "offer", "discount", "discounted", "reduced", "promo", "promotion", "promotional", "actual", "deal", "selling", "new", "red"}
-	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev"}
-	weakRegularWords   = []string{"regular", "original", "orig", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal", "secondary"}
-	// Label words a shopper reads next to a price, lower case.
-	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg.", "reg"}
-	currentLabels       = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price", "deal price", "deal of the day", "lightning deal", "with deal"}
-	ignoreLabels        = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "installment", "instalment", "klarna", "afterpay", "shipping", "delivery", "versand", "livraison", "envío", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
+	// Class words, also in French, Italian, Spanish, German and Dutch: "prezzo-barrato" (struck
+	// price), "prix-barre", "precio-tachado", "streichpreis"; "prezzo-finale", "prix-actuel";
+	// abbreviated as Trendyol does, "prc-org" (original) and "prc-dsc" (discounted).
+	priceWords   = []string{"price", "prices", "pricing", "amount", "money", "cost", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "preco", "fiyat", "harga", "sales", "sale"}
+	currentWords = []string{"sale", "sales", "now", "special", "current", "final", "offer", "discount", "discounted", "reduced", "promo", "promotion", "promotional", "actual", "deal", "selling", "new", "red",
+		"finale", "scontato", "aktuell", "actuel", "attuale", "dsc", "disc"}
+	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev",
+		"barrato", "barre", "tachado", "streichpreis", "durchgestrichen", "doorgestreept"}
+	weakRegularWords = []string{"regular", "original", "orig", "org", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal", "secondary"}
+	// Label words a shopper reads next to a price, lower case: Dutch "van € 59,95 voor € 41,95"
+	// and "au lieu de", "invece di", Swedish "Ord. pris", Danish "Førpris", Spanish "PVP
+	// recomendado" name the regular price; "in 3 Raten", "en 3 plazos", "sans frais" an instalment.
+	// A free gift's value ("worth £25") is known by the words right before it (notShopperPrice),
+	// not by "worth" anywhere beside a price.
+	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg.", "reg",
+		"van", "au lieu de", "invece di", "anziché", "en lugar de", "ord. pris", "ordinarie pris", "førpris",
+		"før", "normalpris", "prezzo consigliato", "prezzo di listino", "pvp recomendado", "precio recomendado",
+		"prix conseillé", "prix de référence", "unverbindliche preisempfehlung", "adviesprijs", "cena regularna",
+		"poprzednia cena", "cena katalogowa", "previous price", "prior price", "orig.", "orig", "originally"}
+	currentLabels = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price", "deal price", "deal of the day", "lightning deal", "with deal"}
+	ignoreLabels  = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "/month", "a month", "monthly", "per week", "/wk", "par mois", "/mois", "pro monat", "im monat",
+		"monatlich", "al mes", "/mes", "al mese", "/mese", "per maand", "/maand", "installment", "instalment", "klarna", "afterpay", "raten", "rate da", "plazos", "cuotas", "mensualités",
+		"meses sin intereses", "sans frais", "shipping", "delivery", "versand", "livraison", "envío", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
 )
 
 // siblingLabel is the short text just before n: a "Was" or a visually hidden "Regular price".
@@ -152,17 +174,8 @@ func lastWords(s string, n int) string {
 // beside it ("Was", "UVP"), then the class words of it and its near ancestors.
 func roleOf(n *html.Node, label string, lens []int, d *document) role {
 	r := plain
-	for up, e := 0, n; up < 4 && e != nil && e.Type == html.ElementNode; up, e = up+1, e.Parent {
-		if up > 0 && lens[d.pos[e]] > clusterText {
-			break
-		}
-		switch e.DataAtom {
-		case atom.Del, atom.S, atom.Strike:
-			return strongRegular
-		}
-		if strings.Contains(strings.ToLower(attr(e, "style")), "line-through") || struckByAttr(e) {
-			return strongRegular
-		}
+	if struck(n, lens, d) {
+		return strongRegular
 	}
 	if containsPhrase(label, strongRegularLabels) {
 		return strongRegular
@@ -182,6 +195,24 @@ func roleOf(n *html.Node, label string, lens []int, d *document) role {
 		}
 	}
 	return labelRole(label, r)
+}
+
+// struck reports a price drawn struck through: in a del, s or strike element, a line-through
+// style or a strike flag attribute, on it or a near ancestor within its price block.
+func struck(n *html.Node, lens []int, d *document) bool {
+	for up, e := 0, n; up < 4 && e != nil && e.Type == html.ElementNode; up, e = up+1, e.Parent {
+		if up > 0 && lens[d.pos[e]] > clusterText {
+			break
+		}
+		switch e.DataAtom {
+		case atom.Del, atom.S, atom.Strike:
+			return true
+		}
+		if strings.Contains(strings.ToLower(attr(e, "style")), "line-through") || struckByAttr(e) {
+			return true
+		}
+	}
+	return false
 }
 
 // struckByAttr reports a flag attribute that draws the element struck through, as Amazon's

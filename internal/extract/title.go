@@ -107,13 +107,13 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 			continue
 		}
 		ws := words(n)
-		if message == "" && lens[i] <= 150 {
+		if message == "" && lens[i] <= 150 && !inOption(n) {
 			if t := text(n, 300); hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) {
 				message = textAvailability(t)
-				badge = hasWord(ws, "badge")
+				badge = hasWord(ws, badgeWords...)
 			}
 		}
-		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) {
+		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) && !shippingNote(n) {
 			plain = plainStockMessage(text(n, plainStockText*2))
 		}
 		isButton := n.DataAtom == atom.Button ||
@@ -136,7 +136,7 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 			said = catalog.OutOfStock
 		case containsPhrase(low, preorderPhrases):
 			said = catalog.Preorder
-		case containsPhrase(low, addToCartPhrases) && !hasAttr(n, "disabled"):
+		case (containsPhrase(low, addToCartPhrases) || buyControl(n)) && !disabled(n):
 			said = catalog.InStock
 			cartEnabled = true
 		}
@@ -157,6 +157,10 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 	}
 	return message, button, plain
 }
+
+// badgeWords mark a stock message as a badge or label that themes keep in every product page and
+// show by CSS: "badge", "product-label--sold-out", "stock-label is-hidden", "tag", "flag".
+var badgeWords = []string{"badge", "label", "tag", "flag"}
 
 // plainStockText bounds the text of an unmarked stock message: a few words, not a paragraph
 // that mentions stock ("Free returns on items bought in store while in stock").

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
@@ -20,8 +21,11 @@ type shown struct {
 	price        string // plain decimal, "" when no price was found near the title
 	regular      string
 	currency     string
-	availability catalog.Availability // the stock message's word, else the buy button's
+	availability catalog.Availability // the stock message's word, else the buy button's, else an unmarked message's
 	button       catalog.Availability // the buy button's word alone
+	unmarked     bool                 // availability is an unmarked message's: it only fills gaps
+	onlyRegular  bool                 // price is a lone regular price (loneRegular), nothing marked paid
+	blocked      bool                 // the buy button is disabled or the product form has none (buyBlocked)
 }
 
 // priceCand is one amount on the page.
@@ -32,6 +36,7 @@ type priceCand struct {
 	amount   string
 	currency string
 	role     role
+	struck   bool // drawn struck through, not merely labelled or classed regular
 }
 
 type role int
@@ -55,14 +60,14 @@ const (
 func (x *extraction) visible(names []string, hint string) shown {
 	d := x.doc
 	lens := d.textLengths()
-	skip := d.skipped(lens, true)
+	skip := d.skipped(lens, true, names)
 	title := d.findTitle(names, skip)
 	if title == nil {
 		return shown{}
 	}
 	s := shown{title: text(title, titleMaxLength*2)}
 	if hint == "" {
-		hint = cmp.Or(d.localeCurrency(x.base), scriptCurrency(x.raw))
+		hint = currencyHint(d, x.base, x.raw)
 	}
 	t := d.pos[title]
 	cands := d.priceCandidates(lens, skip, hint, x.opts.ParsePrice)
@@ -93,9 +98,13 @@ func (x *extraction) visible(names []string, hint string) shown {
 			}
 		}
 		s.price, s.regular, s.currency = pick(cluster, hint)
+		s.onlyRegular = s.price != "" && loneRegular(cluster) != nil && !pickable(cluster)
 	}
-	message, button, plain := d.shownAvailability(t, lens, d.skipped(lens, false))
+	skipStock := d.skipped(lens, false, names)
+	message, button, plain := d.shownAvailability(t, lens, skipStock)
+	s.blocked = d.buyBlocked(t, min(len(d.elems), t+afterTitle*2), skipStock)
 	s.availability, s.button = cmp.Or(message, button, plain), button
+	s.unmarked = message == "" && button == "" && plain != ""
 	return s
 }
 
@@ -112,6 +121,9 @@ func pick(cluster []priceCand, hint string) (price, regular, currency string) {
 		if chosen != nil {
 			break
 		}
+	}
+	if chosen == nil {
+		chosen = loneRegular(cluster)
 	}
 	if chosen == nil {
 		return "", "", ""
@@ -168,18 +180,39 @@ func (d *document) textLengths() []int {
 }
 
 // skipped marks, by document position, elements whose prices are not the product's: hidden
-// ones, navigation, related products, carts, instalment offers, unit prices.
-func (d *document) skipped(lens []int, forPrice bool) []bool {
+// ones, navigation, related products, carts, instalment offers, unit prices. Class words name
+// such blocks except in a buy action ("add-to-cart") and on a block holding the product's title heading; so
+// do the headings of recommendation blocks (recommendationBlocks). names are the markup's
+// names of the product, which tell its title heading from other h1s (titleHeading).
+func (d *document) skipped(lens []int, forPrice bool, names []string) []bool {
 	skip := make([]bool, len(d.elems))
+	title := d.titleHeading(names)
+	heading := d.headingHolders(title)
+	recs := d.recommendationBlocks(lens, heading, title)
+	zone := make([]bool, len(d.elems)) // in a delivery block, for stock (deliveryStock)
 	for i, n := range d.elems {
-		if p := n.Parent; p != nil && p.Type == html.ElementNode && skip[d.pos[p]] {
+		inZone := false
+		if p := n.Parent; p != nil && p.Type == html.ElementNode {
+			if skip[d.pos[p]] && !zone[d.pos[p]] {
+				skip[i] = true
+				continue
+			}
+			inZone = zone[d.pos[p]]
+		}
+		if recs[i] {
 			skip[i] = true
 			continue
 		}
 		switch n.DataAtom {
-		case atom.Nav, atom.Footer, atom.Aside, atom.Dialog:
+		case atom.Nav, atom.Footer:
 			skip[i] = true
 			continue
+		case atom.Aside, atom.Dialog:
+			// Side blocks and pop-ups, unless the product's own buy box is drawn as one.
+			if !heading[i] {
+				skip[i] = true
+				continue
+			}
 		}
 		if invisibleText(n) || hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") && lens[i] == 0 {
 			skip[i] = true
@@ -190,12 +223,31 @@ func (d *document) skipped(lens []int, forPrice bool) []bool {
 			skip[i] = true
 			continue
 		}
-		ws := words(n)
+		ws := withoutBuyAction(words(n))
+		if heading[i] {
+			continue
+		}
+		if !forPrice && (inZone || hasWord(ws, "shipping", "delivery")) && !hasWord(withoutWords(ws, "shipping", "delivery"), excludedWords...) {
+			// A delivery block is read for stock only where an element's own classes name stock.
+			zone[i], skip[i] = true, !deliveryStock(ws)
+			continue
+		}
 		if hasWord(ws, excludedWords...) && (forPrice || !hasWord(ws, cartWords...)) {
 			skip[i] = true
 		}
 	}
 	return skip
+}
+
+// withoutWords is ws without the words drop.
+func withoutWords(ws []string, drop ...string) []string {
+	out := ws[:0:0]
+	for _, w := range ws {
+		if !slices.Contains(drop, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // excludedWords in class, id or data attributes mark blocks whose prices are not the product's.
@@ -210,6 +262,16 @@ var excludedWords = []string{
 
 // cartWords are excluded for prices (a cart's totals) but not for availability (its button).
 var cartWords = []string{"minicart", "cart", "drawer", "basket", "save", "saving", "savings", "unit", "unitprice", "baseprice", "grundpreis", "installment", "installments", "instalment", "instalments", "afterpay", "klarna", "affirm", "sezzle", "clearpay", "paypal", "points"}
+
+// deliveryStockWords name stock, not a delivery option's availability ("delivery-availability").
+var deliveryStockWords = []string{"stock", "soldout", "sold", "outofstock", "instock", "oos", "inventory", "backorder", "preorder", "restock"}
+
+// deliveryStock reports the class words of a delivery line that is the stock message, as the
+// element's own classes say: Shopware's "delivery-information delivery-soldout". Other elements
+// of shipping and delivery blocks ("Click & Collect: Not available") are skipped for stock too.
+func deliveryStock(ws []string) bool {
+	return hasWord(ws, "shipping", "delivery") && hasWord(ws, deliveryStockWords...)
+}
 
 // priceCandidates lists the amounts on the page outside skipped blocks, in document order.
 func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse func(text, hint string) (string, string, bool)) []priceCand {
@@ -248,16 +310,19 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				t, gluedEnd = g, d.lastInside(n)
 			}
 			ps := find(t)
+			if st := withSiblingSymbol(n, t, ps); st != t {
+				t, ps = st, find(st)
+			}
 			if len(ps) == 1 && !innerHolds(d, n, lens, ps[0], find) {
 				p := reparse(t, ps[0])
 				if !p.marked && !(priceMarked(n) && strings.TrimSpace(t[:p.start]) == "" && strings.TrimSpace(t[p.end:]) == "") {
 					continue
 				}
 				label := collapse(parenCount.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+siblingLabel(n)), " "))
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) {
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(precedingText(n)+" "+t[:p.start], t[p.end:]+" "+followingText(n)) || perPeriodAfter(n) {
 					continue
 				}
-				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d)})
+				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d)})
 				continue
 			}
 		}
@@ -274,15 +339,16 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				}
 				p = reparse(t, p)
 				label := strings.ToLower(lastWords(t[prev:p.start], 4))
+				before := t[prev:p.start]
 				prev = p.end
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) {
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(before, t[p.end:min(len(t), p.end+60)]) {
 					continue
 				}
 				r := labelRole(label, plain)
 				if r == plain {
 					r = roleOf(n, "", lens, d)
 				}
-				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: r})
+				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d)})
 			}
 		}
 	}

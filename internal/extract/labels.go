@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Amounts beside a product's price that a shopper does not pay: the lowest price of the last 30
+// days that EU shops must show beside a sale (the Omnibus directive), an instalment ("4x 47,48 €",
+// "3 × 33,33 €") and a multi-buy offer ("Buy 3 for $30", "2 für 20 €").
+
+// lowestPriceLabels name the lowest price of the last 30 days, lower case, by language. They say
+// so only with their time words (omnibusTime): "Lowest price guaranteed" and a "Lowest price
+// ever" badge stand beside the price paid.
+var lowestPriceLabels = []string{"lowest price", "niedrigster preis", "niedrigste preis", "tiefstpreis", "najniższa cena",
+	"prix le plus bas", "plus bas prix", "prezzo più basso", "prezzo piu basso", "precio más bajo", "precio mas bajo",
+	"laagste prijs", "lägsta pris", "laveste pris", "alin hinta", "nejnižší cena", "najnižšia cena", "legalacsonyabb ár",
+	"cel mai mic preț", "preço mais baixo", "najniža cijena", "najnižja cena", "en düşük fiyat"}
+
+var (
+	// omnibusTime are the time words of a 30-day lowest price: "der letzten 30 Tage", "z 30 dni",
+	// "30 päivän", or "before the price reduction" in its languages.
+	omnibusTime = regexp.MustCompile(`(?i)(?:^|[^\d])30\s*(?:-\s*)?(?:days?|tage|tagen|tagen|dni|dnů|dní|jours?|giorni|días|dias|dagen|dagar|dage|dages|päivän|päivää|nap|napban|napos|de zile|zile|gün|dana)(?:$|[^\p{L}])` +
+		`|vor der preissenkung|vor preissenkung|vor der reduzierung|before the price reduction|before the reduction|prior to the reduction|avant (?:la )?réduction|prima dello sconto|prima della riduzione|antes de la rebaja|antes del descuento|voor de korting|före sänkningen|przed obniżką`)
+	// timesBefore ends a text right before an instalment's amount: "4x", "4 x", "3×"; its count is
+	// the first group.
+	timesBefore = regexp.MustCompile(`(?:^|[^\p{L}\d])(\d{1,2})\s?[x×]\s*$`)
+	// orBefore is an instalment's count after "or" ("or 4x $12.25", "ou 4x", "oder 3 ×"): the
+	// price paid, then the same in parts.
+	orBefore = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:or|ou|oder|o|of|eller|lub|veya)\s+\d{1,2}\s?[x×]\s*$`)
+	// sizeBefore is a size word before a count: "Size 2X" is a size, not two instalments.
+	sizeBefore = regexp.MustCompile(`(?i)(?:size|größe|grösse|taille|talla|taglia|maat|storlek|størrelse|rozmiar|tamanho|beden|sz)\.?\s*:?\s*\d{1,2}\s?[x×]\s*$`)
+	// forBefore ends a text right before a multi-buy's total after a buy verb: "Buy 3 for", "Buy
+	// any 2 for", "Kaufe 2 für", "Achetez 3 pour". "Box of 10 for $5.99" is a price.
+	forBefore = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:buy|kaufe|kaufen|nimm|achetez|achète|compra|compre|koop|köp|køb|kjøp|kup)(?:\s+(?:any|beliebige|n'importe quels))?\s+\d{1,2}\s*(?:for|für|pour|por|per|voor|för|for kun|za)\s*$`)
+	// worthBefore ends a text right before a free gift's value: "Free tote worth £25".
+	worthBefore = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:worth|im wert von|d'une valeur de|del valore di|valorado en|t\.w\.v\.)\s*$`)
+)
+
+// paymentWords near an instalment's amount name the payment plan.
+var paymentWords = []string{"payment", "payments", "pay", "paiement", "paiements", "sans frais", "interest", "interest-free",
+	"zinsfrei", "raten", "rate", "monatsraten", "cuotas", "plazos", "sin intereses", "senza interessi", "mensualités",
+	"termijnen", "klarna", "afterpay", "paypal", "affirm", "sezzle", "clearpay", "scalapay", "alma", "oney"}
+
+// notShopperPrice reports an amount whose text before it (since the last amount) and right
+// after it say it is not the price paid: the lowest price of 30 days with its time words, an
+// instalment (a count of two or more with "or" before it or a payment word nearby, never a size),
+// a multi-buy total after a buy verb, a free gift's value.
+func notShopperPrice(before, after string) bool {
+	low := strings.ToLower(collapse(before))
+	if containsPhrase(low, lowestPriceLabels) && omnibusTime.MatchString(low) {
+		return true
+	}
+	if m := timesBefore.FindStringSubmatch(low); m != nil && m[1] != "0" && m[1] != "1" && m[1] != "01" && !sizeBefore.MatchString(low) &&
+		(orBefore.MatchString(low) || containsPhrase(low, paymentWords) || containsPhrase(strings.ToLower(collapse(after)), paymentWords)) {
+		return true
+	}
+	return forBefore.MatchString(low) || worthBefore.MatchString(low)
+}
+
+// precedingText is the text right before n in its line: the text nodes and inline elements
+// before it in its parent, or, when it is the first thing there, before its inline parent; at
+// most about 120 bytes and precedingSteps siblings a level.
+func precedingText(n *html.Node) string {
+	for up := 0; up < 3 && n != nil; up++ {
+		var parts []string
+		size, steps := 0, 0
+		for p := n.PrevSibling; p != nil && size < 120 && steps < precedingSteps; p, steps = p.PrevSibling, steps+1 {
+			var t string
+			switch {
+			case p.Type == html.TextNode:
+				t = collapse(p.Data)
+			case p.Type == html.ElementNode && inlineElement(p) && !invisibleText(p):
+				t = text(p, 120)
+			case p.Type == html.ElementNode:
+				p = nil // a block before n ends its line
+			}
+			if p == nil {
+				break
+			}
+			if t != "" {
+				parts = append([]string{t}, parts...)
+				size += len(t)
+			}
+		}
+		if len(parts) > 0 {
+			return strings.Join(parts, " ")
+		}
+		if n.Parent == nil || n.Parent.Type != html.ElementNode || !inlineElement(n.Parent) && up > 0 {
+			return ""
+		}
+		n = n.Parent
+	}
+	return ""
+}
+
+// followingText is the text right after n in its line: the text node after it, or after its
+// inline parent when n is the last thing there; at most about 60 bytes.
+func followingText(n *html.Node) string {
+	for up := 0; up < 2 && n != nil; up++ {
+		if c := n.NextSibling; c != nil {
+			if c.Type == html.TextNode {
+				t := collapse(c.Data)
+				return t[:min(len(t), 60)]
+			}
+			return ""
+		}
+		if n.Parent == nil || n.Parent.Type != html.ElementNode || !inlineElement(n.Parent) {
+			return ""
+		}
+		n = n.Parent
+	}
+	return ""
+}
+
+// precedingSteps bounds the siblings precedingText looks at before an element: a hostile page
+// may put thousands of empty inline elements before each of thousands of prices.
+const precedingSteps = 16
+
+// perPeriodWords start the text after a rental's or subscription's amount: "$18.00/month".
+var perPeriodWords = []string{"/mo", "/month", "a month", "per month", "monthly", "/wk", "/week", "per week", "/day", "per day",
+	"/mois", "par mois", "/monat", "pro monat", "im monat", "monatlich", "/mes", "al mes", "/mese", "al mese", "/maand",
+	"per maand", "/jour", "par jour"}
+
+// perPeriodAfter reports an element whose amount the text right after it makes a price per
+// period: <span>$18.00</span>/month.
+func perPeriodAfter(n *html.Node) bool {
+	c := n.NextSibling
+	if c == nil || c.Type != html.TextNode {
+		return false
+	}
+	t := strings.ToLower(collapse(c.Data))
+	for _, w := range perPeriodWords {
+		if strings.HasPrefix(t, w) && boundary(t, len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// loneRegular is the price of a block whose only amount is labelled or classed regular and not
+// struck through: with no sale beside it, the regular price is the one paid. Shopify's Dawn
+// labels every price that is not on sale "Regular price". nil when the block has a struck price
+// or regular prices of different amounts.
+func loneRegular(cluster []priceCand) *priceCand {
+	var lone *priceCand
+	for i := range cluster {
+		c := &cluster[i]
+		switch {
+		case c.role != strongRegular && c.role != weakRegular:
+			continue
+		case c.struck:
+			return nil
+		case lone == nil:
+			lone = c
+		case cmpAmount(lone.amount, c.amount) != 0:
+			return nil
+		}
+	}
+	return lone
+}
+
+// pickable reports a block with a price that is not a regular one.
+func pickable(cluster []priceCand) bool {
+	for _, c := range cluster {
+		if c.role != strongRegular && c.role != weakRegular {
+			return true
+		}
+	}
+	return false
+}

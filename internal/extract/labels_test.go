@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// The lowest price of the last 30 days (EU Omnibus), an instalment ("4x 47,48 €") and a
+// multi-buy total ("Buy 3 for $30") are not the price paid, even where they come first.
+func TestAmountsNotPaid(t *testing.T) {
+	for _, c := range []struct {
+		name, block    string
+		price, regular int64
+	}{
+		{"omnibus", `<div><span>Niedrigster Preis der letzten 30 Tage: 159,99 €</span></div><div><del>249,99 €</del> <strong>129,99 €</strong></div>`, 12999, 24999},
+		{"omnibus in its own element", `<p>Najniższa cena z 30 dni: <span>199,99 zł</span></p><p><span>149,99 zł</span></p>`, 14999, 0},
+		{"instalment", `<p>ou 4x 47,48 € sans frais</p><p><span>189,90 €</span></p>`, 18990, 0},
+		{"instalment times sign", `<p>oder 3 × <b>33,33 €</b></p><p><span>99,99 €</span></p>`, 9999, 0},
+		{"multi-buy", `<div>Buy 3 for $30</div><div><span>$12.00</span></div>`, 1200, 0},
+	} {
+		page := `<html><body><h1>Wollmantel</h1>` + c.block + `<p>In stock</p><button>Add to cart</button></body></html>`
+		if o := shownOf(t, page); o.Price != c.price || o.RegularPrice != c.regular {
+			t.Errorf("%s: offer %d (regular %d), want %d (regular %d)", c.name, o.Price, o.RegularPrice, c.price, c.regular)
+		}
+	}
+	for before, want := range map[string]bool{
+		"ou 4x ": true, "Buy 3 for ": true, "2 für ": false, "Prix le plus bas sur 30 jours : ": true,
+		"Now ": false, "Size 4 ": false, "Box of 12 ": false,
+	} {
+		if got := notShopperPrice(before, ""); got != want {
+			t.Errorf("notShopperPrice(%q) = %v, want %v", before, got, want)
+		}
+	}
+}
+
+// Regular price labels of Scandinavian, Italian and Spanish shops.
+func TestMoreRegularLabels(t *testing.T) {
+	for _, block := range []string{
+		`<div><span>499 kr</span> <span class="small">Ord. pris 699 kr</span></div>`,
+		`<div><span>499 kr.</span> <span class="muted">Førpris 699 kr.</span></div>`,
+		`<div><div>Prezzo consigliato: <span>699,00 €</span></div><div><span class="big">499,00 €</span></div></div>`,
+		`<div><p>PVP recomendado: <span>699,00 €</span></p><p><span>499,00 €</span></p></div>`,
+	} {
+		page := `<html><body><h1>Ullkofta</h1>` + block + `<button>Add to cart</button></body></html>`
+		if o := shownOf(t, page); o.Price != 49900 || o.RegularPrice != 69900 {
+			t.Errorf("%s: offer %d (regular %d), want 49900 (regular 69900)", block, o.Price, o.RegularPrice)
+		}
+	}
+}
+
+// precedingText is the line's text before an element, through inline wrappers, not past a block.
+func TestPrecedingText(t *testing.T) {
+	for _, c := range []struct{ html, want string }{
+		{`<p>ou 4x <b><span id="x">47,48 €</span></b></p>`, "ou 4x"},
+		{`<div><p>Was</p><span id="x">47,48 €</span></div>`, ""},
+		{`<p>Only <i>today</i> <span id="x">1 €</span></p>`, "Only today"},
+	} {
+		root := firstElement(t, c.html)
+		d := newDocument(root)
+		n := root
+		for _, e := range d.elems {
+			if attr(e, "id") == "x" {
+				n = e
+			}
+		}
+		if got := precedingText(n); got != c.want {
+			t.Errorf("precedingText(%s) = %q, want %q", c.html, got, c.want)
+		}
+	}
+}
+
+// US department-store labels ("Previous Price", "Orig.") and component names
+// (data-component="PriceOriginal") mark the regular price.
+func TestRegularPriceLabelsAndComponents(t *testing.T) {
+	for _, block := range []string{
+		`<div><span class="sr-only">Current Price</span> <span>$59.97</span> <span class="sr-only">Previous Price</span> <span class="muted">$99.50</span></div>`,
+		`<div class="pricing"><div><span>Sale $59.97</span></div><div><span>Orig. $99.50</span></div></div>`,
+		`<div class="box"><p data-component="PriceOriginal">$99.50</p><p data-component="PriceFinal">$59.97</p></div>`,
+		`<div class="box"><span data-price-type="oldPrice">$99.50</span><span data-price-type="finalPrice">$59.97</span></div>`,
+	} {
+		page := `<html><body><h1>Pleated Skirt</h1>` + block + `<button>Add to bag</button></body></html>`
+		if o := shownOf(t, page); o.Price != 5997 || o.RegularPrice != 9950 {
+			t.Errorf("%s: offer %d (regular %d), want 5997 (regular 9950)", block, o.Price, o.RegularPrice)
+		}
+	}
+}
+
+// A rental or subscription price per month ("from $18/month", "29 € monatlich") comes before the
+// price in some layouts; it is not the price paid.
+func TestPerMonthIsNotThePrice(t *testing.T) {
+	for _, block := range []string{
+		`<div><p>Rent it from <span>$18.00</span>/month</p></div><div><span class="price">$240.00</span></div>`,
+		`<div><p>Or subscribe: <b>$18.00 a month</b></p></div><div><span class="price">$240.00</span></div>`,
+	} {
+		page := `<html><body><h1>Evening Gown</h1>` + block + `<button>Add to cart</button></body></html>`
+		if o := shownOf(t, page); o.Price != 24000 {
+			t.Errorf("%s: price %d, want 24000", block, o.Price)
+		}
+	}
+}
+
+// A price block whose only price is labelled "Regular price" (Shopify's Dawn when no sale is on)
+// shows the price paid; a struck price alone does not, and beside a markup price that differs the
+// labelled one is not taken.
+func TestLoneRegularPrice(t *testing.T) {
+	dawn := `<html><body><h1>Everyday Tee</h1><div class="price"><div class="price__regular">
+		<span class="visually-hidden">Regular price</span><span class="price-item price-item--regular">$20.00 USD</span></div></div>
+		<button type="submit" class="product-form__submit">Add to cart</button></body></html>`
+	if o := shownOf(t, dawn); o.Price != 2000 || o.Currency != "USD" {
+		t.Errorf("dawn: offer %d %q, want 2000 USD", o.Price, o.Currency)
+	}
+	withMarkup := strings.Replace(dawn, "<html>", `<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+		"@type":"Product","name":"Everyday Tee","offers":{"@type":"Offer","price":"15.00","priceCurrency":"USD"}}</script></head>`, 1)
+	if o := shownOf(t, withMarkup); o.Price != 1500 {
+		t.Errorf("with markup: price %d, want the markup's 1500", o.Price)
+	}
+	for _, c := range []struct {
+		cluster []priceCand
+		want    string
+	}{
+		{[]priceCand{{amount: "20", role: strongRegular}, {amount: "20.00", role: strongRegular}}, "20"},
+		{[]priceCand{{amount: "20", role: strongRegular, struck: true}}, ""},
+		{[]priceCand{{amount: "20", role: strongRegular}, {amount: "25", role: strongRegular}}, ""},
+	} {
+		got := ""
+		if p := loneRegular(c.cluster); p != nil {
+			got = p.amount
+		}
+		if got != c.want {
+			t.Errorf("loneRegular(%+v) = %q, want %q", c.cluster, got, c.want)
+		}
+	}
+}
