@@ -9,8 +9,8 @@ import (
 
 // A product form's submit control is its buy button in any language: Shopify names it
 // name="add", and a form posting to the cart submits the product. Such a button, enabled, says
-// the product can be bought whatever its words; disabled, or missing from the form, it says the
-// product cannot.
+// the product can be bought whatever its words. A disabled one, or a form without one, says
+// nothing by itself: an instalment widget's "form" posts to the cart too.
 
 // productForm reports a form that adds the product to the cart: it posts to a cart address or
 // its classes name a product or cart form, and not a review, question, newsletter or search
@@ -71,33 +71,4 @@ func formOf(n *html.Node) *html.Node {
 		}
 	}
 	return nil
-}
-
-// buyBlocked reports positive evidence, among the elements from title to end, that the product
-// cannot be bought: its first buy control is disabled, or its product form has no enabled submit
-// control. false when the first buy control is enabled or the page shows none.
-func (d *document) buyBlocked(title, end int, skip []bool) bool {
-	for i := title; i < end; i++ {
-		n := d.elems[i]
-		if skip[i] {
-			continue
-		}
-		if productForm(n) && !d.enabledSubmitIn(n) {
-			return true
-		}
-		if buyControl(n) {
-			return disabled(n)
-		}
-	}
-	return false
-}
-
-// enabledSubmitIn reports an enabled submit control inside form.
-func (d *document) enabledSubmitIn(form *html.Node) bool {
-	for i, last := d.pos[form]+1, d.lastInside(form); i <= last && i < len(d.elems); i++ {
-		if c := d.elems[i]; submitControl(c, true) && !disabled(c) {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -50,7 +51,7 @@ var paymentWords = []string{"payment", "payments", "pay", "paiement", "paiements
 // a multi-buy total after a buy verb, a free gift's value.
 func notShopperPrice(before, after string) bool {
 	low := strings.ToLower(collapse(before))
-	if containsPhrase(low, lowestPriceLabels) && omnibusTime.MatchString(low) {
+	if lowestWithTime(low) {
 		return true
 	}
 	if m := timesBefore.FindStringSubmatch(low); m != nil && m[1] != "0" && m[1] != "1" && m[1] != "01" && !sizeBefore.MatchString(low) &&
@@ -59,6 +60,62 @@ func notShopperPrice(before, after string) bool {
 	}
 	return forBefore.MatchString(low) || worthBefore.MatchString(low)
 }
+
+// lowestWithTime reports a lowest-price label followed, within a few linking words ("in the
+// last", "der letzten", "z"), by its time words (omnibusTime), or right after them: "Lowest
+// price in the last 30 days", "30-day lowest price". Time words elsewhere ("Lowest price guaranteed · 30-day returns") say nothing of it.
+func lowestWithTime(low string) bool {
+	for _, p := range lowestPriceLabels {
+		for i := 0; ; {
+			j := strings.Index(low[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + 1
+			if boundary(low, j-1) && boundary(low, j+len(p)) && (timeFollows(low[j+len(p):]) || timePrecedes(low[:j])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// timePrecedes reports a text that ends with a 30-day lowest price's time words right before
+// its label: "30-day lowest price", "30-Tage-Tiefstpreis".
+func timePrecedes(head string) bool {
+	head = strings.TrimRight(head, " -–:")
+	locs := omnibusTime.FindAllStringIndex(head, -1)
+	return len(locs) > 0 && locs[len(locs)-1][1] == len(head)
+}
+
+// timeFollows reports a text that starts, after at most lowestGap linking words (lowestLinks),
+// with a 30-day lowest price's time words.
+func timeFollows(rest string) bool {
+	for gap := 0; gap <= lowestGap; gap++ {
+		rest = strings.TrimLeftFunc(rest, func(r rune) bool { return r == ' ' || r == ':' || r == '(' || r == ',' || r == '-' || r == '–' })
+		if loc := omnibusTime.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+			return true
+		}
+		word, after, _ := strings.Cut(rest, " ")
+		if !slices.Contains(lowestLinks, word) {
+			return false
+		}
+		rest = after
+	}
+	return false
+}
+
+// lowestGap bounds the linking words between a lowest-price label and its time words.
+const lowestGap = 4
+
+// lowestLinks are the words that link a lowest-price label to its time words, lower case, by
+// language: "in the last", "der letzten", "z ostatnich", "des", "negli ultimi", "de los
+// últimos", "van de afgelopen", "de senaste", "za posledních", "az elmúlt", "din ultimele".
+var lowestLinks = []string{"in", "of", "the", "last", "past", "over", "within", "during", "der", "letzten", "vergangenen",
+	"innerhalb", "z", "ostatnich", "des", "derniers", "sur", "les", "negli", "ultimi", "degli", "nei", "de", "los", "del",
+	"últimos", "ultimos", "dos", "van", "afgelopen", "laatste", "senaste", "siste", "sidste", "seneste", "viimeisen", "za",
+	"posledních", "posledných", "az", "elmúlt", "din", "ultimele", "u", "zadnjih", "v"}
 
 // precedingText is the text right before n in its line: the text nodes and inline elements
 // before it in its parent, or, when it is the first thing there, before its inline parent; at
@@ -140,10 +197,11 @@ func perPeriodAfter(n *html.Node) bool {
 	return false
 }
 
-// loneRegular is the price of a block whose only amount is labelled or classed regular and not
-// struck through: with no sale beside it, the regular price is the one paid. Shopify's Dawn
-// labels every price that is not on sale "Regular price". nil when the block has a struck price
-// or regular prices of different amounts.
+// loneRegular is the price of a block whose only amount is labelled "regular price" or classed
+// regular (named) and not struck through: with no sale beside it, the regular price is the one
+// paid. Shopify's Dawn labels every price that is not on sale "Regular price". nil when the block
+// has a struck price, regular prices of different amounts, or a regular price named otherwise:
+// "Was", "RRP", "UVP", "statt", "before" say a sale price is missing, not that none is on.
 func loneRegular(cluster []priceCand) *priceCand {
 	var lone *priceCand
 	for i := range cluster {
@@ -151,7 +209,7 @@ func loneRegular(cluster []priceCand) *priceCand {
 		switch {
 		case c.role != strongRegular && c.role != weakRegular:
 			continue
-		case c.struck:
+		case c.struck || !c.named:
 			return nil
 		case lone == nil:
 			lone = c
@@ -160,6 +218,27 @@ func loneRegular(cluster []priceCand) *priceCand {
 		}
 	}
 	return lone
+}
+
+// regularPriceLabels are the words of Dawn's and its kin's "Regular price" label by language,
+// lower case: the price shown when no sale is on, not a struck one.
+var regularPriceLabels = []string{"regular price", "normaler preis", "normalpreis", "prix habituel", "prix normal",
+	"precio habitual", "precio normal", "precio regular", "prezzo normale", "prezzo abituale", "normale prijs", "reguliere prijs",
+	"ordinarie pris", "vanlig pris", "normalpris", "cena regularna", "preço normal", "preço regular",
+	"normaalihinta", "běžná cena", "通常価格", "정상가"}
+
+// regularNamed reports a price element labelled with a "regular price" wording, or classed
+// regular by itself or a parent ("price-item--regular", "price__regular").
+func regularNamed(n *html.Node, label string) bool {
+	if containsPhrase(strings.ToLower(label), regularPriceLabels) {
+		return true
+	}
+	for up := 0; up < 3 && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
+		if hasWord(words(n), "regular") {
+			return true
+		}
+	}
+	return false
 }
 
 // pickable reports a block with a price that is not a regular one.

@@ -118,9 +118,10 @@ func TestLoneRegularPrice(t *testing.T) {
 		cluster []priceCand
 		want    string
 	}{
-		{[]priceCand{{amount: "20", role: strongRegular}, {amount: "20.00", role: strongRegular}}, "20"},
-		{[]priceCand{{amount: "20", role: strongRegular, struck: true}}, ""},
-		{[]priceCand{{amount: "20", role: strongRegular}, {amount: "25", role: strongRegular}}, ""},
+		{[]priceCand{{amount: "20", role: strongRegular, named: true}, {amount: "20.00", role: strongRegular, named: true}}, "20"},
+		{[]priceCand{{amount: "20", role: strongRegular, named: true, struck: true}}, ""},
+		{[]priceCand{{amount: "20", role: strongRegular, named: true}, {amount: "25", role: strongRegular, named: true}}, ""},
+		{[]priceCand{{amount: "20", role: strongRegular}}, ""},
 	} {
 		got := ""
 		if p := loneRegular(c.cluster); p != nil {
@@ -128,6 +129,56 @@ func TestLoneRegularPrice(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("loneRegular(%+v) = %q, want %q", c.cluster, got, c.want)
+		}
+	}
+}
+
+// A lone price labelled "Was", "RRP", "UVP", "statt" or "before", with no markup, is not the price
+// paid: the sale price beside it is missing, not absent. Only "Regular price" or a regular class
+// says no sale is on.
+func TestLoneWasPriceIsNotPaid(t *testing.T) {
+	for _, block := range []string{
+		`<p class="price">Was <span>$80.00</span></p>`,
+		`<p class="price">RRP <span>$80.00</span></p>`,
+		`<p class="price">UVP <span>$80.00</span></p>`,
+		`<p class="price">statt <span>$80.00</span></p>`,
+		`<p class="price">Before <span>$80.00</span></p>`,
+	} {
+		page := `<html><body><h1>Everyday Tee</h1>` + block + `<button type="submit">Add to cart</button></body></html>`
+		r, err := Page(strings.NewReader(page), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range r.Products {
+			for _, o := range p.Offers {
+				if o.Price == 8000 {
+					t.Errorf("%s: price 8000 taken as the price paid", block)
+				}
+			}
+		}
+	}
+	page := `<html><body><h1>Everyday Tee</h1><p class="price"><span class="price-item--regular">$20.00</span></p></body></html>`
+	if o := shownOf(t, page); o.Price != 2000 {
+		t.Errorf("regular class: price %d, want 2000", o.Price)
+	}
+}
+
+// The time words of a 30-day lowest price may also stand right before its label ("30-day lowest
+// price"), but not elsewhere in the text ("30-day returns" beside a "Lowest price" badge).
+func TestLowestPriceTimeBeforeLabel(t *testing.T) {
+	for _, c := range []struct {
+		before string
+		want   bool
+	}{
+		{"30-day lowest price: ", true},
+		{"30-Tage-Tiefstpreis: ", true},
+		{"Lowest price in the last 30 days: ", true},
+		{"30 days lowest price ", true},
+		{"30-day returns · Lowest price guaranteed ", false},
+		{"Lowest price guaranteed ", false},
+	} {
+		if got := notShopperPrice(c.before, ""); got != c.want {
+			t.Errorf("notShopperPrice(%q) = %v, want %v", c.before, got, c.want)
 		}
 	}
 }

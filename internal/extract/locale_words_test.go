@@ -62,14 +62,15 @@ func TestMoreStockPhrases(t *testing.T) {
 	}
 }
 
-// A pre-order message beside the product outweighs one offer the markup says is in stock.
-func TestPreorderMessageOverridesStaleMarkup(t *testing.T) {
+// A pre-order message beside the product never overrides one offer the markup says is in stock:
+// only a sold-out buy button does.
+func TestPreorderMessageKeepsMarkup(t *testing.T) {
 	page := `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Trench",
 		"offers":{"@type":"Offer","price":"245.00","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}</script></head>
 		<body><h1>Trench</h1><span class="price">245,00 €</span><p class="product__availability">Disponible en précommande</p>
 		<button type="submit" class="add-to-cart">Précommander</button></body></html>`
-	if got := shownOf(t, page).Availability; got != catalog.Preorder {
-		t.Errorf("availability %s, want pre-order", got)
+	if got := shownOf(t, page).Availability; got != catalog.InStock {
+		t.Errorf("availability %s, want the markup's in stock", got)
 	}
 }
 

@@ -208,16 +208,6 @@ func reconcile(c *candidate, s shown) {
 		c.offers[0].availability == catalog.InStock {
 		c.offers[0].availability = catalog.OutOfStock
 	}
-	// A pre-order message or button does the same: the shop takes orders for stock it does not
-	// have yet, which the markup's stale InStock hides. So does a sold-out stock message with
-	// positive evidence beside it: a disabled buy button, or a product form with no enabled submit
-	// control (buyBlocked). A message alone may be a badge kept hidden by CSS, and a buy button in
-	// a language the phrase lists lack says nothing. A message nothing marks as one ("Sold out" in
-	// a plain <span>) is too weak either way.
-	if len(c.offers) == 1 && c.offers[0].availability == catalog.InStock && !s.unmarked &&
-		(s.availability == catalog.Preorder || s.availability == catalog.OutOfStock && s.button != catalog.InStock && s.blocked) {
-		c.offers[0].availability = s.availability
-	}
 	// A lone price labelled regular is the price paid only when the markup has none or agrees:
 	// beside a markup price it may be the regular price of a sale shown elsewhere.
 	if s.onlyRegular && anyPrice(c.offers) && !hasPrice(c.offers, s.price) {

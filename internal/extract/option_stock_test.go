@@ -37,3 +37,21 @@ func TestShippingNoteIsNoStockMessage(t *testing.T) {
 		t.Errorf("availability %s, want unknown", got)
 	}
 }
+
+// A label that belongs to no input is the product's stock message, not an option's; a size's
+// label (for= or holding its radio button) still speaks for that size alone.
+func TestStockStatusLabelIsTheProducts(t *testing.T) {
+	page := `<html><body><h1>Oversized Shirt</h1><span class="price">$17.99</span><label class="stock-status">Out of stock</label></body></html>`
+	if got := shownOf(t, page).Availability; got != catalog.OutOfStock {
+		t.Errorf("availability %s, want out of stock", got)
+	}
+	for _, label := range []string{
+		`<label class="stock-status" for="size-m">M - Out of stock</label>`,
+		`<label class="stock-status"><input type="radio" name="size" value="m">M - Out of stock</label>`,
+	} {
+		page := `<html><body><h1>Oversized Shirt</h1><span class="price">$17.99</span>` + label + `<button type="submit">Add to bag</button></body></html>`
+		if got := shownOf(t, page).Availability; got != catalog.InStock {
+			t.Errorf("%s: availability %s, want in stock", label, got)
+		}
+	}
+}

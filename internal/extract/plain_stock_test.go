@@ -45,9 +45,9 @@ func TestPlainStockMessage(t *testing.T) {
 	}
 }
 
-// An unmarked stock message fills a gap in the markup but never overrides it: markup saying in
-// stock stays so beside a plain "Sold out" (a size's, a list's), as it would not beside a
-// message marked as the product's stock beside a disabled buy button.
+// A stock message, unmarked or marked, fills a gap in the markup but never overrides it: markup
+// saying in stock stays so beside "Sold out" and a disabled button whose words say nothing of
+// stock; only a sold-out buy button overrides it.
 func TestPlainStockMessageDoesNotOverrideMarkup(t *testing.T) {
 	page := func(msg string) string {
 		return `<html><head><title>Mini bag</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
@@ -59,7 +59,7 @@ func TestPlainStockMessageDoesNotOverrideMarkup(t *testing.T) {
 		want catalog.Availability
 	}{
 		{`<p>Sold out</p>`, catalog.InStock},
-		{`<p class="stock">Sold out</p>`, catalog.OutOfStock},
+		{`<p class="stock">Sold out</p>`, catalog.InStock},
 	} {
 		r, err := Page(strings.NewReader(page(c.msg)), "https://shop.example/p/1")
 		if err != nil || len(r.Products) != 1 || len(r.Products[0].Offers) != 1 {

@@ -94,6 +94,12 @@ func findPrices(s, hint string) []shownPrice {
 				sym = s[m[8]:m[9]]
 			}
 		}
+		if looseForint(s, m, sym, hint) {
+			// "Length 6 ft" is feet: the forint's "Ft" counts only glued to its number or on a
+			// page in forints.
+			sym = ""
+			m[2], m[3], m[8], m[9] = -1, -1, -1, -1
+		}
 		num := s[m[4]:m[5]]
 		// A number glued to letters ("A4", "24h", "size 38") is not a price unless marked.
 		if sym == "" && m[4] > 0 && isLetterBefore(s[:m[4]]) {
@@ -172,6 +178,22 @@ func symbolCurrency(sym, hint string) string {
 		return hint
 	}
 	return ""
+}
+
+// looseForint reports a match whose sign is the forint's "Ft" apart from its number ("6 ft") on
+// a page not in forints (hint): the sign of feet as often as of forints.
+func looseForint(s string, m []int, sym, hint string) bool {
+	if !strings.EqualFold(sym, "ft") || hint == "HUF" {
+		return false
+	}
+	if m[8] >= 0 {
+		end := m[5]
+		if m[6] >= 0 {
+			end = m[7]
+		}
+		return m[8] != end
+	}
+	return m[2] >= 0 && m[3] != m[4]
 }
 
 // normalizeAmount turns "1,299.00", "1.299,00", "1 299", "12" into a plain decimal string.

@@ -31,6 +31,11 @@ var recommendationHeadings = []string{
 // with" row at its end. Nor is a block that holds the title heading (heading marks its holders)
 // or the enabled buy button, nor, when the heading sits in the product's own block (one holding
 // the title or the buy button), the first price after the title: those are the product's.
+//
+// The walk stops at a sibling after the block's own content (the first sibling) that is or holds
+// a buy control, disabled too, or a stock message: those are the product's buy row, which a
+// "Frequently bought together" row above it must not wipe. In the block holding the title only
+// the block's own content is marked.
 func (d *document) recommendationBlocks(lens []int, heading []bool, title *html.Node) []bool {
 	marks := make([]bool, len(d.elems))
 	var price, buy *html.Node
@@ -58,6 +63,8 @@ func (d *document) recommendationBlocks(lens []int, heading []bool, title *html.
 		if heading[d.pos[p]] || buy != nil && within(buy, p) {
 			keep = append(keep, price)
 		}
+		inTitleBlock := heading[d.pos[p]]
+		first := true
 	siblings:
 		for s, steps := c.NextSibling, 0; s != nil && steps < recommendationSiblings; s, steps = s.NextSibling, steps+1 {
 			if s.Type != html.ElementNode {
@@ -71,7 +78,14 @@ func (d *document) recommendationBlocks(lens []int, heading []bool, title *html.
 					break siblings
 				}
 			}
+			if d.buyOrStock(s, lens, !first) {
+				break
+			}
 			marks[d.pos[s]] = true
+			if inTitleBlock {
+				break
+			}
+			first = false
 		}
 	}
 	return marks
@@ -82,15 +96,16 @@ const recommendationSiblings = 64
 
 // productAnchors are the elements after the title heading (or from the page's start without
 // one) that are likely the product's: the first element with a price of its own text, and the
-// first enabled buy button; nil for those not found.
+// first enabled buy button; nil for those not found. Without a title heading there is no price
+// anchor: the page's first price may be anyone's.
 func (d *document) productAnchors(title *html.Node) (price, buy *html.Node) {
 	start := 0
 	if title != nil {
 		start = d.pos[title]
 	}
-	for i := start; i < min(len(d.elems), start+afterTitle*2) && (price == nil || buy == nil); i++ {
+	for i := start; i < min(len(d.elems), start+afterTitle*2) && (price == nil && title != nil || buy == nil); i++ {
 		n := d.elems[i]
-		if price == nil && ownPrice(n) {
+		if price == nil && title != nil && ownPrice(n) {
 			price = n
 		}
 		if buy == nil && (n.DataAtom == atom.Button || n.DataAtom == atom.Input) && !disabled(n) &&
@@ -99,6 +114,40 @@ func (d *document) productAnchors(title *html.Node) (price, buy *html.Node) {
 		}
 	}
 	return price, buy
+}
+
+// buyOrStock reports a buy control (a button or submit input that buys the product or says it
+// cannot be bought, disabled too) or a stock message at s, or, with inside, anywhere in it.
+func (d *document) buyOrStock(s *html.Node, lens []int, inside bool) bool {
+	last := d.pos[s]
+	if inside {
+		last = d.lastInside(s)
+	}
+	for i := d.pos[s]; i <= last && i < len(d.elems); i++ {
+		n := d.elems[i]
+		if lens[i] > 0 && lens[i] <= 150 && hasWord(words(n), stockWords...) {
+			return true
+		}
+		if n.DataAtom != atom.Button && n.DataAtom != atom.Input {
+			continue
+		}
+		if n.DataAtom == atom.Input && !strings.EqualFold(attr(n, "type"), "submit") && !strings.EqualFold(attr(n, "type"), "button") {
+			continue
+		}
+		if inPicker(n) {
+			continue
+		}
+		t := text(n, 120)
+		if n.DataAtom == atom.Input {
+			t = attr(n, "value")
+		}
+		low := strings.ToLower(collapse(t))
+		if buyControl(n) || hasWord(words(n), buttonWords...) || containsPhrase(low, addToCartPhrases) ||
+			containsPhrase(low, outOfStockPhrases) || containsPhrase(low, preorderPhrases) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownPrice reports an element whose own text (not its children's) has an amount marked by a

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
@@ -37,5 +38,29 @@ func TestEmptyRecommendationBlockStaysSmall(t *testing.T) {
 		<section class="module"><h2>You may also like</h2><div class="grid"></div></section></div></div></body></html>`
 	if o := shownOf(t, page); o.Price != 7500 {
 		t.Errorf("price %d, want 7500", o.Price)
+	}
+}
+
+// A recommendation heading above a sold-out product's buy row marks only its own block: the
+// product's stock message and disabled button below it are read.
+func TestRecommendationHeadingAboveSoldOutBuyRow(t *testing.T) {
+	for _, page := range []string{
+		`<html><body><div class="product-info"><h1>Linen Dress</h1><div class="price">$49.00</div><h3>Frequently bought together</h3>` +
+			`<div class="fbt"><a>Belt</a><span class="price">$20.00</span></div><p class="stock">Sold out</p><button type="submit" disabled>Sold out</button></div></body></html>`,
+		// The title outside the buy column: the walk stops at the stock message.
+		`<html><body><div class="head"><h1>Linen Dress</h1></div><div class="product-info"><div class="price">$49.00</div><h3>Frequently bought together</h3>` +
+			`<div class="fbt"><a>Belt</a><span class="price">$20.00</span></div><div class="row"><p class="stock">Sold out</p></div><button type="submit" disabled>Sold out</button></div></body></html>`,
+	} {
+		for _, head := range []string{"", linenLD("49.00")} {
+			page := strings.Replace(page, "<body>", "<head>"+head+"</head><body>", 1)
+			if o := shownOf(t, page); o.Price != 4900 || o.Availability != catalog.OutOfStock {
+				t.Errorf("offer %d %s, want 4900 out of stock\n%s", o.Price, o.Availability, page)
+			}
+		}
+	}
+	// Without a title h1 there is no price anchor.
+	d := newDocument(firstElement(t, `<div><span class="price">$1</span><h2>Related products</h2><span class="price">$2</span></div>`))
+	if price, _ := d.productAnchors(nil); price != nil {
+		t.Errorf("price anchor %s without a title", text(price, 40))
 	}
 }

@@ -39,17 +39,6 @@ func TestHiddenSoldOutLabelBesideForeignBuyButton(t *testing.T) {
 			t.Errorf("%q is not an add-to-cart phrase", phrase)
 		}
 	}
-	// Positive evidence still overrides: a disabled buy button, or a product form without an
-	// enabled submit control.
-	for _, tail := range []string{
-		`<p class="stock">Uitverkocht</p><button type="submit" name="add" disabled>Toevoegen aan winkelwagen</button>`,
-		`<p class="stock">Uitverkocht</p><form action="/cart/add" class="product-form"><input type="hidden" name="id" value="1"></form>`,
-	} {
-		page := `<html><head>` + linenLD("49.00") + `</head><body><h1>Linen Dress</h1><div class="price">$49.00</div>` + tail + `</body></html>`
-		if got := shownOf(t, page).Availability; got != catalog.OutOfStock {
-			t.Errorf("%s: availability %s, want out of stock", tail, got)
-		}
-	}
 }
 
 // A recommendation heading inside the product's own buy column marks only what follows it, not
@@ -113,6 +102,7 @@ func TestRealPricesAreNotDropped(t *testing.T) {
 		`<p>Size 2X <span>$49.00</span></p>`,
 		`<p>1x <span>$49.00</span></p>`,
 		`<p><span class="badge">Worth it</span> <span>$49.00</span></p>`,
+		`<p><span class="badge">Lowest price guaranteed</span> <span class="note">30-day returns</span> <span>$49.00</span></p>`,
 	} {
 		page := `<html><body><h1>Linen Dress</h1>` + block + `<button>Add to cart</button></body></html>`
 		if o := shownOf(t, page); o.Price != 4900 {
@@ -129,6 +119,8 @@ func TestRealPricesAreNotDropped(t *testing.T) {
 		"Lowest price guaranteed ": false, "Lowest price ever ": false, "Size 2X ": false, "Pack 4 x ": false, "1x ": false,
 		"Box of 10 for ": false, "Lowest price in the last 30 days: ": true, "Niedrigster Preis vor der Preissenkung: ": true,
 		"or 4x ": true, "4x ": false, "Pay in 4x ": true, "Buy 3 for ": true, "Kaufe 2 für ": true,
+		"Lowest price guaranteed 30-day returns ": false, "Lowest price guaranteed · Free 30-day returns ": false,
+		"Niedrigster Preis der letzten 30 Tage: ": true, "Najniższa cena z 30 dni przed obniżką: ": true, "Lowest price (30 days): ": true,
 	} {
 		if got := notShopperPrice(before, ""); got != want {
 			t.Errorf("notShopperPrice(%q) = %v, want %v", before, got, want)
@@ -251,8 +243,9 @@ func TestStateBlobIgnoresDataLayer(t *testing.T) {
 	}
 }
 
-// A delivery line's "Not available" is about a delivery option, not the product's stock; a
-// delivery line classed for stock ("delivery-soldout") still is.
+// A delivery line's "Not available" is about a delivery option, not the product's stock; an
+// element of a delivery block whose own classes name stock ("delivery-soldout", "stock
+// out-of-stock", "stock-status") is the product's stock message and is read.
 func TestDeliveryLineIsNotStock(t *testing.T) {
 	for _, c := range []struct {
 		tail string
@@ -262,7 +255,9 @@ func TestDeliveryLineIsNotStock(t *testing.T) {
 		{`<div class="shipping-info"><div class="delivery-message">Not available</div></div>`, catalog.Unknown},
 		{`<div class="delivery-options"><p class="availability">Click &amp; Collect: Not available</p></div>`, catalog.Unknown},
 		{`<p class="delivery-availability">Click &amp; Collect: Not available</p>`, catalog.Unknown},
-		{`<div class="shipping"><span class="stock-status">Out of stock</span></div>`, catalog.Unknown},
+		{`<div class="delivery-options"><p>Click &amp; Collect: Not available</p></div>`, catalog.Unknown},
+		{`<div class="shipping"><span class="stock-status">Out of stock</span></div>`, catalog.OutOfStock},
+		{`<div class="product-delivery"><p class="stock out-of-stock">Out of stock</p></div>`, catalog.OutOfStock},
 		{`<div class="delivery-information delivery-soldout">Nicht verfügbar</div>`, catalog.OutOfStock},
 	} {
 		page := `<html><body><h1>Linen Dress</h1><span class="price">$49.00</span>` + c.tail + `</body></html>`
@@ -295,14 +290,23 @@ func TestPrecedingTextIsBounded(t *testing.T) {
 
 // Lakh grouping ("12,50,000") is Indian: only with ₹, INR, Rs or an Indian locale.
 func TestLakhGroupingOnlyIndian(t *testing.T) {
-	for s, want := range map[string]string{"12,50,000 €": "", "€12,50,000": "", "₹12,50,000": "1250000", "Rs 12,50,000": "1250000", "INR 12,50,000": "1250000"} {
-		ps := findPrices(s, "")
-		got := ""
-		if len(ps) == 1 {
-			got = ps[0].amount
+	// Each text's exact reading: every amount found, with its currency; "" for none. A number
+	// grouped in lakhs beside another currency, or beside none on a page not in rupees, is no
+	// amount at all (never 12.50 or 1250000).
+	for s, want := range map[string]string{
+		"12,50,000 €": "", "€12,50,000": "", "$1,29,999": "", "1,29,999": "", "12,50,000 kr": "",
+		"₹12,50,000": "1250000 INR", "Rs 12,50,000": "1250000 INR", "INR 12,50,000": "1250000 INR", "₹1,29,999": "129999 INR",
+	} {
+		var got []string
+		for _, p := range findPrices(s, "") {
+			got = append(got, p.amount+" "+p.currency)
 		}
-		if got != want && !(want == "" && got != "1250000") {
-			t.Errorf("findPrices(%q) = %+v, want %q", s, ps, want)
+		if g := strings.Join(got, ", "); g != want {
+			t.Errorf("findPrices(%q) = %q, want %q", s, g, want)
 		}
+	}
+	// On a page in rupees an unmarked lakh number is read whole.
+	if ps := findPrices("1,29,999", "INR"); len(ps) != 1 || ps[0].amount != "129999" {
+		t.Errorf("findPrices(1,29,999, INR) = %+v, want 129999", ps)
 	}
 }

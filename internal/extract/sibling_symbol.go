@@ -13,15 +13,17 @@ import (
 
 // withSiblingSymbol is t, the text of n holding one number without a sign, with the currency sign
 // or code that stands alone right beside n (in a text node or its own small element) added on
-// its side; t itself when there is none.
-func withSiblingSymbol(n *html.Node, t string, ps []shownPrice) string {
+// its side; t itself when there is none. The forint's "Ft" counts only on a page in forints
+// (hint): <span>6</span> ft is a length.
+func withSiblingSymbol(n *html.Node, t string, ps []shownPrice, hint string) string {
 	if len(ps) != 1 || ps[0].marked {
 		return t
 	}
-	if s := siblingSymbol(n.NextSibling, true); s != "" {
+	ok := func(s string) bool { return s != "" && (hint == "HUF" || !strings.EqualFold(s, "ft")) }
+	if s := siblingSymbol(n.NextSibling, true); ok(s) {
 		return t + s
 	}
-	if s := siblingSymbol(n.PrevSibling, false); s != "" {
+	if s := siblingSymbol(n.PrevSibling, false); ok(s) {
 		return s + t
 	}
 	return t

@@ -26,7 +26,7 @@ func TestSiblingSymbol(t *testing.T) {
 		for n.Type != html.ElementNode {
 			n = n.NextSibling
 		}
-		if got := withSiblingSymbol(n, "24.00", findPrices("24.00", "")); got != c.want {
+		if got := withSiblingSymbol(n, "24.00", findPrices("24.00", ""), ""); got != c.want {
 			t.Errorf("withSiblingSymbol(%s) = %q, want %q", c.html, got, c.want)
 		}
 	}
@@ -38,5 +38,27 @@ func TestSiblingSymbolElement(t *testing.T) {
 		<span class="currency">EUR</span> <span class="tax">incl. 19% VAT</span></div><div class="note">Free returns within 30 days of delivery</div><button>Add to cart</button></body></html>`
 	if o := shownOf(t, page); o.Price != 5995 || o.Currency != "EUR" {
 		t.Errorf("offer %d %q, want 5995 EUR", o.Price, o.Currency)
+	}
+}
+
+// "ft" apart from its number is feet, not forints, unless the page is in forints: a length beside
+// the price is not taken for it.
+func TestFeetAreNotForints(t *testing.T) {
+	for _, page := range []string{
+		`<html lang="en-US"><body><h1>Rope</h1><p>Length <span class="value">6</span> ft</p><p class="price">$19.99</p></body></html>`,
+		`<html lang="en-US"><body><h1>Rope</h1><p>Length 6 ft</p><p class="price">$19.99</p></body></html>`,
+	} {
+		if o := shownOf(t, page); o.Price != 1999 || o.Currency != "USD" {
+			t.Errorf("offer %d %s, want 1999 USD\n%s", o.Price, o.Currency, page)
+		}
+	}
+	for _, page := range []string{
+		`<html><body><h1>Kötél</h1><p class="price">4990Ft</p></body></html>`,
+		`<html lang="hu"><body><h1>Kötél</h1><p class="price">4 990 Ft</p></body></html>`,
+		`<html lang="hu"><body><h1>Kötél</h1><p class="price"><span class="value">4 990</span> Ft</p></body></html>`,
+	} {
+		if o := shownOf(t, page); o.Price != 499000 || o.Currency != "HUF" {
+			t.Errorf("offer %d %s, want 499000 HUF\n%s", o.Price, o.Currency, page)
+		}
 	}
 }

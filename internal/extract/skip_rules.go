@@ -32,15 +32,16 @@ func (d *document) headingHolders(title *html.Node) []bool {
 }
 
 // titleHeading is the h1 that shows the product's name: the first whose text is one of names
-// (the markup's) or the og:title, or holds one or is held by one; with no name to match, the
-// page's only h1. nil when no h1 qualifies: an h1 that is not the product's (a cart drawer's
-// "Your cart") is never taken for it.
+// (the markup's) or the og:title, folded, or holds one; with no name to match, the page's only
+// h1. nil when no h1 qualifies: an h1 that is not the product's (a cart drawer's "Your cart") is
+// never taken for it, nor a short h1 the name merely contains (a drawer's "Bag" beside "Tote
+// Bag"), nor any h1 inside a cart, drawer, mini cart or basket (inCartBlock).
 func (d *document) titleHeading(names []string) *html.Node {
 	var folded []string
 	var h1s []*html.Node
 	for _, n := range d.elems {
 		switch {
-		case n.DataAtom == atom.H1:
+		case n.DataAtom == atom.H1 && !inCartBlock(n):
 			h1s = append(h1s, n)
 		case n.DataAtom == atom.Meta && strings.EqualFold(attr(n, "property"), "og:title"):
 			names = append(names[:len(names):len(names)], attr(n, "content"))
@@ -63,12 +64,23 @@ func (d *document) titleHeading(names []string) *html.Node {
 			continue
 		}
 		for _, f := range folded {
-			if ft == f || strings.Contains(ft, f) || strings.Contains(f, ft) {
+			if ft == f || strings.Contains(ft, f) {
 				return h
 			}
 		}
 	}
 	return nil
+}
+
+// inCartBlock reports an element inside one classed as a cart, drawer, mini cart or basket
+// (not a buy action's "add-to-cart").
+func inCartBlock(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if hasWord(withoutBuyAction(words(p)), "cart", "drawer", "minicart", "basket") {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutBuyAction drops the words of a buy action from an element's class words: "add to

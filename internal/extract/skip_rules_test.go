@@ -31,7 +31,7 @@ func TestHeadingHolderIsNotSkipped(t *testing.T) {
 	if o.Price != 6400 || o.RegularPrice != 8000 {
 		t.Errorf("offer %d (regular %d), want 6400 (regular 8000)", o.Price, o.RegularPrice)
 	}
-	d := newDocument(firstElement(t, `<div class="cart"><div class="x"><h1>T</h1></div><p class="cart">x</p></div>`))
+	d := newDocument(firstElement(t, `<div class="bundle"><div class="x"><h1>T</h1></div><p class="bundle">x</p></div>`))
 	if got := d.headingHolders(d.titleHeading(nil)); !slices.Equal(got, []bool{true, true, false, false}) {
 		t.Errorf("headingHolders = %v", got)
 	}
@@ -65,5 +65,25 @@ func TestAsideBuyBox(t *testing.T) {
 		<aside class="viewed"><h2>Last seen</h2><span class="price">£45.00</span></aside></body></html>`
 	if o := shownOf(t, page); o.Price != 15400 || o.RegularPrice != 22000 {
 		t.Errorf("offer %d (regular %d), want 15400 (regular 22000)", o.Price, o.RegularPrice)
+	}
+}
+
+// A cart drawer's short h1 that the product's name contains ("Bag" in "Tote Bag") is not the
+// title heading: the drawer stays skipped and its line's price is not the product's.
+func TestCartDrawerHeadingIsNotTitle(t *testing.T) {
+	page := `<html><head><meta property="og:title" content="Tote Bag"></head><body>` +
+		`<aside class="drawer"><h1>Bag</h1><p>Linen Dress <span class="price">$98.00</span></p></aside>` +
+		`<div class="product"><h1>Tote Bag</h1><div class="price">$39.00</div></div></body></html>`
+	r, err := Page(strings.NewReader(page), "")
+	if err != nil || len(r.Products) == 0 || len(r.Products[0].Offers) == 0 {
+		t.Fatalf("Page = %+v, %v", r, err)
+	}
+	if p := r.Products[0]; p.Title != "Tote Bag" || p.Offers[0].Price != 3900 {
+		t.Errorf("product %q %d, want \"Tote Bag\" 3900", p.Title, p.Offers[0].Price)
+	}
+	// An h1 in a cart block is never the title heading, even when it names the product.
+	d := newDocument(firstElement(t, `<div><div class="minicart"><h1>Tote Bag</h1></div><div class="product"><h1>Tote Bag</h1></div></div>`))
+	if h := d.titleHeading([]string{"Tote Bag"}); h == nil || h.Parent.Data != "div" || attr(h.Parent, "class") != "product" {
+		t.Errorf("title heading in the mini cart")
 	}
 }

@@ -6,28 +6,48 @@ import (
 	"github.com/tagdrop/tagdrop/internal/catalog"
 )
 
-// A sold-out stock message outweighs one offer the markup says is in stock when the buy button
-// is disabled or the product form has no enabled submit control; an enabled button, or no buy
-// control at all (no positive evidence), keeps the markup's word.
-func TestSoldOutMessageOverridesStaleMarkup(t *testing.T) {
+// A stock message never overrides one offer the markup says is in stock, whatever buy control
+// stands beside it: a disabled button, a product form without a submit control, no button at all.
+// Themes keep sold-out badges in every page and show them by CSS, and a "form" posting to the
+// cart may be an instalment widget's.
+func TestStockMessageKeepsMarkup(t *testing.T) {
 	page := func(button string) string {
 		return `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Merino Beanie",
 			"offers":{"@type":"Offer","price":"35.00","priceCurrency":"USD","availability":"https://schema.org/InStock"}}</script></head>
 			<body><h1 class="product_title">Merino Beanie</h1><p class="price">$35.00</p><p class="stock out-of-stock">Out of stock</p>` +
 			button + `</body></html>`
 	}
-	for _, blocked := range []string{
+	for _, button := range []string{
 		`<form class="cart" action="/cart"><button type="submit" class="single_add_to_cart_button" disabled>Add to cart</button></form>`,
 		`<form class="cart" action="/cart"><input type="hidden" name="add-to-cart" value="7"></form>`,
+		``,
+		`<button type="submit" class="single_add_to_cart_button">Add to cart</button>`,
 	} {
-		if got := shownOf(t, page(blocked)).Availability; got != catalog.OutOfStock {
-			t.Errorf("%s: %s, want out of stock", blocked, got)
+		if got := shownOf(t, page(button)).Availability; got != catalog.InStock {
+			t.Errorf("%q: %s, want the markup's in stock", button, got)
 		}
 	}
-	if got := shownOf(t, page("")).Availability; got != catalog.InStock {
-		t.Errorf("without a button: %s, want the markup's in stock", got)
+	// The one override: a sold-out buy button.
+	if got := shownOf(t, page(`<button type="submit" disabled>Sold out</button>`)).Availability; got != catalog.OutOfStock {
+		t.Errorf("sold-out button: %s, want out of stock", got)
 	}
-	if got := shownOf(t, page(`<button type="submit" class="single_add_to_cart_button">Add to cart</button>`)).Availability; got != catalog.InStock {
-		t.Errorf("with an enabled button: %s, want in stock", got)
+}
+
+// The reviewer's pages: markup in stock, and a stock message or a hidden badge that is not the
+// product's stock (an instalment form on Dawn beside its CSS-hidden badge, "Reserva y recoge", "more colours coming soon",
+// "back order" for larger quantities). Each stays in stock.
+func TestStockMessagesBesideInStockMarkup(t *testing.T) {
+	for _, tail := range []string{
+		`<form action="/cart/add" class="installment caption-large"><input type="hidden" name="id" value="1"></form>` +
+			`<span class="badge price__badge-sold-out color-inverse">Vyprodáno</span>` +
+			`<button type="button">Přidat do košíku</button>`,
+		`<p class="stock">En stock. Reserva y recoge en tienda</p><button>Añadir a la cesta</button>`,
+		`<p class="stock-info">In stock - more colours coming soon</p><button>Add to cart</button>`,
+		`<div class="availability">In stock. Larger quantities available for back order.</div>`,
+	} {
+		page := `<html><head>` + linenLD("49.00") + `</head><body><h1>Linen Dress</h1><div class="price">$49.00</div>` + tail + `</body></html>`
+		if got := shownOf(t, page).Availability; got != catalog.InStock {
+			t.Errorf("%s: availability %s, want in stock", tail, got)
+		}
 	}
 }

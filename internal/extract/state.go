@@ -132,29 +132,36 @@ func jsString(s string) string {
 	return out
 }
 
-// pageNames are the folded names the page shows its product under: its h1s and og:title.
-func (d *document) pageNames() []string {
-	var out []string
+// pageNames are the folded names the page shows its product under: its first maxNameHeadings
+// h1s and its og:title, as a set. A page of many h1s (a listing, a generated page) gives no more:
+// the product's heading is among the first.
+func (d *document) pageNames() map[string]bool {
+	out := map[string]bool{}
+	h1s := 0
 	for _, n := range d.elems {
 		var t string
 		switch {
-		case n.DataAtom == atom.H1:
+		case n.DataAtom == atom.H1 && h1s < maxNameHeadings:
+			h1s++
 			t = text(n, titleMaxLength)
 		case n.DataAtom == atom.Meta && strings.EqualFold(attr(n, "property"), "og:title"):
 			t = attr(n, "content")
 		}
-		if f := catalog.Fold(t); f != "" && !slices.Contains(out, f) {
-			out = append(out, f)
+		if f := catalog.Fold(t); f != "" {
+			out[f] = true
 		}
 	}
 	return out
 }
 
+// maxNameHeadings bounds the h1s pageNames takes names from.
+const maxNameHeadings = 16
+
 // stateWalk walks a blob in a fixed order for the objects named like the page that have a price:
 // the first of them, and the first with an id or SKU.
 type stateWalk struct {
 	x             *extraction
-	names         []string
+	names         map[string]bool
 	visits        *int
 	first, withID *candidate
 }
@@ -166,7 +173,8 @@ var (
 	stateLineKeys = []string{"quantity", "qty", "lineTotal", "line_total", "linePrice", "line_price", "lineItemId", "line_item_id"}
 )
 
-// walk looks at v and its values; inCart says v is under a cart's key.
+// walk looks at v and its values; inCart says v is under a cart's key or a recommendation list's
+// (stateOtherKey), whose objects are not the product.
 func (w *stateWalk) walk(v any, inCart bool) {
 	if *w.visits++; *w.visits > maxStateVisits || w.withID != nil {
 		return
@@ -181,7 +189,7 @@ func (w *stateWalk) walk(v any, inCart bool) {
 			w.consider(v)
 		}
 		for _, k := range sortedKeys(v) {
-			w.walk(v[k], inCart || hasWord(splitWords(k, nil), stateCartKeys...))
+			w.walk(v[k], inCart || stateOtherKey(splitWords(k, nil)))
 		}
 	}
 }
@@ -193,7 +201,7 @@ func (w *stateWalk) consider(m map[string]any) {
 		return
 	}
 	var sp statePrices
-	w.x.readStatePrices(m, plain, &sp, 0)
+	w.x.readStatePrices(m, plain, false, &sp, 0)
 	sp.settle()
 	if sp.price == "" {
 		return
@@ -206,6 +214,17 @@ func (w *stateWalk) consider(m map[string]any) {
 	if stateIdentified(m) {
 		w.withID = c
 	}
+}
+
+// stateRecommendKeys are key words of lists of other products: "recommendations",
+// "relatedProducts", "similarItems", "upsells"; stateOtherKey adds "alsoLike" and "recentlyViewed".
+var stateRecommendKeys = []string{"recommendation", "recommendations", "recommended", "recs", "related", "similar",
+	"upsell", "upsells", "crosssell", "crosssells"}
+
+// stateOtherKey reports key words of a cart or of other products than the page's.
+func stateOtherKey(kw []string) bool {
+	return hasWord(kw, stateCartKeys...) || hasWord(kw, stateRecommendKeys...) ||
+		hasWord(kw, "also") && hasWord(kw, "like", "likes", "bought", "viewed") || hasWord(kw, "recently") && hasWord(kw, "viewed")
 }
 
 // stateLine reports an object with a cart line's keys.
@@ -234,9 +253,9 @@ func stateIdentified(m map[string]any) bool {
 }
 
 // stateName is m's name when it is one the page shows, else "".
-func stateName(m map[string]any, names []string) string {
+func stateName(m map[string]any, names map[string]bool) string {
 	for _, k := range []string{"name", "title", "productName", "productTitle", "displayName"} {
-		if s, ok := m[k].(string); ok && slices.Contains(names, catalog.Fold(s)) {
+		if s, ok := m[k].(string); ok && names[catalog.Fold(s)] {
 			return s
 		}
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 type statePrices struct {
 	price, currency string
 	current         bool // price came from a key marked current ("current", "sale", "now")
+	exact           bool // price came from an exact price key (stateExactKeys)
 	regular         string
 	// priceWhole and regularWhole flag amounts read from whole numbers, which may be minor units
 	// (Shopify's "price":4500 is $45.00): settle drops them.
@@ -20,12 +22,30 @@ type statePrices struct {
 }
 
 // stateIgnored are key words of amounts that are not the product's price: unit prices,
-// instalments, discounts and savings, price history, ranges' upper ends, tax, shipping.
+// instalments, discounts and savings, price history, ranges' ends and "from" prices, base
+// (unit) prices, tax, shipping. A price "with discount" or "after discount" is not ignored
+// (stateDiscounted).
 var stateIgnored = []string{"unit", "per", "installment", "installments", "instalment", "instalments", "discount",
+	"from", "min", "starting", "base",
 	"saving", "savings", "save", "saved", "percentage", "percent", "max", "range", "tax", "vat", "shipping",
 	"delivery", "points", "history", "lowest", "omnibus", "member", "loyalty", "monthly", "subscription",
 	// Keys about a price that are not one: "priceValidUntil", "priceId", "priceTier", "priceType".
 	"valid", "until", "date", "id", "tier", "type", "label", "code"}
+
+// stateExactKeys are the keys that name the price itself, preferred over other keys' amounts of
+// the same role ("fromPrice", "displayPrice").
+var stateExactKeys = []string{"price", "salePrice", "finalPrice", "currentPrice"}
+
+// stateDiscounted reports key words naming the price paid after a discount: "priceWithDiscount",
+// "priceAfterDiscount".
+func stateDiscounted(kw []string) bool {
+	for i := 1; i < len(kw); i++ {
+		if kw[i] == "discount" && (kw[i-1] == "with" || kw[i-1] == "after") {
+			return true
+		}
+	}
+	return false
+}
 
 // stateLeafText and stateLeafNumber are the keys of an amount object: its shown text, its number.
 var (
@@ -36,8 +56,8 @@ var (
 
 // readStatePrices reads the amounts under m's price keys ("price", "displayPrice", "prices"),
 // each current or regular by its key's words ("current", "previous", "originalPrice"), down to
-// three levels.
-func (x *extraction) readStatePrices(m map[string]any, r role, sp *statePrices, depth int) {
+// three levels. exact says m is under an exact price key (stateExactKeys).
+func (x *extraction) readStatePrices(m map[string]any, r role, exact bool, sp *statePrices, depth int) {
 	if depth > 3 {
 		return
 	}
@@ -49,20 +69,21 @@ func (x *extraction) readStatePrices(m map[string]any, r role, sp *statePrices, 
 			}
 			continue
 		}
-		if hasWord(kw, stateIgnored...) || depth == 0 && !hasWord(kw, "price", "prices", "pricing") {
+		if hasWord(kw, stateIgnored...) && !stateDiscounted(kw) || depth == 0 && !hasWord(kw, "price", "prices", "pricing") {
 			continue
 		}
 		kr := keyRole(kw, r)
+		ex := exact || slices.Contains(stateExactKeys, k)
 		switch v := m[k].(type) {
 		case map[string]any:
 			if amt, cur, whole, ok := x.stateLeaf(v); ok {
-				sp.add(amt, cur, kr, whole)
+				sp.add(amt, cur, kr, whole, ex)
 			} else {
-				x.readStatePrices(v, kr, sp, depth+1)
+				x.readStatePrices(v, kr, ex, sp, depth+1)
 			}
 		case string, jsonNumber:
 			if amt, cur, ok := x.stateAmount(v); ok && (depth == 0 || hasWord(kw, "price", "value", "amount", "current", "sale", "now", "was", "previous", "original", "regular", "formatted")) {
-				sp.add(amt, cur, kr, isWhole(v))
+				sp.add(amt, cur, kr, isWhole(v), ex)
 			}
 		}
 	}
@@ -79,19 +100,31 @@ func keyRole(kw []string, r role) role {
 	return r
 }
 
-// add records one amount: the first current one is the price (a plain one until then), the
-// highest regular one the regular price.
-func (sp *statePrices) add(amount, currency string, r role, whole bool) {
+// add records one amount: the price is the first of the highest rank (priceRank: current over
+// plain, then an exact key over others), the regular price the highest regular one.
+func (sp *statePrices) add(amount, currency string, r role, whole, exact bool) {
 	if r == strongRegular || r == weakRegular {
 		if sp.regular == "" || cmpAmount(amount, sp.regular) > 0 {
 			sp.regular, sp.regularWhole = amount, whole
 		}
-	} else if sp.price == "" || r == current && !sp.current {
-		sp.price, sp.current, sp.priceWhole = amount, r == current, whole
+	} else if sp.price == "" || priceRank(r == current, exact) > priceRank(sp.current, sp.exact) {
+		sp.price, sp.current, sp.exact, sp.priceWhole = amount, r == current, exact, whole
 	}
 	if sp.currency == "" {
 		sp.currency = currency
 	}
+}
+
+// priceRank orders a state price's keys: current ones first, and of the same kind an exact key's.
+func priceRank(current, exact bool) int {
+	rank := 0
+	if current {
+		rank = 2
+	}
+	if exact {
+		rank++
+	}
+	return rank
 }
 
 // stateLeaf reads an amount object: {"text":"£22.50","value":22.5}, {"centAmount":4499,
@@ -191,23 +224,36 @@ func stateString(m map[string]any, k string) string {
 }
 
 // stateAvailability reads an object's stock flags ("isInStock": true, "soldOut": false) or
-// status ("availability": "OUT_OF_STOCK"); "" when it has none.
+// status ("availability": "OUT_OF_STOCK"); "" when it has none. Stock flags come first, then a
+// status, then the weaker "available" or "purchasable" flags, which may say only that the product
+// is listed ({"available":true,"inStock":false} is out of stock).
 func stateAvailability(m map[string]any) catalog.Availability {
-	for _, k := range sortedKeys(m) {
-		switch v := m[k].(type) {
-		case bool:
+	keys := sortedKeys(m)
+	for _, k := range keys {
+		if v, ok := m[k].(bool); ok {
 			switch strings.ToLower(k) {
-			case "isinstock", "instock", "available", "isavailable", "purchasable", "ispurchasable", "orderable", "isorderable", "buyable", "isbuyable":
+			case "isinstock", "instock":
 				return map[bool]catalog.Availability{true: catalog.InStock, false: catalog.OutOfStock}[v]
 			case "soldout", "issoldout", "outofstock", "isoutofstock":
 				return map[bool]catalog.Availability{true: catalog.OutOfStock, false: catalog.InStock}[v]
 			}
-		case string:
+		}
+	}
+	for _, k := range keys {
+		if v, ok := m[k].(string); ok {
 			switch strings.ToLower(k) {
 			case "availability", "stockstatus", "stock_status", "availabilitystatus", "inventorystatus", "stockstate":
 				if a := schemaAvailability(strings.NewReplacer("_", " ", "-", " ").Replace(v)); a != catalog.Unknown && a != "" {
 					return a
 				}
+			}
+		}
+	}
+	for _, k := range keys {
+		if v, ok := m[k].(bool); ok {
+			switch strings.ToLower(k) {
+			case "available", "isavailable", "purchasable", "ispurchasable", "orderable", "isorderable", "buyable", "isbuyable":
+				return map[bool]catalog.Availability{true: catalog.InStock, false: catalog.OutOfStock}[v]
 			}
 		}
 	}

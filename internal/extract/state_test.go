@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
+	"golang.org/x/net/html"
 )
 
 // A page drawn by a script prices its product only in a state blob: the object named like the
@@ -69,6 +71,53 @@ func TestStateBlobWholeNumbers(t *testing.T) {
 		r, err := Page(strings.NewReader(page), "")
 		if err != nil || len(r.Products) != 0 {
 			t.Errorf("Page = %+v, %v: want no product from minor units read as major ones", r, err)
+		}
+	}
+}
+
+// A page of many h1s gives at most maxNameHeadings names from them, plus its og:title: the state
+// fallback stays linear on a generated page of thousands of headings.
+func TestPageNamesCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><meta property="og:title" content="Linen Dress"></head><body>`)
+	for i := range 5000 {
+		fmt.Fprintf(&b, "<h1>Heading %d</h1>", i)
+	}
+	b.WriteString(`</body></html>`)
+	root, err := html.Parse(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := newDocument(root).pageNames()
+	if len(names) != maxNameHeadings+1 {
+		t.Errorf("%d names, want %d", len(names), maxNameHeadings+1)
+	}
+	if !names[catalog.Fold("Linen Dress")] || !names[catalog.Fold("Heading 0")] {
+		t.Errorf("names %v lack the og:title or the first h1", names)
+	}
+}
+
+// The reviewer's state blobs: a "from" price beside the price, a price with discount beside the
+// price, a recommendation list ("alsoLike") before the product, and an "available" flag beside
+// "inStock".
+func TestStateBlobKeys(t *testing.T) {
+	for _, c := range []struct {
+		name, blob   string
+		price        int64
+		availability catalog.Availability
+	}{
+		{"from price", `{"product":{"name":"Satin Slip Skirt","fromPrice":29.00,"price":49.00,"currency":"USD"}}`, 4900, ""},
+		{"price with discount", `{"product":{"name":"Satin Slip Skirt","price":80.00,"priceWithDiscount":64.00,"currency":"USD"}}`, 6400, ""},
+		{"price after discount", `{"product":{"name":"Satin Slip Skirt","price":80.00,"priceAfterDiscount":64.00,"currency":"USD"}}`, 6400, ""},
+		{"exact key first", `{"product":{"name":"Satin Slip Skirt","displayPrice":"$29.00","price":"$49.00"}}`, 4900, ""},
+		{"also like", `{"alsoLike":[{"id":"7","name":"Satin Slip Skirt","price":39.00}],"product":{"id":"8","name":"Satin Slip Skirt","price":49.00}}`, 4900, ""},
+		{"recently viewed", `{"recentlyViewed":[{"id":"7","name":"Satin Slip Skirt","price":39.00}],"product":{"id":"8","name":"Satin Slip Skirt","price":49.00}}`, 4900, ""},
+		{"in stock over available", `{"product":{"name":"Satin Slip Skirt","available":true,"inStock":false,"price":49.00}}`, 4900, catalog.OutOfStock},
+	} {
+		page := `<html><body><h1 class="title">Satin Slip Skirt</h1><div class="price"></div><script type="application/json">` + c.blob + `</script></body></html>`
+		o := shownOf(t, page)
+		if o.Price != c.price || c.availability != "" && o.Availability != c.availability {
+			t.Errorf("%s: offer %d %s, want %d %s", c.name, o.Price, o.Availability, c.price, c.availability)
 		}
 	}
 }

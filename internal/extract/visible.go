@@ -23,9 +23,7 @@ type shown struct {
 	currency     string
 	availability catalog.Availability // the stock message's word, else the buy button's, else an unmarked message's
 	button       catalog.Availability // the buy button's word alone
-	unmarked     bool                 // availability is an unmarked message's: it only fills gaps
 	onlyRegular  bool                 // price is a lone regular price (loneRegular), nothing marked paid
-	blocked      bool                 // the buy button is disabled or the product form has none (buyBlocked)
 }
 
 // priceCand is one amount on the page.
@@ -37,6 +35,7 @@ type priceCand struct {
 	currency string
 	role     role
 	struck   bool // drawn struck through, not merely labelled or classed regular
+	named    bool // labelled "regular price" or classed regular (regularNamed), for loneRegular
 }
 
 type role int
@@ -102,9 +101,7 @@ func (x *extraction) visible(names []string, hint string) shown {
 	}
 	skipStock := d.skipped(lens, false, names)
 	message, button, plain := d.shownAvailability(t, lens, skipStock)
-	s.blocked = d.buyBlocked(t, min(len(d.elems), t+afterTitle*2), skipStock)
 	s.availability, s.button = cmp.Or(message, button, plain), button
-	s.unmarked = message == "" && button == "" && plain != ""
 	return s
 }
 
@@ -266,11 +263,12 @@ var cartWords = []string{"minicart", "cart", "drawer", "basket", "save", "saving
 // deliveryStockWords name stock, not a delivery option's availability ("delivery-availability").
 var deliveryStockWords = []string{"stock", "soldout", "sold", "outofstock", "instock", "oos", "inventory", "backorder", "preorder", "restock"}
 
-// deliveryStock reports the class words of a delivery line that is the stock message, as the
-// element's own classes say: Shopware's "delivery-information delivery-soldout". Other elements
-// of shipping and delivery blocks ("Click & Collect: Not available") are skipped for stock too.
+// deliveryStock reports the class words of an element of a delivery block that is the stock
+// message, as the element's own classes say: Shopware's "delivery-information delivery-soldout",
+// a "stock out-of-stock" line inside "product-delivery". Other elements of shipping and delivery
+// blocks ("Click & Collect: Not available") are skipped for stock.
 func deliveryStock(ws []string) bool {
-	return hasWord(ws, "shipping", "delivery") && hasWord(ws, deliveryStockWords...)
+	return hasWord(ws, deliveryStockWords...)
 }
 
 // priceCandidates lists the amounts on the page outside skipped blocks, in document order.
@@ -310,7 +308,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				t, gluedEnd = g, d.lastInside(n)
 			}
 			ps := find(t)
-			if st := withSiblingSymbol(n, t, ps); st != t {
+			if st := withSiblingSymbol(n, t, ps, hint); st != t {
 				t, ps = st, find(st)
 			}
 			if len(ps) == 1 && !innerHolds(d, n, lens, ps[0], find) {
@@ -322,7 +320,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(precedingText(n)+" "+t[:p.start], t[p.end:]+" "+followingText(n)) || perPeriodAfter(n) {
 					continue
 				}
-				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d)})
+				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d), named: regularNamed(n, label)})
 				continue
 			}
 		}
@@ -348,7 +346,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				if r == plain {
 					r = roleOf(n, "", lens, d)
 				}
-				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d)})
+				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d), named: regularNamed(n, label)})
 			}
 		}
 	}
