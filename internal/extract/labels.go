@@ -201,8 +201,13 @@ func perPeriodAfter(n *html.Node) bool {
 // regular (named) and not struck through: with no sale beside it, the regular price is the one
 // paid. Shopify's Dawn labels every price that is not on sale "Regular price". nil when the block
 // has a struck price, regular prices of different amounts, or a regular price named otherwise:
-// "Was", "RRP", "UVP", "statt", "before" say a sale price is missing, not that none is on.
-func loneRegular(cluster []priceCand) *priceCand {
+// "Was", "RRP", "UVP", "statt", "before" say a sale price is missing, not that none is on. nil
+// too in a block root (the price block, nil for none) that says a sale is on whose price is not
+// among the amounts (saleBlock): a script draws it.
+func loneRegular(cluster []priceCand, root *html.Node) *priceCand {
+	if root != nil && saleBlock(root) {
+		return nil
+	}
 	var lone *priceCand
 	for i := range cluster {
 		c := &cluster[i]
@@ -218,6 +223,41 @@ func loneRegular(cluster []priceCand) *priceCand {
 		}
 	}
 	return lone
+}
+
+// salePriceLabels are the words of Dawn's and its kin's "Sale price" label by language, lower
+// case.
+var salePriceLabels = []string{"sale price", "sonderpreis", "angebotspreis", "prix soldé", "prix promotionnel", "precio de oferta",
+	"prezzo di vendita", "prezzo scontato", "aanbiedingsprijs", "reapris", "cena promocyjna", "preço promocional", "セール価格"}
+
+// saleBlock reports a price block that says a sale is on: it or an ancestor is classed sale or
+// on-sale ("price--on-sale"), or it holds a "Sale price" label (salePriceLabels) or an empty
+// element classed sale ("price-item--sale" that a script fills).
+func saleBlock(root *html.Node) bool {
+	for p := root; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if hasWord(words(p), "sale", "onsale") {
+			return true
+		}
+	}
+	if containsPhrase(strings.ToLower(collapse(text(root, clusterText*2))), salePriceLabels) {
+		return true
+	}
+	found := false
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && !found && depth < 20; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if hasWord(words(c), "sale", "onsale") && strings.TrimSpace(text(c, 8)) == "" {
+				found = true
+				return
+			}
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	return found
 }
 
 // regularPriceLabels are the words of Dawn's and its kin's "Regular price" label by language,

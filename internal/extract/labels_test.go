@@ -124,7 +124,7 @@ func TestLoneRegularPrice(t *testing.T) {
 		{[]priceCand{{amount: "20", role: strongRegular}}, ""},
 	} {
 		got := ""
-		if p := loneRegular(c.cluster); p != nil {
+		if p := loneRegular(c.cluster, nil); p != nil {
 			got = p.amount
 		}
 		if got != c.want {

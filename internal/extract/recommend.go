@@ -27,29 +27,27 @@ var recommendationHeadings = []string{
 
 // recommendationBlocks marks, by document position, the blocks a recommendation heading opens:
 // the elements that follow the heading (or the wrappers that hold nothing but it) as siblings.
+// title is the page's title heading (titleHeading), or the element findTitle picks without one.
 // The heading's parent is not marked: it may be the product's own buy column with a "Pairs well
-// with" row at its end. Nor is a block that holds the title heading (heading marks its holders)
-// or the enabled buy button, nor, when the heading sits in the product's own block (one holding
-// the title or the buy button), the first price after the title: those are the product's.
+// with" row at its end. Nor is a block that holds the title or the enabled buy button, nor,
+// when the heading sits in the product's own block (one holding the title or the buy button),
+// the first price after the title: those are the product's.
 //
-// The walk stops at a sibling after the block's own content (the first sibling) that is or holds
-// a buy control, disabled too, or a stock message: those are the product's buy row, which a
-// "Frequently bought together" row above it must not wipe. In the block holding the title only
-// the block's own content is marked.
-func (d *document) recommendationBlocks(lens []int, heading []bool, title *html.Node) []bool {
+// The walk stops at a sibling that is or holds a buy control, disabled too, or a stock message:
+// those are the product's buy row, which a "Frequently bought together" row above it must not
+// wipe. In the block holding the title only the block's own content is marked.
+func (d *document) recommendationBlocks(lens []int, title *html.Node) []bool {
 	marks := make([]bool, len(d.elems))
+	holds := d.headingHolders(title)
 	var price, buy *html.Node
 	for _, n := range d.elems {
-		if isSubheading(n) && containsPhrase(strings.ToLower(collapse(text(n, 160))), recommendationHeadings) {
+		if recommendationHeading(n) {
 			price, buy = d.productAnchors(title)
 			break
 		}
 	}
 	for i, n := range d.elems {
-		if !isSubheading(n) || lens[i] == 0 || lens[i] > 80 {
-			continue
-		}
-		if !containsPhrase(strings.ToLower(collapse(text(n, 160))), recommendationHeadings) {
+		if lens[i] == 0 || lens[i] > 80 || !recommendationHeading(n) {
 			continue
 		}
 		c, p := n, n.Parent
@@ -60,17 +58,16 @@ func (d *document) recommendationBlocks(lens []int, heading []bool, title *html.
 			continue
 		}
 		keep := []*html.Node{buy}
-		if heading[d.pos[p]] || buy != nil && within(buy, p) {
+		if holds[d.pos[p]] || buy != nil && within(buy, p) {
 			keep = append(keep, price)
 		}
-		inTitleBlock := heading[d.pos[p]]
-		first := true
+		inTitleBlock := holds[d.pos[p]]
 	siblings:
 		for s, steps := c.NextSibling, 0; s != nil && steps < recommendationSiblings; s, steps = s.NextSibling, steps+1 {
 			if s.Type != html.ElementNode {
 				continue
 			}
-			if heading[d.pos[s]] || s == title {
+			if holds[d.pos[s]] || s == title {
 				break
 			}
 			for _, k := range keep {
@@ -78,18 +75,47 @@ func (d *document) recommendationBlocks(lens []int, heading []bool, title *html.
 					break siblings
 				}
 			}
-			if d.buyOrStock(s, lens, !first) {
+			if d.buyOrStock(s, lens, true) {
 				break
 			}
 			marks[d.pos[s]] = true
 			if inTitleBlock {
 				break
 			}
-			first = false
 		}
 	}
 	return marks
 }
+
+// recommendationHeading reports a subheading (isSubheading) whose text starts with a
+// recommendation phrase and, for an h2 to h6 or role="heading", has at most
+// recommendationExtraWords words after it ("You may also like", "Complete the look for
+// summer"); an element that is a heading only by its class words holds the phrase alone, and one
+// classed as a product's or item's title or name is none: "Wear It With Pride Tee" is a name.
+func recommendationHeading(n *html.Node) bool {
+	if !isSubheading(n) {
+		return false
+	}
+	extra := recommendationExtraWords
+	switch {
+	case (n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4 || n.DataAtom == atom.H5 ||
+		n.DataAtom == atom.H6 || strings.EqualFold(attr(n, "role"), "heading")):
+	case hasWord(words(n), "product", "productname", "producttitle", "pdp", "item", "name"):
+		return false
+	default:
+		extra = 0
+	}
+	t := strings.Trim(strings.ToLower(collapse(text(n, 160))), " :.!")
+	for _, p := range recommendationHeadings {
+		if strings.HasPrefix(t, p) && boundary(t, len(p)) && len(strings.Fields(t[len(p):])) <= extra {
+			return true
+		}
+	}
+	return false
+}
+
+// recommendationExtraWords bounds the words after a recommendation heading's phrase.
+const recommendationExtraWords = 3
 
 // recommendationSiblings bounds the siblings after a recommendation heading that it marks.
 const recommendationSiblings = 64

@@ -23,7 +23,7 @@ func TestRecommendationHeadingBlock(t *testing.T) {
 	// A heading inside the product's own block (it holds the h1) marks nothing.
 	d := newDocument(firstElement(t, `<div><h1>Skirt</h1><h2>Related products</h2><span>$1</span></div>`))
 	lens := d.textLengths()
-	for i, m := range d.recommendationBlocks(lens, d.headingHolders(d.titleHeading(nil)), d.titleHeading(nil)) {
+	for i, m := range d.recommendationBlocks(lens, d.titleHeading(nil)) {
 		if m {
 			t.Errorf("element %d (%s) marked", i, d.elems[i].Data)
 		}

@@ -81,8 +81,9 @@ func TestCartDrawerHeadingIsNotTitle(t *testing.T) {
 	if p := r.Products[0]; p.Title != "Tote Bag" || p.Offers[0].Price != 3900 {
 		t.Errorf("product %q %d, want \"Tote Bag\" 3900", p.Title, p.Offers[0].Price)
 	}
-	// An h1 in a cart block is never the title heading, even when it names the product.
-	d := newDocument(firstElement(t, `<div><div class="minicart"><h1>Tote Bag</h1></div><div class="product"><h1>Tote Bag</h1></div></div>`))
+	// An h1 in a cart block (one holding less than half the page's text and no <main>) is never
+	// the title heading, even when it names the product.
+	d := newDocument(firstElement(t, `<div><div class="minicart"><h1>Tote Bag</h1></div><div class="product"><h1>Tote Bag</h1><div class="price">$39.00</div></div></div>`))
 	if h := d.titleHeading([]string{"Tote Bag"}); h == nil || h.Parent.Data != "div" || attr(h.Parent, "class") != "product" {
 		t.Errorf("title heading in the mini cart")
 	}

@@ -96,8 +96,8 @@ func (x *extraction) visible(names []string, hint string) shown {
 				cluster = append(cluster, c)
 			}
 		}
-		s.price, s.regular, s.currency = pick(cluster, hint)
-		s.onlyRegular = s.price != "" && loneRegular(cluster) != nil && !pickable(cluster)
+		s.price, s.regular, s.currency = pick(cluster, root, hint)
+		s.onlyRegular = s.price != "" && loneRegular(cluster, root) != nil && !pickable(cluster)
 	}
 	skipStock := d.skipped(lens, false, names)
 	message, button, plain := d.shownAvailability(t, lens, skipStock)
@@ -105,8 +105,8 @@ func (x *extraction) visible(names []string, hint string) shown {
 	return s
 }
 
-// pick chooses the price paid and the regular price in one price block.
-func pick(cluster []priceCand, hint string) (price, regular, currency string) {
+// pick chooses the price paid and the regular price in one price block, root.
+func pick(cluster []priceCand, root *html.Node, hint string) (price, regular, currency string) {
 	var chosen *priceCand
 	for _, want := range []role{current, plain, weakRegular} {
 		for i := range cluster {
@@ -120,7 +120,7 @@ func pick(cluster []priceCand, hint string) (price, regular, currency string) {
 		}
 	}
 	if chosen == nil {
-		chosen = loneRegular(cluster)
+		chosen = loneRegular(cluster, root)
 	}
 	if chosen == nil {
 		return "", "", ""
@@ -182,10 +182,24 @@ func (d *document) textLengths() []int {
 // do the headings of recommendation blocks (recommendationBlocks). names are the markup's
 // names of the product, which tell its title heading from other h1s (titleHeading).
 func (d *document) skipped(lens []int, forPrice bool, names []string) []bool {
+	return d.skippedBy(lens, forPrice, names, true)
+}
+
+// skippedBy is skipped, with the recommendation blocks marked only when recs is set. Without a
+// title heading the recommendation blocks are anchored at the element findTitle picks on the
+// page skipped without them.
+func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs bool) []bool {
 	skip := make([]bool, len(d.elems))
 	title := d.titleHeading(names)
 	heading := d.headingHolders(title)
-	recs := d.recommendationBlocks(lens, heading, title)
+	marks := make([]bool, len(d.elems))
+	if recs {
+		anchor := title
+		if anchor == nil && slices.ContainsFunc(d.elems, recommendationHeading) {
+			anchor = d.findTitle(names, d.skippedBy(lens, forPrice, names, false))
+		}
+		marks = d.recommendationBlocks(lens, anchor)
+	}
 	zone := make([]bool, len(d.elems)) // in a delivery block, for stock (deliveryStock)
 	for i, n := range d.elems {
 		inZone := false
@@ -196,7 +210,7 @@ func (d *document) skipped(lens []int, forPrice bool, names []string) []bool {
 			}
 			inZone = zone[d.pos[p]]
 		}
-		if recs[i] {
+		if marks[i] {
 			skip[i] = true
 			continue
 		}
