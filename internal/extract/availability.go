@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
@@ -68,9 +69,9 @@ var (
 		"in stock", "in-stock", "instock", "available", "ships today", "ready to ship", "only a few left", "low stock",
 		"limited stock", "usually ships", "ships within", "immediately available", "disponibilità immediata",
 		"usually dispatched", "dispatched within", "versandfertig", "expédié sous", "spedito entro", "normalmente se envía",
-		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar", "nur noch", "wenige verfügbar",
+		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar", "wenige verfügbar",
 		"últimas unidades", "ultimas unidades", "pocas unidades", "ultimi pezzi", "ultimi articoli", "pochi pezzi",
-		"derniers articles", "dernières pièces", "plus que", "残りわずか", "在庫わずか", "在庫僅少",
+		"derniers articles", "dernières pièces", "残りわずか", "在庫わずか", "在庫僅少",
 		"en stock", "disponible",
 		"disponibile", "in magazzino",
 		"op voorraad", "beschikbaar", "leverbaar",
@@ -146,16 +147,36 @@ func stockTokens(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' || r == ':' })
 }
 
-// onlyLeft reports "only 2 left", "hurry, only 1 left!": few left, so in stock.
+// onlyLeft reports a count of items left: "only 2 left", "hurry, only 1 left!", "nur noch 3
+// Stück", "plus que 2 en stock", "solo quedan 2": few left, so in stock. "Nur noch 3 Tage" and
+// "plus que 48h" count days of an offer, not items, and say nothing.
 func onlyLeft(s string) bool {
 	ws := stockTokens(s)
 	for i := 0; i+2 < len(ws); i++ {
-		if ws[i] == "only" && allDigits(ws[i+1]) && ws[i+1] != "0" && ws[i+2] == "left" {
+		if !allDigits(ws[i+1]) || strings.Trim(ws[i+1], "0") == "" {
+			continue
+		}
+		lead, unit := ws[i], ws[i+2]
+		if i > 0 {
+			lead = ws[i-1] + " " + ws[i]
+		}
+		switch {
+		case ws[i] == "only" && unit == "left",
+			lead == "nur noch" && slices.Contains(leftUnitsDE, unit),
+			lead == "plus que" && slices.Contains(leftUnitsFR, unit),
+			(lead == "solo quedan" || ws[i] == "quedan") && slices.Contains(leftUnitsES, unit):
 			return true
 		}
 	}
 	return false
 }
+
+// Words after "nur noch N", "plus que N", "quedan N" that count items, not days.
+var (
+	leftUnitsDE = []string{"stück", "stk", "artikel", "verfügbar", "vorrätig", "auf", "am", "im", "paar", "exemplare"}
+	leftUnitsFR = []string{"en", "article", "articles", "pièce", "pièces", "exemplaire", "exemplaires", "disponible", "disponibles"}
+	leftUnitsES = []string{"unidad", "unidades", "en", "disponible", "disponibles", "artículos"}
+)
 
 // containsPhrase matches a phrase on word boundaries where the script has them, so "habis"
 // does not match inside another word and "available" not inside "unavailable".

@@ -32,18 +32,29 @@ func productForm(n *html.Node) bool {
 var otherFormWords = []string{"review", "reviews", "question", "questions", "newsletter", "subscribe", "search", "login",
 	"notify", "notification", "wishlist", "rating", "contact", "coupon"}
 
-// submitControl reports a button or input that submits its form: a submit button, a button
-// without a type when it is in a form (inForm), or Shopify's name="add".
+// submitControl reports a button or input that submits its form: a submit button or Shopify's
+// name="add". A button without a type submits its form too, but themes leave the type off their
+// quantity, wishlist and share buttons, so one counts only when its words say it buys. None
+// counts whose classes or label name a quantity step, a wishlist or sharing (helperWords).
 func submitControl(n *html.Node, inForm bool) bool {
 	typ := strings.ToLower(strings.TrimSpace(attr(n, "type")))
+	if hasWord(words(n), helperWords...) || containsPhrase(strings.ToLower(attr(n, "aria-label")), helperWords) {
+		return false
+	}
 	switch n.DataAtom {
 	case atom.Button:
-		return typ == "submit" || strings.EqualFold(attr(n, "name"), "add") || typ == "" && inForm
+		return typ == "submit" || strings.EqualFold(attr(n, "name"), "add") ||
+			typ == "" && inForm && hasWord(words(n), buttonWords...)
 	case atom.Input:
 		return typ == "submit" || typ == "image"
 	}
 	return false
 }
+
+// helperWords name the buttons of a product form that do not buy: quantity steps, wishlists,
+// sharing.
+var helperWords = []string{"qty", "quantity", "minus", "plus", "increase", "decrease", "increment", "decrement",
+	"wishlist", "favorite", "favourite", "favorites", "share", "compare"}
 
 // buyControl reports a product form's submit control: one named "add", or one in a product form.
 // Buttons of a size or colour picker are not.
