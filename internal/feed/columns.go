@@ -47,13 +47,16 @@ var defaultColumns = map[string][]string{
 	"condition":       {"condition"},
 	FieldCurrency:     {"currency", "currencycode"},
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice"},
-	FieldInStock:      {"instock", "isinstock"},
+	FieldInStock:      {"instock", "isinstock", "stockquantity", "stocklevel"},
 }
 
 // singleColumn fields take one column, the first candidate present: falling back from one price
-// column to another would mix prices of different meanings.
-var singleColumn = map[string]bool{"id": true, "title": true, "price": true, "sale_price": true,
-	FieldRegularPrice: true, FieldCurrency: true, FieldInStock: true}
+// column to another would mix prices of different meanings, and from one id column to another
+// ids of different schemes. Other fields, title and the stock flag among them, take the first
+// candidate that is not empty in the row: CJ's legacy export has both NAME (the product's) and
+// TITLE (a book's, empty for clothes), Awin's both in_stock and stock_quantity.
+var singleColumn = map[string]bool{"id": true, "price": true, "sale_price": true,
+	FieldRegularPrice: true, FieldCurrency: true}
 
 // fieldOrder is the order in which fields claim columns: a column claimed by an earlier field
 // (Rakuten's Retail Price as price) is not offered to a later one (regular_price).

@@ -23,6 +23,7 @@ type delimitedReader struct {
 	parse    func(s, defaultCurrency string) (int64, string, error)
 	currency string // Options.Currency
 	encoding string
+	columns  int   // the header's columns, by which swallowedRows tells a swallowed row
 	err      error // sticky: io.EOF or what broke the feed
 }
 
@@ -38,6 +39,10 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 	tb := bufio.NewReaderSize(text, 64<<10)
 	head, _ := tb.Peek(peekSize)
 	comma := sniffDelimiter(firstLine(head))
+	excelSep, _ := excelSeparator(head)
+	if excelSep != 0 {
+		comma = excelSep // the "sep=" line is read, and dropped, as the first record below
+	}
 	if format == GMCTSV {
 		comma = '\t'
 	}
@@ -55,6 +60,9 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
+	if excelSep != 0 && err == nil {
+		header, err = cr.Read()
+	}
 	bound.reset()
 	switch {
 	case err == io.EOF:
@@ -72,9 +80,13 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 	}
 	cols, err := mapColumns(header, opts.ColumnMap)
 	if err != nil {
+		if isRakutenHDR(header) {
+			return nil, fmt.Errorf("%s: the first line is a Rakuten header record (%s), not column names: the file has no header row; add a line of column names above the first product", format, strings.Join(header, "|"))
+		}
 		return nil, fmt.Errorf("%s: %w", format, err)
 	}
-	r := &delimitedReader{csv: cr, bound: bound, cols: cols, parse: opts.ParsePrice, currency: opts.Currency, encoding: encoding}
+	r := &delimitedReader{csv: cr, bound: bound, cols: cols, parse: opts.ParsePrice, currency: opts.Currency, encoding: encoding,
+		columns: len(header)}
 	if r.parse == nil {
 		r.parse = DefaultParsePrice
 	}
@@ -109,6 +121,15 @@ func (r *delimitedReader) Next() (Item, error) {
 		}
 		if blank(rec) {
 			continue
+		}
+		if i := swallowedRows(rec, r.csv.Comma, r.columns); i >= 0 {
+			// The row ends where its last field does: that field's first line plus the
+			// line breaks in it (the swallowing field may be the last one).
+			last, _ := r.csv.FieldPos(len(rec) - 1)
+			last += strings.Count(rec[len(rec)-1], "\n")
+			return Item{}, &RowError{Line: line, Item: r.idOf(rec), Reason: fmt.Sprintf(
+				"column %q starts with a quote that does not close at the end of the field, so lines %d-%d were read as one row; they are skipped (double the quotes inside the field, or quote the whole field)",
+				r.cols.name(i), line, last)}
 		}
 		it, reason := r.item(rec)
 		it.Line = line

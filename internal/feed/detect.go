@@ -15,9 +15,9 @@ import (
 //   - "<": gmc-xml when the Google namespace (http://base.google.com/ns/1.0) is declared and the
 //     root is <rss> or <feed>; other XML is not a feed tagdrop reads.
 //   - "{": shopify when the object's first key is "products" and holds an array.
-//   - otherwise a header line of text (no control characters but tab) with at least two column
-//     names separated by tabs, commas, semicolons or pipes (the most frequent outside quotes
-//     wins): gmc-tsv when tab-separated and the names include Merchant Center's id, title and
+//   - otherwise a header line of text (no control characters but tab), after Excel's "sep=;"
+//     line if any, with at least two column names separated by tabs, commas, semicolons or
+//     pipes (the one a "sep=" line names, else the most frequent outside quotes): gmc-tsv when tab-separated and the names include Merchant Center's id, title and
 //     price (with or without "g:", in any case, spaces for underscores); csv otherwise.
 func Detect(peek []byte) string {
 	if bytes.HasPrefix(peek, bomUTF16LE) || bytes.HasPrefix(peek, bomUTF16BE) {
@@ -49,7 +49,10 @@ func Detect(peek []byte) string {
 	case '[':
 		return ""
 	}
-	return detectDelimited(firstLine(peek))
+	if sep, rest := excelSeparator(peek); sep != 0 {
+		return detectDelimited(firstLine(rest), sep)
+	}
+	return detectDelimited(firstLine(peek), 0)
 }
 
 // isShopifyPage says whether a JSON object starts with a "products" array.
@@ -65,8 +68,8 @@ func isShopifyPage(peek []byte) bool {
 }
 
 // detectDelimited tells gmc-tsv from csv by a header line, or returns "" for a line that is
-// not one.
-func detectDelimited(line []byte) string {
+// not one. comma is the separator when a "sep=" line named it, 0 to find it from the line.
+func detectDelimited(line []byte, comma rune) string {
 	for i := 0; i < len(line); {
 		r, n := utf8.DecodeRune(line[i:])
 		if (r < 0x20 && r != '\t') || r == 0x7f {
@@ -74,7 +77,9 @@ func detectDelimited(line []byte) string {
 		}
 		i += n
 	}
-	comma := sniffDelimiter(line)
+	if comma == 0 {
+		comma = sniffDelimiter(line)
+	}
 	if comma == 0 {
 		return ""
 	}

@@ -99,7 +99,9 @@ func OpenWith(src io.Reader, opts Options) (Reader, string, error) {
 	}
 	switch format {
 	case GMCXML:
-		return newGMCFastReader(br), format, nil
+		gr := newGMCFastReader(br)
+		gr.currency = strings.ToUpper(strings.TrimSpace(opts.Currency))
+		return gr, format, nil
 	case GMCTSV, CSV:
 		dr, err := newDelimitedReader(br, format, opts)
 		if err != nil {

@@ -221,7 +221,7 @@ func (r *gmcFastReader) prolog() bool {
 		}
 	}
 	if _, bad := ns["xml"]; bad || ns[""] == gNamespace {
-		return false // unprefixed <item>s would be g: elements, which the reader skips
+		return false // unprefixed fields are g: fields: encoding/xml resolves them
 	}
 	r.ns = ns
 	r.stack = []string{st.qname}
@@ -272,7 +272,7 @@ func (r *gmcFastReader) item(name string, n int) (Item, error, bool) {
 	}
 	r.consume(n + used)
 	it.Line = line
-	if reason := parseItem(&it); reason != "" {
+	if reason := parseItem(&it, r.currency); reason != "" {
 		return it, &RowError{Line: line, Item: it.ID, Reason: reason}, true
 	}
 	return it, nil, true
@@ -302,6 +302,7 @@ func (r *gmcFastReader) handoff() (Item, error) {
 	}
 	rest := io.MultiReader(&prefix, bytes.NewReader(r.buf[r.pos:]), tail)
 	r.slow = newGMCReader(rest)
+	r.slow.currency = r.currency
 	r.slow.rooted = r.started && len(r.stack) == 0
 	r.slow.lineBase = r.line - 1
 	r.buf = nil

@@ -12,6 +12,8 @@ type itemScanner struct {
 	open    [][]byte          // open elements inside an item
 	attrs   []rawAttr         // a tag's attributes
 	names   map[string]string // field names seen, so that they are allocated once
+	// currency is Options.Currency, for prices that name none; read-only once set.
+	currency string
 }
 
 // scanItem reads an item's body, b starting just after its start tag <name>, up to and

@@ -87,7 +87,7 @@ func (c *gmcChunk) scan() {
 		}
 		it.Line = ci.itemLine
 		var err error
-		if reason := parseItem(&it); reason != "" {
+		if reason := parseItem(&it, c.sc.currency); reason != "" {
 			err = &RowError{Line: ci.itemLine, Item: it.ID, Reason: reason}
 		}
 		c.res[c.n] = chunkResult{it, err}
@@ -141,7 +141,7 @@ func (r *gmcFastReader) newChunk() *gmcChunk {
 		c = &gmcChunk{}
 	}
 	c.raw, c.items, c.n = c.raw[:0], c.items[:0], 0
-	c.sc.ns = r.ns
+	c.sc.ns, c.sc.currency = r.ns, r.currency
 	return c
 }
 

@@ -19,7 +19,8 @@ type Options struct {
 	// Only the delimited formats (csv, gmc-tsv) use it.
 	ColumnMap map[string]string
 	// Currency is the ISO 4217 code of prices that do not say theirs: a CSV without a currency
-	// column, or a Shopify store (products.json never names its currency).
+	// column, a Merchant Center XML feed whose prices are bare numbers, or a Shopify store
+	// (products.json never names its currency).
 	Currency string
 	// BaseURL is the store's address (https://shop.example.com), from which Shopify product
 	// links are made; without it Shopify items have no link.
@@ -65,8 +66,8 @@ const (
 	// FieldRegularPrice is a "was" price (RRP, original price): when it is above price, price
 	// is a sale price and this is the regular one.
 	FieldRegularPrice = "regular_price"
-	// FieldInStock is a yes/no stock flag (1/0, true/false, yes/no, y/n), read when the row has no
-	// availability text.
+	// FieldInStock is a yes/no stock flag (1/0, true/false, yes/no, y/n) or a stock quantity,
+	// read when the row has no availability text.
 	FieldInStock = "in_stock"
 )
 
@@ -103,13 +104,16 @@ var fieldSetters = map[string]func(*Item, string){
 }
 
 // addImages appends a cell of one or more image URLs (Merchant Center TSV separates several
-// with commas).
+// with commas; see appendImageLinks). The common cell of one address without a comma is
+// appended as it is, with no work beyond trimming.
 func addImages(it *Item, v string) {
-	for _, u := range strings.Split(v, ",") {
-		if u = strings.TrimSpace(u); u != "" {
-			it.AdditionalImageLinks = append(it.AdditionalImageLinks, u)
+	if strings.IndexByte(v, ',') < 0 {
+		if v = strings.TrimSpace(v); v != "" {
+			it.AdditionalImageLinks = append(it.AdditionalImageLinks, v)
 		}
+		return
 	}
+	it.AdditionalImageLinks = appendImageLinks(it.AdditionalImageLinks, v)
 }
 
 // Fields lists the tagdrop field names a column map may use, sorted.

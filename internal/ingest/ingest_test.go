@@ -311,8 +311,10 @@ func TestRejectedRowsAndFeedRun(t *testing.T) {
 	})
 }
 
-// TestBrokenFeedChangesNothing: a feed that breaks part-way was not seen whole, so none of it is
-// written, complete or not (see the package doc); the items before the error are counted as read.
+// TestBrokenFeedChangesNothing: a feed that breaks part-way (here: it stops in the middle of an
+// item) was not seen whole, so none of it is written, complete or not (see the package doc); the
+// items before the error are counted as read. One item that is not well-formed in a feed that goes
+// on is only a rejected row (TestMalformedItemIsARejectedRow).
 func TestBrokenFeedChangesNothing(t *testing.T) {
 	for _, full := range []bool{true, false} {
 		t.Run(map[bool]string{true: "full", false: "partial"}[full], func(t *testing.T) {
@@ -321,7 +323,7 @@ func TestBrokenFeedChangesNothing(t *testing.T) {
 				mustImport(t, im, genFeed(catalogue(5)), ingest.Options{Retailer: "Dresses", ObservedAt: day(0)})
 				good := string(genFeed(catalogue(10)))
 				cut := strings.Index(good, "<item>\n<g:id>D-00001-38")
-				broken := good[:cut] + "<item><g:id>oops</g:title></item>\n" + good[cut:]
+				broken := good[:cut] + "<item><g:id>oops</g:id><g:title>cut off he"
 				rep, err := im.Import(context.Background(), strings.NewReader(broken), "broken.xml", ingest.Options{Retailer: "Dresses", ObservedAt: day(1), Full: full})
 				if err == nil || !strings.Contains(err.Error(), "XML syntax error") || !strings.Contains(err.Error(), "line ") {
 					t.Fatalf("full=%t: err = %v, want an XML syntax error naming its line", full, err)
@@ -335,6 +337,25 @@ func TestBrokenFeedChangesNothing(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestMalformedItemIsARejectedRow: an item that is not well-formed XML (a mistyped end tag) in
+// a feed that goes on is rejected with its line and id; the items around it are imported.
+func TestMalformedItemIsARejectedRow(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		im := ingest.New(db, nil)
+		good := string(genFeed(catalogue(10)))
+		cut := strings.Index(good, "<item>\n<g:id>D-00001-38")
+		broken := good[:cut] + "<item><g:id>oops</g:id><g:title>Tee</g:price></item>\n" + good[cut:]
+		rep, err := im.Import(context.Background(), strings.NewReader(broken), "broken.xml", ingest.Options{Retailer: "Dresses", ObservedAt: day(1)})
+		if err != nil {
+			t.Fatalf("import: %v", err)
+		}
+		if rep.New != 10 || rep.Rejected != 1 || len(rep.Errors) != 1 || rep.Errors[0].Item != "oops" || rep.Errors[0].Line == 0 ||
+			!strings.Contains(rep.Errors[0].Reason, "XML syntax error") {
+			t.Fatalf("report = %+v", rep)
+		}
+	})
 }
 
 func TestImportOptionErrors(t *testing.T) {
