@@ -167,6 +167,9 @@ func importSnapshots(ctx context.Context, im Importer, logger *slog.Logger, w io
 		for _, f := range s.Files {
 			rep, err := im.ImportFile(ctx, filepath.Join(dir, filepath.FromSlash(f.Path)), ingest.Options{
 				Retailer: f.Retailer, Format: "gmc-xml", ObservedAt: days[i], Full: true,
+				// A start cut short in another container may still hold the retailer until its
+				// heartbeat lapses.
+				WaitBusy: store.FeedRunLease + 10*time.Second,
 			})
 			if errors.Is(err, ingest.ErrStale) {
 				continue // imported by an earlier start that was cut short: resume after it

@@ -1,5 +1,7 @@
 package ingest
 
+import "time"
+
 // Test hooks: the batch size, and a function run just before each batch commits.
 
 // SetBatchSize changes how many items go in one transaction, however big the run.
@@ -14,3 +16,6 @@ func SetBeforeCommit(im *Importer, fn func(batch int) error) { im.beforeCommit =
 // SetNormaliserVersion changes the normaliser version mixed into feed records' hashes, as a
 // release that changes the normalisation rules would.
 func SetNormaliserVersion(im *Importer, v int) { im.normVersion = v }
+
+// SetHeartbeat changes how often a run renews its hold on its retailer.
+func SetHeartbeat(im *Importer, d time.Duration) { im.beat = d }

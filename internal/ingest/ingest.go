@@ -89,6 +89,9 @@ type Importer struct {
 	spoolBudget int
 	// normVersion is mixed into every feed record's hash: normaliserVersion, but for tests.
 	normVersion int
+	// beat is how often a run renews its hold on its retailer: store.FeedRunHeartbeat, but for
+	// tests.
+	beat time.Duration
 	// beforeCommit, when set (tests only), runs at the end of each batch's transaction; an
 	// error from it rolls the batch back as a crash would.
 	beforeCommit func(batch int) error
@@ -103,7 +106,7 @@ func New(db *store.DB, logger *slog.Logger) *Importer {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	return &Importer{db: db, logger: logger, batchSize: defaultBatchSize, maxBatchSize: defaultMaxBatchSize, memo: newMemo(), spoolBudget: defaultSpoolBudget,
-		normVersion: normaliserVersion}
+		normVersion: normaliserVersion, beat: store.FeedRunHeartbeat}
 }
 
 // ImportFile imports the feed in the file at path (gzip or not); the report's source is path.
@@ -174,7 +177,11 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 	if err != nil {
 		return rep, err
 	}
-	stopBeat := im.heartbeat(ctx, runID)
+	// A run that loses its hold (store.ErrHoldLost) stops: another import of the retailer may
+	// be running.
+	ctx, stopRun := context.WithCancelCause(ctx)
+	defer stopRun(nil)
+	stopBeat := im.heartbeat(ctx, runID, stopRun)
 	defer stopBeat()
 	if opts.FeedID != 0 {
 		if err := im.db.LinkFeedRun(ctx, runID, opts.FeedID); err != nil {
@@ -186,6 +193,9 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 	run.tables = tablesFor(opts.Taxonomy)
 	run.rules = pricing.EventRules{MinDrop: opts.MinDrop}
 	err = run.execute(ctx, opts, &rep, read)
+	if cause := context.Cause(ctx); err != nil && errors.Is(cause, store.ErrHoldLost) {
+		err = cause
+	}
 	rep.DurationMS = time.Since(started).Milliseconds()
 	stopBeat()
 	im.finish(ctx, runID, &rep, err)

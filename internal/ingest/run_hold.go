@@ -52,16 +52,17 @@ func (im *Importer) checkNotStale(ctx context.Context, retailer store.Retailer, 
 	return err
 }
 
-// heartbeat renews the run's hold on its retailer every store.FeedRunHeartbeat until the
+// heartbeat renews the run's hold on its retailer every im.beat (store.FeedRunHeartbeat) until the
 // returned stop is called (which may be called more than once). A renewal that fails is logged
-// and tried again at the next beat; the run goes on.
-func (im *Importer) heartbeat(ctx context.Context, runID int64) (stop func()) {
+// and tried again at the next beat, and the run goes on; a hold found lost (store.ErrHoldLost)
+// stops the run through lost.
+func (im *Importer) heartbeat(ctx context.Context, runID int64, lost context.CancelCauseFunc) (stop func()) {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		t := time.NewTicker(store.FeedRunHeartbeat)
+		t := time.NewTicker(im.beat)
 		defer t.Stop()
 		for {
 			select {
@@ -69,7 +70,10 @@ func (im *Importer) heartbeat(ctx context.Context, runID int64) (stop func()) {
 				return
 			case <-t.C:
 				bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), store.FeedRunHeartbeat)
-				if err := im.db.TouchFeedRun(bctx, runID); err != nil {
+				if err := im.db.TouchFeedRun(bctx, runID); errors.Is(err, store.ErrHoldLost) {
+					im.logger.Error("import stopped: it lost its hold on the retailer", "feed_run_id", runID, "error", err)
+					lost(err)
+				} else if err != nil {
 					im.logger.Warn("renewing an import's hold on its retailer failed", "feed_run_id", runID, "error", err)
 				}
 				cancel()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,6 +73,42 @@ func TestOneImportPerRetailer(t *testing.T) {
 		_, err = im.Import(ctx, bytes.NewReader(one), "late.xml", ingest.Options{Retailer: "Maison Ligne", ObservedAt: day(3), WaitBusy: 30 * time.Second})
 		if !errors.Is(err, ingest.ErrStale) {
 			t.Fatalf("an older feed after waiting: %v, want ErrStale", err)
+		}
+	})
+}
+
+// A run whose hold lapsed (its process paused past the lease) and was marked interrupted by
+// another run stops at its next heartbeat with store.ErrHoldLost, and its record stays the
+// "interrupted" one the other run wrote.
+func TestRunStopsWhenItsHoldIsLost(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		im := ingest.New(db, nil)
+		ingest.SetHeartbeat(im, 20*time.Millisecond)
+		f := &heldFeed{started: make(chan struct{}), release: make(chan struct{})}
+		done := make(chan error, 1)
+		go func() {
+			_, err := im.ImportFeed(ctx, f, feed.GMCXML, "held.xml", ingest.Options{Retailer: "Maison Ligne", ObservedAt: day(1)})
+			done <- err
+		}()
+		<-f.started
+		held := int64(count(t, db, "feed_runs"))
+		// What a starter does to a run whose heartbeat lapsed (store.checkRetailerFree).
+		if err := db.FinishFeedRun(ctx, store.FeedRun{ID: held, Status: store.RunFailed, Format: "gmc-xml",
+			Reason: "interrupted: the importing process stopped before the run finished"}); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond) // heartbeats of the held run
+		close(f.release)
+		if err := <-done; !errors.Is(err, store.ErrHoldLost) {
+			t.Fatalf("held run ended with %v, want ErrHoldLost", err)
+		}
+		r, err := db.FeedRunByID(ctx, held)
+		if err != nil || r.Status != store.RunFailed || !strings.Contains(r.Reason, "interrupted") {
+			t.Fatalf("the held run's record: %+v, %v", r, err)
+		}
+		if got := count(t, db, "offers"); got != 0 {
+			t.Fatalf("offers = %d: the run that lost its hold wrote", got)
 		}
 	})
 }

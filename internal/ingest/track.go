@@ -128,8 +128,9 @@ func (p *PageImporter) ImportPage(ctx context.Context, rawURL string) (PageResul
 	return PageResult{URL: final, ProductID: o.ProductID, Title: items[0].Title, Report: rep}, nil
 }
 
-// pageWaitBusy is how long a tracked page's import waits for another import of its shop.
-const pageWaitBusy = 20 * time.Second
+// pageWaitBusy is how long a tracked page's import waits for another import of its shop (a
+// shopper waits on it, and the page checker checks pages one after another).
+const pageWaitBusy = 5 * time.Second
 
 // fetchPage reads the page whole, turning every fetch failure into a PageError.
 func (p *PageImporter) fetchPage(ctx context.Context, rawURL string) (body []byte, final, contentType string, err error) {

@@ -149,6 +149,9 @@ func (c *TrackedChecker) CheckOnce(ctx context.Context) (checked, failed int, er
 		if ctx.Err() != nil {
 			return checked, failed, ctx.Err() // cut short by shutdown: still due
 		}
+		if errors.Is(ierr, ingest.ErrBusy) {
+			continue // its shop's catalogue is being imported: no failure, still due next round
+		}
 		reason := ""
 		if ierr != nil {
 			failed++

@@ -166,8 +166,28 @@ func TestTrackedChecker(t *testing.T) {
 			t.Errorf("checked %d pages again at once, want none before the interval", n)
 		}
 
-		up = false
+		// While another import of the page's shop runs, the check waits a little, then leaves
+		// the page due without counting a failure.
+		shop, err := db.EnsureTrackedRetailer(ctx, "127.0.0.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		held, err := db.StartFeedRun(ctx, shop.ID, "by-hand.xml", "gmc-xml", now)
+		if err != nil {
+			t.Fatal(err)
+		}
 		c.now = func() time.Time { return now.Add(2 * time.Hour) }
+		if n, failed, err := c.CheckOnce(ctx); err != nil || n != 0 || failed != 0 {
+			t.Fatalf("CheckOnce while the shop is being imported = %d, %d, %v; want nothing checked, no failure", n, failed, err)
+		}
+		if tps, _ := db.TrackedPages(ctx, u.ID); len(tps) != 1 || tps[0].Failures != 0 {
+			t.Fatalf("tracked page after a busy check = %+v", tps)
+		}
+		if err := db.FinishFeedRun(ctx, store.FeedRun{ID: held, Status: store.RunOK, Format: "gmc-xml"}); err != nil {
+			t.Fatal(err)
+		}
+
+		up = false
 		n, failed, err = c.CheckOnce(ctx)
 		if err != nil || n != 1 || failed != 1 {
 			t.Fatalf("CheckOnce while the shop is down = %d, %d, %v", n, failed, err)

@@ -53,9 +53,10 @@ func (e *BusyError) Error() string {
 func (e *BusyError) Unwrap() error { return ErrRetailerBusy }
 
 // thisProcess is the holder written on runs this process starts: its host name, process id
-// and, where the system has them, the id of its process-id namespace ("pid:[4026531836]" on
-// Linux), since containers of one host may share a host name but never see each other's
-// processes.
+// and, where the system has them, the id of its process-id namespace and the kernel's boot id
+// ("pid:[4026531836]@5f0c…" on Linux): containers of one host may share a host name but never
+// see each other's processes, and every host's first namespace has the same id, so two hosts
+// of one name are told apart by their boot ids.
 var thisProcess = func() string {
 	host, err := os.Hostname()
 	if err != nil || host == "" {
@@ -74,11 +75,12 @@ var thisProcess = func() string {
 // failed on the way, so the feed health page stops showing it as running.
 func (db *DB) StartFeedRun(ctx context.Context, retailerID int64, source, format string, observedAt time.Time) (int64, error) {
 	var id int64
-	err := db.InTx(ctx, func(tx *sql.Tx) error {
+	err := db.startRunTx(ctx, func(tx *sql.Tx) error {
 		if db.dialect == Postgres {
 			// Two starters of one retailer queue here; SQLite's write lock (every transaction
-			// is begun IMMEDIATE) does the same there.
-			if _, err := tx.ExecContext(ctx, `SELECT id FROM retailers WHERE id = $1 FOR UPDATE`, retailerID); err != nil {
+			// is begun IMMEDIATE) does the same there. NO KEY UPDATE does not wait behind the
+			// key-share locks an import's inserts of rows pointing at the retailer take.
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM retailers WHERE id = $1 FOR NO KEY UPDATE`, retailerID); err != nil {
 				return fmt.Errorf("hold retailer %d: %w", retailerID, err)
 			}
 		}
@@ -93,6 +95,26 @@ func (db *DB) StartFeedRun(ctx context.Context, retailerID int64, source, format
 		return 0, fmt.Errorf("start feed run for %s: %w", source, err)
 	}
 	return id, nil
+}
+
+// startRunTx runs fn in a transaction that sees rows committed while it waited for the
+// retailer's row lock: READ COMMITTED on PostgreSQL whatever the server's default (under
+// REPEATABLE READ the snapshot would predate the winner's run, and two starters would both
+// win). SQLite's transactions are serializable already.
+func (db *DB) startRunTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	var opts *sql.TxOptions
+	if db.dialect == Postgres {
+		opts = &sql.TxOptions{Isolation: sql.LevelReadCommitted}
+	}
+	tx, err := db.sql.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return commitTx(ctx, tx)
 }
 
 // checkRetailerFree returns a *BusyError when a live run holds the retailer, and marks the
@@ -152,12 +174,22 @@ func holderGone(holder string) bool {
 	return !processAlive(n)
 }
 
+// ErrHoldLost is returned by TouchFeedRun when the run no longer holds its retailer: its
+// heartbeat lapsed (the process was paused, a host's clock ran ahead) and another run marked it
+// interrupted. The run must stop: another import of the retailer may be running.
+var ErrHoldLost = errors.New("the import lost its hold on the retailer (its heartbeat lapsed and another run took over)")
+
 // TouchFeedRun renews a running import's hold on its retailer; the importer calls it every
-// FeedRunHeartbeat while the run lasts.
+// FeedRunHeartbeat while the run lasts. It fails with ErrHoldLost when the run is no longer
+// running.
 func (db *DB) TouchFeedRun(ctx context.Context, runID int64) error {
-	if _, err := db.sql.ExecContext(ctx, `UPDATE feed_runs SET heartbeat_at = $1 WHERE id = $2 AND status = $3`,
-		db.nowMS(), runID, RunRunning); err != nil {
+	res, err := db.sql.ExecContext(ctx, `UPDATE feed_runs SET heartbeat_at = $1 WHERE id = $2 AND status = $3`,
+		db.nowMS(), runID, RunRunning)
+	if err != nil {
 		return fmt.Errorf("renew feed run %d: %w", runID, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("feed run %d: %w", runID, ErrHoldLost)
 	}
 	return nil
 }

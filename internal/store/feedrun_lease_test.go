@@ -59,6 +59,17 @@ func TestFeedRunHold(t *testing.T) {
 		if r, err := db.FeedRunByID(ctx, first); err != nil || r.Status != store.RunFailed || r.Reason == "" {
 			t.Fatalf("the lapsed run: %+v, %v; want failed with a reason", r, err)
 		}
+		// The lapsed run learns it at its next heartbeat, and its finish does not overwrite
+		// the record.
+		if err := db.TouchFeedRun(ctx, first); !errors.Is(err, store.ErrHoldLost) {
+			t.Fatalf("heartbeat of the lapsed run: %v, want ErrHoldLost", err)
+		}
+		if err := db.FinishFeedRun(ctx, store.FeedRun{ID: first, Status: store.RunOK, Format: "gmc-xml"}); err != nil {
+			t.Fatal(err)
+		}
+		if r, err := db.FeedRunByID(ctx, first); err != nil || r.Status != store.RunFailed {
+			t.Fatalf("the lapsed run after its finish: %+v, %v; want still failed", r, err)
+		}
 
 		// A finished run holds nothing.
 		if err := db.FinishFeedRun(ctx, store.FeedRun{ID: second, Status: store.RunOK, Format: "gmc-xml"}); err != nil {

@@ -5,6 +5,7 @@ package store
 import (
 	"errors"
 	"os"
+	"strings"
 	"syscall"
 )
 
@@ -15,12 +16,17 @@ func processAlive(pid int) bool {
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
-// pidNamespace names this process's process-id namespace ("pid:[4026531836]"), or "" where the
-// system does not say (no /proc): holds then lapse by time alone.
+// pidNamespace names this process's process-id namespace and the kernel's boot
+// ("pid:[4026531836]@5f0c…"), or "" where the system does not say (no /proc): holds then lapse
+// by time alone.
 func pidNamespace() string {
 	ns, err := os.Readlink("/proc/self/ns/pid")
 	if err != nil {
 		return ""
 	}
-	return ns
+	boot, err := os.ReadFile("/proc/sys/kernel/random/boot_id")
+	if err != nil || len(strings.TrimSpace(string(boot))) == 0 {
+		return ""
+	}
+	return ns + "@" + strings.TrimSpace(string(boot))
 }

@@ -46,7 +46,8 @@ func (db *DB) MarkFullFeedRun(ctx context.Context, runID int64) error {
 }
 
 // FinishFeedRun records a run's outcome: its status, format, counts and reason from run (Full
-// is set by MarkFullFeedRun, not here).
+// is set by MarkFullFeedRun, not here). A run no longer "running" (another run found its hold
+// lapsed and marked it interrupted) keeps that record.
 func (db *DB) FinishFeedRun(ctx context.Context, run FeedRun) error {
 	errs := run.ErrorsJSON
 	if errs == "" {
@@ -54,8 +55,8 @@ func (db *DB) FinishFeedRun(ctx context.Context, run FeedRun) error {
 	}
 	_, err := db.sql.ExecContext(ctx, `UPDATE feed_runs SET status = $1, format = $2, finished_at = $3,
 		read_count = $4, new_count = $5, changed_count = $6, unchanged_count = $7, rejected_count = $8, gone_count = $9, errors = $10,
-		reason = $11 WHERE id = $12`, run.Status, run.Format, db.nowMS(),
-		run.Read, run.New, run.Changed, run.Unchanged, run.Rejected, run.Gone, errs, run.Reason, run.ID)
+		reason = $11 WHERE id = $12 AND status = $13`, run.Status, run.Format, db.nowMS(),
+		run.Read, run.New, run.Changed, run.Unchanged, run.Rejected, run.Gone, errs, run.Reason, run.ID, RunRunning)
 	if err != nil {
 		return fmt.Errorf("finish feed run %d: %w", run.ID, err)
 	}

@@ -159,6 +159,10 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 	s.tracks.release()
 	var pe *ingest.PageError
 	switch {
+	case errors.Is(err, ingest.ErrBusy):
+		w.Header().Set("Retry-After", "60")
+		refuse(http.StatusServiceUnavailable, "This shop's catalogue is being imported right now: try again in a minute.")
+		return
 	case errors.As(err, &pe):
 		refuse(http.StatusBadRequest, pe.Error())
 		return

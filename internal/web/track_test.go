@@ -155,6 +155,33 @@ func TestTrackBusy(t *testing.T) {
 	})
 }
 
+// TestTrackWhileShopImported: while another import of the page's shop runs, /track answers 503
+// asking to try again, not a generic error.
+func TestTrackWhileShopImported(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		shop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, lovesShopPage(19900))
+		}))
+		defer shop.Close()
+		client := fetch.New(fetch.Config{Timeout: time.Minute, Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}})
+		ts := newSite(t, db, web.Config{Tracker: ingest.NewPageImporter(ingest.New(db, nil), db, client)})
+		ctx := context.Background()
+		r, err := db.EnsureTrackedRetailer(ctx, "127.0.0.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.StartFeedRun(ctx, r.ID, "by-hand.xml", "gmc-xml", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		c := newLovesClient(t, db, ts, "ada@example.com")
+		status, _, doc := c.post("/track", url.Values{"url": {shop.URL + "/coat"}})
+		if got := text(byID(doc, "track-error")); status != http.StatusServiceUnavailable || !strings.Contains(got, "being imported") {
+			t.Errorf("track while the shop is imported: %d %q, want 503 saying so", status, got)
+		}
+	})
+}
+
 // TestTrackedProductPrivate: the tracked product's page shows its offers to the shopper who
 // tracked it and to no one else, until an admin lists the host on /admin/retailers.
 func TestTrackedProductPrivate(t *testing.T) {
