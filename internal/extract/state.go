@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -188,7 +189,7 @@ func (w *stateWalk) walk(v any, inCart bool) {
 		if !inCart && !stateLine(v) {
 			w.consider(v)
 		}
-		for _, k := range sortedKeys(v) {
+		for _, k := range slices.Sorted(maps.Keys(v)) {
 			w.walk(v[k], inCart || stateOtherKey(splitWords(k, nil)))
 		}
 	}
@@ -260,13 +261,4 @@ func stateName(m map[string]any, names map[string]bool) string {
 		}
 	}
 	return ""
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

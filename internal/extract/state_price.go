@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -61,7 +62,7 @@ func (x *extraction) readStatePrices(m map[string]any, r role, exact bool, sp *s
 	if depth > 3 {
 		return
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		kw := splitWords(k, nil)
 		if code := currencyCode(stateString(m, k)); code != "" && hasWord(kw, "currency") {
 			if sp.currency == "" {
@@ -228,7 +229,7 @@ func stateString(m map[string]any, k string) string {
 // status, then the weaker "available" or "purchasable" flags, which may say only that the product
 // is listed ({"available":true,"inStock":false} is out of stock).
 func stateAvailability(m map[string]any) catalog.Availability {
-	keys := sortedKeys(m)
+	keys := slices.Sorted(maps.Keys(m))
 	for _, k := range keys {
 		if v, ok := m[k].(bool); ok {
 			switch strings.ToLower(k) {

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/tagdrop/tagdrop/internal/pricing"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -395,7 +396,7 @@ func parseItem(it *Item, currency string) string {
 	if cur != it.Currency {
 		return fmt.Sprintf("sale_price currency %s differs from price currency %s", cur, it.Currency)
 	}
-	if it.SaleWindow, err = saleWindow(it.SalePriceEffectiveDate); err != nil {
+	if it.SaleWindow, err = pricing.ParseWindow(it.SalePriceEffectiveDate); err != nil {
 		return err.Error()
 	}
 	it.SaleAmount = sale

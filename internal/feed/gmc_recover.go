@@ -232,7 +232,7 @@ func (s *rawSource) findEnd(name string) (int, bool) {
 	if s.overflow {
 		return 0, false
 	}
-	if end, ok, done := itemEnd(s.rec, name, 0); done {
+	if end, ok, done := itemEnd(s.rec, name); done {
 		return end, ok
 	}
 	s.recording = true
@@ -261,12 +261,12 @@ func (s *rawSource) findEnd(name string) (int, bool) {
 	return 0, false
 }
 
-// itemEnd looks for the end tag </name> in b, starting the search at from (all of b is checked
-// for a start tag <name before it). done reports a decision: the offset after the end tag (ok),
-// or a start tag first (not ok).
-func itemEnd(b []byte, name string, from int) (end int, ok, done bool) {
+// itemEnd looks for the end tag </name> in b (all of b before it is checked for a start tag
+// <name). done reports a decision: the offset after the end tag (ok), or a start tag or hiding
+// markup first (not ok).
+func itemEnd(b []byte, name string) (end int, ok, done bool) {
 	closeTag := []byte("</" + name)
-	for i := from; ; {
+	for i := 0; ; {
 		j := bytes.Index(b[i:], closeTag)
 		if j < 0 {
 			return 0, false, false

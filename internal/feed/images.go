@@ -33,9 +33,6 @@ func appendImageLink(dst []string, u string) []string {
 	return append(dst, u)
 }
 
-// splitImageLinks returns the addresses in v; see appendImageLinks.
-func splitImageLinks(v string) []string { return appendImageLinks(nil, v) }
-
 // startsLikeAddress says whether s starts like an image address: "/" (a path, or "//" with a
 // host), "www." or a scheme followed by "://".
 func startsLikeAddress(s string) bool {

@@ -24,8 +24,8 @@ func TestSplitImageLinks(t *testing.T) {
 		{"ftp://x/a.jpg,HTTPS://x/b.jpg", []string{"ftp://x/a.jpg", "HTTPS://x/b.jpg"}},
 	}
 	for _, tt := range tests {
-		if got := splitImageLinks(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("splitImageLinks(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := appendImageLinks(nil, tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("appendImageLinks(nil, %q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"github.com/tagdrop/tagdrop/internal/pricing"
 )
 
 // parsePrices reads the price strings of an item that came from a delimited feed or a store
@@ -43,7 +44,7 @@ func parsePrices(it *Item, parse func(string, string) (int64, string, error), de
 		}
 	}
 	if it.SaleAmount > 0 {
-		if it.SaleWindow, err = saleWindow(it.SalePriceEffectiveDate); err != nil {
+		if it.SaleWindow, err = pricing.ParseWindow(it.SalePriceEffectiveDate); err != nil {
 			return err.Error()
 		}
 	}

@@ -170,8 +170,7 @@ func (im *Importer) importWith(ctx context.Context, source string, opts Options,
 		return rep, err
 	}
 	if observed.Before(last) {
-		return rep, fmt.Errorf("%w: %s was observed %s, before %s's last import (%s)", ErrStale, source,
-			observed.UTC().Format(time.RFC3339), retailer.Name, last.Format(time.RFC3339))
+		return rep, staleError(source, retailer.Name, observed, last)
 	}
 	runID, err := im.startRun(ctx, retailer, source, rep.Format, observed, opts.WaitBusy)
 	if err != nil {

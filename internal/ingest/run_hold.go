@@ -42,8 +42,7 @@ func (im *Importer) startRun(ctx context.Context, retailer store.Retailer, sourc
 func (im *Importer) checkNotStale(ctx context.Context, retailer store.Retailer, runID int64, source string, observed time.Time) error {
 	last, err := im.db.LastObservedAt(ctx, retailer.ID)
 	if err == nil && observed.Before(last) {
-		err = fmt.Errorf("%w: %s was observed %s, before %s's last import (%s)", ErrStale, source,
-			observed.UTC().Format(time.RFC3339), retailer.Name, last.Format(time.RFC3339))
+		err = staleError(source, retailer.Name, observed, last)
 	}
 	if err != nil {
 		rep := newReport(source, "")
@@ -85,4 +84,10 @@ func (im *Importer) heartbeat(ctx context.Context, runID int64, lost context.Can
 		once.Do(func() { close(done) })
 		wg.Wait()
 	}
+}
+
+// staleError is ErrStale for a feed observed before the retailer's newest import.
+func staleError(source, retailer string, observed, last time.Time) error {
+	return fmt.Errorf("%w: %s was observed %s, before %s's last import (%s)", ErrStale, source,
+		observed.UTC().Format(time.RFC3339), retailer, last.Format(time.RFC3339))
 }

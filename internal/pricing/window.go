@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -24,7 +25,8 @@ func (w Window) Applies(at time.Time) bool {
 }
 
 // ParseWindow reads GMC's sale_price_effective_date: two ISO 8601 times joined by "/"
-// ("2021-02-24T11:07+0100/2021-02-29T23:07+0100"). Either side may be empty. Dates are read
+// ("2021-02-24T11:07+0100/2021-02-29T23:07+0100", or in the basic format "20261120T1000Z/…").
+// Either side may be empty. Dates are read
 // leniently, as Google's own example is: an impossible day such as 29 February 2021 rolls over
 // into March rather than losing the sale. A time without a zone is taken as UTC.
 func ParseWindow(s string) (Window, error) {
@@ -50,9 +52,32 @@ func ParseWindow(s string) (Window, error) {
 	return w, nil
 }
 
-// parseISOTime reads YYYY-MM-DD[Thh:mm[:ss[.frac]]][Z|±hh[:]mm|±hh]; empty gives the zero time.
+// isoBasic is an ISO 8601 date and time in the basic format (no separators): 20261120,
+// 20261120T1000Z, 20261120T100000+0100.
+var isoBasic = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$`)
+
+// extendedISO rewrites a basic-format date and time (20261120T1000Z) in the extended format
+// (2026-11-20T10:00Z); anything else is returned as it is.
+func extendedISO(s string) string {
+	m := isoBasic.FindStringSubmatch(s)
+	if m == nil {
+		return s
+	}
+	out := m[1] + "-" + m[2] + "-" + m[3]
+	if m[4] != "" {
+		out += "T" + m[4] + ":" + m[5]
+		if m[6] != "" {
+			out += ":" + m[6]
+		}
+		out += m[7]
+	}
+	return out
+}
+
+// parseISOTime reads YYYY-MM-DD[Thh:mm[:ss[.frac]]][Z|±hh[:]mm|±hh], or the same in ISO 8601's
+// basic format (20261120T1000Z); empty gives the zero time.
 func parseISOTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
+	s = extendedISO(strings.TrimSpace(s))
 	if s == "" {
 		return time.Time{}, nil
 	}

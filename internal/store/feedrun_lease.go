@@ -106,15 +106,7 @@ func (db *DB) startRunTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if db.dialect == Postgres {
 		opts = &sql.TxOptions{Isolation: sql.LevelReadCommitted}
 	}
-	tx, err := db.sql.BeginTx(ctx, opts)
-	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return commitTx(ctx, tx)
+	return db.inTxWith(ctx, opts, fn)
 }
 
 // checkRetailerFree returns a *BusyError when a live run holds the retailer, and marks the

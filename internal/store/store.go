@@ -302,7 +302,12 @@ func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
 
 // InTx runs fn inside one transaction, committing if it returns nil.
 func (db *DB) InTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	return db.inTxWith(ctx, nil, fn)
+}
+
+// inTxWith is InTx with transaction options (nil: the driver's default).
+func (db *DB) inTxWith(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}

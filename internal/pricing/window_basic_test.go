@@ -1,12 +1,12 @@
-package feed
+package pricing
 
 import (
 	"testing"
 	"time"
 )
 
-// TestSaleWindowBasicFormat: ISO 8601's basic format (no separators) reads like the extended one.
-func TestSaleWindowBasicFormat(t *testing.T) {
+// TestParseWindowBasicFormat: ISO 8601's basic format (no separators) reads like the extended one.
+func TestParseWindowBasicFormat(t *testing.T) {
 	tests := []struct {
 		in       string
 		from, to time.Time
@@ -16,12 +16,12 @@ func TestSaleWindowBasicFormat(t *testing.T) {
 		{"2026-11-20T10:00Z/2026-11-30T10:00Z", time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
-		w, err := saleWindow(tt.in)
+		w, err := ParseWindow(tt.in)
 		if err != nil || !w.From.Equal(tt.from) || !w.Until.Equal(tt.to) {
-			t.Errorf("saleWindow(%q) = %v – %v, %v; want %v – %v", tt.in, w.From, w.Until, err, tt.from, tt.to)
+			t.Errorf("ParseWindow(%q) = %v – %v, %v; want %v – %v", tt.in, w.From, w.Until, err, tt.from, tt.to)
 		}
 	}
-	if _, err := saleWindow("20261120T1000Z"); err == nil {
+	if _, err := ParseWindow("20261120T1000Z"); err == nil {
 		t.Errorf("a single date: want an error")
 	}
 }
