@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // The lowest price of the last 30 days (EU Omnibus), an instalment ("4x 47,48 €") and a
@@ -181,4 +183,68 @@ func TestLowestPriceTimeBeforeLabel(t *testing.T) {
 			t.Errorf("notShopperPrice(%q) = %v, want %v", c.before, got, c.want)
 		}
 	}
+}
+
+// Real prices that only look like a 30-day lowest price, an instalment or a multi-buy total.
+func TestRealPricesAreNotDropped(t *testing.T) {
+	for _, block := range []string{
+		`<p>Lowest price guaranteed <span>$49.00</span></p>`,
+		`<p><span class="badge">Lowest price ever</span> <span>$49.00</span></p>`,
+		`<p>Size 2X <span>$49.00</span></p>`,
+		`<p>1x <span>$49.00</span></p>`,
+		`<p><span class="badge">Worth it</span> <span>$49.00</span></p>`,
+		`<p><span class="badge">Lowest price guaranteed</span> <span class="note">30-day returns</span> <span>$49.00</span></p>`,
+	} {
+		page := `<html><body><h1>Linen Dress</h1>` + block + `<button>Add to cart</button></body></html>`
+		if o := shownOf(t, page); o.Price != 4900 {
+			t.Errorf("%s: price %d, want 4900", block, o.Price)
+		}
+	}
+	for _, block := range []string{`<p>Pack 4 x <span>$9.99</span></p>`, `<p>Box of 10 for <span>$9.99</span></p>`} {
+		page := `<html><body><h1>Tea Lights</h1>` + block + `<button>Add to cart</button></body></html>`
+		if o := shownOf(t, page); o.Price != 999 {
+			t.Errorf("%s: price %d, want 999", block, o.Price)
+		}
+	}
+	for before, want := range map[string]bool{
+		"Lowest price guaranteed ": false, "Lowest price ever ": false, "Size 2X ": false, "Pack 4 x ": false, "1x ": false,
+		"Box of 10 for ": false, "Lowest price in the last 30 days: ": true, "Niedrigster Preis vor der Preissenkung: ": true,
+		"or 4x ": true, "4x ": false, "Pay in 4x ": true, "Buy 3 for ": true, "Kaufe 2 für ": true,
+		"Lowest price guaranteed 30-day returns ": false, "Lowest price guaranteed · Free 30-day returns ": false,
+		"Niedrigster Preis der letzten 30 Tage: ": true, "Najniższa cena z 30 dni przed obniżką: ": true, "Lowest price (30 days): ": true,
+	} {
+		if got := notShopperPrice(before, ""); got != want {
+			t.Errorf("notShopperPrice(%q) = %v, want %v", before, got, want)
+		}
+	}
+}
+
+// precedingText looks at a bounded number of siblings (precedingSteps): on a page of prices
+// each after hundreds of empty inline elements it stops early instead of walking them all.
+func TestPrecedingTextIsBounded(t *testing.T) {
+	for _, c := range []struct {
+		empty int
+		want  string
+	}{{3, "4x"}, {precedingSteps + 10, ""}} {
+		root, err := html.Parse(strings.NewReader(`<p>4x ` + strings.Repeat(`<i></i>`, c.empty) + `<span id="x">$1</span></p>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range newDocument(root).elems {
+			if attr(e, "id") == "x" {
+				if got := precedingText(e); got != c.want {
+					t.Errorf("%d empty elements: precedingText = %q, want %q", c.empty, got, c.want)
+				}
+			}
+		}
+	}
+}
+
+// A "Regular price" in a sale block whose sale price a script draws is not the price paid.
+func TestRegularPriceBesideEmptySalePrice(t *testing.T) {
+	page := `<html><head><meta property="og:title" content="Linen Dress"></head><body><h1>Linen Dress</h1><div class="price price--on-sale">` +
+		`<span class="visually-hidden">Regular price</span><span class="price-item price-item--regular">$80.00</span>` +
+		`<span class="visually-hidden">Sale price</span><span class="price-item price-item--sale" data-js-sale></span></div>` +
+		`<button type="submit" name="add">Add to cart</button></body></html>`
+	noPriceIn(t, page, "page")
 }

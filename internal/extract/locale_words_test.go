@@ -144,3 +144,24 @@ func TestAbbreviatedPriceClassWords(t *testing.T) {
 		t.Errorf("offer %d (regular %d) %s, want 62999 (regular 89999) TRY", o.Price, o.RegularPrice, o.Currency)
 	}
 }
+
+// The language alone is the weakest currency hint: the country domain and the shop's declared
+// currency come first.
+func TestLanguageCurrencyIsLast(t *testing.T) {
+	for _, c := range []struct{ page, base, want string }{
+		{`<html lang="sv"><body></body></html>`, "https://kauppa.fi/p/1", "EUR"},
+		{`<html lang="sv"><head><script>Shopify.currency = {"active":"EUR","rate":"1.0"};</script></head><body></body></html>`, "", "EUR"},
+		{`<html lang="sv"><head><script>var meta = {"currency":"NOK"};</script></head><body></body></html>`, "", "NOK"},
+		{`<html lang="sv"><body></body></html>`, "", "SEK"},
+		{`<html lang="sv"><body></body></html>`, "https://shop.example.com/", "SEK"},
+		{`<html lang="sv-FI"><body></body></html>`, "", "EUR"},
+	} {
+		root, err := html.Parse(strings.NewReader(c.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := currencyHint(newDocument(root), c.base, []byte(c.page)); got != c.want {
+			t.Errorf("currencyHint(%s, %q) = %q, want %q", c.page, c.base, got, c.want)
+		}
+	}
+}

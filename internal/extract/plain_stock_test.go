@@ -70,3 +70,27 @@ func TestPlainStockMessageDoesNotOverrideMarkup(t *testing.T) {
 		}
 	}
 }
+
+// A delivery line's "Not available" is about a delivery option, not the product's stock; an
+// element of a delivery block whose own classes name stock ("delivery-soldout", "stock
+// out-of-stock", "stock-status") is the product's stock message and is read.
+func TestDeliveryLineIsNotStock(t *testing.T) {
+	for _, c := range []struct {
+		tail string
+		want catalog.Availability
+	}{
+		{`<div class="delivery-options"><p class="delivery-option">Click &amp; Collect: Not available</p></div>`, catalog.Unknown},
+		{`<div class="shipping-info"><div class="delivery-message">Not available</div></div>`, catalog.Unknown},
+		{`<div class="delivery-options"><p class="availability">Click &amp; Collect: Not available</p></div>`, catalog.Unknown},
+		{`<p class="delivery-availability">Click &amp; Collect: Not available</p>`, catalog.Unknown},
+		{`<div class="delivery-options"><p>Click &amp; Collect: Not available</p></div>`, catalog.Unknown},
+		{`<div class="shipping"><span class="stock-status">Out of stock</span></div>`, catalog.OutOfStock},
+		{`<div class="product-delivery"><p class="stock out-of-stock">Out of stock</p></div>`, catalog.OutOfStock},
+		{`<div class="delivery-information delivery-soldout">Nicht verfügbar</div>`, catalog.OutOfStock},
+	} {
+		page := `<html><body><h1>Linen Dress</h1><span class="price">$49.00</span>` + c.tail + `</body></html>`
+		if got := shownOf(t, page).Availability; got != c.want {
+			t.Errorf("%s: availability %q, want %q", c.tail, got, c.want)
+		}
+	}
+}

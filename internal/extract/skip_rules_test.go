@@ -16,6 +16,22 @@ func shownOf(t *testing.T, page string) Offer {
 	return r.Products[0].Offers[0]
 }
 
+// noPriceIn fails the test when any offer read from page has a price; what names the case.
+func noPriceIn(t *testing.T, page, what string) {
+	t.Helper()
+	r, err := Page(strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Products {
+		for _, o := range p.Offers {
+			if o.Price != 0 {
+				t.Errorf("%s: price %d %s, want none", what, o.Price, o.Currency)
+			}
+		}
+	}
+}
+
 // A block holding the page's h1 is the product, even when its classes carry a side block's
 // word (WooCommerce's "shipping-taxable", a theme's "header--menu-open" on body): its sale
 // price and struck price are read, not the stale markup's.
@@ -87,4 +103,10 @@ func TestCartDrawerHeadingIsNotTitle(t *testing.T) {
 	if h := d.titleHeading([]string{"Tote Bag"}); h == nil || h.Parent.Data != "div" || attr(h.Parent, "class") != "product" {
 		t.Errorf("title heading in the mini cart")
 	}
+}
+
+// linenLD is JSON-LD naming "Linen Dress" in stock; price is its offer's price.
+func linenLD(price string) string {
+	return `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Linen Dress",
+		"offers":{"@type":"Offer","price":"` + price + `","priceCurrency":"USD","availability":"https://schema.org/InStock"}}</script>`
 }

@@ -98,3 +98,30 @@ func TestSoldOutBadgeBesideAnEnabledCart(t *testing.T) {
 		}
 	}
 }
+
+// A sold-out label kept hidden by CSS does not override in-stock markup when an enabled submit
+// button in a language the phrase list lacks says the product can be bought.
+func TestHiddenSoldOutLabelBesideForeignBuyButton(t *testing.T) {
+	for _, label := range []string{
+		`<span class="product-label product-label--sold-out">Uitverkocht</span>`,
+		`<span class="stock-label is-hidden">Agotado</span>`,
+	} {
+		for _, button := range []string{
+			`<button type="submit" name="add">Toevoegen aan winkelwagen</button>`,
+			`<button type="submit" name="add">Añadir a la bolsa</button>`,
+			`<button type="submit">Ajouter au sac</button>`,
+			`<button name="add">Legg i handlekurven</button>`,
+			`<form action="/cart/add"><button type="submit">Zum Warenkorb hinzufügen xyz</button></form>`,
+		} {
+			page := `<html><head>` + linenLD("49.00") + `</head><body><h1>Linen Dress</h1><div class="price">$49.00</div>` + label + button + `</body></html>`
+			if got := shownOf(t, page).Availability; got != catalog.InStock {
+				t.Errorf("%s %s: availability %s, want in stock", label, button, got)
+			}
+		}
+	}
+	for _, phrase := range []string{"toevoegen aan winkelwagen", "añadir a la bolsa", "ajouter au sac", "legg i handlekurven"} {
+		if !containsPhrase(phrase, addToCartPhrases) {
+			t.Errorf("%q is not an add-to-cart phrase", phrase)
+		}
+	}
+}

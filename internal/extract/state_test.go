@@ -121,3 +121,66 @@ func TestStateBlobKeys(t *testing.T) {
 		}
 	}
 }
+
+// Keys that name a price's validity, id or type are not amounts: "priceValidUntil":"2026-12-31"
+// is no 2026.00, "priceId":"p_2931" no 2931.00.
+func TestStatePriceKeysThatAreNotAmounts(t *testing.T) {
+	for _, blob := range []string{
+		`{"product":{"name":"Linen Dress","priceValidUntil":"2026-12-31","available":true}}`,
+		`{"product":{"name":"Linen Dress","priceId":"p_2931","available":true}}`,
+		`{"product":{"name":"Linen Dress","priceTier":"3","priceType":"2","priceLabel":"12","priceCode":"A7","priceDate":"2026-01-01"}}`,
+		`{"product":{"name":"Linen Dress","price":"2026-12-31"}}`,
+	} {
+		page := `<html><body><h1>Linen Dress</h1><script type="application/json">` + blob + `</script></body></html>`
+		noPriceIn(t, page, blob)
+	}
+	page := `<html><body><h1>Linen Dress</h1><script type="application/json">{"product":{"name":"Linen Dress","priceValidUntil":"2026-12-31",
+		"priceId":"p_2931","price":"$49.00"}}</script></body></html>`
+	if o := shownOf(t, page); o.Price != 4900 {
+		t.Errorf("price %d, want 4900", o.Price)
+	}
+}
+
+// A cart line in the same blob, named like the product, is not the product: its price is the
+// line's total.
+func TestStateBlobSkipsCartLines(t *testing.T) {
+	for _, blob := range []string{
+		`{"a":{"cart":{"items":[{"name":"Linen Dress","price":"$98.00","quantity":2}]}},"b":{"product":{"name":"Linen Dress","price":"$49.00"}}}`,
+		`{"a":{"lines":[{"name":"Linen Dress","price":"$98.00","lineTotal":"$98.00"}]},"b":{"product":{"name":"Linen Dress","price":"$49.00"}}}`,
+		`{"a":{"wishlist":[{"name":"Linen Dress","price":"$98.00"}]},"b":{"product":{"name":"Linen Dress","price":"$49.00"}}}`,
+		`{"a":{"name":"Linen Dress","price":"$98.00"},"b":{"product":{"id":"7","name":"Linen Dress","price":"$49.00"}}}`,
+	} {
+		page := `<html><body><h1>Linen Dress</h1><script type="application/json">` + blob + `</script></body></html>`
+		if o := shownOf(t, page); o.Price != 4900 {
+			t.Errorf("%s: price %d, want 4900", blob, o.Price)
+		}
+	}
+}
+
+// Whole numbers are never trusted as major units, written as strings or not and in any currency:
+// "4500" may be cents, and Shopify's "price":8400 in yen is ¥84.00 in its minor-unit convention.
+func TestStateBlobWholeNumberStrings(t *testing.T) {
+	for _, blob := range []string{
+		`{"product":{"name":"Linen Dress","price":{"amount":"4500","currencyCode":"USD"}}}`,
+		`{"product":{"name":"Linen Dress","price":"4500","currency":"USD"}}`,
+		`{"title":"Linen Dress","price":8400,"compare_at_price":12000,"available":true,"currency":"JPY"}`,
+	} {
+		page := `<html><body><h1>Linen Dress</h1><script type="application/json">` + blob + `</script></body></html>`
+		noPriceIn(t, page, blob)
+	}
+	page := `<html><body><h1>Linen Dress</h1><script type="application/json">{"product":{"name":"Linen Dress","price":{"amount":"45.00","currencyCode":"USD"}}}</script></body></html>`
+	if o := shownOf(t, page); o.Price != 4500 || o.Currency != "USD" {
+		t.Errorf("price %d %s, want 4500 USD", o.Price, o.Currency)
+	}
+}
+
+// An analytics dataLayer (prices often before VAT) is not the product's state.
+func TestStateBlobIgnoresDataLayer(t *testing.T) {
+	for _, script := range []string{
+		`<script>window.dataLayer = {"ecommerce":{"detail":{"products":[{"name":"Linen Dress","price":"40.83"}]}}};</script>`,
+		`<script>dataLayer = {"product":{"name":"Linen Dress","price":"40.83"}};</script>`,
+		`<script>var dataLayer = {"product":{"name":"Linen Dress","price":"40.83"}};</script>`,
+	} {
+		noPriceIn(t, `<html><body><h1>Linen Dress</h1>`+script+`</body></html>`, script)
+	}
+}
