@@ -49,11 +49,15 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 	// New offers go in with the figures of their one-point history, computed here, so nothing
 	// is read back; offers that exist are upserted when they changed and have their history's
 	// figures refreshed when their price state moved.
-	var inserts []store.NewOffer
+	// The slices are sized for the common case of each kind (a first import inserts every
+	// item, a re-import sees every item): growing them item by item copied whole offers again
+	// and again.
+	inserts := make([]store.NewOffer, 0, len(batch)-len(current))
 	var upsertOffers []catalog.Offer
-	var insertAt, upsertAt []int // each insert's and upsert's place in the batch
+	// each insert's and upsert's place in the batch
+	insertAt, upsertAt := make([]int, 0, len(batch)-len(current)), []int(nil)
 	moves := make([]move, len(batch))
-	var seen []store.SeenOffer // every existing offer of the batch, with its record's hash
+	seen := make([]store.SeenOffer, 0, len(current)) // every existing offer of the batch, with its record's hash
 	for i := range batch {
 		o := batch[i].offer
 		o.ProductID = products.ids[i]
@@ -108,7 +112,7 @@ func (w *batchWriter) write(ctx context.Context, batch []listing) (batchCounts, 
 
 	// History first, then the figures derived from it (the new rows included), then the events,
 	// which carry the figures' verdict on the discount: all in this transaction.
-	var history []store.PriceChangeRow
+	history := make([]store.PriceChangeRow, 0, len(inserts)+len(upsertOffers))
 	var movedIDs []int64      // existing offers whose history grew
 	for i, m := range moves { // in the batch's order (item ids'), so ids and times read naturally
 		if !m.moved {

@@ -128,6 +128,7 @@ func (s *spool) batches(size func(handed int) int, fn func([]listing) error) err
 			case b = <-reuse:
 			default:
 			}
+			b = slices.Grow(b, n) // batches grow as the run goes (batchsize.go)
 			var err error
 			for i := start; i < start+n && err == nil; i++ {
 				var rec []byte
