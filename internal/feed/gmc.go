@@ -68,27 +68,12 @@ func charsetReader(label string, input io.Reader) (io.Reader, error) {
 	}
 	br := bufio.NewReaderSize(input, textEncodingPeek)
 	peek, _ := br.Peek(textEncodingPeek)
-	if hasNonASCII(peek) && validUTF8Prefix(peek, len(peek) == textEncodingPeek) && singleByte(enc) {
-		return transform.NewReader(br, newUTF8OrBytes(enc)), nil
-	}
-	return enc.NewDecoder().Reader(br), nil
-}
-
-// singleByte says whether enc is a single-byte encoding (ISO-8859-x, windows-125x, KOI8, …),
-// whose bytes 0x80-0xFF each decode on their own to one character: only then can a byte that
-// is not UTF-8 be decoded alone. A multi-byte encoding (Shift_JIS, GBK, EUC-KR, …) writes a
-// character as several such bytes, which decoded one by one would be nonsense.
-func singleByte(enc encoding.Encoding) bool {
-	if _, ok := enc.(*charmap.Charmap); ok {
-		return true
-	}
-	for c := 0x80; c <= 0xFF; c++ {
-		s, err := enc.NewDecoder().Bytes([]byte{byte(c)})
-		if err != nil || utf8.RuneCount(s) != 1 || string(s) == "\uFFFD" {
-			return false
+	if hasNonASCII(peek) && validUTF8Prefix(peek, len(peek) == textEncodingPeek) {
+		if t, single := newUTF8OrBytes(enc); single {
+			return transform.NewReader(br, t), nil
 		}
 	}
-	return true
+	return enc.NewDecoder().Reader(br), nil
 }
 
 // utf8OrBytes is a transform.Transformer that passes valid UTF-8 through and writes each other
@@ -98,17 +83,26 @@ type utf8OrBytes struct {
 	high [128][]byte // the UTF-8 of bytes 0x80-0xFF
 }
 
-// newUTF8OrBytes returns a utf8OrBytes falling back on enc.
-func newUTF8OrBytes(enc encoding.Encoding) *utf8OrBytes {
+// newUTF8OrBytes returns a utf8OrBytes falling back on enc, and whether enc is a single-byte
+// encoding (ISO-8859-x, windows-125x, KOI8, …), whose bytes 0x80-0xFF each decode on their own
+// to one character: only then can a byte that is not UTF-8 be decoded alone. A multi-byte
+// encoding (Shift_JIS, GBK, EUC-KR, …) writes a character as several such bytes, which decoded
+// one by one would be nonsense.
+func newUTF8OrBytes(enc encoding.Encoding) (*utf8OrBytes, bool) {
 	t := &utf8OrBytes{}
+	_, single := enc.(*charmap.Charmap)
+	alone := true // every high byte decodes alone to one character
 	for i := range t.high {
 		s, err := enc.NewDecoder().Bytes([]byte{byte(0x80 + i)})
+		if err != nil || utf8.RuneCount(s) != 1 || string(s) == "\uFFFD" {
+			alone = false
+		}
 		if err != nil || len(s) == 0 || !utf8.Valid(s) {
 			s = []byte("\uFFFD")
 		}
 		t.high[i] = s
 	}
-	return t
+	return t, single || alone
 }
 
 // Transform implements transform.Transformer.

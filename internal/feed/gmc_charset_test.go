@@ -55,7 +55,8 @@ func TestGMCDeclaredLatin1MixedUTF8(t *testing.T) {
 func TestUTF8OrBytes(t *testing.T) {
 	in := strings.Repeat("ö€x\xe8\x80", 3000) + "\xc3"
 	want := strings.Repeat("ö€xè€", 3000) + "Ã"
-	got, _, err := transform.String(newUTF8OrBytes(charmap.Windows1252), in)
+	tr, _ := newUTF8OrBytes(charmap.Windows1252)
+	got, _, err := transform.String(tr, in)
 	if err != nil || got != want {
 		t.Fatalf("got %d bytes (err %v), want %d", len(got), err, len(want))
 	}
@@ -85,8 +86,8 @@ func TestSingleByte(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := singleByte(enc); got != want {
-			t.Errorf("singleByte(%s) = %v, want %v", label, got, want)
+		if _, got := newUTF8OrBytes(enc); got != want {
+			t.Errorf("newUTF8OrBytes(%s) single = %v, want %v", label, got, want)
 		}
 	}
 }

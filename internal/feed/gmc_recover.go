@@ -247,16 +247,13 @@ func (s *rawSource) findEnd(name string) (int, bool) {
 			continue
 		}
 		// The first end tag to complete is the first in the recording: one that began before
-		// this call was either decided above or is still incomplete, and so is this one.
+		// this call was either decided above or is still incomplete. So once the recording
+		// ends with one, itemEnd decides on it.
 		tag := bytes.TrimRight(s.rec[:len(s.rec)-1], " \t\r\n")
-		if !bytes.HasSuffix(tag, []byte(closeTag)) {
-			continue
+		if bytes.HasSuffix(tag, []byte(closeTag)) {
+			end, ok, _ := itemEnd(s.rec, name)
+			return end, ok
 		}
-		before := s.rec[:len(tag)-len(closeTag)]
-		if hasStartTag(before, name) || hasHidingMarkup(before) {
-			return 0, false
-		}
-		return len(s.rec), true
 	}
 	return 0, false
 }
