@@ -21,6 +21,10 @@ import (
 // The hold needs no cleanup after a crash: a process that dies stops renewing its heartbeat
 // and its hold lapses after FeedRunLease; on the same host it lapses at once, as the process
 // named in the run's holder is gone.
+//
+// Heartbeats and lapses are told by one clock: on PostgreSQL the database server's, since the
+// importing processes may run on hosts whose clocks disagree (one running two minutes behind
+// would see every other host's hold as lapsed); on SQLite, one host's.
 
 // FeedRunHeartbeat is how often a running import renews its hold on its retailer (TouchFeedRun).
 const FeedRunHeartbeat = 20 * time.Second
@@ -84,7 +88,10 @@ func (db *DB) StartFeedRun(ctx context.Context, retailerID int64, source, format
 				return fmt.Errorf("hold retailer %d: %w", retailerID, err)
 			}
 		}
-		now := db.nowMS()
+		now, err := db.leaseNowMS(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if err := db.checkRetailerFree(ctx, tx, retailerID, now); err != nil {
 			return err
 		}
@@ -175,8 +182,12 @@ var ErrHoldLost = errors.New("the import lost its hold on the retailer (its hear
 // FeedRunHeartbeat while the run lasts. It fails with ErrHoldLost when the run is no longer
 // running.
 func (db *DB) TouchFeedRun(ctx context.Context, runID int64) error {
+	now, err := db.leaseNowMS(ctx, db.sql)
+	if err != nil {
+		return fmt.Errorf("renew feed run %d: %w", runID, err)
+	}
 	res, err := db.sql.ExecContext(ctx, `UPDATE feed_runs SET heartbeat_at = $1 WHERE id = $2 AND status = $3`,
-		db.nowMS(), runID, RunRunning)
+		now, runID, RunRunning)
 	if err != nil {
 		return fmt.Errorf("renew feed run %d: %w", runID, err)
 	}
@@ -184,4 +195,22 @@ func (db *DB) TouchFeedRun(ctx context.Context, runID int64) error {
 		return fmt.Errorf("feed run %d: %w", runID, ErrHoldLost)
 	}
 	return nil
+}
+
+// rowQuerier is what leaseNowMS reads the clock through: the pool or a transaction.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// leaseNowMS is the time, in Unix milliseconds, that holds are written and judged by: the
+// PostgreSQL server's clock, or this process's on SQLite and under a test's clock (SetClock).
+func (db *DB) leaseNowMS(ctx context.Context, q rowQuerier) (int64, error) {
+	if db.dialect != Postgres || db.clockSet {
+		return db.nowMS(), nil
+	}
+	var ms int64
+	if err := q.QueryRowContext(ctx, `SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint`).Scan(&ms); err != nil {
+		return 0, fmt.Errorf("read the database clock: %w", err)
+	}
+	return ms, nil
 }

@@ -38,6 +38,9 @@ type DB struct {
 	// where is a human-readable, secret-free name of the database for messages and logs.
 	where string
 	now   func() time.Time
+	// clockSet says SetClock replaced now: a test's clock then also rules the import holds,
+	// which otherwise go by PostgreSQL's own clock (feedrun_lease.go).
+	clockSet bool
 	// cache keeps hot reads cheap (read_cache.go).
 	cache readCache
 	// mailSecret caches the unsubscribe signing secret after its first read (messages.go).
@@ -293,7 +296,7 @@ func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
 func (db *DB) SQL() *sql.DB { return db.sql }
 
 // SetClock replaces the clock (tests only).
-func (db *DB) SetClock(now func() time.Time) { db.now = now }
+func (db *DB) SetClock(now func() time.Time) { db.now, db.clockSet = now, true }
 
 func (db *DB) nowMS() int64 { return db.now().UnixMilli() }
 
