@@ -47,6 +47,17 @@ var brandSuffixes = [][]string{
 	{"new", "york"}, {"nyc"}, {"paris"}, {"london"}, {"milano"}, {"milan"}, {"copenhagen"},
 }
 
+// placeholderBrands are the BrandKeys of the fillers feeds write into a required brand column
+// ("N/A", "Unbranded", "No brand", "Generic"): they name no brand.
+var placeholderBrands = map[string]bool{
+	"na": true, "none": true, "null": true, "unknown": true, "unbranded": true, "nobrand": true,
+	"generic": true, "notapplicable": true, "doesnotapply": true, "brand": true, "nobrandname": true,
+	"sinmarca": true, "ohnemarke": true, "sansmarque": true, "senzamarca": true,
+}
+
+// PlaceholderBrand says whether name is a filler rather than a brand ("N/A", "Unbranded").
+func PlaceholderBrand(name string) bool { return placeholderBrands[BrandKey(name)] }
+
 // BrandKey is the form under which brand names are compared: accents and case folded, dots and
 // apostrophes dropped ("A.P.C." → "apc", "Tod's" → "tods"), "&", "+" and the word "and"
 // dropped, legal and marketing suffixes stripped (see brandSuffixes), and the remaining words

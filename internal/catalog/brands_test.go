@@ -200,3 +200,14 @@ func BenchmarkLookupBrand(b *testing.B) {
 		dir.LookupBrand(names[i%len(names)])
 	}
 }
+
+// Fillers in a brand column name no brand; real names that merely contain such a word do.
+func TestPlaceholderBrand(t *testing.T) {
+	for name, want := range map[string]bool{"N/A": true, "n.a.": true, "Unbranded": true, "No Brand": true, "GENERIC": true,
+		"none": true, "Does not apply": true, "Sin marca": true, "Chloé": false, "No Ka'Oi": false, "Brandon Maxwell": false,
+		"Generic Surplus": false, "": false} {
+		if got := PlaceholderBrand(name); got != want {
+			t.Errorf("PlaceholderBrand(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

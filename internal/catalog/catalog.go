@@ -30,6 +30,26 @@ const (
 // availabilitySeparators are dropped before matching availability words.
 var availabilitySeparators = strings.NewReplacer(" ", "", "_", "", "-", "")
 
+// availabilityWords are the availability values feeds write, lower-cased and without
+// separators: schema.org's and Google's, Meta's ("available for order": orderable now, shipped
+// later), WooCommerce's stock statuses ("onbackorder"), flags, and the plain words of shops
+// that write their own language into the column.
+var availabilityWords = map[string]Availability{
+	"instock": InStock, "available": InStock, "limitedavailability": InStock, "instoreonly": InStock,
+	"onlineonly": InStock, "availablefororder": InStock, "true": InStock, "yes": InStock, "y": InStock,
+	"auflager": InStock, "lieferbar": InStock, "sofortlieferbar": InStock, "verfügbar": InStock,
+	"enstock": InStock, "disponible": InStock, "disponibile": InStock, "opvoorraad": InStock,
+
+	"outofstock": OutOfStock, "soldout": OutOfStock, "discontinued": OutOfStock, "unavailable": OutOfStock,
+	"false": OutOfStock, "no": OutOfStock, "n": OutOfStock,
+	"ausverkauft": OutOfStock, "nichtverfügbar": OutOfStock, "nichtlieferbar": OutOfStock, "nichtauflager": OutOfStock,
+	"rupturedestock": OutOfStock, "épuisé": OutOfStock, "agotado": OutOfStock, "esaurito": OutOfStock,
+	"uitverkocht": OutOfStock, "nietopvoorraad": OutOfStock,
+
+	"preorder": Preorder, "backorder": Preorder, "backordered": Preorder, "onbackorder": Preorder,
+	"presale": Preorder, "madetoorder": Preorder, "vorbestellbar": Preorder,
+}
+
 // ParseAvailability maps the spellings feeds use ("in stock", "InStock",
 // "https://schema.org/OutOfStock", "backorder", …) to an Availability.
 func ParseAvailability(s string) Availability {
@@ -45,14 +65,8 @@ func ParseAvailability(s string) Availability {
 		}
 		return InStock
 	}
-	s = availabilitySeparators.Replace(s)
-	switch s {
-	case "instock", "available", "limitedavailability", "instoreonly", "onlineonly", "true", "yes", "y":
-		return InStock
-	case "outofstock", "soldout", "discontinued", "unavailable", "false", "no", "n":
-		return OutOfStock
-	case "preorder", "backorder", "presale":
-		return Preorder
+	if a, ok := availabilityWords[availabilitySeparators.Replace(s)]; ok {
+		return a
 	}
 	return Unknown
 }

@@ -66,6 +66,9 @@ func TestAvailabilityAndDiscount(t *testing.T) {
 		// Affiliate CSVs' flags and stock counts.
 		"1": InStock, "0": OutOfStock, "Y": InStock, "N": OutOfStock, "12": InStock, "000": OutOfStock,
 		"-1": Unknown, "1.5": Unknown, "": Unknown,
+		// Meta's and WooCommerce's values, and a German shop's own words.
+		"available for order": InStock, "onbackorder": Preorder, "on backorder": Preorder, "MadeToOrder": Preorder,
+		"auf Lager": InStock, "Lieferbar": InStock, "nicht verfügbar": OutOfStock, "Ausverkauft": OutOfStock,
 	} {
 		if got := ParseAvailability(in); got != want {
 			t.Errorf("ParseAvailability(%q) = %q, want %q", in, got, want)

@@ -110,3 +110,24 @@ func TestImportOptionsAreValidated(t *testing.T) {
 		}
 	})
 }
+
+// A row rejected for its own fault does not make a later, good row with the same id a
+// duplicate: the shop corrected the row further down, and that copy is the item. A third copy
+// is a duplicate of the good one.
+func TestGoodCopyAfterRejectedRow(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		im := ingest.New(db, nil)
+		feed := "id,title,price,currency\nD1,Coat,abc,EUR\nD1,Coat,120.00,EUR\nD1,Coat,99.00,EUR\n"
+		rep := mustImport(t, im, []byte(feed), ingest.Options{Retailer: "Fixed Rows", Format: "csv", ObservedAt: day(0)})
+		if got, want := countsOf(rep), (counts{read: 3, new: 1, rejected: 2}); got != want {
+			t.Fatalf("counts = %+v, want %+v (errors %+v)", got, want, rep.Errors)
+		}
+		if rep.Errors[0].Line != 2 || rep.Errors[1].Line != 4 || !strings.Contains(rep.Errors[1].Reason, "duplicate id (first at line 3)") {
+			t.Fatalf("errors = %+v", rep.Errors)
+		}
+		coat, err := db.OfferByItem(context.Background(), "fixed-rows", "D1")
+		if err != nil || coat.Price != 12000 {
+			t.Fatalf("D1 = %+v, %v", coat, err)
+		}
+	})
+}

@@ -22,12 +22,13 @@ type itemTable struct {
 type itemSlot struct {
 	key  idHash
 	line int32  // the feed line the id was met at (see itemState)
-	ref  uint32 // slotMet, and the index + 1 of the retailer's known offer (0: none)
+	ref  uint32 // slotMet, slotRejected, and the index + 1 of the retailer's known offer (0: none)
 }
 
 const (
-	slotMet     = 1 << 31
-	slotRefMask = slotMet - 1
+	slotMet      = 1 << 31
+	slotRejected = 1 << 30 // met, but only in rows that were rejected
+	slotRefMask  = slotRejected - 1
 )
 
 // The table grows by half when it is 80% full: linear probing stays a few cache lines per

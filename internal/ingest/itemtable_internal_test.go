@@ -20,7 +20,7 @@ func TestItemSetAcrossGrowth(t *testing.T) {
 		}
 	}
 	for i := known - 1000; i < known-1000+met; i++ {
-		if err := s.meet(s.hash(fmt.Sprint("item-", i)), int32(i+10)); err != nil {
+		if err := s.meet(s.hash(fmt.Sprint("item-", i)), int32(i+10), false); err != nil {
 			t.Fatal(err)
 		}
 	}

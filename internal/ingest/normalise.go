@@ -98,10 +98,13 @@ func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *m
 }
 
 // brand is the directory's canonical name for a feed's brand ("SEE BY CHLOE" → "See by
-// Chloé"); a brand the directory does not know passes through as the feed spells it (the
+// Chloé"), "" for a filler ("N/A"); a brand the directory does not know passes through as the feed spells it (the
 // store still resolves it through its own aliases, so brands can be merged later).
 func (tb tables) brand(name string) string {
 	name = strings.TrimSpace(name)
+	if catalog.PlaceholderBrand(name) {
+		return "" // "N/A", "Unbranded": no brand
+	}
 	if canonical, ok := tb.brands.LookupBrand(name); ok {
 		return canonical
 	}
@@ -166,21 +169,44 @@ func (tb tables) categoriseWith(it feed.Item, cm *categoryMemo) (catalog.Node, b
 
 // sizeSystem is the system tagdrop reads in an offer's size when the feed gives none ("letter"
 // for "M", "EU" for a shoe 38, "waist" for jeans' 28): the size text itself stays as the
-// retailer wrote it. "" when the size is one size, missing or not understood.
+// retailer wrote it. "" when the size is one size, missing or not understood. A labelled size
+// says its system ("EU 38"); unlabelled numbers on jeans are waist inches; other bare numbers
+// are read the way the shop's market writes them (a pound shop's "10" is UK 10, not US 10)
+// where that reading fits the kind of item, else by their range (catalog.ParseSize).
 func sizeSystem(it feed.Item, node catalog.Node) string {
 	if strings.TrimSpace(it.Size) == "" {
 		return ""
 	}
-	system := ""
-	// Unlabelled numbers on jeans are waist inches, not European sizes.
-	if node.SizeKind == catalog.KindBottoms && (node.Name == "Jeans" || strings.Contains(strings.ToLower(it.Title), "jean")) {
-		system = catalog.SystemWaist
+	kind, system := node.SizeKind, ""
+	if kind == catalog.KindBottoms && (node.Name == "Jeans" || strings.Contains(strings.ToLower(it.Title), "jean")) ||
+		kind == "" && saysJeans(it.Title) {
+		kind, system = catalog.KindBottoms, catalog.SystemWaist
 	}
-	s, err := catalog.ParseSize(it.Size, system, node.SizeKind)
+	s, err := catalog.ParseSize(it.Size, system, kind)
 	if err != nil || s.OneSize {
 		return ""
 	}
+	if market := marketSizeSystem[it.Currency]; market != "" && system == "" && isDigits(it.Size) &&
+		(s.System == catalog.SystemUS || s.System == catalog.SystemUK || s.System == catalog.SystemEU) {
+		if m, err := catalog.ParseSize(it.Size, market, kind); err == nil && !m.OneSize {
+			return m.System
+		}
+	}
 	return s.System
+}
+
+// marketSizeSystem is the size system a shop pricing in a currency writes bare numbers in,
+// where one system rules that market.
+var marketSizeSystem = map[string]string{"GBP": catalog.SystemUK, "AUD": catalog.SystemAU, "NZD": catalog.SystemAU, "JPY": catalog.SystemJP}
+
+// saysJeans says whether a title has the word "jeans" (not "Jean Paul Gaultier").
+func saysJeans(title string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if w == "jeans" {
+			return true
+		}
+	}
+	return false
 }
 
 // categoryPath is the fallback when nothing maps onto the taxonomy: Google's category as a

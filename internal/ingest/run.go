@@ -90,7 +90,7 @@ func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error 
 		if errors.As(err, &row) {
 			rep.Read++
 			if row.Item != "" {
-				if _, _, _, _, err := r.see(row.Item, row.Line); err != nil {
+				if _, _, _, _, err := r.see(row.Item, row.Line, true); err != nil {
 					return err
 				}
 			}
@@ -101,7 +101,7 @@ func (r *run) readItems(ctx context.Context, fr feed.Reader, rep *Report) error 
 			return err
 		}
 		rep.Read++
-		k, known, first, dup, err := r.see(it.ID, it.Line)
+		k, known, first, dup, err := r.see(it.ID, it.Line, false)
 		if err != nil {
 			return err
 		}

@@ -26,6 +26,7 @@ type itemState struct {
 	gone     bool  // the offer was gone
 	known    bool  // the retailer had an offer with this id when the run began
 	met      bool  // the feed mentioned the id, at line
+	rejected bool  // every row that mentioned it so far was rejected
 }
 
 // offer is the state's known offer.
@@ -66,7 +67,7 @@ func (s *itemSet) get(h idHash) itemState {
 
 // state is a slot's item state.
 func (s *itemSet) state(slot itemSlot) itemState {
-	st := itemState{line: slot.line, met: slot.ref&slotMet != 0}
+	st := itemState{line: slot.line, met: slot.ref&slotMet != 0, rejected: slot.ref&slotRejected != 0}
 	if ref := slot.ref & slotRefMask; ref != 0 {
 		k := s.known[ref-1]
 		st.offerID, st.feedHash, st.gone, st.known = k.ID, k.FeedHash, k.Gone, true
@@ -74,10 +75,14 @@ func (s *itemSet) state(slot itemSlot) itemState {
 	return st
 }
 
-// meet records that the feed mentioned the item whose id hashes to h, at line.
-func (s *itemSet) meet(h idHash, line int32) error {
+// meet records that the feed mentioned the item whose id hashes to h, at line, in a row that
+// was rejected or not.
+func (s *itemSet) meet(h idHash, line int32, rejected bool) error {
 	slot, _ := s.table.get(h)
-	slot.key, slot.line, slot.ref = h, line, slot.ref|slotMet
+	slot.key, slot.line, slot.ref = h, line, slot.ref&^slotRejected|slotMet
+	if rejected {
+		slot.ref |= slotRejected
+	}
 	return s.table.put(slot)
 }
 
@@ -112,16 +117,18 @@ func (r *run) loadKnown(ctx context.Context) error {
 	return addErr
 }
 
-// see records that the feed mentions item id at line, unless it did before: then it returns
-// the first line and true. It also returns the retailer's offer with that id, if the run
-// loaded it. It fails only when the table cannot grow (no memory to map).
-func (r *run) see(id string, line int) (k store.KnownOffer, known bool, first int, dup bool, err error) {
+// see records that the feed mentions item id at line, in a row that was rejected or not. An id
+// met before in a row that was read is a duplicate: see returns the first line and true. An id
+// met before only in rejected rows is not: a good copy after a broken one (a shop that
+// corrected a row further down) is the item. see also returns the retailer's offer with that
+// id, if the run loaded it. It fails only when the table cannot grow (no memory to map).
+func (r *run) see(id string, line int, rejected bool) (k store.KnownOffer, known bool, first int, dup bool, err error) {
 	h := r.items.hash(id)
 	st := r.items.get(h)
-	if st.met {
+	if st.met && !st.rejected {
 		return st.offer(), st.known, int(st.line), true, nil
 	}
-	if err := r.items.meet(h, int32(min(line, math.MaxInt32))); err != nil {
+	if err := r.items.meet(h, int32(min(line, math.MaxInt32)), rejected); err != nil {
 		return store.KnownOffer{}, false, 0, false, err
 	}
 	return st.offer(), st.known, 0, false, nil
