@@ -290,6 +290,7 @@ var productTypeRules = []productTypeRule{
 	{words: "hose", path: ptPants, compound: true},
 	{words: "hemd", path: ptTops, compound: true},
 	{words: "bluse", path: ptTops},
+	{words: "strickjacke", path: ptTops + " > Knitwear"}, // a knitted jacket: a cardigan
 	{words: "jacke", path: ptCoats, compound: true},
 	{words: "mantel", path: ptCoats, compound: true},
 	{words: "tasche", path: ptHandbags, compound: true},

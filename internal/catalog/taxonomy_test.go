@@ -210,6 +210,8 @@ func TestMapProductType(t *testing.T) {
 		{"german plural", "Kleider", aa + "Clothing > Dresses"},
 		{"german boots", "Damen > Schuhe > Stiefeletten", aa + "Shoes > Boots"},
 		{"german sneakers", "Turnschuhe", aa + "Shoes > Sneakers"},
+		{"german cardigan", "Damen > Strickjacken", aa + "Clothing > Shirts & Tops > Knitwear"},
+		{"german jacket", "Damen > Lederjacken", aa + "Clothing > Outerwear > Coats & Jackets"},
 		{"pantyhose is not trousers", "Pantyhose", aa + "Clothing > Underwear & Socks > Hosiery"},
 		{"french", "Sac à main", bags},
 		{"french earrings", "Boucles d'oreilles", aa + "Jewelry > Earrings"},

@@ -26,7 +26,7 @@ var normaliserGolden = map[int]uint64{
 	3: 0x6c9eba4b97d267da,
 	// 4: availability words of Meta, WooCommerce and German shops; filler brands ("N/A") are no
 	// brand; bare sizes read in the shop's market (GBP: UK); jeans placed by their title;
-	// canonical capitals (LPA, COS); feed readers' price and sale-window forms. (The test
+	// canonical capitals (LPA, COS); "Strickjacke" a cardigan; feed readers' price and sale-window forms. (The test
 	// items hold none of them: same checksum.)
 	4: 0x6c9eba4b97d267da,
 }
