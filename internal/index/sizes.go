@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,9 +40,23 @@ func keyOf(s catalog.Size) sizeKey {
 // sizeKeys lists the keys an offer's size is found under: its own first, then the same size
 // in every system it converts to (shoes by catalog.ConvertShoe, numeric clothing by
 // clothingChart), so a shopper's "UK 5" finds an "EU 38" shoe.
+//
+// A list of sizes in one offer ("XS,S,M,L", "36, 37, 38": an affiliate row per style, such as
+// Awin's Fashion:size, naming the sizes in stock) is found under each of its sizes.
 func sizeKeys(raw, system, kind, gender string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		return []sizeKey{{OneSize, sysOneSize}}
+	}
+	if list := sizeList(raw, system, kind); len(list) > 1 {
+		var keys []sizeKey
+		for _, one := range list {
+			for _, k := range sizeKeys(one, system, kind, gender) {
+				if !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+		}
+		return keys
 	}
 	s, err := catalog.ParseSize(raw, system, kind)
 	if err != nil {
@@ -70,6 +85,25 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 		}
 	}
 	return keys
+}
+
+// sizeList splits a comma-separated list of sizes, nil when raw is not one: a single part, a
+// part no size rule reads, or a decimal comma ("38,5", a European half size).
+func sizeList(raw, system, kind string) []string {
+	parts := strings.Split(raw, ",")
+	if len(parts) < 2 {
+		return nil
+	}
+	if last := strings.TrimSpace(parts[len(parts)-1]); len(parts) == 2 && len(last) == 1 && last[0] >= '0' && last[0] <= '9' {
+		return nil // "38,5"
+	}
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+		if s, err := catalog.ParseSize(parts[i], system, kind); err != nil || s.OneSize {
+			return nil
+		}
+	}
+	return parts
 }
 
 // clothingOffsets convert numeric clothing sizes through US numbering. Women's (the default):

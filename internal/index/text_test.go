@@ -93,6 +93,10 @@ func TestSizeKeys(t *testing.T) {
 		{"empty is one size", "", "", "", "", []string{OneSize}},
 		{"one size spelling", "O/S", "", "", "", []string{OneSize}},
 		{"unreadable kept folded", "Größe X", "", "tops", "", []string{"große x"}},
+		{"a list of letter sizes", "XS,S,M,L", "", "tops", "", []string{"XS", "S", "M", "L"}},
+		{"a list of shoe sizes", "37, 38", "", "shoes", "female", []string{"EU 37", "UK 4", "US 7", "EU 38", "UK 5", "US 8"}},
+		{"a decimal comma is one size", "38,5", "EU", "shoes", "female", []string{"EU 38.5", "UK 5.5", "US 8.5"}},
+		{"a dual size is not a list", "S/M", "", "tops", "", []string{"S/M"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
