@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
+	"golang.org/x/net/html"
 )
 
 // schemaAvailability reads a schema.org availability ("https://schema.org/InStock", "InStock",
@@ -89,10 +91,58 @@ var (
 		"in den warenkorb", "in die tasche", "jetzt kaufen", "ajouter au panier", "ajouter au sac", "acheter",
 		"añadir a la cesta", "añadir al carrito", "añadir a la bolsa", "agregar al carrito", "comprar", "aggiungi al carrello",
 		"in winkelwagen", "in winkelmand", "toevoegen aan winkelwagen", "lägg i varukorgen", "köp", "læg i kurv", "legg i handlekurv", "legg i handlekurven",
-		"dodaj do koszyka", "adicionar ao carrinho", "sepete ekle", "tambah ke keranjang", "beli",
+		"in die einkaufstasche", "in die einkaufstüte", "zum warenkorb hinzufügen", "añadir al carro", "añadir a mi cesta",
+		"dodaj do koszyka", "kup teraz", "adicionar ao carrinho", "adicionar à sacola", "sepete ekle", "tambah ke keranjang", "beli",
 		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
 	}
 )
+
+// notifyPhrases say "tell me when it is back", as the buttons of sold-out pages say it; they
+// count only as the whole of a short button's text (notifyMe). "Benachrichtigen, wenn" counts
+// only with the stock word after it (notifyStock).
+var notifyPhrases = []string{"houd me op de hoogte", "hou me op de hoogte", "houd mij op de hoogte", "hou mij op de hoogte",
+	"benachrichtige mich", "benachrichtigen sie mich", "bei verfügbarkeit benachrichtigen", "me prévenir", "prévenez-moi",
+	"m'alerter", "m’alerter", "m'avertir", "avísame", "avisadme", "avisarme", "notificarme", "avvisami", "avvisatemi",
+	"avise-me", "me avise", "avisar-me", "powiadom mnie", "meddela mig", "giv mig besked", "gi meg beskjed", "varsle meg",
+	"gelince haber ver", "hlídat dostupnost", "入荷お知らせ", "再入荷通知", "到货通知", "재입고 알림"}
+
+// notifyStock is German's open "notify me when" with what it waits for: "Benachrichtigen, wenn
+// verfügbar", "… sobald der Artikel wieder da ist", not "… wenn der Preis sinkt".
+var notifyStock = regexp.MustCompile(`benachrichtig(?:en|e mich),?\s+(?:wenn|sobald)\b.*(?:verfügbar|lieferbar|auf lager|wieder da)`)
+
+// notifyOtherWords say a notify-me button is about something other than stock coming back: a
+// price drop, a newsletter, a new collection, an offer ("Benachrichtigen, wenn der Preis sinkt",
+// "Powiadom mnie o obniżce ceny", "M'alerter d'une baisse de prix", "Nieuwe collectie? Houd me
+// op de hoogte"). They are matched inside words ("obniżce").
+var notifyOtherWords = []string{"price", "preis", "prix", "precio", "prezzo", "preço", "prijs", "cena", "ceny", "cenie", "ceně",
+	"baisse", "obniż", "sinkt", "senkung", "bajada", "rebaja", "baje", "ribasso", "queda", "korting", "newsletter", "nieuwsbrief",
+	"collectie", "collection", "colección", "collezione", "coleção", "kollektion", "kolekc", "angebot", "offre", "oferta", "offerta",
+	"aanbieding", "promo", "drop", "deal", "neuheit", "nouveaut", "novedad", "novità", "nieuw", "new"}
+
+// notifyMe reports a notify-me button: its whole text (low, lower case) is short and asks to be
+// told when the product is back, and neither it nor its parent's short text is about a price,
+// a newsletter or an offer.
+func notifyMe(n *html.Node, low string) bool {
+	if len(strings.Fields(low)) > 8 || !containsPhrase(low, notifyPhrases) && !notifyStock.MatchString(low) {
+		return false
+	}
+	ctx := low
+	if p := n.Parent; p != nil && p.Type == html.ElementNode {
+		if t := strings.ToLower(collapse(text(p, 200))); len(t) <= 150 {
+			ctx = t
+		}
+	}
+	for _, w := range notifyOtherWords {
+		if strings.Contains(ctx, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// addOnlyWords are buy buttons' words that mean "add" only when they are the button's whole
+// text: Mango's "Añadir", beside "Añadir a favoritos" that does not buy.
+var addOnlyWords = []string{"añadir", "agregar", "ajouter", "aggiungi", "hinzufügen", "toevoegen", "dodaj", "adicionar", "lägg till", "tilføj", "legg til"}
 
 // textAvailability reads availability from words a shopper sees; "" when none is there.
 func textAvailability(s string) catalog.Availability {

@@ -32,3 +32,27 @@ func TestRegressionHuntPages(t *testing.T) {
 		}
 	}
 }
+
+// Buy buttons in more wordings: "Añadir" when it is the whole text (not "Añadir a favoritos"),
+// "Kup teraz", "In die Einkaufstasche". A button classed add-to-bag whose words are unknown shows
+// a buy control (stockShown.buyShown) but says nothing of stock.
+func TestMoreBuyButtons(t *testing.T) {
+	for _, c := range []struct {
+		button string
+		want   catalog.Availability
+	}{
+		{`<button type="button">Añadir</button>`, catalog.InStock},
+		{`<button type="button">Añadir a favoritos</button>`, catalog.Unknown},
+		{`<button class="web_ui__Button__primary">Kup teraz</button>`, catalog.InStock},
+		{`<button class="button">In die Einkaufstasche</button>`, catalog.InStock},
+		{`<button class="button addtobag">Zur Tasche</button>`, catalog.Unknown},
+		{`<a class="btn add-to-bag" href="#">Mettre dans le sac</a>`, catalog.Unknown},
+		{`<button class="add-to-bag" disabled>Zur Tasche</button>`, catalog.Unknown},
+		{`<button class="add-to-bag">Sold out</button>`, catalog.OutOfStock},
+	} {
+		page := `<html><body><h1>Abrigo lana</h1><span class="price">25,99 €</span>` + c.button + `</body></html>`
+		if got := shownOf(t, page).Availability; got != c.want {
+			t.Errorf("%s: availability %q, want %q", c.button, got, c.want)
+		}
+	}
+}

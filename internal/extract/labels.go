@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tagdrop/tagdrop/internal/pricing"
 	"golang.org/x/net/html"
 )
 
@@ -25,12 +26,15 @@ var (
 	// "30 päivän", or "before the price reduction" in its languages.
 	omnibusTime = regexp.MustCompile(`(?i)(?:^|[^\d])30\s*(?:-\s*)?(?:days?|tage|tagen|tagen|dni|dnů|dní|jours?|giorni|días|dias|dagen|dagar|dage|dages|päivän|päivää|nap|napban|napos|de zile|zile|gün|dana)(?:$|[^\p{L}])` +
 		`|vor der preissenkung|vor preissenkung|vor der reduzierung|before the price reduction|before the reduction|prior to the reduction|avant (?:la )?réduction|prima dello sconto|prima della riduzione|antes de la rebaja|antes del descuento|voor de korting|före sänkningen|przed obniżką`)
-	// timesBefore ends a text right before an instalment's amount: "4x", "4 x", "3×"; its count is
-	// the first group.
-	timesBefore = regexp.MustCompile(`(?:^|[^\p{L}\d])(\d{1,2})\s?[x×]\s*$`)
-	// orBefore is an instalment's count after "or" ("or 4x $12.25", "ou 4x", "oder 3 ×"): the
-	// price paid, then the same in parts.
-	orBefore = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:or|ou|oder|o|of|eller|lub|veya)\s+\d{1,2}\s?[x×]\s*$`)
+	// timesBefore ends a text right before an instalment's amount: "4x", "4 x", "3×", "3x de"
+	// (Portuguese and Spanish), "3x di"; its count is the first group.
+	timesBefore = regexp.MustCompile(`(?:^|[^\p{L}\d])(\d{1,2})\s?[x×]\s*(?:(?:de|di)\s*)?$`)
+	// orBefore is an instalment's count after "or" ("or 4x $12.25", "ou 4x", "ou 3x de", "oder 3
+	// ×"): the price paid, then the same in parts.
+	orBefore = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:or|ou|oder|o|of|eller|lub|veya)\s+(?:em\s+até\s+|en\s+)?\d{1,2}\s?[x×]\s*(?:(?:de|di)\s*)?$`)
+	// partsBefore ends a text right before one part of a price paid in parts, counted in words
+	// (instalmentWords): "3 parcelas de", "12 cuotas de", "in 3 Raten à", "4 payments of".
+	partsBefore = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])\d{1,2}\s*(?:` + strings.Join(instalmentWords, "|") + `)\s*(?:de|di|of|à|a|von|van|da|po)?\s*:?\s*$`)
 	// sizeBefore is a size word before a count: "Size 2X" is a size, not two instalments.
 	sizeBefore = regexp.MustCompile(`(?i)(?:size|größe|grösse|taille|talla|taglia|maat|storlek|størrelse|rozmiar|tamanho|beden|sz)\.?\s*:?\s*\d{1,2}\s?[x×]\s*$`)
 	// forBefore ends a text right before a multi-buy's total after a buy verb: "Buy 3 for", "Buy
@@ -40,15 +44,64 @@ var (
 	worthBefore = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:worth|im wert von|d'une valeur de|del valore di|valorado en|t\.w\.v\.)\s*$`)
 )
 
+// instalmentWords name the parts of a price paid in parts; partsBefore and paymentWords share
+// them.
+var instalmentWords = []string{"parcelas", "cuotas", "mensualidades", "rate", "raten", "termijnen", "mensualités",
+	"installments", "instalments", "payments"}
+
 // paymentWords near an instalment's amount name the payment plan.
-var paymentWords = []string{"payment", "payments", "pay", "paiement", "paiements", "sans frais", "interest", "interest-free",
-	"zinsfrei", "raten", "rate", "monatsraten", "cuotas", "plazos", "sin intereses", "senza interessi", "mensualités",
-	"termijnen", "klarna", "afterpay", "paypal", "affirm", "sezzle", "clearpay", "scalapay", "alma", "oney"}
+var paymentWords = append([]string{"payment", "pay", "paiement", "paiements", "sans frais", "interest", "interest-free",
+	"zinsfrei", "monatsraten", "plazos", "sin intereses", "senza interessi", "klarna", "afterpay", "paypal", "affirm",
+	"sezzle", "clearpay", "scalapay", "alma", "oney", "sem juros", "juros", "parcela", "em até", "sin interés",
+	"sin interes", "meses sin intereses", "interessi"}, instalmentWords...)
+
+// methodPriceAfter starts the text right after a price for paying one way: Brazil's Pix and
+// boleto discounts ("R$ 170,91 no Pix (10% de desconto)", "R$ 170,91 à vista no Pix"), shown
+// beside the card price that is the product's. "À vista" (paid at once) alone is no such price:
+// pages show their price so. Such a price is the page's price when it has no other
+// (priceCandidates).
+var methodPriceAfter = regexp.MustCompile(`(?i)^\s*(?:\(|-|–)?\s*(?:à\s+vista\s+)?(?:no|via|com|pelo|pagando\s+(?:no|via|com))\s+(?:pix|boleto)(?:$|[^\p{L}])`)
+
+// feeNotes name a buyer's fee a price includes: Vinted's "126,70 zł incl. Buyer Protection".
+// Such an amount is the price with the fee, neither the price nor a regular one.
+var feeNotes = []string{"buyer protection", "buyer's protection", "käuferschutz", "ochronę kupujących", "ochrona kupujących",
+	"protection acheteurs", "protection des acheteurs", "protección al comprador", "protección del comprador",
+	"protezione acquisti", "kopersbescherming", "köparskydd", "proteção do comprador", "ochrana kupujícího"}
+
+// feeIncluded is a word of inclusion right before a fee's name (feeNotes): "incl. Buyer
+// Protection", "inkl. Käuferschutz", "zawiera Ochronę Kupujących", "includes the Buyer
+// Protection fee". "+ Buyer Protection fee", "excl." and "Buyer Protection fee applies" say the
+// fee is added to the price shown, which is then the price.
+var feeIncluded = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:incl\.?|inkl\.?|including|includes|included|inclusive|inklusive|inclusief|inclus|inclut|incluant|incluye|incluido|incluida|incluso|inclusa|inclui|incluindo|inkluderar|zawiera|včetně|vč\.?)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|de\s+|der\s+|den\s+)?(?:` +
+	func() string {
+		q := make([]string, len(feeNotes))
+		for i, f := range feeNotes {
+			q[i] = regexp.QuoteMeta(f)
+		}
+		return strings.Join(q, "|")
+	}() + `)`)
+
+// feeNoted reports a price whose line says it includes a buyer's fee (feeIncluded): the text of
+// n or of one of its two nearest ancestors, while that text is short and holds no other price.
+// find reads a text's prices (priceCandidates' memo).
+func feeNoted(n *html.Node, find func(string) []shownPrice) bool {
+	for up := 0; up < 3 && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
+		t := pricing.ASCIIDigits(text(n, shortText*2))
+		if len(t) > shortText || len(find(t)) > 1 {
+			return false
+		}
+		if feeIncluded.MatchString(collapse(t)) {
+			return true
+		}
+	}
+	return false
+}
 
 // notShopperPrice reports an amount whose text before it (since the last amount) and right
 // after it say it is not the price paid: the lowest price of 30 days with its time words, an
 // instalment (a count of two or more with "or" before it or a payment word nearby, never a size),
-// a multi-buy total after a buy verb, a free gift's value.
+// a multi-buy total after a buy verb, a free gift's value, a part counted in words ("3
+// parcelas de").
 func notShopperPrice(before, after string) bool {
 	low := strings.ToLower(collapse(before))
 	if lowestWithTime(low) {
@@ -56,6 +109,9 @@ func notShopperPrice(before, after string) bool {
 	}
 	if m := timesBefore.FindStringSubmatch(low); m != nil && m[1] != "0" && m[1] != "1" && m[1] != "01" && !sizeBefore.MatchString(low) &&
 		(orBefore.MatchString(low) || containsPhrase(low, paymentWords) || containsPhrase(strings.ToLower(collapse(after)), paymentWords)) {
+		return true
+	}
+	if partsBefore.MatchString(low) {
 		return true
 	}
 	return forBefore.MatchString(low) || worthBefore.MatchString(low)

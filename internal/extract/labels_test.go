@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tagdrop/tagdrop/internal/catalog"
 	"golang.org/x/net/html"
 )
 
@@ -247,4 +248,96 @@ func TestRegularPriceBesideEmptySalePrice(t *testing.T) {
 		`<span class="visually-hidden">Sale price</span><span class="price-item price-item--sale" data-js-sale></span></div>` +
 		`<button type="submit" name="add">Add to cart</button></body></html>`
 	noPriceIn(t, page, "page")
+}
+
+// Instalments counted "3x de" (Portuguese, Spanish) or in words ("3 parcelas de", "12 cuotas
+// de"), and a price for paying by Pix or boleto ("no Pix", "à vista no Pix"), are not the price
+// shown: the card price is. "À vista" alone is how pages show their price and stays one, and a
+// Pix price is the price of a page that shows no other.
+func TestInstalmentsAndPixPrice(t *testing.T) {
+	for _, c := range []struct {
+		tail, want string
+	}{
+		{`<p>ou 3x de R$ 63,30 sem juros</p>`, "189.90"},
+		{`<p>em até 3x de R$ 63,30</p>`, "189.90"},
+		{`<p>3 parcelas de R$ 63,30</p>`, "189.90"},
+		{`<p>12 cuotas de R$ 15,83</p>`, "189.90"},
+		{`<p><strong>R$ 170,91</strong> no Pix (10% de desconto)</p>`, "189.90"},
+		{`<p>R$ 170,91 via Pix</p>`, "189.90"},
+		{`<p><strong>R$ 170,91</strong> à vista no Pix</p>`, "189.90"},
+		{`<p>R$ 170,91 à vista no boleto</p>`, "189.90"},
+	} {
+		page := `<html lang="pt-BR"><body><h1>Vestido</h1><span class="price-item price-item--regular">R$ 189,90</span>` + c.tail +
+			`<button type="submit" name="add">Adicionar ao carrinho</button></body></html>`
+		o := shownOf(t, page)
+		if got := catalog.FormatDecimal(o.Price, o.Currency); got != c.want || o.RegularPrice != 0 {
+			t.Errorf("%s: price %s regular %d, want %s and none", c.tail, got, o.RegularPrice, c.want)
+		}
+	}
+	page := `<html lang="pt-BR"><body><h1>Vestido</h1><span class="price">R$ 170,91 à vista</span><p>ou R$ 189,90 no cartão</p></body></html>`
+	if o := shownOf(t, page); catalog.FormatDecimal(o.Price, o.Currency) != "170.91" {
+		t.Errorf("à vista: price %d, want 170.91", o.Price)
+	}
+}
+
+// A price with a buyer's fee in it ("126,70 zł zawiera Ochronę Kupujących", "incl. Buyer
+// Protection") is neither the price nor a regular one.
+func TestBuyerFeeIsNotAPrice(t *testing.T) {
+	for _, note := range []string{"zawiera Ochronę Kupujących", "incl. Buyer Protection", "inkl. Käuferschutz"} {
+		page := `<html lang="pl"><head><meta property="og:title" content="Płaszcz"></head><body><main><h1>Płaszcz</h1>` +
+			`<div class="details-list__item"><p class="web_ui__Text__heading">120,00 zł</p></div>` +
+			`<div class="details-list__item"><button class="web_ui__Cell__navigating"><span>126,70 zł</span> <span>` + note + `</span></button></div>` +
+			`<button class="web_ui__Button__primary">Kup teraz</button></main></body></html>`
+		o := shownOf(t, page)
+		if o.Price != 12000 || o.RegularPrice != 0 {
+			t.Errorf("%s: price %d regular %d, want 12000 and none", note, o.Price, o.RegularPrice)
+		}
+	}
+	if feeNoted(nil, nil) {
+		t.Error("feeNoted(nil, nil)")
+	}
+}
+
+// A page whose only price is one for paying by Pix, or one with a buyer's fee in it, still has
+// that price.
+func TestOnlyPriceIsKept(t *testing.T) {
+	for _, c := range []struct {
+		body, want string
+	}{
+		{`<h1>Vestido</h1><p class="price-pix"><span class="price">R$ 170,91</span> no Pix</p><button class="btn-buy">Comprar</button>`, "170.91"},
+		{`<h1>Płaszcz</h1><div class="details-list__item"><span class="price">126,70 zł</span> <span>zawiera Ochronę Kupujących</span></div>`, "126.70"},
+	} {
+		o := shownOf(t, `<html><body>`+c.body+`</body></html>`)
+		if got := catalog.FormatDecimal(o.Price, o.Currency); got != c.want {
+			t.Errorf("%s: price %s, want %s", c.body, got, c.want)
+		}
+	}
+}
+
+// Only inclusion wording right before a buyer's fee makes a price the price with the fee: "+
+// Buyer Protection fee", "Buyer Protection fee applies", "excl. Buyer Protection" and "Sicher
+// bezahlen mit Käuferschutz" beside the only price leave it the price.
+func TestBuyerFeeNotIncluded(t *testing.T) {
+	for _, c := range []struct {
+		body, want string
+	}{
+		{`<h1 class="lot-title">Omega Seamaster 1965</h1><div class="bid-amount"><span class="amount">€ 1,250</span> <span class="fee-note">+ Buyer Protection fee</span></div><button class="btn btn-primary">Buy now</button>`, "1250.00"},
+		{`<h1 class="title">Wool coat</h1><div class="details-list__item"><div class="details-list__item-value" itemprop="price">€45.00</div><div class="details-list__item-note">Buyer Protection fee applies</div></div>`, "45.00"},
+		{`<h1 class="title">Wool coat</h1><div class="item"><span class="price">€45.00</span> <span>excl. Buyer Protection</span></div>`, "45.00"},
+		{`<h1 id="viewad-title">Winterjacke Gr. M</h1><div><h2 id="viewad-price" class="boxedarticle--price">45 € VB</h2><p class="text-light">Sicher bezahlen mit Käuferschutz</p></div><button class="button-primary">Direkt kaufen</button>`, "45.00"},
+	} {
+		o := shownOf(t, `<html><body>`+c.body+`</body></html>`)
+		if got := catalog.FormatDecimal(o.Price, o.Currency); got != c.want {
+			t.Errorf("%s: price %s, want %s", c.body, got, c.want)
+		}
+	}
+	for text, want := range map[string]bool{
+		"126,70 zł zawiera Ochronę Kupujących": true, "€ 46.50 incl. Buyer Protection": true, "49,95 € inkl. Käuferschutz": true,
+		"€ 46.50 includes the Buyer Protection fee": true, "€ 1,250 + Buyer Protection fee": false,
+		"€45.00 Buyer Protection fee applies": false, "€45.00 excl. Buyer Protection": false,
+	} {
+		if got := feeIncluded.MatchString(strings.ToLower(text)); got != want {
+			t.Errorf("feeIncluded(%q) = %v, want %v", text, got, want)
+		}
+	}
 }

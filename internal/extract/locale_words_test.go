@@ -165,3 +165,53 @@ func TestLanguageCurrencyIsLast(t *testing.T) {
 		}
 	}
 }
+
+// "Tell me when it is back" in the languages the phrase lists know is a sold-out page's button
+// when it is the button's whole text: beside one in-stock offer of stale markup it says out of
+// stock. As a message's words it says nothing (notifyMe counts only buttons).
+func TestNotifyMeWordings(t *testing.T) {
+	for _, p := range []string{"Houd me op de hoogte", "Benachrichtige mich", "Bei Verfügbarkeit benachrichtigen",
+		"Benachrichtigen, wenn verfügbar", "Benachrichtigen, sobald der Artikel wieder auf Lager ist", "Me prévenir",
+		"M'alerter", "Prévenez-moi du retour", "Avísame", "Avvisami", "Avise-me quando chegar", "Powiadom mnie",
+		"Meddela mig", "Giv mig besked", "再入荷通知", "재입고 알림"} {
+		if textAvailability(p) == catalog.OutOfStock {
+			t.Errorf("message %q: out of stock", p)
+		}
+		page := `<html><head>` + linenLD("49.00") + `</head><body><h1>Linen Dress</h1><div class="price">$49.00</div>` +
+			`<button type="button">` + p + `</button></body></html>`
+		if got := shownOf(t, page).Availability; got != catalog.OutOfStock {
+			t.Errorf("button %q: availability %q, want out of stock", p, got)
+		}
+	}
+}
+
+// A notify-me wording about something else than stock coming back is no sold-out button: a price
+// alert ("Benachrichtigen, wenn der Preis sinkt", "Powiadom mnie o obniżce ceny", "M'alerter
+// d'une baisse de prix"), a newsletter beside it ("Nieuwe collectie? Houd me op de hoogte"), an
+// open German "Benachrichtigen, wenn …" without a stock word, a long text. Beside an add-to-cart
+// button disabled until a size is picked, the markup's in stock stands.
+func TestNotifyMeOtherAlerts(t *testing.T) {
+	for _, c := range []struct {
+		button string
+		want   catalog.Availability
+	}{
+		{`<button class="price-alert btn btn-link" type="button">Benachrichtigen, wenn der Preis sinkt</button>`, catalog.InStock},
+		{`<button class="price-alert btn btn-link" type="button">Powiadom mnie o obniżce ceny</button>`, catalog.InStock},
+		{`<button class="btn-alert" type="button">M'alerter d'une baisse de prix</button>`, catalog.InStock},
+		{`<p>Nieuwe collectie? <button type="button" class="btn-link">Houd me op de hoogte</button></p>`, catalog.InStock},
+		{`<button type="button">Benachrichtigen, wenn es Neuigkeiten gibt</button>`, catalog.InStock},
+		{`<button type="button">Avísame cuando haya ofertas</button>`, catalog.InStock},
+		{`<button type="button">Avísame cuando vuelva</button>`, catalog.OutOfStock},
+	} {
+		page := `<html><head>` + linenLD("49.00") + `</head><body><h1>Linen Dress</h1><div class="price">$49.00</div>` + c.button +
+			`<fieldset class="pdp-sizes"><ul class="size-list"><li><input type="radio" name="size" id="sS" value="S"><label for="sS">S</label></li></ul></fieldset>` +
+			`<button class="add-to-cart btn btn-primary" disabled>In den Warenkorb</button></body></html>`
+		if got := shownOf(t, page).Availability; got != c.want {
+			t.Errorf("%s: availability %q, want %q", c.button, got, c.want)
+		}
+	}
+	page := `<html><body><h1>Pull en laine</h1><span class="price">79,95 €</span><button class="btn-alert" type="button">M'alerter d'une baisse de prix</button></body></html>`
+	if got := shownOf(t, page).Availability; got == catalog.OutOfStock {
+		t.Errorf("price alert, no markup: availability %q", got)
+	}
+}

@@ -204,8 +204,13 @@ func reconcile(c *candidate, s shown) {
 	// and no stock message on the page says in stock: markup is rendered from a cache or the
 	// catalogue and goes stale, the button is what the shopper can press. With several offers
 	// (sizes) the button speaks for the selected one only.
-	if s.button == catalog.OutOfStock && s.availability != catalog.InStock && len(c.offers) == 1 &&
-		c.offers[0].availability == catalog.InStock {
+	// So does the product's own status message ("Sold Out: This product is no longer
+	// available.", "Uitverkocht"; not a badge, not a size's, not hidden by a class; see
+	// stockShown.ownSoldOut) when no buy control follows the title, enabled or not (a disabled
+	// one may wait for a size), and no size can be chosen: nothing lets the shopper buy.
+	soldOutButton := s.button == catalog.OutOfStock && s.availability != catalog.InStock
+	soldOutStatus := s.ownSoldOut && !s.buyShown && s.button != catalog.InStock && s.button != catalog.Preorder
+	if (soldOutButton || soldOutStatus) && len(c.offers) == 1 && c.offers[0].availability == catalog.InStock {
 		c.offers[0].availability = catalog.OutOfStock
 	}
 	// A lone price labelled regular is the price paid only when the markup has none or agrees:

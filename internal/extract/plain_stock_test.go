@@ -94,3 +94,43 @@ func TestDeliveryLineIsNotStock(t *testing.T) {
 		}
 	}
 }
+
+// A text that starts with an out-of-stock status and a colon, then a sentence that says out of
+// stock too, is a stock message whatever its classes: Nike's "Sold Out: This product is no
+// longer available." A label that is not a status ("Available: in 3 colours", "Note: ..."), a
+// list of sizes after it of any length, a sentence about a size or one that does not say out of
+// stock, or one inside a size picker is not.
+func TestStatusLabelledStockMessage(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Sold Out: This product is no longer available.", true},
+		{"Ausverkauft: Dieser Artikel ist nicht mehr verfügbar", true},
+		{"Out of stock: we are restocking soon", false},
+		{"Sold out: XS, S, M", false},
+		{"Sold out: XS, S, M, L, XL", false},
+		{"Sold out: this size is no longer available", false},
+		{"Available: in 3 colours", false},
+		{"Note: sold out items are not refunded", false},
+		{"Sold out", false},
+		{"Sold out: S, M", false},
+		{"Sold out: other colours in stock", false},
+	} {
+		if got := statusLabelled(c.text); got != c.want {
+			t.Errorf("statusLabelled(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		tail string
+		want catalog.Availability
+	}{
+		{`<div data-testid="product-status-message"><p>Sold Out: This product is no longer available.</p></div>`, catalog.OutOfStock},
+		{`<div class="size-list"><span>Sold out: 10.5, 11</span></div><button class="btn">Add to bag</button>`, catalog.InStock},
+	} {
+		page := `<html><body><h1>Air Force 1</h1><span class="price">$110.00</span>` + c.tail + `</body></html>`
+		if got := shownOf(t, page).Availability; got != c.want {
+			t.Errorf("%s: availability %q, want %q", c.tail, got, c.want)
+		}
+	}
+}

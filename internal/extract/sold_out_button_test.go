@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
+	"golang.org/x/net/html"
 )
 
 // A sold-out buy button outweighs markup that says in stock only when the markup has one offer:
@@ -122,6 +123,91 @@ func TestHiddenSoldOutLabelBesideForeignBuyButton(t *testing.T) {
 	for _, phrase := range []string{"toevoegen aan winkelwagen", "añadir a la bolsa", "ajouter au sac", "legg i handlekurven"} {
 		if !containsPhrase(phrase, addToCartPhrases) {
 			t.Errorf("%q is not an add-to-cart phrase", phrase)
+		}
+	}
+}
+
+// The product's own status message saying sold out overrides one offer the markup says is in
+// stock when no buy control follows the title (Nike's "Sold Out: ..." beside only a Favorite
+// button, a "stock-status" line beside a notify-me button). A badge, a size's message, a message
+// hidden by a class, or any buy control (even disabled) keeps the markup's in stock.
+func TestOwnSoldOutStatusWithoutBuyControl(t *testing.T) {
+	page := func(tail string) string {
+		return `<html><head>` + linenLD("49.00") + `</head><body><h1>Linen Dress</h1><div class="price">$49.00</div>` + tail + `</body></html>`
+	}
+	for _, c := range []struct {
+		tail string
+		want catalog.Availability
+	}{
+		{`<div data-testid="product-status-message"><p>Sold Out: This product is no longer available.</p></div>` +
+			`<button type="button" class="css-favorite">Favorite</button>`, catalog.OutOfStock},
+		{`<p class="stock-status">Uitverkocht</p>`, catalog.OutOfStock},
+		{`<p class="stock-status">Agotado</p><button type="button">Avísame</button>`, catalog.OutOfStock},
+		{`<span class="badge price__badge-sold-out">Sold out</span>`, catalog.InStock},
+		{`<p class="stock-status is-hidden">Sold out</p>`, catalog.InStock},
+		{`<div class="d-none"><p class="stock">Sold out</p></div>`, catalog.InStock},
+		{`<div class="size-selector"><span class="stock">S: sold out</span></div>`, catalog.InStock},
+		{`<p class="stock-status">Sold out</p><button class="add-to-bag" disabled>Add to bag</button>`, catalog.InStock},
+		{`<p class="stock-status">Sold out</p><button class="btn">In den Warenkorb</button>`, catalog.InStock},
+	} {
+		if got := shownOf(t, page(c.tail)).Availability; got != c.want {
+			t.Errorf("%s: availability %s, want %s", c.tail, got, c.want)
+		}
+	}
+}
+
+// The product's own sold-out status overrides the markup's in stock only when its text is a
+// status and a sentence or a sold-out phrase alone, no buy control follows, and a size picker, if
+// any, has no option left: "Almost sold out", "Size out of stock? …", "Sold out: XS, S, M", a
+// message hidden by a stylesheet or by "display-none" beside sizes that can be chosen, keep it.
+func TestOwnSoldOutStatusNarrowed(t *testing.T) {
+	sizes := func(disabled string) string {
+		return `<fieldset class="pdp-sizes"><ul class="size-list"><li class="size-list__item"><input type="radio" name="size" id="sS" value="S"` + disabled +
+			`><label for="sS">S</label></li><li class="size-list__item"><input type="radio" name="size" id="sM" value="M"` + disabled +
+			`><label for="sM">M</label></li></ul></fieldset>`
+	}
+	page := func(tail string) string {
+		return `<html><head>` + linenLD("49.00") + `</head><body><h1>Linen Dress</h1><div class="price">$49.00</div>` + tail + `</body></html>`
+	}
+	for _, c := range []struct {
+		tail string
+		want catalog.Availability
+	}{
+		{`<p class="pdp-stock-message">Almost sold out</p>` + sizes("") + `<div id="add-to-bag-root"></div>`, catalog.InStock},
+		{`<p class="pdp-stock-message">Almost sold out</p>` + sizes("") + `<button class="pdp-cta" type="button" disabled>Select a size</button>`, catalog.InStock},
+		{sizes("") + `<div class="pdp-back-in-stock"><p class="stock-status">Size out of stock? We can let you know when it is back.</p><a href="#notify">Email me</a></div>`, catalog.InStock},
+		{`<style>.pdp-soldout{display:none}</style><div class="pdp-soldout stock-msg">Sold out</div>` + sizes(""), catalog.InStock},
+		{`<div class="product-availability display-none">Out of stock</div>` + sizes(""), catalog.InStock},
+		{`<p class="pdp-note">Sold out: XS, S, M</p>` + sizes(""), catalog.InStock},
+		{`<p class="stock-status sr-only">Sold out</p>`, catalog.InStock},
+		{`<div class="collapse"><p class="stock-status">Sold out</p></div>`, catalog.InStock},
+		{`<p class="stock-status">Nearly sold out</p>`, catalog.InStock},
+		{`<p class="stock-status">Sold out?</p>`, catalog.InStock},
+		// All sizes disabled (Nike, COS), or none offered: the status stands.
+		{sizes(" disabled") + `<p class="stock-status">Sold out</p>`, catalog.OutOfStock},
+		{`<div class="size-selector"><ul><li class="out-of-stock"><button>S</button></li><li class="out-of-stock"><button>M</button></li></ul></div><p class="stock-status">Uitverkocht</p>`, catalog.OutOfStock},
+		{`<div class="d-md-none"><p class="stock-status">Sold out</p></div>`, catalog.OutOfStock},
+		{`<div class="collapse show"><p class="stock-status">Sold out</p></div>`, catalog.OutOfStock},
+	} {
+		if got := shownOf(t, page(c.tail)).Availability; got != c.want {
+			t.Errorf("%s: availability %s, want %s", c.tail, got, c.want)
+		}
+	}
+}
+
+// A class hides an element on every screen ("d-none", "display-none", "sr-only",
+// "visually-hidden", "is-hidden", "collapse" without "show"), not a responsive one ("d-md-none",
+// "hidden-xs"); "d" and "none" count only as the class "d-none".
+func TestHidingClasses(t *testing.T) {
+	for class, want := range map[string]bool{
+		"d-none": true, "display-none": true, "sr-only": true, "visually-hidden": true, "visuallyhidden": true,
+		"stock is-hidden": true, "collapse": true, "js-hide": true,
+		"d-md-none": false, "hidden-xs": false, "hide-mobile": false, "collapse show": false, "d-flex none-left": false,
+		"stock": false, "": false,
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}}}
+		if got := hiddenByClass(n); got != want {
+			t.Errorf("hiddenByClass(%q) = %v, want %v", class, got, want)
 		}
 	}
 }

@@ -6,10 +6,10 @@ import (
 	"github.com/tagdrop/tagdrop/internal/catalog"
 )
 
-// A stock message never overrides one offer the markup says is in stock, whatever buy control
-// stands beside it: a disabled button, a product form without a submit control, no button at all.
-// Themes keep sold-out badges in every page and show them by CSS, and a "form" posting to the
-// cart may be an instalment widget's.
+// A stock message does not override one offer the markup says is in stock while a buy control
+// stands beside it: a disabled button (it may wait for a size), a product form without a submit
+// control, an enabled button. A sold-out buy button overrides it, and so does the product's own
+// status message when no buy control is on the page (TestOwnSoldOutStatusWithoutBuyControl).
 func TestStockMessageKeepsMarkup(t *testing.T) {
 	page := func(button string) string {
 		return `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Merino Beanie",
@@ -20,16 +20,16 @@ func TestStockMessageKeepsMarkup(t *testing.T) {
 	for _, button := range []string{
 		`<form class="cart" action="/cart"><button type="submit" class="single_add_to_cart_button" disabled>Add to cart</button></form>`,
 		`<form class="cart" action="/cart"><input type="hidden" name="add-to-cart" value="7"></form>`,
-		``,
 		`<button type="submit" class="single_add_to_cart_button">Add to cart</button>`,
 	} {
 		if got := shownOf(t, page(button)).Availability; got != catalog.InStock {
 			t.Errorf("%q: %s, want the markup's in stock", button, got)
 		}
 	}
-	// The one override: a sold-out buy button.
-	if got := shownOf(t, page(`<button type="submit" disabled>Sold out</button>`)).Availability; got != catalog.OutOfStock {
-		t.Errorf("sold-out button: %s, want out of stock", got)
+	for _, button := range []string{`<button type="submit" disabled>Sold out</button>`, ``} {
+		if got := shownOf(t, page(button)).Availability; got != catalog.OutOfStock {
+			t.Errorf("%q: %s, want out of stock", button, got)
+		}
 	}
 }
 

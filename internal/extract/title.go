@@ -83,34 +83,113 @@ func stockLabelled(t string) bool {
 	return false
 }
 
+// statusLabelled reports a text that starts with an out-of-stock status and a colon, then a
+// sentence that says out of stock too: Nike's "Sold Out: This product is no longer available.",
+// "Ausverkauft: Dieser Artikel ist nicht mehr verfügbar". A list after the status ("Sold out:
+// XS, S, M") names sizes whatever its length, and a sentence about a size is a size's.
+func statusLabelled(t string) bool {
+	label, rest, ok := strings.Cut(strings.ToLower(collapse(t)), ":")
+	label = strings.TrimSpace(label)
+	return ok && label != "" && len(strings.Fields(label)) <= 3 && stockWording(label) == catalog.OutOfStock &&
+		len(strings.Fields(rest)) >= 3 && stockWording(rest) == catalog.OutOfStock && !containsPhrase(rest, sizeWords)
+}
+
+// soleSoldOut reports a text that is an out-of-stock phrase and nothing else: "Sold out",
+// "Uitverkocht.", not "Almost sold out", not "Size out of stock?".
+func soleSoldOut(t string) bool {
+	low := strings.Trim(strings.ToLower(collapse(t)), " .!")
+	return slices.Contains(outOfStockPhrases, low) && !containsPhrase(low, sizeWords)
+}
+
+// sizeWords name a size in a stock message: such a message speaks for one size.
+var sizeWords = []string{"size", "sizes", "größe", "grösse", "taille", "talla", "taglia", "maat", "storlek", "størrelse",
+	"rozmiar", "tamanho", "beden", "velikost"}
+
 // Words of classes and ids that hold a stock message, and of buy buttons.
 var (
 	stockWords  = []string{"stock", "availability", "available", "inventory", "soldout", "sold", "outofstock", "instock", "oos", "backorder", "preorder", "restock"}
-	buttonWords = []string{"cart", "addtocart", "bag", "basket", "buy", "purchase", "checkout", "submit"}
+	buttonWords = []string{"cart", "addtocart", "addtobag", "addtobasket", "bag", "basket", "buy", "purchase", "checkout", "submit"}
 )
 
-// shownAvailability reads stock from what the shopper sees after the title: the first stock
-// message, and the buy button's word ("Add to cart" in stock, "Sold out" out of stock). Buttons
-// of a size or colour picker are not the buy button ("M (sold out)" speaks for one size), and a
-// sold-out button is no answer when an enabled add-to-cart button follows it.
+// buyClass reports class words that name a buy action: "add-to-bag", "addtocart", "AddToBasket".
+func buyClass(ws []string) bool {
+	return hasWord(ws, "addtocart", "addtobag", "addtobasket") || hasWord(ws, "add") && hasWord(ws, "cart", "bag", "basket")
+}
+
+// otherProductWords mark the blocks and buttons that buy another product than the page's: a
+// quick add of a "Wear it with" or "Shop the look" tile, an upsell, a recommendation.
+var otherProductWords = []string{"quick", "quickadd", "quickbuy", "quickshop", "quickview", "look", "shopthelook",
+	"upsell", "upsells", "crosssell", "recommendation", "recommendations", "recommended", "related", "complete", "outfit"}
+
+// otherProductControl reports a button that buys another product (otherProductWords on it or an
+// ancestor), or one outside every form on a page whose product has a form.
+func otherProductControl(n *html.Node, formSeen bool) bool {
+	if formSeen && formOf(n) == nil {
+		return true
+	}
+	for p := n; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if hasWord(words(p), otherProductWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// stockShown is what the page around the title says about stock (shownAvailability).
+type stockShown struct {
+	message, button, plain catalog.Availability
+	// ownSoldOut: message is out of stock and comes from the product's own status element: not
+	// a badge, not in a size or colour picker, not hidden by a class ("is-hidden", "d-none"),
+	// its text a status and a sentence (statusLabelled) or a sold-out phrase alone (soleSoldOut);
+	// and a size or colour picker after the title, if any, offers no option that can be chosen.
+	ownSoldOut bool
+	// buyShown: a buy control follows the title, enabled or not: a button that says add to cart
+	// in a known language or is classed so, a product form or its submit control. A disabled
+	// one may wait for a size to be chosen.
+	buyShown bool
+}
+
+// shownAvailability reads stock from what the shopper sees after the title (stockShown): the
+// first stock message, and the buy button's word ("Add to cart" in stock, "Sold out" out of
+// stock). Buttons of a size or colour picker are not the buy button ("M (sold out)" speaks for
+// one size), and a sold-out button is no answer when an enabled add-to-cart button follows it.
 //
 // plain is the first stock message that nothing marks as one: a short element of its own that
 // says only that ("Out of stock", "Only 2 left"), outside pickers, links and form options; it
 // is the answer only when neither of the others gives one.
-func (d *document) shownAvailability(title int, lens []int, skip []bool) (message, button, plain catalog.Availability) {
+func (d *document) shownAvailability(title int, lens []int, skip []bool) stockShown {
 	end := min(len(d.elems), title+afterTitle*2)
+	var message, button, plain catalog.Availability
 	cartEnabled := false
-	badge := false // the message is a badge's, which themes keep in the page and show by CSS
-	for i := title; i < end && (message == "" || button == "" || button == catalog.OutOfStock && !cartEnabled); i++ {
+	badge := false      // the message is a badge's, which themes keep in the page and show by CSS
+	ownMessage := false // the message's element is the product's own status (stockShown.ownSoldOut)
+	buyShown, formSeen := false, false
+	openOption := false // a picker's option can be chosen
+	for i := title; i < end && (message == "" || button == "" || (button == catalog.OutOfStock || ownMessage) && !cartEnabled); i++ {
 		n := d.elems[i]
-		if skip[i] || lens[i] == 0 && n.DataAtom != atom.Input {
+		// A picker's options count though a select or a styled radio button is hidden itself.
+		if shownParent := n.Parent != nil && !skip[d.pos[n.Parent]]; shownParent || !skip[i] {
+			if n.DataAtom == atom.Select && selectPicker(n) && selectOpen(n) || pickerOption(n) && !optionSoldOut(n) {
+				openOption = true
+			}
+		}
+		if skip[i] {
+			continue
+		}
+		if n.DataAtom == atom.Form && productForm(n) {
+			buyShown, formSeen = true, true
+		}
+		if lens[i] == 0 && n.DataAtom != atom.Input {
 			continue
 		}
 		ws := words(n)
 		if message == "" && lens[i] <= 150 && !inOption(n) {
-			if t := text(n, 300); hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) {
+			t := text(n, 300)
+			status := lens[i] <= shortText && statusLabelled(t)
+			if hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status {
 				message = textAvailability(t)
 				badge = hasWord(ws, badgeWords...)
+				ownMessage = !badge && !hiddenByClass(n) && (status || soleSoldOut(t)) // inOption left out pickers
 			}
 		}
 		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) && !shippingNote(n) {
@@ -118,7 +197,7 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 		}
 		isButton := n.DataAtom == atom.Button ||
 			(n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "submit") || strings.EqualFold(attr(n, "type"), "button"))) ||
-			((n.DataAtom == atom.A || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && hasWord(ws, buttonWords...) && hasWord(ws, "btn", "button", "add", "addtocart", "buy"))
+			((n.DataAtom == atom.A || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && hasWord(ws, buttonWords...) && hasWord(ws, "btn", "button", "add", "addtocart", "addtobag", "addtobasket", "buy"))
 		if !isButton || !hasWord(ws, buttonWords...) && inPicker(n) {
 			continue
 		}
@@ -132,13 +211,20 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 		low := strings.ToLower(collapse(t))
 		var said catalog.Availability
 		switch {
-		case containsPhrase(low, outOfStockPhrases):
+		case containsPhrase(low, outOfStockPhrases) || notifyMe(n, low):
 			said = catalog.OutOfStock
 		case containsPhrase(low, preorderPhrases):
 			said = catalog.Preorder
-		case (containsPhrase(low, addToCartPhrases) || buyControl(n)) && !disabled(n):
-			said = catalog.InStock
-			cartEnabled = true
+		case containsPhrase(low, addToCartPhrases) || slices.Contains(addOnlyWords, low) || buyControl(n):
+			buyShown = true
+			if !disabled(n) {
+				said = catalog.InStock
+				cartEnabled = true
+			}
+		case buyClass(ws) && low != "" && !otherProductControl(n, formSeen):
+			// A button classed add-to-bag whose words are unknown: a buy control is shown, but
+			// only its words say it can be pressed for this product.
+			buyShown = true
 		}
 		if button == "" {
 			button = said
@@ -155,7 +241,19 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) (messag
 	if plain == catalog.OutOfStock && cartEnabled {
 		plain = ""
 	}
-	return message, button, plain
+	return stockShown{message: message, button: button, plain: plain, buyShown: buyShown,
+		ownSoldOut: message == catalog.OutOfStock && ownMessage && !openOption}
+}
+
+// hiddenByClass reports an element that it or an ancestor hides (hiddenElement, its classes
+// included). Such a message is kept in every page and shown by a script.
+func hiddenByClass(n *html.Node) bool {
+	for ; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if hiddenElement(n, true) {
+			return true
+		}
+	}
+	return false
 }
 
 // badgeWords mark a stock message as a badge or label that themes keep in every product page and
@@ -221,14 +319,74 @@ func plainStockElement(n *html.Node) bool {
 	return true
 }
 
-// pickerWords mark the blocks that hold a size or colour picker, whose buttons are options.
-var pickerWords = []string{"size", "sizes", "swatch", "swatches", "variant", "variants", "option", "options", "picker",
-	"selector", "color", "colour", "colors", "colours"}
+// pickerWords mark the blocks that hold a size or colour picker, whose buttons are options;
+// pickerCompounds mark them as one class word. A quantity selector, a size guide or chart, a
+// store selector or a date picker is no size or colour picker.
+var (
+	pickerWords = []string{"size", "sizes", "swatch", "swatches", "variant", "variants", "option", "options", "picker",
+		"selector", "color", "colour", "colors", "colours"}
+	pickerCompounds = []string{"sizepicker", "sizeselector", "sizeselect", "sizeitem", "sizeitems", "sizelist", "sizeslist",
+		"sizebutton", "sizebuttons", "sizegrid", "sizeoption", "sizeoptions", "swatchlist", "swatchgroup", "swatchitem",
+		"variantpicker", "variantselector", "variantselect", "variantoption", "variantoptions", "colorpicker", "colourpicker",
+		"colorselector", "colourselector", "colorswatch", "colourswatch", "colorswatches", "colourswatches"}
+)
+
+// pickerWord reports a class word that marks a size or colour picker.
+func pickerWord(w string) bool {
+	return slices.Contains(pickerWords, w) || slices.Contains(pickerCompounds, w)
+}
+
+// pickerOption reports an option of a size or colour picker: a radio button or a button in
+// one (inPicker) that names no buy action.
+func pickerOption(n *html.Node) bool {
+	isOption := n.DataAtom == atom.Button ||
+		n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "radio") || strings.EqualFold(attr(n, "type"), "checkbox"))
+	return isOption && !hasWord(words(n), buttonWords...) && inPicker(n)
+}
+
+// soldOutOptionWords mark an option that cannot be chosen, on it or its two nearest ancestors.
+var soldOutOptionWords = []string{"disabled", "unavailable", "notavailable", "soldout", "outofstock", "oos", "inactive"}
+
+// optionSoldOut reports a picker's option that cannot be chosen: disabled, or marked sold out.
+func optionSoldOut(n *html.Node) bool {
+	if disabled(n) {
+		return true
+	}
+	for up := 0; up < 3 && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
+		ws := words(n)
+		if hasWord(ws, soldOutOptionWords...) || hasWord(ws, "sold") && hasWord(ws, "out") || hasWord(ws, "out") && hasWord(ws, "stock") {
+			return true
+		}
+	}
+	return false
+}
+
+// selectPicker reports a select of sizes or colours: in a picker, or named so.
+func selectPicker(n *html.Node) bool {
+	return inPicker(n) || slices.ContainsFunc(splitWords(attr(n, "name"), nil), pickerWord)
+}
+
+// selectOpen reports a select with an option that can be chosen, its placeholder (no value)
+// left out.
+func selectOpen(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Optgroup && selectOpen(c) {
+			return true
+		}
+		if c.DataAtom == atom.Option && (!hasAttr(c, "value") || attr(c, "value") != "") && !disabled(c) {
+			return true
+		}
+	}
+	return false
+}
 
 // inPicker reports whether n or one of its three nearest ancestors is marked as a picker.
 func inPicker(n *html.Node) bool {
 	for up := 0; n != nil && n.Type == html.ElementNode && up < 4; up, n = up+1, n.Parent {
-		if hasWord(words(n), pickerWords...) {
+		if slices.ContainsFunc(words(n), pickerWord) {
 			return true
 		}
 	}

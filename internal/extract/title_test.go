@@ -62,3 +62,62 @@ func TestPageWrapperDrawerIsNotACart(t *testing.T) {
 		}
 	}
 }
+
+// Compound class words mark a size or colour picker too ("sizeitem", "sizeselector",
+// "swatchlist", "colorpicker"): one size's "Ausverkauft" there is not the page's stock. Only the
+// listed compounds do: a quantity selector, a size guide or chart, a store selector or a date
+// picker is no size picker.
+func TestCompoundPickerWords(t *testing.T) {
+	for _, w := range []string{"sizeitem", "sizeselector", "sizepicker", "swatchlist", "variantselector", "colorpicker"} {
+		if !pickerWord(w) {
+			t.Errorf("%q is not a picker word", w)
+		}
+	}
+	for _, w := range []string{"price", "stock", "product", "availability", "pricing", "qtyselector", "sizeguide", "sizechart",
+		"storeselector", "datepicker", "quantityselector", "sizeguidelink"} {
+		if pickerWord(w) {
+			t.Errorf("%q is a picker word", w)
+		}
+	}
+	sizes := `<div class="sizeitem__wrapper"><span class="sizeitem">XS</span><span class="sizeitem sizeitem--notavailable">` +
+		`<span class="sizeitem__label">S</span><span class="sizeitem__info">Ausverkauft</span></span></div>`
+	page := `<html lang="de"><body><h1>Mantel</h1><span class="price">€ 645</span>` + sizes + `</body></html>`
+	if got := shownOf(t, page).Availability; got != catalog.Unknown {
+		t.Errorf("one size sold out: availability %q, want unknown", got)
+	}
+}
+
+// A buy button inside a quantity selector or a size-guide row is the buy button: a Dawn sold-out
+// badge beside it does not say out of stock, and its words say in stock.
+func TestBuyButtonInQtyOrSizeGuideRow(t *testing.T) {
+	for _, c := range []struct {
+		price, wrapper string
+	}{
+		{`<span class="price-item">1 290 Kč</span><span class="badge price__badge-sold-out">Vyprodáno</span>`, "product-form__qtyselector"},
+		{`<span class="price-item">1 290 Kč</span>`, "sizeguide-row"},
+	} {
+		page := `<html lang="cs"><body><h1 class="product__title">Lněná košile</h1><div class="price">` + c.price + `</div>` +
+			`<form action="/cart/add" method="post" class="product-form"><select name="id"><option>S</option><option>M</option></select>` +
+			`<div class="` + c.wrapper + `"><a href="#sg">Tabulka velikostí</a><input type="number" name="quantity" value="1">` +
+			`<button type="submit" name="add" class="btn">Do košíku</button></div></form></body></html>`
+		if got := shownOf(t, page).Availability; got != catalog.InStock {
+			t.Errorf("%s: availability %q, want in stock", c.wrapper, got)
+		}
+	}
+}
+
+// A quick-add button of another product ("Wear it with", "Shop the look") is no buy control of
+// the page's product: the product's disabled "Sold out" button still outweighs stale markup.
+func TestQuickAddOfOtherProduct(t *testing.T) {
+	for _, block := range []string{
+		`<div class="pdp-look"><h3>Wear it with</h3><div class="look-item"><a href="/p/t">Linen Trousers</a><button type="button" class="quick-add-to-bag">Add</button></div></div>`,
+		`<div class="shop-the-look"><h3>Shop the look</h3><div><a href="/p/t">Linen Trousers</a><button type="button" class="add-to-bag">Add</button></div></div>`,
+	} {
+		page := `<html><head>` + linenLD("49.00") + `</head><body><h1>Linen Dress</h1><div class="price">$49.00</div>` +
+			`<form action="/cart/add" method="post" class="product-form"><button type="submit" name="add" class="btn product-form__submit" disabled>Sold out</button></form>` +
+			block + `</body></html>`
+		if got := shownOf(t, page).Availability; got != catalog.OutOfStock {
+			t.Errorf("%s: availability %q, want out of stock", block, got)
+		}
+	}
+}

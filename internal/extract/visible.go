@@ -24,6 +24,8 @@ type shown struct {
 	availability catalog.Availability // the stock message's word, else the buy button's, else an unmarked message's
 	button       catalog.Availability // the buy button's word alone
 	onlyRegular  bool                 // price is a lone regular price (loneRegular), nothing marked paid
+	ownSoldOut   bool                 // the product's own status element says out of stock (stockShown)
+	buyShown     bool                 // a buy control, enabled or not, follows the title (stockShown)
 }
 
 // priceCand is one amount on the page.
@@ -100,8 +102,9 @@ func (x *extraction) visible(names []string, hint string) shown {
 		s.onlyRegular = s.price != "" && loneRegular(cluster, root) != nil && !pickable(cluster)
 	}
 	skipStock := d.skipped(lens, false, names)
-	message, button, plain := d.shownAvailability(t, lens, skipStock)
-	s.availability, s.button = cmp.Or(message, button, plain), button
+	st := d.shownAvailability(t, lens, skipStock)
+	s.availability, s.button = cmp.Or(st.message, st.button, st.plain), st.button
+	s.ownSoldOut, s.buyShown = st.ownSoldOut, st.buyShown
 	return s
 }
 
@@ -225,12 +228,7 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 				continue
 			}
 		}
-		if invisibleText(n) || hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") && lens[i] == 0 {
-			skip[i] = true
-			continue
-		}
-		style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
-		if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+		if invisibleText(n) || hiddenElement(n, false) || strings.EqualFold(attr(n, "aria-hidden"), "true") && lens[i] == 0 {
 			skip[i] = true
 			continue
 		}
@@ -248,6 +246,40 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 		}
 	}
 	return skip
+}
+
+// hiddenElement reports an element hidden by its own markup: the hidden attribute or a style
+// of display:none or visibility:hidden; with classes, also a class that hides it (hidingClass).
+// Pages are read with classes for a stock message only (hiddenByClass): "visually-hidden" and
+// "sr-only" hold the labels of prices.
+func hiddenElement(n *html.Node, classes bool) bool {
+	style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	if hasAttr(n, "hidden") || strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+		return true
+	}
+	if !classes {
+		return false
+	}
+	cs := strings.Fields(strings.ToLower(attr(n, "class")))
+	return slices.ContainsFunc(cs, hidingClass) || slices.Contains(cs, "collapse") && !slices.Contains(cs, "show") && !slices.Contains(cs, "in")
+}
+
+// hidingClasses hide an element whole: Bootstrap's "d-none", "sr-only" and "collapse" (shown
+// with "show"), "visually-hidden", "display-none".
+var hidingClasses = []string{"d-none", "display-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible"}
+
+// breakpointWords mark a class that hides an element on some screens only ("d-md-none",
+// "hidden-xs", "hide-mobile"): the element is shown on others.
+var breakpointWords = []string{"xs", "sm", "md", "lg", "xl", "xxl", "mobile", "desktop", "tablet", "small", "medium", "large", "print"}
+
+// hidingClass reports a class that hides an element on every screen: one of hidingClasses, or one
+// whose words say hidden ("is-hidden", "js-hide", "u-hidden") and name no breakpoint.
+func hidingClass(c string) bool {
+	if slices.Contains(hidingClasses, c) {
+		return true
+	}
+	ws := splitWords(c, nil)
+	return hasWord(ws, "hidden", "hide", "invisible") && !hasWord(ws, breakpointWords...)
 }
 
 // withoutWords is ws without the words drop.
@@ -308,6 +340,18 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 		}
 		return p
 	}
+	// held are the amounts that are not the price beside another: a price for paying by Pix
+	// (methodPriceAfter), one with a buyer's fee in it (feeNoted). They are the candidates of a
+	// page that has no other.
+	var held []priceCand
+	add := func(c priceCand, hold bool) {
+		if hold {
+			held = append(held, c)
+			return
+		}
+		c.seq = len(out)
+		out = append(out, c)
+	}
 	gluedEnd := -1 // the last element inside one read as a split price: its parts are not prices
 	for i, n := range d.elems {
 		if skip[i] || lens[i] == 0 || i <= gluedEnd {
@@ -331,10 +375,12 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 					continue
 				}
 				label := collapse(parenCount.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+siblingLabel(n)), " "))
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(precedingText(n)+" "+t[:p.start], t[p.end:]+" "+followingText(n)) || perPeriodAfter(n) {
+				after := t[p.end:] + " " + followingText(n)
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(precedingText(n)+" "+t[:p.start], after) || perPeriodAfter(n) {
 					continue
 				}
-				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d), named: regularNamed(n, label)})
+				c := priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d), named: regularNamed(n, label)}
+				add(c, methodPriceAfter.MatchString(after) || feeNoted(n, find))
 				continue
 			}
 		}
@@ -353,15 +399,22 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				label := strings.ToLower(lastWords(t[prev:p.start], 4))
 				before := t[prev:p.start]
 				prev = p.end
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(before, t[p.end:min(len(t), p.end+60)]) {
+				after := t[p.end:min(len(t), p.end+60)]
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(before, after) {
 					continue
 				}
 				r := labelRole(label, plain)
 				if r == plain {
 					r = roleOf(n, "", lens, d)
 				}
-				out = append(out, priceCand{node: n, pos: i, seq: len(out), amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d), named: regularNamed(n, label)})
+				add(priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d), named: regularNamed(n, label)},
+					methodPriceAfter.MatchString(after) || feeNoted(n, find))
 			}
+		}
+	}
+	if len(out) == 0 {
+		for _, c := range held {
+			add(c, false)
 		}
 	}
 	return out
