@@ -12,9 +12,12 @@ import (
 
 // delimitedReader reads a feed of delimited text with a header row: affiliate CSV/TSV (Awin,
 // CJ, Rakuten, Impact) and Merchant Center's tab-separated text. Quoting follows RFC 4180 as
-// encoding/csv reads it, leniently: a stray quote inside a field is kept as a character, and
-// rows may have fewer or more cells than the header (missing cells are empty, extra ones are
-// ignored). One record at a time is in memory, bounded by Options.MaxRecordBytes.
+// encoding/csv reads it, leniently: a stray quote inside a field is kept as a character, a
+// cell that starts with a quote and goes on after closing it is read as written rather than
+// taking the rows after it (quoteLines), and rows may have fewer or more cells than the header
+// (missing cells are empty, extra ones are ignored). Rakuten's HDR record above the column
+// names and its TRL trailer (TRL|row count) are skipped. One record at a time is in memory,
+// bounded by Options.MaxRecordBytes.
 type delimitedReader struct {
 	csv      *csv.Reader
 	bound    *boundedReader
@@ -25,6 +28,8 @@ type delimitedReader struct {
 	encoding string
 	columns  int   // the header's columns, by which swallowedRows tells a swallowed row
 	err      error // sticky: io.EOF or what broke the feed
+	// recLast is the line on which the record read last ends.
+	recLast int
 }
 
 // boundField is a field with the columns that hold it, resolved once for every row.
@@ -53,7 +58,8 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 	if limit <= 0 {
 		limit = DefaultMaxRecordBytes
 	}
-	bound := newBoundedReader(tb, limit)
+	lines := newQuoteLines(tb, comma, limit, excelSep != 0)
+	bound := newBoundedReader(bufio.NewReaderSize(lines, 64<<10), limit)
 	cr := csv.NewReader(bound)
 	cr.Comma = comma
 	cr.LazyQuotes = true
@@ -62,6 +68,14 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 	header, err := cr.Read()
 	if excelSep != 0 && err == nil {
 		header, err = cr.Read()
+	}
+	hdr := err == nil && isRakutenHDR(header)
+	if hdr { // a line of column names under Rakuten's header record is the header
+		bound.reset()
+		header, err = cr.Read()
+		if err == io.EOF {
+			err = nil
+		}
 	}
 	bound.reset()
 	switch {
@@ -80,8 +94,8 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 	}
 	cols, err := mapColumns(header, opts.ColumnMap)
 	if err != nil {
-		if isRakutenHDR(header) {
-			return nil, fmt.Errorf("%s: the first line is a Rakuten header record (%s), not column names: the file has no header row; add a line of column names above the first product", format, strings.Join(header, "|"))
+		if hdr {
+			return nil, fmt.Errorf("%s: the first line is a Rakuten header record (HDR), and the line under it is not column names: the file has no header row; add a line of column names under the HDR line", format)
 		}
 		return nil, fmt.Errorf("%s: %w", format, err)
 	}
@@ -104,13 +118,15 @@ func (r *delimitedReader) Next() (Item, error) {
 		return Item{}, r.err
 	}
 	for {
-		rec, err := r.csv.Read()
-		r.bound.reset()
+		rec, line, err := r.read()
 		if err == io.EOF {
 			r.err = io.EOF
 			return Item{}, io.EOF
 		}
-		line, _ := r.csv.FieldPos(0)
+		last := r.recLast
+		if err == nil && isRakutenTRL(rec) {
+			continue // Rakuten's trailer: a count, not an item
+		}
 		if errors.Is(err, errRecordTooLong) {
 			return Item{}, &RowError{Line: line, Item: r.idOf(rec),
 				Reason: fmt.Sprintf("row is longer than %d bytes (a runaway field or a quote that never closes); skipped to the next line", r.bound.limit)}
@@ -125,8 +141,6 @@ func (r *delimitedReader) Next() (Item, error) {
 		if i := swallowedRows(rec, r.csv.Comma, r.columns); i >= 0 {
 			// The row ends where its last field does: that field's first line plus the
 			// line breaks in it (the swallowing field may be the last one).
-			last, _ := r.csv.FieldPos(len(rec) - 1)
-			last += strings.Count(rec[len(rec)-1], "\n")
 			return Item{}, &RowError{Line: line, Item: r.idOf(rec), Reason: fmt.Sprintf(
 				"column %q starts with a quote that does not close at the end of the field, so lines %d-%d were read as one row; they are skipped (double the quotes inside the field, or quote the whole field)",
 				r.cols.name(i), line, last)}

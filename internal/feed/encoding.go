@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Byte order marks.
@@ -33,10 +34,12 @@ func decodeUTF16(br *bufio.Reader) *bufio.Reader {
 const textEncodingPeek = 64 << 10
 
 // decodeText prepares a delimited (CSV/TSV) feed's text, which declares no encoding: a UTF-8
-// byte order mark is dropped; a feed whose first 64 KiB are not valid UTF-8 is read as
-// windows-1252 (the superset of ISO-8859-1 that older shop software and Excel write in Western
-// Europe); anything else is UTF-8, and a later row that is not valid UTF-8 is rejected by
-// the reader. It returns the text and the encoding's name.
+// byte order mark is dropped; in a feed whose first 64 KiB are not valid UTF-8, the bytes that
+// are not UTF-8 are read as windows-1252 (the superset of ISO-8859-1 that older shop software
+// and Excel write in Western Europe) while its valid UTF-8 passes through, so a feed of UTF-8
+// rows with one row pasted from a windows-1252 source keeps both (as charsetReader does for
+// XML); anything else is UTF-8, and a later row that is not valid UTF-8 is rejected by the
+// reader. It returns the text and the encoding's name.
 func decodeText(br *bufio.Reader) (io.Reader, string) {
 	br = decodeUTF16(br) // no-op unless Open has not done it already
 	if mark, _ := br.Peek(3); bytes.Equal(mark, bomUTF8) {
@@ -46,7 +49,26 @@ func decodeText(br *bufio.Reader) (io.Reader, string) {
 	if validUTF8Prefix(peek, len(peek) == textEncodingPeek) {
 		return br, "UTF-8"
 	}
-	return charmap.Windows1252.NewDecoder().Reader(br), "windows-1252"
+	if !mostlyUTF8(peek) {
+		return charmap.Windows1252.NewDecoder().Reader(br), "windows-1252"
+	}
+	return transform.NewReader(br, windows1252Bytes()), "windows-1252"
+}
+
+// mostlyUTF8 says whether b's bytes above 0x7F are more often in valid UTF-8 sequences than not.
+func mostlyUTF8(b []byte) bool {
+	good, bad := 0, 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			good++
+		}
+		b = b[n:]
+	}
+	return good >= bad
 }
 
 // validUTF8Prefix says whether b is valid UTF-8, allowing a character cut off at the end when

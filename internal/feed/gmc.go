@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"github.com/tagdrop/tagdrop/internal/pricing"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -36,7 +35,7 @@ type gmcReader struct {
 
 func newGMCReader(r io.Reader) *gmcReader {
 	g := &gmcReader{}
-	g.src = &rawSource{r: bufio.NewReaderSize(r, 64<<10)}
+	g.src = &rawSource{r: utf8Fallback(r)}
 	g.dec = g.newDecoder()
 	return g
 }
@@ -390,9 +389,7 @@ func parseItem(it *Item, currency string) string {
 	if cur != it.Currency {
 		return fmt.Sprintf("sale_price currency %s differs from price currency %s", cur, it.Currency)
 	}
-	if it.SaleWindow, err = pricing.ParseWindow(it.SalePriceEffectiveDate); err != nil {
-		return err.Error()
-	}
 	it.SaleAmount = sale
+	setSaleWindow(it)
 	return ""
 }

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -88,6 +89,36 @@ func TestSingleByte(t *testing.T) {
 		}
 		if _, got := newUTF8OrBytes(enc); got != want {
 			t.Errorf("newUTF8OrBytes(%s) single = %v, want %v", label, got, want)
+		}
+	}
+}
+
+// TestGMCWindows1252BytesInUTF8Feed: a feed declared UTF-8 (or declaring nothing) with
+// windows-1252 bytes pasted in keeps those items, the bytes read as windows-1252 and its valid
+// UTF-8 as it is, by the fast reader and encoding/xml's alike.
+func TestGMCWindows1252BytesInUTF8Feed(t *testing.T) {
+	items := "<item><g:id>W1</g:id><title>Chlo\xe9 Marcie Bag</title><g:price>1290.00 EUR</g:price><g:brand>Chlo\xe9</g:brand></item>\n" +
+		"<item><g:id>W2</g:id><title>Isabel Marant Bottes – noir</title><g:price>690.00 EUR</g:price></item>\n" +
+		"<item><g:id>W3</g:id><title>Caf\xe9 Scarf \x96 Beige</title><g:price>190.00 EUR</g:price></item>\n"
+	want := []string{"Chloé Marcie Bag", "Isabel Marant Bottes – noir", "Café Scarf – Beige"}
+	declared := gmcDoc(items)
+	undeclared := strings.TrimPrefix(declared, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
+	for first, doc := range map[int]string{3: declared, 2: undeclared} {
+		fast, fastRows := readWith(t, doc, Options{})
+		slow, slowRows := readSlow(t, doc)
+		if !reflect.DeepEqual(fast, slow) || !reflect.DeepEqual(fastRows, slowRows) {
+			t.Fatalf("fast %+v %+v\nslow %+v %+v", fast, fastRows, slow, slowRows)
+		}
+		if len(fastRows) != 0 || len(fast) != 3 {
+			t.Fatalf("items %+v rows %+v", fast, fastRows)
+		}
+		for i, w := range want {
+			if fast[i].Title != w || fast[i].Line != first+i {
+				t.Errorf("item %d: %q at line %d, want %q", i, fast[i].Title, fast[i].Line, w)
+			}
+		}
+		if fast[0].Brand != "Chloé" {
+			t.Errorf("brand %q", fast[0].Brand)
 		}
 	}
 }

@@ -111,3 +111,20 @@ func TestGMCDollarSignWithCurrencyOption(t *testing.T) {
 		}
 	}
 }
+
+// TestGMCPriceSpaceGrouped: an XML price whose amount groups thousands with a space, a no-break
+// space or &#160; and names its currency by code is read.
+func TestGMCPriceSpaceGrouped(t *testing.T) {
+	doc := gmcDoc(`<item><g:id>1</g:id><g:title>A</g:title><g:price>1 990,00 EUR</g:price></item>
+<item><g:id>2</g:id><g:title>B</g:title><g:price>1` + "\u00a0" + `990.00 EUR</g:price></item>
+<item><g:id>3</g:id><g:title>C</g:title><g:price>1&#160;990.00 GBP</g:price></item>`)
+	items, rows := readWith(t, doc, Options{})
+	if len(rows) != 0 || len(items) != 3 {
+		t.Fatalf("items %+v rows %+v", items, rows)
+	}
+	for _, it := range items {
+		if it.RegularPrice != 199000 {
+			t.Errorf("%s: %d %s, want 199000", it.ID, it.RegularPrice, it.Currency)
+		}
+	}
+}

@@ -18,7 +18,7 @@ func TestGMCBrokenItemSkipped(t *testing.T) {
 	}
 	tests := []struct{ name, bad, reason string }{
 		{"bare ampersand", "<item>\n<g:id>B</g:id>\n<g:title>Marks & Spencer</g:title>\n<g:price>1 EUR</g:price>\n</item>\n", "line 10: invalid character entity"},
-		{"latin-1 byte", "<item>\n<g:id>B</g:id>\n<g:title>Pull cr\xe8me</g:title>\n<g:price>1 EUR</g:price>\n</item>\n", "line 10: invalid UTF-8"},
+		{"control character", "<item>\n<g:id>B</g:id>\n<g:title>Pull\x01crème</g:title>\n<g:price>1 EUR</g:price>\n</item>\n", "line 10: illegal character code U+0001"},
 		{"mistyped field end tag", "<item>\n<g:id>B</g:id>\n<g:title>Tee</g:titel>\n<g:price>1 EUR</g:price>\n</item>\n", "line 10: element <title> closed by </titel>"},
 	}
 	for _, tt := range tests {

@@ -127,8 +127,8 @@ func TestReadAtom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if format != GMCXML || len(items) != 2 {
-		t.Fatalf("format %q, %d items, want gmc-xml and 2", format, len(items))
+	if format != GMCXML || len(items) != 3 {
+		t.Fatalf("format %q, %d items, want gmc-xml and 3", format, len(items))
 	}
 	beanie := items[0]
 	if beanie.ID != "NS-77-S" || beanie.Title != "Acne Studios Face Patch Beanie" ||
@@ -136,11 +136,15 @@ func TestReadAtom(t *testing.T) {
 		beanie.Currency != "SEK" || beanie.RegularPrice != 12000 || beanie.SaleAmount != 8400 {
 		t.Fatalf("beanie = %+v", beanie)
 	}
-	if items[1].ID != "NS-79" || items[1].Availability != "out of stock" {
-		t.Fatalf("mittens = %+v", items[1])
+	// A space-grouped amount with a code ("1 450.00 SEK") is read.
+	if items[1].ID != "NS-78" || items[1].Line != 19 || items[1].RegularPrice != 145000 || items[1].Currency != "SEK" {
+		t.Fatalf("scarf = %+v", items[1])
 	}
-	if len(rows) != 1 || rows[0].Item != "NS-78" || rows[0].Line != 19 || !strings.Contains(rows[0].Reason, "1 450.00 SEK") {
-		t.Fatalf("row errors = %+v, want NS-78 at line 19 with its price", rows)
+	if items[2].ID != "NS-79" || items[2].Availability != "out of stock" {
+		t.Fatalf("mittens = %+v", items[2])
+	}
+	if len(rows) != 0 {
+		t.Fatalf("row errors = %+v, want none", rows)
 	}
 }
 
@@ -169,8 +173,12 @@ func TestReadBrokenRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(items) != 2 || items[0].ID != "OK-1" || items[1].ID != "OK-2" {
-		t.Fatalf("good items = %+v, want OK-1 and OK-2", items)
+	// A sale window that cannot be read costs the sale, not the item.
+	if len(items) != 3 || items[0].ID != "OK-1" || items[1].ID != "BAD-WINDOW" || items[2].ID != "OK-2" {
+		t.Fatalf("good items = %+v, want OK-1, BAD-WINDOW and OK-2", items)
+	}
+	if w := items[1]; w.Line != 33 || w.RegularPrice != 1000 || w.SaleAmount != 0 || w.SalePrice != "" {
+		t.Fatalf("BAD-WINDOW = %+v, want its regular price and no sale", w)
 	}
 	want := []struct {
 		line   int
@@ -182,7 +190,6 @@ func TestReadBrokenRows(t *testing.T) {
 		{18, "NO-PRICE", "missing price"},
 		{22, "BAD-PRICE", `"ten euros"`},
 		{27, "BAD-SALE", "sale_price currency USD differs from price currency EUR"},
-		{33, "BAD-WINDOW", "sale_price_effective_date"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("row errors = %+v, want %d", rows, len(want))

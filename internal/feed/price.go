@@ -44,11 +44,22 @@ func parsePrices(it *Item, parse func(string, string) (int64, string, error), de
 		}
 	}
 	if it.SaleAmount > 0 {
-		if it.SaleWindow, err = pricing.ParseWindow(it.SalePriceEffectiveDate); err != nil {
-			return err.Error()
-		}
+		setSaleWindow(it)
 	}
 	return ""
+}
+
+// setSaleWindow reads the item's sale_price_effective_date into SaleWindow. A window that
+// cannot be read does not cost the item (Merchant Center keeps such items too), but it does
+// cost the sale: a sale that cannot be dated is never shown, so the item stays at its regular
+// price. Item has no place for a warning; the unread date stays in SalePriceEffectiveDate.
+func setSaleWindow(it *Item) {
+	w, err := pricing.ParseWindow(it.SalePriceEffectiveDate)
+	if err != nil {
+		it.SaleAmount, it.SalePrice, it.SaleWindow = 0, "", pricing.Window{}
+		return
+	}
+	it.SaleWindow = w
 }
 
 // isZeroAmount says whether a price string's digits are all zeros ("0", "0.00", "£0.00"):

@@ -12,3 +12,9 @@ func isRakutenHDR(header []string) bool {
 func isDigits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
+
+// isRakutenTRL recognises the trailer record that ends Rakuten's product files, TRL|row count
+// (empty cells after it allowed).
+func isRakutenTRL(rec []string) bool {
+	return len(rec) >= 2 && strings.TrimSpace(rec[0]) == "TRL" && isDigits(strings.TrimSpace(rec[1])) && blank(rec[2:])
+}

@@ -298,7 +298,7 @@ func (p shopifyProduct) optionsByPosition() []namedOption {
 // colour across the languages Shopify stores are run in.
 var (
 	sizeOptions = map[string]bool{"size": true, "sizes": true, "taille": true, "größe": true, "grösse": true,
-		"groesse": true, "grosse": true, "talla": true, "taglia": true, "tamanho": true, "maat": true, "storlek": true,
+		"groesse": true, "grosse": true, "talla": true, "tamaño": true, "tamano": true, "pointure": true, "taglia": true, "tamanho": true, "maat": true, "storlek": true,
 		"størrelse": true, "storrelse": true, "rozmiar": true, "velikost": true, "méret": true, "koko": true,
 		"beden": true, "サイズ": true, "尺码": true, "尺寸": true, "사이즈": true, "waist": true}
 	colourOptions = map[string]bool{"color": true, "colour": true, "colors": true, "colours": true, "farbe": true,
@@ -307,12 +307,20 @@ var (
 		"色": true, "컬러": true, "색상": true}
 )
 
-// isSizeOption recognises a size option: a known name, or one that speaks of size ("Shoe
-// Size", "US Size").
+// sizeSuffixes end German compounds naming a kind of size ("Schuhgröße", "Kleidergröße").
+var sizeSuffixes = []string{"größe", "grösse", "groesse"}
+
+// isSizeOption recognises a size option: a known name, one that speaks of size ("Shoe
+// Size", "US Size"), or a German compound ending in "größe".
 func isSizeOption(name string) bool {
 	n := strings.ToLower(strings.TrimSpace(name))
 	if sizeOptions[n] {
 		return true
+	}
+	for _, s := range sizeSuffixes {
+		if strings.HasSuffix(n, s) {
+			return true
+		}
 	}
 	for _, w := range strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == '/' || r == '-' || r == '_' }) {
 		if sizeOptions[w] {

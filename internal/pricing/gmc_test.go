@@ -29,6 +29,12 @@ func TestParseGMCPrice(t *testing.T) {
 		{name: "zero", in: "0.00 EUR", wantErr: true},
 		{name: "negative", in: "-5.00 EUR", wantErr: true},
 		{name: "three parts", in: "12 00 EUR", wantErr: true},
+		{name: "space-grouped decimal comma", in: "1 990,00 EUR", minor: 199000, currency: "EUR"},
+		{name: "nbsp-grouped", in: "1\u00a0990.00 EUR", minor: 199000, currency: "EUR"},
+		{name: "narrow nbsp-grouped", in: "1\u202f990.00 EUR", minor: 199000, currency: "EUR"},
+		{name: "space-grouped millions, code first", in: "SEK 1 234 567", minor: 123456700, currency: "SEK"},
+		{name: "space-grouped, bad group", in: "1 99,00 EUR", wantErr: true},
+		{name: "two numbers", in: "19.99 24.99 EUR", wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,13 +26,20 @@ func (w Window) Applies(at time.Time) bool {
 
 // ParseWindow reads GMC's sale_price_effective_date: two ISO 8601 times joined by "/"
 // ("2021-02-24T11:07+0100/2021-02-29T23:07+0100", or in the basic format "20261120T1000Z/…").
-// Either side may be empty. Dates are read
+// Either side may be empty; an end written as a date alone includes that day. Two forms shops
+// write instead are read too: a single date
+// ("2026-11-20": that day, in UTC) and a day-first or month-first pair of dates joined by a dash
+// ("20/11/2026 - 05/12/2026", both days included) when one of its numbers above 12 tells which
+// is the day. Dates are read
 // leniently, as Google's own example is: an impossible day such as 29 February 2021 rolls over
 // into March rather than losing the sale. A time without a zone is taken as UTC.
 func ParseWindow(s string) (Window, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Window{}, nil
+	}
+	if w, ok, err := parseLooseWindow(s); ok {
+		return w, err
 	}
 	from, until, ok := strings.Cut(s, "/")
 	if !ok {
@@ -45,6 +52,9 @@ func ParseWindow(s string) (Window, error) {
 	}
 	if w.Until, err = parseISOTime(until); err != nil {
 		return Window{}, fmt.Errorf("sale_price_effective_date %q: %v", s, err)
+	}
+	if isoDateOnly.MatchString(strings.TrimSpace(until)) {
+		w.Until = w.Until.AddDate(0, 0, 1) // an end day without a time is included
 	}
 	if !w.From.IsZero() && !w.Until.IsZero() && w.Until.Before(w.From) {
 		return Window{}, fmt.Errorf("sale_price_effective_date %q ends before it starts", s)
@@ -146,4 +156,52 @@ func parseISOTime(s string) (time.Time, error) {
 		return time.Time{}, bad
 	}
 	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc).UTC(), nil
+}
+
+// looseDates is a pair of slashed dates joined by a dash: "20/11/2026 - 05/12/2026".
+var looseDates = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})$`)
+
+// isoDateOnly is a date without a time, in ISO 8601's extended or basic format.
+var isoDateOnly = regexp.MustCompile(`^\d{4}-?\d{2}-?\d{2}$`)
+
+// parseLooseWindow reads the window forms ParseWindow accepts besides START/END; ok is false
+// when s is none of them. A pair of slashed dates whose numbers are all 12 or below could be
+// day-first or month-first: that is an error, not a guess.
+func parseLooseWindow(s string) (w Window, ok bool, err error) {
+	if isoDateOnly.MatchString(s) {
+		day, err := parseISOTime(s)
+		if err != nil {
+			return Window{}, true, fmt.Errorf("sale_price_effective_date %q: %v", s, err)
+		}
+		return Window{From: day, Until: day.AddDate(0, 0, 1)}, true, nil
+	}
+	m := looseDates.FindStringSubmatch(s)
+	if m == nil {
+		return Window{}, false, nil
+	}
+	n := make([]int, 7)
+	for i := 1; i < 7; i++ {
+		n[i], _ = strconv.Atoi(m[i])
+	}
+	dayFirst, monthFirst := n[1] > 12 || n[4] > 12, n[2] > 12 || n[5] > 12
+	if dayFirst == monthFirst {
+		return Window{}, true, fmt.Errorf("sale_price_effective_date %q: cannot tell the day from the month", s)
+	}
+	date := func(a, b, y int) (time.Time, bool) {
+		d, mo := a, b
+		if monthFirst {
+			d, mo = b, a
+		}
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		return t, mo >= 1 && mo <= 12 && t.Day() == d
+	}
+	from, ok1 := date(n[1], n[2], n[3])
+	last, ok2 := date(n[4], n[5], n[6])
+	if !ok1 || !ok2 {
+		return Window{}, true, fmt.Errorf("sale_price_effective_date %q: not a date", s)
+	}
+	if last.Before(from) {
+		return Window{}, true, fmt.Errorf("sale_price_effective_date %q ends before it starts", s)
+	}
+	return Window{From: from, Until: last.AddDate(0, 0, 1)}, true, nil
 }
