@@ -59,6 +59,7 @@ var (
 		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
 		"품절", "일시품절", "재고 없음",
 		"نفدت الكمية", "غير متوفر", "نفذ من المخزون",
+		"нет в наличии", "распродано", "товар закончился", "нет на складе",
 	}
 	preorderPhrases = []string{
 		"pre-order", "preorder", "pre order", "backorder", "backordered", "back-order", "back order", "available for back order", "coming soon",
@@ -84,6 +85,7 @@ var (
 		"skladem", "na skladě", "na sklade", "skladom", "raktáron", "în stoc", "in stoc", "varastossa", "διαθέσιμο",
 		"tersedia", "stok tersedia",
 		"在庫あり", "有货", "現貨", "有現貨", "재고 있음", "구매 가능", "متوفر",
+		"в наличии", "есть в наличии",
 	}
 	addToCartPhrases = []string{
 		"add to cart", "add to bag", "add to basket", "add to trolley", "add to your basket", "add to your bag", "buy now", "buy it now",
@@ -94,6 +96,7 @@ var (
 		"in die einkaufstasche", "in die einkaufstüte", "zum warenkorb hinzufügen", "añadir al carro", "añadir a mi cesta",
 		"dodaj do koszyka", "kup teraz", "adicionar ao carrinho", "adicionar à sacola", "sepete ekle", "tambah ke keranjang", "beli",
 		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
+		"agregar al carro", "в корзину", "купить",
 	}
 )
 
@@ -261,7 +264,8 @@ func boundary(s string, i int) bool {
 var (
 	negations = []string{"not", "isn't", "isnt", "isn’t", "no", "nicht", "kein", "keine", "niet", "non", "não", "nao", "nie",
 		"ej", "inte", "ikke", "pas", "plus", "longer", "mehr"}
-	soonWords = []string{"soon", "bald", "kürze", "binnenkort", "wkrótce", "prochainement", "pronto", "presto"}
+	soonWords = []string{"soon", "bald", "kürze", "demnächst", "binnenkort", "wkrótce", "prochainement", "bientôt", "bientot",
+		"pronto", "presto", "snart", "yakında", "скоро"}
 )
 
 // clauseBreaks end the words a "soon" after an in-stock phrase may be read with.
@@ -305,7 +309,7 @@ func negatedInStock(s string) bool {
 // inStockWords are the one- and two-word in-stock phrases negations apply to.
 var inStockWords = []string{"available", "in stock", "stock", "lieferbar", "verfügbar", "vorrätig", "lagernd", "lager",
 	"verfügung", "disponible", "disponível", "disponibile", "beschikbaar", "leverbaar", "voorraad", "dostępne", "dostępny",
-	"tillgänglig", "lager", "tersedia"}
+	"tillgänglig", "lager", "tersedia", "наличии", "в наличии"}
 
 func containsWord(list []string, w string) bool {
 	for _, x := range list {

@@ -215,3 +215,30 @@ func TestNotifyMeOtherAlerts(t *testing.T) {
 		t.Errorf("price alert, no markup: availability %q", got)
 	}
 }
+
+// "Available soon" in more languages is not in stock, and Russian stock words and buy buttons
+// are read: a page without markup says in stock by its "Добавить в корзину" button.
+func TestSoonAndRussianStockWords(t *testing.T) {
+	for s, want := range map[string]catalog.Availability{
+		"Bientôt disponible":  catalog.OutOfStock,
+		"Demnächst verfügbar": catalog.OutOfStock,
+		"Snart i lager":       catalog.OutOfStock,
+		"Disponible":          catalog.InStock,
+		"Нет в наличии":       catalog.OutOfStock,
+		"В наличии":           catalog.InStock,
+		"Скоро в наличии":     catalog.OutOfStock,
+	} {
+		if got := textAvailability(s); got != want {
+			t.Errorf("textAvailability(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for button, want := range map[string]catalog.Availability{
+		`<button class="order__button">Добавить в корзину</button>`: catalog.InStock,
+		`<button type="submit">Agregar al Carro</button>`:           catalog.InStock,
+	} {
+		page := `<html><body><h1>Джинсы прямые</h1><p class="price">1 247 ₽</p>` + button + `</body></html>`
+		if o := shownOf(t, page); o.Availability != want || o.Price != 124700 {
+			t.Errorf("%s: %d %s, want 124700 %s", button, o.Price, o.Availability, want)
+		}
+	}
+}
