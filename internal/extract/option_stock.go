@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"slices"
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -38,10 +41,8 @@ func optionLabel(l *html.Node) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.Input {
-				if t := attr(c, "type"); t == "radio" || t == "checkbox" {
-					return true
-				}
+			if choiceInput(c) {
+				return true
 			}
 			if holds(c) {
 				return true
@@ -62,6 +63,57 @@ func shippingNote(n *html.Node) bool {
 			return false
 		}
 		if hasWord(ws, "shipping", "delivery") {
+			return true
+		}
+	}
+	return false
+}
+
+// choiceInput reports a radio button or check box: one choice of a picker.
+func choiceInput(n *html.Node) bool {
+	return n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "radio") || strings.EqualFold(attr(n, "type"), "checkbox"))
+}
+
+// pickerOption reports an option of a size or colour picker: a radio button or a button in
+// one (inPicker) that names no buy action.
+func pickerOption(n *html.Node) bool {
+	isOption := n.DataAtom == atom.Button || choiceInput(n)
+	return isOption && !hasWord(words(n), buttonWords...) && inPicker(n)
+}
+
+// soldOutOptionWords mark an option that cannot be chosen, on it or its two nearest ancestors.
+var soldOutOptionWords = []string{"disabled", "unavailable", "notavailable", "soldout", "outofstock", "oos", "inactive"}
+
+// optionSoldOut reports a picker's option that cannot be chosen: disabled, or marked sold out.
+func optionSoldOut(n *html.Node) bool {
+	if disabled(n) {
+		return true
+	}
+	for up := 0; up < 3 && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
+		ws := words(n)
+		if hasWord(ws, soldOutOptionWords...) || hasWord(ws, "sold") && hasWord(ws, "out") || hasWord(ws, "out") && hasWord(ws, "stock") {
+			return true
+		}
+	}
+	return false
+}
+
+// selectPicker reports a select of sizes or colours: in a picker, or named so.
+func selectPicker(n *html.Node) bool {
+	return inPicker(n) || slices.ContainsFunc(splitWords(attr(n, "name"), nil), pickerWord)
+}
+
+// selectOpen reports a select with an option that can be chosen, its placeholder (no value)
+// left out.
+func selectOpen(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Optgroup && selectOpen(c) {
+			return true
+		}
+		if c.DataAtom == atom.Option && (!hasAttr(c, "value") || attr(c, "value") != "") && !disabled(c) {
 			return true
 		}
 	}

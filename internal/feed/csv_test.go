@@ -17,21 +17,8 @@ func readAllWith(t *testing.T, src io.Reader, opts Options) (items []Item, rows 
 	if err != nil {
 		return nil, nil, format, err
 	}
-	for {
-		it, err := r.Next()
-		if err == io.EOF {
-			return items, rows, format, nil
-		}
-		var row *RowError
-		if errors.As(err, &row) {
-			rows = append(rows, *row)
-			continue
-		}
-		if err != nil {
-			return items, rows, format, err
-		}
-		items = append(items, it)
-	}
+	items, rows, err = drain(r)
+	return items, rows, format, err
 }
 
 // rowWant is an expected row error.

@@ -19,22 +19,11 @@ func readWith(t *testing.T, doc string, opts Options) ([]Item, []RowError) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var items []Item
-	var rows []RowError
-	for {
-		it, err := r.Next()
-		if err != nil {
-			if re, ok := err.(*RowError); ok {
-				rows = append(rows, *re)
-				continue
-			}
-			if err.Error() != "EOF" {
-				t.Fatalf("feed ended: %v", err)
-			}
-			return items, rows
-		}
-		items = append(items, it)
+	items, rows, err := drain(r)
+	if err != nil {
+		t.Fatalf("feed ended: %v", err)
 	}
+	return items, rows
 }
 
 // TestGMCPriceWithoutCurrency: bare and sign-only prices in Merchant Center XML are read with

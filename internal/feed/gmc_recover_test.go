@@ -43,23 +43,11 @@ func TestGMCBrokenItemSkipped(t *testing.T) {
 // readSlow reads a whole feed with encoding/xml's reader alone.
 func readSlow(t *testing.T, doc string) ([]Item, []RowError) {
 	t.Helper()
-	r := newGMCReader(strings.NewReader(doc))
-	var items []Item
-	var rows []RowError
-	for {
-		it, err := r.Next()
-		var row *RowError
-		switch {
-		case err == io.EOF:
-			return items, rows
-		case errors.As(err, &row):
-			rows = append(rows, *row)
-		case err != nil:
-			t.Fatalf("feed ended: %v", err)
-		default:
-			items = append(items, it)
-		}
+	items, rows, err := drain(newGMCReader(strings.NewReader(doc)))
+	if err != nil {
+		t.Fatalf("feed ended: %v", err)
 	}
+	return items, rows
 }
 
 // readToEnd reads a whole feed opened by OpenWith, splitting good items from row errors, and
@@ -70,20 +58,11 @@ func readToEnd(t *testing.T, doc string) ([]Item, []RowError, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var items []Item
-	var rows []RowError
-	for {
-		it, err := r.Next()
-		var row *RowError
-		switch {
-		case errors.As(err, &row):
-			rows = append(rows, *row)
-		case err != nil:
-			return items, rows, err
-		default:
-			items = append(items, it)
-		}
+	items, rows, err := drain(r)
+	if err == nil {
+		err = io.EOF
 	}
+	return items, rows, err
 }
 
 // TestGMCBrokenItemsMemoryBounded: skipping thousands of broken items keeps one buffered reader

@@ -21,10 +21,17 @@ func readAll(t *testing.T, src io.Reader) (items []Item, rows []RowError, format
 	if err != nil {
 		return nil, nil, "", err
 	}
+	items, rows, err = drain(r)
+	return items, rows, format, err
+}
+
+// drain reads r to its end, splitting good items from row errors; err is the error that ended
+// it, nil for a clean EOF.
+func drain(r Reader) (items []Item, rows []RowError, err error) {
 	for {
 		it, err := r.Next()
 		if err == io.EOF {
-			return items, rows, format, nil
+			return items, rows, nil
 		}
 		var row *RowError
 		if errors.As(err, &row) {
@@ -32,7 +39,7 @@ func readAll(t *testing.T, src io.Reader) (items []Item, rows []RowError, format
 			continue
 		}
 		if err != nil {
-			return items, rows, format, err
+			return items, rows, err
 		}
 		items = append(items, it)
 	}

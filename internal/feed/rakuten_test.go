@@ -52,3 +52,13 @@ func TestRakutenHDRWithoutColumnNames(t *testing.T) {
 		t.Fatal("a file of just HDR was accepted")
 	}
 }
+
+// TestRakutenHDRNamed: a Rakuten file whose first line is its HDR record, not column names,
+// is refused with a message that says so.
+func TestRakutenHDRNamed(t *testing.T) {
+	doc := "HDR|12345|Soie Boutique|11/27/2026 03:00:00\n1234|Silk Blouse|SB-1|Women\nTRL|1\n"
+	_, _, err := OpenWith(strings.NewReader(doc), Options{})
+	if err == nil || !strings.Contains(err.Error(), "Rakuten header record") {
+		t.Fatalf("err = %v", err)
+	}
+}

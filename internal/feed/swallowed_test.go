@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -26,16 +25,6 @@ func TestTSVStrayQuoteDoesNotSwallowRows(t *testing.T) {
 		if items[i].Title != w.title || items[i].Line != w.line {
 			t.Errorf("item %d = %q at line %d, want %q at %d", i, items[i].Title, items[i].Line, w.title, w.line)
 		}
-	}
-}
-
-// TestRakutenHDRNamed: a Rakuten file whose first line is its HDR record, not column names,
-// is refused with a message that says so.
-func TestRakutenHDRNamed(t *testing.T) {
-	doc := "HDR|12345|Soie Boutique|11/27/2026 03:00:00\n1234|Silk Blouse|SB-1|Women\nTRL|1\n"
-	_, _, err := OpenWith(strings.NewReader(doc), Options{})
-	if err == nil || !strings.Contains(err.Error(), "Rakuten header record") {
-		t.Fatalf("err = %v", err)
 	}
 }
 

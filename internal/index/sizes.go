@@ -1,7 +1,6 @@
 package index
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -47,22 +46,15 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		return []sizeKey{{OneSize, sysOneSize}}
 	}
-	if list := sizeList(raw, system, kind); len(list) > 1 {
-		var keys []sizeKey
-		for _, one := range list {
-			for _, k := range sizeKeys(one, system, kind, gender) {
-				if !slices.Contains(keys, k) {
-					keys = append(keys, k)
-				}
-			}
+	sizes := sizeList(raw, system, kind)
+	if sizes == nil {
+		s, err := catalog.ParseSize(raw, system, kind)
+		if err != nil {
+			return []sizeKey{{catalog.Fold(strings.Join(strings.Fields(raw), " ")), sysOther}}
 		}
-		return keys
+		sizes = []catalog.Size{s}
 	}
-	s, err := catalog.ParseSize(raw, system, kind)
-	if err != nil {
-		return []sizeKey{{catalog.Fold(strings.Join(strings.Fields(raw), " ")), sysOther}}
-	}
-	keys := []sizeKey{keyOf(s)}
+	var keys []sizeKey
 	add := func(k sizeKey) {
 		for _, have := range keys {
 			if have.label == k.label {
@@ -71,25 +63,28 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 		}
 		keys = append(keys, k)
 	}
-	switch {
-	case s.OneSize:
-	case s.Kind == catalog.KindShoes:
-		for _, to := range []string{catalog.SystemEU, catalog.SystemUK, catalog.SystemUS} {
-			if c, ok := catalog.ConvertShoe(s, to, gender); ok {
-				add(keyOf(c))
+	for _, s := range sizes {
+		add(keyOf(s))
+		switch {
+		case s.OneSize:
+		case s.Kind == catalog.KindShoes:
+			for _, to := range []string{catalog.SystemEU, catalog.SystemUK, catalog.SystemUS} {
+				if c, ok := catalog.ConvertShoe(s, to, gender); ok {
+					add(keyOf(c))
+				}
 			}
-		}
-	case s.Kind != catalog.KindRings:
-		for _, k := range convertClothing(s, gender) {
-			add(k)
+		case s.Kind != catalog.KindRings:
+			for _, k := range convertClothing(s, gender) {
+				add(k)
+			}
 		}
 	}
 	return keys
 }
 
-// sizeList splits a comma-separated list of sizes, nil when raw is not one: a single part, a
+// sizeList reads a comma-separated list of sizes, nil when raw is not one: a single part, a
 // part no size rule reads, or a decimal comma ("38,5", a European half size).
-func sizeList(raw, system, kind string) []string {
+func sizeList(raw, system, kind string) []catalog.Size {
 	parts := strings.Split(raw, ",")
 	if len(parts) < 2 {
 		return nil
@@ -97,13 +92,15 @@ func sizeList(raw, system, kind string) []string {
 	if last := strings.TrimSpace(parts[len(parts)-1]); len(parts) == 2 && len(last) == 1 && last[0] >= '0' && last[0] <= '9' {
 		return nil // "38,5"
 	}
+	sizes := make([]catalog.Size, len(parts))
 	for i, p := range parts {
-		parts[i] = strings.TrimSpace(p)
-		if s, err := catalog.ParseSize(parts[i], system, kind); err != nil || s.OneSize {
+		s, err := catalog.ParseSize(strings.TrimSpace(p), system, kind)
+		if err != nil || s.OneSize {
 			return nil
 		}
+		sizes[i] = s
 	}
-	return parts
+	return sizes
 }
 
 // clothingOffsets convert numeric clothing sizes through US numbering. Women's (the default):
