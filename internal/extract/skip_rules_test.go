@@ -110,3 +110,18 @@ func linenLD(price string) string {
 	return `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Linen Dress",
 		"offers":{"@type":"Offer","price":"` + price + `","priceCurrency":"USD","availability":"https://schema.org/InStock"}}</script>`
 }
+
+// "unit" in a class names a unit price ("unit-price", "Grundpreis"), which is skipped, unless
+// the same class gives the price a role: "price-unit--original" is a price component's struck part.
+func TestUnitClassWithARole(t *testing.T) {
+	o := shownOf(t, `<html><body><h1>Mini bag</h1><div class="price"><span class="price-unit--original"><del>44,95 €</del></span>
+<span class="price-unit--sale">29,95 €</span></div><div class="unit-price">1 l = 59,90 €</div><button>In den Warenkorb</button></body></html>`)
+	if o.Price != 2995 || o.RegularPrice != 4495 {
+		t.Errorf("price %d, regular %d; want 2995, 4495", o.Price, o.RegularPrice)
+	}
+	o = shownOf(t, `<html><body><h1>Mini bag</h1><div class="unit-price">59,90 € / 1 l</div><div class="price">29,95 €</div>
+<button>In den Warenkorb</button></body></html>`)
+	if o.Price != 2995 {
+		t.Errorf("price %d, want 2995 (the unit price skipped)", o.Price)
+	}
+}

@@ -241,12 +241,28 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 			zone[i], skip[i] = true, !deliveryStock(ws)
 			continue
 		}
-		if hasWord(ws, excludedWords...) && (forPrice || !hasWord(ws, cartWords...)) {
+		if excludedBlock(ws) && (forPrice || !hasWord(ws, cartWords...)) {
 			skip[i] = true
 		}
 	}
 	return skip
 }
+
+// excludedBlock reports class words of a block whose prices are not the product's
+// (excludedWords). "unit" names a unit price unless the same words give the price a role
+// ("price-unit--original", "price-unit--sale": a price component's parts).
+func excludedBlock(ws []string) bool {
+	if !hasWord(ws, excludedWords...) {
+		return false
+	}
+	if !hasWord(ws, "unit") || hasWord(withoutWords(ws, "unit"), excludedWords...) {
+		return true
+	}
+	return !hasWord(ws, unitRoleWords...)
+}
+
+// unitRoleWords give a "unit" class a price's role.
+var unitRoleWords = slices.Concat(strongRegularWords, weakRegularWords, []string{"sale", "now", "current", "final", "special", "reduced", "discounted"})
 
 // hiddenElement reports an element hidden by its own markup: the hidden attribute or a style
 // of display:none or visibility:hidden; with classes, also a class that hides it (hidingClass).
@@ -374,9 +390,11 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				if !p.marked && !(priceMarked(n) && strings.TrimSpace(t[:p.start]) == "" && strings.TrimSpace(t[p.end:]) == "") {
 					continue
 				}
-				label := collapse(parenCount.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+siblingLabel(n)), " "))
+				sibling := siblingLabel(n)
+				label := collapse(parenCount.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+sibling), " "))
 				after := t[p.end:] + " " + followingText(n)
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(precedingText(n)+" "+t[:p.start], after) || perPeriodAfter(n) {
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(strings.ToLower(sibling+" "+t[:p.start]), t[p.end:]) ||
+					notShopperPrice(precedingText(n)+" "+t[:p.start], after) || perPeriodAfter(n) {
 					continue
 				}
 				c := priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d), named: regularNamed(n, label)}
@@ -400,7 +418,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				before := t[prev:p.start]
 				prev = p.end
 				after := t[p.end:min(len(t), p.end+60)]
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || notShopperPrice(before, after) {
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(label, "") || notShopperPrice(before, after) {
 					continue
 				}
 				r := labelRole(label, plain)
