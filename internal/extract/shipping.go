@@ -16,7 +16,8 @@ var shippingWords = []string{"shipping", "delivery", "postage", "p&p", "versand"
 
 // shippingPrice reports a price that is a shipping fee or threshold: a shipping word in the
 // text before it (lower case), or one right after it ("$5.99 shipping", "+ 4,95 € Versand")
-// unless free words follow it ("59,95 € livraison offerte").
+// unless free words follow it ("59,95 € livraison offerte") or it labels what comes next
+// ("Price $59.95 Delivery: Tuesday").
 // A note after the price about its shipping ("59,95 € inkl. MwSt. zzgl. Versand", "$59.95 +
 // free shipping") leaves it the product's price.
 func shippingPrice(before, after string) bool {
@@ -24,7 +25,7 @@ func shippingPrice(before, after string) bool {
 		return true
 	}
 	words := strings.Fields(strings.TrimLeft(strings.ToLower(collapse(after)), " +:-–·|,"))
-	if len(words) == 0 || !containsPhrase(words[0], shippingWords) {
+	if len(words) == 0 || strings.HasSuffix(words[0], ":") || !containsPhrase(words[0], shippingWords) {
 		return false
 	}
 	return !containsPhrase(strings.Join(words[1:min(len(words), 4)], " "), freeWords)

@@ -26,6 +26,8 @@ func TestShippingPrices(t *testing.T) {
 		{`<p class="price">59,95 € <small>envío gratis</small></p><button>Añadir a la cesta</button>`, "59.95"},
 		{`<div class="price">$59.95</div><div class="ship">$5.99 shipping</div><button>Add to cart</button>`, "59.95"},
 		{`<div class="price">229,00 zł</div><div>239,99 zł z dostawą</div><button>Dodaj do koszyka</button>`, "229.00"},
+		{`<p>Price $59.95 Delivery: Tuesday</p><button>Add to cart</button>`, "59.95"},
+		{`<p class="price">£59.95 <span>+ £3.95 delivery</span></p><button>Add to cart</button>`, "59.95"},
 		{`<div class="ship">$5.99 shipping</div>`, ""},
 		{`<div class="ship">+ 4,95 € Versand</div>`, ""},
 		{`<div class="buy-block">Niet leverbaar</div><p>Gratis verzending vanaf 25,-</p>`, ""},
