@@ -47,18 +47,20 @@ var (
 		"agotado", "sin stock", "no disponible", "sin existencias", "fuera de stock", "sin unidades",
 		"esaurito", "non disponibile", "non più disponibile",
 		"uitverkocht", "niet op voorraad", "niet beschikbaar", "niet leverbaar",
-		"slutsåld", "slutsåldt", "ej i lager", "inte i lager", "tillfälligt slut",
+		"slutsåld", "slutsåldt", "ej i lager", "inte i lager", "tillfälligt slut", "slut i lager", "slut på lager",
 		"udsolgt", "ikke på lager", "utsolgt", "ikke tilgjengelig",
 		"niedostępny", "niedostępne", "brak w magazynie", "brak na stanie", "wyprzedane",
 		"esgotado", "indisponível", "sem estoque", "fora de estoque",
 		"tükendi", "stokta yok", "mevcut değil",
-		"vyprodáno", "není skladem", "není k dispozici", "vypredané", "nie je skladom", "elfogyott", "nincs raktáron",
+		"vyprodáno", "není skladem", "není k dispozici", "vypredané", "nie je skladom", "elfogyott", "nincs raktáron", "nem elérhető", "nincs készleten",
 		"stoc epuizat", "indisponibil", "loppuunmyyty", "ei varastossa", "εξαντλήθηκε", "μη διαθέσιμο",
 		"stok habis", "habis", "tidak tersedia",
 		"在庫切れ", "品切れ", "売り切れ", "完売",
 		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
 		"품절", "일시품절", "재고 없음",
-		"نفدت الكمية", "غير متوفر", "نفذ من المخزون",
+		"نفدت الكمية", "نفذت الكمية", "غير متوفر", "نفذ من المخزون", "نفد من المخزون", "نفدت", "نفذت",
+		"אזל מהמלאי", "אזל במלאי", "אזל המלאי", "לא במלאי", "לא זמין",
+		"has sold", "has been sold", "already sold", "wurde verkauft", "bereits verkauft", "a été vendu", "déjà vendu", "è stato venduto", "is verkocht",
 		"нет в наличии", "распродано", "товар закончился", "нет на складе",
 	}
 	preorderPhrases = []string{
@@ -69,7 +71,7 @@ var (
 		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약",
 	}
 	inStockPhrases = []string{
-		"in stock", "in-stock", "instock", "available", "ships today", "ready to ship", "only a few left", "low stock",
+		"in stock", "in-stock", "instock", "available", "ostatnie sztuki", "tilgjengelig", "במלאי", "זמין במלאי", "ships today", "ready to ship", "only a few left", "low stock",
 		"limited stock", "usually ships", "ships within", "immediately available", "disponibilità immediata",
 		"usually dispatched", "dispatched within", "versandfertig", "expédié sous", "spedito entro", "normalmente se envía",
 		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar", "wenige verfügbar",
@@ -96,7 +98,9 @@ var (
 		"in die einkaufstasche", "in die einkaufstüte", "zum warenkorb hinzufügen", "añadir al carro", "añadir a mi cesta",
 		"dodaj do koszyka", "kup teraz", "adicionar ao carrinho", "adicionar à sacola", "sepete ekle", "tambah ke keranjang", "beli",
 		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
-		"agregar al carro", "в корзину", "купить",
+		"agregar al carro", "в корзину", "купить", "purchase", "lägg i varukorg", "kosárba", "do košíku", "do košíka", "lisää ostoskoriin", "adaugă în coș",
+		"adauga in cos", "προσθήκη στο καλάθι", "додати в кошик", "купити", "הוספה לסל", "הוסף לסל", "הוספה לעגלה", "קנה עכשיו",
+		"أضف إلى الحقيبة", "أضف للسلة", "اشتر الآن", "أضف الى السلة",
 	}
 )
 
@@ -107,7 +111,8 @@ var notifyPhrases = []string{"houd me op de hoogte", "hou me op de hoogte", "hou
 	"benachrichtige mich", "benachrichtigen sie mich", "bei verfügbarkeit benachrichtigen", "me prévenir", "prévenez-moi",
 	"m'alerter", "m’alerter", "m'avertir", "avísame", "avisadme", "avisarme", "notificarme", "avvisami", "avvisatemi",
 	"avise-me", "me avise", "avisar-me", "powiadom mnie", "meddela mig", "giv mig besked", "gi meg beskjed", "varsle meg",
-	"gelince haber ver", "hlídat dostupnost", "入荷お知らせ", "再入荷通知", "到货通知", "재입고 알림"}
+	"gelince haber ver", "hlídat dostupnost", "入荷お知らせ", "再入荷通知", "到货通知", "재입고 알림", "értesítést kérek", "értesítsen",
+	"ilmoita minulle", "anunță-mă", "anunta-ma", "сообщить о поступлении", "уведомить о поступлении", "עדכנו אותי", "הודיעו לי", "أعلمني", "أبلغني عند التوفر"}
 
 // notifyStock is German's open "notify me when" with what it waits for: "Benachrichtigen, wenn
 // verfügbar", "… sobald der Artikel wieder da ist", not "… wenn der Preis sinkt".
@@ -181,7 +186,7 @@ func stockWording(s string) catalog.Availability {
 		return ""
 	}
 	switch {
-	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s):
+	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s) || slices.Contains(soldWords, strings.Trim(s, " .!")):
 		return catalog.OutOfStock
 	case containsPhrase(s, preorderPhrases):
 		return catalog.Preorder
@@ -190,6 +195,11 @@ func stockWording(s string) catalog.Availability {
 	}
 	return ""
 }
+
+// soldWords say an item is sold when they are the whole text: a resale listing's "Sold"
+// badge. Beside other words they say something else ("Sold by", "Sold & shipped by", "1,000 sold").
+var soldWords = []string{"sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "venduta", "verkocht", "sprzedane", "sprzedany",
+	"såld", "solgt", "myyty", "prodáno", "eladva", "satıldı", "продано", "売約済み", "已售出", "נמכר", "تم البيع"}
 
 // channelPhrases name a way of getting an item other than having it sent, lower case.
 var channelPhrases = []string{"pickup", "pick-up", "pick up", "in store", "in-store", "in stores", "in-stores",
@@ -201,7 +211,7 @@ func stockTokens(s string) []string {
 }
 
 // onlyLeft reports a count of items left: "only 2 left", "hurry, only 1 left!", "nur noch 3
-// Stück", "plus que 2 en stock", "solo quedan 2": few left, so in stock. "Nur noch 3 Tage" and
+// Stück", "plus que 2 en stock", "solo quedan 2", "solo 2 disponibili": few left, so in stock. "Nur noch 3 Tage" and
 // "plus que 48h" count days of an offer, not items, and say nothing.
 func onlyLeft(s string) bool {
 	ws := stockTokens(s)
@@ -217,7 +227,8 @@ func onlyLeft(s string) bool {
 		case ws[i] == "only" && unit == "left",
 			lead == "nur noch" && slices.Contains(leftUnitsDE, unit),
 			lead == "plus que" && slices.Contains(leftUnitsFR, unit),
-			(lead == "solo quedan" || ws[i] == "quedan") && slices.Contains(leftUnitsES, unit):
+			(lead == "solo quedan" || ws[i] == "quedan") && slices.Contains(leftUnitsES, unit),
+			(ws[i] == "solo" || ws[i] == "ancora") && (slices.Contains(leftUnitsIT, unit) || slices.Contains(leftUnitsES, unit)):
 			return true
 		}
 	}
@@ -229,6 +240,7 @@ var (
 	leftUnitsDE = []string{"stück", "stk", "artikel", "verfügbar", "vorrätig", "auf", "am", "im", "paar", "exemplare"}
 	leftUnitsFR = []string{"en", "article", "articles", "pièce", "pièces", "exemplaire", "exemplaires", "disponible", "disponibles"}
 	leftUnitsES = []string{"unidad", "unidades", "en", "disponible", "disponibles", "artículos"}
+	leftUnitsIT = []string{"disponibili", "disponibile", "rimasti", "rimasto", "pezzi", "pezzo", "articoli"}
 )
 
 // containsPhrase matches a phrase on word boundaries where the script has them, so "habis"

@@ -77,7 +77,7 @@ var (
 	currentWords = []string{"sale", "sales", "now", "special", "current", "final", "offer", "discount", "discounted", "reduced", "promo", "promotion", "promotional", "actual", "deal", "selling", "new", "red",
 		"finale", "scontato", "aktuell", "actuel", "attuale", "dsc", "disc"}
 	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev",
-		"barrato", "barre", "tachado", "streichpreis", "durchgestrichen", "doorgestreept"}
+		"barrato", "barre", "tachado", "streichpreis", "durchgestrichen", "doorgestreept", "prereduction"}
 	weakRegularWords = []string{"regular", "original", "orig", "org", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal", "secondary"}
 	// Label words a shopper reads next to a price, lower case: Dutch "van € 59,95 voor € 41,95"
 	// and "au lieu de", "invece di", Swedish "Ord. pris", Danish "Førpris", Spanish "PVP
@@ -186,7 +186,7 @@ func roleOf(n *html.Node, label string, lens []int, d *document) role {
 		}
 		ws := affirmed(words(e))
 		switch {
-		case hasWord(ws, strongRegularWords...):
+		case hasWord(ws, strongRegularWords...) || wordPair(ws, "pre", "reduction"):
 			return strongRegular
 		case hasWord(ws, weakRegularWords...) && r == plain:
 			r = weakRegular
@@ -195,6 +195,16 @@ func roleOf(n *html.Node, label string, lens []int, d *document) role {
 		}
 	}
 	return labelRole(label, r)
+}
+
+// wordPair reports the word a followed by b: "preReductionPrice" gives pre, reduction, price.
+func wordPair(ws []string, a, b string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == a && ws[i+1] == b {
+			return true
+		}
+	}
+	return false
 }
 
 // struck reports a price drawn struck through: in a del, s or strike element, a line-through

@@ -94,11 +94,27 @@ func statusLabelled(t string) bool {
 		len(strings.Fields(rest)) >= 3 && stockWording(rest) == catalog.OutOfStock && !containsPhrase(rest, sizeWords)
 }
 
+// statusBlock reports an element whose first child is an out-of-stock status alone and whose
+// other text says out of stock too: a heading and a sentence without a colon between them,
+// <div class="sold-out"><p>Elfogyott</p><p>A termék jelenleg nem elérhető.</p></div>.
+func statusBlock(n *html.Node, t string) bool {
+	c := n.FirstChild
+	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.ElementNode {
+		return false
+	}
+	head := collapse(text(c, 100))
+	rest := strings.ToLower(strings.TrimPrefix(collapse(t), head))
+	return head != "" && soleSoldOut(head) && len(strings.Fields(rest)) >= 3 && stockWording(rest) == catalog.OutOfStock && !containsPhrase(rest, sizeWords)
+}
+
 // soleSoldOut reports a text that is an out-of-stock phrase and nothing else: "Sold out",
-// "Uitverkocht.", not "Almost sold out", not "Size out of stock?".
+// "Uitverkocht.", a resale listing's "Sold"; not "Almost sold out", not "Size out of stock?".
 func soleSoldOut(t string) bool {
 	low := strings.Trim(strings.ToLower(collapse(t)), " .!")
-	return slices.Contains(outOfStockPhrases, low) && !containsPhrase(low, sizeWords)
+	return (slices.Contains(outOfStockPhrases, low) || slices.Contains(soldWords, low)) && !containsPhrase(low, sizeWords)
 }
 
 // sizeWords name a size in a stock message: such a message speaks for one size.
@@ -185,11 +201,13 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 		ws := words(n)
 		if message == "" && lens[i] <= 150 && !inOption(n) {
 			t := text(n, 300)
-			status := lens[i] <= shortText && statusLabelled(t)
+			status := lens[i] <= shortText && (statusLabelled(t) || statusBlock(n, t))
 			if hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status {
 				message = textAvailability(t)
 				badge = hasWord(ws, badgeWords...)
-				ownMessage = !badge && !hiddenByClass(n) && (status || soleSoldOut(t)) // inOption left out pickers
+				// A badge counts when it is the page's live status (role="status"), as resale
+				// listings mark their "Sold" badge; inOption left out pickers.
+				ownMessage = (!badge || strings.EqualFold(attr(n, "role"), "status")) && !hiddenByClass(n) && (status || soleSoldOut(t))
 			}
 		}
 		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) && !shippingNote(n) {

@@ -132,15 +132,22 @@ func pick(cluster []priceCand, root *html.Node, hint string) (price, regular, cu
 	if currency == "" {
 		currency = hint
 	}
-	for i, c := range cluster {
-		if &cluster[i] == chosen || (c.role != strongRegular && c.role != weakRegular) {
-			continue
+	// A struck or plainly named regular price beats one only hinted at ("Est. Retail" beside
+	// the struck price a reseller charged before).
+	for _, want := range []role{strongRegular, weakRegular} {
+		for i, c := range cluster {
+			if &cluster[i] == chosen || c.role != want {
+				continue
+			}
+			if c.currency != "" && currency != "" && c.currency != currency {
+				continue
+			}
+			if cmpAmount(c.amount, chosen.amount) > 0 && (regular == "" || cmpAmount(c.amount, regular) > 0) {
+				regular = c.amount
+			}
 		}
-		if c.currency != "" && currency != "" && c.currency != currency {
-			continue
-		}
-		if cmpAmount(c.amount, chosen.amount) > 0 && (regular == "" || cmpAmount(c.amount, regular) > 0) {
-			regular = c.amount
+		if regular != "" {
+			break
 		}
 	}
 	return chosen.amount, regular, currency

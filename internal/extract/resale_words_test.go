@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+)
+
+// Stock words and buy buttons found missing by a probe of 30 pages (resale listings, Hebrew,
+// Arabic, Hungarian, Swedish, Norwegian, Italian, Polish): each read as a stock message or as
+// the buy button of a page whose markup says nothing of stock.
+func TestMoreStockWordsAndButtons(t *testing.T) {
+	page := func(body string) string {
+		return `<html><body><h1>Mini bag</h1><p class="price">€99,00</p>` + body + `</body></html>`
+	}
+	for _, c := range []struct {
+		body string
+		want catalog.Availability
+	}{
+		{`<p class="availability">Slut i lager</p>`, catalog.OutOfStock},
+		{`<p class="availability">نفذت الكمية</p>`, catalog.OutOfStock},
+		{`<p class="availability">אזל מהמלאי</p>`, catalog.OutOfStock},
+		{`<p class="availability">במלאי</p>`, catalog.InStock},
+		{`<p class="availability">Tilgjengelig</p>`, catalog.InStock},
+		{`<p class="availability">Ikke tilgjengelig</p>`, catalog.OutOfStock},
+		{`<p class="availability">Solo 2 disponibili</p>`, catalog.InStock},
+		{`<p class="availability">Ostatnie sztuki</p>`, catalog.InStock},
+		{`<p class="stock">Sold by Mini Bags Ltd</p>`, catalog.Unknown},
+		{`<button class="Button Button_primary">Purchase</button>`, catalog.InStock},
+		{`<button type="button" class="button product__add">Lägg i varukorg</button>`, catalog.InStock},
+		{`<button class="add-to-cart_1H2s">הוספה לסל</button>`, catalog.InStock},
+		{`<button>Kosárba</button>`, catalog.InStock},
+		{`<button>Értesítést kérek</button>`, catalog.OutOfStock},
+	} {
+		r, err := Page(strings.NewReader(page(c.body)), "https://shop.example/p/1")
+		if err != nil || len(r.Products) != 1 || len(r.Products[0].Offers) != 1 {
+			t.Fatalf("%s: Page = %+v, %v", c.body, r, err)
+		}
+		if got := r.Products[0].Offers[0].Availability; got != c.want {
+			t.Errorf("%s: availability %q, want %q", c.body, got, c.want)
+		}
+	}
+}
+
+// A sold-out status the markup contradicts wins when it is the product's own: a heading and a
+// sentence without a colon between them, or a resale listing's "Sold" badge that is the page's
+// live status; and only while no buy control follows.
+func TestOwnSoldOutShapes(t *testing.T) {
+	stale := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Mini bag",
+"offers":{"@type":"Offer","price":"89.00","priceCurrency":"USD","availability":"https://schema.org/InStock"}}</script>`
+	for _, c := range []struct {
+		body string
+		want catalog.Availability
+	}{
+		{`<div class="product-soldout"><p>Sold out</p><p>This product is currently not available.</p></div>`, catalog.OutOfStock},
+		{`<div class="ProductCard__soldOut"><p>Elfogyott</p><p>A termék jelenleg nem elérhető.</p></div>`, catalog.OutOfStock},
+		{`<div class="styles__SoldBadge" role="status">Sold</div><p>This item has sold.</p>`, catalog.OutOfStock},
+		{`<div class="styles__SoldBadge">Sold</div>`, catalog.InStock}, // a badge kept in every page
+		{`<div class="product-soldout"><p>Sold out</p><p>This product is currently not available.</p></div><button>Add to cart</button>`, catalog.InStock},
+	} {
+		page := `<html><head>` + stale + `</head><body><h1>Mini bag</h1><p class="price">$89.00</p>` + c.body + `</body></html>`
+		if got := shownOf(t, page).Availability; got != c.want {
+			t.Errorf("%s: availability %q, want %q", c.body, got, c.want)
+		}
+	}
+}
+
+// A regular price named plainly (struck, or a "preReduction" class) beats one only hinted at
+// ("Est. Retail" on a reseller's page).
+func TestStrongRegularBeatsWeak(t *testing.T) {
+	o := shownOf(t, `<html><body><h1>Mini bag</h1><div class="pdp-price"><div class="pdp-price__estimated-retail">Est. Retail <span>$3,200.00</span></div>
+<s class="pdp-price__original-price">$1,495.00</s> <span class="pdp-price__price--final">$1,195.00</span></div></body></html>`)
+	if o.Price != 119500 || o.RegularPrice != 149500 {
+		t.Errorf("price %d, regular %d; want 119500, 149500", o.Price, o.RegularPrice)
+	}
+	o = shownOf(t, `<html><body><h1>Mini bag</h1><div class="ProductPrice"><span class="ProductPrice_sellingPrice">SAR 251.30</span>
+<span class="ProductPrice_preReductionPrice">SAR 359.00</span></div></body></html>`)
+	if o.Price != 25130 || o.RegularPrice != 35900 {
+		t.Errorf("price %d, regular %d; want 25130, 35900", o.Price, o.RegularPrice)
+	}
+}
