@@ -57,7 +57,7 @@ type importConfig struct {
 func runImport(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "import", importSynopsis,
 		"Imports product feeds (Google Merchant Center XML or TSV, affiliate CSV, Shopify products.json;\n"+
-			"gzip or not) into the catalogue.\n"+
+			"plain, gzip or zip) into the catalogue.\n"+
 			"SOURCE is a file or an http(s) URL. URLs are fetched only from public addresses (--allow-private\n"+
 			"widens that, for local testing only). Prints one summary per source, or with --json one object\n"+
 			"per source. Exits 1 if any source could not be imported; rejected rows alone do not fail an import.")
@@ -350,7 +350,7 @@ func userAgent() string {
 // "maison-ligne".
 func retailerFromPath(p string) string {
 	name := filepath.Base(p)
-	for _, ext := range []string{".gz", ".gzip", ".xml", ".rss", ".atom", ".tsv", ".csv", ".txt"} {
+	for _, ext := range []string{".gz", ".gzip", ".zip", ".xml", ".rss", ".atom", ".tsv", ".csv", ".txt"} {
 		name = strings.TrimSuffix(name, ext)
 	}
 	if i := strings.IndexByte(name, '.'); i > 0 {

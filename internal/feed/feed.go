@@ -76,8 +76,8 @@ func Open(src io.Reader, format string) (Reader, string, error) {
 	return OpenWith(src, Options{Format: format})
 }
 
-// OpenWith prepares src for reading: gzip input (recognised by its magic bytes, whatever the
-// file is called) is decompressed, text with a UTF-16 byte order mark is decoded, and format
+// OpenWith prepares src for reading: gzip and zip input (recognised by their magic bytes,
+// whatever the file is called) is decompressed, text with a UTF-16 byte order mark is decoded, and format
 // "auto" (or "") is settled by Detect. It returns the reader and the format name. Errors here
 // concern the whole feed: unknown format, a CSV header without the needed columns, a bad
 // column map.
@@ -118,14 +118,21 @@ func OpenWith(src io.Reader, opts Options) (Reader, string, error) {
 	return nil, "", fmt.Errorf("feed format %q is not supported (supported: auto, %s)", format, strings.Join(Formats, ", "))
 }
 
-// Decompress returns r itself, or a gunzipping reader when r starts with gzip's magic bytes.
+// Decompress returns r itself, a gunzipping reader when r starts with gzip's magic bytes, or
+// the one file of a zip archive (see unzip).
 func Decompress(r io.Reader) (io.Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	magic, err := br.Peek(2)
+	magic, err := br.Peek(len(zipMagic))
 	if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("read feed: %w", err)
 	}
-	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+	if string(magic) == zipMagic {
+		if f, ok := r.(fileReader); ok {
+			return unzip(f)
+		}
+		return unzip(br)
+	}
+	if len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, fmt.Errorf("feed looks gzip-compressed but is not readable: %w", err)
