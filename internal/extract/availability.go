@@ -59,8 +59,7 @@ var (
 		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
 		"품절", "일시품절", "재고 없음",
 		"نفدت الكمية", "نفذت الكمية", "غير متوفر", "نفذ من المخزون", "نفد من المخزون", "نفدت", "نفذت",
-		"אזל מהמלאי", "אזל במלאי", "אזל המלאי", "לא במלאי", "לא זמין",
-		"has sold", "has been sold", "already sold", "wurde verkauft", "bereits verkauft", "a été vendu", "déjà vendu", "è stato venduto", "is verkocht",
+		"אזל מהמלאי", "אזל במלאי", "אזל המלאי", "לא במלאי", "אין במלאי", "אינו במלאי", "אינה במלאי", "אינם במלאי", "לא זמין", "אינו זמין",
 		"нет в наличии", "распродано", "товар закончился", "нет на складе",
 	}
 	preorderPhrases = []string{
@@ -71,7 +70,7 @@ var (
 		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약",
 	}
 	inStockPhrases = []string{
-		"in stock", "in-stock", "instock", "available", "ostatnie sztuki", "tilgjengelig", "במלאי", "זמין במלאי", "ships today", "ready to ship", "only a few left", "low stock",
+		"in stock", "in-stock", "instock", "available", "ostatnie sztuki", "במלאי", "זמין במלאי", "ships today", "ready to ship", "only a few left", "low stock",
 		"limited stock", "usually ships", "ships within", "immediately available", "disponibilità immediata",
 		"usually dispatched", "dispatched within", "versandfertig", "expédié sous", "spedito entro", "normalmente se envía",
 		"auf lager", "lieferbar", "verfügbar", "sofort lieferbar", "wenige verfügbar",
@@ -98,7 +97,7 @@ var (
 		"in die einkaufstasche", "in die einkaufstüte", "zum warenkorb hinzufügen", "añadir al carro", "añadir a mi cesta",
 		"dodaj do koszyka", "kup teraz", "adicionar ao carrinho", "adicionar à sacola", "sepete ekle", "tambah ke keranjang", "beli",
 		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
-		"agregar al carro", "в корзину", "купить", "purchase", "lägg i varukorg", "kosárba", "do košíku", "do košíka", "lisää ostoskoriin", "adaugă în coș",
+		"agregar al carro", "в корзину", "купить", "lägg i varukorg", "kosárba", "do košíku", "do košíka", "lisää ostoskoriin", "adaugă în coș",
 		"adauga in cos", "προσθήκη στο καλάθι", "додати в кошик", "купити", "הוספה לסל", "הוסף לסל", "הוספה לעגלה", "קנה עכשיו",
 		"أضف إلى الحقيبة", "أضف للسلة", "اشتر الآن", "أضف الى السلة",
 	}
@@ -125,7 +124,8 @@ var notifyStock = regexp.MustCompile(`benachrichtig(?:en|e mich),?\s+(?:wenn|sob
 var notifyOtherWords = []string{"price", "preis", "prix", "precio", "prezzo", "preço", "prijs", "cena", "ceny", "cenie", "ceně",
 	"baisse", "obniż", "sinkt", "senkung", "bajada", "rebaja", "baje", "ribasso", "queda", "korting", "newsletter", "nieuwsbrief",
 	"collectie", "collection", "colección", "collezione", "coleção", "kollektion", "kolekc", "angebot", "offre", "oferta", "offerta",
-	"aanbieding", "promo", "drop", "deal", "neuheit", "nouveaut", "novedad", "novità", "nieuw", "new"}
+	"aanbieding", "promo", "drop", "deal", "neuheit", "nouveaut", "novedad", "novità", "nieuw", "new",
+	"hinta", "hinn", "árcsökk", "árváltoz", "preț", "pret", "цен", "מחיר", "سعر", "السعر"}
 
 // notifyMe reports a notify-me button: its whole text (low, lower case) is short and asks to be
 // told when the product is back, and neither it nor its parent's short text is about a price,
@@ -148,9 +148,10 @@ func notifyMe(n *html.Node, low string) bool {
 	return true
 }
 
-// addOnlyWords are buy buttons' words that mean "add" only when they are the button's whole
-// text: Mango's "Añadir", beside "Añadir a favoritos" that does not buy.
-var addOnlyWords = []string{"añadir", "agregar", "ajouter", "aggiungi", "hinzufügen", "toevoegen", "dodaj", "adicionar", "lägg till", "tilføj", "legg til"}
+// addOnlyWords are buy buttons' words that mean "add" or "buy" only when they are the button's
+// whole text: Mango's "Añadir", beside "Añadir a favoritos" that does not buy; Grailed's
+// "Purchase", beside "Worry-Free Purchase" protection and "One-time purchase" options.
+var addOnlyWords = []string{"purchase", "purchase now", "añadir", "agregar", "ajouter", "aggiungi", "hinzufügen", "toevoegen", "dodaj", "adicionar", "lägg till", "tilføj", "legg til"}
 
 // textAvailability reads availability from words a shopper sees; "" when none is there.
 func textAvailability(s string) catalog.Availability {
@@ -186,7 +187,7 @@ func stockWording(s string) catalog.Availability {
 		return ""
 	}
 	switch {
-	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s) || slices.Contains(soldWords, strings.Trim(s, " .!")):
+	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s) || slices.Contains(soldWords, strings.Trim(s, " .!")) || soldSentence(s):
 		return catalog.OutOfStock
 	case containsPhrase(s, preorderPhrases):
 		return catalog.Preorder
@@ -201,9 +202,29 @@ func stockWording(s string) catalog.Availability {
 var soldWords = []string{"sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "venduta", "verkocht", "sprzedane", "sprzedany",
 	"såld", "solgt", "myyty", "prodáno", "eladva", "satıldı", "продано", "売約済み", "已售出", "נמכר", "تم البيع"}
 
+// soldPhrases say a listing's one item has been sold: "This item has sold." A count after them
+// ("… a été vendu 127 fois") is a shop's sales figure, not a sold-out listing (soldSentence).
+var soldPhrases = []string{"this item has sold", "this item has been sold", "this listing has sold", "item has been sold",
+	"dieser artikel wurde verkauft", "dieser artikel ist verkauft", "cet article a été vendu", "cet article est vendu",
+	"este artículo se ha vendido", "este artículo ha sido vendido", "questo articolo è stato venduto", "dit artikel is verkocht"}
+
+// soldSentence reports a soldPhrases sentence with no count after it.
+func soldSentence(s string) bool {
+	for _, p := range soldPhrases {
+		if i := strings.Index(s, p); i >= 0 && boundary(s, i-1) && boundary(s, i+len(p)) {
+			rest := s[i+len(p) : min(len(s), i+len(p)+12)]
+			if !strings.ContainsAny(rest, "0123456789") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // channelPhrases name a way of getting an item other than having it sent, lower case.
 var channelPhrases = []string{"pickup", "pick-up", "pick up", "in store", "in-store", "in stores", "in-stores",
-	"click & collect", "click and collect", "click-and-collect", "im markt", "en magasin", "en tienda", "in negozio", "in de winkel"}
+	"click & collect", "click and collect", "click-and-collect", "im markt", "en magasin", "en tienda", "in negozio", "in de winkel",
+	"i butikk", "i butikken", "i butik", "i butiken", "im laden", "im geschäft", "en boutique", "in boutique", "na loja", "w sklepie"}
 
 // stockTokens splits a lower-case stock text into words, dropping punctuation between them.
 func stockTokens(s string) []string {

@@ -400,7 +400,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				sibling := siblingLabel(n)
 				label := collapse(parenCount.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+sibling), " "))
 				after := t[p.end:] + " " + followingText(n)
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(strings.ToLower(sibling+" "+t[:p.start]), t[p.end:]) ||
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(strings.ToLower(t[:p.start]), strings.ToLower(sibling), strings.ToLower(t[p.end:])) ||
 					notShopperPrice(precedingText(n)+" "+t[:p.start], after) || perPeriodAfter(n) {
 					continue
 				}
@@ -425,7 +425,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				before := t[prev:p.start]
 				prev = p.end
 				after := t[p.end:min(len(t), p.end+60)]
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(label, "") || notShopperPrice(before, after) {
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(label, "", "") || notShopperPrice(before, after) {
 					continue
 				}
 				r := labelRole(label, plain)
