@@ -40,6 +40,10 @@ var colourPhrases = map[string]string{
 	"bois de rose": Pink, "vieux rose": Pink, "blanc casse": White, "gris chine": Grey,
 	"nero opaco": Black, "sand beige": Beige, "oat milk": Beige, "natural white": White,
 	"salt and pepper": Grey, "pepper and salt": Grey,
+	// White gold is a silver-coloured metal, whatever its words say.
+	"white gold": Silver, "or blanc": Silver, "oro bianco": Silver, "oro blanco": Silver,
+	// Denim washes name a blue.
+	"stone wash": Blue, "acid wash": Blue, "kosc słoniowa": White,
 }
 
 // colourWords map folded colour words, in English and basic French, German, Italian and
@@ -128,15 +132,113 @@ var colourWords = map[string]string{
 	"camo": Multi, "paisley": Multi, "mehrfarbig": Multi, "multicolore": Multi, "multicolori": Multi,
 	"multicolores": Multi, "bunt": Multi, "assorted": Multi, "mixed": Multi, "various": Multi, "polka": Multi,
 	"gingham": Multi, "houndstooth": Multi, "patchwork": Multi, "colourblock": Multi, "colorblock": Multi,
+	// More of French, German, Italian and Spanish: shade names, feminine and plural forms, prints.
+	"anthrazit": Grey, "oliv": Green, "turkis": Green, "senf": Yellow, "koralle": Orange, "natur": Beige,
+	"weissgold": Silver, "argente": Silver, "argentee": Silver, "doree": Gold, "bleue": Blue, "grise": Grey,
+	"brun": Brown, "brune": Brown, "fauve": Brown, "noisette": Brown, "sable": Beige, "brique": Red,
+	"imprime": Multi, "imprimee": Multi, "imprimes": Multi, "imprimees": Multi, "gemustert": Multi,
+	"bedruckt": Multi, "gestreift": Multi, "kariert": Multi,
+	"cammello": Brown, "nocciola": Brown, "tortora": Beige, "naturale": Beige, "fantasia": Multi,
+	"stampato": Multi, "stampata": Multi, "argentato": Silver, "argentata": Silver, "dorato": Gold, "dorata": Gold,
+	"fucsia": Pink, "corallo": Orange, "ottanio": Blue, "petrolio": Blue, "bluette": Blue,
+	"caqui": Green, "burdeos": Red, "estampado": Multi, "estampada": Multi, "beis": Beige, "topo": Beige,
+	"mostaza": Yellow, "turquesa": Green, "vino": Red, "tostado": Brown, "plateada": Silver,
+	// Neutrals and shades English retailers use.
+	"oyster": Beige, "neutral": Beige, "neutrals": Beige,
+	// Texture and wash words (see colourTextures).
+	"marl": Grey, "chine": Grey, "meliert": Grey, "wash": Blue, "stonewash": Blue, "stonewashed": Blue,
+	"acidwash": Blue, "rinse": Blue,
+}
+
+// moreColourWords are colour words in Dutch, Polish, Swedish and Japanese, written as those
+// retailers write them; they join colourWords folded (init), so katakana keep their readable
+// spelling here. A word already in colourWords keeps its family there.
+var moreColourWords = map[string]string{
+	// Dutch
+	"zwart": Black, "wit": White, "grijs": Grey, "antraciet": Grey, "zand": Beige, "bruin": Brown, "rood": Red,
+	"roze": Pink, "oranje": Orange, "geel": Yellow, "groen": Green, "blauw": Blue, "paars": Purple,
+	"goud": Gold, "zilver": Silver, "witgoud": Silver, "veelkleurig": Multi,
+	// Swedish
+	"svart": Black, "vit": White, "vitt": White, "grå": Grey, "brun": Brown, "röd": Red, "rött": Red,
+	"gul": Yellow, "grön": Green, "blå": Blue, "marin": Blue, "turkos": Green, "guld": Gold, "kräm": White,
+	"kamel": Brown, "konjak": Brown, "flerfärgad": Multi,
+	// Japanese: kanji (alone or with 色, "colour") and katakana loanwords.
+	"黒": Black, "白": White, "灰": Grey, "茶": Brown, "赤": Red, "桃": Pink, "黄": Yellow, "緑": Green,
+	"青": Blue, "紺": Blue, "水色": Blue, "紫": Purple, "金": Gold, "銀": Silver, "生成り": White, "生成": White,
+	"ブラック": Black, "クロ": Black, "ホワイト": White, "シロ": White, "アイボリー": White, "クリーム": White,
+	"エクリュ": White, "キナリ": White, "グレー": Grey, "グレイ": Grey, "チャコール": Grey, "ベージュ": Beige,
+	"グレージュ": Beige, "トープ": Beige, "ブラウン": Brown, "キャメル": Brown, "モカ": Brown, "レッド": Red,
+	"ワイン": Red, "ボルドー": Red, "ピンク": Pink, "オレンジ": Orange, "テラコッタ": Orange, "イエロー": Yellow,
+	"マスタード": Yellow, "グリーン": Green, "カーキ": Green, "オリーブ": Green, "ミント": Green,
+	"ターコイズ": Green, "ブルー": Blue, "ネイビー": Blue, "サックス": Blue, "インディゴ": Blue, "デニム": Blue,
+	"パープル": Purple, "ラベンダー": Purple, "ゴールド": Gold, "シルバー": Silver, "ホワイトゴールド": Silver,
+	"マルチ": Multi, "マルチカラー": Multi,
+}
+
+// polishColourWords are Polish colour adjectives in their masculine form; init adds the
+// feminine and neuter ("czarna", "czarne"; "niebieska", "niebieskie").
+var polishColourWords = map[string]string{
+	"czarny": Black, "biały": White, "kremowy": White, "szary": Grey, "grafitowy": Grey, "beżowy": Beige,
+	"brązowy": Brown, "czerwony": Red, "bordowy": Red, "różowy": Pink, "pomarańczowy": Orange, "żółty": Yellow,
+	"zielony": Green, "oliwkowy": Green, "turkusowy": Green, "niebieski": Blue, "granatowy": Blue,
+	"błękitny": Blue, "fioletowy": Purple, "złoty": Gold, "srebrny": Silver, "wielokolorowy": Multi,
+}
+
+// colourTextures are words for a fabric's texture or a denim's wash that also suggest a colour
+// ("Grey Melange", "Denim", "Light Wash"); a colour word beside them decides ("Navy Melange",
+// "Black Denim").
+var colourTextures = map[string]bool{
+	"melange": true, "heather": true, "marl": true, "chine": true, "meliert": true, "denim": true,
+	"wash": true, "stonewash": true, "stonewashed": true, "acidwash": true, "stone wash": true,
+	"acid wash": true, "rinse": true, Fold("デニム"): true,
+}
+
+// colourPrefixes are the first halves of compound colour names in German, Dutch, Swedish and
+// Polish ("Dunkelblau", "Weinrot", "Donkerblauw", "Marinblå", "Ciemnoszary"): light, dark and
+// shade nouns whose compound keeps the family of the colour word after them.
+var colourPrefixes = []string{
+	// German
+	"dunkel", "hell", "mittel", "tief", "blass", "pastell", "neon", "zart", "alt", "wein", "kirsch", "rost",
+	"marine", "himmel", "konigs", "nacht", "eis", "jeans", "petrol", "rauch", "stein", "schiefer", "silber",
+	"gold", "creme", "woll", "schnee", "natur", "tannen", "oliv", "moos", "flaschen", "apfel", "gras", "mint",
+	"schoko",
+	// Dutch
+	"donker", "licht", "midden", "helder", "zacht", "oud", "kobalt",
+	// Swedish
+	"ljus", "mork", "mellan", "klar", "marin", "vin", "kram", "himmels",
+	// Polish
+	"ciemno", "jasno",
+}
+
+func init() {
+	add := func(w, fam string) {
+		if w = Fold(w); colourWords[w] == "" {
+			colourWords[w] = fam
+		}
+	}
+	for w, fam := range moreColourWords {
+		add(w, fam)
+	}
+	for w, fam := range polishColourWords {
+		add(w, fam)
+		if stem, ok := strings.CutSuffix(w, "i"); ok { // niebieski
+			add(stem+"a", fam)
+			add(stem+"ie", fam)
+		} else if stem, ok := strings.CutSuffix(w, "y"); ok {
+			add(stem+"a", fam)
+			add(stem+"e", fam)
+		}
+	}
 }
 
 // colourSeparators split names of several colours ("Black/White", "Navy & Cream").
 var colourSeparators = map[string]bool{"and": true, "et": true, "und": true, "e": true, "y": true, "with": true}
 
 // ColourFamily files a retailer's colour name ("Lime Green", "Cream", "Burgundy", "Bleu
-// marine", "Black/White") under a family; "" when it names no colour tagdrop knows. In one
-// colour name the last colour word decides ("blue green" is a green); two colours joined by
-// "/", "&", "and" or "," of different families are multi.
+// marine", "Black/White", "Dunkelblau", "ネイビー") under a family; "" when it names no colour
+// tagdrop knows. In one colour name the last colour word decides ("blue green" is a green), but
+// a texture or wash word gives way to a colour beside it ("Navy Melange", "Black Denim"); two
+// colours joined by "/", "&", "and" or "," of different families are multi.
 func ColourFamily(name string) string {
 	f := strings.ReplaceAll(Fold(name), "ß", "ss")
 	if f == "" {
@@ -178,22 +280,96 @@ func ColourFamily(name string) string {
 	return families[0]
 }
 
-// colourOfWords is the family of one colour name: a known phrase or word at its end, else its
-// last colour word ("light blue", "blue green", "bleu marine").
+// colourOfWords is the family of one colour name: its last colour phrase or word ("light blue",
+// "blue green", "bleu marine", "white gold plated"), passing over texture and wash words when
+// another colour word is there ("Navy Melange", "Black Denim"; "Grey Melange" alone stays grey).
 func colourOfWords(words []string) string {
+	texture := ""
+	for end := len(words); end > 0; end-- {
+		fam, n, tex := colourEndingAt(words[:end])
+		if fam == "" {
+			continue
+		}
+		if !tex {
+			return fam
+		}
+		if texture == "" {
+			texture = fam
+		}
+		end -= n - 1
+	}
+	return texture
+}
+
+// colourEndingAt finds the colour phrase or word that words end with: its family, its length in
+// words and whether it is a texture or wash word.
+func colourEndingAt(words []string) (fam string, n int, texture bool) {
 	for n := min(len(words), 4); n >= 2; n-- {
 		suffix := strings.Join(words[len(words)-n:], " ")
 		if fam, ok := colourPhrases[suffix]; ok {
-			return fam
+			return fam, n, colourTextures[suffix]
 		}
 		if fam, ok := colourWords[suffix]; ok {
-			return fam
+			return fam, n, colourTextures[suffix]
 		}
 	}
-	for i := len(words) - 1; i >= 0; i-- {
-		if fam, ok := colourWords[words[i]]; ok {
-			return fam
+	fam, texture = colourWord(words[len(words)-1])
+	return fam, 1, texture
+}
+
+// colourWord is the family of one folded word, read also as a compound: a German, Dutch,
+// Swedish or Polish one of a colourPrefixes word and a colour ("dunkelblau", "donkerblauw"), or
+// a Japanese one, whose last colour word decides ("ライトグレー", "ネイビーブルー", "黒色").
+func colourWord(w string) (fam string, texture bool) {
+	if fam, ok := colourWords[w]; ok {
+		return fam, colourTextures[w]
+	}
+	if isCJK(w) {
+		return cjkColour(w)
+	}
+	for _, p := range colourPrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			if fam, ok := colourWords[rest]; ok {
+				return fam, colourTextures[rest]
+			}
 		}
 	}
-	return ""
+	return "", false
+}
+
+// cjkColour reads a Japanese colour name written without spaces from its end: a colour word
+// ending it decides, unless it is a texture word ("ブラックデニム") and a colour comes before it.
+func cjkColour(w string) (fam string, texture bool) {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "系"), "色") // "-ish", "colour"
+	for w != "" {
+		found := false
+		for i := range w { // longest suffix first
+			f, ok := colourWords[w[i:]]
+			if !ok {
+				continue
+			}
+			if !colourTextures[w[i:]] {
+				return f, false
+			}
+			if fam == "" {
+				fam, texture = f, true
+			}
+			w, found = w[:i], true
+			break
+		}
+		if !found {
+			break
+		}
+	}
+	return fam, texture
+}
+
+// isCJK reports whether w holds Han, Hiragana or Katakana letters.
+func isCJK(w string) bool {
+	for _, r := range w {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
 }
