@@ -31,8 +31,9 @@ func shoeGender(g string) string {
 }
 
 // ConvertShoe converts a shoe size to another system (EU, UK or US; IT and FR read as EU) for
-// a gender ("female", "male", "unisex"; "" means women's). False when s is not a shoe size,
-// a system is not convertible, or the result would be no real size.
+// a gender ("female", "male", "unisex"; "" means women's). A continental size in thirds
+// ("38⅔") goes to the nearest half size. False when s is not a shoe size, a system is not
+// convertible, or the result would be no real size.
 func ConvertShoe(s Size, toSystem, gender string) (Size, bool) {
 	if s.OneSize || s.Kind != KindShoes {
 		return Size{}, false
@@ -41,8 +42,8 @@ func ConvertShoe(s Size, toSystem, gender string) (Size, bool) {
 	if !ok {
 		return Size{}, false
 	}
-	n, err := strconv.ParseFloat(s.Value, 64)
-	if err != nil {
+	n, ok := shoeNumber(s.Value)
+	if !ok {
 		return Size{}, false
 	}
 	eu, ok := toEU(n, shoeSystem(s.System), off.uk, off.us)
@@ -66,6 +67,18 @@ func ConvertShoe(s Size, toSystem, gender string) (Size, bool) {
 		return Size{}, false
 	}
 	return Size{Kind: KindShoes, System: to, Value: formatSizeNumber(v)}, true
+}
+
+// shoeNumber reads a shoe size's value, a continental third included ("38⅔").
+func shoeNumber(v string) (float64, bool) {
+	third := 0.0
+	if t, ok := strings.CutSuffix(v, "⅓"); ok {
+		v, third = t, 1.0/3
+	} else if t, ok := strings.CutSuffix(v, "⅔"); ok {
+		v, third = t, 2.0/3
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	return n + third, err == nil
 }
 
 func toEU(n float64, system string, uk, us float64) (float64, bool) {

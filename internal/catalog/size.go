@@ -3,8 +3,11 @@ package catalog
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Size kinds: which of a shopper's sizes a size is compared with. They match Node.SizeKind and
@@ -64,6 +67,18 @@ var oneSizeWords = map[string]bool{
 	"tu": true, "tailleunique": true, "einheitsgrosse": true, "einheitsgroesse": true, "einheitsgrose": true,
 	"unica": true, "tagliaunica": true, "tallaunica": true, "unico": true, "tallaunico": true,
 	"freesize": true, "nosize": true, "u": true, "uni": true, "onesz": true, "1size": true,
+	"osfm": true, "unique": true, "eenmaat": true, "enstorlek": true, "rozmiaruniwersalny": true,
+	"uniwersalny": true,
+}
+
+// oneSizeJP are Japanese spellings of one size ("free", "free size"), folded at start-up as
+// size text is (folding drops the voicing mark of ズ).
+var oneSizeJP = []string{"フリー", "フリーサイズ", "ワンサイズ"}
+
+func init() {
+	for _, w := range oneSizeJP {
+		oneSizeWords[squash(Fold(w))] = true
+	}
 }
 
 // letterSizes maps folded letter-size spellings to the canonical one.
@@ -90,14 +105,34 @@ var noiseWords = map[string]bool{
 	"size": true, "sz": true, "taille": true, "talla": true, "taglia": true, "grosse": true, "groesse": true,
 	"grose": true, "gr": true, "women": true, "womens": true, "woman": true, "wmns": true, "ladies": true,
 	"men": true, "mens": true, "man": true, "uomo": true, "donna": true, "femme": true, "homme": true,
+	// "size" in French shoes, Dutch, Swedish, Danish/Norwegian, Polish and Portuguese.
+	"pointure": true, "maat": true, "mt": true, "storlek": true, "stl": true, "str": true, "storrelse": true,
+	"rozmiar": true, "rozm": true, "tamanho": true, "tam": true, "ring": true,
 }
 
+// fitWords name a cut, not a size: "Petite 8", "XL Tall", "32 Regular", "UK 8 Wide Fit".
+// They are dropped wherever they stand; shoeFitWords only from shoe sizes.
 var (
-	waistLengthRE = regexp.MustCompile(`^w\s*(\d{2})\s*[/x,]?\s*l\s*(\d{2})$|^(\d{2})\s*w\s*[/x,]?\s*(\d{2})\s*l$`)
-	waistPairRE   = regexp.MustCompile(`^(\d{2})\s*[/x]\s*(\d{2})$`)
-	waistOnlyRE   = regexp.MustCompile(`^(?:w\s*(\d{2})|(\d{2})\s*w)$`)
-	numberRE      = regexp.MustCompile(`^(\d{1,2}|00)(?:\s*(?:[.,]5|½|1/2|\s+1/2))?$`)
-	ringLetterRE  = regexp.MustCompile(`^([a-z])(?:\s*(?:½|1/2|\.5))?$`)
+	fitWords     = map[string]bool{"petite": true, "tall": true, "long": true, "short": true, "regular": true, "reg": true, "plus": true, "fit": true}
+	legWords     = map[string]bool{"long": true, "short": true, "regular": true, "reg": true}
+	shoeFitWords = map[string]bool{"wide": true, "narrow": true, "xwide": true, "extrawide": true}
+)
+
+var (
+	waistLengthRE  = regexp.MustCompile(`^w\s*(\d{2})\s*[/x,]?\s*l\s*(\d{2})$|^(\d{2})\s*w\s*[/x,]?\s*(\d{2})\s*l$`)
+	waistPairRE    = regexp.MustCompile(`^(\d{2})\s*[/x]\s*(\d{2})$`)
+	waistRegularRE = regexp.MustCompile(`^(\d{2})\s*r$`)
+	waistOnlyRE    = regexp.MustCompile(`^(?:w\s*(\d{2})|(\d{2})\s*w)$`)
+	numberRE       = regexp.MustCompile(`^(\d{1,2}|00)(?:\s*(?:[.,]5|½|1/2|\s+1/2))?$`)
+	ringLetterRE   = regexp.MustCompile(`^([a-z])(?:\s*(?:½|1/2|\.5))?$`)
+	thirdsRE       = regexp.MustCompile(`^(\d{1,2})\s*(?:(⅓|1/3)|(⅔|2/3))$`)
+	wordRE         = regexp.MustCompile(`[\p{L}\p{N}]+`)
+	// shoeWidthRE: a US width after a shoe size ("8.5 B(M)", "10 D", "9 2E", "10.5 EE", "9 Medium").
+	shoeWidthRE = regexp.MustCompile(`(\d(?:[.,]5|½)?)(?:\s*(?:aa|a|b|c|d|e{1,4}|n|ww|xw)|\s+(?:[2-6]e|medium))(?:\s*\((?:m|w|n|medium|wide)\))?($|[^\p{L}\p{N}])`)
+	shoeCmRE    = regexp.MustCompile(`(\d(?:[.,]5)?)\s*cm\b`)
+	emptyParRE  = regexp.MustCompile(`\(\s*\)|\[\s*\]`)
+	// gluedRE: a system or a shoe's gender mark written onto the number ("EU39", "UK10", "M9").
+	gluedRE = regexp.MustCompile(`^([a-z]{1,3})\.?(\d.*)$|^(\d[\d.,½⅓⅔]*)([a-z]{1,3})$`)
 )
 
 // ParseSize reads a retailer's size text. sizeSystem is the feed's own size_system, if any
@@ -111,6 +146,10 @@ var (
 //   - bottoms: 23–31 and odd 33–39 waist inches, other numbers as clothing;
 //   - clothing: 00–20 US, 22–28 UK, 30 and over EU.
 //
+// Words that label the size ("Size", "Maat", "Storlek", "サイズ"), name a fit ("Petite",
+// "Tall", "Regular") or a shoe's width ("B(M)", "2E", "Wide Fit") are dropped; a system may
+// be glued to the number ("EU39") or stand apart ("44 (IT)"). "号" marks a Japanese size and
+// centimetres a Japanese shoe size. Continental shoe sizes in thirds keep them ("38⅔").
 // Numbers outside a system's range are an error, as is text that is no size.
 func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 	kind := strings.ToLower(strings.TrimSpace(sizeKindHint))
@@ -118,45 +157,214 @@ func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 	if text == "" {
 		return Size{}, fmt.Errorf("empty size")
 	}
-	if oneSizeWords[squash(text)] {
+	feedSystem := normaliseSystem(sizeSystem)
+	if isOneSize(text, feedSystem) {
 		return Size{Kind: kind, OneSize: true}, nil
 	}
-	feedSystem := normaliseSystem(sizeSystem)
+	text, kind = cleanSize(text, kind)
 	if s, ok := parseWaist(text, kind, feedSystem); ok {
 		return s, nil
 	}
 	if s, err, ok := parseSizeText(text, feedSystem, kind); ok {
 		return s, err
 	}
-	// Dual sizes ("EU 38 / UK 5", "XL/TG", "S/M"): parse each part; prefer the feed's system.
-	parts := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("/|;,()", r) })
-	if len(parts) > 1 {
-		var found []Size
-		var firstErr error
-		for _, p := range parts {
-			s, err, ok := parseSizeText(strings.TrimSpace(p), feedSystem, kind)
-			if !ok {
-				continue
-			}
-			if err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
-				continue
-			}
-			if feedSystem != "" && s.System == feedSystem {
-				return s, nil
-			}
-			found = append(found, s)
-		}
-		if len(found) > 0 {
-			return combineLetters(found), nil
-		}
-		if firstErr != nil {
-			return Size{}, firstErr
-		}
+	if s, err, ok := parseDual(text, feedSystem, kind); ok {
+		return s, err
+	}
+	if s, ok := parseRange(text, feedSystem, kind); ok {
+		return s, nil
 	}
 	return Size{}, fmt.Errorf("size %q is not a size tagdrop knows", raw)
+}
+
+// isOneSize says whether folded size text means one size: a one-size word ("Taille unique",
+// "OSFM", "フリー"), one written twice ("Taille Unique (TU)"), or "F" in a Japanese feed.
+func isOneSize(text, feedSystem string) bool {
+	t := squash(text)
+	if oneSizeWords[t] || t == "f" && feedSystem == SystemJP {
+		return true
+	}
+	if strings.IndexFunc(text, isDualSeparator) < 0 {
+		return false
+	}
+	n := 0
+	for _, p := range strings.FieldsFunc(text, isDualSeparator) {
+		if q := squash(p); q != "" {
+			if !oneSizeWords[q] {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 1
+}
+
+var (
+	foldedSizeJP    = Fold("サイズ") // "Mサイズ": the Japanese word for size, written onto the size
+	foldedExtraWide = []string{"extra wide", "extra-wide", "x-wide", "x wide"}
+)
+
+// cleanSize drops from folded size text what is no part of the size: fit words, a shoe's
+// width, the Japanese サイズ. It writes "号" (Japanese dress sizes) and a shoe's "cm" as the
+// JP system, "Waist 32 Leg 30" as "w 32 l 30", and reads kind rings from the word "ring".
+func cleanSize(text, kind string) (string, string) {
+	orig := text
+	if kind == "" && hasWord(text, "ring") {
+		kind = KindRings
+	}
+	text = strings.ReplaceAll(text, foldedSizeJP, " ")
+	text = strings.ReplaceAll(text, "号", " jp ")
+	if kind == KindShoes && hasDigit(text) && strings.IndexFunc(text, unicode.IsLetter) >= 0 {
+		if strings.Contains(text, "wide") {
+			for _, w := range foldedExtraWide {
+				text = strings.ReplaceAll(text, w, "wide")
+			}
+		}
+		text = shoeCmRE.ReplaceAllString(text, "$1 jp")
+		text = shoeWidthRE.ReplaceAllString(text, "$1$2")
+	}
+	waist, leg := hasWord(text, "waist"), false
+	text = mapWords(text, func(w string) string {
+		switch {
+		case legWords[w] && kind != KindBottoms && hasDigit(orig) && textSystem(orig, kind) == "":
+			return w // "40 Regular", "38 Short": a suit's chest and length, no size tagdrop reads
+		case fitWords[w], kind == KindShoes && shoeFitWords[w]:
+			leg = leg || legWords[w]
+			return ""
+		case waist && w == "waist":
+			return "w"
+		case waist && (w == "leg" || w == "length" || w == "inseam"):
+			return "l"
+		}
+		return w
+	})
+	if text == orig {
+		return text, kind
+	}
+	text = emptyParRE.ReplaceAllString(text, " ")
+	text = strings.Trim(strings.Join(strings.Fields(text), " "), " -–/|,;:")
+	if n, err := strconv.Atoi(text); leg && kind == KindBottoms && err == nil && n >= 22 && n <= 50 {
+		text = "w" + text // "32 Regular": a leg length names trousers sized by the waist
+	}
+	return text, kind
+}
+
+// isWordRune: words of size text are runs of letters and digits.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+// hasWord says whether w is one of the words of s.
+func hasWord(s, w string) bool {
+	if !strings.Contains(s, w) {
+		return false
+	}
+	return slices.Contains(wordRE.FindAllString(s, -1), w)
+}
+
+// mapWords replaces each word of s (a run of letters and digits) by f of it; s itself when f
+// changes none.
+func mapWords(s string, f func(string) string) string {
+	var b []byte
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(s) {
+			if r, n = utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				break
+			}
+			i += n
+		}
+		if w, nw := s[start:i], f(s[start:i]); nw != w {
+			b = append(append(b, s[done:start]...), nw...)
+			done = i
+		}
+	}
+	if done == 0 {
+		return s
+	}
+	return string(append(b, s[done:]...))
+}
+
+// isDualSeparator parts the sizes of a dual size ("EU 38 / UK 5", "S (36)").
+func isDualSeparator(r rune) bool { return strings.ContainsRune("/|;,()", r) }
+
+// parseDual reads dual sizes ("EU 38 / UK 5", "XL/TG", "S/M"): each part is parsed and the
+// feed's system preferred; a part that is only a system ("44 (IT)") gives it to the others.
+// ok is false when no part is a size.
+func parseDual(text, feedSystem, kind string) (Size, error, bool) {
+	parts := strings.FieldsFunc(text, isDualSeparator)
+	if len(parts) < 2 {
+		return Size{}, nil, false
+	}
+	partSystem := feedSystem
+	values := parts[:0:0]
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if sys, ok := systemWords[strings.TrimSuffix(p, ".")]; ok {
+			partSystem = sys
+			continue
+		}
+		values = append(values, p)
+	}
+	var found []Size
+	var firstErr error
+	for _, p := range values {
+		s, err, ok := parseSizeText(p, partSystem, kind)
+		if !ok {
+			continue
+		}
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if feedSystem != "" && s.System == feedSystem {
+			return s, nil, true
+		}
+		found = append(found, s)
+	}
+	if len(found) > 0 {
+		return combineLetters(found), nil, true
+	}
+	return Size{}, firstErr, firstErr != nil
+}
+
+// parseRange reads sizes joined by a hyphen: a letter range ("S-M", "L-XL"), read as "S/M"
+// is, or one size in two labelled systems ("UK 7 - EU 41"), the feed's system preferred.
+// Number ranges are no size: "39-42" socks, "0-3 months".
+func parseRange(text, feedSystem, kind string) (Size, bool) {
+	parts := strings.FieldsFunc(text, func(r rune) bool { return r == '-' || r == '–' })
+	if len(parts) < 2 {
+		return Size{}, false
+	}
+	found := make([]Size, len(parts))
+	letters, labelled := true, true
+	for i, p := range parts {
+		s, err, ok := parseSizeText(strings.TrimSpace(p), feedSystem, kind)
+		if !ok || err != nil {
+			return Size{}, false
+		}
+		letters = letters && s.System == SystemLetter
+		labelled = labelled && s.System != SystemLetter && textSystem(p, kind) != ""
+		found[i] = s
+	}
+	switch {
+	case letters:
+		return combineLetters(found), true
+	case labelled:
+		for _, s := range found {
+			if s.System == feedSystem {
+				return s, true
+			}
+		}
+		return found[0], true
+	}
+	return Size{}, false
 }
 
 // combineLetters joins letter ranges ("S/M") and takes the first of anything else.
@@ -173,7 +381,8 @@ func combineLetters(found []Size) Size {
 	return s
 }
 
-// parseWaist reads waist/length sizes: "W28 L32", "28W 32L", "28/32", "28x32", "W28".
+// parseWaist reads waist/length sizes: "W28 L32", "28W 32L", "28/32", "28x32", "W28", and on
+// trousers "32R" (a regular leg).
 func parseWaist(text, kind, feedSystem string) (Size, bool) {
 	t := strings.Join(strings.Fields(text), " ")
 	if m := waistLengthRE.FindStringSubmatch(t); m != nil {
@@ -189,6 +398,11 @@ func parseWaist(text, kind, feedSystem string) (Size, bool) {
 	if feedSystem != "" && feedSystem != SystemWaist && feedSystem != SystemUS {
 		return Size{}, false
 	}
+	if m := waistRegularRE.FindStringSubmatch(t); m != nil && kind == KindBottoms {
+		if w, _ := strconv.Atoi(m[1]); w >= 22 && w <= 50 {
+			return Size{Kind: KindBottoms, System: SystemWaist, Value: m[1]}, true
+		}
+	}
 	if m := waistPairRE.FindStringSubmatch(t); m != nil {
 		w, _ := strconv.Atoi(m[1])
 		l, _ := strconv.Atoi(m[2])
@@ -199,22 +413,84 @@ func parseWaist(text, kind, feedSystem string) (Size, bool) {
 	return Size{}, false
 }
 
+// sizeWords splits size text into words, parting a system or (on shoes) a gender mark from
+// the number it is glued to: "eu39" → "eu", "39"; "40it" → "40", "it"; "m9" → "m", "9".
+func sizeWords(text, kind string) []string {
+	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == ':' || r == '\t' })
+	var out []string // nil until a word is parted
+	for i, w := range words {
+		if hasDigit(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			if m := gluedRE.FindStringSubmatch(w); m != nil {
+				mark, num := m[1], m[2]
+				if mark == "" {
+					mark, num = m[4], m[3]
+				}
+				if _, isSys := systemWords[mark]; isSys || kind == KindShoes && (mark == "m" || mark == "w") {
+					if out == nil {
+						out = append(make([]string, 0, len(words)+1), words[:i]...)
+					}
+					out = append(out, mark, num)
+					continue
+				}
+			}
+		}
+		if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
+// textSystem is the system size text names, "" when it names none.
+func textSystem(text, kind string) string {
+	for _, w := range sizeWords(text, kind) {
+		if sys, ok := systemWords[strings.TrimSuffix(w, ".")]; ok {
+			return sys
+		}
+	}
+	return ""
+}
+
+// genderMark says whether words[i], a lone w or m in size text with a number, marks women's
+// or men's ("US 8 W", "M 10 US") rather than a size. An m after the number counts only on
+// shoes or beside a system, for the "12 M" of baby clothes is months; in ring sizes, where
+// both are UK letters, only beside another system ("US 7 W").
+func genderMark(words []string, i int, kind, system string) bool {
+	w := words[i]
+	if w != "w" && w != "m" || !slices.ContainsFunc(words, hasDigit) {
+		return false
+	}
+	switch {
+	case kind == KindRings:
+		return system != "" && system != SystemUK
+	case w == "w", kind == KindShoes, system != "":
+		return true
+	}
+	return !slices.ContainsFunc(words[:i], hasDigit)
+}
+
 // parseSizeText reads one size without separators. ok is false when the text has no size
 // shape at all; err is set when it has one but the value is impossible.
 func parseSizeText(text, feedSystem, kind string) (s Size, err error, ok bool) {
-	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == ':' || r == '\t' })
+	words := sizeWords(text, kind)
+	marked := feedSystem
+	for _, w := range words {
+		if sys, ok := systemWords[strings.TrimSuffix(w, ".")]; ok {
+			marked = sys
+			break
+		}
+	}
 	system := ""
 	var rest []string
-	for _, w := range words {
-		if sys, isSys := systemWords[strings.TrimSuffix(w, ".")]; isSys && system == "" {
+	for i, w := range words {
+		if sys, isSys := systemWords[strings.TrimSuffix(w, ".")]; isSys && (system == "" || system == sys) {
 			system = sys
 			continue
 		}
-		if noiseWords[strings.TrimSuffix(w, ".")] {
-			continue
-		}
-		// "US 8 W", "W 8 US": a lone w or m beside a number marks gender, not a letter size.
-		if (w == "w" || w == "m") && hasDigit(text) {
+		if noiseWords[strings.TrimSuffix(w, ".")] || genderMark(words, i, kind, marked) {
 			continue
 		}
 		rest = append(rest, w)
@@ -238,6 +514,9 @@ func parseSizeText(text, feedSystem, kind string) (s Size, err error, ok bool) {
 			return Size{Kind: KindRings, System: SystemUK, Value: v}, nil, true
 		}
 	}
+	if m := thirdsRE.FindStringSubmatch(value); m != nil {
+		return thirdSize(m, system, kind)
+	}
 	m := numberRE.FindStringSubmatch(value)
 	if m == nil {
 		return Size{}, nil, false
@@ -251,6 +530,31 @@ func parseSizeText(text, feedSystem, kind string) (s Size, err error, ok bool) {
 		num = "00"
 	}
 	return numericSize(n, num, system, kind)
+}
+
+// thirdSize reads a continental shoe size in thirds ("38 1/3", "42⅔": Paris points, as adidas
+// sizes), kept with its third ("38⅓"); ConvertShoe takes it to the nearest half size. Only
+// shoes come in thirds, so text without a kind is read as a shoe.
+func thirdSize(m []string, system, kind string) (Size, error, bool) {
+	value, third := m[1]+"⅓", 1.0/3
+	if m[3] != "" {
+		value, third = m[1]+"⅔", 2.0/3
+	}
+	if kind != "" && kind != KindShoes {
+		return Size{}, fmt.Errorf("size %s is in thirds, which only shoe sizes are", value), true
+	}
+	switch system {
+	case "", SystemIT, SystemFR, SystemDE:
+		system = SystemEU
+	}
+	if system != SystemEU {
+		return Size{}, fmt.Errorf("shoe size %s %s: only continental sizes come in thirds", system, value), true
+	}
+	n, _ := strconv.ParseFloat(m[1], 64)
+	if lo, hi := shoeRange(system); n+third < lo || n+third > hi {
+		return Size{}, fmt.Errorf("shoe size %s %s is outside the sizes tagdrop knows", system, value), true
+	}
+	return Size{Kind: KindShoes, System: SystemEU, Value: value}, nil, true
 }
 
 // numericSize places a number in a system, guessing one when none is given, and checks range.
@@ -273,6 +577,9 @@ func numericSize(n float64, num, system, kind string) (Size, error, bool) {
 		}
 		return Size{Kind: kind, System: system, Value: num}, nil, true
 	case KindRings:
+		if system == SystemFR {
+			system = SystemEU // French ring sizes are the inner circumference in mm too
+		}
 		if system == "" {
 			system = SystemEU
 			if n < 40 {
