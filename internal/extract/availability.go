@@ -58,7 +58,7 @@ var (
 		"在庫切れ", "品切れ", "売り切れ", "完売",
 		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
 		"품절", "일시품절", "재고 없음",
-		"نفدت الكمية", "نفذت الكمية", "غير متوفر", "نفذ من المخزون", "نفد من المخزون", "نفدت", "نفذت",
+		"نفدت الكمية", "نفذت الكمية", "غير متوفر", "نفذ من المخزون", "نفد من المخزون",
 		"אזל מהמלאי", "אזל במלאי", "אזל המלאי", "לא במלאי", "אין במלאי", "אינו במלאי", "אינה במלאי", "אינם במלאי", "לא זמין", "אינו זמין",
 		"нет в наличии", "распродано", "товар закончился", "нет на складе",
 	}
@@ -187,7 +187,7 @@ func stockWording(s string) catalog.Availability {
 		return ""
 	}
 	switch {
-	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s) || slices.Contains(soldWords, strings.Trim(s, " .!")) || soldSentence(s):
+	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s) || soldSentence(s):
 		return catalog.OutOfStock
 	case containsPhrase(s, preorderPhrases):
 		return catalog.Preorder
@@ -197,23 +197,28 @@ func stockWording(s string) catalog.Availability {
 	return ""
 }
 
-// soldWords say an item is sold when they are the whole text: a resale listing's "Sold"
-// badge. Beside other words they say something else ("Sold by", "Sold & shipped by", "1,000 sold").
+// soldWords say an item is sold when they are the whole text of the page's live status
+// (role="status"): a resale listing's "Sold" badge. Elsewhere they say something else ("Sold
+// by", "Sold & shipped by", a "Sold 1,284" counter).
 var soldWords = []string{"sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "venduta", "verkocht", "sprzedane", "sprzedany",
 	"såld", "solgt", "myyty", "prodáno", "eladva", "satıldı", "продано", "売約済み", "已售出", "נמכר", "تم البيع"}
 
 // soldPhrases say a listing's one item has been sold: "This item has sold." A count after them
 // ("… a été vendu 127 fois") is a shop's sales figure, not a sold-out listing (soldSentence).
 var soldPhrases = []string{"this item has sold", "this item has been sold", "this listing has sold", "item has been sold",
-	"dieser artikel wurde verkauft", "dieser artikel ist verkauft", "cet article a été vendu", "cet article est vendu",
-	"este artículo se ha vendido", "este artículo ha sido vendido", "questo articolo è stato venduto", "dit artikel is verkocht"}
+	"dieser artikel wurde verkauft", "cet article a été vendu", "este artículo se ha vendido", "este artículo ha sido vendido",
+	"questo articolo è stato venduto"}
 
-// soldSentence reports a soldPhrases sentence with no count after it.
+// soldSentence reports a soldPhrases sentence that ends there: no count or other words after
+// it in its clause ("… a été vendu 127 fois" is a sales figure).
 func soldSentence(s string) bool {
 	for _, p := range soldPhrases {
 		if i := strings.Index(s, p); i >= 0 && boundary(s, i-1) && boundary(s, i+len(p)) {
-			rest := s[i+len(p) : min(len(s), i+len(p)+12)]
-			if !strings.ContainsAny(rest, "0123456789") {
+			rest := s[i+len(p):]
+			if end := strings.IndexAny(rest, ".!;|"); end >= 0 {
+				rest = rest[:end]
+			}
+			if strings.TrimSpace(rest) == "" {
 				return true
 			}
 		}
@@ -224,7 +229,8 @@ func soldSentence(s string) bool {
 // channelPhrases name a way of getting an item other than having it sent, lower case.
 var channelPhrases = []string{"pickup", "pick-up", "pick up", "in store", "in-store", "in stores", "in-stores",
 	"click & collect", "click and collect", "click-and-collect", "im markt", "en magasin", "en tienda", "in negozio", "in de winkel",
-	"i butikk", "i butikken", "i butik", "i butiken", "im laden", "im geschäft", "en boutique", "in boutique", "na loja", "w sklepie"}
+	"i butikk", "i butikken", "i butik", "i butiken", "im laden", "im geschäft", "en boutique", "in boutique", "na loja", "w sklepie",
+	"személyes átvétel", "átvétel", "bolti átvétel", "איסוף עצמי", "איסוף מהחנות", "استلام من المتجر", "الاستلام من المتجر"}
 
 // stockTokens splits a lower-case stock text into words, dropping punctuation between them.
 func stockTokens(s string) []string {

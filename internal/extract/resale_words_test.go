@@ -29,6 +29,11 @@ func TestMoreStockWordsAndButtons(t *testing.T) {
 		{`<p class="availability">Solo 2 disponibili</p>`, catalog.InStock},
 		{`<p class="availability">Ostatnie sztuki</p>`, catalog.InStock},
 		{`<p class="stock">Sold by Mini Bags Ltd</p>`, catalog.Unknown},
+		{`<div class="sold-count"><span>Sold</span> <span>1,284</span></div>`, catalog.Unknown},
+		{`<p class="stock-info">Cet article est vendu par lot de 2</p><button>Ajouter au panier</button>`, catalog.InStock},
+		{`<div class="availability-store">Személyes átvétel: nem elérhető</div><button>Kosárba</button>`, catalog.InStock},
+		{`<div class="stock-pickup">איסוף עצמי: לא זמין</div><button>הוספה לסל</button>`, catalog.InStock},
+		{`<div class="stock-msg">المقاس 42 نفدت</div><button>أضف إلى السلة</button>`, catalog.InStock},
 		{`<button class="Button Button_primary">Purchase</button>`, catalog.InStock},
 		{`<button type="submit" name="add" disabled>Sold out</button><button type="button" class="seel-wfp-button">Worry-Free Purchase</button>`, catalog.OutOfStock},
 		{`<div class="deal-stock"><span class="stock-sold">Already Sold: <strong>18</strong></span><span class="stock-available">Available: <strong>72</strong></span></div><button>Add to cart</button>`, catalog.InStock},
@@ -62,6 +67,7 @@ func TestOwnSoldOutShapes(t *testing.T) {
 		{`<div class="ProductCard__soldOut"><p>Elfogyott</p><p>A termék jelenleg nem elérhető.</p></div>`, catalog.OutOfStock},
 		{`<div class="styles__SoldBadge" role="status">Sold</div><p>This item has sold.</p>`, catalog.OutOfStock},
 		{`<div class="styles__SoldBadge">Sold</div>`, catalog.InStock}, // a badge kept in every page
+		{`<div class="info-box d-none"><strong>Ausverkauft</strong><p>Dieser Artikel ist leider nicht mehr verfügbar.</p></div><button>In den Warenkorb</button>`, catalog.InStock},
 		{`<div class="product-soldout"><p>Sold out</p><p>This product is currently not available.</p></div><button>Add to cart</button>`, catalog.InStock},
 	} {
 		page := `<html><head>` + stale + `</head><body><h1>Mini bag</h1><p class="price">$89.00</p>` + c.body + `</body></html>`

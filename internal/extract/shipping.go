@@ -5,12 +5,25 @@ import (
 	"unicode"
 )
 
-// shippingWords name delivery and its cost, in the languages shops write: a price after one of
-// them is a shipping fee ("Shipping $5.99", "Versand: 4,95 €") or a free-delivery threshold
-// ("Gratis verzending vanaf 25,-", "Darmowa dostawa od 99 zł", "Бесплатная доставка от 2 500 ₽"),
-// never the product's price. Nouns only, matched as whole words (inside a word in scripts
-// written without spaces): the prepositions beside them ("vanaf", "od", "от") also open a real
-// price ("From $20"). Words that already say "free" ("fraktfritt", "送料無料") are freeWords.
+// Shipping beside a price. Three shapes make an amount a shipping fee or a free-delivery
+// threshold rather than the product's price; anything else about shipping beside a price
+// ("inkl. MwSt. zzgl. Versand", "+ free shipping", "Lieferung morgen", "送料込", a "Fast
+// delivery" badge) leaves it the price:
+//   - shippingLabels anywhere in the text before it or in the short label beside it: "Shipping:
+//     $5.99", "Versand mit DHL innerhalb Deutschlands 4,95 €";
+//   - in the text before it, a shipping word with free words and a threshold word: a promise
+//     of free delivery from an amount on ("Gratis verzending vanaf 25,-", "Darmowa dostawa od
+//     99 zł", "Бесплатная доставка от 2 500 ₽", "Kargo bedava 150 TL ve üzeri"), or a shipping
+//     word labelling it with a colon ("Frais de port : 4,90 €") unless the label says the price
+//     includes it ("Pris inkl. frakt: 2 490 kr");
+//   - after it, nothing but fee words: "$5.99 shipping", "+ 4,95 € Versandkosten".
+
+// shippingLabels are the words a price's label is dropped for wherever they stand in it.
+var shippingLabels = []string{"shipping", "delivery", "versand", "livraison", "envío"}
+
+// shippingWords name delivery and its cost, in the languages shops write. Nouns only, matched
+// as whole words (inside a word in scripts written without spaces, before the price only): the
+// prepositions beside them ("vanaf", "od", "от") also open a real price ("From $20").
 var shippingWords = []string{"shipping", "delivery", "postage", "p&p", "versand", "versandkosten", "lieferung", "zustellung",
 	"livraison", "frais de port", "envío", "envio", "envíos", "envios", "despacho", "spedizione", "spedizioni", "consegna",
 	"verzending", "verzendkosten", "bezorging", "levering", "leverans", "frakt", "fragt", "porto",
@@ -18,75 +31,60 @@ var shippingWords = []string{"shipping", "delivery", "postage", "p&p", "versand"
 	"doprava", "doručení", "toimitus", "toimituskulut", "szállítás", "livrare", "送料", "配送料", "배송", "배송비", "運費", "运费",
 	"شحن", "الشحن", "التوصيل", "משלוח", "משלוחים"}
 
-// ambiguousShipping are shippingWords that also name other things ("deux portes", "Mesa de
-// despacho", "Kargo Pantolon", "شحن سريع" fast charging, "Vinho do Porto"): read only in the
-// price's own element, never in a label beside it.
-var ambiguousShipping = []string{"portes", "porto", "despacho", "kargo", "شحن", "entrega", "consegna", "levering", "toimitus", "teslimat", "livrare", "lieferung", "zustellung"}
-
-// siblingShipping are the shippingWords a label beside a price is read for.
-var siblingShipping = withoutWords(shippingWords, ambiguousShipping...)
+// feeWords may follow a shipping fee's amount besides shippingWords: "$5.99 shipping & handling".
+var feeWords = []string{"&", "and", "+", "fee", "fees", "cost", "costs", "charge", "handling", "und", "et", "y", "e", "kosten", "frais", "gebühr"}
 
 // freeWords say that shipping costs nothing or is already in the price: "livraison offerte",
-// "envío gratis", "Versand kostenlos", "fraktfritt", "送料無料".
-var freeWords = []string{"free", "included", "incl", "gratis", "grátis", "gratuit", "gratuite", "gratuito", "gratuita", "offert", "offerte", "kostenlos", "inklusive",
-	"fri", "fritt", "kostenfrei", "bezpłatna", "bezpłatny", "bezpłatnie", "inbegrepen", "incluido", "incluída", "incluso", "inclusa", "ingår", "inkluderet", "inkludert", "darmowa", "darmowy", "bedava", "ücretsiz", "бесплатно", "бесплатная",
-	"zdarma", "ilmainen", "ingyenes", "gratuită", "fraktfritt", "fraktfri", "fragtfri", "versandkostenfrei", "portofrei", "portofri", "無料", "무료", "免运费", "包邮", "免運費",
-	"مجاني", "مجانا", "חינם"}
+// "envío gratis", "Versand kostenlos", "fraktfritt", "送料無料", "Pris inkl. frakt".
+var freeWords = []string{"free", "included", "incl", "inkl", "inkl.", "incl.", "gratis", "grátis", "gratuit", "gratuite", "gratuito", "gratuita", "offert", "offerte", "kostenlos", "inklusive",
+	"fri", "fritt", "kostenfrei", "bezpłatna", "bezpłatny", "bezpłatnie", "inbegrepen", "incluido", "incluída", "incluso", "inclusa", "ingår", "inkluderet", "inkludert",
+	"darmowa", "darmowy", "bedava", "ücretsiz", "бесплатно", "бесплатная", "zdarma", "ilmainen", "ingyenes", "gratuită", "fraktfritt", "fraktfri", "fragtfri",
+	"versandkostenfrei", "portofrei", "portofri", "無料", "무료", "免运费", "包邮", "免運費", "مجاني", "مجانا", "חינם", "com", "med", "mit", "avec", "con", "с", "z"}
 
 // thresholdWords put a free-delivery promise's threshold before its amount ("Free shipping
-// over $50", "Frete grátis acima de R$ 199"); thresholdAfter after it ("Kargo bedava 150 TL ve
-// üzeri"). A free-shipping badge without them leaves the price beside it the product's.
+// over $50", "Frete grátis acima de R$ 199"); thresholdAfter after it ("… 150 TL ve üzeri").
 var (
-	thresholdWords = []string{"over", "above", "from", "orders", "order", "spend", "ab", "über", "bestellwert", "dès", "des", "à partir de", "a partir de", "desde",
-		"sopra", "oltre", "da", "vanaf", "boven", "od", "powyżej", "от", "свыше", "över", "fra", "yli", "felett", "acima", "nad", "peste", "min", "commande",
+	thresholdWords = []string{"over", "above", "from", "orders", "order", "spend", "ab", "über", "bestellwert", "dès", "à partir de", "a partir de", "desde",
+		"sopra", "oltre", "vanaf", "boven", "od", "powyżej", "от", "свыше", "över", "fra", "yli", "felett", "acima", "nad", "peste", "min", "commande",
 		"pedidos", "ordini", "bestellingen", "zamówień", "заказ", "sipariş", "以上", "이상"}
 	thresholdAfter = []string{"and above", "and over", "or more", "und mehr", "et plus", "e oltre", "o más", "i więcej", "и выше", "eller mer", "eller mere",
 		"ou mais", "en meer", "ve üzeri", "ve üstü", "以上", "이상"}
 )
 
-// shippingPrice reports a price that is a shipping fee or threshold, read from its element's
-// text before it (own), the short label before the element (sibling) and the element's text
-// after it (after), all lower case:
-//   - a shipping word in the last words of own, or an unambiguous one in a label of at most
-//     three words, makes it a fee, unless free words say it is a badge ("Frete grátis R$ 399,99"); free words with a
-//     threshold word still make it a threshold;
-//   - a shipping word right after it ("$5.99 shipping", "+ 4,95 € Versand") makes it a fee,
-//     unless free words follow ("59,95 € livraison offerte") or it labels what comes next
-//     ("Price $59.95 Delivery: Tuesday").
-//
-// A product title is never read for it: "Buffet bas deux portes", "Erkek Kargo Pantolon".
+// shippingPrice reports an amount that is a shipping fee or threshold (see above), from its
+// element's text before it (own), the short label beside the element (sibling) and the
+// element's text after it (after), all lower case.
 func shippingPrice(own, sibling, after string) bool {
+	if containsPhrase(own, shippingLabels) || containsPhrase(sibling, shippingLabels) {
+		return true
+	}
 	ws := strings.Fields(own)
 	ws = ws[max(0, len(ws)-6):]
-	if shippingFee(ws, after) {
-		return true
-	}
-	if sw := strings.Fields(sibling); len(sw) <= 3 && anyWordIn(sw, siblingShipping) && shippingFee(sw, after) {
-		return true
+	if anyWordIn(ws, shippingWords, true) {
+		free := anyWordIn(ws, freeWords, true)
+		if free && (anyWordIn(ws, thresholdWords, true) || containsPhrase(strings.Join(strings.Fields(after), " "), thresholdAfter)) {
+			return true
+		}
+		if !free && strings.HasSuffix(strings.TrimSpace(own), ":") {
+			return true
+		}
 	}
 	aw := strings.Fields(strings.TrimLeft(after, " +:-–·|,"))
-	if len(aw) == 0 || !wordIn(aw[0], shippingWords) || strings.HasSuffix(aw[0], ":") || len(aw) > 1 && strings.HasPrefix(aw[1], ":") {
+	if len(aw) == 0 || !wordIn(aw[0], shippingWords, false) {
 		return false
 	}
-	return !anyWordIn(aw[:min(len(aw), 4)], freeWords)
-}
-
-// shippingFee reports the words before a price naming shipping as its cost or threshold (see
-// shippingPrice).
-func shippingFee(ws []string, after string) bool {
-	if !anyWordIn(ws, shippingWords) {
-		return false
+	for _, w := range aw[1:] {
+		if !wordIn(w, shippingWords, false) && !wordIn(w, feeWords, false) {
+			return false
+		}
 	}
-	if !anyWordIn(ws, freeWords) {
-		return true
-	}
-	return anyWordIn(ws, thresholdWords) || containsPhrase(strings.Join(strings.Fields(after), " "), thresholdAfter)
+	return true
 }
 
 // anyWordIn reports one of ws, or two or three of them in a row, in list (wordIn).
-func anyWordIn(ws []string, list []string) bool {
+func anyWordIn(ws []string, list []string, inside bool) bool {
 	for i := range ws {
-		if wordIn(ws[i], list) ||
+		if wordIn(ws[i], list, inside) ||
 			i+1 < len(ws) && containsPhrase(ws[i]+" "+ws[i+1], list) ||
 			i+2 < len(ws) && containsPhrase(ws[i]+" "+ws[i+1]+" "+ws[i+2], list) {
 			return true
@@ -95,15 +93,14 @@ func anyWordIn(ws []string, list []string) bool {
 	return false
 }
 
-// wordIn reports a word, its punctuation trimmed, in list; in scripts written without spaces
-// (Chinese, Japanese, Korean) an entry inside it counts too: "送料" in "送料:500円".
-func wordIn(w string, list []string) bool {
-	w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) && r != '&' })
-	if w == "" {
-		return false
+// wordIn reports a word, its punctuation trimmed, in list; with inside, in scripts written
+// without spaces (Chinese, Japanese, Korean) an entry inside it counts too: "送料" in "送料:".
+func wordIn(w string, list []string, inside bool) bool {
+	if t := strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }); t != "" {
+		w = t
 	}
 	for _, e := range list {
-		if w == e || unspaced(e) && strings.Contains(w, e) {
+		if w == e || inside && unspaced(e) && strings.Contains(w, e) {
 			return true
 		}
 	}

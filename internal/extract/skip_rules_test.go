@@ -124,4 +124,10 @@ func TestUnitClassWithARole(t *testing.T) {
 	if o.Price != 2995 {
 		t.Errorf("price %d, want 2995 (the unit price skipped)", o.Price)
 	}
+	// "reference" is a unit price's word (Shopware's "price-unit-reference"), not a role.
+	o = shownOf(t, `<html><body><h1>Mini bag</h1><div class="price">7,99 €</div><span class="price-unit-reference">15,98 € / 1 l</span>
+<button>In den Warenkorb</button></body></html>`)
+	if o.Price != 799 || o.RegularPrice != 0 {
+		t.Errorf("price %d, regular %d; want 799 and no regular price", o.Price, o.RegularPrice)
+	}
 }

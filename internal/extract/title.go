@@ -117,6 +117,12 @@ func soleSoldOut(t string) bool {
 	return (slices.Contains(outOfStockPhrases, low) || slices.Contains(soldWords, low)) && !containsPhrase(low, sizeWords)
 }
 
+// liveSold reports the page's live status (role="status") saying "Sold" and nothing else, as
+// resale listings mark a sold item.
+func liveSold(n *html.Node, t string) bool {
+	return strings.EqualFold(attr(n, "role"), "status") && slices.Contains(soldWords, strings.Trim(strings.ToLower(collapse(t)), " .!"))
+}
+
 // sizeWords name a size in a stock message: such a message speaks for one size.
 var sizeWords = []string{"size", "sizes", "größe", "grösse", "taille", "talla", "taglia", "maat", "storlek", "størrelse",
 	"rozmiar", "tamanho", "beden", "velikost"}
@@ -201,13 +207,16 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 		ws := words(n)
 		if message == "" && lens[i] <= 150 && !inOption(n) {
 			t := text(n, 300)
-			status := lens[i] <= shortText && (statusLabelled(t) || statusBlock(n, t))
+			status := lens[i] <= shortText && (statusLabelled(t) || statusBlock(n, t) && !hiddenByClass(n))
 			if hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status {
 				message = textAvailability(t)
+				if message == "" && liveSold(n, t) {
+					message = catalog.OutOfStock
+				}
 				badge = hasWord(ws, badgeWords...)
 				// A badge counts when it is the page's live status (role="status"), as resale
 				// listings mark their "Sold" badge; inOption left out pickers.
-				ownMessage = (!badge || strings.EqualFold(attr(n, "role"), "status")) && !hiddenByClass(n) && (status || soleSoldOut(t))
+				ownMessage = (!badge || liveSold(n, t)) && !hiddenByClass(n) && (status || soleSoldOut(t))
 			}
 		}
 		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) && !shippingNote(n) {

@@ -269,7 +269,7 @@ func excludedBlock(ws []string) bool {
 }
 
 // unitRoleWords give a "unit" class a price's role.
-var unitRoleWords = slices.Concat(strongRegularWords, weakRegularWords, []string{"sale", "now", "current", "final", "special", "reduced", "discounted"})
+var unitRoleWords = slices.Concat(strongRegularWords, []string{"original", "sale", "now", "current", "final", "special", "reduced", "discounted"})
 
 // hiddenElement reports an element hidden by its own markup: the hidden attribute or a style
 // of display:none or visibility:hidden; with classes, also a class that hides it (hidingClass).
