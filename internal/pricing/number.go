@@ -353,13 +353,3 @@ func (a amount) minorUnits(digits int) int64 {
 	}
 	return v
 }
-
-// times1000 is the amount multiplied by 1,000, done on its digits ("1.5" becomes "1500").
-func (a amount) times1000() amount {
-	frac := a.frac + "000"
-	whole := strings.TrimLeft(a.whole+frac[:3], "0")
-	if whole == "" {
-		whole = "0"
-	}
-	return amount{whole: whole, frac: strings.TrimRight(frac[3:], "0")}
-}

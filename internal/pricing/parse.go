@@ -82,9 +82,13 @@ var ErrNegative = errors.New("negative amount")
 // before exactly three digits groups thousands ("1.299" is 1299) unless the currency has three
 // minor digits, the whole part is 0 or longer than three digits, or opts.Decimal says otherwise;
 // "-" or "–" after the separator means no decimals; a currency sign written between a whole
-// number and two digits is the decimal point ("19€99"), and a "k" after a number beside a
-// currency means thousands ("$1.5k"). A price labelled as the current one ("now", "our price")
-// after one labelled as the regular one ("was", "MSRP") is the amount. The currency comes from an
+// number and two digits is the decimal point ("19€99"), cents in a left-over <sup> element are
+// decimals ("€129<sup>99</sup>"), and a magnitude word multiplies ("$1.5k", "₹ 6.49 Lakh",
+// "3万9800円", "Rp 1,2jt"; see magnitude). A price labelled as the current one ("now", "Nå",
+// "Sonderpreis", "现价") after one labelled as the regular one ("was", "MSRP", "UVP", "Før",
+// "通常価格"), or an unlabelled one right after a labelled regular one ("UVP 199,00 € 149,00 €"),
+// is the amount; a saving ("Save $20") or a threshold ("orders over $50") is never one, and a
+// minus before the sign ("-$20.00") makes the amount negative. The currency comes from an
 // ISO code, a sign or a word beside the amount, else any currency sign in the string, else
 // opts.Context, else opts.Currency; an ambiguous sign takes the meaning that opts.Currency or
 // another currency in the text picks, else its usual one ("$" is USD, "¥" is JPY, "£" is GBP) and
@@ -105,6 +109,7 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 			toks = tokenize(text, custom)
 		}
 	}
+	toks = relabel(toks, text, opts)
 
 	chosen, rejected := chooseAmount(toks, text, opts.Decimal)
 	p := Price{}
@@ -138,7 +143,7 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 	}
 
 	num := toks[chosen].num
-	if num.minus {
+	if num.minus || minusBefore(toks, chosen, text) {
 		return p, fmt.Errorf("price %q: %w", s, ErrNegative)
 	}
 	digits := 2
@@ -151,23 +156,41 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 		p.Flags |= FlagMinorUnit
 	}
 	a, _ := num.interpret(opts.Decimal, digits == 3)
-	if thousandsSuffix(toks, chosen, text) {
-		a = a.times1000()
-	}
+	pow := magnitude(toks, chosen, text, p.Currency)
+	a = scaled(a, pow)
 	p.Amount = a.minorUnits(scale)
+	if j, rest := magnitudeRest(toks, chosen, pow, text, opts.Decimal); j >= 0 {
+		p.Amount += rest.minorUnits(scale)
+	}
 	if hi, ok := rangeEnd(toks, chosen, text, opts.Decimal, digits == 3); ok {
-		if j := rangeEndIndex(toks, chosen, text); thousandsSuffix(toks, j, text) {
-			hi = hi.times1000()
+		if hp := magnitude(toks, rangeEndIndex(toks, chosen, text), text, p.Currency); hp > 0 {
+			// "₹ 10.99 - 14.50 Lakh": a magnitude after the top only counts the low end in it
+			// too when the low end has none of its own and is not above the top.
+			if pow == 0 && a.minorUnits(scale) <= hi.minorUnits(scale) {
+				p.Amount = scaled(a, hp).minorUnits(scale)
+			}
+			hi = scaled(hi, hp)
 		}
 		if h := hi.minorUnits(scale); h > p.Amount {
 			p.High = h
 			p.Flags |= FlagRange
 		}
 	}
-	if hasWordBefore(toks, chosen, text, fromWords) {
+	if saysFrom(toks, chosen, text) {
 		p.Flags |= FlagFrom
 	}
 	return p, nil
+}
+
+// scaled is a multiplied by 10^pow, or a itself when pow is 0 or the product would not fit.
+func scaled(a amount, pow int) amount {
+	if pow == 0 {
+		return a
+	}
+	if b := a.timesPow10(pow); len(b.whole) <= maxWholeDigits {
+		return b
+	}
+	return a
 }
 
 // String writes the price in the plain form Parse reads back: "1299.00 EUR", "12000 JPY", or
@@ -202,6 +225,12 @@ func formatMinor(v int64, digits int) string {
 func normalize(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s) // "&euro;&nbsp;12", as CSV exports of web pages carry
+		if strings.IndexByte(s, '&') >= 0 {
+			s = html.UnescapeString(s) // encoded twice: "&amp;euro;29.99"
+		}
+	}
+	if strings.Contains(s, "<sup") || strings.Contains(s, "<SUP") {
+		s = supCents(s)
 	}
 	clean := true
 	for i := 0; i < len(s); i++ {
@@ -217,8 +246,16 @@ func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i, r := range s {
 		r = asciiDigit(r)
+		if (r == '，' || r == '．') && !space && b.Len() > 0 && isDigit(b.String()[b.Len()-1]) && digitFollows(s, i+len("，")) {
+			// "１，２９９円", "＄１２．５０": full-width separators between digits.
+			if r == '，' {
+				r = ','
+			} else {
+				r = '.'
+			}
+		}
 		switch {
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f' ||
 			r == '\ufeff' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069' ||
@@ -238,6 +275,70 @@ func normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// digitFollows reports whether s[i:] starts with an ASCII or full-width digit.
+func digitFollows(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+}
+
+// supCents reads cents that a page raised in a <sup> element and that a feed or scraper left as
+// markup: "€129<sup>99</sup>" is 129.99, "$129<sup>.99</sup>" too, and "1.299<sup>99</sup> Lei"
+// (eMAG) is 1299.99. Two digits in the element right after a number become its decimals, with a
+// decimal point of the kind the whole part does not already use for grouping; any other <sup>
+// element is dropped with its tags.
+func supCents(s string) string {
+	var b strings.Builder
+	for {
+		i := indexFold(s, "<sup")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		gt := strings.IndexByte(s[i:], '>')
+		end := indexFold(s[i:], "</sup>")
+		if gt < 0 || end < gt {
+			b.WriteString(s)
+			return b.String()
+		}
+		inner := strings.TrimSpace(s[i+gt+1 : i+end])
+		before := s[:i]
+		b.WriteString(before)
+		whole := b.String()
+		if whole != "" && isDigit(whole[len(whole)-1]) {
+			switch {
+			case len(inner) >= 2 && (inner[0] == '.' || inner[0] == ',') && digitsAt(inner, 1) == len(inner)-1:
+				b.WriteString(inner)
+			case len(inner) == 2 && digitsAt(inner, 0) == 2:
+				start := len(whole)
+				for start > 0 && (isDigit(whole[start-1]) || whole[start-1] == '.' || whole[start-1] == ',') {
+					start--
+				}
+				if strings.IndexByte(whole[start:], '.') >= 0 {
+					b.WriteByte(',')
+				} else {
+					b.WriteByte('.')
+				}
+				b.WriteString(inner)
+			default:
+				b.WriteString(inner)
+			}
+		} else {
+			b.WriteString(inner)
+		}
+		s = s[i+end+len("</sup>"):]
+	}
+}
+
+// indexFold is strings.Index for an ASCII sub, ignoring case.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // ASCIIDigits writes the digits of other scripts (full-width, Arabic-Indic, Persian,
@@ -299,18 +400,4 @@ func signAsDecimal(toks []token, s string) string {
 		return text
 	}
 	return ""
-}
-
-// thousandsSuffix reports whether the number at toks[i] is written in thousands of a currency
-// beside it ("$1.5k", "€15K", "1.2k €"): a "k" right after its digits. A "k" after a number
-// with no currency beside it ("14K gold") says nothing about a price.
-func thousandsSuffix(toks []token, i int, s string) bool {
-	if i < 0 || i+1 >= len(toks) || toks[i].kind != tokNumber || toks[i].num.percent {
-		return false
-	}
-	k := toks[i+1]
-	if k.kind != tokWord || k.start != toks[i].end || !strings.EqualFold(k.text(s), "k") {
-		return false
-	}
-	return i > 0 && toks[i-1].kind == tokSymbol || i+2 < len(toks) && toks[i+2].kind == tokSymbol
 }

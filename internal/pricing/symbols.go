@@ -134,7 +134,7 @@ var symbolList = map[string]string{
 	"MKD":                                 "ден | Ден | ДЕН | ден.",
 	"TRY":                                 "₺ | TL",
 	"ILS":                                 "₪ | nis | NIS | ש״ח | ש\"ח | ש'ח | שח",
-	"VND":                                 "₫ | đ | Đ | VNĐ | vnđ",
+	"VND":                                 "₫ | đ | Đ | VNĐ | vnđ | đồng | Đồng | ĐỒNG",
 	"IDR":                                 "Rp | Rp. | rupiah",
 	"MYR":                                 "RM | ringgit",
 	"THB":                                 "฿ | บาท | baht",
@@ -145,7 +145,8 @@ var symbolList = map[string]string{
 	"UGX":                                 "USh | USH",
 	"TZS":                                 "TSh | TSH",
 	"ZAR":                                 "R | rand",
-	"BWP":                                 "P | pula",
+	"BWP PHP":                             "P",
+	"BWP":                                 "pula",
 	"GTQ":                                 "Q | quetzal | quetzales",
 	"LAK":                                 "₭",
 	"KHR":                                 "៛",
@@ -266,7 +267,7 @@ func matchSymbol(s string, i int) (symbol, int, bool) {
 	for k := n - 1; k >= 0; k-- {
 		cand := s[i:ends[k]]
 		sy, ok := symbols.exact[cand]
-		if !ok || !boundaryAfter(s, ends[k], cand) {
+		if !ok || !boundaryAfter(s, ends[k], cand) || sy.minor && perUnit(s, ends[k]) {
 			continue
 		}
 		best, bestLen, found = sy, len(cand), true
@@ -283,14 +284,36 @@ func matchSymbol(s string, i int) (symbol, int, bool) {
 }
 
 // boundaryAfter reports whether a match cand ending at s[end:] stands as a word: if it ends in a
-// letter, the next rune must not be one.
+// letter, the next rune must not be one, unless it is of a script written without spaces
+// between words ("3,980円から", "39,900원부터").
 func boundaryAfter(s string, end int, cand string) bool {
 	last, _ := utf8.DecodeLastRuneInString(cand)
-	if !isLetter(last) || end >= len(s) {
+	if !isLetter(last) || end >= len(s) || unspaced(last) {
 		return true
 	}
 	next, _ := utf8.DecodeRuneInString(s[end:])
 	return !isLetter(next)
+}
+
+// perUnit reports whether s[end:] goes on the way "p/m", "p/w" and "p.m." do after a minor-unit
+// sign, so that the "p" was the start of "per month", not pence ("£12.99 p/m").
+func perUnit(s string, end int) bool {
+	if end >= len(s) {
+		return false
+	}
+	if s[end] == '/' {
+		return true
+	}
+	if s[end] == '.' && end+1 < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[end+1:])
+		return isLetter(r)
+	}
+	return false
+}
+
+// unspaced reports whether r is of a script that writes words without spaces between them.
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // lookupSymbol reads a currency text on its own ("€", "руб.", "NZD") as the parser would.

@@ -48,6 +48,14 @@ func tokenize(s, custom string) []token {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		letter := isLetter(r)
+		if letter && len(toks) > 0 && toks[len(toks)-1].kind == tokNumber && toks[len(toks)-1].end == i &&
+			strings.ContainsRune(magnitudeChars, r) {
+			// "3万9800円", "12만원": the magnitude is a word of its own.
+			toks = append(toks, token{kind: tokWord, start: i, end: i + size})
+			i += size
+			prevLetter = false
+			continue
+		}
 		if !letter || !prevLetter {
 			if sy, n, ok := matchSymbol(s, i); ok {
 				toks = append(toks, token{kind: tokSymbol, start: i, end: i + n, sym: sy})
@@ -96,18 +104,29 @@ func adjacentSymbol(toks []token, i int) bool {
 	return i > 0 && toks[i-1].kind == tokSymbol || i+1 < len(toks) && toks[i+1].kind == tokSymbol
 }
 
-// chooseAmount picks the token holding the price: the first number beside a currency, else the
-// first number. Percentages and numbers that cannot be amounts are skipped; the first of the
-// latter is returned to name in an error. In "1,299.00 - 1,499.00 USD" the number beside the
+// chooseAmount picks the token holding the price: the labelled current one (see
+// labelledCurrent), else the first number beside a currency, else the first number.
+// Percentages, savings and thresholds ("Save $20", "orders over $50") and numbers that cannot
+// be amounts are skipped; the first of the latter two is returned to name in an error. In "1,299.00 - 1,499.00 USD" the number beside the
 // currency ends a range, so its low end is the amount.
 func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
-	if i := labelledCurrent(toks, s, decimal); i >= 0 {
+	labels := numberLabels(toks, s)
+	if i := labelledCurrent(toks, labels, s, decimal); i >= 0 {
 		return i, ""
 	}
 	first := -1
 	for i, t := range toks {
 		if t.kind != tokNumber || t.num.percent {
 			continue
+		}
+		if notAPrice(labels, i) {
+			if rejected == "" {
+				rejected = t.text(s)
+			}
+			continue
+		}
+		if i > 0 && magnitudeWord(toks, i-1, s) >= 4 && toks[i-1].end == t.start {
+			continue // the "9800" of "3万9800円" adds to the number before
 		}
 		if _, ok := t.num.interpret(decimal, false); !ok {
 			if rejected == "" {
@@ -128,58 +147,6 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 		}
 	}
 	return first, rejected
-}
-
-// currentWords label the price a shopper pays now, regularWords the one struck out beside it.
-var (
-	currentWords = set("now", "sale", "jetzt", "nur", "maintenant", "soldé", "ahora", "ora", "nu", "nyt", "teraz",
-		"our", "current", "special", "aktionspreis")
-	// priceWords name a price without saying which; after a regular price they name the current one
-	// ("List Price: $59.99 Price: $45.00").
-	priceWords   = set("price", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "цена")
-	regularWords = set("was", "reg", "regular", "orig", "original", "rrp", "msrp", "uvp", "statt", "before", "avant",
-		"antes", "prima", "list", "compare", "normally")
-)
-
-// labelledCurrent handles strings that carry both prices with labels ("Was $120.00 Now
-// $60.00", "UVP 199 € jetzt 149 €"): when a regular-price label precedes one number and a
-// current-price label precedes a later one, the later one is the price. It returns -1 when the
-// string is not of that shape.
-func labelledCurrent(toks []token, s, decimal string) int {
-	sawRegular := false
-	label := ""
-	for i, t := range toks {
-		switch t.kind {
-		case tokWord:
-			w := strings.ToLower(t.text(s))
-			switch {
-			case currentWords[w]:
-				label = "current"
-			case regularWords[w]:
-				label = "regular"
-			case priceWords[w] && sawRegular && label == "":
-				label = "current"
-			}
-		case tokNumber:
-			if t.num.percent {
-				continue
-			}
-			v, ok := t.num.interpret(decimal, false)
-			if !ok {
-				continue
-			}
-			switch label {
-			case "regular":
-				sawRegular = true
-			case "current":
-				if sawRegular && strings.Trim(v.whole+v.frac, "0") != "" {
-					return i
-				}
-			}
-			label = ""
-		}
-	}
-	return -1
 }
 
 // rangeStart returns the index of the number that opens a range ending at toks[i] ("1,299 -
@@ -204,7 +171,7 @@ func isRangeMark(t token, s string) bool {
 	switch t.kind {
 	case tokPunct:
 		text := t.text(s)
-		return text == "-" || text == "–" || text == "—"
+		return text == "-" || text == "–" || text == "—" || isWave(text)
 	case tokWord:
 		return rangeWords[strings.ToLower(t.text(s))]
 	}
@@ -214,7 +181,7 @@ func isRangeMark(t token, s string) bool {
 // rangeEndIndex returns the index of the number that closes a range opened at toks[i], or -1.
 func rangeEndIndex(toks []token, i int, s string) int {
 	j := i + 1
-	if thousandsSuffix(toks, i, s) {
+	if magnitudeWord(toks, j, s) > 0 {
 		j++
 	}
 	for j < len(toks) && toks[j].kind == tokSymbol {
@@ -256,7 +223,14 @@ func pickCurrency(toks []token, chosen int, s, custom string, opts ParseOptions)
 		for j := chosen - 1; j >= 0 && toks[j].kind == tokSymbol; j-- {
 			consider(j)
 		}
-		for j := chosen + 1; j < len(toks) && toks[j].kind == tokSymbol; j++ {
+		after := chosen + 1
+		if magnitudeWord(toks, after, s) > 0 { // "12万원", "3万9800円"
+			after++
+			if after < len(toks) && toks[after].kind == tokNumber && toks[after].start == toks[after-1].end {
+				after++
+			}
+		}
+		for j := after; j < len(toks) && toks[j].kind == tokSymbol; j++ {
 			consider(j)
 		}
 		if end := rangeEndIndex(toks, chosen, s); best < 0 && end >= 0 {
@@ -388,7 +362,7 @@ func rangeEnd(toks []token, i int, s, decimal string, three bool) (amount, bool)
 var (
 	rangeWords = set("to", "bis", "à", "a", "до", "tot", "hasta", "till", "al", "til")
 	fromWords  = set("from", "ab", "vanaf", "desde", "dès", "partir", "partire", "från", "fra",
-		"od", "от", "starting", "starts", "da", "von")
+		"od", "от", "starting", "starts", "da", "von", "від", "mulai", "dari", "từ", "alkaen")
 	freeWords = set("free", "gratis", "kostenlos", "gratuit", "gratuite", "gratuito", "gratuita",
 		"zdarma", "бесплатно", "darmowy", "ingyenes")
 	// notFreeWords make "free" about something other than the item ("Free shipping").

@@ -1,0 +1,337 @@
+package pricing
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// label is what a word in a price string says about the number after it (or, for the words
+// that follow the price they name, before it).
+type label uint8
+
+const (
+	labelNone label = iota
+	// labelCurrent: the price a shopper pays now ("Now", "Sale", "Sonderpreis", "现价").
+	labelCurrent
+	// labelRegular: the struck-out or recommended price ("Was", "UVP", "MRP", "通常価格").
+	labelRegular
+	// labelWeakRegular: a word that names the regular price only when a current label follows
+	// ("De R$ 1.499,00 por R$ 1.299,00", "Van €99,99 Nu €79,99"); alone it is a preposition.
+	labelWeakRegular
+	// labelPrice: a word for price that does not say which ("Price", "Prix", "Cena").
+	labelPrice
+	// labelAfterRegular: a word after a number that makes that number the regular price
+	// ("9 990 Ft helyett 7 990 Ft": helyett is "instead of").
+	labelAfterRegular
+	// labelSaving: the number after it is a saving, not a price ("Save $20.00", "You save").
+	labelSaving
+	// labelThreshold: the number after it is a threshold ("Free shipping on orders over $50").
+	labelThreshold
+)
+
+// labelWords maps lower-case words (and abbreviations without their dots, "mrp" for "M.R.P.")
+// to what they say about a price. Shops write one word of a label next to the price often
+// enough that each word is listed on its own: the "Normaler" of Shopify's German "Normaler
+// Preis", the "habituel" of "Prix habituel".
+var labelWords = func() map[string]label {
+	m := map[string]label{}
+	add := func(l label, words string) {
+		for _, w := range strings.Fields(words) {
+			if _, dup := m[w]; dup {
+				panic("pricing: label word listed twice: " + w)
+			}
+			m[w] = l
+		}
+	}
+	add(labelCurrent, "now sale our current special deal offer your "+
+		"jetzt nur aktionspreis angebot angebotspreis sonderpreis reduziert "+ // de
+		"maintenant soldé promo actuel réduit "+ // fr
+		"ahora oferta venta rebajado especial por agora promocional "+ // es, pt
+		"ora scontato offerta "+ // it
+		"nu voor aanbiedingsprijs actieprijs aanbieding "+ // nl, sv
+		"nå nyt tilbud tilbudspris kampanjepris rea reapris udsalgspris "+ // no, da, sv, fi
+		"teraz promocyjna promocja obniżona "+ // pl
+		"akční nyní zlevněná akciová "+ // cs, sk
+		"akciós redus новая сейчас стало нова зараз indirimli şimdi kampanyalı "+ // hu ro ru uk tr
+		"セール価格 販売価格 特価 特別価格 现价 售价 促销价 优惠价 活动价 折后价 到手价 現價 特價 "+
+		"할인가 판매가 혜택가 특가 ราคาพิเศษ ราคาลด ราคาขาย")
+	add(labelRegular, "was reg regular orig original rrp msrp mrp list compare normally typical previous instead "+
+		"uvp statt normalpreis normaler streichpreis bisher ursprünglich ursprünglicher vorher preisempfehlung "+ // de
+		"avant habituel barré initial conseillé ancien lieu "+ // fr
+		"antes habitual normal anterior lista "+ // es, pt
+		"prima listino consigliato anziché "+ // it
+		"normale adviesprijs vanprijs "+ // nl
+		"før førpris ord ordinarie ordinær normalpris tidigare veil vejl vejledende veiledende normaalihinta ovh "+
+		"regularna przed poprzednia katalogowa "+ // pl
+		"běžná původní doporučená bežná pôvodná eredeti régi vechi старая прежняя было стара eski piyasa "+
+		"通常価格 定価 希望小売価格 メーカー希望小売価格 参考価格 原价 市场价 划线价 吊牌价 专柜价 原價 "+
+		"정가 소비자가 정상가 시중가 ราคาปกติ ราคาเดิม gốc")
+	add(labelWeakRegular, "de van")
+	add(labelPrice, "price preis prix precio prezzo prijs pris cena цена ціна preço fiyat fiyatı ár preț pret "+
+		"hinta harga giá 価格 价格 가격 ราคา")
+	add(labelAfterRegular, "helyett yerine")
+	add(labelSaving, "save saving savings sparen sparst ersparnis économisez économie ahorra ahorras ahorro "+
+		"risparmi risparmia risparmio bespaar bespaart besparing spara sparar sparer säästä säästät "+
+		"oszczędzasz oszczędność ušetříte úspora economize economia экономия економія tasarruf")
+	add(labelThreshold, "over above spend über oltre")
+	return m
+}()
+
+// lowerWord is a word as labelWords and the other word sets spell it: lower-case, without the
+// dot that lower-casing the Turkish "İ" leaves, and without the dots of an abbreviation.
+func lowerWord(w string) string {
+	w = strings.ToLower(w)
+	if strings.ContainsAny(w, ".\u0307") {
+		w = strings.NewReplacer(".", "", "\u0307", "").Replace(w)
+	}
+	return w
+}
+
+// relabel adjusts tokens whose reading depends on the words around them. Single letters joined
+// by dots that spell a label ("M.R.P.") become one word, so that "R" and "P" are not read as
+// rand and pula. The ngultrum's "Nu"/"Nu." becomes the word "nu" (Swedish, Danish and Dutch for
+// "now") when the string names another currency or opts or the context do, so that
+// "Ord.pris 1 499 kr Nu 999 kr" in a SEK shop is 999 SEK.
+func relabel(toks []token, s string, opts ParseOptions) []token {
+	out := toks[:0:0]
+	otherCurrency := func() bool {
+		if oc := strings.ToUpper(opts.Currency); oc != "" && oc != "BTN" {
+			return true
+		}
+		for _, t := range toks {
+			if t.kind == tokSymbol && t.sym.code != "BTN" && (t.sym.code != "" || len(t.sym.alts) > 0) {
+				return true
+			}
+		}
+		if opts.Context != "" {
+			ctx := normalize(opts.Context)
+			for _, t := range tokenize(ctx, "") {
+				if t.kind == tokSymbol && t.sym.code != "BTN" && usableInContext(t, ctx) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if end, last := abbreviation(toks, i, s); last > i {
+			out = append(out, token{kind: tokWord, start: t.start, end: end})
+			i = last
+			continue
+		}
+		if t.kind == tokSymbol && t.sym.code == "BTN" && strings.HasPrefix(t.text(s), "Nu") && otherCurrency() {
+			t = token{kind: tokWord, start: t.start, end: t.start + len("Nu")}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// abbreviation returns, when toks[i:] spell a label as single letters joined by dots ("M.R.P.",
+// "M.R.P"), the end offset of the abbreviation (its final dot included) and the index of its
+// last token; last is i when there is none.
+func abbreviation(toks []token, i int, s string) (end, last int) {
+	letter := func(k int) bool {
+		if k >= len(toks) || toks[k].kind != tokWord && toks[k].kind != tokSymbol {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(toks[k].text(s))
+		return n == toks[k].end-toks[k].start && isLetter(r)
+	}
+	dot := func(k int) bool {
+		return k < len(toks) && toks[k].kind == tokPunct && toks[k].text(s) == "." && toks[k].start == toks[k-1].end
+	}
+	if !letter(i) || i > 0 && toks[i-1].end == toks[i].start && toks[i-1].kind != tokPunct {
+		return 0, i
+	}
+	k := i
+	for dot(k+1) && letter(k+2) && toks[k+2].start == toks[k+1].end {
+		k += 2
+	}
+	if k == i {
+		return 0, i
+	}
+	end, last = toks[k].end, k
+	if dot(k + 1) {
+		end, last = toks[k+1].end, k+1
+	}
+	if _, ok := labelWords[lowerWord(s[toks[i].start:end])]; !ok {
+		return 0, i
+	}
+	return end, last
+}
+
+// numberLabels gives each number token the label that applies to it (labelNone for other
+// tokens). A label word applies to the next number; a saving or threshold word only when no
+// other word stands between. A plain price word after a regular price names the current one
+// ("List Price: $59.99 Price: $45.00"); a weak regular word does not replace another label
+// ("Precio de venta"). A word for "instead of" makes the number before it the regular price.
+func numberLabels(toks []token, s string) []label {
+	labels := make([]label, len(toks))
+	sawRegular := false
+	pending := labelNone
+	lastNumber := -1
+	for i, t := range toks {
+		switch t.kind {
+		case tokWord:
+			l := labelWords[lowerWord(t.text(s))]
+			switch {
+			case l == labelAfterRegular:
+				if lastNumber >= 0 && labels[lastNumber] == labelNone {
+					labels[lastNumber] = labelRegular
+					sawRegular = true
+				}
+			case l == labelPrice:
+				if sawRegular && pending == labelNone {
+					pending = labelCurrent
+				}
+			case l == labelWeakRegular:
+				if pending == labelNone {
+					pending = l
+				}
+			case l != labelNone:
+				pending = l
+			case pending == labelSaving || pending == labelThreshold:
+				pending = labelNone
+			}
+		case tokNumber:
+			labels[i] = pending
+			if pending == labelRegular || pending == labelWeakRegular {
+				sawRegular = true
+			}
+			pending = labelNone
+			lastNumber = i
+		}
+	}
+	return labels
+}
+
+// labelledCurrent handles strings that carry both prices with labels ("Was $120.00 Now
+// $60.00", "UVP 199 € jetzt 149 €", "Før 1 499,- Nå 999,-"): when a regular-price label
+// precedes one number and a current-price label precedes a later one, the later one is the
+// price. So is a number with no label that follows a labelled regular price with nothing but
+// currency signs (and "instead of" words) between, when both or neither have a sign beside
+// them ("UVP 199,00 € 149,00 €", "MRP ₹1,49,999 ₹1,29,999"). A weak regular label ("De … por")
+// only counts with a current one. It returns -1 when the string is not of that shape.
+func labelledCurrent(toks []token, labels []label, s, decimal string) int {
+	sawRegular, sawWeak := false, false
+	lastRegular := -1
+	for i, t := range toks {
+		if t.kind != tokNumber || t.num.percent {
+			continue
+		}
+		v, ok := t.num.interpret(decimal, false)
+		if !ok {
+			continue
+		}
+		nonZero := strings.Trim(v.whole+v.frac, "0") != ""
+		switch labels[i] {
+		case labelRegular:
+			sawRegular, lastRegular = true, i
+			continue
+		case labelWeakRegular:
+			sawWeak = true
+		case labelCurrent:
+			if (sawRegular || sawWeak) && nonZero {
+				return i
+			}
+		case labelNone:
+			if lastRegular >= 0 && nonZero && followsDirectly(toks, lastRegular, i, s) &&
+				adjacentSymbol(toks, lastRegular) == adjacentSymbol(toks, i) {
+				return i
+			}
+		}
+		lastRegular = -1
+	}
+	return -1
+}
+
+// followsDirectly reports whether only currency signs, magnitude words and "instead of" words
+// stand between toks[a] and toks[b].
+func followsDirectly(toks []token, a, b int, s string) bool {
+	for k := a + 1; k < b; k++ {
+		switch t := toks[k]; t.kind {
+		case tokSymbol:
+		case tokWord:
+			if labelWords[lowerWord(t.text(s))] != labelAfterRegular && magnitudeWord(toks, k, s) == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// notAPrice reports whether the number at toks[i] is labelled as a saving or a threshold.
+func notAPrice(labels []label, i int) bool {
+	return labels[i] == labelSaving || labels[i] == labelThreshold
+}
+
+// fromSuffixes are words written after a price to make it a lower bound: Hungarian "-tól",
+// "-től" ("4 990 Ft-tól"), Chinese "起", Japanese "から", Korean "부터", Finnish "alkaen".
+var fromSuffixes = set("tól", "től", "起", "から", "부터", "alkaen")
+
+// saysFrom reports whether the amount at toks[i] is a lower bound: a "from" word anywhere before
+// it, "de la" (Romanian) right before it, or a "from" suffix or a wave dash with no number after
+// it ("¥3,980～", "39,900원~") right after it.
+func saysFrom(toks []token, i int, s string) bool {
+	if hasWordBefore(toks, i, s, fromWords) {
+		return true
+	}
+	k := i - 1
+	for k >= 0 && toks[k].kind == tokSymbol {
+		k--
+	}
+	if k >= 1 && toks[k].kind == tokWord && toks[k-1].kind == tokWord &&
+		lowerWord(toks[k].text(s)) == "la" && lowerWord(toks[k-1].text(s)) == "de" {
+		return true
+	}
+	j := i + 1
+	for j < len(toks) && (toks[j].kind == tokSymbol || magnitudeWord(toks, j, s) > 0) {
+		j++
+	}
+	if j < len(toks) && toks[j].kind == tokPunct && toks[j].text(s) == "-" && j+1 < len(toks) && toks[j+1].start == toks[j].end {
+		j++ // "Ft-tól"
+	}
+	if j >= len(toks) {
+		return false
+	}
+	switch t := toks[j]; t.kind {
+	case tokWord:
+		return fromSuffixes[lowerWord(t.text(s))]
+	case tokPunct:
+		return isWave(t.text(s)) && (j+1 >= len(toks) || toks[j+1].kind != tokNumber && toks[j+1].kind != tokSymbol)
+	}
+	return false
+}
+
+// isWave reports whether text is a tilde or wave dash, which Japanese, Chinese and Korean shops
+// write for "to" in a range and after a lower bound.
+func isWave(text string) bool { return text == "~" || text == "～" || text == "〜" }
+
+// minusBefore reports whether a minus sign stands right before the currency sign of the amount
+// at toks[i] ("-$20.00", "Coupon: -€10,00") or, spaced, before its digits at the start of the
+// string ("- 20 €"): a discount, not a price. A dash after a number joins a range instead
+// ("$10 -$20"), and one spaced from a sign is a list mark ("- $44.99").
+func minusBefore(toks []token, i int, s string) bool {
+	k := i - 1
+	sign := k >= 0 && toks[k].kind == tokSymbol
+	if sign {
+		k--
+	}
+	if k < 0 || toks[k].kind != tokPunct {
+		return false
+	}
+	if text := toks[k].text(s); text != "-" && text != "−" {
+		return false
+	}
+	if !sign {
+		return k == 0
+	}
+	if toks[k].end != toks[k+1].start {
+		return false // "- $44.99": a dash set apart from the sign is a list mark
+	}
+	return k == 0 || toks[k-1].kind != tokNumber && toks[k-1].kind != tokSymbol
+}

@@ -1,0 +1,30 @@
+package pricing
+
+import "testing"
+
+// TestParseMinusBeforeSign: a minus before the currency sign, or spaced before the digits at
+// the start, marks a discount.
+func TestParseMinusBeforeSign(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{in: "-$20.00", err: ErrNegative},
+		{in: "-€10,00", err: ErrNegative},
+		{in: "Coupon: -$5.00", err: ErrNegative},
+		{in: "- 20 €", err: ErrNegative},
+		{in: "−$5.00", err: ErrNegative},
+		{in: "- $44.99", amount: 4499, currency: "USD"}, // a list mark, as a real page writes it
+		{in: "$10-$20", amount: 1000, high: 2000, currency: "USD", flags: FlagRange},
+		{in: "Size 10 - $49.99", amount: 4999, currency: "USD"},
+	})
+}
+
+// TestParseSignSpellings: signs that read differently by place or beside other letters.
+func TestParseSignSpellings(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{in: "1.299.000 đồng", amount: 1299000, currency: "VND"},
+		{in: "P1,299.00", opts: ParseOptions{Currency: "PHP"}, amount: 129900, currency: "PHP"},
+		{in: "P 250.00", amount: 25000, currency: "BWP"},
+		{in: "£12.99 p/m", amount: 1299, currency: "GBP"},
+		{in: "£12.99 p.m.", amount: 1299, currency: "GBP"},
+		{in: "99p", amount: 99, currency: "GBP"},
+	})
+}
