@@ -19,7 +19,8 @@ import (
 // Built once; a table lookup per rune is far cheaper than a Unicode transformer per call.
 var brandRunes = sync.OnceValue(func() map[rune]string {
 	m := map[rune]string{'ø': "o", 'Ø': "o", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ß': "ss",
-		'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th", 'ı': "i"}
+		'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th", 'ı': "i",
+		'º': "o", 'ª': "a"} // the ordinal indicators are a raised o and a: "Nº21" is "No21"
 	for r := rune(0xC0); r <= 0x24F; r++ {
 		if _, ok := m[r]; ok || !unicode.IsLetter(r) {
 			continue
@@ -42,8 +43,9 @@ var brandRunes = sync.OnceValue(func() map[rune]string {
 var brandSuffixes = [][]string{
 	{"official", "store"}, {"official", "shop"}, {"online", "store"}, {"online", "shop"}, {"official"},
 	{"inc"}, {"incorporated"}, {"ltd"}, {"limited"}, {"llc"}, {"llp"}, {"plc"}, {"gmbh"}, {"ag"},
-	{"kg"}, {"spa"}, {"srl"}, {"sa"}, {"sas"}, {"sarl"}, {"bv"}, {"nv"}, {"ab"}, {"as"}, {"aps"},
-	{"oy"}, {"pty"}, {"co"}, {"corp"}, {"corporation"}, {"company"},
+	{"kg"}, {"spa"}, {"srl"}, {"sa"}, {"sas"}, {"sarl"}, {"sl"}, {"slu"}, {"bv"}, {"nv"}, {"ab"},
+	{"as"}, {"a", "s"}, {"aps"}, {"k", "s"}, {"i", "s"}, {"oy"}, {"oyj"}, {"pty"}, {"co"}, {"corp"},
+	{"corporation"}, {"company"},
 	{"new", "york"}, {"nyc"}, {"paris"}, {"london"}, {"milano"}, {"milan"}, {"copenhagen"},
 }
 
@@ -62,7 +64,8 @@ func PlaceholderBrand(name string) bool { return placeholderBrands[BrandKey(name
 // apostrophes dropped ("A.P.C." → "apc", "Tod's" → "tods"), "&", "+" and the word "and"
 // dropped, legal and marketing suffixes stripped (see brandSuffixes), and the remaining words
 // joined without spaces, so "SEE BY CHLOE", "See By Chloé" and "see-by-chloe" are all
-// "seebychloe", and "Off White" is "Off-White".
+// "seebychloe", and "Off White" is "Off-White". A number after "No" is written as after "N°"
+// ("No21", "Nº 21" and "N°21" are all "n21").
 func BrandKey(name string) string {
 	// One pass: fold each rune into buf, noting where words end.
 	buf := make([]byte, 0, len(name)+8)
@@ -107,8 +110,19 @@ func BrandKey(name string) string {
 	var wordsArr [16]string
 	words := wordsArr[:0]
 	start := 0
-	for _, end := range ends {
-		if w := folded[start:end]; w != "and" {
+	changed := false
+	for i, end := range ends {
+		w := folded[start:end]
+		switch {
+		case w == "and":
+			changed = true
+		case w == "no" && i+1 < len(ends) && isDigitByte(folded[end]):
+			words = append(words, "n") // "No 21"
+			changed = true
+		case len(w) > 2 && w[:2] == "no" && allDigits(w[2:]):
+			words = append(words, "n"+w[2:]) // "No21"
+			changed = true
+		default:
 			words = append(words, w)
 		}
 		start = end
@@ -126,10 +140,21 @@ func BrandKey(name string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	if len(words) == len(ends) {
+	if len(words) == len(ends) && !changed {
 		return folded // nothing dropped: the words are folded already, back to back
 	}
 	return strings.Join(words, "")
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func wordsEndWith(words, suffix []string) bool {
@@ -211,10 +236,55 @@ func LoadBrands(r io.Reader) (*Brands, error) {
 }
 
 // LookupBrand returns the canonical name of a brand known by name or alias ("SEE BY CHLOE" →
-// "See by Chloé"); false for a brand the directory does not know.
+// "See by Chloé"); false for a brand the directory does not know. A known brand followed by
+// the names of places is that brand ("Burberry London England", "Acne Studios Stockholm"): only
+// when what is left is known, so "Paris Texas" or "Tiger of Sweden" stay what they are.
 func (b *Brands) LookupBrand(name string) (canonical string, ok bool) {
-	canonical, ok = b.byKey[BrandKey(name)]
-	return canonical, ok
+	if canonical, ok = b.byKey[BrandKey(name)]; ok {
+		return canonical, true
+	}
+	words := strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '-' || r == '/' })
+	for len(words) > 1 {
+		n := trailingPlace(words)
+		if n == 0 || n == len(words) {
+			return "", false
+		}
+		words = words[:len(words)-n]
+		if canonical, ok = b.byKey[BrandKey(strings.Join(words, " "))]; ok {
+			return canonical, true
+		}
+	}
+	return "", false
+}
+
+// brandPlaces are the cities, regions and countries labels add after their names (folded; see
+// also the cities of brandSuffixes, which BrandKey drops from any name).
+var brandPlaces = map[string]bool{
+	"england": true, "scotland": true, "wales": true, "ireland": true, "uk": true, "usa": true, "america": true,
+	"italy": true, "italia": true, "france": true, "germany": true, "deutschland": true, "spain": true, "espana": true,
+	"portugal": true, "denmark": true, "danmark": true, "sweden": true, "sverige": true, "norway": true, "norge": true,
+	"finland": true, "iceland": true, "netherlands": true, "holland": true, "belgium": true, "switzerland": true,
+	"austria": true, "japan": true, "korea": true, "china": true, "australia": true, "canada": true, "brazil": true,
+	"stockholm": true, "oslo": true, "helsinki": true, "reykjavik": true, "amsterdam": true, "antwerp": true,
+	"antwerpen": true, "brussels": true, "berlin": true, "munich": true, "munchen": true, "hamburg": true,
+	"dusseldorf": true, "vienna": true, "wien": true, "zurich": true, "geneva": true, "geneve": true, "madrid": true,
+	"barcelona": true, "lisbon": true, "lisboa": true, "porto": true, "roma": true, "rome": true, "firenze": true,
+	"florence": true, "venezia": true, "venice": true, "napoli": true, "torino": true, "tokyo": true, "osaka": true,
+	"seoul": true, "shanghai": true, "sydney": true, "melbourne": true, "toronto": true, "montreal": true,
+	"vancouver": true, "california": true, "brooklyn": true, "dublin": true, "edinburgh": true, "glasgow": true,
+	"manchester": true, "new york": true, "los angeles": true, "hong kong": true, "san francisco": true,
+	"paris": true, "london": true, "milano": true, "milan": true, "copenhagen": true, "nyc": true,
+}
+
+// trailingPlace is how many of words' last words name a place (two for "New York"), or 0.
+func trailingPlace(words []string) int {
+	if n := len(words); n >= 2 && brandPlaces[Fold(words[n-2]+" "+words[n-1])] {
+		return 2
+	}
+	if brandPlaces[Fold(strings.Trim(words[len(words)-1], ".()"))] {
+		return 1
+	}
+	return 0
 }
 
 // Len is the number of brands (canonical names, not aliases).

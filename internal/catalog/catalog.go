@@ -5,6 +5,7 @@ package catalog
 
 import (
 	"errors"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,7 @@ var availabilitySeparators = strings.NewReplacer(" ", "", "_", "", "-", "")
 var availabilityWords = map[string]Availability{
 	"instock": InStock, "available": InStock, "limitedavailability": InStock, "instoreonly": InStock,
 	"onlineonly": InStock, "availablefororder": InStock, "true": InStock, "yes": InStock, "y": InStock,
+	"lowstock": InStock, "limitedstock": InStock, "fewleft": InStock, "onlyafewleft": InStock, "lastitems": InStock,
 	"auflager": InStock, "lieferbar": InStock, "sofortlieferbar": InStock, "verfügbar": InStock,
 	"enstock": InStock, "disponible": InStock, "disponibile": InStock, "opvoorraad": InStock,
 
@@ -68,8 +70,20 @@ func ParseAvailability(s string) Availability {
 	if a, ok := availabilityWords[availabilitySeparators.Replace(s)]; ok {
 		return a
 	}
+	if deliveryTime.MatchString(s) || fewLeft.MatchString(s) {
+		return InStock
+	}
 	return Unknown
 }
+
+// deliveryTime is a delivery time given instead of a stock word, as price-comparison feeds
+// (idealo's deliveryTime) and German shops write it: "1-3 Werktage", "2–4 business days",
+// "Lieferzeit: 24h", "ships in 3 days". An item that can be delivered in days is in stock.
+var deliveryTime = regexp.MustCompile(`^(?:(?:lieferzeit|delivery|delivery time|ships in|dispatched in|versand in|lieferbar in|livraison sous|expédié sous|levertijd|leveranstid)\s*:?\s*)?` +
+	`(?:ca\.?\s*)?\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?(?:werktage?n?|arbeitstage?n?|tage?n?|days?|business days?|working days?|jours?(?: ouvrés| ouvrables)?|dagen|werkdagen|días(?: hábiles)?|giorni(?: lavorativi)?|dni(?: robocze)?|dagar|arbetsdagar|h|std\.?|stunden|hours?)$`)
+
+// fewLeft is a count of items left: "Only 2 left", "nur noch 3 Stück".
+var fewLeft = regexp.MustCompile(`^(?:only|nur noch|plus que|solo quedan|solo|still)\s+\d+\s*(?:left|stück|stk\.?|verfügbar|en stock|disponibles?|disponibili|available)?(?:\s+in stock)?!?$`)
 
 // Brand is a designer or label, known under one canonical name and any number of aliases.
 type Brand struct {

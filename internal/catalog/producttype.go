@@ -31,12 +31,26 @@ type productTypeRule struct {
 	words    string
 	path     string
 	compound bool
+	// modifier: the word names the category even before another garment's word ("Bikini
+	// top", "Swim shorts", "Pyjama bottoms" are swimwear and sleepwear, not tops and shorts).
+	modifier bool
+	// fr is the path when the text reads French, for a word French and English both use for
+	// different things ("Robes" are dresses in "Femme > Vêtements > Robes", bathrobes in
+	// "Sleepwear > Robes"). frPlural: the plural alone, with nothing to tell the language,
+	// takes the French reading, being how French shops name the category.
+	fr       string
+	frPlural bool
+	// men is the path when the text is for men, for a word that names one thing for women
+	// and another for men (Italian "Abiti": dresses, but suits in "Uomo > Abiti").
+	men string
 }
 
-// productTypeRules are in English first, then basic French, German, Italian and Spanish.
-// The longest match wins; among equally long ones, the rightmost (the head noun of an English
-// phrase: "shirt dress" is a dress, "dress shirt" a shirt); then the earlier rule. "Robe" alone
-// is a bathrobe, as in English; French phrases ("robe longue", "robe de soirée") are dresses.
+// productTypeRules are in English first, then basic French, German, Italian, Spanish, Dutch,
+// Swedish, Polish and Japanese. Words may be written with accents or in kana: they are folded
+// as the text is. The rightmost match wins (the head noun of an English phrase: "shirt dress"
+// is a dress, "dress shirt" a shirt) unless a modifier names the category; then the longest.
+// "Robe" alone is a bathrobe, as in English; "Robes" alone and "Robe" among French words are
+// dresses, as are French phrases ("robe longue", "robe de soirée").
 var productTypeRules = []productTypeRule{
 	// Bags, smallest first.
 	{words: "micro bag", path: ptHandbags + " > Micro Bags"},
@@ -64,6 +78,7 @@ var productTypeRules = []productTypeRule{
 	{words: "fanny pack", path: ptHandbags + " > Belt Bags"},
 	{words: "bag charm", path: ptBagAcc + " > Bag Charms"},
 	{words: "bag strap", path: ptBagAcc + " > Bag Straps"},
+	{words: "wallet chain", path: ptBagAcc + " > Wallet Chains"},
 	{words: "keyring", path: ptBagAcc + " > Keychains"},
 	{words: "key ring", path: ptBagAcc + " > Keychains"},
 	{words: "keychain", path: ptBagAcc + " > Keychains"},
@@ -71,6 +86,7 @@ var productTypeRules = []productTypeRule{
 	{words: "purse", path: ptHandbags},
 	{words: "cardholder", path: ptApparel + " > Handbags, Wallets & Cases > Business Card Cases"},
 	{words: "card holder", path: ptApparel + " > Handbags, Wallets & Cases > Business Card Cases"},
+	{words: "card case", path: ptApparel + " > Handbags, Wallets & Cases > Business Card Cases"},
 	{words: "handbag", path: ptHandbags},
 	{words: "bag", path: ptHandbags, compound: true},
 	{words: "satchel", path: ptHandbags},
@@ -103,6 +119,11 @@ var productTypeRules = []productTypeRule{
 	{words: "brogue", path: ptShoes},
 	{words: "oxford shoe", path: ptShoes},
 	{words: "derby", path: ptShoes},
+	{words: "shoelace", path: ptApparel + " > Shoe Accessories > Shoelaces"},
+	{words: "shoe lace", path: ptApparel + " > Shoe Accessories > Shoelaces"},
+	{words: "boot lace", path: ptApparel + " > Shoe Accessories > Shoelaces"},
+	{words: "shoe cover", path: ptApparel + " > Shoe Accessories > Shoe Covers"},
+	{words: "boot liner", path: ptApparel + " > Shoe Accessories > Boot Liners"},
 
 	// Clothing.
 	{words: "dress", path: ptDresses},
@@ -165,21 +186,24 @@ var productTypeRules = []productTypeRule{
 	{words: "outerwear", path: ptClothing + " > Outerwear"},
 	{words: "suit", path: ptClothing + " > Suits"},
 	{words: "tuxedo", path: ptClothing + " > Suits > Tuxedos"},
-	{words: "swimwear", path: ptClothing + " > Swimwear"},
-	{words: "swimsuit", path: ptClothing + " > Swimwear"},
-	{words: "bikini", path: ptClothing + " > Swimwear"},
-	{words: "swim", path: ptClothing + " > Swimwear"},
+	{words: "swimwear", path: ptClothing + " > Swimwear", modifier: true},
+	{words: "swimsuit", path: ptClothing + " > Swimwear", modifier: true},
+	{words: "bikini", path: ptClothing + " > Swimwear", modifier: true},
+	{words: "bikini brief", path: ptUnderwear + " > Underwear"}, // the cut of a knicker
+	{words: "bikini knicker", path: ptUnderwear + " > Underwear"},
+	{words: "swim", path: ptClothing + " > Swimwear", modifier: true},
 	{words: "beachwear", path: ptClothing + " > Swimwear"},
-	{words: "pajama", path: ptSleep + " > Pajamas"},
-	{words: "pyjama", path: ptSleep + " > Pajamas"},
+	{words: "pajama", path: ptSleep + " > Pajamas", modifier: true},
+	{words: "pyjama", path: ptSleep + " > Pajamas", modifier: true},
 	{words: "nightgown", path: ptSleep + " > Nightgowns"},
 	{words: "nightdress", path: ptSleep + " > Nightgowns"},
-	{words: "robe", path: ptSleep + " > Robes"},
+	{words: "robe", path: ptSleep + " > Robes", fr: ptDresses, frPlural: true},
 	{words: "bathrobe", path: ptSleep + " > Robes"},
+	{words: "bath robe", path: ptSleep + " > Robes"},
 	{words: "dressing gown", path: ptSleep + " > Robes"},
 	{words: "loungewear", path: ptSleep + " > Loungewear"},
-	{words: "sleepwear", path: ptSleep},
-	{words: "nightwear", path: ptSleep},
+	{words: "sleepwear", path: ptSleep, modifier: true},
+	{words: "nightwear", path: ptSleep, modifier: true},
 	{words: "activewear", path: ptClothing + " > Activewear"},
 	{words: "sportswear", path: ptClothing + " > Activewear"},
 	{words: "bra", path: ptUnderwear + " > Bras"},
@@ -243,6 +267,11 @@ var productTypeRules = []productTypeRule{
 	{words: "anklet", path: ptJewelry + " > Anklets"},
 	{words: "brooch", path: ptJewelry + " > Brooches & Lapel Pins"},
 	{words: "watch", path: ptJewelry + " > Watches"},
+	{words: "watch strap", path: ptJewelry + " > Watch Accessories > Watch Bands"},
+	{words: "watch band", path: ptJewelry + " > Watch Accessories > Watch Bands"},
+	{words: "watch winder", path: ptJewelry + " > Watch Accessories > Watch Winders"},
+	{words: "belt buckle", path: ptAccessories + " > Belt Buckles"},
+	{words: "tie clip", path: ptAccessories + " > Tie Clips"},
 	{words: "jewelry", path: ptJewelry},
 	{words: "jewellery", path: ptJewelry},
 
@@ -266,6 +295,12 @@ var productTypeRules = []productTypeRule{
 	{words: "blouson", path: ptCoats},
 	{words: "sac", path: ptHandbags},
 	{words: "sac a main", path: ptHandbags},
+	{words: "mini sac", path: ptHandbags + " > Micro Bags"},
+	{words: "micro sac", path: ptHandbags + " > Micro Bags"},
+	{words: "bandouliere", path: ptHandbags + " > Cross-Body Bags"},
+	{words: "cabas", path: ptHandbags + " > Tote Bags"},
+	{words: "mocassin", path: ptShoes + " > Loafers"},
+	{words: "accessoire", path: ptAccessories},
 	{words: "sac a dos", path: "Luggage & Bags > Backpacks"},
 	{words: "chaussure", path: ptShoes},
 	{words: "basket", path: ptShoes + " > Sneakers"},
@@ -294,6 +329,16 @@ var productTypeRules = []productTypeRule{
 	{words: "jacke", path: ptCoats, compound: true},
 	{words: "mantel", path: ptCoats, compound: true},
 	{words: "tasche", path: ptHandbags, compound: true},
+	{words: "umhangetasche", path: ptHandbags + " > Cross-Body Bags", compound: true},
+	{words: "schultertasche", path: ptHandbags + " > Shoulder Bags", compound: true},
+	{words: "henkeltasche", path: ptHandbags + " > Top-Handle Bags", compound: true},
+	{words: "gurteltasche", path: ptHandbags + " > Belt Bags", compound: true},
+	{words: "bauchtasche", path: ptHandbags + " > Belt Bags", compound: true},
+	{words: "geldborse", path: ptApparel + " > Handbags, Wallets & Cases > Wallets & Money Clips", compound: true},
+	{words: "portemonnaie", path: ptApparel + " > Handbags, Wallets & Cases > Wallets & Money Clips"},
+	{words: "brieftasche", path: ptApparel + " > Handbags, Wallets & Cases > Wallets & Money Clips"},
+	{words: "badehose", path: ptClothing + " > Swimwear"},
+	{words: "badeshorts", path: ptClothing + " > Swimwear"},
 	{words: "rucksack", path: "Luggage & Bags > Backpacks"},
 	{words: "schuh", path: ptShoes, compound: true},
 	{words: "turnschuh", path: ptShoes + " > Sneakers"},
@@ -312,7 +357,7 @@ var productTypeRules = []productTypeRule{
 	{words: "badeanzug", path: ptClothing + " > Swimwear"},
 
 	// Italian.
-	{words: "abito", path: ptDresses},
+	{words: "abito", path: ptDresses, men: ptClothing + " > Suits"},
 	{words: "vestito", path: ptDresses},
 	{words: "gonna", path: ptSkirts},
 	{words: "pantaloni", path: ptPants},
@@ -323,8 +368,15 @@ var productTypeRules = []productTypeRule{
 	{words: "giacca", path: ptCoats},
 	{words: "borsa", path: ptHandbags},
 	{words: "borse", path: ptHandbags},
+	{words: "a tracolla", path: ptHandbags + " > Cross-Body Bags"}, // "borsa a tracolla", not "con tracolla" (a strap)
+	{words: "borsa a spalla", path: ptHandbags + " > Shoulder Bags"},
+	{words: "mini borsa", path: ptHandbags + " > Micro Bags"},
+	{words: "portafoglio", path: ptApparel + " > Handbags, Wallets & Cases > Wallets & Money Clips"},
 	{words: "scarpe", path: ptShoes},
 	{words: "stivali", path: ptShoes + " > Boots"},
+	{words: "stivaletto", path: ptShoes + " > Boots"},
+	{words: "mocassino", path: ptShoes + " > Loafers"},
+	{words: "tacco", path: ptShoes + " > Heels"},
 	{words: "sandali", path: ptShoes + " > Sandals"},
 	{words: "decollete", path: ptShoes + " > Heels"},
 	{words: "cintura", path: ptAccessories + " > Belts"},
@@ -345,6 +397,13 @@ var productTypeRules = []productTypeRule{
 	{words: "abrigo", path: ptCoats},
 	{words: "chaqueta", path: ptCoats},
 	{words: "bolso", path: ptHandbags},
+	{words: "bandolera", path: ptHandbags + " > Cross-Body Bags"},
+	{words: "bolso de hombro", path: ptHandbags + " > Shoulder Bags"},
+	{words: "mini bolso", path: ptHandbags + " > Micro Bags"},
+	{words: "billetera", path: ptApparel + " > Handbags, Wallets & Cases > Wallets & Money Clips"},
+	{words: "monedero", path: ptApparel + " > Handbags, Wallets & Cases > Wallets & Money Clips"},
+	{words: "botin", path: ptShoes + " > Boots"},
+	{words: "mocasin", path: ptShoes + " > Loafers"},
 	{words: "zapato", path: ptShoes},
 	{words: "zapatilla", path: ptShoes + " > Sneakers"},
 	{words: "bota", path: ptShoes + " > Boots"},
@@ -357,6 +416,73 @@ var productTypeRules = []productTypeRule{
 	{words: "anillo", path: ptJewelry + " > Rings"},
 	{words: "pendientes", path: ptJewelry + " > Earrings"},
 	{words: "gafas de sol", path: ptAccessories + " > Sunglasses"},
+
+	// Dutch (plurals in -en are found as German ones are; doubled consonants are spelled out).
+	{words: "kleding", path: ptClothing},
+	{words: "jurk", path: ptDresses, compound: true},
+	{words: "rok", path: ptSkirts},
+	{words: "rokken", path: ptSkirts},
+	{words: "broek", path: ptPants, compound: true},
+	{words: "trui", path: ptTops + " > Knitwear"},
+	{words: "jas", path: ptCoats},
+	{words: "jassen", path: ptCoats},
+	{words: "schoen", path: ptShoes, compound: true},
+	{words: "laars", path: ptShoes + " > Boots"},
+	{words: "laarzen", path: ptShoes + " > Boots"},
+	{words: "tas", path: ptHandbags},
+	{words: "tassen", path: ptHandbags},
+	{words: "sieraden", path: ptJewelry},
+
+	// Swedish (with their plurals: -ar and -or are not endings tagdrop strips).
+	{words: "kläder", path: ptClothing},
+	{words: "klänning", path: ptDresses},
+	{words: "klänningar", path: ptDresses},
+	{words: "kjol", path: ptSkirts},
+	{words: "kjolar", path: ptSkirts},
+	{words: "byxor", path: ptPants},
+	{words: "jacka", path: ptCoats},
+	{words: "jackor", path: ptCoats},
+	{words: "skor", path: ptShoes},
+	{words: "väska", path: ptHandbags},
+	{words: "väskor", path: ptHandbags},
+	{words: "smycken", path: ptJewelry},
+
+	// Polish (plurals in -ki are found from -ka, as Italian ones).
+	{words: "odzież", path: ptClothing},
+	{words: "sukienka", path: ptDresses},
+	{words: "spódnica", path: ptSkirts},
+	{words: "spodnie", path: ptPants},
+	{words: "kurtka", path: ptCoats},
+	{words: "buty", path: ptShoes},
+	{words: "torebka", path: ptHandbags},
+	{words: "biżuteria", path: ptJewelry},
+
+	// Japanese (one word, no plurals; compounds end in the category's word).
+	{words: "ワンピース", path: ptDresses},
+	{words: "ドレス", path: ptDresses},
+	{words: "スカート", path: ptSkirts},
+	{words: "パンツ", path: ptPants},
+	{words: "ジーンズ", path: ptPants + " > Jeans"},
+	{words: "シャツ", path: ptTops, compound: true},
+	{words: "Tシャツ", path: ptTops},
+	{words: "ニット", path: ptTops + " > Knitwear"},
+	{words: "ジャケット", path: ptCoats, compound: true},
+	{words: "コート", path: ptCoats, compound: true},
+	{words: "スニーカー", path: ptShoes + " > Sneakers"},
+	{words: "ブーツ", path: ptShoes + " > Boots", compound: true},
+	{words: "サンダル", path: ptShoes + " > Sandals"},
+	{words: "パンプス", path: ptShoes + " > Heels"},
+	{words: "靴", path: ptShoes, compound: true},
+	{words: "バッグ", path: ptHandbags, compound: true},
+	{words: "ショルダーバッグ", path: ptHandbags + " > Shoulder Bags"},
+	{words: "トートバッグ", path: ptHandbags + " > Tote Bags"},
+	{words: "財布", path: ptApparel + " > Handbags, Wallets & Cases > Wallets & Money Clips"},
+	{words: "ネックレス", path: ptJewelry + " > Necklaces"},
+	{words: "ピアス", path: ptJewelry + " > Earrings"},
+	{words: "イヤリング", path: ptJewelry + " > Earrings"},
+	{words: "指輪", path: ptJewelry + " > Rings"},
+	{words: "腕時計", path: ptJewelry + " > Watches"},
+	{words: "アクセサリー", path: ptAccessories},
 }
 
 // resolvedRule is a rule whose path was found in one taxonomy: the rule's node, or its
@@ -364,36 +490,74 @@ var productTypeRules = []productTypeRule{
 type resolvedRule struct {
 	words    []string
 	compound bool
+	modifier bool
+	frPlural bool
 	node     int // index into Taxonomy.nodes
+	frNode   int // the French reading's node; -1 for none
+	menNode  int // the men's reading's node; -1 for none
 	order    int
+	chars    int // bytes in the words
 }
 
 func (t *Taxonomy) resolveRules() {
 	var out []resolvedRule
 	for i, r := range productTypeRules {
-		segs := splitTaxonomyPath(r.path)
-		for len(segs) > 0 {
-			if ni, ok := t.byPath[pathKey(strings.Join(segs, " > "))]; ok {
-				out = append(out, resolvedRule{words: strings.Fields(r.words), compound: r.compound, node: ni, order: i})
-				break
-			}
-			segs = segs[:len(segs)-1]
+		ni, ok := t.nearestNode(r.path)
+		if !ok {
+			continue
 		}
+		fr, men := -1, -1
+		if n, ok := t.nearestNode(r.fr); r.fr != "" && ok {
+			fr = n
+		}
+		if n, ok := t.nearestNode(r.men); r.men != "" && ok {
+			men = n
+		}
+		words := strings.Fields(Fold(r.words))
+		out = append(out, resolvedRule{words: words, compound: r.compound, modifier: r.modifier, frPlural: r.frPlural,
+			node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
 	}
 	t.rules = out
 	t.ruleIndex = map[string][]int{}
+	t.compoundIndex = map[string][]int{}
 	for i, r := range out {
 		t.ruleIndex[r.words[0]] = append(t.ruleIndex[r.words[0]], i)
-		if r.compound {
-			t.compoundRules = append(t.compoundRules, i)
+		if w := r.words[0]; r.compound && len(r.words) == 1 && len(w) >= compoundTail {
+			t.compoundIndex[w[len(w)-compoundTail:]] = append(t.compoundIndex[w[len(w)-compoundTail:]], i)
 		}
 	}
+	t.clothing = -1
+	if ci, ok := t.byPath[pathKey(ptClothing)]; ok {
+		t.clothing = ci
+	}
 }
+
+// nearestNode is the index of path's node, or of its nearest ancestor the taxonomy has.
+func (t *Taxonomy) nearestNode(path string) (int, bool) {
+	for segs := splitTaxonomyPath(path); len(segs) > 0; segs = segs[:len(segs)-1] {
+		if ni, ok := t.byPath[pathKey(strings.Join(segs, " > "))]; ok {
+			return ni, true
+		}
+	}
+	return 0, false
+}
+
+// compoundTail is how many of a compound rule's last bytes index it (every compound rule word
+// is at least this long).
+const compoundTail = 3
 
 // pluralEndings are the endings wordForm accepts after a rule's word.
 var pluralEndings = [...]string{"s", "es", "e", "n", "en", "er"}
 
-// stems appends to out w and w without each plural ending: the rule words w may be a form of.
+// pluralChanges are plurals that change the end of a word rather than add to it, each as
+// {plural ending, singular ending}: Italian (giacca → giacche, abito → abiti, maglione →
+// maglioni, gonna → gonne, camicia → camicie), Polish (sukienka → sukienki) and French in -x
+// (manteau → manteaux).
+var pluralChanges = [...][2]string{{"che", "ca"}, {"ghe", "ga"}, {"chi", "co"}, {"ghi", "go"}, {"ki", "ka"},
+	{"i", "o"}, {"i", "e"}, {"e", "a"}, {"ux", "u"}}
+
+// stems appends to out w and w without each plural ending: the rule words w may be a form of,
+// besides those pluralChanges give.
 func stems(w string, out []string) []string {
 	out = append(out, w)
 	for _, e := range pluralEndings {
@@ -407,7 +571,11 @@ func stems(w string, out []string) []string {
 // MapProductType maps a retailer's free-text product type or breadcrumb ("Women > Bags > Mini
 // Bags", "Sneakers", "Robe longue", "Damen/Schuhe/Stiefel") onto the taxonomy. A full taxonomy
 // path is taken as it is; otherwise the most specific segment that names a category or matches
-// a keyword rule wins, searching from the last segment back. False when nothing matches.
+// a keyword rule wins, searching from the last segment back. A word that means different things
+// in French and English ("Robes"), or for women and men ("Abiti"), is read in the context of
+// the rest of the text. A segment naming a thing's accessory ("Shoe care", "Jewellery box",
+// "Sunglasses case") that no rule knows leaves the text unmapped rather than filed as the
+// thing. False when nothing matches.
 func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 	if strings.Contains(text, ">") {
 		if n, ok := t.ByPath(text); ok {
@@ -420,27 +588,146 @@ func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 		if seg == "" {
 			continue
 		}
-		if idx, ok := t.byName[nameKey(seg)]; ok && len(idx) == 1 {
+		words := productWords(seg)
+		idx, named := t.byName[nameKey(seg)]
+		named = named && len(idx) == 1
+		if named && !t.hasFalseFriend(words) {
 			return t.nodes[idx[0]], true
 		}
-		if ni, ok := t.matchRules(productWords(seg)); ok {
-			return t.nodes[ni], true
+		m, matched := t.matchRules(words)
+		if matched && (t.rules[m.rule].frNode >= 0 || t.rules[m.rule].menNode >= 0) {
+			return t.nodes[t.readInContext(m, words, text)], true
+		}
+		if named {
+			return t.nodes[idx[0]], true
+		}
+		if matched && t.accessoryPhrase(seg, words) {
+			return Node{}, false
+		}
+		if matched {
+			return t.nodes[m.node], true
 		}
 	}
 	return Node{}, false
 }
 
+// hasFalseFriend reports whether one of words may be a word read by its context ("Robes").
+func (t *Taxonomy) hasFalseFriend(words []string) bool {
+	var buf [1 + len(pluralEndings)]string
+	for _, w := range words {
+		for _, s := range stems(w, buf[:0]) {
+			for _, ri := range t.ruleIndex[s] {
+				if t.rules[ri].frNode >= 0 || t.rules[ri].menNode >= 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// frenchWords and englishWords tell the language of a product type's other words, for a word
+// the two languages use for different things; mensWords say the text is for men.
+var (
+	frenchWords = wordSet("femme femmes homme hommes enfant enfants fille filles garcon garcons bebe vetement vetements " +
+		"accessoires chaussures sacs bijoux et de des du d la le les pour avec en nouveautes nouveaute soldes ete hiver " +
+		"longue longues courte courtes soiree mode maille manches pret porter fleurs")
+	englishWords = wordSet("women womens woman ladies men mens man kids girls boys baby clothing clothes apparel and " +
+		"for the with of sleepwear nightwear loungewear lounge bath spa home accessories bags shoes new sale dressing gown gowns")
+	mensWords = wordSet("men mens man uomo uomini homme hommes herren herr hombre hombres heren")
+)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// readInContext is the node of m, a rule read by its context, for text: the men's reading when
+// text is for men; the French one when more of text's words are French than English, or, with
+// no other word at all, for a plural if the rule says French shops name the category so
+// ("Robes"); else the rule's own node.
+func (t *Taxonomy) readInContext(m ruleMatch, words []string, text string) int {
+	r := t.rules[m.rule]
+	all := productWords(text)
+	fr, en, men := 0, 0, false
+	for _, w := range all {
+		if frenchWords[w] {
+			fr++
+		} else if englishWords[w] {
+			en++
+		}
+		men = men || mensWords[w]
+	}
+	switch {
+	case r.menNode >= 0 && men:
+		return r.menNode
+	case r.frNode < 0:
+		return m.node
+	case fr > en:
+		return r.frNode
+	case en > fr:
+		return m.node
+	case len(all) == m.length && r.frPlural && words[m.end-1] != r.words[len(r.words)-1]:
+		return r.frNode
+	}
+	return m.node
+}
+
 // ruleMatch is one rule matching the words of a segment.
 type ruleMatch struct {
-	node, end, length, order int
-	exact                    bool
+	rule, node, end, length, chars, order int
+	exact                                 bool
+}
+
+// accessoryNouns are head nouns of a thing's accessories and care ("Shoe care", "Jewellery
+// box", "Watch winder", "Sunglasses case"): such a phrase is not the thing.
+var accessoryNouns = wordSet("care box case pouch stand holder organiser organizer rack tray hanger cleaner " +
+	"cleaning polish brush spray protector insole tree horn stretcher kit strap winder storage display insert cover")
+
+// accessoryPhrase reports whether the last of seg's coordinated parts ("Bags & Cases" has two)
+// ends in an accessory noun after words that name a thing, with no rule for the whole phrase
+// ("Watch strap" has one): "Shoe care", "Jewellery boxes", but not "Bags & Cases".
+func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
+	if len(words) < 2 || !isAccessoryNoun(words[len(words)-1]) {
+		return false
+	}
+	part := seg
+	if i := strings.LastIndexAny(part, "&,+;"); i >= 0 {
+		part = part[i+1:]
+	}
+	pw := productWords(part)
+	for i := len(pw) - 2; i >= 0; i-- {
+		if pw[i] == "and" || pw[i] == "und" || pw[i] == "et" || pw[i] == "or" {
+			pw = pw[i+1:]
+			break
+		}
+	}
+	if len(pw) < 2 {
+		return false
+	}
+	m, ok := t.matchRules(pw)
+	return ok && m.end < len(pw)
+}
+
+func isAccessoryNoun(w string) bool {
+	var buf [1 + len(pluralEndings)]string
+	for _, s := range stems(w, buf[:0]) {
+		if accessoryNouns[s] {
+			return true
+		}
+	}
+	return false
 }
 
 // matchRules finds the best rule for the words of one segment. A match whose category is an
 // ancestor of another match's is dropped ("Top-Handle Bags" is a top-handle bag, not just a
-// bag); of the rest, the rightmost wins, then the longest, then a whole-word one, then the
-// earlier rule.
-func (t *Taxonomy) matchRules(words []string) (int, bool) {
+// bag); of the rest, the rightmost wins, then the longest, then a whole-word one, then the one
+// leaving less of the word as an ending ("Vestes" is a veste, not a vest), then the earlier
+// rule. A modifier right before a garment wins over it ("Swim shorts").
+func (t *Taxonomy) matchRules(words []string) (best ruleMatch, ok bool) {
 	var matches []ruleMatch
 	add := func(ri, start int) {
 		r := t.rules[ri]
@@ -448,40 +735,79 @@ func (t *Taxonomy) matchRules(words []string) (int, bool) {
 			return
 		}
 		if exact, ok := ruleMatchesAt(r, words, start); ok {
-			matches = append(matches, ruleMatch{node: r.node, end: start + len(r.words), length: len(r.words), order: r.order, exact: exact})
+			matches = append(matches, ruleMatch{rule: ri, node: r.node, end: start + len(r.words), length: len(r.words),
+				chars: r.chars, order: r.order, exact: exact})
 		}
 	}
 	var stemBuf [1 + len(pluralEndings)]string
+	var keyBuf [64]byte
 	for start, w := range words {
-		for _, stem := range stems(w, stemBuf[:0]) {
+		stemmed := stems(w, stemBuf[:0])
+		for _, stem := range stemmed {
 			for _, ri := range t.ruleIndex[stem] {
 				add(ri, start)
 			}
 		}
-		for _, ri := range t.compoundRules {
-			if compoundEnd(w, t.rules[ri].words[0]) {
-				add(ri, start)
+		for _, c := range pluralChanges {
+			if len(w) > len(c[0])+1 && strings.HasSuffix(w, c[0]) {
+				k := append(append(keyBuf[:0], w[:len(w)-len(c[0])]...), c[1]...)
+				for _, ri := range t.ruleIndex[string(k)] {
+					add(ri, start)
+				}
+			}
+		}
+		// Compounds end in a rule's word, perhaps before a plural ending: look the rules up
+		// by the last bytes of each stem.
+		seen := len(matches)
+		for _, stem := range stemmed {
+			if len(stem) < compoundTail {
+				continue
+			}
+		rules:
+			for _, ri := range t.compoundIndex[stem[len(stem)-compoundTail:]] {
+				for _, m := range matches[seen:] {
+					if m.rule == ri {
+						continue rules
+					}
+				}
+				if compoundEnd(w, t.rules[ri].words[0]) {
+					add(ri, start)
+				}
 			}
 		}
 	}
-	best := -1
+	bi, mi := -1, -1 // the best match, the best modifier
 	for i, m := range matches {
 		if t.coveredByDescendant(m, matches) {
 			continue
 		}
-		if best < 0 || better(m, matches[best]) {
-			best = i
+		if bi < 0 || better(m, matches[bi]) {
+			bi = i
+		}
+		if t.rules[m.rule].modifier && (mi < 0 || better(m, matches[mi])) {
+			mi = i
 		}
 	}
-	if best < 0 {
-		return 0, false
+	if bi < 0 {
+		return ruleMatch{}, false
 	}
-	m := matches[best]
+	best = matches[bi]
+	if mi >= 0 {
+		if m := matches[mi]; m.end == best.end-best.length && t.isClothing(best.node) &&
+			!t.IsDescendant(t.nodes[best.node].ID, t.nodes[m.node].ID) {
+			best = m
+		}
+	}
 	// "Micro" alone says micro bag only when the text is about bags at all.
-	if m.length == 1 && t.nodes[m.node].Name == "Micro Bags" && !hasBagWord(words) {
-		return 0, false
+	if best.length == 1 && t.nodes[best.node].Name == "Micro Bags" && !hasBagWord(words) {
+		return ruleMatch{}, false
 	}
-	return m.node, true
+	return best, true
+}
+
+// isClothing reports whether node (an index) is clothing, or is when the taxonomy has no clothing.
+func (t *Taxonomy) isClothing(node int) bool {
+	return t.clothing < 0 || node == t.clothing || t.IsDescendant(t.nodes[node].ID, t.nodes[t.clothing].ID)
 }
 
 func (t *Taxonomy) coveredByDescendant(m ruleMatch, all []ruleMatch) bool {
@@ -501,6 +827,8 @@ func better(a, b ruleMatch) bool {
 		return a.length > b.length
 	case a.exact != b.exact:
 		return a.exact
+	case a.chars != b.chars:
+		return a.chars > b.chars
 	}
 	return a.order < b.order
 }
@@ -523,17 +851,22 @@ func ruleMatchesAt(r resolvedRule, words []string, start int) (exact, ok bool) {
 	return exact, true
 }
 
-// wordForm reports whether got is want or one of its plural forms.
+// wordForm reports whether got is want or one of its plural forms (see stems).
 func wordForm(got, want string) bool {
-	if !strings.HasPrefix(got, want) {
-		return false
+	if strings.HasPrefix(got, want) {
+		rest := got[len(want):]
+		if rest == "" {
+			return true
+		}
+		for _, e := range pluralEndings {
+			if rest == e {
+				return true
+			}
+		}
 	}
-	rest := got[len(want):]
-	if rest == "" {
-		return true
-	}
-	for _, e := range pluralEndings {
-		if rest == e {
+	for _, c := range pluralChanges {
+		if len(got) > len(c[0])+1 && strings.HasSuffix(got, c[0]) && strings.HasSuffix(want, c[1]) &&
+			got[:len(got)-len(c[0])] == want[:len(want)-len(c[1])] {
 			return true
 		}
 	}
@@ -542,7 +875,10 @@ func wordForm(got, want string) bool {
 
 // compoundEnd reports whether got is a longer word ending in want or one of its plurals.
 func compoundEnd(got, want string) bool {
-	if len(got) > len(want)+1 && strings.HasSuffix(got, want) {
+	if len(got) <= len(want)+1 {
+		return false
+	}
+	if strings.HasSuffix(got, want) {
 		return true
 	}
 	for _, e := range pluralEndings {

@@ -41,10 +41,11 @@ type Taxonomy struct {
 	byPath map[string]int // by pathKey
 	byName map[string][]int
 	// MapProductType's keyword rules, resolved against this tree, indexed by first word;
-	// compoundRules also match the end of a longer word.
+	// compound rules also match the end of a longer word, and are indexed by their last bytes.
 	rules         []resolvedRule
 	ruleIndex     map[string][]int
-	compoundRules []int
+	compoundIndex map[string][]int
+	clothing      int // index of "Apparel & Accessories > Clothing"; -1 when the tree lacks it
 }
 
 // The embedded taxonomy: Google's "Apparel & Accessories" branch and tagdrop's own leaves.

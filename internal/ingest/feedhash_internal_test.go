@@ -32,7 +32,10 @@ var normaliserGolden = map[int]uint64{
 	// 5: sizes (EU thirds, widths, glued systems, letter ranges, fit and label words in more
 	// languages, one-size words), colours (texture words, compounds, nl/sv/pl/ja), materials
 	// (imitations, PU in compositions), price strings (labels in 20 languages, magnitude
-	// words, full-width punctuation, <sup> cents). (None in the test items: same checksum.)
+	// words, full-width punctuation, <sup> cents), categories (French "Robes", Italian and French
+	// plurals, bag types, swimwear modifiers, accessories of a thing), brands (company forms,
+	// "No21", trailing places), delivery times and "only N left" as availability, several
+	// g:size elements as one list. (None in the test items: same checksum.)
 	5: 0x6c9eba4b97d267da,
 }
 

@@ -1,0 +1,29 @@
+package catalog
+
+import "testing"
+
+// Feeds that give a delivery time or a count of items left instead of a stock word: idealo's
+// deliveryTime, "Low stock", "Only 2 left". Words that only look alike say nothing.
+func TestParseAvailabilityDeliveryTimesAndCounts(t *testing.T) {
+	for s, want := range map[string]Availability{
+		"1-3 Werktage":          InStock,
+		"2–4 business days":     InStock,
+		"Lieferzeit: 24h":       InStock,
+		"ca. 3-5 Tage":          InStock,
+		"ships in 3 days":       InStock,
+		"Livraison sous 48h":    InStock,
+		"Low stock":             InStock,
+		"limited_stock":         InStock,
+		"Only 2 left":           InStock,
+		"only 1 left in stock!": InStock,
+		"nur noch 3 Stück":      InStock,
+		"3 weeks":               Unknown,
+		"Monday":                Unknown,
+		"only online":           Unknown,
+		"6-8 weeks":             Unknown,
+	} {
+		if got := ParseAvailability(s); got != want {
+			t.Errorf("ParseAvailability(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
