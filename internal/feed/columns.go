@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -13,29 +14,29 @@ import (
 // of its field's columns that is not empty.
 var defaultColumns = map[string][]string{
 	"id": {"id", "offerid", "awproductid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
-		"merchantproductid", "itemid", "sku"},
+		"merchantproductid", "itemid", "sku", "skuid", "pid"},
 	"title":       {"title", "productname", "name", "itemname"},
-	"description": {"description", "productdescription", "longdescription", "shortdescription", "productshortdescription"},
+	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription"},
 	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
 	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "url", "producturl", "merchantdeeplink", "deeplink",
 		"productlink"},
-	"image_link": {"imagelink", "imageurl", "largeimage", "merchantimageurl", "awimageurl", "productimageurl",
-		"image", "imagelinkurl"},
+	"image_link": {"imagelink", "imageurl", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
+		"image", "imagelinkurl", "imageurls"},
 	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
 	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername"},
-	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn"},
+	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans"},
 	"mpn":                   {"mpn", "manufacturerpart", "modelnumber", "productmodel"},
 	// price is the regular price in Merchant Center terms. Awin's search_price and Impact's
 	// CurrentPrice are what the shopper pays; their rrp_price/OriginalPrice (regular_price below)
 	// turn them into sale prices when higher.
 	"price":                     {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice"},
-	"sale_price":                {"saleprice", "salesprice"},
+	"sale_price":                {"saleprice", "salesprice", "pricesale"},
 	"sale_price_effective_date": {"salepriceeffectivedate"},
-	"availability":              {"availability", "stockstatus", "stockavailability"},
+	"availability":              {"availability", "stockstatus", "stockavailability", "deliverytime", "lieferzeit"},
 	"google_product_category":   {"googleproductcategory", "googlecategory"},
 	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "categoryname",
 		"primarycategory", "advertisercategory", "category"},
-	"color":         {"color", "colour", "primarycolor", "primarycolour", "fashionswatch"},
+	"color":         {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch"},
 	"size":          {"size", "fashionsize", "sizes"},
 	"size_type":     {"sizetype"},
 	"size_system":   {"sizesystem"},
@@ -45,10 +46,11 @@ var defaultColumns = map[string][]string{
 	"pattern":       {"pattern", "fashionpattern"},
 	"item_group_id": {"itemgroupid", "parentproductid", "parentsku", "groupid"},
 	"condition":     {"condition"},
-	FieldCurrency:   {"currency", "currencycode"},
-	// previousPrice is Tradedoubler's "was" price, normal_price Webgains'.
+	FieldCurrency:   {"currency", "currencycode", "pricecurrency", "currencyid"},
+	// previousPrice is Tradedoubler's "was" price, normal_price Webgains', price_old Daisycon's,
+	// formerPrice idealo's, price_retail Pepperjam's (beside its price_sale).
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
-		"previousprice", "normalprice"},
+		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail"},
 	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel"},
 }
 
@@ -153,6 +155,10 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 	}
 	for _, f := range []string{"id", "title", "price"} {
 		if len(c.byField[f]) == 0 {
+			if dataLike(header) {
+				return columns{}, fmt.Errorf("the first line is data, not column names (it holds %s): the file has no header row; "+
+					"add a line naming the columns (e.g. id, title, price, link) at its top and import it again", quoteList(header))
+			}
 			return columns{}, fmt.Errorf("no column holds %s (looked for %s; name one with a column map, e.g. --map): columns are %s",
 				f, strings.Join(defaultColumns[f], ", "), quoteList(header))
 		}
@@ -181,3 +187,20 @@ func (c columns) name(i int) string {
 	}
 	return fmt.Sprintf("#%d", i+1)
 }
+
+// dataLike reports a header line that is a row of data: ShareASale's downloads and some
+// exports have no header, so their first product stands where the column names should. Column
+// names are never web addresses or prices; two cells that are is data.
+func dataLike(header []string) bool {
+	n := 0
+	for _, h := range header {
+		h = strings.TrimSpace(h)
+		if strings.HasPrefix(h, "http://") || strings.HasPrefix(h, "https://") || dataNumber.MatchString(h) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// dataNumber is a cell that is a number with decimals, as prices are: "58.00", "1299,95".
+var dataNumber = regexp.MustCompile(`^\d+[.,]\d{2}$`)

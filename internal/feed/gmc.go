@@ -342,7 +342,13 @@ func setGField(it *Item, name, v string) {
 	case "color":
 		it.Color = v
 	case "size":
-		it.Size = v
+		// Several g:size elements (feed tools' exports of a multi-size item) are one list,
+		// "S, M, L", which the index files under each size.
+		if it.Size != "" && v != "" {
+			it.Size += ", " + v
+		} else if v != "" {
+			it.Size = v
+		}
 	case "size_type":
 		it.SizeType = v
 	case "size_system":

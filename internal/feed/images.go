@@ -8,11 +8,12 @@ import "strings"
 // hold commas themselves (image CDNs write "w_500,h_500" transformations in the path), so a
 // bare comma separates two addresses only when the next one starts right after it like an
 // address or a path (a scheme, "//", "/" or "www."); a comma followed by white space always
-// separates. Empty pieces are dropped, and so are the commas trailing a piece.
+// separates. Price-comparison feeds (idealo's imageUrls) separate them with ";" or "|", read
+// the same way. Empty pieces are dropped, and so are the commas trailing a piece.
 func appendImageLinks(dst []string, v string) []string {
 	start := 0
 	for i := 0; i < len(v); i++ {
-		if v[i] != ',' {
+		if v[i] != ',' && v[i] != ';' && v[i] != '|' {
 			continue
 		}
 		if next := v[i+1:]; next != "" && (isSpace(next[0]) || startsLikeAddress(next)) {

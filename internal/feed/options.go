@@ -77,7 +77,7 @@ var fieldSetters = map[string]func(*Item, string){
 	"title":                     func(it *Item, v string) { it.Title = v },
 	"description":               func(it *Item, v string) { it.Description = v },
 	"link":                      func(it *Item, v string) { it.Link = v },
-	"image_link":                func(it *Item, v string) { it.ImageLink = v },
+	"image_link":                setImage,
 	"additional_image_link":     addImages,
 	"brand":                     func(it *Item, v string) { it.Brand = v },
 	"gtin":                      func(it *Item, v string) { it.GTIN = v },
@@ -103,11 +103,28 @@ var fieldSetters = map[string]func(*Item, string){
 	FieldInStock:                nil,
 }
 
+// setImage sets the item's image; a cell that lists several addresses (idealo's imageUrls,
+// "https://…/1.jpg;https://…/2.jpg") gives the first as the image and the rest as additional
+// images.
+func setImage(it *Item, v string) {
+	if !strings.ContainsAny(v, ",;|") {
+		it.ImageLink = v
+		return
+	}
+	links := appendImageLinks(nil, v)
+	if len(links) == 0 {
+		it.ImageLink = v
+		return
+	}
+	it.ImageLink = links[0]
+	it.AdditionalImageLinks = append(it.AdditionalImageLinks, links[1:]...)
+}
+
 // addImages appends a cell of one or more image URLs (Merchant Center TSV separates several
 // with commas; see appendImageLinks). The common cell of one address without a comma is
 // appended as it is, with no work beyond trimming.
 func addImages(it *Item, v string) {
-	if strings.IndexByte(v, ',') < 0 {
+	if !strings.ContainsAny(v, ",;|") {
 		if v = strings.TrimSpace(v); v != "" {
 			it.AdditionalImageLinks = append(it.AdditionalImageLinks, v)
 		}
