@@ -60,6 +60,7 @@ var (
 		"품절", "일시품절", "재고 없음",
 		"نفدت الكمية", "نفذت الكمية", "غير متوفر", "نفذ من المخزون", "نفد من المخزون",
 		"אזל מהמלאי", "אזל במלאי", "אזל המלאי", "לא במלאי", "אין במלאי", "אינו במלאי", "אינה במלאי", "אינם במלאי", "לא זמין", "אינו זמין",
+		"חסר במלאי", "לא נמצא במלאי", "נגמר במלאי", "נגמר המלאי", "חסר זמנית",
 		"нет в наличии", "распродано", "товар закончился", "нет на складе",
 	}
 	preorderPhrases = []string{
@@ -67,7 +68,7 @@ var (
 		"vorbestellen", "vorbestellung", "précommande", "précommander", "precommande", "reserva", "preventa",
 		"próximamente", "proximamente", "prossimamente",
 		"preordina", "pre-ordine", "voorbestellen", "förbeställ", "forudbestil", "forhåndsbestill", "przedsprzedaż",
-		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약",
+		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약", "במלאי בקרוב", "בקרוב במלאי",
 	}
 	inStockPhrases = []string{
 		"in stock", "in-stock", "instock", "available", "ostatnie sztuki", "במלאי", "זמין במלאי", "ships today", "ready to ship", "only a few left", "low stock",
@@ -230,7 +231,7 @@ func soldSentence(s string) bool {
 var channelPhrases = []string{"pickup", "pick-up", "pick up", "in store", "in-store", "in stores", "in-stores",
 	"click & collect", "click and collect", "click-and-collect", "im markt", "en magasin", "en tienda", "in negozio", "in de winkel",
 	"i butikk", "i butikken", "i butik", "i butiken", "im laden", "im geschäft", "en boutique", "in boutique", "na loja", "w sklepie",
-	"személyes átvétel", "átvétel", "bolti átvétel", "איסוף עצמי", "איסוף מהחנות", "استلام من المتجر", "الاستلام من المتجر"}
+	"személyes átvétel", "átvétel", "bolti átvétel", "házhozszállítás", "kiszállítás", "üzletben", "איסוף עצמי", "איסוף מהחנות", "استلام من المتجر", "الاستلام من المتجر"}
 
 // stockTokens splits a lower-case stock text into words, dropping punctuation between them.
 func stockTokens(s string) []string {

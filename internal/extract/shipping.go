@@ -14,9 +14,11 @@ import (
 //   - in the text before it, a shipping word with free words and a threshold word: a promise
 //     of free delivery from an amount on ("Gratis verzending vanaf 25,-", "Darmowa dostawa od
 //     99 zł", "Бесплатная доставка от 2 500 ₽", "Kargo bedava 150 TL ve üzeri"), or a shipping
-//     word labelling it with a colon ("Frais de port : 4,90 €") unless the label says the price
-//     includes it ("Pris inkl. frakt: 2 490 kr");
-//   - after it, nothing but fee words: "$5.99 shipping", "+ 4,95 € Versandkosten".
+//     word labelling it with a colon ("Frais de port : 4,90 €") unless the label names the price
+//     ("Pris exkl. frakt:", "Preis (zzgl. Lieferung):") or says it includes it ("Inkl. frakt:");
+//   - after it, nothing but fee words ("$5.99 shipping", "+ 4,95 € Versandkosten"), or a
+//     free-delivery promise it is the threshold of ("$35+ qualifies for free shipping", "60 €
+//     d'achat = livraison offerte"); "R$ 299,99 + frete" (shipping extra) leaves it the price.
 
 // shippingLabels are the words a price's label is dropped for wherever they stand in it.
 var shippingLabels = []string{"shipping", "delivery", "versand", "livraison", "envío"}
@@ -36,10 +38,22 @@ var feeWords = []string{"&", "and", "+", "fee", "fees", "cost", "costs", "charge
 
 // freeWords say that shipping costs nothing or is already in the price: "livraison offerte",
 // "envío gratis", "Versand kostenlos", "fraktfritt", "送料無料", "Pris inkl. frakt".
-var freeWords = []string{"free", "included", "incl", "inkl", "inkl.", "incl.", "gratis", "grátis", "gratuit", "gratuite", "gratuito", "gratuita", "offert", "offerte", "kostenlos", "inklusive",
+var freeWords = []string{"free", "included", "incl", "inkl", "gratis", "grátis", "gratuit", "gratuite", "gratuito", "gratuita", "offert", "offerte", "kostenlos", "inklusive",
 	"fri", "fritt", "kostenfrei", "bezpłatna", "bezpłatny", "bezpłatnie", "inbegrepen", "incluido", "incluída", "incluso", "inclusa", "ingår", "inkluderet", "inkludert",
 	"darmowa", "darmowy", "bedava", "ücretsiz", "бесплатно", "бесплатная", "zdarma", "ilmainen", "ingyenes", "gratuită", "fraktfritt", "fraktfri", "fragtfri",
-	"versandkostenfrei", "portofrei", "portofri", "無料", "무료", "免运费", "包邮", "免運費", "مجاني", "مجانا", "חינם", "com", "med", "mit", "avec", "con", "с", "z"}
+	"versandkostenfrei", "portofrei", "portofri", "無料", "무료", "免运费", "包邮", "免運費", "مجاني", "مجانا", "חינם"}
+
+// labelPriceWords name the price itself in a label that also speaks of shipping: "Pris exkl.
+// frakt:", "Preis (zzgl. Lieferung):", "本体価格(送料別):", "판매가(배송비 별도):". Such a label is
+// the price's, whatever it says of shipping.
+var labelPriceWords = []string{"price", "prices", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "preço", "preco", "fiyat",
+	"fiyatı", "ár", "hinta", "цена", "價格", "价格", "価格", "판매가", "가격", "السعر", "מחיר"}
+
+// thresholdAfterWords follow an amount that is a free-delivery threshold: "Orders $35+ qualify
+// for free shipping", "$49 minimum for free shipping", "60 € d'achat = livraison offerte",
+// "50 € Mindestbestellwert für kostenlose Lieferung".
+var thresholdAfterWords = []string{"qualify", "qualifies", "minimum", "min", "order", "orders", "spend", "achat", "d'achat", "d’achat",
+	"bestellwert", "mindestbestellwert", "einkaufswert", "bestelling", "bestellingen", "compra", "compras", "acquisto", "zamówienia", "заказе"}
 
 // thresholdWords put a free-delivery promise's threshold before its amount ("Free shipping
 // over $50", "Frete grátis acima de R$ 199"); thresholdAfter after it ("… 150 TL ve üzeri").
@@ -58,6 +72,11 @@ func shippingPrice(own, sibling, after string) bool {
 	if containsPhrase(own, shippingLabels) || containsPhrase(sibling, shippingLabels) {
 		return true
 	}
+	// A "·" or "|" between a promise and the amount starts another statement: "Doprava zdarma ·
+	// od 1 190 Kč" is a badge and a from-price.
+	if i := strings.LastIndexAny(own, "·|"); i >= 0 {
+		own = own[i+1:]
+	}
 	ws := strings.Fields(own)
 	ws = ws[max(0, len(ws)-6):]
 	if anyWordIn(ws, shippingWords, true) {
@@ -65,11 +84,15 @@ func shippingPrice(own, sibling, after string) bool {
 		if free && (anyWordIn(ws, thresholdWords, true) || containsPhrase(strings.Join(strings.Fields(after), " "), thresholdAfter)) {
 			return true
 		}
-		if !free && strings.HasSuffix(strings.TrimSpace(own), ":") {
+		if !free && strings.HasSuffix(strings.TrimSpace(own), ":") && !anyWordIn(ws, labelPriceWords, true) {
 			return true
 		}
 	}
-	aw := strings.Fields(strings.TrimLeft(after, " +:-–·|,"))
+	aw := strings.Fields(strings.TrimLeft(after, " :-–·|,"))
+	if tw := aw[:min(len(aw), 8)]; anyWordIn(tw, shippingWords, false) && anyWordIn(tw, freeWords, false) &&
+		(strings.HasPrefix(after, "+") || anyWordIn(tw, thresholdAfterWords, false)) {
+		return true // "$35+ qualifies for free shipping"
+	}
 	if len(aw) == 0 || !wordIn(aw[0], shippingWords, false) {
 		return false
 	}
