@@ -82,10 +82,18 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 	return keys
 }
 
-// sizeList reads a comma-separated list of sizes, nil when raw is not one: a single part, a
+// sizeList reads a list of sizes separated by commas, or by "|" or ";" (Pinterest's and
+// price-comparison feeds' "S|M|L", "EU 38;EU 39"), nil when raw is not one: a single part, a
 // part no size rule reads, or a decimal comma ("38,5", a European half size).
 func sizeList(raw, system, kind string) []catalog.Size {
-	parts := strings.Split(raw, ",")
+	sep := ","
+	if strings.ContainsAny(raw, "|;") && !strings.Contains(raw, ",") {
+		sep = "|"
+		if !strings.Contains(raw, "|") {
+			sep = ";"
+		}
+	}
+	parts := strings.Split(raw, sep)
 	if len(parts) < 2 {
 		return nil
 	}

@@ -97,6 +97,8 @@ func TestSizeKeys(t *testing.T) {
 		{"a list of shoe sizes", "37, 38", "", "shoes", "female", []string{"EU 37", "UK 4", "US 7", "EU 38", "UK 5", "US 8"}},
 		{"a decimal comma is one size", "38,5", "EU", "shoes", "female", []string{"EU 38.5", "UK 5.5", "US 8.5"}},
 		{"a dual size is not a list", "S/M", "", "tops", "", []string{"S/M"}},
+		{"a list with bars", "S|M|L", "", "tops", "", []string{"S", "M", "L"}},
+		{"a list with semicolons", "EU 38;EU 39", "", "shoes", "female", []string{"EU 38", "UK 5", "US 8", "EU 39", "UK 6", "US 9"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

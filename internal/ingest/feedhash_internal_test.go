@@ -35,7 +35,8 @@ var normaliserGolden = map[int]uint64{
 	// words, full-width punctuation, <sup> cents), categories (French "Robes", Italian and French
 	// plurals, bag types, swimwear modifiers, accessories of a thing), brands (company forms,
 	// "No21", trailing places), delivery times and "only N left" as availability, several
-	// g:size elements as one list. (None in the test items: same checksum.)
+	// g:size elements as one list, descriptions given as HTML read as text. (None in the test
+	// items: same checksum.)
 	5: 0x6c9eba4b97d267da,
 }
 

@@ -69,7 +69,7 @@ func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *m
 	}
 	l.product = catalog.Product{
 		Title:       clip(it.Title, maxTitle),
-		Description: clip(it.Description, maxDescription),
+		Description: clip(plainDescription(it.Description), maxDescription),
 		Color:       it.Color,
 		ColorFamily: catalog.ColourFamily(it.Color),
 		Material:    it.Material,
