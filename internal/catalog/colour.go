@@ -247,8 +247,9 @@ func ColourFamily(name string) string {
 	if fam, ok := colourWords[f]; ok { // the common case: one word
 		return fam
 	}
+	f = joinNakaguro(f)
 	var families []string
-	for _, part := range strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("/&,+|;", r) }) {
+	for _, part := range strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("/&,+|;×・", r) }) {
 		// A part may join colours with a word: "navy and cream".
 		var words []string
 		flush := func() {
@@ -278,6 +279,32 @@ func ColourFamily(name string) string {
 		}
 	}
 	return families[0]
+}
+
+// joinNakaguro drops a "・" (the Japanese middle dot) that parts the halves of one colour word
+// ("ホワイト・ゴールド" is ホワイトゴールド, white gold); elsewhere it joins two colours
+// ("ホワイト・ブラック"), as "×" does ("ブラック×ホワイト", "白×黒").
+func joinNakaguro(f string) string {
+	if !strings.ContainsRune(f, '・') {
+		return f
+	}
+	parts := strings.Split(f, "・")
+	out := parts[0]
+	for _, p := range parts[1:] {
+		a := strings.TrimRightFunc(out, isKanaWordRune)
+		b := strings.TrimLeftFunc(p, isKanaWordRune)
+		if _, ok := colourWords[out[len(a):]+p[:len(p)-len(b)]]; ok {
+			out += p
+		} else {
+			out += "・" + p
+		}
+	}
+	return out
+}
+
+// isKanaWordRune: the letters of a Japanese colour word, the long-vowel mark ー among them.
+func isKanaWordRune(r rune) bool {
+	return r == 'ー' || r != '・' && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // colourOfWords is the family of one colour name: its last colour phrase or word ("light blue",
@@ -329,6 +356,9 @@ func colourWord(w string) (fam string, texture bool) {
 	}
 	for _, p := range colourPrefixes {
 		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			if _, isColour := colourWords[p]; isColour && !compoundHeads[rest] {
+				continue // "Goldstone" is no gold stone-grey; "Goldgelb", "Olivgrün" are
+			}
 			if fam, ok := colourWords[rest]; ok {
 				return fam, colourTextures[rest]
 			}
@@ -336,6 +366,23 @@ func colourWord(w string) (fam string, texture bool) {
 	}
 	return "", false
 }
+
+// compoundHeads are the basic colour words that end compounds whose first half is itself a
+// colour ("Goldgelb", "Silbergrau", "Olivgrün", "Marineblau", "Marinblå", "Cremeweiß"): such a
+// prefix before any other word ("Goldstone") makes no compound tagdrop reads.
+var compoundHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`schwarz weiss grau braun rot rosa gelb grun blau lila orange beige turkis
+		zwart wit grijs bruin rood roze geel groen blauw paars oranje
+		svart vit gra brun rod gul gron bla
+		black white grey gray brown red pink yellow green blue purple`) {
+		m[Fold(w)] = true
+	}
+	for w := range polishColourWords {
+		m[Fold(w)] = true
+	}
+	return m
+}()
 
 // cjkColour reads a Japanese colour name written without spaces from its end: a colour word
 // ending it decides, unless it is a texture word ("ブラックデニム") and a colour comes before it.

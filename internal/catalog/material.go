@@ -64,7 +64,7 @@ var materialRules = []materialRule{
 	{"leer", "leather"}, {"lader", "leather"}, {"skinn", "leather"}, {"skora", "leather"}, {"skory", "leather"},
 	{"skorzany", "leather"}, {"skorzana", "leather"}, {"skorzane", "leather"},
 	{"fur", "fur"}, {"mink", "fur"}, {"fox fur", "fur"}, {"fourrure", "fur"}, {"pelz", "fur"}, {"pelliccia", "fur"},
-	{"pals", "fur"}, {"futro", "fur"},
+	{"pals", "fur"}, {"futro", "fur"}, {"bont", "fur"},
 	// Fibres and fabrics.
 	{"denim", "denim"}, {"jean", "denim"}, {"chambray", "denim"},
 	{"canvas", "canvas"}, {"toile", "canvas"}, {"segeltuch", "canvas"}, {"lona", "canvas"},
@@ -126,12 +126,21 @@ var cjkMaterials = map[string]string{
 	"デニム": "denim", "ダウン": "down", "羽毛": "down",
 }
 
+// cjkNotMaterials are Japanese words that hold a material's character but name no material:
+// 起毛 (brushed, raised nap) and 裏毛 (French terry) hold 毛 (wool), 毛足 (pile length) too,
+// 中綿 (padding, filling) holds 綿 (cotton). They are read as words of their own so their
+// characters give no family; the filling's material is written beside 中綿.
+var cjkNotMaterials = map[string]bool{"起毛": true, "裏毛": true, "毛足": true, "中綿": true}
+
 func init() {
 	folded := make(map[string]string, len(cjkMaterials))
 	for w, family := range cjkMaterials {
 		folded[Fold(w)] = family // as the text is folded: katakana lose their voicing marks
 	}
 	cjkMaterials = folded
+	for w := range cjkNotMaterials {
+		cjkNotMaterials[Fold(w)] = true
+	}
 }
 
 // polyurethaneWords name polyurethane. Alone, or as a garment's whole material ("100%
@@ -144,7 +153,7 @@ var polyurethaneWords = map[string]bool{
 
 // maxElastaneShare is the largest share, in percent, at which polyurethane in a composition is
 // read as elastane: stretch blends rarely hold more, PU-coated fabrics hold more.
-const maxElastaneShare = 30
+const maxElastaneShare = 20
 
 // imitationMarkers follow a leather or fur word to make it an imitation ("Leather-look",
 // "Suede-effect"), as a word or, in German, the end of a compound ("Lederoptik",
@@ -158,6 +167,15 @@ var imitationWords = []string{"faux", "fake", "imitation", "synthetic", "artific
 // imitationPrefixes start Dutch, Swedish, Polish and German compounds of an imitation leather
 // or fur ("Kunstleer", "Konstläder", "Fuskpäls", "Ekoskóra", "Kunstwildleder").
 var imitationPrefixes = []string{"kunst", "konst", "fusk", "nep", "imitatie", "eko"}
+
+// printWords after an animal leather or fur word make it a print on fabric ("Lizard print",
+// "Pony hair print"), no leather; before a leather word that leather is read ("Lizard print
+// leather").
+var printWords = []string{"print", "printed", "prints"}
+
+// shareOnlyWords are fibre words that are common words too (Polish "len", linen, beside the
+// "Len: 70 cm" of a length): they are read only with a percentage or as the whole text.
+var shareOnlyWords = map[string]bool{"len": true}
 
 // imitationOf is the imitation family of a leather or fur family; "" for other materials.
 func imitationOf(family string) string {
@@ -224,16 +242,36 @@ func NormaliseMaterial(text string) []string {
 			}
 		case family == "":
 			n = 1
+		case n == 1 && shareOnlyWords[words[i]] && shares[i] == 0 && len(words) > 1:
+			family = "" // "Len: 70 cm"
 		case n == 1 && polyurethaneWords[words[i]] && shares[i] > 0 && shares[i] <= maxElastaneShare:
 			family = "elastane"
 		case i+n < len(words) && !apart[i+n] && slices.Contains(imitationMarkers, words[i+n]) && imitationOf(family) != "":
-			family = imitationOf(family)
+			// "Leather-look" is an imitation; "Ostrich-effect leather" is a leather embossed or
+			// printed to look like another, read from the leather word that follows.
+			if j := i + n + 1; j < len(words) && !apart[j] && isRealSkin(materialAt(words, apart, j)) {
+				family = ""
+			} else {
+				family = imitationOf(family)
+			}
+			n++
+		case i+n < len(words) && !apart[i+n] && slices.Contains(printWords, words[i+n]) && isRealSkin(family, n):
+			family = "" // "Lizard print": a pattern on fabric
 			n++
 		}
 		add(family)
 		i += n
 	}
 	return out
+}
+
+// isRealSkin says whether a family found by materialAt is a real leather or fur.
+func isRealSkin(family string, n int) bool {
+	switch family {
+	case "leather", "suede", "fur", "shearling":
+		return n > 0
+	}
+	return false
 }
 
 // materialAt is the family of the material rule that starts at words[i] and its length in
@@ -264,6 +302,9 @@ func materialCompound(w string) string {
 	}
 	for _, p := range imitationPrefixes {
 		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			if (p == "kunst" || p == "konst") && materialWordFamily(rest) == "silk" {
+				return "viscose" // "Kunstseide", "Kunstzijde": artificial silk, the old name of viscose
+			}
 			if fam := imitationOf(materialWordFamily(rest)); fam != "" {
 				return fam
 			}
@@ -357,9 +398,10 @@ func cjkMaterialWords(w string) []string {
 	var out []string
 	rs := []rune(w)
 	for i := 0; i < len(rs); {
-		n := 0
+		n, material := 0, false
 		for l := min(len(rs)-i, 8); l > 0; l-- {
-			if _, ok := cjkMaterials[string(rs[i:i+l])]; ok {
+			_, material = cjkMaterials[string(rs[i:i+l])]
+			if material || cjkNotMaterials[string(rs[i:i+l])] {
 				n = l
 				break
 			}
@@ -368,7 +410,9 @@ func cjkMaterialWords(w string) []string {
 			i++
 			continue
 		}
-		out = append(out, string(rs[i:i+n]))
+		if material {
+			out = append(out, string(rs[i:i+n]))
+		}
 		i += n
 	}
 	return out

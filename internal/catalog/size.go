@@ -131,6 +131,11 @@ var (
 	shoeWidthRE = regexp.MustCompile(`(\d(?:[.,]5|½)?)(?:\s*(?:aa|a|b|c|d|e{1,4}|n|ww|xw)|\s+(?:[2-6]e|medium))(?:\s*\((?:m|w|n|medium|wide)\))?($|[^\p{L}\p{N}])`)
 	shoeCmRE    = regexp.MustCompile(`(\d(?:[.,]5)?)\s*cm\b`)
 	emptyParRE  = regexp.MustCompile(`\(\s*\)|\[\s*\]`)
+	// toddlerShoeRE: a US toddler shoe size, a "C" glued to or right after the number ("10C",
+	// "8.5 C", "US 10C"); a "C/D" or "C (W)" after it is a women's width, no toddler size.
+	toddlerShoeRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}.,])(\d{1,2}(?:[.,]5|½)?) ?c( ?/ ?d| ?\(w)?(?:$|[^\p{L}\p{N}])`)
+	// plusSizeRE: a US women's plus size, the number and a "W" ("14W", "US 16 W").
+	plusSizeRE = regexp.MustCompile(`^(?:us\s*)?(\d{2})\s*w$`)
 	// gluedRE: a system or a shoe's gender mark written onto the number ("EU39", "UK10", "M9").
 	gluedRE = regexp.MustCompile(`^([a-z]{1,3})\.?(\d.*)$|^(\d[\d.,½⅓⅔]*)([a-z]{1,3})$`)
 )
@@ -161,9 +166,15 @@ func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 	if isOneSize(text, feedSystem) {
 		return Size{Kind: kind, OneSize: true}, nil
 	}
+	if kind == KindShoes && isToddlerShoe(text) {
+		return Size{}, fmt.Errorf("size %q is a toddler shoe size, which tagdrop does not read", raw)
+	}
 	text, kind = cleanSize(text, kind)
 	if s, ok := parseWaist(text, kind, feedSystem); ok {
 		return s, nil
+	}
+	if s, err, ok := parsePlusSize(text, kind); ok {
+		return s, err
 	}
 	if s, err, ok := parseSizeText(text, feedSystem, kind); ok {
 		return s, err
@@ -175,6 +186,39 @@ func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 		return s, nil
 	}
 	return Size{}, fmt.Errorf("size %q is not a size tagdrop knows", raw)
+}
+
+// isToddlerShoe says whether folded shoe size text is a US toddler size: a "C" glued to or
+// right after a number up to 13½ ("10C", "8.5 C", "US 10C"), which is the child's sizing, not
+// the C width of an adult shoe ("8 C/D", "8 C (W)").
+func isToddlerShoe(text string) bool {
+	for _, m := range toddlerShoeRE.FindAllStringSubmatch(text, -1) {
+		n, _ := strconv.ParseFloat(strings.NewReplacer(",", ".", "½", ".5").Replace(m[1]), 64)
+		if m[2] == "" && n >= 1 && n <= 13.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePlusSize reads a US women's plus size ("14W", "16W", "US 18 W") on clothing other than
+// trousers sized by the waist: parseWaist has taken "28W" on bottoms and unkinded text as a
+// waist, and sizes below 22 are no waist in any kind, so "14W" on trousers is a plus size too.
+// Shoes ("10W": a women's size) and rings are left to parseSizeText.
+func parsePlusSize(text, kind string) (Size, error, bool) {
+	if kind == "" || kind == KindShoes || kind == KindRings {
+		return Size{}, nil, false
+	}
+	m := plusSizeRE.FindStringSubmatch(strings.Join(strings.Fields(text), " "))
+	if m == nil {
+		return Size{}, nil, false
+	}
+	return numericSize(mustAtof(m[1]), m[1], SystemUS, kind)
+}
+
+func mustAtof(s string) float64 {
+	n, _ := strconv.ParseFloat(s, 64)
+	return n
 }
 
 // isOneSize says whether folded size text means one size: a one-size word ("Taille unique",
@@ -354,6 +398,8 @@ func parseRange(text, feedSystem, kind string) (Size, bool) {
 		found[i] = s
 	}
 	switch {
+	case letters && !neighbourLetters(found):
+		return Size{}, false // "XS-XL", "S-XL": a span of sizes that fit, no size of its own
 	case letters:
 		return combineLetters(found), true
 	case labelled:
@@ -365,6 +411,27 @@ func parseRange(text, feedSystem, kind string) (Size, bool) {
 		return found[0], true
 	}
 	return Size{}, false
+}
+
+// letterOrder is the run of letter sizes, smallest first.
+var letterOrder = []string{"XXXS", "XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL", "4XL", "5XL", "6XL"}
+
+// neighbourLetters says whether each letter size of a range is the same as, or next to, the one
+// before it ("S-M", "XL-XXL"; not "XS-XL"). A part holding two sizes ("S/M") counts by its ends.
+func neighbourLetters(found []Size) bool {
+	prev := -1
+	for _, s := range found {
+		vals := strings.Split(s.Value, "/")
+		first, last := slices.Index(letterOrder, vals[0]), slices.Index(letterOrder, vals[len(vals)-1])
+		if first < 0 || last < 0 {
+			return false
+		}
+		if prev >= 0 && (first-prev > 1 || prev-first > 1) {
+			return false
+		}
+		prev = last
+	}
+	return true
 }
 
 // combineLetters joins letter ranges ("S/M") and takes the first of anything else.
@@ -384,12 +451,15 @@ func combineLetters(found []Size) Size {
 // parseWaist reads waist/length sizes: "W28 L32", "28W 32L", "28/32", "28x32", "W28", and on
 // trousers "32R" (a regular leg).
 func parseWaist(text, kind, feedSystem string) (Size, bool) {
+	if kind == KindShoes {
+		return Size{}, false // "W10", "W 10": a women's shoe size
+	}
 	t := strings.Join(strings.Fields(text), " ")
 	if m := waistLengthRE.FindStringSubmatch(t); m != nil {
 		w, l := m[1]+m[3], m[2]+m[4]
 		return Size{Kind: KindBottoms, System: SystemWaist, Value: w, Length: l}, true
 	}
-	if m := waistOnlyRE.FindStringSubmatch(t); m != nil {
+	if m := waistOnlyRE.FindStringSubmatch(t); m != nil && (m[2] == "" || isWaistW(m[2], kind)) {
 		return Size{Kind: KindBottoms, System: SystemWaist, Value: m[1] + m[2]}, true
 	}
 	if kind != "" && kind != KindBottoms {
@@ -411,6 +481,14 @@ func parseWaist(text, kind, feedSystem string) (Size, bool) {
 		}
 	}
 	return Size{}, false
+}
+
+// isWaistW says whether a number with a "W" after it ("28W") is a waist: on trousers or
+// unkinded text and only in the span of waists; below it, or on tops and dresses, the "W" is a
+// US women's plus size ("14W", "16W").
+func isWaistW(num, kind string) bool {
+	n, _ := strconv.Atoi(num)
+	return (kind == "" || kind == KindBottoms) && n >= 22 && n <= 50
 }
 
 // sizeWords splits size text into words, parting a system or (on shoes) a gender mark from
