@@ -476,7 +476,11 @@ func parseWaist(text, kind, feedSystem string) (Size, bool) {
 	if m := waistPairRE.FindStringSubmatch(t); m != nil {
 		w, _ := strconv.Atoi(m[1])
 		l, _ := strconv.Atoi(m[2])
-		if w >= 22 && w <= 50 && l >= 26 && l <= 38 {
+		// A pair of neighbouring even sizes from 36 up with nothing saying trousers ("36/38" on
+		// an uncategorised T-shirt) is a dual clothing size: jeans are seldom 38 long. "32/34"
+		// stays the jeans size it usually is.
+		dual := kind == "" && w >= 36 && w%2 == 0 && l == w+2
+		if w >= 22 && w <= 50 && l >= 26 && l <= 38 && !dual {
 			return Size{Kind: KindBottoms, System: SystemWaist, Value: m[1], Length: m[2]}, true
 		}
 	}

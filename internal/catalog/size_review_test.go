@@ -16,6 +16,9 @@ func TestParseSizeKidsPlusAndGender(t *testing.T) {
 		name, raw, system, hint string
 		want                    Size
 	}{
+		// "36/38" with no kind is a dual clothing size; "32/34" the jeans size it usually is.
+		{"dual EU size", "36/38", "", "", Size{System: SystemEU, Value: "36"}},
+		{"jeans pair", "32/34", "", "", Size{Kind: KindBottoms, System: SystemWaist, Value: "32", Length: "34"}},
 		// A C width of an adult shoe is written apart from a toddler's C.
 		{"C/D width", "8 C/D", "", "shoes", shoe("US", "8")},
 		{"C (W) width", "7.5 C (W)", "", "shoes", shoe("US", "7.5")},
