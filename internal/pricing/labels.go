@@ -27,6 +27,17 @@ const (
 	labelSaving
 	// labelThreshold: the number after it is a threshold ("Free shipping on orders over $50").
 	labelThreshold
+	// labelNotAmount: a number that is no amount of money: a period ("der letzten 30 Tage"), a
+	// date ("31/12"), the quantity of a unit ("per 100ml") or of a multi-buy ("Leve 3 por").
+	// It does not take the label pending for the next number.
+	labelNotAmount
+	// labelUnit: a price per unit of measure ("£2.00/kg", "39,98 €/kg", "Price per oz $2.50"),
+	// never the price of the item while another amount stands in the string.
+	labelUnit
+	// labelMultiBuy: the price of several items ("Leve 3 por R$ 99,90", "2 for $5", "3 für 10 €").
+	labelMultiBuy
+	// labelFee: the number after a shipping word is a delivery fee ("Normal shipping 4,99 €").
+	labelFee
 )
 
 // labelWords maps lower-case words (and abbreviations without their dots, "mrp" for "M.R.P.")
@@ -61,7 +72,9 @@ var labelWords = func() map[string]label {
 		"antes habitual normal anterior lista "+ // es, pt
 		"prima listino consigliato anziché "+ // it
 		"normale adviesprijs vanprijs "+ // nl
-		"før førpris ord ordinarie ordinær normalpris tidigare veil vejl vejledende veiledende normaalihinta ovh "+
+		"før førpris ord ordinarie ordinær normalpris tidigare veil vejl vejledende veiledende normaalihinta ovh norm "+
+		// The lowest price of the last 30 days that EU shops must show beside a reduction.
+		"lowest niedrigster niedrigste laagste lägsta laveste najniższa nejnižší "+
 		"regularna przed poprzednia katalogowa "+ // pl
 		"běžná původní doporučená bežná pôvodná eredeti régi vechi старая прежняя было стара eski piyasa "+
 		"通常価格 定価 希望小売価格 メーカー希望小売価格 参考価格 原价 市场价 划线价 吊牌价 专柜价 原價 "+
@@ -120,12 +133,33 @@ func relabel(toks []token, s string, opts ParseOptions) []token {
 			i = last
 			continue
 		}
-		if t.kind == tokSymbol && t.sym.code == "BTN" && strings.HasPrefix(t.text(s), "Nu") && otherCurrency() {
+		if t.kind == tokSymbol && t.sym.code == "BTN" && strings.HasPrefix(t.text(s), "Nu") && (otherCurrency() || nordicNow(toks, i, s)) {
 			t = token{kind: tokWord, start: t.start, end: t.start + len("Nu")}
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// nordicNow reports whether the "Nu" at toks[i] is the word "now" by the words and numbers
+// around it: a regular-price or saving word before it ("Før 1.499,- Nu 999,-", "Van 99,99 Nu
+// 79,99", "Spar 200,- Nu 799,-") or a number after it written with a dash for no decimals
+// ("Nu 999,-"), which Nordic shops write and Bhutanese ones do not.
+func nordicNow(toks []token, i int, s string) bool {
+	for _, t := range toks[:i] {
+		if t.kind != tokWord {
+			continue
+		}
+		w := lowerWord(t.text(s))
+		if l := labelWords[w]; l == labelRegular || l == labelWeakRegular || w == "spar" {
+			return true
+		}
+	}
+	if i+1 < len(toks) && toks[i+1].kind == tokNumber && toks[i+1].num.trailing != "" {
+		last, _ := utf8.DecodeLastRuneInString(toks[i+1].text(s))
+		return last == '-' || last == '–' || last == '—'
+	}
+	return false
 }
 
 // abbreviation returns, when toks[i:] spell a label as single letters joined by dots ("M.R.P.",
@@ -162,21 +196,220 @@ func abbreviation(toks []token, i int, s string) (end, last int) {
 	return end, last
 }
 
+// Words that tell what the numbers around them count.
+var (
+	// unitWords are units of measure a unit price is given per ("/kg", "per 100ml", "€/l").
+	unitWords = set("kg", "g", "gr", "mg", "lb", "lbs", "oz", "floz", "l", "ml", "cl", "dl", "lt", "ltr",
+		"cm", "mm", "m²", "m2", "sqm", "sqft", "ft", "yd", "qt", "gal", "kilo", "kilogram", "kilogramm",
+		"kilogramme", "liter", "litre", "litro", "litr", "pound", "ounce")
+	// perWords join a unit price to its unit ("per kg", "pro kg", "le kg", "je 100 g").
+	perWords = set("per", "pro", "par", "je", "le", "za")
+	// periodWords follow a number of days, weeks or months ("der letzten 30 Tage").
+	periodWords = set("day", "days", "tag", "tage", "tagen", "jour", "jours", "giorni", "días", "dias", "dagen",
+		"dager", "dagar", "dage", "dni", "dní", "dnů", "päivän", "päivää", "napja", "nap", "gün", "дней", "днів",
+		"日", "天", "일", "week", "weeks", "wochen", "month", "months", "monate", "monaten", "mois", "meses",
+		"mesi", "maanden", "måneder", "månader", "miesięcy", "year", "years")
+	// multiBuyVerbs come before the quantity of a multi-buy ("Leve 3 por", "Buy 2 get 1").
+	multiBuyVerbs = set("buy", "leve", "levе", "compre", "lleve", "llévate", "kaufe", "kauf", "achetez", "prenez",
+		"koop", "köp", "kjøp", "køb", "prendi", "acquista", "kup", "osta")
+	// multiBuyFor joins a multi-buy's quantity to its price ("2 for $5", "3 für 10 €", "2 pour 5 €").
+	multiBuyFor = set("for", "für", "pour", "por", "voor", "för", "per", "za", "за")
+	// afterSaving words follow an amount that is a saving ("$20 off", "10 € Rabatt").
+	afterSaving = set("off", "rabatt", "korting", "sconto", "descuento", "desconto", "rabat")
+	// shippingWords name a delivery fee written before its amount ("Normal shipping 4,99 €
+	// 29,99 €"); with no other amount after it the fee is all the string prices.
+	shippingWords = set("shipping", "delivery", "postage", "p&p", "versand", "versandkosten", "lieferung",
+		"livraison", "envío", "envio", "frete", "spedizione", "verzending", "verzendkosten", "porto", "frakt",
+		"fragt", "toimitus", "wysyłka", "dostawa", "doprava", "szállítás", "доставка", "kargo")
+	// arrows stand between a regular price and the current one ("39,000원 → 29,000원").
+	arrows = set("→", "⟶", "➔", "➜", "⇒")
+)
+
+// isUnitWord reports whether toks[k] is a unit of measure.
+func isUnitWord(toks []token, k int, s string) bool {
+	return k < len(toks) && toks[k].kind == tokWord && unitWords[lowerWord(toks[k].text(s))]
+}
+
+// unitPhrase reports whether toks[j:] start with a unit ("kg") or a quantity and its unit
+// ("100ml", "100 g").
+func unitPhrase(toks []token, j int, s string) bool {
+	if isUnitWord(toks, j, s) {
+		return true
+	}
+	return j < len(toks) && toks[j].kind == tokNumber && !toks[j].num.percent && isUnitWord(toks, j+1, s)
+}
+
+// isPerMark reports whether toks[k] joins a price to the unit after it: "/" or a word for "per".
+func isPerMark(toks []token, k int, s string) bool {
+	if k >= len(toks) {
+		return false
+	}
+	switch t := toks[k]; t.kind {
+	case tokPunct:
+		return t.text(s) == "/"
+	case tokWord:
+		return perWords[lowerWord(t.text(s))]
+	}
+	return false
+}
+
+// perUnitAfter reports whether the number at toks[i] is a price per unit: its currency signs,
+// then "/" or "per" and a unit ("£2.00/kg", "39,98 €/kg", "$1/100g", "12,99 € le kg").
+func perUnitAfter(toks []token, i int, s string) bool {
+	j := i + 1
+	for j < len(toks) && toks[j].kind == tokSymbol {
+		j++
+	}
+	return isPerMark(toks, j, s) && unitPhrase(toks, j+1, s)
+}
+
+// dateParts marks the numbers that write a date with slashes ("31/12", "12/31/2026"): one or two
+// digits each, a day and a month in either order, and an optional year.
+func dateParts(toks []token, s string) []bool {
+	parts := make([]bool, len(toks))
+	small := func(k int) (int, bool) {
+		if k >= len(toks) || toks[k].kind != tokNumber || len(toks[k].num.groups) != 1 || toks[k].num.leading != "" ||
+			toks[k].num.trailing != "" || toks[k].num.percent || toks[k].num.minus {
+			return 0, false
+		}
+		g := toks[k].num.groups[0]
+		if len(g) == 0 || len(g) > 2 {
+			return 0, false
+		}
+		v := 0
+		for i := 0; i < len(g); i++ {
+			v = v*10 + int(g[i]-'0')
+		}
+		return v, v > 0
+	}
+	slash := func(k int) bool {
+		return k < len(toks) && toks[k].kind == tokPunct && toks[k].text(s) == "/" &&
+			toks[k].start == toks[k-1].end && k+1 < len(toks) && toks[k+1].start == toks[k].end
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		a, ok1 := small(i)
+		if !ok1 || !slash(i+1) {
+			continue
+		}
+		b, ok2 := small(i + 2)
+		if !ok2 || !(a <= 31 && b <= 12 || a <= 12 && b <= 31) || i > 0 && toks[i-1].end == toks[i].start && toks[i-1].kind == tokPunct {
+			continue
+		}
+		parts[i], parts[i+2] = true, true
+		if slash(i+3) && i+4 < len(toks) && toks[i+4].kind == tokNumber && len(toks[i+4].num.groups) == 1 &&
+			(len(toks[i+4].num.groups[0]) == 2 || len(toks[i+4].num.groups[0]) == 4) {
+			parts[i+4] = true
+		}
+	}
+	return parts
+}
+
+// notAmountAt reports whether the number at toks[i] counts something other than money: a
+// number of days or months ("30 Tage", "30-day"), or the quantity of a unit after "per" or "/"
+// ("per 100ml", "/100g").
+func notAmountAt(toks []token, i int, s string) bool {
+	j := i + 1
+	if j+1 < len(toks) && toks[j].kind == tokPunct && toks[j].text(s) == "-" && toks[j].start == toks[i].end {
+		j++ // "30-day"
+	}
+	if j < len(toks) && toks[j].kind == tokWord && periodWords[lowerWord(toks[j].text(s))] {
+		return true
+	}
+	return i > 0 && isPerMark(toks, i-1, s) && isUnitWord(toks, i+1, s)
+}
+
+// multiBuyQuantity reports whether the number at toks[i] is how many items a multi-buy offer
+// sells together: after a verb for "buy" ("Leve 3 por", "Buy 2 get 1"), or a whole number of
+// one or two digits with no currency beside it and no other word than a label before it, before
+// "for" and a number ("2 for $5", "3 für 10 €") or before "/" and a sign ("2/$5").
+func multiBuyQuantity(toks []token, i int, s string) bool {
+	t := toks[i]
+	if len(t.num.groups) != 1 || t.num.leading != "" || t.num.trailing != "" || t.num.percent || adjacentSymbol(toks, i) {
+		return false
+	}
+	if i > 0 && toks[i-1].kind == tokWord && multiBuyVerbs[lowerWord(toks[i-1].text(s))] {
+		return true
+	}
+	if len(t.num.groups[0]) > 2 || i+2 >= len(toks) ||
+		i > 0 && toks[i-1].kind == tokWord && labelWords[lowerWord(toks[i-1].text(s))] == labelNone {
+		return false // "Pack of 2 for $9.99": the pack's price
+	}
+	next := toks[i+1]
+	if next.kind == tokPunct && next.text(s) == "/" {
+		return toks[i+2].kind == tokSymbol
+	}
+	if next.kind != tokWord || !multiBuyFor[lowerWord(next.text(s))] {
+		return false
+	}
+	j := i + 2
+	for j < len(toks) && toks[j].kind == tokSymbol {
+		j++
+	}
+	return j < len(toks) && toks[j].kind == tokNumber && !toks[j].num.percent
+}
+
+// hasMultiBuy reports whether the string offers a multi-buy ("Buy 2 get 1 free", "3 für 2").
+func hasMultiBuy(toks []token, s string) bool {
+	for i, t := range toks {
+		if t.kind == tokNumber && multiBuyQuantity(toks, i, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlySymbolsBetween reports whether nothing but currency signs stands between toks[a] and toks[b].
+func onlySymbolsBetween(toks []token, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if toks[k].kind != tokSymbol {
+			return false
+		}
+	}
+	return true
+}
+
 // numberLabels gives each number token the label that applies to it (labelNone for other
 // tokens). A label word applies to the next number; a saving or threshold word only when no
 // other word stands between. A plain price word after a regular price names the current one
 // ("List Price: $59.99 Price: $45.00"); a weak regular word does not replace another label
-// ("Precio de venta"). A word for "instead of" makes the number before it the regular price.
+// ("Precio de venta"). A word for "instead of" makes the number before it the regular price,
+// "off" makes it a saving ("$20 off"), and an arrow makes it the regular price and the one
+// after it the current one ("39,000원 → 29,000원"). Numbers that count days, dates, units or
+// multi-buy items are no amounts and leave the pending label to the next number; a price per
+// unit ("£2.00/kg", "Price per oz $2.50") and the price of a multi-buy ("Leve 3 por R$ 99,90")
+// are labelled as such. The Danish and Norwegian "Spar" is a saving only with two amounts after
+// it ("Spar 200,- Nu 799,-"), since SPAR is also a shop; a shipping word likewise makes the
+// amount after it a fee only when another amount follows.
 func numberLabels(toks []token, s string) []label {
 	labels := make([]label, len(toks))
+	dates := dateParts(toks, s)
 	sawRegular := false
 	pending := labelNone
 	lastNumber := -1
+	multiBuy := false
+	amountsAfter := func(i int) int {
+		n := 0
+		for _, t := range toks[i+1:] {
+			if t.kind == tokNumber && !t.num.percent {
+				n++
+			}
+		}
+		return n
+	}
 	for i, t := range toks {
 		switch t.kind {
 		case tokWord:
-			l := labelWords[lowerWord(t.text(s))]
+			w := lowerWord(t.text(s))
+			l := labelWords[w]
 			switch {
+			case afterSaving[w] && lastNumber >= 0 && onlySymbolsBetween(toks, lastNumber, i):
+				labels[lastNumber] = labelSaving
+			case perWords[w] && unitPhrase(toks, i+1, s) && (i == 0 || toks[i-1].kind != tokNumber && toks[i-1].kind != tokSymbol):
+				pending = labelUnit // "Price per 100ml £16.67"
+			case w == "spar" && amountsAfter(i) >= 2:
+				pending = labelSaving
+			case shippingWords[w] && amountsAfter(i) >= 2 && (i == 0 || !freeWords[lowerWord(toks[i-1].text(s))]):
+				pending = labelFee // "Normal shipping 4,99 € 29,99 €", not "Free shipping $29.99"
 			case l == labelAfterRegular:
 				if lastNumber >= 0 && labels[lastNumber] == labelNone {
 					labels[lastNumber] = labelRegular
@@ -192,12 +425,36 @@ func numberLabels(toks []token, s string) []label {
 				}
 			case l != labelNone:
 				pending = l
-			case pending == labelSaving || pending == labelThreshold:
+			case pending == labelSaving || pending == labelThreshold || pending == labelFee:
 				pending = labelNone
 			}
+		case tokPunct:
+			if arrows[t.text(s)] && lastNumber >= 0 && onlySymbolsBetween(toks, lastNumber, i) {
+				if labels[lastNumber] == labelNone {
+					labels[lastNumber] = labelRegular
+				}
+				sawRegular = true
+				pending = labelCurrent
+			}
 		case tokNumber:
-			labels[i] = pending
-			if pending == labelRegular || pending == labelWeakRegular {
+			switch {
+			case dates[i] || notAmountAt(toks, i, s):
+				labels[i] = labelNotAmount
+				continue
+			case multiBuyQuantity(toks, i, s):
+				labels[i] = labelNotAmount
+				multiBuy = true
+				pending = labelNone
+				continue
+			case multiBuy:
+				labels[i] = labelMultiBuy
+				multiBuy = false
+			case perUnitAfter(toks, i, s):
+				labels[i] = labelUnit
+			default:
+				labels[i] = pending
+			}
+			if labels[i] == labelRegular || labels[i] == labelWeakRegular {
 				sawRegular = true
 			}
 			pending = labelNone
@@ -212,11 +469,13 @@ func numberLabels(toks []token, s string) []label {
 // precedes one number and a current-price label precedes a later one, the later one is the
 // price. So is a number with no label that follows a labelled regular price with nothing but
 // currency signs (and "instead of" words) between, when both or neither have a sign beside
-// them ("UVP 199,00 € 149,00 €", "MRP ₹1,49,999 ₹1,29,999"). A weak regular label ("De … por")
-// only counts with a current one. It returns -1 when the string is not of that shape.
+// them and it is the lower of the two ("UVP 199,00 € 149,00 €", "MRP ₹1,49,999 ₹1,29,999").
+// A weak regular label ("De … por") only counts with a current one. It returns -1 when the
+// string is not of that shape.
 func labelledCurrent(toks []token, labels []label, s, decimal string) int {
 	sawRegular, sawWeak := false, false
 	lastRegular := -1
+	var regular amount
 	for i, t := range toks {
 		if t.kind != tokNumber || t.num.percent {
 			continue
@@ -227,8 +486,10 @@ func labelledCurrent(toks []token, labels []label, s, decimal string) int {
 		}
 		nonZero := strings.Trim(v.whole+v.frac, "0") != ""
 		switch labels[i] {
+		case labelNotAmount:
+			continue
 		case labelRegular:
-			sawRegular, lastRegular = true, i
+			sawRegular, lastRegular, regular = true, i, v
 			continue
 		case labelWeakRegular:
 			sawWeak = true
@@ -238,7 +499,7 @@ func labelledCurrent(toks []token, labels []label, s, decimal string) int {
 			}
 		case labelNone:
 			if lastRegular >= 0 && nonZero && followsDirectly(toks, lastRegular, i, s) &&
-				adjacentSymbol(toks, lastRegular) == adjacentSymbol(toks, i) {
+				adjacentSymbol(toks, lastRegular) == adjacentSymbol(toks, i) && v.minorUnits(3) < regular.minorUnits(3) {
 				return i
 			}
 		}
@@ -264,9 +525,14 @@ func followsDirectly(toks []token, a, b int, s string) bool {
 	return true
 }
 
-// notAPrice reports whether the number at toks[i] is labelled as a saving or a threshold.
+// notAPrice reports whether the number at toks[i] is labelled as a saving, a threshold, the
+// price of a multi-buy, a delivery fee or no amount at all.
 func notAPrice(labels []label, i int) bool {
-	return labels[i] == labelSaving || labels[i] == labelThreshold
+	switch labels[i] {
+	case labelSaving, labelThreshold, labelNotAmount, labelMultiBuy, labelFee:
+		return true
+	}
+	return false
 }
 
 // fromSuffixes are words written after a price to make it a lower bound: Hungarian "-tól",
@@ -312,9 +578,9 @@ func saysFrom(toks []token, i int, s string) bool {
 func isWave(text string) bool { return text == "~" || text == "～" || text == "〜" }
 
 // minusBefore reports whether a minus sign stands right before the currency sign of the amount
-// at toks[i] ("-$20.00", "Coupon: -€10,00") or, spaced, before its digits at the start of the
-// string ("- 20 €"): a discount, not a price. A dash after a number joins a range instead
-// ("$10 -$20"), and one spaced from a sign is a list mark ("- $44.99").
+// at toks[i] ("-$20.00", "Coupon: -€10,00"): a discount, not a price. A dash after a number
+// joins a range instead ("$10 -$20"), and one spaced from the sign or the digits is a list mark
+// ("- $44.99", "- 44,99 €"); one right before the digits marks the number itself (rawNumber.minus).
 func minusBefore(toks []token, i int, s string) bool {
 	k := i - 1
 	sign := k >= 0 && toks[k].kind == tokSymbol
@@ -328,7 +594,7 @@ func minusBefore(toks []token, i int, s string) bool {
 		return false
 	}
 	if !sign {
-		return k == 0
+		return false
 	}
 	if toks[k].end != toks[k+1].start {
 		return false // "- $44.99": a dash set apart from the sign is a list mark

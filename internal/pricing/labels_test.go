@@ -69,6 +69,15 @@ func TestParseSaleLabels(t *testing.T) {
 		{in: "Старая цена 3 199 ₽ Новая цена 2 499 ₽", amount: 249900, currency: "RUB"},
 		{in: "Eski fiyat 1.499 TL İndirimli fiyat 1.299 TL", amount: 129900, currency: "TRY"},
 		{in: "ราคาปกติ ฿1,590 ราคาพิเศษ ฿1,290", amount: 129000, currency: "THB"},
+		{in: "Norm. 49,90 € Nyt 29,90 €", amount: 2990, currency: "EUR"}, // Finnish
+		{in: "定価 5,980円 → 3,980円", amount: 3980, currency: "JPY"},
+		{in: "39,000원 → 29,000원", amount: 29000, currency: "KRW"},
+		// The EU's lowest price of the last 30 days is a reference, and its 30 no amount.
+		{in: "UVP 79,99 € Niedrigster Preis der letzten 30 Tage: 59,99 € 49,99 €", amount: 4999, currency: "EUR"},
+		{in: "Lowest price in 30 days: $59.99 Now $49.99", amount: 4999, currency: "USD"},
+		// An unlabelled price after a regular one is the current one only when lower.
+		{in: "Was $49.99 $59.99", amount: 4999, currency: "USD"},
+		{in: "UVP 199,00 € 249,00 €", amount: 19900, currency: "EUR"},
 		// Not of that shape: the first price stays.
 		{in: "RRP £250.00 (£208.33 ex VAT)", amount: 25000, currency: "GBP"},
 		{in: "Was $100.00 Pay in 4 installments of $25.00", amount: 10000, currency: "USD"},
@@ -92,6 +101,10 @@ func TestParseNuIsNow(t *testing.T) {
 		{in: "Nu 799", opts: ParseOptions{Context: "SEK"}, amount: 79900, currency: "SEK"},
 		{in: "Nu. 1,200", amount: 120000, currency: "BTN"},
 		{in: "Nu 450", opts: ParseOptions{Currency: "BTN"}, amount: 45000, currency: "BTN"},
+		// Beside a Nordic or Dutch regular label, or before a ",-" amount, with no currency.
+		{in: "Før 1.499,- Nu 999,-", amount: 99900},
+		{in: "Van 99,99 Nu 79,99", amount: 7999},
+		{in: "Spar 200,- Nu 799,- Før 999,-", amount: 79900},
 	})
 }
 
@@ -106,5 +119,59 @@ func TestParseSavingsAndThresholds(t *testing.T) {
 		{in: "Price: $45.00 List Price: $59.99 You Save: $14.99 (25%)", amount: 4500, currency: "USD"},
 		{in: "$19.99 Free shipping on orders over $50", amount: 1999, currency: "USD"},
 		{in: "Save 20% $79.99", amount: 7999, currency: "USD"},
+		// "off" after an amount makes it a saving.
+		{in: "Spend $100, get $20 off", err: ErrNoAmount},
+		{in: "–$10.00 off", err: ErrNoAmount},
+		{in: "Was $50, now $40 - $10 off", amount: 4000, currency: "USD"},
+		// "Spar" (da, no) is a saving only with another amount after it; SPAR is also a shop.
+		{in: "Spar 200 kr. 799 kr.", opts: ParseOptions{Currency: "DKK"}, amount: 79900, currency: "DKK"},
+		{in: "SPAR 2,49 €", amount: 249, currency: "EUR"},
+		// A fee after a shipping word, when another amount follows.
+		{in: "Normal shipping 4,99 € 29,99 €", amount: 2999, currency: "EUR"},
+		{in: "Shipping: $4.99", amount: 499, currency: "USD"},
+		{in: "Free shipping $29.99", amount: 2999, currency: "USD"},
+	})
+}
+
+// TestParseUnitPrices: a price per unit of measure is never the current price while another
+// amount stands in the string; alone it is read.
+func TestParseUnitPrices(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{in: "£3.00 Was £4.00 £2.00/kg", amount: 300, currency: "GBP"},
+		{in: "Was £4.00 £2.00/kg", amount: 400, currency: "GBP"},
+		{in: "Was $12.99 $0.50/oz", amount: 1299, currency: "USD"},
+		{in: "Reg. $9.99 $4.99/lb", amount: 999, currency: "USD"},
+		{in: "UVP 19,99 € 39,98 €/kg", amount: 1999, currency: "EUR"},
+		{in: "2,49 € 4,98 € pro kg", amount: 249, currency: "EUR"},
+		{in: "RRP £25.00 Price per 100ml £16.67", amount: 2500, currency: "GBP"},
+		{in: "Was $49.99 Price per oz $2.50", amount: 4999, currency: "USD"},
+		{in: "£2.00 per kg", amount: 200, currency: "GBP"},
+		{in: "€1,99 / 100 g", amount: 199, currency: "EUR"},
+		{in: "12,99 € le kg", amount: 1299, currency: "EUR"},
+	})
+}
+
+// TestParseNotAmounts: dates and numbers of days are never amounts.
+func TestParseNotAmounts(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{in: "Offer ends 31/12 £29.99", amount: 2999, currency: "GBP"},
+		{in: "Valid until 12/31/2026 $19.99", amount: 1999, currency: "USD"},
+		{in: "Free returns within 30 days $49.99", amount: 4999, currency: "USD"},
+		{in: "30-day lowest price €59.99 €49.99", amount: 4999, currency: "EUR"},
+	})
+}
+
+// TestParseMultiBuy: the price of several items is not the price of one.
+func TestParseMultiBuy(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{in: "De R$ 49,90 Leve 3 por R$ 99,90", amount: 4990, currency: "BRL"},
+		{in: "Reg. $29.99 2 for $40", amount: 2999, currency: "USD"},
+		{in: "$5.99 2 for $10", amount: 599, currency: "USD"},
+		{in: "3 für 10 € 3,99 €", amount: 399, currency: "EUR"},
+		{in: "2 pour 5 € 2,79 €", amount: 279, currency: "EUR"},
+		{in: "Buy 2 get 1 free $12.99", amount: 1299, currency: "USD"},
+		{in: "2 for $5", err: ErrNoAmount},
+		{in: "Buy 2 get 1 free", err: ErrNoAmount},
+		{in: "Pack of 2 for $9.99", amount: 999, currency: "USD"},
 	})
 }

@@ -15,7 +15,7 @@ var magnitudes = map[string]struct {
 	"万":  {4, ""}, "萬": {4, ""}, "億": {8, ""}, "亿": {8, ""}, "만": {4, ""}, "억": {8, ""}, "千": {3, "JPY CNY TWD HKD"},
 	"rb": {3, "IDR"}, "ribu": {3, "IDR"}, "jt": {6, "IDR"}, "juta": {6, "IDR"},
 	"nghìn": {3, "VND"}, "ngàn": {3, "VND"}, "triệu": {6, "VND"}, "tr": {6, "VND"}, "tỷ": {9, "VND"},
-	"mio": {6, ""}, "millionen": {6, ""}, "million": {6, ""}, "millions": {6, ""}, "mln": {6, ""},
+	"mio": {6, ""}, "millionen": {6, ""}, "million": {6, ""}, "millions": {6, ""}, "mln": {6, ""}, "mld": {9, ""},
 	"miljoen": {6, ""}, "millones": {6, ""}, "millón": {6, ""}, "milioni": {6, ""}, "milione": {6, ""},
 	"milhões": {6, ""}, "milhão": {6, ""},
 	"mrd": {9, ""}, "milliarden": {9, ""}, "billion": {9, ""}, "billions": {9, ""}, "miliardi": {9, ""},

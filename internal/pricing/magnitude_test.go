@@ -20,6 +20,7 @@ func TestParseMagnitudeWords(t *testing.T) {
 		{in: "Giá: 129k", opts: ParseOptions{Currency: "VND"}, amount: 129000, currency: "VND"},
 		{in: "€ 1,2 Mio.", amount: 120000000, currency: "EUR"},
 		{in: "$1.2M", amount: 120000000, currency: "USD"},
+		{in: "2,5 mld zł", amount: 250000000000, currency: "PLN"}, // Polish "miliard"
 		// Left alone.
 		{in: "$29.99 M", amount: 2999, currency: "USD"},
 		{in: "12M", amount: 1200},

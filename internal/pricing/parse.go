@@ -82,13 +82,16 @@ var ErrNegative = errors.New("negative amount")
 // before exactly three digits groups thousands ("1.299" is 1299) unless the currency has three
 // minor digits, the whole part is 0 or longer than three digits, or opts.Decimal says otherwise;
 // "-" or "–" after the separator means no decimals; a currency sign written between a whole
-// number and two digits is the decimal point ("19€99"), cents in a left-over <sup> element are
-// decimals ("€129<sup>99</sup>"), and a magnitude word multiplies ("$1.5k", "₹ 6.49 Lakh",
-// "3万9800円", "Rp 1,2jt"; see magnitude). A price labelled as the current one ("now", "Nå",
-// "Sonderpreis", "现价") after one labelled as the regular one ("was", "MSRP", "UVP", "Før",
-// "通常価格"), or an unlabelled one right after a labelled regular one ("UVP 199,00 € 149,00 €"),
-// is the amount; a saving ("Save $20") or a threshold ("orders over $50") is never one, and a
-// minus before the sign ("-$20.00") makes the amount negative. The currency comes from an
+// number and two digits is the decimal point ("19€99"), two cents digits in a left-over <sup>
+// element are decimals ("€129<sup>99</sup>") while other <sup> digits are footnote marks
+// ("$1,299<sup>1</sup>"), and a magnitude word multiplies ("$1.5k", "₹ 6.49 Lakh", "3万9800円",
+// "Rp 1,2jt"; see magnitude). A price labelled as the current one ("now", "Nå", "Sonderpreis",
+// "现价") after one labelled as the regular one ("was", "MSRP", "UVP", "Før", "通常価格"), or an
+// unlabelled lower one right after a labelled regular one ("UVP 199,00 € 149,00 €"), is the
+// amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
+// ("2 for $5"), a date or a number of days is never one, and a price per unit ("£2.00/kg") only
+// when nothing else is. A minus right before the sign or the digits ("-$20.00") makes a number
+// a discount, skipped for another amount or, with none, an ErrNegative. The currency comes from an
 // ISO code, a sign or a word beside the amount, else any currency sign in the string, else
 // opts.Context, else opts.Currency; an ambiguous sign takes the meaning that opts.Currency or
 // another currency in the text picks, else its usual one ("$" is USD, "¥" is JPY, "£" is GBP) and
@@ -132,7 +135,7 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 	}
 
 	if chosen < 0 {
-		if saysFree(toks, text) {
+		if saysFree(toks, text) && !hasMultiBuy(toks, text) { // not "Buy 2 get 1 free"
 			p.Flags |= FlagFree
 			return p, nil
 		}
@@ -285,9 +288,11 @@ func digitFollows(s string, i int) bool {
 
 // supCents reads cents that a page raised in a <sup> element and that a feed or scraper left as
 // markup: "€129<sup>99</sup>" is 129.99, "$129<sup>.99</sup>" too, and "1.299<sup>99</sup> Lei"
-// (eMAG) is 1299.99. Two digits in the element right after a number become its decimals, with a
-// decimal point of the kind the whole part does not already use for grouping; any other <sup>
-// element is dropped with its tags.
+// (eMAG) is 1299.99. Exactly two digits (or a decimal point and two digits) in the element right
+// after a number with no decimals of its own become its decimals, with a decimal point of the
+// kind the whole part does not already use for grouping. Any other element holding a digit is a
+// footnote mark ("$1,299<sup>1</sup>", "$29.99<sup>12</sup>", a class naming a footnote) and is
+// dropped with its tags; one without digits ("<sup>$</sup>", "<sup>*</sup>") leaves its text.
 func supCents(s string) string {
 	var b strings.Builder
 	for {
@@ -302,33 +307,48 @@ func supCents(s string) string {
 			b.WriteString(s)
 			return b.String()
 		}
+		attrs := strings.ToLower(s[i+len("<sup") : i+gt])
 		inner := strings.TrimSpace(s[i+gt+1 : i+end])
-		before := s[:i]
-		b.WriteString(before)
+		b.WriteString(s[:i])
 		whole := b.String()
-		if whole != "" && isDigit(whole[len(whole)-1]) {
-			switch {
-			case len(inner) >= 2 && (inner[0] == '.' || inner[0] == ',') && digitsAt(inner, 1) == len(inner)-1:
-				b.WriteString(inner)
-			case len(inner) == 2 && digitsAt(inner, 0) == 2:
-				start := len(whole)
-				for start > 0 && (isDigit(whole[start-1]) || whole[start-1] == '.' || whole[start-1] == ',') {
-					start--
-				}
-				if strings.IndexByte(whole[start:], '.') >= 0 {
-					b.WriteByte(',')
-				} else {
-					b.WriteByte('.')
-				}
-				b.WriteString(inner)
-			default:
-				b.WriteString(inner)
+		note := strings.Contains(attrs, "foot") || strings.Contains(attrs, "note") ||
+			strings.Contains(attrs, "disclaimer")
+		cents := !note && whole != "" && isDigit(whole[len(whole)-1]) && !hasDecimals(whole)
+		switch {
+		case cents && len(inner) == 3 && (inner[0] == '.' || inner[0] == ',') && digitsAt(inner, 1) == 2:
+			b.WriteString(inner)
+		case cents && len(inner) == 2 && digitsAt(inner, 0) == 2:
+			start := len(whole)
+			for start > 0 && (isDigit(whole[start-1]) || whole[start-1] == '.' || whole[start-1] == ',') {
+				start--
 			}
-		} else {
+			if strings.IndexByte(whole[start:], '.') >= 0 {
+				b.WriteByte(',')
+			} else {
+				b.WriteByte('.')
+			}
+			b.WriteString(inner)
+		case strings.IndexFunc(inner, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0:
+			// A footnote mark: dropped.
+		default:
 			b.WriteString(inner)
 		}
 		s = s[i+end+len("</sup>"):]
 	}
+}
+
+// hasDecimals reports whether the number that text ends with already has decimals: its last
+// separator is followed by other than three digits ("29.99", "12,5"; not "1,299" or "1.299").
+func hasDecimals(text string) bool {
+	n := 0
+	for n < len(text) && isDigit(text[len(text)-1-n]) {
+		n++
+	}
+	k := len(text) - 1 - n
+	if k < 1 || (text[k] != '.' && text[k] != ',') || !isDigit(text[k-1]) {
+		return false
+	}
+	return n != 3
 }
 
 // indexFold is strings.Index for an ASCII sub, ignoring case.

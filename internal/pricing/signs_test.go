@@ -2,16 +2,20 @@ package pricing
 
 import "testing"
 
-// TestParseMinusBeforeSign: a minus before the currency sign, or spaced before the digits at
-// the start, marks a discount.
+// TestParseMinusBeforeSign: a minus right before the currency sign or the digits marks a
+// discount; spaced from them it is a list mark; a discount beside a price leaves the price.
 func TestParseMinusBeforeSign(t *testing.T) {
 	runParseCases(t, []parseCase{
 		{in: "-$20.00", err: ErrNegative},
 		{in: "-€10,00", err: ErrNegative},
+		{in: "-10,00 €", err: ErrNegative},
 		{in: "Coupon: -$5.00", err: ErrNegative},
-		{in: "- 20 €", err: ErrNegative},
 		{in: "−$5.00", err: ErrNegative},
 		{in: "- $44.99", amount: 4499, currency: "USD"}, // a list mark, as a real page writes it
+		{in: "- 44,99 €", amount: 4499, currency: "EUR"},
+		{in: "Coupon -$5.00 $39.99", amount: 3999, currency: "USD"},
+		{in: "Rabatt -10,00 € 89,99 €", amount: 8999, currency: "EUR"},
+		{in: "10 -20 €", amount: 1000, high: 2000, currency: "EUR", flags: FlagRange},
 		{in: "$10-$20", amount: 1000, high: 2000, currency: "USD", flags: FlagRange},
 		{in: "Size 10 - $49.99", amount: 4999, currency: "USD"},
 	})

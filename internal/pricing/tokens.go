@@ -106,17 +106,25 @@ func adjacentSymbol(toks []token, i int) bool {
 
 // chooseAmount picks the token holding the price: the labelled current one (see
 // labelledCurrent), else the first number beside a currency, else the first number.
-// Percentages, savings and thresholds ("Save $20", "orders over $50") and numbers that cannot
-// be amounts are skipped; the first of the latter two is returned to name in an error. In "1,299.00 - 1,499.00 USD" the number beside the
-// currency ends a range, so its low end is the amount.
+// Percentages, savings and thresholds ("Save $20", "orders over $50"), multi-buy prices, numbers
+// that count days, dates or units, and numbers that cannot be amounts are skipped; the first of
+// these is returned to name in an error. A price per unit ("£2.00/kg") and a negative amount
+// ("Coupon -$5.00 $39.99") are taken only when no other amount is there. In "1,299.00 - 1,499.00
+// USD" the number beside the currency ends a range, so its low end is the amount.
 func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
 	labels := numberLabels(toks, s)
 	if i := labelledCurrent(toks, labels, s, decimal); i >= 0 {
 		return i, ""
 	}
-	first := -1
+	first, unit, negative := -1, -1, -1
 	for i, t := range toks {
 		if t.kind != tokNumber || t.num.percent {
+			continue
+		}
+		if labels[i] == labelUnit {
+			if unit < 0 {
+				unit = i
+			}
 			continue
 		}
 		if notAPrice(labels, i) {
@@ -134,6 +142,12 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 			}
 			continue
 		}
+		if (t.num.minus || minusBefore(toks, i, s)) && rangeStart(toks, i, s, decimal) < 0 {
+			if negative < 0 {
+				negative = i
+			}
+			continue
+		}
 		if adjacentSymbol(toks, i) {
 			if i == 0 || toks[i-1].kind != tokSymbol {
 				if low := rangeStart(toks, i, s, decimal); low >= 0 {
@@ -146,7 +160,13 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 			first = i
 		}
 	}
-	return first, rejected
+	switch {
+	case negative >= 0 && (first < 0 || adjacentSymbol(toks, negative)):
+		return negative, rejected
+	case first >= 0:
+		return first, rejected
+	}
+	return unit, rejected
 }
 
 // rangeStart returns the index of the number that opens a range ending at toks[i] ("1,299 -
