@@ -126,7 +126,7 @@ var notifyOtherWords = []string{"price", "preis", "prix", "precio", "prezzo", "p
 	"baisse", "obniż", "sinkt", "senkung", "bajada", "rebaja", "baje", "ribasso", "queda", "korting", "newsletter", "nieuwsbrief",
 	"collectie", "collection", "colección", "collezione", "coleção", "kollektion", "kolekc", "angebot", "offre", "oferta", "offerta",
 	"aanbieding", "promo", "drop", "deal", "neuheit", "nouveaut", "novedad", "novità", "nieuw", "new",
-	"hinta", "hinn", "árcsökk", "árváltoz", "preț", "pret", "цен", "מחיר", "سعر", "السعر"}
+	"hinta", "hinn", "árcsökk", "árváltoz", "preț", "preţ", "цен", "מחיר", "سعر", "السعر"}
 
 // notifyMe reports a notify-me button: its whole text (low, lower case) is short and asks to be
 // told when the product is back, and neither it nor its parent's short text is about a price,
@@ -188,11 +188,13 @@ func stockWording(s string) catalog.Availability {
 		return ""
 	}
 	switch {
+	case containsPhrase(s, orderablePhrases):
+		return catalog.Preorder
 	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s) || soldSentence(s):
 		return catalog.OutOfStock
 	case containsPhrase(s, preorderPhrases):
 		return catalog.Preorder
-	case containsPhrase(s, inStockPhrases) || onlyLeft(s):
+	case containsPhrase(s, inStockPhrases) || onlyLeft(s) && !containsPhrase(s, channelPhrases):
 		return catalog.InStock
 	}
 	return ""
@@ -203,6 +205,10 @@ func stockWording(s string) catalog.Availability {
 // by", "Sold & shipped by", a "Sold 1,284" counter).
 var soldWords = []string{"sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "venduta", "verkocht", "sprzedane", "sprzedany",
 	"såld", "solgt", "myyty", "prodáno", "eladva", "satıldı", "продано", "売約済み", "已售出", "נמכר", "تم البيع"}
+
+// orderablePhrases say an item is not in stock but can be ordered: a backorder, read as a
+// pre-order ("Jelenleg nincs készleten, de rendelhető", "rendelésre 5-7 munkanap").
+var orderablePhrases = []string{"de rendelhető", "rendelésre", "but available to order", "aber bestellbar", "mais disponible sur commande"}
 
 // soldPhrases say a listing's one item has been sold: "This item has sold." A count after them
 // ("… a été vendu 127 fois") is a shop's sales figure, not a sold-out listing (soldSentence).
@@ -231,7 +237,7 @@ func soldSentence(s string) bool {
 var channelPhrases = []string{"pickup", "pick-up", "pick up", "in store", "in-store", "in stores", "in-stores",
 	"click & collect", "click and collect", "click-and-collect", "im markt", "en magasin", "en tienda", "in negozio", "in de winkel",
 	"i butikk", "i butikken", "i butik", "i butiken", "im laden", "im geschäft", "en boutique", "in boutique", "na loja", "w sklepie",
-	"személyes átvétel", "átvétel", "bolti átvétel", "házhozszállítás", "kiszállítás", "üzletben", "איסוף עצמי", "איסוף מהחנות", "استلام من المتجر", "الاستلام من المتجر"}
+	"személyes átvétel", "átvétel", "bolti átvétel", "üzletben", "nel negozio", "in tienda", "איסוף עצמי", "איסוף מהחנות", "استلام من المتجر", "الاستلام من المتجر"}
 
 // stockTokens splits a lower-case stock text into words, dropping punctuation between them.
 func stockTokens(s string) []string {
@@ -256,7 +262,7 @@ func onlyLeft(s string) bool {
 			lead == "nur noch" && slices.Contains(leftUnitsDE, unit),
 			lead == "plus que" && slices.Contains(leftUnitsFR, unit),
 			(lead == "solo quedan" || ws[i] == "quedan") && slices.Contains(leftUnitsES, unit),
-			(ws[i] == "solo" || ws[i] == "ancora") && (slices.Contains(leftUnitsIT, unit) || slices.Contains(leftUnitsES, unit)):
+			(ws[i] == "solo" || ws[i] == "ancora") && slices.Contains(leftUnitsIT, unit):
 			return true
 		}
 	}

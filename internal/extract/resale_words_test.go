@@ -26,7 +26,15 @@ func TestMoreStockWordsAndButtons(t *testing.T) {
 		{`<p class="availability">חסר במלאי</p>`, catalog.OutOfStock},
 		{`<p class="availability">המוצר לא נמצא במלאי כרגע</p>`, catalog.OutOfStock},
 		{`<p class="availability">במלאי בקרוב</p>`, catalog.Preorder},
-		{`<div class="availability">Házhozszállítás: nem elérhető. Üzletben: raktáron</div>`, catalog.InStock},
+		// Home delivery not available, in store in stock: it cannot be bought online.
+		{`<div class="availability">Házhozszállítás: nem elérhető. Üzletben: raktáron</div>`, catalog.OutOfStock},
+		// A size's message, a shop's count, an orderable item (a fourth review's cases).
+		{`<div class="stock">Slut i lager i din storlek</div><button>Lägg i varukorg</button>`, catalog.InStock},
+		{`<div class="availability">Solo 2 en tienda</div>`, catalog.Unknown},
+		{`<div class="availability">Ancora 3 pezzi nel negozio di Milano</div>`, catalog.Unknown},
+		{`<p class="stock">Jelenleg nincs készleten, de rendelhető</p>`, catalog.Preorder},
+		{`<div class="sku-notify"><span>Preto - 38</span><button>Avise-me</button></div>`, catalog.OutOfStock},
+		{`<div class="listing-meta"><span class="badge" role="status">Sold</span></div><button class="btn buy-now">Purchase</button>`, catalog.OutOfStock},
 		{`<p class="availability">המוצר אינו במלאי כרגע</p>`, catalog.OutOfStock},
 		{`<p class="availability">Tilgjengelig i butikk</p><button disabled>Utsolgt på nett</button>`, catalog.OutOfStock},
 		{`<p class="availability">Ikke tilgjengelig</p>`, catalog.OutOfStock},

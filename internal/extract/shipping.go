@@ -69,19 +69,26 @@ var (
 // element's text before it (own), the short label beside the element (sibling) and the
 // element's text after it (after), all lower case.
 func shippingPrice(own, sibling, after string) bool {
-	if containsPhrase(own, shippingLabels) || containsPhrase(sibling, shippingLabels) {
-		return true
-	}
-	// A "·" or "|" between a promise and the amount starts another statement: "Doprava zdarma ·
-	// od 1 190 Kč" is a badge and a from-price.
-	if i := strings.LastIndexAny(own, "·|"); i >= 0 {
+	// A "·", "|" or "," between a promise and the amount starts another statement: "Doprava
+	// zdarma · od 1 190 Kč", "Darmowa dostawa, od 129 zł" are a badge and a from-price.
+	if i := strings.LastIndexAny(own, "·|,"); i >= 0 {
 		own = own[i+1:]
 	}
 	ws := strings.Fields(own)
 	ws = ws[max(0, len(ws)-6):]
+	threshold := func(ws []string) bool {
+		return anyWordIn(ws, thresholdWords, true) || containsPhrase(strings.Join(strings.Fields(after), " "), thresholdAfter)
+	}
+	// The old labels: a fee or threshold, unless free words without a threshold make them a
+	// badge ("Free delivery" just before the price).
+	for _, label := range []string{own, sibling} {
+		if lw := strings.Fields(label); containsPhrase(label, shippingLabels) && (!anyWordIn(lw, freeWords, true) || threshold(lw)) {
+			return true
+		}
+	}
 	if anyWordIn(ws, shippingWords, true) {
 		free := anyWordIn(ws, freeWords, true)
-		if free && (anyWordIn(ws, thresholdWords, true) || containsPhrase(strings.Join(strings.Fields(after), " "), thresholdAfter)) {
+		if free && threshold(ws) {
 			return true
 		}
 		if !free && strings.HasSuffix(strings.TrimSpace(own), ":") && !anyWordIn(ws, labelPriceWords, true) {

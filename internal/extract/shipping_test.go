@@ -60,6 +60,8 @@ func TestShippingPrices(t *testing.T) {
 		{`<div class="announcement-bar"><p>Orders $35+ qualify for free shipping</p></div><p class="price">$29.99</p><button>Add to cart</button>`, "29.99"},
 		{`<div class="promo"><p>$49 minimum for free shipping</p></div>`, ""},
 		{`<div class="promo"><p>60 € d’achat = livraison offerte</p></div>`, ""},
+		{`<p class="price">Darmowa dostawa, od 129 zł</p><button>Dodaj do koszyka</button>`, "129.00"},
+		{`<p class="price"><span>Free delivery</span> <span>$59.95</span></p><button>Add to cart</button>`, "59.95"},
 		{`<div class="ship"><span>Shipping:</span> <span>$5.99</span></div>`, ""},
 		{`<div class="ship">Frais de port : 4,90 €</div>`, ""},
 		{`<div class="ship">$5.99 shipping &amp; handling</div>`, ""},

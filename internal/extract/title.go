@@ -125,7 +125,17 @@ func liveSold(n *html.Node, t string) bool {
 
 // sizeWords name a size in a stock message: such a message speaks for one size.
 var sizeWords = []string{"size", "sizes", "größe", "grösse", "taille", "talla", "taglia", "maat", "storlek", "størrelse",
-	"rozmiar", "tamanho", "beden", "velikost"}
+	"rozmiar", "tamanho", "beden", "velikost", "méret", "מידה", "مقاس", "المقاس", "サイズ", "사이즈", "尺码", "尺寸", "размер"}
+
+// allSizesWords say a size-worded stock message speaks for every size: "Sold out in all sizes".
+var allSizesWords = []string{"all sizes", "every size", "alle größen", "toutes les tailles", "todas las tallas", "tutte le taglie", "alle maten", "alla storlekar"}
+
+// sizeMessage reports a stock message about one size ("Out of stock in your size", "Slut i
+// lager i din storlek"), not about all of them.
+func sizeMessage(t string) bool {
+	low := strings.ToLower(collapse(t))
+	return containsPhrase(low, sizeWords) && !containsPhrase(low, allSizesWords)
+}
 
 // Words of classes and ids that hold a stock message, and of buy buttons.
 var (
@@ -208,8 +218,11 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 		if message == "" && lens[i] <= 150 && !inOption(n) {
 			t := text(n, 300)
 			status := lens[i] <= shortText && (statusLabelled(t) || statusBlock(n, t) && !hiddenByClass(n))
-			if hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status {
+			if hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status || liveSold(n, t) {
 				message = textAvailability(t)
+				if message == catalog.OutOfStock && sizeMessage(t) {
+					message = "" // "Slut i lager i din storlek": one size's, not the product's
+				}
 				if message == "" && liveSold(n, t) {
 					message = catalog.OutOfStock
 				}
@@ -261,8 +274,9 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 		button = ""
 	}
 	// Shopify's Dawn and its kin keep a "Sold out" badge beside every price and show it only
-	// when the product is sold out: an enabled add-to-cart button says it is not.
-	if message == catalog.OutOfStock && badge && cartEnabled {
+	// when the product is sold out: an enabled add-to-cart button says it is not. A resale
+	// listing's live "Sold" status (ownMessage) is no such badge.
+	if message == catalog.OutOfStock && badge && cartEnabled && !ownMessage {
 		message = ""
 	}
 	if plain == catalog.OutOfStock && cartEnabled {
