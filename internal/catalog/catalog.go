@@ -70,20 +70,40 @@ func ParseAvailability(s string) Availability {
 	if a, ok := availabilityWords[availabilitySeparators.Replace(s)]; ok {
 		return a
 	}
-	if deliveryTime.MatchString(s) || fewLeft.MatchString(s) {
+	if m := fewLeft.FindStringSubmatch(s); m != nil {
+		if strings.Trim(m[1], "0") == "" {
+			return OutOfStock // "Only 0 left"
+		}
+		return InStock
+	}
+	if m := deliveryTime.FindStringSubmatch(s); m != nil && shortDelivery(m[1], m[2]) {
 		return InStock
 	}
 	return Unknown
+}
+
+// shortDelivery reports a delivery time (its longest figure and unit) short enough to mean the
+// item is in stock: two weeks at most, or 72 hours. Longer ones ("ships in 60 days") are
+// orders from the maker.
+func shortDelivery(n, unit string) bool {
+	v, err := strconv.Atoi(n)
+	if err != nil {
+		return false
+	}
+	if unit == "h" || strings.HasPrefix(unit, "std") || strings.HasPrefix(unit, "stunde") || strings.HasPrefix(unit, "hour") {
+		return v <= 72
+	}
+	return v <= 14
 }
 
 // deliveryTime is a delivery time given instead of a stock word, as price-comparison feeds
 // (idealo's deliveryTime) and German shops write it: "1-3 Werktage", "2–4 business days",
 // "Lieferzeit: 24h", "ships in 3 days". An item that can be delivered in days is in stock.
 var deliveryTime = regexp.MustCompile(`^(?:(?:lieferzeit|delivery|delivery time|ships in|dispatched in|versand in|lieferbar in|livraison sous|expédié sous|levertijd|leveranstid)\s*:?\s*)?` +
-	`(?:ca\.?\s*)?\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?(?:werktage?n?|arbeitstage?n?|tage?n?|days?|business days?|working days?|jours?(?: ouvrés| ouvrables)?|dagen|werkdagen|días(?: hábiles)?|giorni(?: lavorativi)?|dni(?: robocze)?|dagar|arbetsdagar|h|std\.?|stunden|hours?)$`)
+	`(?:ca\.?\s*)?(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*(werktage?n?|arbeitstage?n?|tage?n?|days?|business days?|working days?|jours?(?: ouvrés| ouvrables)?|dagen|werkdagen|días(?: hábiles)?|giorni(?: lavorativi)?|dni(?: robocze)?|dagar|arbetsdagar|h|std\.?|stunden|hours?)$`)
 
 // fewLeft is a count of items left: "Only 2 left", "nur noch 3 Stück".
-var fewLeft = regexp.MustCompile(`^(?:only|nur noch|plus que|solo quedan|solo|still)\s+\d+\s*(?:left|stück|stk\.?|verfügbar|en stock|disponibles?|disponibili|available)?(?:\s+in stock)?!?$`)
+var fewLeft = regexp.MustCompile(`^(?:only|nur noch|plus que|solo quedan|solo|still)\s+(\d+)\s*(?:left|stück|stk\.?|verfügbar|en stock|disponibles?|disponibili|available)?(?:\s+in stock)?!?$`)
 
 // Brand is a designer or label, known under one canonical name and any number of aliases.
 type Brand struct {

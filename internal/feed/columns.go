@@ -14,7 +14,7 @@ import (
 // of its field's columns that is not empty.
 var defaultColumns = map[string][]string{
 	"id": {"id", "offerid", "awproductid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
-		"merchantproductid", "itemid", "sku", "skuid", "pid"},
+		"merchantproductid", "itemid", "sku", "skuid"},
 	"title":       {"title", "productname", "name", "itemname"},
 	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription"},
 	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
@@ -32,7 +32,7 @@ var defaultColumns = map[string][]string{
 	"price":                     {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice"},
 	"sale_price":                {"saleprice", "salesprice", "pricesale"},
 	"sale_price_effective_date": {"salepriceeffectivedate"},
-	"availability":              {"availability", "stockstatus", "stockavailability", "deliverytime", "lieferzeit"},
+	"availability":              {"availability", "stockstatus", "stockavailability"},
 	"google_product_category":   {"googleproductcategory", "googlecategory"},
 	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "categoryname",
 		"primarycategory", "advertisercategory", "category"},

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"runtime"
 	"strings"
 )
 
@@ -82,28 +83,37 @@ func unzip(src io.Reader) (io.Reader, error) {
 	if err != nil {
 		return fail(fmt.Errorf("zip archive: %s: %w", files[0].Name, err))
 	}
-	return &zipEntry{rc: rc, tmp: tmp, name: files[0].Name}, nil
+	z := &zipEntry{rc: rc, tmp: tmp, name: files[0].Name}
+	if tmp != nil {
+		// A feed abandoned before its end (a format error, a cancelled import) still
+		// gives back the temporary copy's descriptor and disk space.
+		runtime.AddCleanup(z, func(f *os.File) { f.Close() }, tmp)
+	}
+	return z, nil
 }
 
 // zipNoise reports an archive member that is not a feed: a directory, macOS's resource forks
 // ("__MACOSX/…", "._feed.csv") and hidden files.
 func zipNoise(f *zip.File) bool {
 	base := path.Base(f.Name)
-	return f.FileInfo().IsDir() || strings.HasPrefix(f.Name, "__MACOSX/") || strings.HasPrefix(base, ".")
+	return f.FileInfo().IsDir() || strings.HasPrefix(f.Name, "__MACOSX/") || strings.HasPrefix(base, ".") ||
+		strings.EqualFold(base, "Thumbs.db") || strings.EqualFold(base, "desktop.ini")
 }
 
 // zipEntry reads one archive member and closes it, and the temporary copy of the archive if
-// any, at its end.
+// any, at its end or its first error. The error sticks: every later read returns it again, so
+// a broken archive is never taken for a feed that ended early.
 type zipEntry struct {
 	rc   io.ReadCloser
 	tmp  *os.File
 	name string
+	err  error
 }
 
 // Read reads the member; at its end or on an error it releases the archive.
 func (z *zipEntry) Read(p []byte) (int, error) {
 	if z.rc == nil {
-		return 0, io.EOF
+		return 0, z.err
 	}
 	n, err := z.rc.Read(p)
 	if err != nil {
@@ -115,6 +125,7 @@ func (z *zipEntry) Read(p []byte) (int, error) {
 		if err != io.EOF {
 			err = fmt.Errorf("zip archive: %s: %w", z.name, err)
 		}
+		z.err = err
 	}
 	return n, err
 }

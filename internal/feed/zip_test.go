@@ -3,6 +3,7 @@ package feed
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -99,5 +100,35 @@ func TestZippedFeedErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err %v, want one saying %q", c.name, err, c.want)
 		}
+	}
+}
+
+// A zip archive broken inside its feed fails the read however early the damage is: the
+// error sticks, so it is never taken for a feed that ended early (which a complete feed's
+// import would read as every later item gone).
+func TestZippedFeedBrokenInside(t *testing.T) {
+	var rows strings.Builder
+	rows.WriteString("id,title,price\n")
+	for i := range 20000 {
+		fmt.Fprintf(&rows, "SKU-%d,Mini bag number %d in a colour of its own,%d.00 EUR\n", i, i*7919%100003, 50+i%400)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "feed.csv", Method: zip.Deflate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, rows.String())
+	zw.Close()
+	archive := buf.Bytes()
+	for i := 3000; i < 3040; i++ {
+		archive[i] ^= 0xa5
+	}
+	items, _, _, err := readAll(t, bytes.NewReader(archive))
+	if err == nil {
+		t.Fatalf("a broken archive read as %d items and no error", len(items))
+	}
+	if !strings.Contains(err.Error(), "zip archive: feed.csv") {
+		t.Errorf("err %v, want one naming the archive's member", err)
 	}
 }

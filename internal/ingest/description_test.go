@@ -12,6 +12,13 @@ func TestPlainDescription(t *testing.T) {
 		"Soft cotton&lt;br&gt;Relaxed fit":                                 "Soft cotton\nRelaxed fit",
 		"Line one<br/>Line two<script>alert(1)</script><style>p{}</style>": "Line one\nLine two",
 		"<div>Caf&eacute; cr&egrave;me</div>":                              "Café crème",
+		// Text with angle brackets or ampersands of its own stays as written (a review's cases).
+		"Model wears Size <M>. Fits true to size.":          "Model wears Size <M>. Fits true to size.",
+		"Write to Customer Care <service@shop-example.de>.": "Write to Customer Care <service@shop-example.de>.",
+		"Use code &lt;SUMMER20&gt; at checkout.":            "Use code <SUMMER20> at checkout.",
+		"Slim fit: waist<hip measurement by 10 cm.":         "Slim fit: waist<hip measurement by 10 cm.",
+		"<<Limited Edition>> hand-finished":                 "<<Limited Edition>> hand-finished",
+		"Tom&notch lapel, Black&copy print":                 "Tom&notch lapel, Black&copy print",
 	} {
 		if got := plainDescription(in); got != want {
 			t.Errorf("plainDescription(%q) = %q, want %q", in, got, want)
