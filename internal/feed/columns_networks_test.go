@@ -62,6 +62,24 @@ func TestRepeatedSizeElements(t *testing.T) {
 	if err != nil || len(items) != 1 || items[0].Size != "S, M, L" {
 		t.Fatalf("items %+v, err %v; want one item with sizes \"S, M, L\"", items, err)
 	}
+	// A repeated value once; decimal commas kept apart from the list's separators.
+	for _, c := range []struct {
+		sizes []string
+		want  string
+	}{
+		{[]string{"M", "M"}, "M"},
+		{[]string{"42", "42,5"}, "42 | 42,5"},
+		{[]string{"38,5", "38,5"}, "38,5"},
+		{[]string{"S", "M", "38,5"}, "S | M | 38,5"},
+	} {
+		got := ""
+		for _, s := range c.sizes {
+			got = addSize(got, s)
+		}
+		if got != c.want {
+			t.Errorf("sizes %q read as %q, want %q", c.sizes, got, c.want)
+		}
+	}
 }
 
 // A file without a header row (ShareASale's downloads) is refused with a message that says
@@ -76,5 +94,23 @@ func TestHeaderlessFeed(t *testing.T) {
 	// A real header is never taken for data.
 	if dataLike([]string{"id", "title", "price", "link", "image_link"}) {
 		t.Error("a header reads as data")
+	}
+}
+
+// A currency column's cell is read as an ISO code in any case, Yandex's "RUR", or a sign; any
+// other text rejects its row, naming the column.
+func TestCurrencyColumnCells(t *testing.T) {
+	feed := "id;name;price;currencyId\nA1;Mini bag;4990;RUR\nA2;Mini bag;49.90;eur\nA3;Mini bag;49.90;€\nA4;Mini bag;49.90;tbd\n"
+	items, rows, _, err := readAllWith(t, strings.NewReader(feed), Options{})
+	if err != nil || len(items) != 3 || len(rows) != 1 {
+		t.Fatalf("err %v, %d items, rows %+v; want 3 items and one rejected row", err, len(items), rows)
+	}
+	for i, want := range []string{"RUB", "EUR", "EUR"} {
+		if items[i].Currency != want {
+			t.Errorf("%s: currency %q, want %s", items[i].ID, items[i].Currency, want)
+		}
+	}
+	if rows[0].Item != "A4" || !strings.Contains(rows[0].Reason, `"currencyId"`) {
+		t.Errorf("rejected row %+v, want A4 naming the currencyId column", rows[0])
 	}
 }

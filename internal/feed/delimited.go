@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tagdrop/tagdrop/internal/pricing"
 )
 
 // delimitedReader reads a feed of delimited text with a header row: affiliate CSV/TSV (Awin,
@@ -198,9 +200,34 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 	}
 	if currency == "" {
 		currency = r.currency
+	} else if code, ok := currencyCell(currency); ok {
+		currency = code
+	} else {
+		return it, fmt.Sprintf("column %q holds %q, not a currency (an ISO 4217 code such as EUR)", r.cols.name(r.cols.byField[FieldCurrency][0]), currency)
 	}
 	return it, parsePrices(&it, r.parse, strings.ToUpper(currency), regular)
 }
+
+// currencyCell reads a currency column's cell: an ISO 4217 code in any case ("eur"), a code
+// retired but still written by feed software (Yandex's "RUR" for the rouble), or a sign or
+// name the price parser knows ("€", "Euro").
+func currencyCell(v string) (string, bool) {
+	up := strings.ToUpper(strings.TrimSpace(v))
+	if code, ok := retiredCurrencies[up]; ok {
+		return code, true
+	}
+	if pricing.IsCurrencyCode(up) {
+		return up, true
+	}
+	if p, err := pricing.Parse("1 "+v, pricing.ParseOptions{}); err == nil && p.Currency != "" {
+		return p.Currency, true
+	}
+	return "", false
+}
+
+// retiredCurrencies maps retired codes that feed software still writes for today's currency
+// to its code: Yandex's YML format and the networks that copy it name the rouble "RUR".
+var retiredCurrencies = map[string]string{"RUR": "RUB"}
 
 // idOf is the id cell of a (possibly partial) row, when it has one that is short and valid.
 func (r *delimitedReader) idOf(rec []string) string {

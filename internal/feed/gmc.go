@@ -342,13 +342,7 @@ func setGField(it *Item, name, v string) {
 	case "color":
 		it.Color = v
 	case "size":
-		// Several g:size elements (feed tools' exports of a multi-size item) are one list,
-		// "S, M, L", which the index files under each size.
-		if it.Size != "" && v != "" {
-			it.Size += ", " + v
-		} else if v != "" {
-			it.Size = v
-		}
+		it.Size = addSize(it.Size, v)
 	case "size_type":
 		it.SizeType = v
 	case "size_system":
@@ -398,4 +392,25 @@ func parseItem(it *Item, currency string) string {
 	it.SaleAmount = sale
 	setSaleWindow(it)
 	return ""
+}
+
+// addSize adds one g:size element's value to the sizes read so far: several elements (feed
+// tools' exports of a multi-size item) are one list, "S, M, L", which the index files under
+// each size; "38,5 | 39" when a size has a decimal comma. A repeated value is added once.
+func addSize(list, v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" || list == "" {
+		return list + v
+	}
+	sep := ", "
+	if strings.Contains(list, " | ") || strings.Contains(strings.ReplaceAll(list, ", ", ""), ",") || strings.Contains(v, ",") {
+		sep = " | "
+		list = strings.Replace(list, ", ", sep, -1)
+	}
+	for _, s := range strings.Split(list, strings.TrimSpace(sep)) {
+		if strings.TrimSpace(s) == v {
+			return list
+		}
+	}
+	return list + sep + v
 }

@@ -87,11 +87,11 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 // part no size rule reads, or a decimal comma ("38,5", a European half size).
 func sizeList(raw, system, kind string) []catalog.Size {
 	sep := ","
-	if strings.ContainsAny(raw, "|;") && !strings.Contains(raw, ",") {
-		sep = "|"
-		if !strings.Contains(raw, "|") {
-			sep = ";"
-		}
+	switch {
+	case strings.Contains(raw, "|"):
+		sep = "|" // "38,5 | 39": the bars separate, the comma is a decimal one
+	case strings.Contains(raw, ";") && !strings.Contains(raw, ","):
+		sep = ";"
 	}
 	parts := strings.Split(raw, sep)
 	if len(parts) < 2 {

@@ -98,6 +98,7 @@ func TestSizeKeys(t *testing.T) {
 		{"a decimal comma is one size", "38,5", "EU", "shoes", "female", []string{"EU 38.5", "UK 5.5", "US 8.5"}},
 		{"a dual size is not a list", "S/M", "", "tops", "", []string{"S/M"}},
 		{"a list with bars", "S|M|L", "", "tops", "", []string{"S", "M", "L"}},
+		{"bars beside a decimal comma", "42 | 42,5", "EU", "shoes", "female", []string{"EU 42", "UK 9", "US 12", "EU 42.5", "UK 9.5", "US 12.5"}},
 		{"a list with semicolons", "EU 38;EU 39", "", "shoes", "female", []string{"EU 38", "UK 5", "US 8", "EU 39", "UK 6", "US 9"}},
 	}
 	for _, tt := range tests {
