@@ -43,7 +43,9 @@ var colourPhrases = map[string]string{
 	// White gold is a silver-coloured metal, whatever its words say.
 	"white gold": Silver, "or blanc": Silver, "oro bianco": Silver, "oro blanco": Silver,
 	// Denim washes name a blue.
-	"stone wash": Blue, "acid wash": Blue, "kosc słoniowa": White,
+	"stone wash": Blue, "acid wash": Blue,
+	// Polish ivory.
+	"kosc słoniowa": White,
 }
 
 // colourWords map folded colour words, in English and basic French, German, Italian and

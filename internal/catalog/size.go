@@ -213,12 +213,8 @@ func parsePlusSize(text, kind string) (Size, error, bool) {
 	if m == nil {
 		return Size{}, nil, false
 	}
-	return numericSize(mustAtof(m[1]), m[1], SystemUS, kind)
-}
-
-func mustAtof(s string) float64 {
-	n, _ := strconv.ParseFloat(s, 64)
-	return n
+	n, _ := strconv.ParseFloat(m[1], 64) // the pattern's digits always parse
+	return numericSize(n, m[1], SystemUS, kind)
 }
 
 // isOneSize says whether folded size text means one size: a one-size word ("Taille unique",

@@ -194,7 +194,7 @@ func stockWording(s string) catalog.Availability {
 		return catalog.OutOfStock
 	case containsPhrase(s, preorderPhrases):
 		return catalog.Preorder
-	case containsPhrase(s, inStockPhrases) || onlyLeft(s) && !containsPhrase(s, channelPhrases):
+	case containsPhrase(s, inStockPhrases) || (onlyLeft(s) && !containsPhrase(s, channelPhrases)): // a shop's count is not stock online
 		return catalog.InStock
 	}
 	return ""

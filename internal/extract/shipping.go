@@ -8,9 +8,11 @@ import (
 // Shipping beside a price. Three shapes make an amount a shipping fee or a free-delivery
 // threshold rather than the product's price; anything else about shipping beside a price
 // ("inkl. MwSt. zzgl. Versand", "+ free shipping", "Lieferung morgen", "送料込", a "Fast
-// delivery" badge) leaves it the price:
-//   - shippingLabels anywhere in the text before it or in the short label beside it: "Shipping:
-//     $5.99", "Versand mit DHL innerhalb Deutschlands 4,95 €";
+// delivery" or "Free delivery" badge) leaves it the price. The text before the amount is read
+// from the last "·", "|" or "," on ("Darmowa dostawa, od 129 zł" is a badge and a from-price).
+//   - shippingLabels in the text before it or in the label beside it, unless free words without
+//     a threshold make them a badge: "Shipping: $5.99", "Versand mit DHL innerhalb Deutschlands
+//     4,95 €", "Free shipping over $50";
 //   - in the text before it, a shipping word with free words and a threshold word: a promise
 //     of free delivery from an amount on ("Gratis verzending vanaf 25,-", "Darmowa dostawa od
 //     99 zł", "Бесплатная доставка от 2 500 ₽", "Kargo bedava 150 TL ve üzeri"), or a shipping
@@ -20,7 +22,8 @@ import (
 //     free-delivery promise it is the threshold of ("$35+ qualifies for free shipping", "60 €
 //     d'achat = livraison offerte"); "R$ 299,99 + frete" (shipping extra) leaves it the price.
 
-// shippingLabels are the words a price's label is dropped for wherever they stand in it.
+// shippingLabels are the words a price's label is dropped for wherever they stand in it
+// (unless it is a free-delivery badge: see above).
 var shippingLabels = []string{"shipping", "delivery", "versand", "livraison", "envío"}
 
 // shippingWords name delivery and its cost, in the languages shops write. Nouns only, matched
@@ -111,12 +114,13 @@ func shippingPrice(own, sibling, after string) bool {
 	return true
 }
 
-// anyWordIn reports one of ws, or two or three of them in a row, in list (wordIn).
+// anyWordIn reports one of ws, or two or three of them in a row ("frais de port", "à partir
+// de"), in list as whole words (wordIn): "от" is not found in "работаем".
 func anyWordIn(ws []string, list []string, inside bool) bool {
 	for i := range ws {
 		if wordIn(ws[i], list, inside) ||
-			i+1 < len(ws) && containsPhrase(ws[i]+" "+ws[i+1], list) ||
-			i+2 < len(ws) && containsPhrase(ws[i]+" "+ws[i+1]+" "+ws[i+2], list) {
+			i+1 < len(ws) && wordIn(ws[i]+" "+ws[i+1], list, false) ||
+			i+2 < len(ws) && wordIn(ws[i]+" "+ws[i+1]+" "+ws[i+2], list, false) {
 			return true
 		}
 	}

@@ -217,19 +217,20 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 		ws := words(n)
 		if message == "" && lens[i] <= 150 && !inOption(n) {
 			t := text(n, 300)
+			sold := liveSold(n, t)
 			status := lens[i] <= shortText && (statusLabelled(t) || statusBlock(n, t) && !hiddenByClass(n))
-			if hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status || liveSold(n, t) {
+			if hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status || sold {
 				message = textAvailability(t)
 				if message == catalog.OutOfStock && sizeMessage(t) {
 					message = "" // "Slut i lager i din storlek": one size's, not the product's
 				}
-				if message == "" && liveSold(n, t) {
+				if message == "" && sold {
 					message = catalog.OutOfStock
 				}
 				badge = hasWord(ws, badgeWords...)
 				// A badge counts when it is the page's live status (role="status"), as resale
 				// listings mark their "Sold" badge; inOption left out pickers.
-				ownMessage = (!badge || liveSold(n, t)) && !hiddenByClass(n) && (status || soleSoldOut(t))
+				ownMessage = (!badge || sold) && !hiddenByClass(n) && (status || soleSoldOut(t))
 			}
 		}
 		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) && !shippingNote(n) {

@@ -425,7 +425,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				before := t[prev:p.start]
 				prev = p.end
 				after := t[p.end:min(len(t), p.end+60)]
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(label, "", "") || notShopperPrice(before, after) {
+				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(label, "", strings.ToLower(after)) || notShopperPrice(before, after) {
 					continue
 				}
 				r := labelRole(label, plain)

@@ -29,7 +29,8 @@ func plainDescription(s string) string {
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0 // inside script or style
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case html.ErrorToken:
 			return tidyLines(b.String())
 		case html.TextToken:
@@ -41,7 +42,7 @@ func plainDescription(s string) string {
 			a := atom.Lookup(name)
 			switch a {
 			case atom.Script, atom.Style:
-				if z.Token().Type == html.StartTagToken {
+				if tt == html.StartTagToken {
 					skip++
 				} else if skip > 0 {
 					skip--

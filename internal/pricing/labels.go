@@ -210,7 +210,7 @@ var (
 		"日", "天", "일", "week", "weeks", "wochen", "month", "months", "monate", "monaten", "mois", "meses",
 		"mesi", "maanden", "måneder", "månader", "miesięcy", "year", "years")
 	// multiBuyVerbs come before the quantity of a multi-buy ("Leve 3 por", "Buy 2 get 1").
-	multiBuyVerbs = set("buy", "leve", "levе", "compre", "lleve", "llévate", "kaufe", "kauf", "achetez", "prenez",
+	multiBuyVerbs = set("buy", "leve", "compre", "lleve", "llévate", "kaufe", "kauf", "achetez", "prenez",
 		"koop", "köp", "kjøp", "køb", "prendi", "acquista", "kup", "osta")
 	// multiBuyFor joins a multi-buy's quantity to its price ("2 for $5", "3 für 10 €", "2 pour 5 €").
 	multiBuyFor = set("for", "für", "pour", "por", "voor", "för", "per", "za", "за")
