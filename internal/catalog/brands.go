@@ -55,6 +55,7 @@ var placeholderBrands = map[string]bool{
 	"na": true, "none": true, "null": true, "unknown": true, "unbranded": true, "nobrand": true,
 	"generic": true, "notapplicable": true, "doesnotapply": true, "brand": true, "nobrandname": true,
 	"sinmarca": true, "ohnemarke": true, "sansmarque": true, "senzamarca": true,
+	"defaultvendor": true, "vendor": true, // Shopify's filler for a product without a vendor
 }
 
 // PlaceholderBrand says whether name is a filler rather than a brand ("N/A", "Unbranded").

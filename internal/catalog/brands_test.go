@@ -203,7 +203,7 @@ func BenchmarkLookupBrand(b *testing.B) {
 
 // Fillers in a brand column name no brand; real names that merely contain such a word do.
 func TestPlaceholderBrand(t *testing.T) {
-	for name, want := range map[string]bool{"N/A": true, "n.a.": true, "Unbranded": true, "No Brand": true, "GENERIC": true,
+	for name, want := range map[string]bool{"N/A": true, "n.a.": true, "Unbranded": true, "Default Vendor": true, "No Brand": true, "GENERIC": true,
 		"none": true, "Does not apply": true, "Sin marca": true, "Chloé": false, "No Ka'Oi": false, "Brandon Maxwell": false,
 		"Generic Surplus": false, "": false} {
 		if got := PlaceholderBrand(name); got != want {

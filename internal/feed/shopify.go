@@ -168,6 +168,9 @@ func (s *shopifyReader) readProduct() error {
 		s.pending = append(s.pending, row{it: Item{Line: line, ID: string(p.ID), Title: p.Title}, reason: "product has no variants"})
 		return nil
 	}
+	if notMerchandise(p) {
+		return nil // a gift card or a checkout add-on, not a product to follow
+	}
 	for _, v := range p.Variants {
 		s.pending = append(s.pending, s.variant(p, v, line))
 	}
@@ -178,17 +181,27 @@ func (s *shopifyReader) readProduct() error {
 func (s *shopifyReader) variant(p shopifyProduct, v shopifyVariant, line int) row {
 	it := Item{Line: line, ID: string(v.ID), ItemGroupID: string(p.ID), Title: strings.TrimSpace(p.Title),
 		Description: strings.TrimSpace(p.BodyHTML), Brand: strings.TrimSpace(p.Vendor),
-		ProductType: strings.TrimSpace(p.ProductType), GTIN: strings.TrimSpace(string(v.Barcode)),
-		Price: strings.TrimSpace(string(v.Price))}
+		ProductType: productTypeOf(p), GTIN: strings.TrimSpace(string(v.Barcode)),
+		Price: strings.TrimSpace(string(v.Price)), Gender: p.Tags.gender()}
+	var waist, length string
 	for _, o := range p.optionsByPosition() {
 		val := strings.TrimSpace(string(v.option(o.pos)))
 		switch {
 		case val == "":
+		case isWaistOption(o.name) && waist == "":
+			waist = val
+		case isLengthOption(o.name) && length == "":
+			length = val
 		case isSizeOption(o.name) && it.Size == "":
 			it.Size = val
 		case isColourOption(o.name) && it.Color == "":
 			it.Color = val
+		case isMaterialOption(o.name) && it.Material == "":
+			it.Material = val
 		}
+	}
+	if waist != "" && it.Size == "" {
+		it.Size = waistLength(waist, length)
 	}
 	if v.Available != nil {
 		it.Availability = map[bool]string{true: "in stock", false: "out of stock"}[*v.Available]
@@ -238,6 +251,7 @@ type shopifyProduct struct {
 	BodyHTML    string           `json:"body_html"`
 	Vendor      string           `json:"vendor"`
 	ProductType string           `json:"product_type"`
+	Tags        shopifyTags      `json:"tags"`
 	Variants    []shopifyVariant `json:"variants"`
 	Options     []struct {
 		Name     string     `json:"name"`
@@ -254,6 +268,8 @@ type shopifyVariant struct {
 	Price          jsonScalar    `json:"price"`
 	CompareAtPrice jsonScalar    `json:"compare_at_price"`
 	Available      *bool         `json:"available"`
+	// RequiresShipping is false for gift cards and checkout add-ons.
+	RequiresShipping *bool `json:"requires_shipping"`
 	Barcode        jsonScalar    `json:"barcode"`
 	FeaturedImage  *shopifyImage `json:"featured_image"`
 }

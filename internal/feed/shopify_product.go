@@ -1,0 +1,102 @@
+package feed
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// shopifyTags are a product's tags: an array in storefront products.json, a comma-separated
+// string in the Admin API's export.
+type shopifyTags []string
+
+// UnmarshalJSON reads tags given either way.
+func (t *shopifyTags) UnmarshalJSON(b []byte) error {
+	var list []string
+	if err := json.Unmarshal(b, &list); err == nil {
+		*t = list
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil // tags of another shape say nothing tagdrop reads
+	}
+	for _, tag := range strings.Split(s, ",") {
+		*t = append(*t, strings.TrimSpace(tag))
+	}
+	return nil
+}
+
+// gender is the gender a product's tags name ("Womens", "Herren", "Femme"), "" when they name
+// none or both.
+func (t shopifyTags) gender() string {
+	found := ""
+	for _, tag := range t {
+		g, ok := genderTags[strings.ToLower(strings.TrimSpace(tag))]
+		switch {
+		case !ok:
+		case found == "":
+			found = g
+		case found != g:
+			return ""
+		}
+	}
+	return found
+}
+
+// genderTags are the tags stores file products under by gender, in their languages.
+var genderTags = map[string]string{
+	"men": "male", "mens": "male", "men's": "male", "man": "male", "male": "male", "herren": "male", "homme": "male",
+	"hommes": "male", "hombre": "male", "uomo": "male", "heren": "male", "herr": "male", "miesten": "male", "męskie": "male",
+	"women": "female", "womens": "female", "women's": "female", "woman": "female", "female": "female", "damen": "female",
+	"femme": "female", "femmes": "female", "mujer": "female", "donna": "female", "dames": "female", "dam": "female",
+	"naisten": "female", "damskie": "female", "ladies": "female", "unisex": "unisex",
+}
+
+// notMerchandise reports a product no shopper follows: a gift card (its type says so) or a
+// checkout add-on such as shipping protection (none of its variants is shipped).
+func notMerchandise(p shopifyProduct) bool {
+	if giftCardTypes[strings.ToLower(strings.TrimSpace(p.ProductType))] {
+		return true
+	}
+	for _, v := range p.Variants {
+		if v.RequiresShipping == nil || *v.RequiresShipping {
+			return false
+		}
+	}
+	return true
+}
+
+// giftCardTypes are product types of gift cards and add-ons, lower case.
+var giftCardTypes = map[string]bool{"gift card": true, "gift cards": true, "giftcard": true, "gift voucher": true,
+	"gutschein": true, "geschenkgutschein": true, "carte cadeau": true, "tarjeta regalo": true, "buono regalo": true,
+	"cadeaubon": true, "cadeaukaart": true, "presentkort": true, "gavekort": true, "insurance": true, "shipping protection": true}
+
+// productTypeOf is a product's type unless it is Shopify's filler ("Default").
+func productTypeOf(p shopifyProduct) string {
+	t := strings.TrimSpace(p.ProductType)
+	switch strings.ToLower(t) {
+	case "default", "default product type", "none", "n/a", "other", "-":
+		return ""
+	}
+	return t
+}
+
+// Option names of the other variant axes stores use.
+var (
+	waistOptions    = map[string]bool{"waist": true, "bundweite": true, "weite": true, "tour de taille": true, "cintura": true, "taillewijdte": true, "midja": true}
+	lengthOptions   = map[string]bool{"length": true, "inseam": true, "leg": true, "leg length": true, "länge": true, "beinlänge": true, "longueur": true, "lengte": true, "largo": true, "lunghezza": true, "längd": true}
+	materialOptions = map[string]bool{"material": true, "materiaal": true, "matière": true, "matériau": true, "materiale": true, "materiał": true}
+)
+
+func isWaistOption(name string) bool    { return waistOptions[strings.ToLower(strings.TrimSpace(name))] }
+func isLengthOption(name string) bool   { return lengthOptions[strings.ToLower(strings.TrimSpace(name))] }
+func isMaterialOption(name string) bool { return materialOptions[strings.ToLower(strings.TrimSpace(name))] }
+
+// waistLength writes a jeans size from its Waist and Length options: "W30 L32", "W30".
+func waistLength(waist, length string) string {
+	w := "W" + strings.TrimPrefix(strings.ToUpper(waist), "W")
+	if length == "" {
+		return w
+	}
+	return w + " L" + strings.TrimPrefix(strings.ToUpper(length), "L")
+}

@@ -1,0 +1,54 @@
+package feed
+
+import (
+	"strings"
+	"testing"
+)
+
+// What stores put around their products: gender in the tags, gift cards and shipping
+// protection beside the clothes, a "Default" product type, Material and Waist/Length options.
+func TestShopifyProductExtras(t *testing.T) {
+	page := `{"products":[
+{"id":1,"title":"Wool Coat","vendor":"Maison Ligne","product_type":"Default","tags":["Womens","Coats"],
+ "options":[{"name":"Size","position":1},{"name":"Material","position":2}],
+ "variants":[{"id":11,"option1":"S","option2":"Wool","price":"300.00","available":true,"requires_shipping":true},
+             {"id":12,"option1":"S","option2":"Cashmere","price":"450.00","available":true,"requires_shipping":true}]},
+{"id":2,"title":"Gift Card","vendor":"Maison Ligne","product_type":"Gift Card","tags":[],
+ "options":[{"name":"Denominations","position":1}],
+ "variants":[{"id":21,"option1":"£50","price":"50.00","available":true,"requires_shipping":false}]},
+{"id":3,"title":"Shipping Protection","vendor":"Route","product_type":"","tags":"",
+ "options":[{"name":"Title","position":1}],
+ "variants":[{"id":31,"option1":"Default Title","price":"2.98","available":true,"requires_shipping":false}]},
+{"id":4,"title":"Straight Jeans","vendor":"Maison Ligne","product_type":"Jeans","tags":"Herren, Jeans",
+ "options":[{"name":"Waist","position":1},{"name":"Length","position":2}],
+ "variants":[{"id":41,"option1":"30","option2":"32","price":"120.00","available":true}]}
+]}`
+	items, rows, _, err := readAllWith(t, strings.NewReader(page), Options{Currency: "GBP"})
+	if err != nil || len(rows) > 0 {
+		t.Fatalf("err %v, rows %+v", err, rows)
+	}
+	got := map[string]Item{}
+	for _, it := range items {
+		got[it.ID] = it
+	}
+	if len(items) != 3 || got["21"].ID != "" || got["31"].ID != "" {
+		t.Fatalf("items %v; want the coat's two variants and the jeans, no gift card or add-on", idsOf(items))
+	}
+	if c := got["11"]; c.Gender != "female" || c.ProductType != "" || c.Material != "Wool" || c.Size != "S" {
+		t.Errorf("coat: gender %q, type %q, material %q, size %q; want female, none, Wool, S", c.Gender, c.ProductType, c.Material, c.Size)
+	}
+	if got["12"].Material != "Cashmere" {
+		t.Errorf("second coat variant: material %q, want Cashmere", got["12"].Material)
+	}
+	if j := got["41"]; j.Size != "W30 L32" || j.Gender != "male" {
+		t.Errorf("jeans: size %q, gender %q; want W30 L32, male", j.Size, j.Gender)
+	}
+}
+
+func idsOf(items []Item) []string {
+	var ids []string
+	for _, it := range items {
+		ids = append(ids, it.ID)
+	}
+	return ids
+}
