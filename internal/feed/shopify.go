@@ -261,17 +261,17 @@ type shopifyProduct struct {
 }
 
 type shopifyVariant struct {
-	ID             jsonScalar    `json:"id"`
-	Option1        jsonScalar    `json:"option1"`
-	Option2        jsonScalar    `json:"option2"`
-	Option3        jsonScalar    `json:"option3"`
-	Price          jsonScalar    `json:"price"`
-	CompareAtPrice jsonScalar    `json:"compare_at_price"`
-	Available      *bool         `json:"available"`
+	ID             jsonScalar `json:"id"`
+	Option1        jsonScalar `json:"option1"`
+	Option2        jsonScalar `json:"option2"`
+	Option3        jsonScalar `json:"option3"`
+	Price          jsonScalar `json:"price"`
+	CompareAtPrice jsonScalar `json:"compare_at_price"`
+	Available      *bool      `json:"available"`
 	// RequiresShipping is false for gift cards and checkout add-ons.
-	RequiresShipping *bool `json:"requires_shipping"`
-	Barcode        jsonScalar    `json:"barcode"`
-	FeaturedImage  *shopifyImage `json:"featured_image"`
+	RequiresShipping *bool         `json:"requires_shipping"`
+	Barcode          jsonScalar    `json:"barcode"`
+	FeaturedImage    *shopifyImage `json:"featured_image"`
 }
 
 type shopifyImage struct {

@@ -88,9 +88,11 @@ var (
 	materialOptions = map[string]bool{"material": true, "materiaal": true, "matière": true, "matériau": true, "materiale": true, "materiał": true}
 )
 
-func isWaistOption(name string) bool    { return waistOptions[strings.ToLower(strings.TrimSpace(name))] }
-func isLengthOption(name string) bool   { return lengthOptions[strings.ToLower(strings.TrimSpace(name))] }
-func isMaterialOption(name string) bool { return materialOptions[strings.ToLower(strings.TrimSpace(name))] }
+func isWaistOption(name string) bool  { return waistOptions[strings.ToLower(strings.TrimSpace(name))] }
+func isLengthOption(name string) bool { return lengthOptions[strings.ToLower(strings.TrimSpace(name))] }
+func isMaterialOption(name string) bool {
+	return materialOptions[strings.ToLower(strings.TrimSpace(name))]
+}
 
 // waistLength writes a jeans size from its Waist and Length options: "W30 L32", "W30".
 func waistLength(waist, length string) string {
