@@ -244,12 +244,17 @@ func reconcile(c *candidate, s shown) {
 		}
 		return
 	}
-	// Consistent: the shown price is one of the offers' prices; add the shown regular price.
+	// Consistent: the shown price is one of the offers' prices; add the shown regular price,
+	// and the shown currency to offers whose markup names none ("price": "195.00" beside a
+	// page that shows £195.00).
 	if hasPrice(c.offers, s.price) {
 		for i := range c.offers {
 			o := &c.offers[i]
 			if o.price != "" && cmpAmount(o.price, s.price) == 0 && o.regular == "" && s.regular != "" && cmpAmount(s.regular, o.price) > 0 {
 				o.regular = s.regular
+			}
+			if o.currency == "" && s.currency != "" && o.price != "" && cmpAmount(o.price, s.price) == 0 {
+				o.currency = s.currency
 			}
 		}
 		return

@@ -51,3 +51,13 @@ func TestStockMessagesBesideInStockMarkup(t *testing.T) {
 		}
 	}
 }
+
+// Markup that names no currency takes the one the page shows beside the same price.
+func TestMarkupCurrencyFromShownPrice(t *testing.T) {
+	o := shownOf(t, `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
+"name":"Chukka Boot","offers":{"@type":"Offer","price":"195.00","availability":"https://schema.org/InStock"}}</script></head>
+<body><h1>Chukka Boot</h1><p class="price">£195.00</p></body></html>`)
+	if o.Price != 19500 || o.Currency != "GBP" {
+		t.Errorf("price %d %q, want 19500 GBP", o.Price, o.Currency)
+	}
+}
