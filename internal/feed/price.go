@@ -18,6 +18,9 @@ func parsePrices(it *Item, parse func(string, string) (int64, string, error), de
 	if it.RegularPrice <= 0 {
 		return fmt.Sprintf("price %q is not above zero", it.Price)
 	}
+	if placeholderPrice(it.RegularPrice, it.Currency) {
+		return fmt.Sprintf("price %q is a placeholder (price on request), not a price", it.Price)
+	}
 	if it.SalePrice != "" && !isZeroAmount(it.SalePrice) {
 		sale, cur, err := parse(it.SalePrice, it.Currency)
 		if err != nil {
@@ -75,4 +78,26 @@ func isZeroAmount(s string) bool {
 		}
 	}
 	return digits > 0
+}
+
+// placeholderPrice reports a price made of nines only, with at least five before the decimal
+// point ("999999.00", "99999"): what shops enter for a "price on request" item that their
+// software will not list without a price.
+func placeholderPrice(minor int64, currency string) bool {
+	whole := minor
+	for range pricing.MinorDigits(currency) {
+		if whole%10 != 0 && whole%10 != 9 {
+			return false
+		}
+		whole /= 10
+	}
+	if whole < 99999 {
+		return false
+	}
+	for ; whole > 0; whole /= 10 {
+		if whole%10 != 9 {
+			return false
+		}
+	}
+	return true
 }

@@ -52,3 +52,19 @@ func idsOf(items []Item) []string {
 	}
 	return ids
 }
+
+// A price of nines only ("999999.00") is a price-on-request placeholder: its row is rejected.
+func TestPlaceholderPrice(t *testing.T) {
+	for _, c := range []struct {
+		minor    int64
+		currency string
+		want     bool
+	}{
+		{99999900, "EUR", true}, {9999999, "EUR", true}, {99999, "JPY", true}, {9999900, "EUR", true}, {999900, "EUR", false},
+		{99900, "EUR", false}, {199999900, "EUR", false}, {99999950, "EUR", false}, {129900, "EUR", false},
+	} {
+		if got := placeholderPrice(c.minor, c.currency); got != c.want {
+			t.Errorf("placeholderPrice(%d %s) = %v, want %v", c.minor, c.currency, got, c.want)
+		}
+	}
+}
