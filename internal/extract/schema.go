@@ -334,6 +334,9 @@ func (r *schemaReader) offerFrom(m map[string]any, v variantInfo) []rawOffer {
 			o.sku = s
 		}
 	}
+	if o.size == "" {
+		o.size = sizeInName(str(get(m, "name")), o.sku)
+	}
 	o.availability = schemaAvailability(str(get(m, "availability")))
 	o.price, o.currency = r.amount(get(m, "price"), o.currency)
 	for _, s := range list(get(m, "priceSpecification")) {
