@@ -35,8 +35,8 @@ func TestMicrodataItemref(t *testing.T) {
 		t.Errorf("coat %+v", coat)
 	}
 	want := []wantOffer{
-		{sku: "NB-WRAP-CML-S", size: "S", price: "189.00", currency: "GBP", availability: "in_stock"},
-		{sku: "NB-WRAP-CML-M", size: "M", price: "189.00", currency: "GBP", availability: "out_of_stock"},
+		{sku: "NB-WRAP-CML-S", price: "189.00", currency: "GBP", availability: "in_stock"},
+		{sku: "NB-WRAP-CML-M", price: "189.00", currency: "GBP", availability: "out_of_stock"},
 	}
 	if len(coat.Offers) != len(want) {
 		t.Fatalf("coat offers %+v, want %+v", coat.Offers, want)

@@ -311,6 +311,7 @@ func (r *schemaReader) offersFrom(n map[string]any, v variantInfo, depth int) []
 			break
 		}
 	}
+	sizesFromSKUs(out)
 	return out
 }
 
@@ -335,7 +336,7 @@ func (r *schemaReader) offerFrom(m map[string]any, v variantInfo) []rawOffer {
 		}
 	}
 	if o.size == "" {
-		o.size = sizeInName(str(get(m, "name")), o.sku)
+		o.size = sizeInName(str(get(m, "name")))
 	}
 	o.availability = schemaAvailability(str(get(m, "availability")))
 	o.price, o.currency = r.amount(get(m, "price"), o.currency)

@@ -80,10 +80,14 @@ func isZeroAmount(s string) bool {
 	return digits > 0
 }
 
-// placeholderPrice reports a price made of nines only, with at least five before the decimal
-// point ("999999.00", "99999"): what shops enter for a "price on request" item that their
-// software will not list without a price.
+// placeholderPrice reports a price made of nines only, with at least six before the decimal
+// point ("999999.00"), in a currency where that is far beyond any garment's price: what shops
+// enter for a "price on request" item their software will not list without a price. In yen,
+// won, rupiah or forint such a figure is an ordinary price.
 func placeholderPrice(minor int64, currency string) bool {
+	if !strongCurrencies[currency] {
+		return false
+	}
 	whole := minor
 	for range pricing.MinorDigits(currency) {
 		if whole%10 != 0 && whole%10 != 9 {
@@ -91,7 +95,7 @@ func placeholderPrice(minor int64, currency string) bool {
 		}
 		whole /= 10
 	}
-	if whole < 99999 {
+	if whole < 999999 {
 		return false
 	}
 	for ; whole > 0; whole /= 10 {
@@ -101,3 +105,7 @@ func placeholderPrice(minor int64, currency string) bool {
 	}
 	return true
 }
+
+// strongCurrencies are those in which 999,999 is no garment's price.
+var strongCurrencies = map[string]bool{"USD": true, "EUR": true, "GBP": true, "CHF": true, "CAD": true, "AUD": true,
+	"NZD": true, "SGD": true, "DKK": true, "NOK": true, "SEK": true, "PLN": true, "AED": true, "SAR": true, "ILS": true}

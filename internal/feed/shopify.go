@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
 )
 
 // maxShopifyProduct bounds one product of a products.json page (variants, images, HTML
@@ -196,8 +198,8 @@ func (s *shopifyReader) variant(p shopifyProduct, v shopifyVariant, line int) ro
 			it.Size = val
 		case isColourOption(o.name) && it.Color == "":
 			it.Color = val
-		case isMaterialOption(o.name) && it.Material == "":
-			it.Material = val
+		case isMaterialOption(o.name) && it.Material == "" && catalog.ColourFamily(val) == "":
+			it.Material = val // not a colour filed under "Material"
 		}
 	}
 	if waist != "" && it.Size == "" {

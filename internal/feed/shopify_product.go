@@ -27,7 +27,7 @@ func (t *shopifyTags) UnmarshalJSON(b []byte) error {
 }
 
 // gender is the gender a product's tags name ("Womens", "Herren", "Femme"), "" when they name
-// none or both.
+// none or both. "Unisex", "Man", "Woman" are left out: stores add them as filter facets.
 func (t shopifyTags) gender() string {
 	found := ""
 	for _, tag := range t {
@@ -45,15 +45,16 @@ func (t shopifyTags) gender() string {
 
 // genderTags are the tags stores file products under by gender, in their languages.
 var genderTags = map[string]string{
-	"men": "male", "mens": "male", "men's": "male", "man": "male", "male": "male", "herren": "male", "homme": "male",
+	"men": "male", "mens": "male", "men's": "male", "herren": "male", "homme": "male",
 	"hommes": "male", "hombre": "male", "uomo": "male", "heren": "male", "herr": "male", "miesten": "male", "męskie": "male",
-	"women": "female", "womens": "female", "women's": "female", "woman": "female", "female": "female", "damen": "female",
+	"women": "female", "womens": "female", "women's": "female", "damen": "female",
 	"femme": "female", "femmes": "female", "mujer": "female", "donna": "female", "dames": "female", "dam": "female",
-	"naisten": "female", "damskie": "female", "ladies": "female", "unisex": "unisex",
+	"naisten": "female", "damskie": "female", "ladies": "female",
 }
 
 // notMerchandise reports a product no shopper follows: a gift card (its type says so) or a
-// checkout add-on such as shipping protection (none of its variants is shipped).
+// checkout add-on such as shipping protection (none of its variants is shipped and its type or
+// title says what it is). A garment a store marked as not shipped by mistake stays.
 func notMerchandise(p shopifyProduct) bool {
 	if giftCardTypes[strings.ToLower(strings.TrimSpace(p.ProductType))] {
 		return true
@@ -63,8 +64,17 @@ func notMerchandise(p shopifyProduct) bool {
 			return false
 		}
 	}
-	return true
+	title := strings.ToLower(p.Title)
+	for _, w := range addOnWords {
+		if strings.Contains(title, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// addOnWords name checkout add-ons in a product's title.
+var addOnWords = []string{"protection", "insurance", "gift card", "giftcard", "gift wrap", "donation", "warranty", "e-gift", "gutschein", "carte cadeau"}
 
 // giftCardTypes are product types of gift cards and add-ons, lower case.
 var giftCardTypes = map[string]bool{"gift card": true, "gift cards": true, "giftcard": true, "gift voucher": true,
@@ -94,11 +104,30 @@ func isMaterialOption(name string) bool {
 	return materialOptions[strings.ToLower(strings.TrimSpace(name))]
 }
 
-// waistLength writes a jeans size from its Waist and Length options: "W30 L32", "W30".
+// waistLength writes a jeans size from its Waist and Length options: "W30 L32", or "W30"
+// when the length is a word ("Short"). A waist that is not a number ("S (28-30)") is the size
+// as written.
 func waistLength(waist, length string) string {
-	w := "W" + strings.TrimPrefix(strings.ToUpper(waist), "W")
-	if length == "" {
-		return w
+	w, ok := inches(waist, "W")
+	if !ok {
+		return waist
 	}
-	return w + " L" + strings.TrimPrefix(strings.ToUpper(length), "L")
+	if l, ok := inches(length, "L"); ok {
+		return "W" + w + " L" + l
+	}
+	return "W" + w
+}
+
+// inches reads a waist or length option's number: "30", "W30", "32\"", "30.5".
+func inches(v, prefix string) (string, bool) {
+	v = strings.TrimSuffix(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(v)), prefix), "\"")
+	if v == "" || len(v) > 4 {
+		return "", false
+	}
+	for _, r := range v {
+		if (r < '0' || r > '9') && r != '.' {
+			return "", false
+		}
+	}
+	return v, true
 }

@@ -21,7 +21,16 @@ func TestShopifyProductExtras(t *testing.T) {
  "variants":[{"id":31,"option1":"Default Title","price":"2.98","available":true,"requires_shipping":false}]},
 {"id":4,"title":"Straight Jeans","vendor":"Maison Ligne","product_type":"Jeans","tags":"Herren, Jeans",
  "options":[{"name":"Waist","position":1},{"name":"Length","position":2}],
- "variants":[{"id":41,"option1":"30","option2":"32","price":"120.00","available":true}]}
+ "variants":[{"id":41,"option1":"30","option2":"32","price":"120.00","available":true}]},
+{"id":5,"title":"Chinos","vendor":"Maison Ligne","product_type":"Trousers","tags":["Unisex"],
+ "options":[{"name":"Waist","position":1},{"name":"Leg","position":2},{"name":"Material","position":3}],
+ "variants":[{"id":51,"option1":"30","option2":"Short","option3":"Navy","price":"90.00","available":true}]},
+{"id":6,"title":"Boxer Shorts","vendor":"Maison Ligne","product_type":"Underwear","tags":[],
+ "options":[{"name":"Waist","position":1}],
+ "variants":[{"id":61,"option1":"S (28-30)","price":"20.00","available":true}]},
+{"id":7,"title":"Cashmere Crew Jumper","vendor":"Maison Ligne","product_type":"Knitwear","tags":[],
+ "options":[{"name":"Size","position":1}],
+ "variants":[{"id":71,"option1":"M","price":"250.00","available":true,"requires_shipping":false}]}
 ]}`
 	items, rows, _, err := readAllWith(t, strings.NewReader(page), Options{Currency: "GBP"})
 	if err != nil || len(rows) > 0 {
@@ -31,8 +40,14 @@ func TestShopifyProductExtras(t *testing.T) {
 	for _, it := range items {
 		got[it.ID] = it
 	}
-	if len(items) != 3 || got["21"].ID != "" || got["31"].ID != "" {
-		t.Fatalf("items %v; want the coat's two variants and the jeans, no gift card or add-on", idsOf(items))
+	if len(items) != 6 || got["21"].ID != "" || got["31"].ID != "" || got["71"].ID == "" {
+		t.Fatalf("items %v; want the coat's two variants, the jeans, chinos, boxers and the jumper a store marked unshipped, no gift card or add-on", idsOf(items))
+	}
+	if c := got["51"]; c.Size != "W30" || c.Material != "" || c.Gender != "" {
+		t.Errorf("chinos: size %q, material %q, gender %q; want W30, none (Navy is a colour), none (Unisex is a facet)", c.Size, c.Material, c.Gender)
+	}
+	if b := got["61"]; b.Size != "S (28-30)" {
+		t.Errorf("boxers: size %q, want S (28-30)", b.Size)
 	}
 	if c := got["11"]; c.Gender != "female" || c.ProductType != "" || c.Material != "Wool" || c.Size != "S" {
 		t.Errorf("coat: gender %q, type %q, material %q, size %q; want female, none, Wool, S", c.Gender, c.ProductType, c.Material, c.Size)
@@ -60,8 +75,8 @@ func TestPlaceholderPrice(t *testing.T) {
 		currency string
 		want     bool
 	}{
-		{99999900, "EUR", true}, {9999999, "EUR", true}, {99999, "JPY", true}, {9999900, "EUR", true}, {999900, "EUR", false},
-		{99900, "EUR", false}, {199999900, "EUR", false}, {99999950, "EUR", false}, {129900, "EUR", false},
+		{99999900, "EUR", true}, {99999999, "USD", true}, {9999900, "EUR", false}, {99999, "JPY", false}, {99999900, "KRW", false},
+		{99999900, "IDR", false}, {99900, "EUR", false}, {199999900, "EUR", false}, {99999950, "EUR", false}, {129900, "EUR", false},
 	} {
 		if got := placeholderPrice(c.minor, c.currency); got != c.want {
 			t.Errorf("placeholderPrice(%d %s) = %v, want %v", c.minor, c.currency, got, c.want)
