@@ -146,7 +146,7 @@ func (x *extraction) score(c *candidate, canonical string) int {
 	if c.listed {
 		s -= 50
 	}
-	if c.product.URL != "" && (sameURL(c.product.URL, x.base) || sameURL(c.product.URL, canonical)) {
+	if pageOf(c.product.URL, x.base, canonical) || offerOnPage(c.offers, x.base, canonical) {
 		s += 40
 	}
 	if anyPrice(c.offers) {
@@ -159,6 +159,22 @@ func (x *extraction) score(c *candidate, canonical string) int {
 		s += 5
 	}
 	return s
+}
+
+// pageOf reports a URL that is the page's own (where it came from or its canonical address).
+func pageOf(u, base, canonical string) bool {
+	return u != "" && (sameURL(u, base) || sameURL(u, canonical))
+}
+
+// offerOnPage reports an offer whose URL is the page's own: shops that give the product no
+// URL give it on the offer, and a related product's block names its own page.
+func offerOnPage(offers []rawOffer, base, canonical string) bool {
+	for _, o := range offers {
+		if pageOf(o.url, base, canonical) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameURL compares two URLs without scheme, query, fragment or trailing slash.
