@@ -229,6 +229,11 @@ func reconcile(c *candidate, s shown) {
 	if (soldOutButton || soldOutStatus) && len(c.offers) == 1 && c.offers[0].availability == catalog.InStock {
 		c.offers[0].availability = catalog.OutOfStock
 	}
+	// The other way round, markup that says sold out for its one offer is stale when the page
+	// both says in stock in its stock message and offers an enabled buy button.
+	if s.message == catalog.InStock && s.button == catalog.InStock && len(c.offers) == 1 && c.offers[0].availability == catalog.OutOfStock {
+		c.offers[0].availability = catalog.InStock
+	}
 	// A lone price labelled regular is the price paid only when the markup has none or agrees:
 	// beside a markup price it may be the regular price of a sale shown elsewhere.
 	if s.onlyRegular && anyPrice(c.offers) && !hasPrice(c.offers, s.price) {

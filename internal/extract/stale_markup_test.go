@@ -61,3 +61,25 @@ func TestMarkupCurrencyFromShownPrice(t *testing.T) {
 		t.Errorf("price %d %q, want 19500 GBP", o.Price, o.Currency)
 	}
 }
+
+// Markup saying sold out for its one offer gives way when the page says in stock in its stock
+// message and offers an enabled buy button; a button alone does not outweigh it.
+func TestStaleSoldOutMarkup(t *testing.T) {
+	page := func(body string) string {
+		return `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
+"name":"Mini bag","offers":{"@type":"Offer","price":"79.00","priceCurrency":"EUR","availability":"https://schema.org/OutOfStock"}}</script></head>
+<body><h1>Mini bag</h1><p class="price">79,00 €</p>` + body + `</body></html>`
+	}
+	for _, c := range []struct {
+		body string
+		want string
+	}{
+		{`<div class="stock available"><span>In stock</span></div><button type="submit">Add to Cart</button>`, "in_stock"},
+		{`<button type="submit">Add to Cart</button>`, "out_of_stock"},
+		{`<div class="stock available"><span>In stock</span></div>`, "out_of_stock"},
+	} {
+		if got := string(shownOf(t, page(c.body)).Availability); got != c.want {
+			t.Errorf("%s: availability %s, want %s", c.body, got, c.want)
+		}
+	}
+}

@@ -23,6 +23,7 @@ type shown struct {
 	currency     string
 	availability catalog.Availability // the stock message's word, else the buy button's, else an unmarked message's
 	button       catalog.Availability // the buy button's word alone
+	message      catalog.Availability // the stock message's word alone
 	onlyRegular  bool                 // price is a lone regular price (loneRegular), nothing marked paid
 	ownSoldOut   bool                 // the product's own status element says out of stock (stockShown)
 	buyShown     bool                 // a buy control, enabled or not, follows the title (stockShown)
@@ -103,7 +104,7 @@ func (x *extraction) visible(names []string, hint string) shown {
 	}
 	skipStock := d.skipped(lens, false, names)
 	st := d.shownAvailability(t, lens, skipStock)
-	s.availability, s.button = cmp.Or(st.message, st.button, st.plain), st.button
+	s.availability, s.button, s.message = cmp.Or(st.message, st.button, st.plain), st.button, st.message
 	s.ownSoldOut, s.buyShown = st.ownSoldOut, st.buyShown
 	return s
 }
