@@ -132,7 +132,8 @@ func parseWaist(text, kind, feedSystem string) (Size, bool) {
 		w, l := m[1]+m[3], m[2]+m[4]
 		return Size{Kind: KindBottoms, System: SystemWaist, Value: w, Length: l}, true
 	}
-	if m := waistOnlyRE.FindStringSubmatch(t); m != nil && (m[2] == "" || isWaistW(m[2], kind)) {
+	// "W30" is a waist on trousers or text without a kind; on tops or dresses it reads as no size.
+	if m := waistOnlyRE.FindStringSubmatch(t); m != nil && (m[2] == "" && (kind == "" || kind == KindBottoms) || m[2] != "" && isWaistW(m[2], kind)) {
 		return Size{Kind: KindBottoms, System: SystemWaist, Value: m[1] + m[2]}, true
 	}
 	if kind != "" && kind != KindBottoms {

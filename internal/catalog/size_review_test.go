@@ -75,6 +75,8 @@ func TestParseSizeKidsPlusAndGenderUnread(t *testing.T) {
 		{"letter span three", "M-XL", "", "tops", "not a size"},
 		{"W on no waist", "14W", "", "", "not a size"},
 		{"plus too big", "34W", "", "tops", "outside"},
+		{"waist on a top", "W30", "", "tops", "not a size"},
+		{"waist on a dress", "W30", "", "dresses", "not a size"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

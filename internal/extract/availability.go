@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
 	"golang.org/x/net/html"
@@ -121,7 +123,7 @@ var notifyStock = regexp.MustCompile(`benachrichtig(?:en|e mich),?\s+(?:wenn|sob
 // notifyOtherWords say a notify-me button is about something other than stock coming back: a
 // price drop, a newsletter, a new collection, an offer ("Benachrichtigen, wenn der Preis sinkt",
 // "Powiadom mnie o obniżce ceny", "M'alerter d'une baisse de prix", "Nieuwe collectie? Houd me
-// op de hoogte"). They are matched inside words ("obniżce").
+// op de hoogte"). They are matched at the start of words (wordStart: "obniżce").
 var notifyOtherWords = []string{"price", "preis", "prix", "precio", "prezzo", "preço", "prijs", "cena", "ceny", "cenie", "ceně",
 	"baisse", "obniż", "sinkt", "senkung", "bajada", "rebaja", "baje", "ribasso", "queda", "korting", "newsletter", "nieuwsbrief",
 	"collectie", "collection", "colección", "collezione", "coleção", "kollektion", "kolekc", "angebot", "offre", "oferta", "offerta",
@@ -142,11 +144,31 @@ func notifyMe(n *html.Node, low string) bool {
 		}
 	}
 	for _, w := range notifyOtherWords {
-		if strings.Contains(ctx, w) {
+		if wordStart(ctx, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// wordStart reports w at the start of a word of s: a stem of five letters or more may go on
+// ("obniż" in "obniżce", "kolekc" in "kolekcja"), a shorter word must end there ("new" is not in
+// "news" or "renew", "deal" not in "ideal").
+func wordStart(s, w string) bool {
+	whole := utf8.RuneCountInString(w) <= 4
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
+		if (j == 0 || !unicode.IsLetter(before)) && (!whole || j+len(w) == len(s) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // addOnlyWords are buy buttons' words that mean "add" or "buy" only when they are the button's

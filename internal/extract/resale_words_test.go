@@ -103,3 +103,24 @@ func TestStrongRegularBeatsWeak(t *testing.T) {
 		t.Errorf("price %d, regular %d; want 25130, 35900", o.Price, o.RegularPrice)
 	}
 }
+
+// Words that make a notify-me button about something else match at the start of words: a stem
+// goes on, a short word must end ("new" is not in "renew" or "news").
+func TestNotifyOtherWordsAtWordStart(t *testing.T) {
+	for _, c := range []struct {
+		s, w string
+		want bool
+	}{
+		{"powiadom mnie o obniżce ceny", "obniż", true},
+		{"nouvelle collection", "collection", true},
+		{"renew your wardrobe", "new", false},
+		{"latest news", "new", false},
+		{"new in", "new", true},
+		{"an ideal gift", "deal", false},
+		{"deal of the day", "deal", true},
+	} {
+		if got := wordStart(c.s, c.w); got != c.want {
+			t.Errorf("wordStart(%q, %q) = %v, want %v", c.s, c.w, got, c.want)
+		}
+	}
+}
