@@ -52,19 +52,19 @@ var freeWords = []string{"free", "included", "incl", "inkl", "gratis", "grátis"
 var labelPriceWords = []string{"price", "prices", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "preço", "preco", "fiyat",
 	"fiyatı", "ár", "hinta", "цена", "價格", "价格", "価格", "판매가", "가격", "السعر", "מחיר"}
 
-// thresholdAfterWords follow an amount that is a free-delivery threshold: "Orders $35+ qualify
+// qualifyWords follow an amount that is a free-delivery threshold: "Orders $35+ qualify
 // for free shipping", "$49 minimum for free shipping", "60 € d'achat = livraison offerte",
 // "50 € Mindestbestellwert für kostenlose Lieferung".
-var thresholdAfterWords = []string{"qualify", "qualifies", "minimum", "min", "order", "orders", "spend", "achat", "d'achat", "d’achat",
+var qualifyWords = []string{"qualify", "qualifies", "minimum", "min", "order", "orders", "spend", "achat", "d'achat", "d’achat",
 	"bestellwert", "mindestbestellwert", "einkaufswert", "bestelling", "bestellingen", "compra", "compras", "acquisto", "zamówienia", "заказе"}
 
 // thresholdWords put a free-delivery promise's threshold before its amount ("Free shipping
-// over $50", "Frete grátis acima de R$ 199"); thresholdAfter after it ("… 150 TL ve üzeri").
+// over $50", "Frete grátis acima de R$ 199"); thresholdTails after it ("… 150 TL ve üzeri").
 var (
 	thresholdWords = []string{"over", "above", "from", "orders", "order", "spend", "ab", "über", "bestellwert", "dès", "à partir de", "a partir de", "desde",
 		"sopra", "oltre", "vanaf", "boven", "od", "powyżej", "от", "свыше", "över", "fra", "yli", "felett", "acima", "nad", "peste", "min", "commande",
 		"pedidos", "ordini", "bestellingen", "zamówień", "заказ", "sipariş", "以上", "이상"}
-	thresholdAfter = []string{"and above", "and over", "or more", "und mehr", "et plus", "e oltre", "o más", "i więcej", "и выше", "eller mer", "eller mere",
+	thresholdTails = []string{"and above", "and over", "or more", "und mehr", "et plus", "e oltre", "o más", "i więcej", "и выше", "eller mer", "eller mere",
 		"ou mais", "en meer", "ve üzeri", "ve üstü", "以上", "이상"}
 )
 
@@ -79,9 +79,8 @@ func shippingPrice(own, sibling, after string) bool {
 	}
 	ws := strings.Fields(own)
 	ws = ws[max(0, len(ws)-6):]
-	threshold := func(ws []string) bool {
-		return anyWordIn(ws, thresholdWords, true) || containsPhrase(strings.Join(strings.Fields(after), " "), thresholdAfter)
-	}
+	tail := containsPhrase(strings.Join(strings.Fields(after), " "), thresholdTails) // "… 150 TL ve üzeri"
+	threshold := func(ws []string) bool { return tail || anyWordIn(ws, thresholdWords, true) }
 	// The old labels: a fee or threshold, unless free words without a threshold make them a
 	// badge ("Free delivery" just before the price).
 	for _, label := range []string{own, sibling} {
@@ -100,7 +99,7 @@ func shippingPrice(own, sibling, after string) bool {
 	}
 	aw := strings.Fields(strings.TrimLeft(after, " :-–·|,"))
 	if tw := aw[:min(len(aw), 8)]; anyWordIn(tw, shippingWords, false) && anyWordIn(tw, freeWords, false) &&
-		(strings.HasPrefix(after, "+") || anyWordIn(tw, thresholdAfterWords, false)) {
+		(strings.HasPrefix(after, "+") || anyWordIn(tw, qualifyWords, false)) {
 		return true // "$35+ qualifies for free shipping"
 	}
 	if len(aw) == 0 || !wordIn(aw[0], shippingWords, false) {

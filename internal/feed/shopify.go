@@ -190,15 +190,15 @@ func (s *shopifyReader) variant(p shopifyProduct, v shopifyVariant, line int) ro
 		val := strings.TrimSpace(string(v.option(o.pos)))
 		switch {
 		case val == "":
-		case isWaistOption(o.name) && waist == "":
+		case optionNamed(o.name, waistOptions) && waist == "":
 			waist = val
-		case isLengthOption(o.name) && length == "":
+		case optionNamed(o.name, lengthOptions) && length == "":
 			length = val
 		case isSizeOption(o.name) && it.Size == "":
 			it.Size = val
 		case isColourOption(o.name) && it.Color == "":
 			it.Color = val
-		case isMaterialOption(o.name) && it.Material == "" && catalog.ColourFamily(val) == "":
+		case optionNamed(o.name, materialOptions) && it.Material == "" && catalog.ColourFamily(val) == "":
 			it.Material = val // not a colour filed under "Material"
 		}
 	}

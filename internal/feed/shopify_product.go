@@ -98,10 +98,9 @@ var (
 	materialOptions = map[string]bool{"material": true, "materiaal": true, "matière": true, "matériau": true, "materiale": true, "materiał": true}
 )
 
-func isWaistOption(name string) bool  { return waistOptions[strings.ToLower(strings.TrimSpace(name))] }
-func isLengthOption(name string) bool { return lengthOptions[strings.ToLower(strings.TrimSpace(name))] }
-func isMaterialOption(name string) bool {
-	return materialOptions[strings.ToLower(strings.TrimSpace(name))]
+// optionNamed reports an option name, in any case, in names.
+func optionNamed(name string, names map[string]bool) bool {
+	return names[strings.ToLower(strings.TrimSpace(name))]
 }
 
 // waistLength writes a jeans size from its Waist and Length options: "W30 L32", or "W30"
