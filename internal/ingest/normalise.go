@@ -114,8 +114,10 @@ func (tb tables) brand(name string) string {
 // categorise places an item on the taxonomy: google_product_category as an id or a path (or,
 // failing both, as free text), else product_type. product_type and then the title refine it,
 // but only to a category below the one already found ("Handbags" → "Handbags > Micro Bags"), so
-// a retailer's breadcrumb never contradicts the Google category it gave, and a title alone
-// never categorises. False when nothing maps.
+// a retailer's breadcrumb never contradicts the Google category it gave. The title categorises
+// alone only when the feed gives no category at all (many affiliate CSVs and Shopify stores
+// have none): a category text the taxonomy does not know stays the retailer's own (see
+// categoryPath) rather than being overruled by a guess from the title. False when nothing maps.
 func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
 	tx := tb.taxonomy
 	var node catalog.Node
@@ -136,10 +138,13 @@ func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
 			node = n
 		}
 	}
-	if found { // a title may still name a finer leaf ("Lime Leather Micro Bag")
+	switch {
+	case found: // a title may still name a finer leaf ("Lime Leather Micro Bag")
 		if n, ok := tx.MapProductType(it.Title); ok && tx.IsDescendant(n.ID, node.ID) {
 			node = n
 		}
+	case len(categoryPath(it)) == 0: // no category given: the title is all there is
+		node, found = tx.MapProductType(it.Title)
 	}
 	return node, found
 }
