@@ -140,13 +140,30 @@ func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
 	}
 	switch {
 	case found: // a title may still name a finer leaf ("Lime Leather Micro Bag")
-		if n, ok := tx.MapProductType(it.Title); ok && tx.IsDescendant(n.ID, node.ID) {
+		if n, ok := tx.MapProductType(titleWithoutBrand(it.Title, it.Brand)); ok && tx.IsDescendant(n.ID, node.ID) {
 			node = n
 		}
 	case len(categoryPath(it)) == 0: // no category given: the title is all there is
-		node, found = tx.MapProductType(it.Title)
+		node, found = tx.MapProductType(titleWithoutBrand(it.Title, it.Brand))
 	}
 	return node, found
+}
+
+// titleWithoutBrand is a title without the brand it starts with, if it does, so that a brand
+// named after a garment says nothing about the item ("Pepe Jeans Men Slim Trousers" are
+// trousers, "Hush Puppies Loafers" loafers). Only a leading brand goes: one named later in
+// a title may be a word of it ("Chelsea Boots" from the shop Boots).
+func titleWithoutBrand(title, brand string) string {
+	brand = strings.TrimSpace(brand)
+	title = strings.TrimLeftFunc(title, unicode.IsSpace)
+	if brand == "" || len(title) < len(brand) || !strings.EqualFold(title[:len(brand)], brand) {
+		return title
+	}
+	rest := title[len(brand):]
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return title // "Coachella Tee" does not start with the brand Coach
+	}
+	return rest
 }
 
 // categoryMemo is where the last item categorised went, with the texts that placed it. A feed
@@ -154,9 +171,9 @@ func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
 // matching those texts against the taxonomy's names was a third of normalising an item (2.6 of
 // 4.4 CPU seconds at 1M items). One per goroutine: it is not locked.
 type categoryMemo struct {
-	gpc, productType, title string
-	node                    catalog.Node
-	mapped, valid           bool
+	gpc, productType, title, brand string
+	node                           catalog.Node
+	mapped, valid                  bool
 }
 
 // categoriseWith is categorise through cm (nil: no memo).
@@ -164,11 +181,12 @@ func (tb tables) categoriseWith(it feed.Item, cm *categoryMemo) (catalog.Node, b
 	if cm == nil {
 		return tb.categorise(it)
 	}
-	if cm.valid && cm.gpc == it.GoogleProductCategory && cm.productType == it.ProductType && cm.title == it.Title {
+	if cm.valid && cm.gpc == it.GoogleProductCategory && cm.productType == it.ProductType && cm.title == it.Title && cm.brand == it.Brand {
 		return cm.node, cm.mapped
 	}
 	node, mapped := tb.categorise(it)
-	*cm = categoryMemo{gpc: it.GoogleProductCategory, productType: it.ProductType, title: it.Title, node: node, mapped: mapped, valid: true}
+	*cm = categoryMemo{gpc: it.GoogleProductCategory, productType: it.ProductType, title: it.Title, brand: it.Brand,
+		node: node, mapped: mapped, valid: true}
 	return node, mapped
 }
 

@@ -78,6 +78,15 @@ func TestNormaliseTables(t *testing.T) {
 		{name: "no category given and a title the taxonomy does not know: no category",
 			item:  feed.Item{Brand: "Ganni", Title: "Ganni Scented Candle", Size: "Large jar"},
 			brand: "Ganni"},
+		{name: "a brand named after a garment is not the garment",
+			item:  feed.Item{Brand: "Pepe Jeans", Title: "Pepe Jeans Men Slim Fit Trousers", Size: "32"},
+			brand: "Pepe Jeans", category: aa + " > Clothing > Pants", size: "waist"},
+		{name: "a brand named after a garment does not refine the category given",
+			item:  feed.Item{Brand: "PEPE JEANS", GoogleProductCategory: aa + " > Clothing > Pants", Title: "Pepe Jeans Slim Trousers"},
+			brand: "Pepe Jeans", category: aa + " > Clothing > Pants"},
+		{name: "a brand named later in the title is a word of it",
+			item:  feed.Item{Brand: "Boots", Title: "Suede Chelsea Boots"},
+			brand: "Boots", category: aa + " > Shoes > Boots"},
 		{name: "a category given that does not map is not overruled by the title",
 			item:     feed.Item{Brand: "Ganni", ProductType: "Gifts > For Her", Title: "Ganni Silk Scarf"},
 			brand:    "Ganni",
@@ -196,6 +205,23 @@ func TestCategoryMemoAgreesWithCategorise(t *testing.T) {
 		if gotNode != wantNode || gotOK != wantOK {
 			t.Errorf("item %d (%q / %q / %q): memo gave %q (%v), categorise %q (%v)", i, it.GoogleProductCategory,
 				it.ProductType, it.Title, gotNode.Path, gotOK, wantNode.Path, wantOK)
+		}
+	}
+}
+
+func TestTitleWithoutBrand(t *testing.T) {
+	for _, tt := range []struct{ title, brand, want string }{
+		{"Pepe Jeans Men Slim Trousers", "Pepe Jeans", " Men Slim Trousers"},
+		{"  HUSH PUPPIES Loafers", "Hush Puppies", " Loafers"},
+		{"Coachella Festival Tee", "Coach", "Coachella Festival Tee"}, // not the brand: a longer word
+		{"Coach", "Coach", ""},
+		{"Suede Chelsea Boots", "Boots", "Suede Chelsea Boots"}, // named later: kept
+		{"Chloé Woody Tote", "CHLOÉ", " Woody Tote"},
+		{"Tote", "", "Tote"},
+		{"Top", "Topshop", "Top"}, // shorter than the brand
+	} {
+		if got := titleWithoutBrand(tt.title, tt.brand); got != tt.want {
+			t.Errorf("titleWithoutBrand(%q, %q) = %q, want %q", tt.title, tt.brand, got, tt.want)
 		}
 	}
 }
