@@ -33,3 +33,30 @@ func TestParseAvailabilityDeliveryTimesAndCounts(t *testing.T) {
 		}
 	}
 }
+
+// Stock words of German, Scandinavian, Polish, Italian, Spanish and French shops, as their feeds'
+// availability columns hold them.
+func TestParseAvailabilityMoreLanguages(t *testing.T) {
+	for s, want := range map[string]Availability{
+		"lagernd":          InStock,
+		"Vorrätig":         InStock,
+		"sofort verfügbar": InStock,
+		"I lager":          InStock,
+		"På lager":         InStock,
+		"Dostępny":         InStock,
+		"Last few":         InStock,
+		"nicht vorrätig":   OutOfStock,
+		"non disponibile":  OutOfStock,
+		"No disponible":    OutOfStock,
+		"Slutsåld":         OutOfStock,
+		"Utsolgt":          OutOfStock,
+		"Udsolgt":          OutOfStock,
+		"Niedostępny":      OutOfStock,
+		"Sur commande":     Preorder,
+		"lager":            Unknown,
+	} {
+		if got := ParseAvailability(s); got != want {
+			t.Errorf("ParseAvailability(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -34,22 +34,27 @@ var availabilitySeparators = strings.NewReplacer(" ", "", "_", "", "-", "")
 // availabilityWords are the availability values feeds write, lower-cased and without
 // separators: schema.org's and Google's, Meta's ("available for order": orderable now, shipped
 // later), WooCommerce's stock statuses ("onbackorder"), flags, and the plain words of shops
-// that write their own language into the column.
+// that write their own language into the column (German, French, Spanish, Italian, Dutch,
+// Swedish, Danish, Norwegian, Polish).
 var availabilityWords = map[string]Availability{
 	"instock": InStock, "available": InStock, "limitedavailability": InStock, "instoreonly": InStock,
 	"onlineonly": InStock, "availablefororder": InStock, "true": InStock, "yes": InStock, "y": InStock,
 	"lowstock": InStock, "limitedstock": InStock, "fewleft": InStock, "onlyafewleft": InStock, "lastitems": InStock,
 	"auflager": InStock, "lieferbar": InStock, "sofortlieferbar": InStock, "verfügbar": InStock,
 	"enstock": InStock, "disponible": InStock, "disponibile": InStock, "opvoorraad": InStock,
+	"lagernd": InStock, "vorrätig": InStock, "sofortverfügbar": InStock, "ilager": InStock, "pålager": InStock,
+	"dostępny": InStock, "lastfew": InStock,
 
 	"outofstock": OutOfStock, "soldout": OutOfStock, "discontinued": OutOfStock, "unavailable": OutOfStock,
 	"false": OutOfStock, "no": OutOfStock, "n": OutOfStock,
 	"ausverkauft": OutOfStock, "nichtverfügbar": OutOfStock, "nichtlieferbar": OutOfStock, "nichtauflager": OutOfStock,
 	"rupturedestock": OutOfStock, "épuisé": OutOfStock, "agotado": OutOfStock, "esaurito": OutOfStock,
 	"uitverkocht": OutOfStock, "nietopvoorraad": OutOfStock,
+	"nichtvorrätig": OutOfStock, "nondisponibile": OutOfStock, "nodisponible": OutOfStock, "slutsåld": OutOfStock,
+	"utsolgt": OutOfStock, "udsolgt": OutOfStock, "niedostępny": OutOfStock,
 
 	"preorder": Preorder, "backorder": Preorder, "backordered": Preorder, "onbackorder": Preorder,
-	"presale": Preorder, "madetoorder": Preorder, "vorbestellbar": Preorder,
+	"presale": Preorder, "madetoorder": Preorder, "vorbestellbar": Preorder, "surcommande": Preorder,
 }
 
 // ParseAvailability maps the spellings feeds use ("in stock", "InStock",

@@ -13,45 +13,57 @@ import (
 // Name", "product_name", "PRODUCTNAME" and "g:product name" are one name. A row takes the first
 // of its field's columns that is not empty.
 var defaultColumns = map[string][]string{
-	"id": {"id", "offerid", "awproductid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
+	// A variant's own id (PrestaShop's Combination ID) before its product's, which its sizes
+	// share; a row without one (a simple product) falls back to the product's (see idFallback).
+	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
 		"merchantproductid", "itemid", "sku", "skuid"},
 	"title":       {"title", "productname", "name", "itemname"},
 	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription"},
 	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
-	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "url", "producturl", "merchantdeeplink", "deeplink",
-		"productlink"},
+	// eBay's Feed API gives its affiliate link (itemAffiliateWebUrl) beside the plain one.
+	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "itemaffiliateweburl", "url", "producturl", "merchantdeeplink", "deeplink",
+		"productlink", "itemweburl"},
 	"image_link": {"imagelink", "imageurl", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
-		"image", "imagelinkurl", "imageurls"},
+		"image", "imagelinkurl", "imageurls", "images"},
 	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
-	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername"},
+	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands"},
 	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans"},
 	"mpn":                   {"mpn", "manufacturerpart", "modelnumber", "productmodel"},
 	// price is the regular price in Merchant Center terms. Awin's search_price and Impact's
 	// CurrentPrice are what the shopper pays; their rrp_price/OriginalPrice (regular_price below)
 	// turn them into sale prices when higher.
-	"price":                     {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice"},
-	"sale_price":                {"saleprice", "salesprice", "pricesale"},
+	// eBay's Feed API writes priceValue beside priceCurrency; WooCommerce's export has "Regular
+	// price" and "Sale price" only; PrestaShop calls a sale price a specific price.
+	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue",
+		"regularprice"},
+	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice"},
 	"sale_price_effective_date": {"salepriceeffectivedate"},
 	"availability":              {"availability", "stockstatus", "stockavailability"},
 	"google_product_category":   {"googleproductcategory", "googlecategory"},
-	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "categoryname",
-		"primarycategory", "advertisercategory", "category"},
-	"color":         {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch"},
-	"size":          {"size", "fashionsize", "sizes"},
-	"size_type":     {"sizetype"},
-	"size_system":   {"sizesystem"},
-	"gender":        {"gender", "fashionsuitablefor", "suitablefor"},
-	"age_group":     {"agegroup"},
-	"material":      {"material", "fashionmaterial"},
-	"pattern":       {"pattern", "fashionpattern"},
+	// Tradedoubler's merchantCategoryName, Magento's categories.
+	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "merchantcategoryname", "categoryname",
+		"primarycategory", "advertisercategory", "category", "categories"},
+	"color":       {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch"},
+	"size":        {"size", "fashionsize", "sizes"},
+	"size_type":   {"sizetype"},
+	"size_system": {"sizesystem"},
+	"gender":      {"gender", "fashionsuitablefor", "suitablefor"},
+	"age_group":   {"agegroup"},
+	"material":    {"material", "fashionmaterial"},
+	"pattern":     {"pattern", "fashionpattern"},
+	// A bare "parent" column is read only in a variant export (see parentGroup).
 	"item_group_id": {"itemgroupid", "parentproductid", "parentsku", "groupid"},
 	"condition":     {"condition"},
 	FieldCurrency:   {"currency", "currencycode", "pricecurrency", "currencyid"},
 	// previousPrice is Tradedoubler's "was" price, normal_price Webgains', price_old Daisycon's,
-	// formerPrice idealo's, price_retail Pepperjam's (beside its price_sale).
+	// formerPrice idealo's, price_retail Pepperjam's (beside its price_sale), price-no-rebate
+	// Kelkoo's, originalPriceValue eBay's.
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
-		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail"},
+		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice"},
 	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel"},
+	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
+	// additional_attributes ("color=Blue,size=M,manufacturer=Nike").
+	FieldAttributes: {"fields", "additionalattributes", "attributes", "productattributes", "extraattributes"},
 }
 
 // singleColumn fields take one column, the first candidate present: falling back from one price
@@ -68,7 +80,7 @@ var fieldOrder = []string{
 	"id", "title", "description", "link", "image_link", "additional_image_link", "brand", "gtin", "mpn",
 	"price", "sale_price", "sale_price_effective_date", "availability", "google_product_category",
 	"product_type", "color", "size", "size_type", "size_system", "gender", "age_group", "material",
-	"pattern", "item_group_id", "condition", FieldCurrency, FieldRegularPrice, FieldInStock,
+	"pattern", "item_group_id", "condition", FieldCurrency, FieldRegularPrice, FieldInStock, FieldAttributes,
 }
 
 // headerKey is the form in which header names are compared: a "g:" prefix dropped, letters and
@@ -92,6 +104,17 @@ type columns struct {
 	header []string
 	// byField holds, per field, the column indexes in order of preference.
 	byField map[string][]int
+	// attrPairs are pairs of columns that name an attribute and give its value: WooCommerce's
+	// "Attribute 1 name" and "Attribute 1 value(s)", Shopify's "Option1 Name" and "Option1 Value".
+	attrPairs [][2]int
+	// kelkoo is set for a header of Kelkoo's column names (offer-id, product-url,
+	// merchant-category), whose availability column holds Kelkoo's numeric codes.
+	kelkoo bool
+	// zeroIsNone marks the columns whose "0" means no value: a simple product's variation or
+	// combination id in WooCommerce's and PrestaShop's exports, its Parent.
+	zeroIsNone map[int]bool
+	// variants says where a "parent" column is a variant's product; see parentGroup.
+	variants variantColumns
 }
 
 // mapColumns resolves the fields of a header: the column map's choices first, then the
@@ -113,6 +136,12 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 		}
 	}
 	claimed := map[int]bool{}
+	taxIncl := map[string][]int{} // header keys with a tax-included qualifier, by the key without it
+	for i, h := range header {
+		if base, ok := taxIncludedBase(headerKey(h)); ok {
+			taxIncl[base] = append(taxIncl[base], i)
+		}
+	}
 	mapped := make([]string, 0, len(colMap))
 	for f := range colMap {
 		mapped = append(mapped, f)
@@ -141,18 +170,34 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 			continue
 		}
 		var idx []int
-		for _, name := range defaultColumns[f] {
-			for _, i := range byKey[name] {
-				if !claimed[i] && (len(idx) == 0 || !singleColumn[f]) {
-					idx = append(idx, i)
-					claimed[i] = true
-				}
+		add := func(i int, fallback bool) {
+			if !claimed[i] && (len(idx) == 0 || !singleColumn[f] || fallback) {
+				idx = append(idx, i)
+				claimed[i] = true
 			}
+		}
+		for _, name := range defaultColumns[f] {
+			before := len(idx)
+			for _, i := range taxIncludedColumns(f, name, taxIncl) { // "Price tax incl." before "Price"
+				add(i, false)
+			}
+			// A tax-included price's cell may be empty where its plain twin's is not.
+			twin := before == 0 && len(idx) == 1
+			for _, i := range byKey[name] {
+				add(i, twin)
+				twin = false
+			}
+		}
+		if f == "id" {
+			idx = idFallback(idx, header, byKey, claimed)
 		}
 		if len(idx) > 0 {
 			c.byField[f] = idx
 		}
 	}
+	c.attrPairs = attributePairs(header)
+	c.kelkoo = kelkooHeader(header)
+	c.variants, c.zeroIsNone = findVariantColumns(header, byKey)
 	for _, f := range []string{"id", "title", "price"} {
 		if len(c.byField[f]) == 0 {
 			if dataLike(header) {

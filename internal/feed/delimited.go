@@ -159,18 +159,21 @@ func (r *delimitedReader) Next() (Item, error) {
 // item fills an Item from one row and parses its prices, returning why it cannot be used, or "".
 func (r *delimitedReader) item(rec []string) (Item, string) {
 	var it Item
-	var currency, regular, inStock string
+	var currency, regular, inStock, attrs string
 	for _, f := range r.fields {
 		for _, i := range f.cols {
 			if i >= len(rec) {
 				continue
 			}
 			v := strings.TrimSpace(rec[i])
-			if v == "" {
+			if v == "" || v == "0" && r.cols.zeroIsNone[i] {
 				continue
 			}
 			if !utf8.ValidString(v) {
 				return it, fmt.Sprintf("column %q is not valid %s (re-export the feed as UTF-8)", r.cols.name(i), r.encoding)
+			}
+			if f.name == "product_type" && storeProductKind(v) {
+				continue // Magento's or WooCommerce's product kind ("simple"), not a category
 			}
 			switch f.name {
 			case FieldCurrency:
@@ -179,6 +182,8 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 				regular = v
 			case FieldInStock:
 				inStock = v
+			case FieldAttributes:
+				attrs = v
 			default:
 				f.set(&it, v)
 			}
@@ -186,6 +191,20 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 				break
 			}
 		}
+	}
+	if it.ItemGroupID == "" {
+		it.ItemGroupID = r.cols.variants.parentGroup(rec)
+	}
+	if attrs != "" {
+		fillFromAttributes(&it, attrs)
+	}
+	for _, p := range r.cols.attrPairs {
+		if p[0] < len(rec) && p[1] < len(rec) && utf8.ValidString(rec[p[1]]) {
+			fillAttribute(&it, rec[p[0]], rec[p[1]])
+		}
+	}
+	if r.cols.kelkoo {
+		it.Availability = kelkooAvailability(it.Availability)
 	}
 	if it.Price == "" && it.SalePrice != "" { // only a sale price given: it is the price
 		it.Price, it.SalePrice = it.SalePrice, ""
@@ -233,7 +252,11 @@ var retiredCurrencies = map[string]string{"RUR": "RUB"}
 func (r *delimitedReader) idOf(rec []string) string {
 	for _, i := range r.cols.byField["id"] {
 		if i < len(rec) {
-			if v := strings.TrimSpace(rec[i]); len(v) <= 200 && utf8.ValidString(v) {
+			v := strings.TrimSpace(rec[i])
+			if v == "" || v == "0" && r.cols.zeroIsNone[i] {
+				continue // no variant id: the product id behind it
+			}
+			if len(v) <= 200 && utf8.ValidString(v) {
 				return v
 			}
 		}

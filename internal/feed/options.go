@@ -69,6 +69,10 @@ const (
 	// FieldInStock is a yes/no stock flag (1/0, true/false, yes/no, y/n) or a stock quantity,
 	// read when the row has no availability text.
 	FieldInStock = "in_stock"
+	// FieldAttributes is a column of name:value or name=value pairs (Tradedoubler's fields,
+	// Magento's additional_attributes) whose colour, size, brand, gender, material, pattern and
+	// age group fill those fields when their own columns are absent or empty.
+	FieldAttributes = "attributes"
 )
 
 // fieldSetters fill an Item's string field from a column's value, by tagdrop field name.
@@ -101,6 +105,7 @@ var fieldSetters = map[string]func(*Item, string){
 	FieldCurrency:               nil, // read into the row's price context, not the Item
 	FieldRegularPrice:           nil,
 	FieldInStock:                nil,
+	FieldAttributes:             nil,
 }
 
 // setImage sets the item's image; a cell that lists several addresses (idealo's imageUrls,
