@@ -38,6 +38,14 @@ const (
 	labelMultiBuy
 	// labelFee: the number after a shipping word is a delivery fee ("Normal shipping 4,99 €").
 	labelFee
+	// labelInstalment: a part payment ("4 payments of $25.00", "10x de R$ 129,99"), never the price.
+	labelInstalment
+	// labelExTax: a price before tax beside one with tax ("£41.66 ex VAT £49.99 inc VAT"), the
+	// price only when no other amount stands in the string.
+	labelExTax
+	// labelInclTax: a price with tax beside one before tax ("41,66 € HT 49,99 € TTC"), the
+	// price even when no currency sign stands beside it.
+	labelInclTax
 )
 
 // labelWords maps lower-case words (and abbreviations without their dots, "mrp" for "M.R.P.")
@@ -217,7 +225,9 @@ func onlySymbolsBetween(toks []token, a, b int) bool {
 // unit ("£2.00/kg", "Price per oz $2.50") and the price of a multi-buy ("Leve 3 por R$ 99,90")
 // are labelled as such. The Danish and Norwegian "Spar" is a saving only with two amounts after
 // it ("Spar 200,- Nu 799,-"), since SPAR is also a shop; a shipping word likewise makes the
-// amount after it a fee only when another amount follows.
+// amount after it a fee only when another amount follows. Part payments, their counts and
+// loyalty points are no price, and prices before and with tax are labelled as such when no
+// other label is pending (see findTerms).
 func numberLabels(toks []token, s string) []label {
 	labels := make([]label, len(toks))
 	dates := dateParts(toks, s)
@@ -225,6 +235,7 @@ func numberLabels(toks []token, s string) []label {
 	pending := labelNone
 	lastNumber := -1
 	multiBuy := false
+	terms := findTerms(toks, s)
 	amountsAfter := func(i int) int {
 		n := 0
 		for _, t := range toks[i+1:] {
@@ -276,9 +287,11 @@ func numberLabels(toks []token, s string) []label {
 			}
 		case tokNumber:
 			switch {
-			case dates[i] || notAmountAt(toks, i, s):
+			case dates[i] || notAmountAt(toks, i, s) || marked(terms.count, i) || pointsAt(toks, i, s):
 				labels[i] = labelNotAmount
 				continue
+			case marked(terms.each, i):
+				labels[i] = labelInstalment
 			case multiBuyQuantity(toks, i, s):
 				labels[i] = labelNotAmount
 				multiBuy = true
@@ -289,6 +302,10 @@ func numberLabels(toks []token, s string) []label {
 				multiBuy = false
 			case perUnitAfter(toks, i, s):
 				labels[i] = labelUnit
+			case pending == labelNone && terms.taxAt(i) == taxExcluded:
+				labels[i] = labelExTax // a sale label keeps its say: "Was £59.99 Now £41.66 ex VAT"
+			case pending == labelNone && terms.taxAt(i) == taxIncluded:
+				labels[i] = labelInclTax
 			default:
 				labels[i] = pending
 			}
@@ -318,7 +335,7 @@ func labelledCurrent(toks []token, labels []label, s, decimal string) int {
 		if t.kind != tokNumber || t.num.percent {
 			continue
 		}
-		v, ok := t.num.interpret(decimal, false)
+		v, ok := t.num.interpret(decimal, "")
 		if !ok {
 			continue
 		}
@@ -335,7 +352,7 @@ func labelledCurrent(toks []token, labels []label, s, decimal string) int {
 			if (sawRegular || sawWeak) && nonZero {
 				return i
 			}
-		case labelNone:
+		case labelNone, labelExTax, labelInclTax:
 			if lastRegular >= 0 && nonZero && followsDirectly(toks, lastRegular, i, s) &&
 				adjacentSymbol(toks, lastRegular) == adjacentSymbol(toks, i) && v.minorUnits(3) < regular.minorUnits(3) {
 				return i
@@ -364,10 +381,10 @@ func followsDirectly(toks []token, a, b int, s string) bool {
 }
 
 // notAPrice reports whether the number at toks[i] is labelled as a saving, a threshold, the
-// price of a multi-buy, a delivery fee or no amount at all.
+// price of a multi-buy, a delivery fee, a part payment or no amount at all.
 func notAPrice(labels []label, i int) bool {
 	switch labels[i] {
-	case labelSaving, labelThreshold, labelNotAmount, labelMultiBuy, labelFee:
+	case labelSaving, labelThreshold, labelNotAmount, labelMultiBuy, labelFee, labelInstalment:
 		return true
 	}
 	return false

@@ -99,7 +99,7 @@ func magnitudeRest(toks []token, i, pow int, s, decimal string) (int, amount) {
 	if pow < 4 || j >= len(toks) || toks[j].kind != tokNumber || toks[j].num.percent || toks[j].start != toks[i+1].end {
 		return -1, amount{}
 	}
-	v, ok := toks[j].num.interpret(decimal, false)
+	v, ok := toks[j].num.interpret(decimal, "")
 	if !ok || v.frac != "" || len(v.whole) > pow {
 		return -1, amount{}
 	}

@@ -177,10 +177,11 @@ func continuesNumber(s string, i int, custom string) bool {
 }
 
 // interpret decides which separator, if any, is the decimal point, and returns the amount.
-// decimal is the caller's hint ("" to decide alone); threeDecimals says the currency has three
-// minor digits, so "423.923" is not four hundred thousand. ok is false when the digits cannot
-// be a price: groups of the wrong size ("15.08.2017") or too many digits.
-func (r rawNumber) interpret(decimal string, threeDecimals bool) (a amount, ok bool) {
+// decimal is the caller's hint ("" to decide alone); threeDecimals holds the separators before
+// which the currency writes three minor digits (see threeDecimalSeps), so that "423.923" in
+// dinars is not four hundred thousand. ok is false when the digits cannot be a price: groups
+// of the wrong size ("15.08.2017") or too many digits.
+func (r rawNumber) interpret(decimal, threeDecimals string) (a amount, ok bool) {
 	dec := -1 // index into seps of the decimal separator; -1 for none
 	trailingDec := false
 	switch {
@@ -262,6 +263,21 @@ func (r rawNumber) trailingDecides() bool {
 	return kinds <= 1
 }
 
+// threeDecimalSeps returns the separators before which currency, whose minor unit has digits
+// digits, writes its three minor digits: "." for the Gulf's, Jordan's, Iraq's and Libya's dinars
+// ("KD 12.500", while "KD 1,299" groups thousands), "." and "," for the Tunisian dinar, which
+// Tunisian shops write with a decimal comma ("29,900 DT", "1 299,000 DT"); "" for a currency
+// without three minor digits.
+func threeDecimalSeps(currency string, digits int) string {
+	switch {
+	case digits != 3:
+		return ""
+	case currency == "TND":
+		return ".,"
+	}
+	return "."
+}
+
 // maxWholeDigits bounds the whole part so that minor units fit an int64 in any currency.
 const maxWholeDigits = 15
 
@@ -269,8 +285,9 @@ const maxWholeDigits = 15
 // is the decimal one ("1.299,00", "1,299.00"); a kind that appears twice only groups
 // ("1.144.000", "1,29,999"); a single separator followed by exactly three digits groups
 // thousands ("1.299", "73,460") unless that cannot be ("0.750", "1250.600") or the currency
-// counts in thousandths; any other single separator is the decimal point ("1,5", "34.992001").
-func (r rawNumber) guessDecimal(threeDecimals bool) int {
+// counts in thousandths written after that separator (threeDecimals: "12.500 KD", "29,900 DT");
+// any other single separator is the decimal point ("1,5", "34.992001").
+func (r rawNumber) guessDecimal(threeDecimals string) int {
 	last, lastKind := -1, ""
 	kinds, lastCount := 0, 0
 	for i, sp := range r.seps {
@@ -303,7 +320,7 @@ func (r rawNumber) guessDecimal(threeDecimals bool) int {
 		return last
 	}
 	before := r.groups[last]
-	if threeDecimals && lastKind == "." {
+	if strings.Contains(threeDecimals, lastKind) {
 		return last
 	}
 	if last == 0 && (before == "0" || len(before) > 3) {

@@ -89,13 +89,15 @@ var ErrNegative = errors.New("negative amount")
 // "现价") after one labelled as the regular one ("was", "MSRP", "UVP", "Før", "通常価格"), or an
 // unlabelled lower one right after a labelled regular one ("UVP 199,00 € 149,00 €"), is the
 // amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
-// ("2 for $5"), a date or a number of days is never one, and a price per unit ("£2.00/kg") only
-// when nothing else is. A minus right before the sign or the digits ("-$20.00") makes a number
+// ("2 for $5"), a part payment ("4 payments of $25.00", "10x de R$ 129,99"), loyalty points, a
+// date or a number of days is never one, a price per unit ("£2.00/kg") only when nothing else
+// is, and a price marked before tax beside one marked with it ("£41.66 ex VAT £49.99 inc VAT")
+// only when that one is no amount. A minus right before the sign or the digits ("-$20.00") makes a number
 // a discount, skipped for another amount or, with none, an ErrNegative. The currency comes from an
 // ISO code, a sign or a word beside the amount, else any currency sign in the string, else
 // opts.Context, else opts.Currency; an ambiguous sign takes the meaning that opts.Currency or
-// another currency in the text picks, else its usual one ("$" is USD, "¥" is JPY, "£" is GBP) and
-// FlagCurrencyGuessed.
+// another currency in the text picks, else its usual one ("$" is USD, "¥" is JPY, "£" is GBP;
+// "¥89.90", with cents, is CNY) and FlagCurrencyGuessed.
 func Parse(s string, opts ParseOptions) (Price, error) {
 	if opts.Currency != "" && !isCode(opts.Currency) {
 		return Price{}, fmt.Errorf("price %q: ParseOptions.Currency %q is not a three-letter code", s, opts.Currency)
@@ -132,6 +134,9 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 	}
 	if guessed {
 		p.Flags |= FlagCurrencyGuessed
+		if chosen >= 0 {
+			p.Currency = centsMeaning(sym, p.Currency, toks[chosen].num, opts.Decimal, text)
+		}
 	}
 
 	if chosen < 0 {
@@ -158,14 +163,15 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 		scale = digits - 2
 		p.Flags |= FlagMinorUnit
 	}
-	a, _ := num.interpret(opts.Decimal, digits == 3)
+	three := threeDecimalSeps(p.Currency, digits)
+	a, _ := num.interpret(opts.Decimal, three)
 	pow := magnitude(toks, chosen, text, p.Currency)
 	a = scaled(a, pow)
 	p.Amount = a.minorUnits(scale)
 	if j, rest := magnitudeRest(toks, chosen, pow, text, opts.Decimal); j >= 0 {
 		p.Amount += rest.minorUnits(scale)
 	}
-	if hi, ok := rangeEnd(toks, chosen, text, opts.Decimal, digits == 3); ok {
+	if hi, ok := rangeEnd(toks, chosen, text, opts.Decimal, three); ok {
 		if hp := magnitude(toks, rangeEndIndex(toks, chosen, text), text, p.Currency); hp > 0 {
 			// "₹ 10.99 - 14.50 Lakh": a magnitude after the top only counts the low end in it
 			// too when the low end has none of its own and is not above the top.
@@ -183,6 +189,31 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 		p.Flags |= FlagFrom
 	}
 	return p, nil
+}
+
+// centsMeaning returns the currency a guessed "¥" stands for given the amount it is written
+// with: the yuan when the amount has two decimals ("¥89.90" and "￥199.00", as no shop writes
+// sen) and nothing in the string is Japanese ("¥1,100.00 税込", "価格 ¥3,300.00"), else code. The
+// rule is the yen's alone: the won's "₩12,900.00" stays KRW.
+func centsMeaning(sy symbol, code string, num rawNumber, decimal, s string) string {
+	if code != "JPY" || !sy.candidate("CNY") || len(num.groups) < 2 || len(num.groups[len(num.groups)-1]) != 2 {
+		return code
+	}
+	if a, ok := num.interpret(decimal, ""); !ok || len(a.frac) != 2 || japanese(s) {
+		return code
+	}
+	return "CNY"
+}
+
+// japanese reports whether s holds kana or a character that Japanese writes and Chinese does
+// not: "円", "価" (价, 價 in Chinese) or the "込" of 税込 (tax included).
+func japanese(s string) bool {
+	for _, r := range s {
+		if r >= '\u3040' && r <= '\u30ff' || r == '円' || r == '価' || r == '込' {
+			return true
+		}
+	}
+	return false
 }
 
 // scaled is a multiplied by 10^pow, or a itself when pow is 0 or the product would not fit.
@@ -361,15 +392,16 @@ func indexFold(s, sub string) int {
 	return -1
 }
 
-// ASCIIDigits writes the digits of other scripts (full-width, Arabic-Indic, Persian,
-// Devanagari) and the Arabic decimal and thousands signs the ASCII way, leaving every other
-// rune as it is, so that "١٬٢٩٩٫٥٠ ر.س" reads as "1,299.50 ر.س". A text without them is
-// returned as it is.
+// ASCIIDigits writes the digits of other scripts (full-width, Arabic-Indic, Persian, and those
+// of South and Southeast Asia: Devanagari, Bengali, Thai, Myanmar…) and the Arabic decimal and
+// thousands signs the ASCII way, leaving every other rune as it is, so that "١٬٢٩٩٫٥٠ ر.س"
+// reads as "1,299.50 ر.س" and "৳১,২৯৯" as "৳1,299". A text without them is returned as it is.
 func ASCIIDigits(s string) string {
 	other := false
 	for i := 0; i < len(s) && !other; i++ {
-		// Lead bytes of U+0640–U+06FF (0xD9, 0xDB), U+0900–U+0FFF (0xE0) and U+F000–U+FFFF (0xEF).
-		other = s[i] == 0xD9 || s[i] == 0xDB || s[i] == 0xE0 || s[i] == 0xEF
+		// Lead bytes of U+0640–U+06FF (0xD9, 0xDB), U+07C0–U+07FF (0xDF), U+0800–U+1FFF (0xE0,
+		// 0xE1) and U+F000–U+FFFF (0xEF).
+		other = s[i] == 0xD9 || s[i] == 0xDB || s[i] == 0xDF || s[i] == 0xE0 || s[i] == 0xE1 || s[i] == 0xEF
 	}
 	if !other {
 		return s
@@ -384,16 +416,27 @@ func asciiDigit(r rune) rune {
 		return '0' + (r - '０')
 	case r >= '\u0660' && r <= '\u0669': // Arabic-Indic digits: "٢٩٩ ر.س"
 		return '0' + (r - '\u0660')
-	case r >= '\u06f0' && r <= '\u06f9': // Persian and Urdu digits
-		return '0' + (r - '\u06f0')
-	case r >= '\u0966' && r <= '\u096f': // Devanagari digits
-		return '0' + (r - '\u0966')
 	case r == '\u066b': // Arabic decimal separator
 		return '.'
 	case r == '\u066c': // Arabic thousands separator
 		return ','
+	case r >= '\u06f0' && r < 0x2000 && unicode.Is(unicode.Nd, r):
+		// Persian, Devanagari ("₹ ४९९"), Bengali ("৳১,২৯৯"), Thai, Myanmar and the other
+		// scripts' decimal digits, which Unicode encodes as runs of ten from zero.
+		return '0' + digitValue(r)
 	}
 	return r
+}
+
+// digitValue is the value of the decimal digit r (unicode.Nd), whose range in that table holds
+// whole runs of ten digits from zero.
+func digitValue(r rune) rune {
+	for _, rg := range unicode.Nd.R16 {
+		if lo, hi := rune(rg.Lo), rune(rg.Hi); r >= lo && r <= hi {
+			return (r - lo) % 10
+		}
+	}
+	return 0
 }
 
 // signAsDecimal returns the currency sign a string writes in place of the decimal point, as

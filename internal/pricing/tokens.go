@@ -99,6 +99,17 @@ func startsLeadingDecimal(s string, i int) bool {
 	return j > i && j < len(s) && isDigit(s[j])
 }
 
+// signOfNext reports whether the only currency sign beside the number at toks[i] stands after
+// it, apart from it and written onto the next number: the "£" of "Pack of 100 £41.66" prices
+// 41.66, not 100.
+func signOfNext(toks []token, i int) bool {
+	if i > 0 && toks[i-1].kind == tokSymbol || i+2 >= len(toks) {
+		return false
+	}
+	sign, next := toks[i+1], toks[i+2]
+	return sign.kind == tokSymbol && sign.start > toks[i].end && next.kind == tokNumber && next.start == sign.end
+}
+
 // adjacentSymbol reports whether a currency token stands right before or after toks[i].
 func adjacentSymbol(toks []token, i int) bool {
 	return i > 0 && toks[i-1].kind == tokSymbol || i+1 < len(toks) && toks[i+1].kind == tokSymbol
@@ -106,9 +117,11 @@ func adjacentSymbol(toks []token, i int) bool {
 
 // chooseAmount picks the token holding the price: the labelled current one (see
 // labelledCurrent), else the first number beside a currency, else the first number.
-// Percentages, savings and thresholds ("Save $20", "orders over $50"), multi-buy prices, numbers
-// that count days, dates or units, and numbers that cannot be amounts are skipped; the first of
-// these is returned to name in an error. A price per unit ("£2.00/kg") and a negative amount
+// Percentages, savings and thresholds ("Save $20", "orders over $50"), multi-buy prices, part
+// payments ("4 payments of $25.00"), numbers that count days, dates, units or points, and
+// numbers that cannot be amounts are skipped; the first of these is returned to name in an
+// error. A price with tax beside one before tax counts as beside a currency ("41,66 HT 49,99
+// TTC"). A price per unit ("£2.00/kg"), one before tax ("£41.66 ex VAT £49.99 inc VAT") and a negative amount
 // ("Coupon -$5.00 $39.99") are taken only when no other amount is there. In "1,299.00 - 1,499.00
 // USD" the number beside the currency ends a range, so its low end is the amount.
 func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
@@ -121,7 +134,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 		if t.kind != tokNumber || t.num.percent {
 			continue
 		}
-		if labels[i] == labelUnit {
+		if labels[i] == labelUnit || labels[i] == labelExTax {
 			if unit < 0 {
 				unit = i
 			}
@@ -136,7 +149,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 		if i > 0 && magnitudeWord(toks, i-1, s) >= 4 && toks[i-1].end == t.start {
 			continue // the "9800" of "3万9800円" adds to the number before
 		}
-		if _, ok := t.num.interpret(decimal, false); !ok {
+		if _, ok := t.num.interpret(decimal, ""); !ok {
 			if rejected == "" {
 				rejected = t.text(s)
 			}
@@ -148,7 +161,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 			}
 			continue
 		}
-		if adjacentSymbol(toks, i) {
+		if adjacentSymbol(toks, i) && !signOfNext(toks, i) || labels[i] == labelInclTax {
 			if i == 0 || toks[i-1].kind != tokSymbol {
 				if low := rangeStart(toks, i, s, decimal); low >= 0 {
 					return low, rejected
@@ -180,7 +193,7 @@ func rangeStart(toks []token, i int, s, decimal string) int {
 	if k < 0 || toks[k].kind != tokNumber || toks[k].num.percent {
 		return -1
 	}
-	if _, ok := toks[k].num.interpret(decimal, false); !ok {
+	if _, ok := toks[k].num.interpret(decimal, ""); !ok {
 		return -1
 	}
 	return k
@@ -236,7 +249,7 @@ func pickCurrency(toks []token, chosen int, s, custom string, opts ParseOptions)
 	if chosen >= 0 {
 		best := -1
 		consider := func(j int) {
-			if best < 0 || rank(toks[j].sym) > rank(toks[best].sym) {
+			if best < 0 || rank(toks[j], s) > rank(toks[best], s) {
 				best = j
 			}
 		}
@@ -288,9 +301,12 @@ func pickCurrency(toks []token, chosen int, s, custom string, opts ParseOptions)
 }
 
 // rank orders the signs beside an amount: an ISO code names a currency outright, a sign with
-// one meaning beats an ambiguous one, and one with no ISO meaning comes last.
-func rank(sy symbol) int {
-	switch {
+// one meaning beats an ambiguous one, and one with no ISO meaning comes last, as does a code
+// not written in capitals, which is more often a word ("€ 49,95 all-in", "19,99 € Top-Angebot").
+func rank(t token, s string) int {
+	switch sy := t.sym; {
+	case sy.iso && t.text(s) != sy.code:
+		return 0
 	case sy.iso:
 		return 3
 	case sy.code != "" && len(sy.alts) == 0:
@@ -371,7 +387,7 @@ func resolve(sy symbol, toks []token, opts ParseOptions) (code string, guessed b
 
 // rangeEnd reads the top of a range that follows the amount at toks[i]: a dash or "to" word and
 // a second number ("$1,299.99 - $1,499.99", "344.99 - 444.99", "10 bis 20 €").
-func rangeEnd(toks []token, i int, s, decimal string, three bool) (amount, bool) {
+func rangeEnd(toks []token, i int, s, decimal, three string) (amount, bool) {
 	j := rangeEndIndex(toks, i, s)
 	if j < 0 {
 		return amount{}, false
@@ -398,10 +414,12 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-// saysFree reports whether the text calls the item free.
+// saysFree reports whether the text calls the item free. A free word joined to the word before
+// it by a hyphen says something else is free ("interest-free", "tax-free", "gluten-free"), as
+// does one right after a word for interest ("4 x 24,99 € interest free").
 func saysFree(toks []token, s string) bool {
 	free := false
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.kind != tokWord {
 			continue
 		}
@@ -409,7 +427,10 @@ func saysFree(toks []token, s string) bool {
 		if notFreeWords[w] {
 			return false
 		}
-		free = free || freeWords[w]
+		compound := i >= 2 && toks[i-1].kind == tokPunct && toks[i-1].text(s) == "-" &&
+			toks[i-1].start == toks[i-2].end && toks[i-1].end == t.start && toks[i-2].kind == tokWord
+		interest := i >= 1 && toks[i-1].kind == tokWord && wordIn(interestWords, toks[i-1].text(s))
+		free = free || freeWords[w] && !compound && !interest
 	}
 	return free
 }
