@@ -98,7 +98,7 @@ var (
 		"añadir a la cesta", "añadir al carrito", "añadir a la bolsa", "agregar al carrito", "comprar", "aggiungi al carrello",
 		"in winkelwagen", "in winkelmand", "toevoegen aan winkelwagen", "lägg i varukorgen", "köp", "læg i kurv", "legg i handlekurv", "legg i handlekurven",
 		"in die einkaufstasche", "in die einkaufstüte", "zum warenkorb hinzufügen", "añadir al carro", "añadir a mi cesta",
-		"dodaj do koszyka", "kup teraz", "adicionar ao carrinho", "adicionar à sacola", "sepete ekle", "tambah ke keranjang", "beli",
+		"dodaj do koszyka", "do koszyka", "kup teraz", "thêm vào giỏ", "mua ngay", "adicionar ao carrinho", "adicionar à sacola", "sepete ekle", "tambah ke keranjang", "beli",
 		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
 		"agregar al carro", "в корзину", "купить", "lägg i varukorg", "kosárba", "do košíku", "do košíka", "lisää ostoskoriin", "adaugă în coș",
 		"adauga in cos", "προσθήκη στο καλάθι", "додати в кошик", "купити", "הוספה לסל", "הוסף לסל", "הוספה לעגלה", "קנה עכשיו",

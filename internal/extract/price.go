@@ -100,7 +100,13 @@ func findPrices(s, hint string) []shownPrice {
 			sym = ""
 			m[2], m[3], m[8], m[9] = -1, -1, -1, -1
 		}
+		start, randName := m[0], false
 		num := s[m[4]:m[5]]
+		if sym == "" && m[2] < 0 && m[8] < 0 {
+			if r, ok := randBefore(s[:m[4]], hint); ok {
+				sym, start, randName = "R", r, randInName(s[:r], r+1 == m[4], num)
+			}
+		}
 		// A number glued to letters ("A4", "24h", "size 38") is not a price unless marked.
 		if sym == "" && m[4] > 0 && isLetterBefore(s[:m[4]]) {
 			continue
@@ -125,7 +131,7 @@ func findPrices(s, hint string) []shownPrice {
 		} else if m[6] >= 0 {
 			end = m[7]
 		}
-		out = append(out, shownPrice{start: m[0], end: end, amount: amt, currency: cur, marked: sym != "" || m[6] >= 0})
+		out = append(out, shownPrice{start: start, end: end, amount: amt, currency: cur, marked: (sym != "" || m[6] >= 0) && !randName})
 	}
 	return out
 }
@@ -178,6 +184,46 @@ func symbolCurrency(sym, hint string) string {
 		return hint
 	}
 	return ""
+}
+
+// randBefore reports the rand's sign, a capital "R" standing alone (at the start, after a
+// space, a colon or a bracket), right before a number on a page in rand (hint): "R 549",
+// "R1,299", "Our price: R699". It returns where the sign starts. Elsewhere "R" is not a
+// currency ("R 20" is a size, a road, a rating), so priceRe leaves it out.
+func randBefore(head, hint string) (int, bool) {
+	if hint != "ZAR" {
+		return 0, false
+	}
+	t := strings.TrimSuffix(head, " ")
+	if !strings.HasSuffix(t, "R") {
+		return 0, false
+	}
+	if before := t[:len(t)-1]; before != "" && !strings.ContainsAny(before[len(before)-1:], " :([") {
+		return 0, false // "YZF-R125", "205/R16", "BAR 20"
+	}
+	return len(t) - 1, true
+}
+
+// randInName reports an "R" and number that read as part of a name, not as a price, even on a
+// page in rand: a whole number of four digits or more not grouped in thousands (a year or a
+// code: "Grade R 2025", "Style R 2024"), a glued one of one or two digits (a rim, a battery or
+// a model: "R16", "R6", "EOS R50"), or any after a word in capitals or one holding a digit
+// ("205/55 R16", "EOS R100", "AA R6"). head is the text before the "R". Such an amount counts
+// as an unmarked number: a price only as the whole text of a price element ("R79" in
+// class="price").
+func randInName(head string, glued bool, num string) bool {
+	if strings.Trim(num, "0123456789") == "" && (len(num) >= 4 || glued && len(num) <= 2) {
+		return true
+	}
+	fs := strings.Fields(head)
+	if len(fs) == 0 {
+		return false
+	}
+	w := fs[len(fs)-1]
+	if strings.HasSuffix(w, ":") {
+		return false // a label: "RRP: R899"
+	}
+	return strings.ContainsAny(w, "0123456789") || len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // looseForint reports a match whose sign is the forint's "Ft" apart from its number ("6 ft") on

@@ -72,12 +72,13 @@ func hasWord(ws []string, want ...string) bool {
 var (
 	// Class words, also in French, Italian, Spanish, German and Dutch: "prezzo-barrato" (struck
 	// price), "prix-barre", "precio-tachado", "streichpreis"; "prezzo-finale", "prix-actuel";
-	// abbreviated as Trendyol does, "prc-org" (original) and "prc-dsc" (discounted).
+	// abbreviated as Trendyol does, "prc-org" (original) and "prc-dsc" (discounted); Lazada's struck
+	// price is "pdp-price_type_deleted".
 	priceWords   = []string{"price", "prices", "pricing", "amount", "money", "cost", "preis", "prix", "precio", "prezzo", "prijs", "pris", "cena", "preco", "fiyat", "harga", "sales", "sale"}
 	currentWords = []string{"sale", "sales", "now", "special", "current", "final", "offer", "discount", "discounted", "reduced", "promo", "promotion", "promotional", "actual", "deal", "selling", "new", "red",
 		"finale", "scontato", "aktuell", "actuel", "attuale", "dsc", "disc"}
 	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev",
-		"barrato", "barre", "tachado", "streichpreis", "durchgestrichen", "doorgestreept", "prereduction"}
+		"barrato", "barre", "tachado", "streichpreis", "durchgestrichen", "doorgestreept", "prereduction", "deleted"}
 	weakRegularWords = []string{"regular", "original", "orig", "org", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal", "secondary"}
 	// Label words a shopper reads next to a price, lower case: Dutch "van € 59,95 voor € 41,95"
 	// and "au lieu de", "invece di", Swedish "Ord. pris", Danish "Førpris", Spanish "PVP
@@ -94,6 +95,10 @@ var (
 		"monatlich", "al mes", "/mes", "al mese", "/mese", "per maand", "/maand", "installment", "instalment", "klarna", "afterpay", "raten", "rate da", "plazos", "cuotas", "mensualités",
 		"meses sin intereses", "sans frais", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
 )
+
+// weakRegularLabels name a regular price that is also the price paid when no sale is on:
+// India's "MRP" (maximum retail price), shown alone on a product at full price.
+var weakRegularLabels = []string{"mrp", "m.r.p."}
 
 // siblingLabel is the short text just before n: a "Was" or a visually hidden "Regular price".
 // When nothing comes before n in its parent, the text before the parent is read instead (up to
@@ -146,11 +151,32 @@ func inlineElement(n *html.Node) bool {
 
 // roleLabels are the labels that say what a price is, read even a few wrappers away.
 func roleLabels() []string {
-	return slices.Concat(strongRegularLabels, currentLabels, sellerLabels)
+	return slices.Concat(strongRegularLabels, weakRegularLabels, currentLabels, sellerLabels)
 }
 
-// sellerLabels name prices of other sellers or conditions, not the product's own.
-var sellerLabels = []string{"new from", "used from", "refurbished from", "other sellers", "buying choices", "more choices"}
+// sellerLabels name prices of other sellers or conditions, not the product's own: "New (2) from",
+// and on marketplaces in other languages "Neuf (9) dès", "Occasion dès", "Gebraucht ab".
+var sellerLabels = []string{"new from", "used from", "refurbished from", "other sellers", "buying choices", "more choices",
+	"neuf dès", "occasion dès", "neuf à partir de", "occasion à partir de", "reconditionné dès", "neu ab", "gebraucht ab",
+	"nuevo desde", "usado desde", "reacondicionado desde", "nuovo da", "usato da", "nieuw vanaf", "tweedehands vanaf"}
+
+// otherOfferLabels are the sellerLabels that always name other sellers' offers.
+var otherOfferLabels = []string{"other sellers", "buying choices", "more choices"}
+
+// sellerOffer sorts a price labelled by a sellerLabel (label, lower case, counts dropped).
+// otherOffer: other sellers' offers, as otherOfferLabels or a count of offers before the price
+// ("New (2) from", "Neuf (9) dès") say; not the product's price. condition: a condition's price
+// without a count ("Reconditionné dès 389,00 €", a shop selling refurbished goods only), held:
+// the price of a page that shows no other. before is the raw text before the price.
+func sellerOffer(label, before string) (otherOffer, condition bool) {
+	if !containsPhrase(label, sellerLabels) {
+		return false, false
+	}
+	if containsPhrase(label, otherOfferLabels) || parenCount.MatchString(lastWords(before, 4)) {
+		return true, false
+	}
+	return false, true
+}
 
 // labelLevels is how many wrappers up siblingLabel looks for a label, labelSteps how many
 // siblings before each it looks at for one with text (a hostile page may have thousands).
@@ -263,6 +289,8 @@ func labelRole(label string, r role) role {
 		return strongRegular
 	case containsPhrase(label, currentLabels):
 		return current
+	case containsPhrase(label, weakRegularLabels):
+		return weakRegular
 	}
 	return r
 }

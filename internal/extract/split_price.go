@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -41,8 +42,14 @@ func gluedPrice(n *html.Node) (string, bool) {
 	return glued, true
 }
 
+// spaceGrouped is a whole number grouped in thousands by spaces, as Polish, Czech, French and
+// Russian shops write them, with the decimal separator its raised cents follow or none: "1 299,"
+// (the space is a no-break one on the page; collapse has made it a plain one).
+var spaceGrouped = regexp.MustCompile(`^\d{1,3}(?: \d{3})+[.,]?$`)
+
 // textParts lists n's visible text nodes, trimmed; false when there are more than
-// maxSplitParts, when one holds a number and a space, or when they lie deeper than four levels.
+// maxSplitParts, when one holds a number and a space (unless it is one number grouped by spaces,
+// spaceGrouped), or when they lie deeper than four levels.
 func textParts(n *html.Node) ([]string, bool) {
 	var parts []string
 	var walk func(*html.Node, int) bool
@@ -52,6 +59,9 @@ func textParts(n *html.Node) ([]string, bool) {
 			t := collapse(e.Data)
 			if t == "" {
 				return true
+			}
+			if spaceGrouped.MatchString(t) {
+				t = strings.ReplaceAll(t, " ", "") // "1 299," before raised "00": one whole number
 			}
 			if len(parts) == maxSplitParts || strings.Contains(t, " ") && hasDigit(t) {
 				return false

@@ -72,7 +72,7 @@ func (x *extraction) visible(names []string, hint string) shown {
 		hint = currencyHint(d, x.base, x.raw)
 	}
 	t := d.pos[title]
-	cands := d.priceCandidates(lens, skip, hint, x.opts.ParsePrice)
+	cands, held := d.priceCandidates(lens, skip, hint, x.opts.ParsePrice)
 	var c1 *priceCand
 	for i := range cands {
 		if cands[i].pos > t && cands[i].pos-t <= afterTitle {
@@ -100,6 +100,14 @@ func (x *extraction) visible(names []string, hint string) shown {
 			}
 		}
 		s.price, s.regular, s.currency = pick(cluster, root, hint)
+		if s.price != "" && s.regular == "" {
+			if h := heldPrice(held, cluster, root, s.price, s.currency); h != "" {
+				s.price, s.regular = h, s.price
+			} else {
+				s.regular = cmp.Or(d.nextRegular(cands, root, s.price, s.currency, hint), percentRegular(cluster, root, s.price, s.currency),
+					adjacentRegular(cluster, s.price, s.currency))
+			}
+		}
 		s.onlyRegular = s.price != "" && loneRegular(cluster, root) != nil && !pickable(cluster)
 	}
 	skipStock := d.skipped(lens, false, names)
@@ -341,9 +349,9 @@ func deliveryStock(ws []string) bool {
 	return hasWord(ws, deliveryStockWords...)
 }
 
-// priceCandidates lists the amounts on the page outside skipped blocks, in document order.
-func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse func(text, hint string) (string, string, bool)) []priceCand {
-	var out []priceCand
+// priceCandidates lists the amounts on the page outside skipped blocks, in document order, and
+// apart from them the held amounts (see held below) when there are others.
+func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse func(text, hint string) (string, string, bool)) (cands, held []priceCand) {
 	memo := map[string][]shownPrice{} // an element's text is read again for each ancestor
 	find := func(t string) []shownPrice {
 		ps, ok := memo[t]
@@ -365,16 +373,17 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 		return p
 	}
 	// held are the amounts that are not the price beside another: a price for paying by Pix
-	// (methodPriceAfter), one with a buyer's fee in it (feeNoted). They are the candidates of a
-	// page that has no other.
-	var held []priceCand
+	// (methodPriceAfter), one with a buyer's fee in it (feeNoted), one for paying with the shop's
+	// card or with delivery added (conditionalAfter), a condition's price without a count of offers
+	// ("Reconditionné dès": sellerOffer). They are the candidates of a page that has no other,
+	// and are returned apart otherwise (heldPrice reads them).
 	add := func(c priceCand, hold bool) {
 		if hold {
 			held = append(held, c)
 			return
 		}
-		c.seq = len(out)
-		out = append(out, c)
+		c.seq = len(cands)
+		cands = append(cands, c)
 	}
 	gluedEnd := -1 // the last element inside one read as a split price: its parts are not prices
 	for i, n := range d.elems {
@@ -401,12 +410,14 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				sibling := siblingLabel(n)
 				label := collapse(parenCount.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+sibling), " "))
 				after := t[p.end:] + " " + followingText(n)
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(strings.ToLower(t[:p.start]), strings.ToLower(sibling), strings.ToLower(t[p.end:])) ||
-					notShopperPrice(precedingText(n)+" "+t[:p.start], after) || perPeriodAfter(n) {
+				before := precedingText(n) + " " + t[:p.start]
+				otherOffer, condition := sellerOffer(label, before)
+				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(strings.ToLower(t[:p.start]), strings.ToLower(sibling), strings.ToLower(t[p.end:])) ||
+					notShopperPrice(before, after) || perPeriodAfter(n) {
 					continue
 				}
 				c := priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d), named: regularNamed(n, label)}
-				add(c, methodPriceAfter.MatchString(after) || feeNoted(n, find))
+				add(c, condition || methodPriceAfter.MatchString(after) || feeNoted(n, find) || conditionalAfter(n, after))
 				continue
 			}
 		}
@@ -422,11 +433,12 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 					continue
 				}
 				p = reparse(t, p)
-				label := strings.ToLower(lastWords(t[prev:p.start], 4))
+				label := strings.ToLower(lastWords(parenCount.ReplaceAllString(t[prev:p.start], " "), 4))
 				before := t[prev:p.start]
 				prev = p.end
 				after := t[p.end:min(len(t), p.end+60)]
-				if containsPhrase(label, ignoreLabels) || containsPhrase(label, sellerLabels) || shippingPrice(label, "", strings.ToLower(after)) || notShopperPrice(before, after) {
+				otherOffer, condition := sellerOffer(label, before)
+				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(label, "", strings.ToLower(after)) || notShopperPrice(before, after) {
 					continue
 				}
 				r := labelRole(label, plain)
@@ -434,16 +446,17 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 					r = roleOf(n, "", lens, d)
 				}
 				add(priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d), named: regularNamed(n, label)},
-					methodPriceAfter.MatchString(after) || feeNoted(n, find))
+					condition || methodPriceAfter.MatchString(after) || feeNoted(n, find) || conditionalAfter(nil, after))
 			}
 		}
 	}
-	if len(out) == 0 {
+	if len(cands) == 0 {
 		for _, c := range held {
 			add(c, false)
 		}
+		held = nil
 	}
-	return out
+	return cands, held
 }
 
 // innerHolds reports whether a child element already holds the same price, so only the
