@@ -12,19 +12,33 @@ type resolvedRule struct {
 	compound bool
 	modifier bool
 	frPlural bool
-	node     int // index into Taxonomy.nodes
+	style    bool
+	node     int // index into Taxonomy.nodes; -1 for a text that names no category (notFashion)
 	frNode   int // the French reading's node; -1 for none
 	menNode  int // the men's reading's node; -1 for none
 	order    int
 	chars    int // bytes in the words
 }
 
+// resolveRules resolves productTypeRules and then productTypeTitleRules against the tree. A
+// rule whose path the tree lacks entirely (Google's luggage in the shipped branch) is kept as
+// one naming no category, unless another rule for the same words resolves.
 func (t *Taxonomy) resolveRules() {
+	all := append(append([]productTypeRule(nil), productTypeRules...), productTypeTitleRules...)
+	resolves := map[string]bool{}
+	for _, r := range all {
+		if _, ok := t.nearestNode(r.path); ok && r.path != notFashion {
+			resolves[r.words] = true
+		}
+	}
 	var out []resolvedRule
-	for i, r := range productTypeRules {
+	for i, r := range all {
 		ni, ok := t.nearestNode(r.path)
-		if !ok {
-			continue
+		if !ok || r.path == notFashion {
+			if resolves[r.words] {
+				continue
+			}
+			ni = -1
 		}
 		fr, men := -1, -1
 		if n, ok := t.nearestNode(r.fr); r.fr != "" && ok {
@@ -34,7 +48,7 @@ func (t *Taxonomy) resolveRules() {
 			men = n
 		}
 		words := strings.Fields(Fold(r.words))
-		out = append(out, resolvedRule{words: words, compound: r.compound, modifier: r.modifier, frPlural: r.frPlural,
+		out = append(out, resolvedRule{words: words, compound: r.compound, modifier: r.modifier, frPlural: r.frPlural, style: r.style,
 			node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
 	}
 	t.rules = out
@@ -95,7 +109,9 @@ func stems(w string, out []string) []string {
 // in French and English ("Robes"), or for women and men ("Abiti"), is read in the context of
 // the rest of the text. A segment naming a thing's accessory ("Shoe care", "Jewellery box",
 // "Sunglasses case") that no rule knows leaves the text unmapped rather than filed as the
-// thing. False when nothing matches.
+// thing. A last level that is only a style word of another category ("Men > Shorts > Cargo")
+// refines the level above it instead of moving the item (see productTypeRule.style). False
+// when nothing matches.
 func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 	if strings.Contains(text, ">") {
 		if n, ok := t.ByPath(text); ok {
@@ -103,32 +119,37 @@ func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 		}
 	}
 	segs := strings.FieldsFunc(text, func(r rune) bool { return r == '>' || r == '/' || r == '|' || r == '\\' })
+	refined := -1 // a style word's node from a later segment, waiting for the level above it
 	for i := len(segs) - 1; i >= 0; i-- {
-		seg := strings.TrimSpace(segs[i])
-		if seg == "" {
+		ni, style, ok := t.mapSegment(strings.TrimSpace(segs[i]), text)
+		switch {
+		case !ok:
+			continue
+		case refined >= 0:
+			if ni < 0 || t.keepsRefinement(ni, refined) {
+				return t.nodes[refined], true
+			}
+			return t.nodes[ni], true // "Men > Shirts > Oxford" is a shirt
+		case ni < 0 && style:
+			continue // "Men > Socks > Cushion"
+		case ni < 0:
+			return Node{}, false
+		case style:
+			refined = ni
 			continue
 		}
-		words := productWords(seg)
-		idx, named := t.byName[nameKey(seg)]
-		named = named && len(idx) == 1
-		if named && !t.hasFalseFriend(words) {
-			return t.nodes[idx[0]], true
-		}
-		m, matched := t.matchRules(words)
-		if matched && (t.rules[m.rule].frNode >= 0 || t.rules[m.rule].menNode >= 0) {
-			return t.nodes[t.readInContext(m, words, text)], true
-		}
-		if named {
-			return t.nodes[idx[0]], true
-		}
-		if matched && t.accessoryPhrase(seg, words) {
-			return Node{}, false
-		}
-		if matched {
-			return t.nodes[m.node], true
-		}
+		return t.nodes[ni], true
+	}
+	if refined >= 0 {
+		return t.nodes[refined], true
 	}
 	return Node{}, false
+}
+
+// matches reports whether some rule matches words.
+func (t *Taxonomy) matches(words []string) bool {
+	_, ok := t.matchRules(words)
+	return ok
 }
 
 // hasFalseFriend reports whether one of words may be a word read by its context ("Robes").
@@ -208,9 +229,12 @@ var accessoryNouns = wordSet("care box case pouch stand holder organiser organiz
 	"cleaning polish brush spray protector insole tree horn stretcher kit strap winder storage display insert cover")
 
 // accessoryPhrase reports whether the last of seg's coordinated parts ("Bags & Cases" has two)
-// ends in an accessory noun after words that name a thing, with no rule for the whole phrase
-// ("Watch strap" has one): "Shoe care", "Jewellery boxes", but not "Bags & Cases".
+// ends in an accessory noun right after words that name a thing, with no rule for the whole
+// phrase ("Watch strap" has one): "Shoe care", "Shoe Care Kit", "Jewellery boxes", but not
+// "Bags & Cases". An accessory noun after other words is a feature of the thing ("Watch
+// Leather Strap", "Sandals Ankle Strap", "Earrings Gift Box").
 func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
+	words = withoutTrailingDescriptors(words)
 	if len(words) < 2 || !isAccessoryNoun(words[len(words)-1]) {
 		return false
 	}
@@ -218,7 +242,7 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 	if i := strings.LastIndexAny(part, "&,+;"); i >= 0 {
 		part = part[i+1:]
 	}
-	pw := productWords(part)
+	pw := withoutTrailingDescriptors(productWords(part))
 	for i := len(pw) - 2; i >= 0; i-- {
 		if pw[i] == "and" || pw[i] == "und" || pw[i] == "et" || pw[i] == "or" {
 			pw = pw[i+1:]
@@ -229,7 +253,28 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 		return false
 	}
 	m, ok := t.matchRules(pw)
-	return ok && m.end < len(pw)
+	if !ok || m.end == len(pw) {
+		return false
+	}
+	for _, w := range pw[m.end:] {
+		if !isAccessoryNoun(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// withoutTrailingDescriptors is words without the colours and materials a title may end in
+// ("Sunglasses Case Leather", "Jewellery Box Velvet").
+func withoutTrailingDescriptors(words []string) []string {
+	for len(words) > 0 {
+		w := words[len(words)-1]
+		if fam, _ := colourWord(w); fam == "" && materialWordFamily(w) == "" {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return words
 }
 
 func isAccessoryNoun(w string) bool {
@@ -298,7 +343,7 @@ func (t *Taxonomy) matchRules(words []string) (best ruleMatch, ok bool) {
 	}
 	bi, mi := -1, -1 // the best match, the best modifier
 	for i, m := range matches {
-		if t.coveredByDescendant(m, matches) {
+		if m.node >= 0 && t.coveredByDescendant(m, matches) || m.node < 0 && t.rules[m.rule].style && fashionBefore(m, matches) {
 			continue
 		}
 		if bi < 0 || better(m, matches[bi]) {
@@ -312,12 +357,16 @@ func (t *Taxonomy) matchRules(words []string) (best ruleMatch, ok bool) {
 		return ruleMatch{}, false
 	}
 	best = matches[bi]
+	if best.node < 0 {
+		return best, true
+	}
 	if mi >= 0 {
-		if m := matches[mi]; m.end == best.end-best.length && t.isClothing(best.node) &&
+		if m := matches[mi]; m.node >= 0 && m.end == best.end-best.length && t.isClothing(best.node) &&
 			!t.IsDescendant(t.nodes[best.node].ID, t.nodes[m.node].ID) {
 			best = m
 		}
 	}
+	best = t.firstPieceOfSet(words, best, matches)
 	// "Micro" alone says micro bag only when the text is about bags at all.
 	if best.length == 1 && t.nodes[best.node].Name == "Micro Bags" && !hasBagWord(words) {
 		return ruleMatch{}, false
@@ -330,9 +379,37 @@ func (t *Taxonomy) isClothing(node int) bool {
 	return t.clothing < 0 || node == t.clothing || t.IsDescendant(t.nodes[node].ID, t.nodes[t.clothing].ID)
 }
 
+// coveredByDescendant reports whether another match names a kind of m's category with no
+// third match between the two: "Top-Handle Bags", "Denim Jeggings", but not the brand's
+// "Jeans" in "Kraus Jeans … Paper Bag Trousers".
 func (t *Taxonomy) coveredByDescendant(m ruleMatch, all []ruleMatch) bool {
 	for _, o := range all {
-		if o.node != m.node && t.IsDescendant(t.nodes[o.node].ID, t.nodes[m.node].ID) {
+		if o.node >= 0 && o.node != m.node && t.IsDescendant(t.nodes[o.node].ID, t.nodes[m.node].ID) &&
+			!matchBetween(o, m, all) {
+			return true
+		}
+	}
+	return false
+}
+
+// fashionBefore reports whether one of all names a category and ends before m starts: "Hiking
+// Socks Cushion Sole" are socks.
+func fashionBefore(m ruleMatch, all []ruleMatch) bool {
+	for _, o := range all {
+		if o.node >= 0 && o.end <= m.end-m.length {
+			return true
+		}
+	}
+	return false
+}
+
+// matchBetween reports whether one of all lies wholly between a and b.
+func matchBetween(a, b ruleMatch, all []ruleMatch) bool {
+	if a.end > b.end {
+		a, b = b, a
+	}
+	for _, p := range all {
+		if start := p.end - p.length; start >= a.end && p.end <= b.end-b.length {
 			return true
 		}
 	}

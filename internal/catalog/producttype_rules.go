@@ -16,6 +16,11 @@ const (
 	ptDresses     = ptClothing + " > Dresses"
 	ptSleep       = ptClothing + " > Sleepwear & Loungewear"
 	ptUnderwear   = ptClothing + " > Underwear & Socks"
+	ptBackpacks   = ptHandbags + " > Backpacks"
+	// ptLuggage is Google's luggage branch, which the shipped taxonomy lacks: a rule onto it
+	// files a text there in a taxonomy that has it, and leaves it unmapped in one that does not
+	// (a "Cabin Trolley Bag" is no handbag).
+	ptLuggage = "Luggage & Bags"
 )
 
 // productTypeRule maps the words of a product type to a category path. Words are folded
@@ -38,6 +43,12 @@ type productTypeRule struct {
 	// men is the path when the text is for men, for a word that names one thing for women
 	// and another for men (Italian "Abiti": dresses, but suits in "Uomo > Abiti").
 	men string
+	// style: the word also names a style or feature of other categories ("Oxford" shirts,
+	// "Cargo" shorts, "Thong" sandals, "Denim" jackets, a "Cushion" cut or sole). As a
+	// breadcrumb level under a category it refines that category rather than moving the item
+	// ("Men > Shorts > Cargo" are shorts); one naming no category does not override a fashion
+	// word before it ("Hiking Socks Cushion Sole").
+	style bool
 }
 
 // productTypeRules are in English first, then basic French, German, Italian, Spanish, Dutch,
@@ -85,7 +96,10 @@ var productTypeRules = []productTypeRule{
 	{words: "handbag", path: ptHandbags},
 	{words: "bag", path: ptHandbags, compound: true},
 	{words: "satchel", path: ptHandbags},
-	{words: "backpack", path: "Luggage & Bags > Backpacks"},
+	// A backpack is Google's "Luggage & Bags > Backpacks" when the loaded taxonomy has it, else
+	// tagdrop's bag leaf (the earlier of two rules with the same words wins).
+	{words: "backpack", path: ptLuggage + " > Backpacks"},
+	{words: "backpack", path: ptBackpacks},
 
 	// Shoes.
 	{words: "sneaker", path: ptShoes + " > Sneakers"},
@@ -95,11 +109,14 @@ var productTypeRules = []productTypeRule{
 	{words: "bootie", path: ptShoes + " > Boots"},
 	{words: "sandal", path: ptShoes + " > Sandals"},
 	{words: "slide", path: ptShoes + " > Sandals"},
+	{words: "slider", path: ptShoes + " > Sandals"},
 	{words: "flip flop", path: ptShoes + " > Sandals"},
 	{words: "heel", path: ptShoes + " > Heels"},
 	{words: "pump", path: ptShoes + " > Heels"},
 	{words: "stiletto", path: ptShoes + " > Heels"},
 	{words: "slingback", path: ptShoes + " > Heels"},
+	{words: "peep toe", path: ptShoes + " > Heels"},
+	{words: "wedge", path: ptShoes + " > Heels", style: true},
 	{words: "ballet flat", path: ptShoes + " > Flats"},
 	{words: "ballerina", path: ptShoes + " > Flats"},
 	{words: "flat", path: ptShoes + " > Flats"},
@@ -113,6 +130,11 @@ var productTypeRules = []productTypeRule{
 	{words: "footwear", path: ptShoes},
 	{words: "brogue", path: ptShoes},
 	{words: "oxford shoe", path: ptShoes},
+	{words: "oxford", path: ptShoes, style: true}, // "Oxford shirt" is a shirt, the rightmost word
+	{words: "monk", path: ptShoes},
+	{words: "monk strap", path: ptShoes},
+	{words: "slip on", path: ptShoes},
+	{words: "flatform", path: ptShoes},
 	{words: "derby", path: ptShoes},
 	{words: "shoelace", path: ptApparel + " > Shoe Accessories > Shoelaces"},
 	{words: "shoe lace", path: ptApparel + " > Shoe Accessories > Shoelaces"},
@@ -140,18 +162,27 @@ var productTypeRules = []productTypeRule{
 	{words: "maxi skirt", path: ptSkirts + " > Long Skirts"},
 	{words: "skort", path: ptClothing + " > Skorts"},
 	{words: "jean", path: ptPants + " > Jeans"},
-	{words: "denim", path: ptPants + " > Jeans"},
+	{words: "denim", path: ptPants + " > Jeans", style: true},
 	{words: "trouser", path: ptPants},
 	{words: "pant", path: ptPants},
 	{words: "chino", path: ptPants},
 	{words: "legging", path: ptPants},
 	{words: "jogger", path: ptPants},
 	{words: "sweatpant", path: ptPants},
+	{words: "trackpant", path: ptPants},
+	{words: "palazzo", path: ptPants},
+	{words: "culotte", path: ptPants, fr: ptUnderwear + " > Underwear", style: true}, // French knickers
+	{words: "jegging", path: ptPants},
+	{words: "tregging", path: ptPants},
+	{words: "cargo", path: ptPants, style: true}, // "Cargos"; "Cargo shorts" are shorts, the rightmost word
+	{words: "capri", path: ptPants},
+	{words: "slacks", path: ptPants},
 	{words: "short", path: ptClothing + " > Shorts"},
 	{words: "bermuda", path: ptClothing + " > Shorts"},
 	{words: "top", path: ptTops},
 	{words: "shirt", path: ptTops, compound: true},
 	{words: "t shirt", path: ptTops},
+	{words: "tshirt", path: ptTops},
 	{words: "tee", path: ptTops},
 	{words: "blouse", path: ptTops},
 	{words: "tank", path: ptTops},
@@ -162,6 +193,9 @@ var productTypeRules = []productTypeRule{
 	{words: "tunic", path: ptTops},
 	{words: "hoodie", path: ptTops},
 	{words: "sweatshirt", path: ptTops},
+	{words: "henley", path: ptTops},
+	{words: "button down", path: ptTops}, // "Oxford Button-Down" is a shirt
+	{words: "shrug", path: ptTops},
 	{words: "knitwear", path: ptTops + " > Knitwear"},
 	{words: "knit", path: ptTops + " > Knitwear"},
 	{words: "sweater", path: ptTops + " > Knitwear"},
@@ -169,6 +203,9 @@ var productTypeRules = []productTypeRule{
 	{words: "pullover", path: ptTops + " > Knitwear"},
 	{words: "cardigan", path: ptTops + " > Knitwear"},
 	{words: "turtleneck", path: ptTops + " > Knitwear"},
+	{words: "sweater vest", path: ptTops + " > Knitwear"},
+	{words: "knit vest", path: ptTops + " > Knitwear"},
+	{words: "slipover", path: ptTops + " > Knitwear"},
 	{words: "coat", path: ptCoats},
 	{words: "jacket", path: ptCoats},
 	{words: "blazer", path: ptCoats},
@@ -176,8 +213,13 @@ var productTypeRules = []productTypeRule{
 	{words: "puffer", path: ptCoats},
 	{words: "trench", path: ptCoats},
 	{words: "anorak", path: ptCoats},
+	{words: "bomber", path: ptCoats},
+	{words: "overcoat", path: ptCoats},
+	{words: "raincoat", path: ptCoats},
+	{words: "windbreaker", path: ptCoats},
 	{words: "gilet", path: ptClothing + " > Outerwear > Vests"},
 	{words: "vest", path: ptClothing + " > Outerwear > Vests"},
+	{words: "waistcoat", path: ptClothing + " > Outerwear > Vests"},
 	{words: "outerwear", path: ptClothing + " > Outerwear"},
 	{words: "suit", path: ptClothing + " > Suits"},
 	{words: "tuxedo", path: ptClothing + " > Suits > Tuxedos"},
@@ -201,6 +243,7 @@ var productTypeRules = []productTypeRule{
 	{words: "nightwear", path: ptSleep, modifier: true},
 	{words: "activewear", path: ptClothing + " > Activewear"},
 	{words: "sportswear", path: ptClothing + " > Activewear"},
+	{words: "tracksuit", path: ptClothing + " > Activewear"},
 	{words: "bra", path: ptUnderwear + " > Bras"},
 	{words: "bralette", path: ptUnderwear + " > Bras"},
 	{words: "lingerie", path: ptUnderwear + " > Lingerie"},
@@ -208,6 +251,11 @@ var productTypeRules = []productTypeRule{
 	{words: "brief", path: ptUnderwear + " > Underwear"},
 	{words: "knicker", path: ptUnderwear + " > Underwear"},
 	{words: "boxer", path: ptUnderwear + " > Underwear"},
+	{words: "trunk", path: ptUnderwear + " > Underwear", style: true}, // "Swim trunks" are swimwear (a modifier)
+	{words: "board trunks", path: ptClothing + " > Swimwear"},
+	{words: "hipster", path: ptUnderwear + " > Underwear"},
+	{words: "boyshort", path: ptUnderwear + " > Underwear"},
+	{words: "thong", path: ptUnderwear + " > Underwear", style: true},
 	{words: "sock", path: ptUnderwear + " > Socks"},
 	{words: "tights", path: ptUnderwear + " > Hosiery"},
 	{words: "stocking", path: ptUnderwear + " > Hosiery"},
@@ -217,6 +265,20 @@ var productTypeRules = []productTypeRule{
 	{words: "saree", path: ptClothing + " > Traditional & Ceremonial Clothing > Saris & Lehengas"},
 	{words: "lehenga", path: ptClothing + " > Traditional & Ceremonial Clothing > Saris & Lehengas"},
 	{words: "kurta", path: ptTops},
+	{words: "kurti", path: ptTops},
+	{words: "churidar", path: ptPants},
+	{words: "salwar", path: ptPants},
+	{words: "salwar kameez", path: ptClothing + " > Traditional & Ceremonial Clothing"},
+	{words: "salwar suit", path: ptClothing + " > Traditional & Ceremonial Clothing"},
+	{words: "sharara", path: ptPants},
+	{words: "dupatta", path: ptAccessories + " > Scarves & Shawls > Shawls"},
+	{words: "mojari", path: ptShoes + " > Flats"},
+	{words: "jutti", path: ptShoes + " > Flats"},
+	{words: "maang tikka", path: ptJewelry},
+	{words: "maang tika", path: ptJewelry},
+	{words: "mangalsutra", path: ptJewelry + " > Necklaces"},
+	{words: "sleep shirt", path: ptSleep},
+	{words: "nightshirt", path: ptSleep},
 	{words: "kimono", path: ptCoats},
 	{words: "clothing", path: ptClothing},
 	{words: "apparel", path: ptClothing},
@@ -256,6 +318,8 @@ var productTypeRules = []productTypeRule{
 	{words: "ear cuff", path: ptJewelry + " > Earrings"},
 	{words: "hoop", path: ptJewelry + " > Earrings"},
 	{words: "stud", path: ptJewelry + " > Earrings"},
+	{words: "jhumka", path: ptJewelry + " > Earrings"},
+	{words: "chandbali", path: ptJewelry + " > Earrings"},
 	{words: "bracelet", path: ptJewelry + " > Bracelets"},
 	{words: "bangle", path: ptJewelry + " > Bracelets"},
 	{words: "cuff", path: ptJewelry + " > Bracelets"},
@@ -268,6 +332,14 @@ var productTypeRules = []productTypeRule{
 	{words: "belt buckle", path: ptAccessories + " > Belt Buckles"},
 	{words: "tie clip", path: ptAccessories + " > Tie Clips"},
 	{words: "jewelry", path: ptJewelry},
+	{words: "jewelry set", path: ptJewelry + " > Jewelry Sets"},
+	{words: "jewellery set", path: ptJewelry + " > Jewelry Sets"},
+	{words: "nose pin", path: ptJewelry + " > Body Jewelry"},
+	{words: "nosepin", path: ptJewelry + " > Body Jewelry"},
+	{words: "nose ring", path: ptJewelry + " > Body Jewelry"},
+	{words: "keyring charm", path: ptBagAcc + " > Keychains"},
+	{words: "key charm", path: ptBagAcc + " > Keychains"},
+	{words: "pocket square", path: ptAccessories + " > Handkerchiefs"},
 	{words: "jewellery", path: ptJewelry},
 
 	// French.
@@ -296,7 +368,8 @@ var productTypeRules = []productTypeRule{
 	{words: "cabas", path: ptHandbags + " > Tote Bags"},
 	{words: "mocassin", path: ptShoes + " > Loafers"},
 	{words: "accessoire", path: ptAccessories},
-	{words: "sac a dos", path: "Luggage & Bags > Backpacks"},
+	{words: "sac a dos", path: ptLuggage + " > Backpacks"},
+	{words: "sac a dos", path: ptBackpacks},
 	{words: "chaussure", path: ptShoes},
 	{words: "basket", path: ptShoes + " > Sneakers"},
 	{words: "botte", path: ptShoes + " > Boots"},
@@ -334,7 +407,10 @@ var productTypeRules = []productTypeRule{
 	{words: "brieftasche", path: ptApparel + " > Handbags, Wallets & Cases > Wallets & Money Clips"},
 	{words: "badehose", path: ptClothing + " > Swimwear"},
 	{words: "badeshorts", path: ptClothing + " > Swimwear"},
-	{words: "rucksack", path: "Luggage & Bags > Backpacks"},
+	{words: "rucksack", path: ptLuggage + " > Backpacks"},
+	{words: "rucksack", path: ptBackpacks},
+	{words: "pullover", path: ptTops + " > Knitwear", compound: true}, // "Strickpullover"
+	{words: "jeanshose", path: ptPants + " > Jeans"},
 	{words: "schuh", path: ptShoes, compound: true},
 	{words: "turnschuh", path: ptShoes + " > Sneakers"},
 	{words: "stiefel", path: ptShoes + " > Boots", compound: true},

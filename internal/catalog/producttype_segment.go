@@ -1,0 +1,102 @@
+package catalog
+
+import "strings"
+
+// mapSegment maps one segment of a product type: ok with the node's index, -1 for a segment
+// naming no category; style when the segment's word also names a style of other categories
+// (see productTypeRule.style). Not ok when nothing in it matches.
+func (t *Taxonomy) mapSegment(seg, text string) (node int, style, ok bool) {
+	if seg == "" {
+		return 0, false, false
+	}
+	words := productWords(seg)
+	idx, named := t.byName[nameKey(seg)]
+	named = named && len(idx) == 1
+	if named && !t.hasFalseFriend(words) {
+		return idx[0], false, true
+	}
+	if head := headPhrase(seg); head != seg {
+		if hw := productWords(head); t.namesThing(hw) {
+			seg, words = head, hw // "Backpack with Pouch" is a backpack
+		}
+	}
+	m, matched := t.matchRules(words)
+	switch {
+	case matched && m.node < 0:
+		return -1, t.rules[m.rule].style, true // "Cabin Trolley Bag", "… Serum 30ml"
+	case matched && (t.rules[m.rule].frNode >= 0 || t.rules[m.rule].menNode >= 0):
+		return t.readInContext(m, words, text), t.rules[m.rule].style, true
+	case named:
+		return idx[0], false, true
+	case matched && t.accessoryPhrase(seg, words):
+		return -1, false, true
+	case matched:
+		return m.node, t.rules[m.rule].style, true
+	}
+	return 0, false, false
+}
+
+// keepsRefinement reports whether a breadcrumb level placing an item at node (an index) lets
+// a later level's style word (at refined) stand: when node is only a department ("Women >
+// Shoes > Oxfords") or refined is a kind of it ("Men > Trousers > Cargo"). Otherwise the style
+// word describes the item the earlier level names ("Men > Shorts > Cargo" are shorts).
+func (t *Taxonomy) keepsRefinement(node, refined int) bool {
+	n := t.nodes[node]
+	return n.Depth <= 2 || node == refined || t.IsDescendant(t.nodes[refined].ID, n.ID)
+}
+
+// complementWords join a thing's name to what comes with it or on it ("Kurta with Palazzos",
+// "Kleid mit Gürtel", "Robe avec ceinture", "Abito con cintura", "Jurk met riem").
+var complementWords = wordSet("with mit avec con met")
+
+// headPhrase is seg up to its first complement word: the thing a title names, without what
+// comes with it. seg itself when it has none, or starts with one.
+func headPhrase(seg string) string {
+	fields := strings.Fields(seg)
+	for i := 1; i < len(fields); i++ {
+		if complementWords[Fold(fields[i])] {
+			return strings.Join(fields[:i], " ")
+		}
+	}
+	return seg
+}
+
+// namesThing reports whether words, a title's part before "with", name the thing: they end,
+// but for colours, materials and "set", in a rule's word ("Anarkali Kurta Set with Dupatta").
+// "Denim with Lace Trim Shorts", "Tie Front with Puff Sleeve Blouse" and "Boot Cut with Raw
+// Hem Jeans" describe the thing named after "with".
+func (t *Taxonomy) namesThing(words []string) bool {
+	words = withoutTrailingDescriptors(words)
+	for len(words) > 1 && setWords[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	if m, ok := t.matchRules(words); !ok || m.end == len(words) {
+		return ok
+	}
+	return t.matches(words[len(words)-1:]) // "Open Knit Top": the top is knitwear
+}
+
+// setWords end a title that names an outfit by its pieces.
+var setWords = wordSet("set sets")
+
+// firstPieceOfSet is the match naming the first garment of a set that a title names by its
+// pieces ("Kurta Palazzo Set", "Kurta Sharara Dupatta Set" are kurtas), else best: the last
+// piece before "set" is an addition to the first. A modifier still names the whole ("Shirt and
+// Shorts Pyjama Set").
+func (t *Taxonomy) firstPieceOfSet(words []string, best ruleMatch, matches []ruleMatch) ruleMatch {
+	words = withoutTrailingDescriptors(words)
+	if len(words) == 0 || best.end != len(words)-1 || !setWords[words[len(words)-1]] || t.rules[best.rule].modifier {
+		return best
+	}
+	first := best
+	for _, m := range matches {
+		if m.node >= 0 && m.end-m.length < first.end-first.length && t.isClothing(m.node) &&
+			!t.coveredByDescendant(m, matches) {
+			first = m
+		}
+	}
+	return first
+}
