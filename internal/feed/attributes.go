@@ -101,7 +101,23 @@ func attributeValueFits(field, v string) bool {
 		s, err := catalog.ParseSize(v, "", "")
 		return err == nil && (s.System == catalog.SystemWaist || !sizeList(v))
 	case "color":
-		return catalog.ColourFamily(v) != ""
+		return catalog.ColourFamily(v) != "" && !colourList(v)
+	}
+	return true
+}
+
+// colourList reports a value that lists the colours on offer ("Black, Brown", "Red|Blue"),
+// each part a colour of its own, rather than naming the item's ("Black/White" is one two-tone
+// colour and stays).
+func colourList(v string) bool {
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ';' || r == ',' })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if catalog.ColourFamily(p) == "" {
+			return false
+		}
 	}
 	return true
 }

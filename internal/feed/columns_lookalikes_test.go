@@ -96,6 +96,16 @@ func TestAttributeCellsReadOnlyFieldNamesAndValues(t *testing.T) {
 		t.Errorf("WooCommerce attribute names read as %+v", it)
 	}
 	it = Item{}
+	fillFromAttributes(&it, "Colour: Black, Brown; Material: Cotton") // the colours on offer
+	if it.Color != "" || it.Material != "Cotton" {
+		t.Errorf("a list of colours read as %+v", it)
+	}
+	it = Item{}
+	fillFromAttributes(&it, "Colour: Black/White; Size: M") // one two-tone colour
+	if it.Color != "Black/White" || it.Size != "M" {
+		t.Errorf("a two-tone colour read as %+v", it)
+	}
+	it = Item{}
 	fillFromAttributes(&it, "size=85,color=Dark Blue Denim") // a belt's length
 	if it.Color != "Dark Blue Denim" || it.Size != "85" {
 		t.Errorf("WooCommerce attribute names read as %+v", it)

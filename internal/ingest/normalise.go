@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -140,14 +141,39 @@ func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
 	}
 	switch {
 	case found: // a title may still name a finer leaf ("Lime Leather Micro Bag")
-		if n, ok := tx.MapProductType(titleWithoutBrand(it.Title, it.Brand)); ok && tx.IsDescendant(n.ID, node.ID) {
+		if n, ok := titleCategory(tx, it.Title, it.Brand); ok && tx.IsDescendant(n.ID, node.ID) {
 			node = n
 		}
 	case len(categoryPath(it)) == 0: // no category given: the title is all there is
-		node, found = tx.MapProductType(titleWithoutBrand(it.Title, it.Brand))
+		node, found = titleCategory(tx, it.Title, it.Brand)
 	}
 	return node, found
 }
+
+// titleCategory is where a product title places an item: the first of its parts that maps,
+// read without the brand it starts with. A title is not a breadcrumb: what follows a separator
+// is mostly the shop, the brand or the colour ("Logo Hoodie | Tommy Jeans", "Slip Dress -
+// Lipstick", "Crew Neck Tee by Lucky Brand Jeans", "Slim Shirt in Denim Blue"), so the item is
+// named first; a part that names nothing ("Nike - Air Max 90 Sneakers") gives way to the next.
+func titleCategory(tx *catalog.Taxonomy, title, brand string) (catalog.Node, bool) {
+	rest := titleWithoutBrand(title, brand)
+	for rest != "" {
+		part := rest
+		if i := titleSeparator.FindStringIndex(rest); i != nil {
+			part, rest = rest[:i[0]], rest[i[1]:]
+		} else {
+			rest = ""
+		}
+		if n, ok := tx.MapProductType(part); ok {
+			return n, true
+		}
+	}
+	return catalog.Node{}, false
+}
+
+// titleSeparator is what divides a title's parts: a bar, a spaced slash or dash, or the words
+// "by" and "in" (in any case).
+var titleSeparator = regexp.MustCompile(`\s*\|\s*|\s+[/–—-]\s+|(?i)\s+(?:by|in)\s+`)
 
 // titleWithoutBrand is a title without the brand it starts with, if it does, so that a brand
 // named after a garment says nothing about the item ("Pepe Jeans Men Slim Trousers" are

@@ -225,3 +225,27 @@ func TestTitleWithoutBrand(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleCategory: a title places an item by the part that names it first, not by the shop,
+// brand or colour after a separator.
+func TestTitleCategory(t *testing.T) {
+	tx := defaultTables().taxonomy
+	for _, tt := range []struct{ title, brand, want string }{
+		{"Logo Hoodie | Tommy Jeans", "", aa + " > Clothing > Shirts & Tops"},
+		{"Slim Fit Poplin Shirt - Pepe Jeans", "", aa + " > Clothing > Shirts & Tops"},
+		{"Crew Neck T-Shirt by Lucky Brand Jeans", "", aa + " > Clothing > Shirts & Tops"},
+		{"Chino Shorts | Dress Code", "", aa + " > Clothing > Shorts"},
+		{"Nike - Air Max 90 Sneakers", "", aa + " > Shoes > Sneakers"},
+		{"Pepe Jeans Slim Jeans", "Pepe Jeans", aa + " > Clothing > Pants > Jeans"},
+		{"Set of 10 Velvet Pouches", "", ""},
+	} {
+		n, ok := titleCategory(tx, tt.title, tt.brand)
+		got := ""
+		if ok {
+			got = n.Path
+		}
+		if got != tt.want {
+			t.Errorf("titleCategory(%q, %q) = %q, want %q", tt.title, tt.brand, got, tt.want)
+		}
+	}
+}
