@@ -227,15 +227,15 @@ func onlySymbolsBetween(toks []token, a, b int) bool {
 // it ("Spar 200,- Nu 799,-"), since SPAR is also a shop; a shipping word likewise makes the
 // amount after it a fee only when another amount follows. Part payments, their counts and
 // loyalty points are no price, and prices before and with tax are labelled as such when no
-// other label is pending (see findTerms).
-func numberLabels(toks []token, s string) []label {
+// other label is pending, or before tax when a current label is (see findTerms).
+func numberLabels(toks []token, s, decimal string) []label {
 	labels := make([]label, len(toks))
 	dates := dateParts(toks, s)
 	sawRegular := false
 	pending := labelNone
 	lastNumber := -1
 	multiBuy := false
-	terms := findTerms(toks, s)
+	terms := findTerms(toks, s, decimal)
 	amountsAfter := func(i int) int {
 		n := 0
 		for _, t := range toks[i+1:] {
@@ -302,8 +302,10 @@ func numberLabels(toks []token, s string) []label {
 				multiBuy = false
 			case perUnitAfter(toks, i, s):
 				labels[i] = labelUnit
-			case pending == labelNone && terms.taxAt(i) == taxExcluded:
-				labels[i] = labelExTax // a sale label keeps its say: "Was £59.99 Now £41.66 ex VAT"
+			case (pending == labelNone || pending == labelCurrent) && terms.taxAt(i) == taxExcluded:
+				// A sale label keeps its say ("Was £59.99 Now £41.66 ex VAT": no price with tax), a
+				// current one yields to a price with tax ("Our Price: £41.66 ex VAT £49.99 inc VAT").
+				labels[i] = labelExTax
 			case pending == labelNone && terms.taxAt(i) == taxIncluded:
 				labels[i] = labelInclTax
 			default:

@@ -72,6 +72,13 @@ func TestParseProbe3(t *testing.T) { runProbeFile(t, "testdata/probe3_cases.json
 // Japanese and Korean text, and lower-case codes that are words.
 func TestParseProbe3Review(t *testing.T) { runProbeFile(t, "testdata/probe3_review_cases.jsonl") }
 
+// TestParseReview2 reads the 414 strings of a second review of the third probe's rules: ordinary
+// prices in many shapes, and fees, RRPs and was-prices beside prices before tax, packs written
+// "Pack of 2 x £4.99", delivery "sans frais de port", single payments and English "rate".
+// Rows whose currency the review leaves open count by amount; the few it reads otherwise than
+// the parser are logged as ambiguous.
+func TestParseReview2(t *testing.T) { runProbeFile(t, "testdata/review2_cases.jsonl") }
+
 // runProbeFile parses each row of a probe file (see probeCase), fails on each scored row read
 // otherwise than a shopper would, and logs the ambiguous ones.
 func runProbeFile(t *testing.T, path string) {

@@ -9,10 +9,16 @@ import "strings"
 
 var (
 	// instalmentWords name the part payments a price is split into, after their count
-	// ("4 payments of", "12 cuotas de", "24 Monatsraten à", "12 MSI de", "10 rat po").
-	instalmentWords = set("payment", "payments", "installment", "installments", "instalment", "instalments",
-		"cuota", "cuotas", "mensualidades", "msi", "parcela", "parcelas", "prestações", "rate", "raten",
-		"monatsraten", "mensualités", "termijnen", "rat", "splátek", "splátky", "részlet", "taksit")
+	// ("4 payments of", "12 cuotas de", "12 plazos de", "24 Monatsraten à", "12 MSI de", "10 rat
+	// po"). Only plural forms: a count of two or more takes one, and "1 payment of $99.99" is the
+	// price ("Reservation fee 1 payment $50", "Valid for 12 months payment $120").
+	instalmentWords = set("payments", "installments", "instalments", "cuotas", "plazos", "mensualidades",
+		"msi", "parcelas", "prestações", "raten", "monatsraten", "mensualités", "termijnen", "rat",
+		"splátek", "splátky", "részlet", "taksit")
+	// bareInstalmentWords are instalment words only right after their count: the Italian "rate"
+	// ("3 rate da 33,33 €") is the English "rate" after other words ("1 day rate £45.00", "3
+	// night rate from $299").
+	bareInstalmentWords = set("rate")
 	// interestWords name the interest or fees a split payment is said to be without ("sem juros",
 	// "sin interés", "sans frais", "senza interessi", "interest-free").
 	interestWords = set("juros", "interés", "interes", "intereses", "interest", "frais", "interessi", "odsetek",
@@ -21,27 +27,13 @@ var (
 	withoutWords = set("sans", "sem", "sin", "senza", "without", "ohne", "bez", "no")
 	// noInterestWords say on their own that a split payment bears no interest ("zinsfrei").
 	noInterestWords = set("zinsfrei", "zinslos", "faizsiz")
-	// orWords join a part payment to the price ("R$ 99,90 ou 3x R$ 33,30", "ou 4x 24,99 €").
+	// orWords join a part payment to the price ("R$ 99,90 ou 3x R$ 33,30", "ou 4x 24,99 €"). The
+	// Dutch "of" is the English "of" of "Pack of 2 x £4.99" unless an amount stands right before
+	// it ("€ 99,99 of 3x € 33,33"; see orBefore).
 	orWords = set("or", "ou", "o", "oder", "of", "eller", "albo", "nebo", "vagy", "veya", "em", "en", "in")
-	// exTaxWords go before a tax word to say a price leaves the tax out ("ex VAT", "excl. BTW",
-	// "zzgl. MwSt.", "+ IVA", "bez DPH", "sin IVA", "hors taxes").
-	exTaxWords = set("ex", "exc", "excl", "exkl", "excluding", "exclusive", "exclusief", "exclusivo", "hors",
-		"zzgl", "zuzüglich", "plus", "sin", "sem", "senza", "bez", "без", "+")
-	// inclTaxWords go before a tax word to say a price includes the tax ("inc VAT", "inkl.
-	// MwSt.", "incl. btw", "TVA incluse", "con IVA", "s DPH", "z VAT").
-	inclTaxWords = set("inc", "incl", "including", "inclusive", "inkl", "inklusive", "inclusief", "incluido",
-		"incluida", "incluso", "inclusa", "incluse", "inclus", "included", "incluído", "incluída", "con", "com",
-		"avec", "with", "s", "z", "с", "з")
-	// exTaxAfterWords go after a tax word to say a price leaves it out ("IVA excluido").
-	exTaxAfterWords = set("excluido", "excluida", "excluído", "excluída", "esclusa", "escluso", "exclue",
-		"excluded", "excl", "exkl")
-	// taxWords name the tax a price includes or leaves out.
-	taxWords = set("vat", "tax", "taxes", "taxe", "mwst", "ust", "btw", "tva", "iva", "igv", "gst", "hst",
-		"dph", "áfa", "afa", "kdv", "ндс", "пдв", "moms", "mva", "alv", "ppn")
-	// exTaxAlone say on their own that a price leaves the tax out ("41,66 € HT", "105,73 € netto").
-	exTaxAlone = set("ht", "netto", "nett")
-	// inclTaxAlone say on their own that a price includes the tax ("49,99 € TTC", "Brutto 125,82 €").
-	inclTaxAlone = set("ttc", "brutto")
+	// shippingFeeWords name what "frais" (fees) are for when they are delivery fees, not
+	// interest ("sans frais de port", "sans frais de livraison", "frais d'envoi").
+	shippingFeeWords = set("port", "envoi", "expédition", "transport")
 	// pointsWords count loyalty points or a shop's own credits, which are no money.
 	pointsWords = set("points", "point", "pts", "pt", "punkte", "punkten", "puntos", "pontos", "punti",
 		"poäng", "poeng", "pisteet", "pistettä", "баллов", "балла", "баллы", "бонусов", "бонуса", "балів", "бали")
@@ -51,14 +43,6 @@ var (
 	// loyaltyWords name a loyalty scheme between a count and its points word ("129 bonus
 	// points", "2.000 Payback Punkte").
 	loyaltyWords = set("bonus", "payback", "reward", "rewards", "loyalty", "club", "treue", "prämien")
-)
-
-// Tax readings of a number (termParts.tax).
-const (
-	taxUnsaid   int8 = iota
-	taxExcluded      // "£41.66 ex VAT", "41,66 € HT"
-	taxIncluded      // "£49.99 inc VAT", "49,99 € TTC"
-	taxBoth          // marks on both sides of the number disagree: read as unsaid
 )
 
 // termParts are the numbers of a string that price a part payment (each) or count those
@@ -111,7 +95,7 @@ func (tp termParts) taxAt(k int) int8 {
 // findTerms marks the part payments and their counts in toks, and the prices before and with
 // tax when the string has both (see taxReadings). Each takes two numbers, so a string with
 // fewer is not searched.
-func findTerms(toks []token, s string) termParts {
+func findTerms(toks []token, s, decimal string) termParts {
 	var tp termParts
 	numbers := 0
 	for _, t := range toks {
@@ -130,13 +114,14 @@ func findTerms(toks []token, s string) termParts {
 			}
 		}
 	}
-	tp.tax = taxReadings(toks, s)
+	tp.tax = taxReadings(toks, s, decimal)
 	return tp
 }
 
 // instalmentAfter returns the index of the part payment whose count is the number at toks[i],
-// or -1: a whole number of one or two digits, up to three words ("interest-free", "monthly")
-// and a word for instalments, then up to four words, signs or rates ("of", "sin interés de",
+// or -1: a whole number of one or two digits, two or more (one payment is the price), up to
+// three words ("interest-free", "monthly") with no punctuation but "-" and a word for
+// instalments, then up to four words, signs or rates ("of", "sin interés de",
 // "0%") and the amount ("4 interest-free payments of $25.00", "12 cuotas sin interés de $ 1.083"). A count
 // written with "x" ("10x de R$ 129,99", "ou 4x 24,99 € sans frais") counts part payments when
 // "de" follows it, a word for "or" comes before it, or the amount is followed by words saying
@@ -148,16 +133,21 @@ func instalmentAfter(toks []token, i int, s string) int {
 		i > 0 && toks[i-1].kind == tokSymbol {
 		return -1
 	}
+	if c := strings.TrimLeft(n.groups[0], "0"); c == "" || c == "1" {
+		return -1 // one payment is the price paid at once: "1x de R$ 99,90 sem juros"
+	}
 	j := i + 1
 	times := j < len(toks) && isTimes(toks[j], s)
 	if times {
 		j++
 	} else {
 		for k := 0; ; k++ {
-			if j >= len(toks) || k > 3 || toks[j].kind == tokNumber || toks[j].kind == tokSymbol {
+			if j >= len(toks) || k > 3 || toks[j].kind == tokNumber || toks[j].kind == tokSymbol ||
+				toks[j].kind == tokPunct && toks[j].text(s) != "-" { // "30 days. Payment: $49.99"
 				return -1
 			}
-			if toks[j].kind == tokWord && wordIn(instalmentWords, toks[j].text(s)) {
+			if toks[j].kind == tokWord && (wordIn(instalmentWords, toks[j].text(s)) ||
+				k == 0 && wordIn(bareInstalmentWords, toks[j].text(s))) {
 				break
 			}
 			j++
@@ -181,11 +171,24 @@ func instalmentAfter(toks []token, i int, s string) int {
 		return each
 	}
 	byDe := toks[i+2].kind == tokWord && strings.EqualFold(toks[i+2].text(s), "de")
-	byOr := i > 0 && toks[i-1].kind == tokWord && wordIn(orWords, toks[i-1].text(s))
+	byOr := orBefore(toks, i, s)
 	if !byDe && !byOr && !noInterestAfter(toks, each, s) {
 		return -1
 	}
 	return each
+}
+
+// orBefore reports whether a word for "or" stands right before the count at toks[i]; the Dutch
+// "of" counts only right after an amount ("€ 99,99 of 3x € 33,33"), since the English one
+// follows a pack's name ("Pack of 2 x £4.99", "Sold in packs of 6 x £1.20").
+func orBefore(toks []token, i int, s string) bool {
+	if i == 0 || toks[i-1].kind != tokWord || !wordIn(orWords, toks[i-1].text(s)) {
+		return false
+	}
+	if !strings.EqualFold(toks[i-1].text(s), "of") {
+		return true
+	}
+	return i >= 2 && (toks[i-2].kind == tokNumber || toks[i-2].kind == tokSymbol)
 }
 
 // isTimes reports whether t is the "x" or "×" of "10x de", "12 x 108,25 €".
@@ -197,7 +200,8 @@ func isTimes(t token, s string) bool {
 // noInterestAfter reports whether the words right after the amount at toks[i] (and its currency
 // sign) say a split payment bears no interest: "sans frais", "sem juros", "sin interés",
 // "interest-free", "zinsfrei". Words further on say other things ("2 x 24,99 € + frais de
-// port", "4 x 1,99 € produits frais").
+// port", "4 x 1,99 € produits frais"), and so do fees for delivery ("2 x 12,50 € sans frais de
+// port": free delivery).
 func noInterestAfter(toks []token, i int, s string) bool {
 	j := i + 1
 	for j < len(toks) && toks[j].kind == tokSymbol {
@@ -210,7 +214,7 @@ func noInterestAfter(toks []token, i int, s string) bool {
 	case word(j, noInterestWords):
 		return true
 	case word(j, withoutWords):
-		return word(j+1, interestWords)
+		return word(j+1, interestWords) && !deliveryFeesAt(toks, j+1, s)
 	case word(j, interestWords): // "interest-free", "interest free"
 		k := j + 1
 		if k < len(toks) && toks[k].kind == tokPunct && toks[k].text(s) == "-" {
@@ -221,132 +225,29 @@ func noInterestAfter(toks []token, i int, s string) bool {
 	return false
 }
 
-// taxMark returns the end (exclusive token index) of a mark at toks[i] saying whether a price
-// includes the tax, and which (taxExcluded or taxIncluded); end is i when there is none. A
-// mark is "HT", "netto", "TTC" or "brutto" alone, a word such as "ex", "zzgl.", "+", "inc",
-// "inkl." or "con" before a tax word ("ex VAT", "zzgl. 19% MwSt.", "inc. GST", "s DPH"), or a
-// tax word before "incluida" or "excluido" ("IVA incluida").
-func taxMark(toks []token, i int, s string) (end int, reading int8) {
-	if toks[i].kind != tokWord && toks[i].kind != tokPunct {
-		return i, taxUnsaid
-	}
-	w := toks[i].text(s)
-	switch {
-	case toks[i].kind == tokWord && wordIn(exTaxAlone, w):
-		return i + 1, taxExcluded
-	case toks[i].kind == tokWord && wordIn(inclTaxAlone, w):
-		return i + 1, taxIncluded
-	case wordIn(exTaxWords, w):
-		reading = taxExcluded
-	case toks[i].kind == tokWord && wordIn(inclTaxWords, w):
-		reading = taxIncluded
-	case toks[i].kind == tokWord && wordIn(taxWords, w):
-		j := i + 1
-		for j < len(toks) && toks[j].kind == tokPunct && toks[j].text(s) == "." {
-			j++
-		}
-		if j < len(toks) && toks[j].kind == tokWord {
-			switch after := toks[j].text(s); {
-			case wordIn(inclTaxWords, after):
-				return j + 1, taxIncluded
-			case wordIn(exTaxAfterWords, after):
-				return j + 1, taxExcluded
-			}
-		}
-		return i, taxUnsaid
-	default:
-		return i, taxUnsaid
-	}
+// deliveryFeesAt reports whether the fees word at toks[i] ("frais") names delivery fees: "de",
+// "du" or "d'" and a word for delivery follow ("frais de port", "frais de livraison", "frais
+// d'envoi").
+func deliveryFeesAt(toks []token, i int, s string) bool {
 	j := i + 1
-	for j < len(toks) && (toks[j].kind == tokPunct && (toks[j].text(s) == "." || toks[j].text(s) == "%") ||
-		toks[j].kind == tokNumber && toks[j].num.percent) {
-		j++
-	}
-	if j < len(toks) && toks[j].kind == tokWord && wordIn(taxWords, toks[j].text(s)) {
-		return j + 1, reading
-	}
-	return i, taxUnsaid
-}
-
-// taxReadings returns what the string says of each number's tax, or nil unless it marks one
-// number as before tax and another as with it ("£41.66 ex VAT £49.99 inc VAT", "Brutto 125,82
-// € Netto 105,73 €"): a price marked only as before tax is the price the shop shows ("Lot de
-// 10 : 41,66 € HT"). Marks follow their numbers ("41,66 € HT 49,99 € TTC") unless the first mark
-// stands before the first number, when each mark goes before its number ("Inc VAT £49.99 Ex
-// VAT £41.66"); a mark with no number on its side takes the one on the other ("Prix HT 41,66 €
-// soit 49,99 € TTC").
-func taxReadings(toks []token, s string) []int8 {
-	var tax []int8
-	firstNumber := -1
-	for i, t := range toks {
-		if t.kind == tokNumber && !t.num.percent {
-			firstNumber = i
-			break
-		}
-	}
-	before := false // marks go before their numbers
-	sawEx, sawIncl := false, false
-	for i := 0; i < len(toks); i++ {
-		end, reading := taxMark(toks, i, s)
-		if end <= i {
-			continue
-		}
-		if tax == nil {
-			before = i < firstNumber
-			tax = make([]int8, len(toks))
-		}
-		k := -1
-		if before {
-			k = numberAfterMark(toks, end, s)
-		}
-		if k < 0 {
-			k = numberBeforeMark(toks, i, s)
-		}
-		if k < 0 && !before {
-			k = numberAfterMark(toks, end, s)
-		}
-		if k >= 0 {
-			if tax[k] != taxUnsaid && tax[k] != reading {
-				reading = taxBoth
+	if j < len(toks) && toks[j].kind == tokWord {
+		switch w := strings.ToLower(toks[j].text(s)); w {
+		case "de", "du", "d":
+			j++
+		default:
+			if rest, ok := strings.CutPrefix(w, "d'"); ok {
+				return shippingFeeWords[rest] || shippingWords[rest]
 			}
-			tax[k] = reading
 		}
-		i = end - 1
 	}
-	for _, r := range tax {
-		sawEx = sawEx || r == taxExcluded
-		sawIncl = sawIncl || r == taxIncluded
-	}
-	if !sawEx || !sawIncl {
-		return nil
-	}
-	return tax
-}
-
-// numberBeforeMark returns the index of the number right before the tax mark at toks[i], with
-// only currency signs and an opening parenthesis between ("41,66 € HT", "24.71 (exc VAT"), or -1.
-func numberBeforeMark(toks []token, i int, s string) int {
-	k := i - 1
-	for k >= 0 && (toks[k].kind == tokSymbol || toks[k].kind == tokPunct && toks[k].text(s) == "(") {
-		k--
-	}
-	if k >= 0 && toks[k].kind == tokNumber && !toks[k].num.percent {
-		return k
-	}
-	return -1
-}
-
-// numberAfterMark returns the index of the number right after a tax mark ending at toks[end],
-// with only currency signs and a colon between ("Netto: 105,73 €", "excl. VAT £41.66"), or -1.
-func numberAfterMark(toks []token, end int, s string) int {
-	j := end
-	for j < len(toks) && (toks[j].kind == tokSymbol || toks[j].kind == tokPunct && toks[j].text(s) == ":") {
+	for j < len(toks) && toks[j].kind == tokPunct && (toks[j].text(s) == "'" || toks[j].text(s) == "’") {
 		j++
 	}
-	if j < len(toks) && toks[j].kind == tokNumber && !toks[j].num.percent {
-		return j
+	if j >= len(toks) || toks[j].kind != tokWord {
+		return false
 	}
-	return -1
+	w := lowerWord(toks[j].text(s))
+	return shippingFeeWords[w] || shippingWords[w]
 }
 
 // pointsAt reports whether the number at toks[i] counts loyalty points, not money: a whole

@@ -19,6 +19,23 @@ func TestParseTerms(t *testing.T) {
 		{in: "2 x 24,99 €", amount: 2499, currency: "EUR"},            // a quantity, not part payments
 		{in: "24 x 12 oz cans $19.99", amount: 1999, currency: "USD"}, // a pack
 		{in: "Tax-free!", err: ErrNoAmount},                           // "-free" says nothing of the price
+		{in: "12 plazos de $1.083", err: ErrNoAmount},
+		{in: "$12.999 o 12 plazos sin interés de $1.083", amount: 1299900, currency: "USD"},
+		// One payment is the price; English "rate", "of" and words after a full stop are no terms.
+		{in: "1 payment of $99.99", amount: 9999, currency: "USD"},
+		{in: "1 payment of $99.99 or 3 payments of $33.33", amount: 9999, currency: "USD"},
+		{in: "1x de R$ 99,90 sem juros", amount: 9990, currency: "BRL"},
+		{in: "Valid for 12 months payment $120", amount: 12000, currency: "USD"},
+		{in: "Free returns within 30 days. Payment: $49.99", amount: 4999, currency: "USD"},
+		{in: "1 day rate £45.00", amount: 4500, currency: "GBP"},
+		{in: "2 week hire rate £120", amount: 12000, currency: "GBP"},
+		{in: "10 rate da 69,90 €", err: ErrNoAmount},
+		{in: "Pack of 2 x £4.99", amount: 499, currency: "GBP"},
+		{in: "Sold in packs of 6 x £1.20", amount: 120, currency: "GBP"},
+		{in: "€ 99,99 of 3x € 33,33", amount: 9999, currency: "EUR"}, // Dutch "or" after an amount
+		{in: "2 x 12,50 € sans frais de port", amount: 1250, currency: "EUR"},
+		{in: "3 x 9,90 € sans frais d'envoi", amount: 990, currency: "EUR"},
+		{in: "4x 24,99 € sans frais de dossier", err: ErrNoAmount}, // no credit fees: part payments
 		{in: "Free!", flags: FlagFree},
 		// Prices before tax.
 		{in: "£49.99 inc VAT £41.66 ex VAT", amount: 4999, currency: "GBP"},
@@ -38,6 +55,16 @@ func TestParseTerms(t *testing.T) {
 		{in: "Was £59.99 Now £41.66 ex VAT", amount: 4166, currency: "GBP"}, // the sale label keeps its say
 		{in: "UVP 199,00 € nur 149,00 € netto", amount: 14900, currency: "EUR"},
 		{in: "Pack of 100 £41.66 ex VAT", amount: 4166, currency: "GBP"}, // the "£" is 41.66's
+		{in: "Our Price: £41.66 ex VAT £49.99 inc VAT", amount: 4999, currency: "GBP"},
+		// A fee, an RRP or a was-price with tax is no partner of the price before tax.
+		{in: "£41.66 ex VAT, delivery £4.99 inc VAT", amount: 4166, currency: "GBP"},
+		{in: "£8.33 ex VAT, delivery £9.99 inc VAT", amount: 833, currency: "GBP"},
+		{in: "£41.66 ex VAT (RRP £59.99 inc VAT)", amount: 4166, currency: "GBP"},
+		{in: "£41.66 ex VAT Was £59.99 inc VAT", amount: 4166, currency: "GBP"},
+		{in: "£499.00 ex VAT + installation £120.00 inc VAT", amount: 49900, currency: "GBP"},
+		{in: "41,66 € HT + éco-participation 1,20 € TTC", amount: 4166, currency: "EUR"},
+		{in: "84,03 € netto zzgl. Versand 5,95 € brutto", amount: 8403, currency: "EUR"},
+		{in: "£41.66 ex VAT £49.99 inc VAT, delivery £4.99 inc VAT", amount: 4999, currency: "GBP"},
 		// "frais" and "interest" only make part payments right after the amount.
 		{in: "3x 33,30 € sans frais", err: ErrNoAmount},
 		{in: "2 x 24,99 € + frais de port", amount: 2499, currency: "EUR"},

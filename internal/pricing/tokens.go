@@ -125,7 +125,7 @@ func adjacentSymbol(toks []token, i int) bool {
 // ("Coupon -$5.00 $39.99") are taken only when no other amount is there. In "1,299.00 - 1,499.00
 // USD" the number beside the currency ends a range, so its low end is the amount.
 func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
-	labels := numberLabels(toks, s)
+	labels := numberLabels(toks, s, decimal)
 	if i := labelledCurrent(toks, labels, s, decimal); i >= 0 {
 		return i, ""
 	}
