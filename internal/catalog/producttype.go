@@ -13,11 +13,14 @@ type resolvedRule struct {
 	modifier bool
 	frPlural bool
 	style    bool
+	colour   bool
 	node     int // index into Taxonomy.nodes; -1 for a text that names no category (notFashion)
 	frNode   int // the French reading's node; -1 for none
 	menNode  int // the men's reading's node; -1 for none
 	order    int
 	chars    int // bytes in the words
+	// context is productTypeRule.context's words; nil for none.
+	context map[string]bool
 }
 
 // resolveRules resolves productTypeRules and then productTypeTitleRules against the tree. A
@@ -48,8 +51,12 @@ func (t *Taxonomy) resolveRules() {
 			men = n
 		}
 		words := strings.Fields(Fold(r.words))
+		var context map[string]bool
+		if r.context != "" {
+			context = wordSet(Fold(r.context))
+		}
 		out = append(out, resolvedRule{words: words, compound: r.compound, modifier: r.modifier, frPlural: r.frPlural, style: r.style,
-			node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
+			colour: r.colour, context: context, node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
 	}
 	t.rules = out
 	t.ruleIndex = map[string][]int{}
@@ -110,8 +117,9 @@ func stems(w string, out []string) []string {
 // the rest of the text. A segment naming a thing's accessory ("Shoe care", "Jewellery box",
 // "Sunglasses case") that no rule knows leaves the text unmapped rather than filed as the
 // thing. A last level that is only a style word of another category ("Men > Shorts > Cargo")
-// refines the level above it instead of moving the item (see productTypeRule.style). False
-// when nothing matches.
+// refines the level above it instead of moving the item (see productTypeRule.style); one that
+// names nothing in fashion but may be a colour or style name ("Women > Dresses > Lipstick")
+// leaves the item where the level above puts it (see deferKind). False when nothing matches.
 func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 	if strings.Contains(text, ">") {
 		if n, ok := t.ByPath(text); ok {
@@ -120,8 +128,9 @@ func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 	}
 	segs := strings.FieldsFunc(text, func(r rune) bool { return r == '>' || r == '/' || r == '|' || r == '\\' })
 	refined := -1 // a style word's node from a later segment, waiting for the level above it
+	deferred := deferNone
 	for i := len(segs) - 1; i >= 0; i-- {
-		ni, style, ok := t.mapSegment(strings.TrimSpace(segs[i]), text)
+		ni, style, defers, ok := t.mapSegment(strings.TrimSpace(segs[i]), text)
 		switch {
 		case !ok:
 			continue
@@ -130,20 +139,46 @@ func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 				return t.nodes[refined], true
 			}
 			return t.nodes[ni], true // "Men > Shirts > Oxford" is a shirt
+		case deferred != deferNone:
+			if ni >= 0 && t.takesDeferred(ni, deferred) {
+				return t.nodes[ni], true // "Women > Dresses > Lipstick", "Men > Jackets > Duffel"
+			}
+			return Node{}, false
 		case ni < 0 && style:
 			continue // "Men > Socks > Cushion"
+		case ni < 0 && defers != deferNone:
+			deferred = defers
+			continue
 		case ni < 0:
 			return Node{}, false
 		case style:
 			refined = ni
 			continue
 		}
-		return t.nodes[ni], true
+		return t.nodes[t.finerBefore(segs[:i], ni, text)], true
 	}
 	if refined >= 0 {
 		return t.nodes[refined], true
 	}
 	return Node{}, false
+}
+
+// finerBefore is the node an item goes to when a breadcrumb's last placing level names node
+// (an index) and segs are the levels before it: the level right before, when it names a kind
+// of node ("Women > Shoes > Trainers > Slip Ons" are sneakers, "Women > Jeans > Jeggings"
+// jeans); node otherwise.
+func (t *Taxonomy) finerBefore(segs []string, node int, text string) int {
+	for j := len(segs) - 1; j >= 0; j-- {
+		nj, _, _, ok := t.mapSegment(strings.TrimSpace(segs[j]), text)
+		if !ok {
+			continue
+		}
+		if nj >= 0 && t.IsDescendant(t.nodes[nj].ID, t.nodes[node].ID) {
+			return nj
+		}
+		break
+	}
+	return node
 }
 
 // matches reports whether some rule matches words.
@@ -223,80 +258,22 @@ type ruleMatch struct {
 	exact                                 bool
 }
 
-// accessoryNouns are head nouns of a thing's accessories and care ("Shoe care", "Jewellery
-// box", "Watch winder", "Sunglasses case"): such a phrase is not the thing.
-var accessoryNouns = wordSet("care box case pouch stand holder organiser organizer rack tray hanger cleaner " +
-	"cleaning polish brush spray protector insole tree horn stretcher kit strap winder storage display insert cover")
-
-// accessoryPhrase reports whether the last of seg's coordinated parts ("Bags & Cases" has two)
-// ends in an accessory noun right after words that name a thing, with no rule for the whole
-// phrase ("Watch strap" has one): "Shoe care", "Shoe Care Kit", "Jewellery boxes", but not
-// "Bags & Cases". An accessory noun after other words is a feature of the thing ("Watch
-// Leather Strap", "Sandals Ankle Strap", "Earrings Gift Box").
-func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
-	words = withoutTrailingDescriptors(words)
-	if len(words) < 2 || !isAccessoryNoun(words[len(words)-1]) {
-		return false
-	}
-	part := seg
-	if i := strings.LastIndexAny(part, "&,+;"); i >= 0 {
-		part = part[i+1:]
-	}
-	pw := withoutTrailingDescriptors(productWords(part))
-	for i := len(pw) - 2; i >= 0; i-- {
-		if pw[i] == "and" || pw[i] == "und" || pw[i] == "et" || pw[i] == "or" {
-			pw = pw[i+1:]
-			break
-		}
-	}
-	if len(pw) < 2 {
-		return false
-	}
-	m, ok := t.matchRules(pw)
-	if !ok || m.end == len(pw) {
-		return false
-	}
-	for _, w := range pw[m.end:] {
-		if !isAccessoryNoun(w) {
-			return false
-		}
-	}
-	return true
-}
-
-// withoutTrailingDescriptors is words without the colours and materials a title may end in
-// ("Sunglasses Case Leather", "Jewellery Box Velvet").
-func withoutTrailingDescriptors(words []string) []string {
-	for len(words) > 0 {
-		w := words[len(words)-1]
-		if fam, _ := colourWord(w); fam == "" && materialWordFamily(w) == "" {
-			break
-		}
-		words = words[:len(words)-1]
-	}
-	return words
-}
-
-func isAccessoryNoun(w string) bool {
-	var buf [1 + len(pluralEndings)]string
-	for _, s := range stems(w, buf[:0]) {
-		if accessoryNouns[s] {
-			return true
-		}
-	}
-	return false
-}
-
 // matchRules finds the best rule for the words of one segment. A match whose category is an
 // ancestor of another match's is dropped ("Top-Handle Bags" is a top-handle bag, not just a
 // bag); of the rest, the rightmost wins, then the longest, then a whole-word one, then the one
 // leaving less of the word as an ending ("Vestes" is a veste, not a vest), then the earlier
 // rule. A modifier right before a garment wins over it ("Swim shorts").
 func (t *Taxonomy) matchRules(words []string) (best ruleMatch, ok bool) {
+	return t.matchRulesIn(words, words)
+}
+
+// matchRulesIn is matchRules for the words of one segment of a text whose words are all:
+// the context a rule with productTypeRule.context looks for.
+func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 	var matches []ruleMatch
 	add := func(ri, start int) {
 		r := t.rules[ri]
-		if start+len(r.words) > len(words) {
+		if start+len(r.words) > len(words) || r.context != nil && !inContext(r, all) {
 			return
 		}
 		if exact, ok := ruleMatchesAt(r, words, start); ok {
@@ -343,7 +320,7 @@ func (t *Taxonomy) matchRules(words []string) (best ruleMatch, ok bool) {
 	}
 	bi, mi := -1, -1 // the best match, the best modifier
 	for i, m := range matches {
-		if m.node >= 0 && t.coveredByDescendant(m, matches) || m.node < 0 && t.rules[m.rule].style && fashionBefore(m, matches) {
+		if m.node >= 0 && t.coveredByDescendant(m, matches) || m.node < 0 && (t.rules[m.rule].style && fashionBefore(m, matches) || t.rules[m.rule].colour && colourOfItem(m, matches, words)) {
 			continue
 		}
 		if bi < 0 || better(m, matches[bi]) {

@@ -49,7 +49,21 @@ type productTypeRule struct {
 	// ("Men > Shorts > Cargo" are shorts); one naming no category does not override a fashion
 	// word before it ("Hiking Socks Cushion Sole").
 	style bool
+	// colour: the word is also a colour name ("Lipstick Red", "Candle"): after a fashion word
+	// it names that item's colour ("Bodycon Dress Lipstick"), and as a breadcrumb's last level
+	// under a category it leaves the item there ("Women > Dresses > Lipstick").
+	colour bool
+	// context: when set, the rule counts only in a text that has one of these words, or whose
+	// words besides colours and materials are only the rule's plural: "wedge" is a shoe in
+	// "Wedges", "Suede Wedges", "Cork Wedge Shoes" and "Women > Wedges", not in "Sand Wedge
+	// 56 Degree", "Wedge Pillow" or "Golf > Clubs > Wedges".
+	context string
 }
+
+// shoeContext are words that put a shoe style word in a shoe's context: shoe words and
+// women's departments, in the languages the rules cover (matched with plural endings).
+const shoeContext = "shoe footwear heel heeled sandal espadrille platform cork boot bootie sneaker pump " +
+	"women woman ladies lady damen femme femmes mujer donna schuh chaussure zapato scarpe"
 
 // productTypeRules are in English first, then basic French, German, Italian, Spanish, Dutch,
 // Swedish, Polish and Japanese. Words may be written with accents or in kana: they are folded
@@ -116,7 +130,7 @@ var productTypeRules = []productTypeRule{
 	{words: "stiletto", path: ptShoes + " > Heels"},
 	{words: "slingback", path: ptShoes + " > Heels"},
 	{words: "peep toe", path: ptShoes + " > Heels"},
-	{words: "wedge", path: ptShoes + " > Heels", style: true},
+	{words: "wedge", path: ptShoes + " > Heels", style: true, context: shoeContext},
 	{words: "ballet flat", path: ptShoes + " > Flats"},
 	{words: "ballerina", path: ptShoes + " > Flats"},
 	{words: "flat", path: ptShoes + " > Flats"},

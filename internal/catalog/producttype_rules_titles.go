@@ -60,9 +60,9 @@ var productTypeTitleRules = []productTypeRule{
 	{words: "eau de parfum", path: notFashion},
 	{words: "eau de toilette", path: notFashion},
 	{words: "deodorant", path: notFashion},
-	{words: "lipstick", path: notFashion},
-	{words: "mascara", path: notFashion},
-	{words: "candle", path: notFashion},
+	{words: "lipstick", path: notFashion, colour: true},
+	{words: "mascara", path: notFashion, colour: true},
+	{words: "candle", path: notFashion, colour: true},
 	{words: "mug", path: notFashion},
 	{words: "cushion", path: notFashion, style: true}, // also a cut of stone, a sole
 	{words: "cushion cover", path: notFashion},

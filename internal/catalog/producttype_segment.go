@@ -4,50 +4,66 @@ import "strings"
 
 // mapSegment maps one segment of a product type: ok with the node's index, -1 for a segment
 // naming no category; style when the segment's word also names a style of other categories
-// (see productTypeRule.style). Not ok when nothing in it matches.
-func (t *Taxonomy) mapSegment(seg, text string) (node int, style, ok bool) {
+// (see productTypeRule.style); defers for a segment naming no category that, as a last level,
+// may name the colour or style of what the level above places (see deferKind). Not ok when
+// nothing in it matches.
+func (t *Taxonomy) mapSegment(seg, text string) (node int, style bool, defers deferKind, ok bool) {
 	if seg == "" {
-		return 0, false, false
+		return 0, false, deferNone, false
 	}
 	words := productWords(seg)
 	idx, named := t.byName[nameKey(seg)]
 	named = named && len(idx) == 1
 	if named && !t.hasFalseFriend(words) {
-		return idx[0], false, true
+		return idx[0], false, deferNone, true
 	}
 	if head := headPhrase(seg); head != seg {
-		if hw := productWords(head); t.namesThing(hw) {
+		if hw := productWords(head); t.namesThing(hw, romanceComplement(seg, head)) {
 			seg, words = head, hw // "Backpack with Pouch" is a backpack
 		}
 	}
-	m, matched := t.matchRules(words)
+	m, matched := t.matchRulesIn(words, productWords(text))
 	switch {
 	case matched && m.node < 0:
-		return -1, t.rules[m.rule].style, true // "Cabin Trolley Bag", "… Serum 30ml"
+		r := t.rules[m.rule]
+		return -1, r.style, outsideDefers(r, words), true // "Cabin Trolley Bag", "… Serum 30ml"
 	case matched && (t.rules[m.rule].frNode >= 0 || t.rules[m.rule].menNode >= 0):
-		return t.readInContext(m, words, text), t.rules[m.rule].style, true
+		return t.readInContext(m, words, text), t.rules[m.rule].style, deferNone, true
 	case named:
-		return idx[0], false, true
+		return idx[0], false, deferNone, true
 	case matched && t.accessoryPhrase(seg, words):
-		return -1, false, true
+		return -1, false, deferNone, true
 	case matched:
-		return m.node, t.rules[m.rule].style, true
+		return m.node, t.rules[m.rule].style, deferNone, true
 	}
-	return 0, false, false
+	return 0, false, deferNone, false
 }
 
 // keepsRefinement reports whether a breadcrumb level placing an item at node (an index) lets
-// a later level's style word (at refined) stand: when node is only a department ("Women >
-// Shoes > Oxfords") or refined is a kind of it ("Men > Trousers > Cargo"). Otherwise the style
-// word describes the item the earlier level names ("Men > Shorts > Cargo" are shorts).
+// a later level's style word (at refined) stand: when refined is a kind of it ("Women > Shoes >
+// Wedges", "Men > Trousers > Cargo"), or node is only a department: the root, or clothing as a
+// whole for a garment ("Women > Clothing > Cargo"). Otherwise the style word describes the item
+// the earlier level names ("Men > Shorts > Cargo" are shorts, Australia's "Women > Shoes >
+// Thongs" are shoes).
 func (t *Taxonomy) keepsRefinement(node, refined int) bool {
 	n := t.nodes[node]
-	return n.Depth <= 2 || node == refined || t.IsDescendant(t.nodes[refined].ID, n.ID)
+	return n.Depth <= 1 || node == refined || t.IsDescendant(t.nodes[refined].ID, n.ID) ||
+		node == t.clothing && t.isClothing(refined)
 }
 
 // complementWords join a thing's name to what comes with it or on it ("Kurta with Palazzos",
 // "Kleid mit Gürtel", "Robe avec ceinture", "Abito con cintura", "Jurk met riem").
 var complementWords = wordSet("with mit avec con met")
+
+// romanceComplements are the complementWords of languages whose adjectives follow the noun.
+var romanceComplements = wordSet("avec con")
+
+// romanceComplement reports whether head, seg's headPhrase, ends before a complement word of a
+// language whose adjectives follow the noun.
+func romanceComplement(seg, head string) bool {
+	fields, n := strings.Fields(seg), len(strings.Fields(head))
+	return n < len(fields) && romanceComplements[Fold(fields[n])]
+}
 
 // headPhrase is seg up to its first complement word: the thing a title names, without what
 // comes with it. seg itself when it has none, or starts with one.
@@ -64,8 +80,13 @@ func headPhrase(seg string) string {
 // namesThing reports whether words, a title's part before "with", name the thing: they end,
 // but for colours, materials and "set", in a rule's word ("Anarkali Kurta Set with Dupatta").
 // "Denim with Lace Trim Shorts", "Tie Front with Puff Sleeve Blouse" and "Boot Cut with Raw
-// Hem Jeans" describe the thing named after "with".
-func (t *Taxonomy) namesThing(words []string) bool {
+// Hem Jeans" describe the thing named after "with". Before a French, Italian or Spanish
+// complement word (romance), where adjectives follow the noun, any rule's word names the thing
+// ("Abito lungo con cintura", "Vestido largo con cinturón").
+func (t *Taxonomy) namesThing(words []string, romance bool) bool {
+	if romance && t.matches(words) {
+		return true
+	}
 	words = withoutTrailingDescriptors(words)
 	for len(words) > 1 && setWords[words[len(words)-1]] {
 		words = words[:len(words)-1]

@@ -333,7 +333,7 @@ func TestMapProductTypeTitles(t *testing.T) {
 		{"Shoe Horn Brass", "", false},
 		{"Jewellery Box Velvet", "", false},
 		{"Sunglasses Case Leather", "", false},
-		{"Hat Box Round", "", true},
+		{"Hat Box Round", "", false},
 		{"Shoe Trees Cedar", "", true},
 		{"Cufflink Box Leather", "", false},
 		{"Watch Winder Double", "watchwinders", false},

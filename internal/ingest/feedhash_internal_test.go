@@ -47,6 +47,10 @@ var normaliserGolden = map[int]uint64{
 	// tax-included and net pairs, digits of other scripts. (The test items hold none of them:
 	// same checksum.)
 	7: 0x1e3abfdbfbce1f69,
+	// 8: a title places an item by its first part that names one; colour names, luggage words,
+	// "wedge" without a shoe, an item's accessories and a breadcrumb's broader last level read
+	// as a review found them. (None in the test items: same checksum.)
+	8: 0x1e3abfdbfbce1f69,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

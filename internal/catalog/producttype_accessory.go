@@ -1,0 +1,111 @@
+package catalog
+
+import "strings"
+
+// accessoryNouns are head nouns of a thing's accessories and care ("Shoe care", "Jewellery
+// box", "Watch winder", "Sunglasses case", "Boot Shaper Inserts", "Heel Grips", "Bra Extender",
+// "Suit Carrier", "Collar Stays", "Sock Monkey Toy"): such a phrase is not the thing.
+var accessoryNouns = wordSet("care box case pouch stand holder organiser organizer rack tray hanger cleaner " +
+	"cleaning polish brush spray protector insole tree horn stretcher kit strap winder storage display insert " +
+	"cover shaper grip extender carrier stay toy")
+
+// featureNouns are accessory nouns that, after words other than accessory nouns, name a part
+// of the thing rather than an accessory for it: "Watch Leather Strap", "Sandals Ankle Strap".
+var featureNouns = wordSet("strap")
+
+// packagingWords before an accessory noun make it the thing's packaging: "Earrings Gift Box".
+var packagingWords = wordSet("gift presentation")
+
+// forWords introduce what an accessory is for: "Shaper Insert for Tote", "Étui pour lunettes".
+var forWords = wordSet("for pour para per voor")
+
+// accessoryPhrase reports whether the last of seg's coordinated parts ("Bags & Cases" has two)
+// names an accessory of a thing rather than the thing: its last noun, but for colours,
+// materials, sizes, counts and what it is for or comes with, is an accessory noun after words that name a
+// thing, and no rule names the whole phrase ("Watch strap" has one). So "Shoe care", "Shoe
+// Care Kit", "Jewellery boxes", "Sunglasses Hard Case Black", "Watch Travel Case 3 Slots",
+// "Sneaker Crease Protectors", "Bag Base Shaper Insert for Tote", "Case for Sunglasses",
+// "Jewellery Box with Mirror"; but
+// not "Bags & Cases", nor a feature ("Watch Leather Strap", "Earrings Gift Box Silver").
+func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
+	part := seg
+	if i := strings.LastIndexAny(part, "&,+;"); i >= 0 {
+		part = part[i+1:]
+	}
+	pw := productWords(part)
+	forTail := false
+	for i, w := range pw {
+		if i > 0 && (forWords[w] || complementWords[w]) {
+			pw, forTail = pw[:i], true
+			break
+		}
+	}
+	pw = withoutTrailingDescriptors(pw)
+	for i := len(pw) - 2; i >= 0; i-- {
+		if pw[i] == "and" || pw[i] == "und" || pw[i] == "et" || pw[i] == "or" {
+			pw = pw[i+1:]
+			break
+		}
+	}
+	if len(pw) == 0 || len(pw) < 2 && !forTail {
+		return false
+	}
+	last := pw[len(pw)-1]
+	if !isAccessoryNoun(last) || len(pw) >= 2 && packagingWords[pw[len(pw)-2]] {
+		return false
+	}
+	m, ok := t.matchRules(pw)
+	switch {
+	case !ok:
+		return forTail // "Case for Sunglasses"
+	case m.end == len(pw):
+		return false // "Watch Strap", "Shoe Covers"
+	case !isFeatureNoun(last):
+		return true
+	}
+	for _, w := range pw[m.end:] {
+		if !isAccessoryNoun(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingSizeWords are words of size, shape and finish a title may end in after its noun ("Hat Box
+// Large", "Shoe Storage Box Clear", "Boot Trees Cedar").
+var trailingSizeWords = wordSet("small medium large big xs xl xxl round square oval clear transparent wooden cedar")
+
+// withoutTrailingDescriptors is words without the colours, materials, sizes and counts a title
+// may end in ("Sunglasses Case Leather", "Jewellery Box Velvet", "Watch Band 45mm", "Watch
+// Case 3 Slots").
+func withoutTrailingDescriptors(words []string) []string {
+	for len(words) > 0 {
+		w := words[len(words)-1]
+		fam, _ := colourWord(w)
+		counted := len(words) >= 2 && hasDigit(words[len(words)-2]) // "3 Slots", "25 Pack"
+		if fam == "" && materialWordFamily(w) == "" && !trailingSizeWords[w] && !hasDigit(w) && !counted {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return words
+}
+
+func isAccessoryNoun(w string) bool {
+	return inStems(w, accessoryNouns)
+}
+
+func isFeatureNoun(w string) bool {
+	return inStems(w, featureNouns)
+}
+
+// inStems reports whether w or one of its stems (see stems) is in set.
+func inStems(w string, set map[string]bool) bool {
+	var buf [1 + len(pluralEndings)]string
+	for _, s := range stems(w, buf[:0]) {
+		if set[s] {
+			return true
+		}
+	}
+	return false
+}
