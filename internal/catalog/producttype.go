@@ -90,6 +90,10 @@ const compoundTail = 3
 // pluralEndings are the endings wordForm accepts after a rule's word.
 var pluralEndings = [...]string{"s", "es", "e", "n", "en", "er"}
 
+// unstemmed are words whose endings are no plural: French feminine adjectives that would
+// otherwise read as a garment ("taille haute" is a high waist, not a "haut", a top).
+var unstemmed = wordSet("haute hautes basse basses")
+
 // pluralChanges are plurals that change the end of a word rather than add to it, each as
 // {plural ending, singular ending}: Italian (giacca → giacche, abito → abiti, maglione →
 // maglioni, gonna → gonne, camicia → camicie), Polish (sukienka → sukienki) and French in -x
@@ -179,6 +183,14 @@ func (t *Taxonomy) finerBefore(segs []string, node int, text string) int {
 		break
 	}
 	return node
+}
+
+// NamesSomething reports whether some rule matches text: a category, or a thing outside
+// fashion that maps to none ("Nail Polish", "Gift Card"). A title whose first part names
+// something is about that thing, whatever its later parts say ("Nail Polish in Ballet
+// Slippers").
+func (t *Taxonomy) NamesSomething(text string) bool {
+	return t.matches(productWords(text))
 }
 
 // matches reports whether some rule matches words.
@@ -285,6 +297,9 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 	var keyBuf [64]byte
 	for start, w := range words {
 		stemmed := stems(w, stemBuf[:0])
+		if unstemmed[w] {
+			stemmed = stemmed[:1]
+		}
 		for _, stem := range stemmed {
 			for _, ri := range t.ruleIndex[stem] {
 				add(ri, start)

@@ -7,7 +7,7 @@ import "strings"
 // "Suit Carrier", "Collar Stays", "Sock Monkey Toy"): such a phrase is not the thing.
 var accessoryNouns = wordSet("care box case pouch stand holder organiser organizer rack tray hanger cleaner " +
 	"cleaning polish brush spray protector insole tree horn stretcher kit strap winder storage display insert " +
-	"cover shaper grip extender carrier stay toy")
+	"cover shaper grip extender carrier stay toy remover")
 
 // featureNouns are accessory nouns that, after words other than accessory nouns, name a part
 // of the thing rather than an accessory for it: "Watch Leather Strap", "Sandals Ankle Strap".

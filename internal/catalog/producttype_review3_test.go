@@ -26,6 +26,23 @@ func TestProductTypeReview3(t *testing.T) {
 		{"Women > Clothing > Cargo", a + " > Clothing > Pants"},
 		{"Men > Shorts > Cargo", a + " > Clothing > Shorts"},
 		{"Women > Clothing > Dresses", a + " > Clothing > Dresses"},
+		// A third review's titles: French and Italian material phrases after the noun, a
+		// feminine adjective that is no garment, garments a broader word misread, things
+		// outside fashion.
+		{"Veste en jean oversize", a + " > Clothing > Outerwear > Coats & Jackets"},
+		{"Robe en jean à boutons", a + " > Clothing > Dresses"},
+		{"Giacca di jeans oversize", a + " > Clothing > Outerwear > Coats & Jackets"},
+		{"Gonna di jeans a vita alta", a + " > Clothing > Skirts"},
+		{"Jupe taille haute plissée", a + " > Clothing > Skirts"},
+		{"Pantalon taille haute en lin", a + " > Clothing > Pants"},
+		{"Haut en dentelle", a + " > Clothing > Shirts & Tops"},
+		{"Bademantel Waffelpiqué Grau", a + " > Clothing > Sleepwear & Loungewear > Robes"},
+		{"Boiler Suit - Navy", a + " > Clothing > One-Pieces > Jumpsuits & Rompers"},
+		{"Robe de chambre en coton", a + " > Clothing > Sleepwear & Loungewear > Robes"},
+		{"Essie Nail Polish", ""},
+		{"Levi's Jeans Gift Card", ""},
+		{"Essential Logo Water Bottle 500ml", ""},
+		{"Lint Remover for Knitwear", ""},
 	} {
 		n, ok := tx.MapProductType(tt.text)
 		got := ""

@@ -68,6 +68,17 @@ var productTypeTitleRules = []productTypeRule{
 	{words: "cushion cover", path: notFashion},
 	{words: "curtain", path: notFashion},
 	{words: "placemat", path: notFashion},
+	{words: "nail polish", path: notFashion},
+	{words: "nail lacquer", path: notFashion},
+	{words: "gift card", path: notFashion},
+	{words: "gift voucher", path: notFashion},
+	{words: "water bottle", path: notFashion},
+	{words: "phone case", path: notFashion},
+	{words: "iphone case", path: notFashion},
+
+	// Garments a broader rule would misread.
+	{words: "bademantel", path: ptSleep + " > Robes"},
+	{words: "boiler suit", path: ptClothing + " > One-Pieces > Jumpsuits & Rompers"},
 
 	// Japanese additions.
 	{words: "リュック", path: ptLuggage + " > Backpacks"},

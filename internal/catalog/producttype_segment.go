@@ -53,10 +53,11 @@ func (t *Taxonomy) keepsRefinement(node, refined int) bool {
 
 // complementWords join a thing's name to what comes with it or on it ("Kurta with Palazzos",
 // "Kleid mit Gürtel", "Robe avec ceinture", "Abito con cintura", "Jurk met riem").
-var complementWords = wordSet("with mit avec con met")
+var complementWords = wordSet("with mit avec con met en di")
 
-// romanceComplements are the complementWords of languages whose adjectives follow the noun.
-var romanceComplements = wordSet("avec con")
+// romanceComplements are the complementWords of languages whose adjectives and material
+// phrases follow the noun ("Veste en jean", "Giacca di jeans").
+var romanceComplements = wordSet("avec con en di")
 
 // romanceComplement reports whether head, seg's headPhrase, ends before a complement word of a
 // language whose adjectives follow the noun.

@@ -210,21 +210,28 @@ func randBefore(head, hint string) (int, bool) {
 // a model: "R16", "R6", "EOS R50"), or any after a word in capitals or one holding a digit
 // ("205/55 R16", "EOS R100", "AA R6"). head is the text before the "R". Such an amount counts
 // as an unmarked number: a price only as the whole text of a price element ("R79" in
-// class="price").
+// class="price"). After a price word ("Was R1299", "NOW R1,499.00", "Save R300") it is a price.
 func randInName(head string, glued bool, num string) bool {
+	fs := strings.Fields(head)
+	var w string
+	if len(fs) > 0 {
+		w = fs[len(fs)-1]
+	}
+	if strings.HasSuffix(w, ":") || randPriceWords[strings.ToLower(w)] {
+		return false // a label: "RRP: R899", "Was R1299"
+	}
 	if strings.Trim(num, "0123456789") == "" && (len(num) >= 4 || glued && len(num) <= 2) {
 		return true
 	}
-	fs := strings.Fields(head)
-	if len(fs) == 0 {
+	if w == "" {
 		return false
-	}
-	w := fs[len(fs)-1]
-	if strings.HasSuffix(w, ":") {
-		return false // a label: "RRP: R899"
 	}
 	return strings.ContainsAny(w, "0123456789") || len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
+
+// randPriceWords are the words a South African shop writes right before a price.
+var randPriceWords = map[string]bool{"was": true, "now": true, "save": true, "from": true, "only": true,
+	"price": true, "sale": true, "rrp": true, "nou": true, "vanaf": true, "/": true}
 
 // looseForint reports a match whose sign is the forint's "Ft" apart from its number ("6 ft") on
 // a page not in forints (hint): the sign of feet as often as of forints.

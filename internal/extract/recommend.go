@@ -22,6 +22,8 @@ var recommendationHeadings = []string{
 	"articles similaires", "produits associés", "vus récemment", "potrebbe interessarti", "ti potrebbe piacere",
 	"prodotti correlati", "prodotti simili", "te puede interesar", "también te puede gustar", "productos relacionados",
 	"productos similares", "misschien ook leuk", "vergelijkbare producten", "gerelateerde producten", "du kanske också gillar",
+	"anderen bekeken ook", "misschien ook iets voor jou", "ook interessant", "você também pode gostar",
+	"voce tambem pode gostar", "quem viu, viu também", "produtos relacionados",
 	"おすすめ商品", "関連商品", "この商品を見た人", "最近チェックした商品", "추천 상품", "관련 상품",
 }
 

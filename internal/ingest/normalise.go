@@ -154,7 +154,8 @@ func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
 // read without the brand it starts with. A title is not a breadcrumb: what follows a separator
 // is mostly the shop, the brand or the colour ("Logo Hoodie | Tommy Jeans", "Slip Dress -
 // Lipstick", "Crew Neck Tee by Lucky Brand Jeans", "Slim Shirt in Denim Blue"), so the item is
-// named first; a part that names nothing ("Nike - Air Max 90 Sneakers") gives way to the next.
+// named first; a part that names nothing ("Nike - Air Max 90 Sneakers") gives way to the next,
+// one that names a thing outside fashion ("Nail Polish in Ballet Slippers") ends the search.
 func titleCategory(tx *catalog.Taxonomy, title, brand string) (catalog.Node, bool) {
 	rest := titleWithoutBrand(title, brand)
 	for rest != "" {
@@ -166,6 +167,9 @@ func titleCategory(tx *catalog.Taxonomy, title, brand string) (catalog.Node, boo
 		}
 		if n, ok := tx.MapProductType(part); ok {
 			return n, true
+		}
+		if tx.NamesSomething(part) {
+			break // "Nail Polish in Ballet Slippers": a thing outside fashion, named first
 		}
 	}
 	return catalog.Node{}, false

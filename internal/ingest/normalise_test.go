@@ -238,6 +238,8 @@ func TestTitleCategory(t *testing.T) {
 		{"Nike - Air Max 90 Sneakers", "", aa + " > Shoes > Sneakers"},
 		{"Pepe Jeans Slim Jeans", "Pepe Jeans", aa + " > Clothing > Pants > Jeans"},
 		{"Set of 10 Velvet Pouches", "", ""},
+		{"Essie Nail Polish in Ballet Slippers 13.5ml", "", ""},
+		{"OPI Nail Lacquer - Little Black Dress", "", ""},
 	} {
 		n, ok := titleCategory(tx, tt.title, tt.brand)
 		got := ""

@@ -227,7 +227,8 @@ func onlySymbolsBetween(toks []token, a, b int) bool {
 // it ("Spar 200,- Nu 799,-"), since SPAR is also a shop; a shipping word likewise makes the
 // amount after it a fee only when another amount follows. Part payments, their counts and
 // loyalty points are no price, and prices before and with tax are labelled as such when no
-// other label is pending, or before tax when a current label is (see findTerms).
+// other label is pending, or before tax when a current label is, which then passes to the next
+// price with tax (see findTerms).
 func numberLabels(toks []token, s, decimal string) []label {
 	labels := make([]label, len(toks))
 	dates := dateParts(toks, s)
@@ -235,6 +236,7 @@ func numberLabels(toks []token, s, decimal string) []label {
 	pending := labelNone
 	lastNumber := -1
 	multiBuy := false
+	currentWithTax := false // a current label waits for the price with tax of the price it named
 	terms := findTerms(toks, s, decimal)
 	amountsAfter := func(i int) int {
 		n := 0
@@ -304,8 +306,13 @@ func numberLabels(toks []token, s, decimal string) []label {
 				labels[i] = labelUnit
 			case (pending == labelNone || pending == labelCurrent) && terms.taxAt(i) == taxExcluded:
 				// A sale label keeps its say ("Was £59.99 Now £41.66 ex VAT": no price with tax), a
-				// current one yields to a price with tax ("Our Price: £41.66 ex VAT £49.99 inc VAT").
+				// current one passes to the price with tax ("Our Price: £41.66 ex VAT £49.99 inc
+				// VAT", "Was £59.99 Now £41.66 ex VAT £49.99 inc VAT").
 				labels[i] = labelExTax
+				currentWithTax = currentWithTax || pending == labelCurrent
+			case pending == labelNone && terms.taxAt(i) == taxIncluded && currentWithTax:
+				labels[i] = labelCurrent
+				currentWithTax = false
 			case pending == labelNone && terms.taxAt(i) == taxIncluded:
 				labels[i] = labelInclTax
 			default:
@@ -326,7 +333,9 @@ func numberLabels(toks []token, s, decimal string) []label {
 // precedes one number and a current-price label precedes a later one, the later one is the
 // price. So is a number with no label that follows a labelled regular price with nothing but
 // currency signs (and "instead of" words) between, when both or neither have a sign beside
-// them and it is the lower of the two ("UVP 199,00 € 149,00 €", "MRP ₹1,49,999 ₹1,29,999").
+// them and it is the lower of the two ("UVP 199,00 € 149,00 €", "MRP ₹1,49,999 ₹1,29,999"),
+// or its price with tax when it is a price before tax ("UVP 99,00 € 70,59 € netto 84,00 €
+// brutto").
 // A weak regular label ("De … por") only counts with a current one. It returns -1 when the
 // string is not of that shape.
 func labelledCurrent(toks []token, labels []label, s, decimal string) int {
@@ -357,10 +366,25 @@ func labelledCurrent(toks []token, labels []label, s, decimal string) int {
 		case labelNone, labelExTax, labelInclTax:
 			if lastRegular >= 0 && nonZero && followsDirectly(toks, lastRegular, i, s) &&
 				adjacentSymbol(toks, lastRegular) == adjacentSymbol(toks, i) && v.minorUnits(3) < regular.minorUnits(3) {
+				if labels[i] == labelExTax {
+					if k := nextLabelled(labels, i, labelInclTax); k >= 0 {
+						return k // "RRP £59.99 £41.66 ex VAT £49.99 inc VAT"
+					}
+				}
 				return i
 			}
 		}
 		lastRegular = -1
+	}
+	return -1
+}
+
+// nextLabelled returns the index of the first number after toks[i] labelled l, or -1.
+func nextLabelled(labels []label, i int, l label) int {
+	for k := i + 1; k < len(labels); k++ {
+		if labels[k] == l {
+			return k
+		}
 	}
 	return -1
 }

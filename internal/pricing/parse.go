@@ -205,16 +205,27 @@ func centsMeaning(sy symbol, code string, num rawNumber, decimal, s string) stri
 	return "CNY"
 }
 
-// japanese reports whether s holds kana or a character that Japanese writes and Chinese does
-// not: "円", "価" (价, 價 in Chinese) or the "込" of 税込 (tax included).
+// japanese reports whether s holds kana, a character that Japanese writes and Chinese does not
+// ("円", "価" for 价 or 價, the "込" of 税込 "tax included", the "抜" of 税抜 "before tax", 拔 in
+// Chinese), or words that Chinese writes otherwise: 税別 (before tax), 送料 (delivery fee) and
+// 無料 (free).
 func japanese(s string) bool {
 	for _, r := range s {
-		if r >= '\u3040' && r <= '\u30ff' || r == '円' || r == '価' || r == '込' {
+		if r >= '\u3040' && r <= '\u30ff' || r == '円' || r == '価' || r == '込' || r == '抜' {
+			return true
+		}
+	}
+	for _, w := range japaneseWords {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// japaneseWords are words of price strings that Japanese writes with characters Chinese also
+// uses but spells these words otherwise (税别 or 未税, 运费, 免费).
+var japaneseWords = []string{"税別", "送料", "無料"}
 
 // scaled is a multiplied by 10^pow, or a itself when pow is 0 or the product would not fit.
 func scaled(a amount, pow int) amount {

@@ -79,6 +79,14 @@ func TestParseProbe3Review(t *testing.T) { runProbeFile(t, "testdata/probe3_revi
 // the parser are logged as ambiguous.
 func TestParseReview2(t *testing.T) { runProbeFile(t, "testdata/review2_cases.jsonl") }
 
+// TestParseReview3 reads the strings of a third review: ordinary prices of twenty countries,
+// prices written together with their signs ("29,99 €39,99 €"), instalment words beside sizes,
+// brands and price labels ("Monitor 27 Zoll MSI 249,00 €", "10 rat 0% Cena 2 999 zł"), "¥" with
+// cents beside Japanese tax words ("¥2,980.00 税別") and sale labels on prices before tax ("Was
+// £59.99 Now £41.66 ex VAT £49.99 inc VAT"). Rows the parser still reads otherwise are logged
+// as ambiguous.
+func TestParseReview3(t *testing.T) { runProbeFile(t, "testdata/review3_cases.jsonl") }
+
 // runProbeFile parses each row of a probe file (see probeCase), fails on each scored row read
 // otherwise than a shopper would, and logs the ambiguous ones.
 func runProbeFile(t *testing.T, path string) {

@@ -21,6 +21,17 @@ func TestParseMinusBeforeSign(t *testing.T) {
 	})
 }
 
+// TestParseSignsOfPricesWrittenTogether: a sign between two numbers is the second's only when
+// the second has no sign of its own after it.
+func TestParseSignsOfPricesWrittenTogether(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{in: "29,99 €39,99 €", amount: 2999, currency: "EUR"},
+		{in: "99,90 zł129,90 zł", amount: 9990, currency: "PLN"},
+		{in: "24.99 USD29.99 USD", amount: 2499, currency: "USD"},
+		{in: "Pack of 100 £41.66", amount: 4166, currency: "GBP"},
+	})
+}
+
 // TestParseSignSpellings: signs that read differently by place or beside other letters.
 func TestParseSignSpellings(t *testing.T) {
 	runParseCases(t, []parseCase{

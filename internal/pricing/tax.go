@@ -92,8 +92,9 @@ func taxMark(toks []token, i int, s string) (end int, reading int8) {
 // 10 : 41,66 € HT"). Marks follow their numbers ("41,66 € HT 49,99 € TTC") unless the first mark
 // stands before the first number, when each mark goes before its number ("Inc VAT £49.99 Ex
 // VAT £41.66"); a mark with no number on its side takes the one on the other ("Prix HT 41,66 €
-// soit 49,99 € TTC"). A fee, a regular price or an amount below the price before tax is no
-// price with tax beside it (see dropFalseInclPartners).
+// soit 49,99 € TTC"). A quantity with its unit is no price ("Netto 1,2 kg / Brutto 1,5 kg"); a
+// fee, a regular price or an amount below the price before tax is no price with tax beside it
+// (see dropFalseInclPartners).
 func taxReadings(toks []token, s, decimal string) []int8 {
 	var tax []int8
 	firstNumber := -1
@@ -123,6 +124,9 @@ func taxReadings(toks []token, s, decimal string) []int8 {
 		}
 		if k < 0 && !before {
 			k = numberAfterMark(toks, end, s)
+		}
+		if k >= 0 && isUnitWord(toks, k+1, s) {
+			k = -1 // "Netto 1,2 kg / Brutto 1,5 kg": net and gross weights
 		}
 		if k >= 0 {
 			if tax[k] != taxUnsaid && tax[k] != reading {

@@ -19,6 +19,16 @@ var (
 	// ("3 rate da 33,33 €") is the English "rate" after other words ("1 day rate £45.00", "3
 	// night rate from $299").
 	bareInstalmentWords = set("rate")
+	// instalmentTermWords say how often or how easily part payments fall, between the count and
+	// the instalment word or after it ("12 monthly payments", "3 easy payments", "12 cuotas
+	// mensuales", "0% APR").
+	instalmentTermWords = set("monthly", "weekly", "fortnightly", "biweekly", "easy", "equal", "apr",
+		"monatliche", "mensuales", "mensais", "mensili", "havi", "aylık", "miesięcznych", "měsíčních")
+	// instalmentJoinWords join the instalment word to the amount of each payment ("4 payments
+	// of", "12 cuotas de", "24 Monatsraten à", "3 rate da", "10 rat po", "12 Raten zu", "3
+	// termijnen van", "6 weekly payments from", "10 rat x").
+	instalmentJoinWords = set("of", "from", "at", "à", "a", "á", "de", "da", "di", "von", "zu", "je", "van",
+		"po", "por", "x", "×")
 	// interestWords name the interest or fees a split payment is said to be without ("sem juros",
 	// "sin interés", "sans frais", "senza interessi", "interest-free").
 	interestWords = set("juros", "interés", "interes", "intereses", "interest", "frais", "interessi", "odsetek",
@@ -119,14 +129,13 @@ func findTerms(toks []token, s, decimal string) termParts {
 }
 
 // instalmentAfter returns the index of the part payment whose count is the number at toks[i],
-// or -1: a whole number of one or two digits, two or more (one payment is the price), up to
-// three words ("interest-free", "monthly") with no punctuation but "-" and a word for
-// instalments, then up to four words, signs or rates ("of", "sin interés de",
-// "0%") and the amount ("4 interest-free payments of $25.00", "12 cuotas sin interés de $ 1.083"). A count
-// written with "x" ("10x de R$ 129,99", "ou 4x 24,99 € sans frais") counts part payments when
-// "de" follows it, a word for "or" comes before it, or the amount is followed by words saying
-// the payments bear no interest; "2 x 24,99 €" alone, or with "+ frais de port" (delivery
-// fees), is two items.
+// or -1: a whole number of one or two digits, two or more (one payment is the price), then a
+// word for instalments (see instalmentWordAfter) and the amount (see partPaymentAfter): "4
+// interest-free payments of $25.00", "12 cuotas sin interés de $ 1.083". A count written with
+// "x" ("10x de R$ 129,99", "ou 4x 24,99 € sans frais") counts part payments when "de" follows
+// it, a word for "or" comes before it, or the amount is followed by words saying the payments
+// bear no interest; "2 x 24,99 €" alone, or with "+ frais de port" (delivery fees), is two
+// items.
 func instalmentAfter(toks []token, i int, s string) int {
 	n := toks[i].num
 	if len(n.groups) != 1 || len(n.groups[0]) > 2 || n.leading != "" || n.trailing != "" || n.percent || n.minus ||
@@ -137,45 +146,110 @@ func instalmentAfter(toks []token, i int, s string) int {
 		return -1 // one payment is the price paid at once: "1x de R$ 99,90 sem juros"
 	}
 	j := i + 1
-	times := j < len(toks) && isTimes(toks[j], s)
-	if times {
-		j++
-	} else {
-		for k := 0; ; k++ {
-			if j >= len(toks) || k > 3 || toks[j].kind == tokNumber || toks[j].kind == tokSymbol ||
-				toks[j].kind == tokPunct && toks[j].text(s) != "-" { // "30 days. Payment: $49.99"
-				return -1
-			}
-			if toks[j].kind == tokWord && (wordIn(instalmentWords, toks[j].text(s)) ||
-				k == 0 && wordIn(bareInstalmentWords, toks[j].text(s))) {
-				break
-			}
-			j++
+	if j >= len(toks) || !isTimes(toks[j], s) {
+		if w := instalmentWordAfter(toks, i, s); w > i {
+			return partPaymentAfter(toks, i, w, s)
 		}
-		j++
+		return -1
 	}
 	each := -1
-	for k := 0; j < len(toks) && k <= 4 && each < 0; j, k = j+1, k+1 {
+	for j, k := j+1, 0; j < len(toks) && k <= 4 && each < 0; j, k = j+1, k+1 {
 		switch t := toks[j]; t.kind {
 		case tokNumber:
 			if !t.num.percent {
 				each = j
 			}
 		case tokPunct:
-			if t.text(s) != "%" { // "10 rat 0% po 129 zł"
+			if t.text(s) != "%" {
 				return -1
 			}
 		}
 	}
-	if each < 0 || !times {
-		return each
+	if each < 0 {
+		return -1
 	}
 	byDe := toks[i+2].kind == tokWord && strings.EqualFold(toks[i+2].text(s), "de")
-	byOr := orBefore(toks, i, s)
-	if !byDe && !byOr && !noInterestAfter(toks, each, s) {
+	if !byDe && !orBefore(toks, i, s) && !noInterestAfter(toks, each, s) {
 		return -1
 	}
 	return each
+}
+
+// instalmentWordAfter returns the index of the word for instalments that the count at toks[i]
+// counts, or -1: the word right after the count, or after words saying how often or on what
+// terms the payments fall ("4 interest-free payments", "6 weekly interest-free payments", "12
+// monthly payments", "3 easy payments"). Any other word between ends the search: "27 Zoll MSI"
+// is a screen size and a brand, "Monitor 27 Zoll MSI 249,00 €" a price. The Italian "rate"
+// counts only right after its count ("3 rate da 33,33 €"; "1 day rate £45.00" is a rate).
+func instalmentWordAfter(toks []token, i int, s string) int {
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		t := toks[j]
+		switch {
+		case t.kind == tokWord && (wordIn(instalmentWords, t.text(s)) || j == i+1 && wordIn(bareInstalmentWords, t.text(s))):
+			return j
+		case !instalmentTermAt(toks, j, s):
+			return -1
+		}
+	}
+	return -1
+}
+
+// partPaymentAfter returns the index of the amount of each part payment after the instalment
+// word at toks[w] whose count is the number at toks[i], or -1. The amount follows the word
+// right away, or after words on interest ("sin interés", "0%", "senza interessi") and one word
+// joining it ("of", "de", "à", "da", "po", "von", "zu", "x"), then its currency sign. Any other
+// word between ends the search: a price label ("10 rat 0% Cena 2 999 zł"), terms of credit
+// ("36 Raten 0% Sollzins Gesamtpreis 1.799,00 €"), a word that only spells an instalment word
+// ("2 rat traps £5.99"). An amount with no joining word is a part payment only when the string
+// prices the item elsewhere ("12.999 TL 6 taksit 2.166,50 TL"); alone it is the price the
+// instalments pay off ("12 Monatsraten 0% 1.199,00 €", "5 Raten 199,00 €").
+func partPaymentAfter(toks []token, i, w int, s string) int {
+	j := w + 1
+	for j < len(toks) && instalmentTermAt(toks, j, s) {
+		j++
+	}
+	joined := j < len(toks) && (toks[j].kind == tokWord || toks[j].kind == tokPunct) && wordIn(instalmentJoinWords, toks[j].text(s))
+	if joined {
+		j++
+	}
+	for j < len(toks) && toks[j].kind == tokSymbol {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != tokNumber || toks[j].num.percent {
+		return -1
+	}
+	if !joined && !pricedElsewhere(toks, i, j) {
+		return -1
+	}
+	return j
+}
+
+// instalmentTermAt reports whether toks[j] says how often or on what terms part payments fall:
+// a rate ("0%", "0 %", "APR"), a word for how often or how easy ("monthly", "weekly", "easy"),
+// or one on interest ("interest-free", "sin interés", "sem juros", "zinsfrei").
+func instalmentTermAt(toks []token, j int, s string) bool {
+	switch t := toks[j]; t.kind {
+	case tokNumber:
+		return t.num.percent || j+1 < len(toks) && toks[j+1].kind == tokPunct && toks[j+1].text(s) == "%"
+	case tokPunct:
+		return t.text(s) == "%" || t.text(s) == "-"
+	case tokWord:
+		w := t.text(s)
+		return wordIn(instalmentTermWords, w) || wordIn(interestWords, w) || wordIn(withoutWords, w) ||
+			wordIn(noInterestWords, w) || wordIn(freeWords, w)
+	}
+	return false
+}
+
+// pricedElsewhere reports whether a number other than the count at toks[i] and the amount at
+// toks[each] stands beside a currency sign.
+func pricedElsewhere(toks []token, i, each int) bool {
+	for k, t := range toks {
+		if k != i && k != each && t.kind == tokNumber && !t.num.percent && adjacentSymbol(toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // orBefore reports whether a word for "or" stands right before the count at toks[i]; the Dutch

@@ -65,12 +65,28 @@ func TestParseTerms(t *testing.T) {
 		{in: "41,66 € HT + éco-participation 1,20 € TTC", amount: 4166, currency: "EUR"},
 		{in: "84,03 € netto zzgl. Versand 5,95 € brutto", amount: 8403, currency: "EUR"},
 		{in: "£41.66 ex VAT £49.99 inc VAT, delivery £4.99 inc VAT", amount: 4999, currency: "GBP"},
+		// A current label on the price before tax passes to its price with tax.
+		{in: "Was £59.99 Now £41.66 ex VAT £49.99 inc VAT", amount: 4999, currency: "GBP"},
+		{in: "Statt 119,00 € brutto jetzt 84,03 € netto 100,00 € brutto", amount: 10000, currency: "EUR"},
+		{in: "Prix barré 59,99 € TTC Prix 41,66 € HT 49,99 € TTC", amount: 4999, currency: "EUR"},
+		{in: "Prix public conseillé 59,99 € TTC 41,66 € HT 49,99 € TTC", amount: 4999, currency: "EUR"},
+		{in: "UVP 99,00 € 70,59 € netto 84,00 € brutto", amount: 8400, currency: "EUR"},
+		{in: "Netto 1,2 kg / Brutto 1,5 kg: 49,99 €", amount: 4999, currency: "EUR"}, // weights
 		// "frais" and "interest" only make part payments right after the amount.
 		{in: "3x 33,30 € sans frais", err: ErrNoAmount},
 		{in: "2 x 24,99 € + frais de port", amount: 2499, currency: "EUR"},
 		{in: "4 x 1,99 € produits frais", amount: 199, currency: "EUR"},
 		{in: "2 x $24.99 – interest-free financing available", amount: 2499, currency: "USD"},
 		{in: "4 x 24,99 € interest free", err: ErrNoAmount}, // part payments, not a free item
+		// The instalment word follows its count, the part payment follows that word.
+		{in: "Monitor 27 Zoll MSI 249,00 €", amount: 24900, currency: "EUR"}, // a size and a brand
+		{in: "2 rat traps £5.99", amount: 599, currency: "GBP"},
+		{in: "10 rat 0% Cena 2 999 zł", amount: 299900, currency: "PLN"}, // a price label ends it
+		{in: "36 Raten 0% Sollzins Gesamtpreis 1.799,00 €", amount: 179900, currency: "EUR"},
+		{in: "12 Monatsraten 0% 1.199,00 €", amount: 119900, currency: "EUR"}, // alone: the price financed
+		{in: "6 weekly interest-free payments from $14.99", err: ErrNoAmount},
+		{in: "849,00 € oder in 12 Raten zu 70,75 €", amount: 84900, currency: "EUR"},
+		{in: "$999.99 or 12 monthly payments $83.33", amount: 99999, currency: "USD"},
 		// Points.
 		{in: "$129.99 with 130 points", amount: 12999, currency: "USD"},
 		{in: "120ポイント還元", err: ErrNoAmount},
@@ -93,6 +109,9 @@ func TestParseCurrencyReadings(t *testing.T) {
 		{in: "¥ 1,299.00", opts: ParseOptions{Currency: "JPY"}, amount: 1299, currency: "JPY"},
 		{in: "¥1,100.00 税込", amount: 1100, currency: "JPY"}, // Japanese text: yen
 		{in: "価格 ¥3,300.00", amount: 3300, currency: "JPY"},
+		{in: "¥1,364.00(税抜)", amount: 1364, currency: "JPY"},
+		{in: "¥2,980.00 税別", amount: 2980, currency: "JPY"},
+		{in: "¥4,500.00 送料無料", amount: 4500, currency: "JPY"},
 		{in: "JP¥1,280.00", amount: 1280, currency: "JPY"},
 		{in: "₩12,900.00", amount: 12900, currency: "KRW"}, // the rule is the yen's alone
 		{in: "29,900 DT", amount: 29900, currency: "TND"},

@@ -101,13 +101,27 @@ func startsLeadingDecimal(s string, i int) bool {
 
 // signOfNext reports whether the only currency sign beside the number at toks[i] stands after
 // it, apart from it and written onto the next number: the "£" of "Pack of 100 £41.66" prices
-// 41.66, not 100.
+// 41.66, not 100. When the next number has a sign of its own after it, the sign between closes
+// the first price: "29,99 €39,99 €" is two prices written together, each with its "€" after it.
 func signOfNext(toks []token, i int) bool {
 	if i > 0 && toks[i-1].kind == tokSymbol || i+2 >= len(toks) {
 		return false
 	}
 	sign, next := toks[i+1], toks[i+2]
-	return sign.kind == tokSymbol && sign.start > toks[i].end && next.kind == tokNumber && next.start == sign.end
+	if sign.kind != tokSymbol || sign.start == toks[i].end || next.kind != tokNumber || next.start != sign.end {
+		return false
+	}
+	return !signAfterOwn(toks, i+2)
+}
+
+// signAfterOwn reports whether a currency sign after the number at toks[i] is that number's: it
+// follows the number and is not written onto a number after it ("£289.96" in "R16 £289.96").
+func signAfterOwn(toks []token, i int) bool {
+	j := i + 1
+	if j >= len(toks) || toks[j].kind != tokSymbol {
+		return false
+	}
+	return j+1 >= len(toks) || toks[j+1].kind != tokNumber || toks[j+1].start != toks[j].end
 }
 
 // adjacentSymbol reports whether a currency token stands right before or after toks[i].
@@ -121,15 +135,18 @@ func adjacentSymbol(toks []token, i int) bool {
 // payments ("4 payments of $25.00"), numbers that count days, dates, units or points, and
 // numbers that cannot be amounts are skipped; the first of these is returned to name in an
 // error. A price with tax beside one before tax counts as beside a currency ("41,66 HT 49,99
-// TTC"). A price per unit ("£2.00/kg"), one before tax ("£41.66 ex VAT £49.99 inc VAT") and a negative amount
-// ("Coupon -$5.00 $39.99") are taken only when no other amount is there. In "1,299.00 - 1,499.00
-// USD" the number beside the currency ends a range, so its low end is the amount.
+// TTC"). A price per unit ("£2.00/kg"), one before tax ("£41.66 ex VAT £49.99 inc VAT") and a
+// negative amount ("Coupon -$5.00 $39.99") are taken only when no other amount is there. A
+// labelled regular price yields only to a later price with tax beside one before tax ("Prix
+// public conseillé 59,99 € TTC 41,66 € HT 49,99 € TTC"), not to its own value before tax ("RRP
+// £250.00 (£208.33 ex VAT)"). In "1,299.00 - 1,499.00 USD" the number beside the currency ends
+// a range, so its low end is the amount.
 func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
 	labels := numberLabels(toks, s, decimal)
 	if i := labelledCurrent(toks, labels, s, decimal); i >= 0 {
 		return i, ""
 	}
-	first, unit, negative := -1, -1, -1
+	first, unit, negative, regular := -1, -1, -1, -1
 	for i, t := range toks {
 		if t.kind != tokNumber || t.num.percent {
 			continue
@@ -162,6 +179,15 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 			continue
 		}
 		if adjacentSymbol(toks, i) && !signOfNext(toks, i) || labels[i] == labelInclTax {
+			if labels[i] == labelRegular {
+				if regular < 0 {
+					regular = i
+				}
+				continue
+			}
+			if regular >= 0 && labels[i] != labelInclTax {
+				return regular, rejected
+			}
 			if i == 0 || toks[i-1].kind != tokSymbol {
 				if low := rangeStart(toks, i, s, decimal); low >= 0 {
 					return low, rejected
@@ -174,6 +200,8 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 		}
 	}
 	switch {
+	case regular >= 0:
+		return regular, rejected
 	case negative >= 0 && (first < 0 || adjacentSymbol(toks, negative)):
 		return negative, rejected
 	case first >= 0:
