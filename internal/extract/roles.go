@@ -130,7 +130,7 @@ func siblingLabel(n *html.Node) string {
 			if len(t) > 40 || len(findPrices(t, "")) > 0 {
 				return ""
 			}
-			if up > 0 && !containsPhrase(strings.ToLower(t), roleLabels()) {
+			if up > 0 && !containsPhrase(strings.ToLower(t), roleLabels) {
 				return ""
 			}
 			return t
@@ -150,15 +150,14 @@ func inlineElement(n *html.Node) bool {
 }
 
 // roleLabels are the labels that say what a price is, read even a few wrappers away.
-func roleLabels() []string {
-	return slices.Concat(strongRegularLabels, weakRegularLabels, currentLabels, sellerLabels)
-}
+var roleLabels = slices.Concat(strongRegularLabels, weakRegularLabels, currentLabels, sellerLabels)
 
 // sellerLabels name prices of other sellers or conditions, not the product's own: "New (2) from",
 // and on marketplaces in other languages "Neuf (9) dès", "Occasion dès", "Gebraucht ab".
-var sellerLabels = []string{"new from", "used from", "refurbished from", "other sellers", "buying choices", "more choices",
+var sellerLabels = append([]string{"new from", "used from", "refurbished from",
 	"neuf dès", "occasion dès", "neuf à partir de", "occasion à partir de", "reconditionné dès", "neu ab", "gebraucht ab",
-	"nuevo desde", "usado desde", "reacondicionado desde", "nuovo da", "usato da", "nieuw vanaf", "tweedehands vanaf"}
+	"nuevo desde", "usado desde", "reacondicionado desde", "nuovo da", "usato da", "nieuw vanaf", "tweedehands vanaf"},
+	otherOfferLabels...)
 
 // otherOfferLabels are the sellerLabels that always name other sellers' offers.
 var otherOfferLabels = []string{"other sellers", "buying choices", "more choices"}

@@ -104,7 +104,10 @@ func (x *extraction) visible(names []string, hint string) shown {
 			if h := heldPrice(held, cluster, root, s.price, s.currency); h != "" {
 				s.price, s.regular = h, s.price
 			} else {
-				s.regular = cmp.Or(d.nextRegular(cands, root, s.price, s.currency, hint), percentRegular(cluster, root, s.price, s.currency))
+				s.regular = d.nextRegular(cands, root, s.price, s.currency, hint)
+				if s.regular == "" {
+					s.regular = percentRegular(cluster, root, s.price, s.currency)
+				}
 			}
 		}
 		s.onlyRegular = s.price != "" && loneRegular(cluster, root) != nil && !pickable(cluster)

@@ -177,6 +177,9 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 			}
 		}
 		for _, name := range defaultColumns[f] {
+			if name == "baseprice" && unitPricedBase(byKey) {
+				continue // a price per unit beside its unit: Germany's Grundpreis
+			}
 			before := len(idx)
 			for _, i := range taxIncludedColumns(f, name, taxIncl) { // "Price tax incl." before "Price"
 				add(i, false)
@@ -209,6 +212,17 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 		}
 	}
 	return c, nil
+}
+
+// unitPricedBase reports a header that gives its base price a unit ("base_price_unit": "1 kg"),
+// making it a price per unit rather than the regular price Awin's base_price is.
+func unitPricedBase(byKey map[string][]int) bool {
+	for _, k := range []string{"basepriceunit", "basepricemeasure", "basepricequantity", "unitpricingmeasure"} {
+		if len(byKey[k]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteList shows a header compactly for an error message.

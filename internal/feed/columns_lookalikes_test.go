@@ -1,6 +1,9 @@
 package feed
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestUnitPriceIsNoTaxIncludedPrice: a German per-unit price ("base_price_incl_vat", the
 // Grundpreis per kilo) is no tax-included form of a regular price: the item's price stays
@@ -23,6 +26,26 @@ func TestUnitPriceIsNoTaxIncludedPrice(t *testing.T) {
 	}{{"price", "price", 1}, {FieldRegularPrice, "baseprice", 0}, {"price", "unitprice", 0}, {"title", "price", 0}} {
 		if got := taxIncludedColumns(c.field, c.name, taxIncl); len(got) != c.want {
 			t.Errorf("taxIncludedColumns(%q, %q) = %v", c.field, c.name, got)
+		}
+	}
+}
+
+// TestBasePriceWithAUnitIsNoRegularPrice: Awin's base_price is the price before a discount,
+// but a base price beside its unit ("1 kg") is a price per unit and never the regular price.
+func TestBasePriceWithAUnitIsNoRegularPrice(t *testing.T) {
+	for _, c := range []struct {
+		header, row string
+		regular     int64
+	}{
+		{"id,title,price,base_price", "A1,Wrap Dress,99.99 GBP,129.99 GBP", 12999},
+		{"id,title,price,base_price,base_price_unit", "G1,Wrap Dress,129.00 EUR,516.00 EUR,1 kg", 12900},
+	} {
+		items, rows, _, err := readAllWith(t, strings.NewReader(c.header+"\n"+c.row+"\n"), Options{})
+		if err != nil || len(rows) != 0 || len(items) != 1 {
+			t.Fatalf("%s: items %+v rows %+v err %v", c.header, items, rows, err)
+		}
+		if it := items[0]; it.RegularPrice != c.regular {
+			t.Errorf("%s: regular %d, want %d", c.header, it.RegularPrice, c.regular)
 		}
 	}
 }

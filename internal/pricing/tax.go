@@ -8,7 +8,7 @@ var (
 	// exTaxWords go before a tax word to say a price leaves the tax out ("ex VAT", "excl. BTW",
 	// "zzgl. MwSt.", "+ IVA", "bez DPH", "sin IVA", "hors taxes").
 	exTaxWords = set("ex", "exc", "excl", "exkl", "excluding", "exclusive", "exclusief", "exclusivo", "hors",
-		"zzgl", "zuzüglich", "plus", "sin", "sem", "senza", "bez", "без", "+")
+		"zzgl", "zuzüglich", "plus", "sin", "sem", "senza", "bez", "без", "+", "ohne", "sans", "without")
 	// inclTaxWords go before a tax word to say a price includes the tax ("inc VAT", "inkl.
 	// MwSt.", "incl. btw", "TVA incluse", "con IVA", "s DPH", "z VAT").
 	inclTaxWords = set("inc", "incl", "including", "inclusive", "inkl", "inklusive", "inclusief", "incluido",

@@ -132,3 +132,14 @@ func TestASCIIDigitsScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestParseWithoutTax: "ohne", "sans" and "without" before a tax word mark a net price as "ex"
+// does, so the price with tax beside it is the price.
+func TestParseWithoutTax(t *testing.T) {
+	for _, s := range []string{"41,66 € ohne MwSt. 49,99 € inkl. MwSt.", "41,66 € sans TVA 49,99 € TTC", "£41.66 without VAT £49.99 inc VAT"} {
+		p, err := Parse(s, ParseOptions{})
+		if err != nil || p.Amount != 4999 {
+			t.Errorf("Parse(%q) = %v, %v; want 49.99", s, p, err)
+		}
+	}
+}
