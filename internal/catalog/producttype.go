@@ -131,10 +131,11 @@ func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 		}
 	}
 	segs := strings.FieldsFunc(text, func(r rune) bool { return r == '>' || r == '/' || r == '|' || r == '\\' })
+	all := productWords(text)
 	refined := -1 // a style word's node from a later segment, waiting for the level above it
 	deferred := deferNone
 	for i := len(segs) - 1; i >= 0; i-- {
-		ni, style, defers, ok := t.mapSegment(strings.TrimSpace(segs[i]), text)
+		ni, style, defers, ok := t.mapSegment(strings.TrimSpace(segs[i]), all)
 		switch {
 		case !ok:
 			continue
@@ -159,7 +160,7 @@ func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 			refined = ni
 			continue
 		}
-		return t.nodes[t.finerBefore(segs[:i], ni, text)], true
+		return t.nodes[t.finerBefore(segs[:i], ni, all)], true
 	}
 	if refined >= 0 {
 		return t.nodes[refined], true
@@ -170,10 +171,10 @@ func (t *Taxonomy) MapProductType(text string) (Node, bool) {
 // finerBefore is the node an item goes to when a breadcrumb's last placing level names node
 // (an index) and segs are the levels before it: the level right before, when it names a kind
 // of node ("Women > Shoes > Trainers > Slip Ons" are sneakers, "Women > Jeans > Jeggings"
-// jeans); node otherwise.
-func (t *Taxonomy) finerBefore(segs []string, node int, text string) int {
+// jeans); node otherwise. all are the text's words (productWords).
+func (t *Taxonomy) finerBefore(segs []string, node int, all []string) int {
 	for j := len(segs) - 1; j >= 0; j-- {
-		nj, _, _, ok := t.mapSegment(strings.TrimSpace(segs[j]), text)
+		nj, _, _, ok := t.mapSegment(strings.TrimSpace(segs[j]), all)
 		if !ok {
 			continue
 		}
@@ -233,13 +234,12 @@ func wordSet(words string) map[string]bool {
 	return m
 }
 
-// readInContext is the node of m, a rule read by its context, for text: the men's reading when
-// text is for men; the French one when more of text's words are French than English, or, with
-// no other word at all, for a plural if the rule says French shops name the category so
-// ("Robes"); else the rule's own node.
-func (t *Taxonomy) readInContext(m ruleMatch, words []string, text string) int {
+// readInContext is the node of m, a rule read by its context, in a text whose words are all
+// (productWords): the men's reading when the text is for men; the French one when more of its
+// words are French than English, or, with no other word at all, for a plural if the rule says
+// French shops name the category so ("Robes"); else the rule's own node.
+func (t *Taxonomy) readInContext(m ruleMatch, words, all []string) int {
 	r := t.rules[m.rule]
-	all := productWords(text)
 	fr, en, men := 0, 0, false
 	for _, w := range all {
 		if frenchWords[w] {

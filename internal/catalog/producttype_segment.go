@@ -6,8 +6,9 @@ import "strings"
 // naming no category; style when the segment's word also names a style of other categories
 // (see productTypeRule.style); defers for a segment naming no category that, as a last level,
 // may name the colour or style of what the level above places (see deferKind). Not ok when
-// nothing in it matches.
-func (t *Taxonomy) mapSegment(seg, text string) (node int, style bool, defers deferKind, ok bool) {
+// nothing in it matches. all are the words of the whole text the segment is part of
+// (productWords), the context some rules read.
+func (t *Taxonomy) mapSegment(seg string, all []string) (node int, style bool, defers deferKind, ok bool) {
 	if seg == "" {
 		return 0, false, deferNone, false
 	}
@@ -22,13 +23,13 @@ func (t *Taxonomy) mapSegment(seg, text string) (node int, style bool, defers de
 			seg, words = head, hw // "Backpack with Pouch" is a backpack
 		}
 	}
-	m, matched := t.matchRulesIn(words, productWords(text))
+	m, matched := t.matchRulesIn(words, all)
 	switch {
 	case matched && m.node < 0:
 		r := t.rules[m.rule]
 		return -1, r.style, outsideDefers(r, words), true // "Cabin Trolley Bag", "… Serum 30ml"
 	case matched && (t.rules[m.rule].frNode >= 0 || t.rules[m.rule].menNode >= 0):
-		return t.readInContext(m, words, text), t.rules[m.rule].style, deferNone, true
+		return t.readInContext(m, words, all), t.rules[m.rule].style, deferNone, true
 	case named:
 		return idx[0], false, deferNone, true
 	case matched && t.accessoryPhrase(seg, words):
