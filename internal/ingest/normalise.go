@@ -66,7 +66,7 @@ func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *m
 	if mapped {
 		l.category = node.Segments()
 	} else {
-		l.category = categoryPath(it)
+		l.category = givenPath(it)
 	}
 	l.product = catalog.Product{
 		Title:       clip(it.Title, maxTitle),
@@ -144,7 +144,7 @@ func (tb tables) categorise(it feed.Item) (catalog.Node, bool) {
 		if n, ok := titleCategory(tx, it.Title, it.Brand); ok && tx.IsDescendant(n.ID, node.ID) {
 			node = n
 		}
-	case len(categoryPath(it)) == 0: // no category given: the title is all there is
+	case len(givenPath(it)) == 0: // no category given: the title is all there is
 		node, found = titleCategory(tx, it.Title, it.Brand)
 	}
 	return node, found
@@ -269,6 +269,38 @@ func categoryPath(it feed.Item) []string {
 		return p
 	}
 	return splitPath(it.ProductType)
+}
+
+// givenPath is the category path an item's feed gives (categoryPath), nil when every level of
+// it is a placeholder that says nothing of what the item is: a shop system's default
+// ("Uncategorized", "Default Category"), a whole department or a promotion ("Women > New In",
+// "Sale"). Such an item is placed by its title, and no category is made of the placeholder.
+func givenPath(it feed.Item) []string {
+	p := categoryPath(it)
+	for _, seg := range p {
+		if !placeholderCategories[strings.Join(strings.Fields(catalog.Fold(seg)), " ")] {
+			return p
+		}
+	}
+	return nil
+}
+
+// placeholderCategories are category levels that name no kind of item, folded (see givenPath).
+var placeholderCategories = wordList("uncategorized", "uncategorised", "uncategorized products", "default category",
+	"default", "root catalog", "root", "all", "all products", "products", "shop", "store", "catalog", "catalogue",
+	"home", "sale", "sales", "outlet", "clearance", "new", "new in", "new arrivals", "just in", "featured",
+	"bestsellers", "best sellers", "general", "misc", "miscellaneous", "other", "others", "none", "n/a", "null",
+	"men", "mens", "men's", "women", "womens", "women's", "unisex", "ladies", "damen", "herren", "femme", "homme",
+	"donna", "uomo", "mujer", "hombre", "alle produkte", "sonstiges", "neu", "neuheiten", "non classe",
+	"nouveautes", "soldes", "sin categoria", "novedades", "rebajas", "senza categoria", "novita", "saldi")
+
+// wordList is a set of the given strings.
+func wordList(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 func splitPath(s string) []string {
