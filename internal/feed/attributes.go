@@ -106,34 +106,30 @@ func attributeValueFits(field, v string) bool {
 	return true
 }
 
-// colourList reports a value that lists the colours on offer ("Black, Brown", "Red|Blue"),
-// each part a colour of its own, rather than naming the item's ("Black/White" is one two-tone
-// colour and stays).
+// colourList reports a value that lists the colours on offer ("Black, Brown", "Red|Blue")
+// rather than naming the item's ("Black/White" is one two-tone colour and stays).
 func colourList(v string) bool {
-	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ';' || r == ',' })
-	if len(parts) < 2 {
-		return false
-	}
-	for _, p := range parts {
-		if catalog.ColourFamily(p) == "" {
-			return false
-		}
-	}
-	return true
+	return listOf(v, func(p string) bool { return catalog.ColourFamily(p) != "" })
 }
 
 // sizeNumber is a size written as a bare number, whole or a half ("85", "42.5").
 var sizeNumber = regexp.MustCompile(`^\d{1,3}(?:[.,]5)?$`)
 
-// sizeList reports a value that lists the sizes on offer ("S|M|L", "36, 38, 40"), each part a
-// size of its own, rather than giving one; a jeans size's "W32, L34" is read whole before.
+// sizeList reports a value that lists the sizes on offer ("S|M|L", "36, 38, 40") rather than
+// giving one; a jeans size's "W32, L34" is read whole before.
 func sizeList(v string) bool {
+	return listOf(v, func(p string) bool { _, err := catalog.ParseSize(p, "", ""); return err == nil })
+}
+
+// listOf reports a value of two or more parts, split at "|", ";" or ",", each of which is one
+// (by is) on its own.
+func listOf(v string, is func(string) bool) bool {
 	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ';' || r == ',' })
 	if len(parts) < 2 {
 		return false
 	}
 	for _, p := range parts {
-		if _, err := catalog.ParseSize(p, "", ""); err != nil {
+		if !is(p) {
 			return false
 		}
 	}
