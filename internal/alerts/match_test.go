@@ -86,6 +86,31 @@ func TestMatchItem(t *testing.T) {
 	}
 }
 
+// A garment whose feed gives no size is not one size: it matches no shopper's size, while a
+// bag with no size still matches everyone following its brand.
+func TestMatchSizeNotGiven(t *testing.T) {
+	day := 24 * time.Hour
+	dress := index.Product{ID: 4, Title: "Wrap dress", Brand: "Ganni", Categories: []index.Category{women, testCats[1].cat},
+		SizeKind: "dresses", Offers: []index.Offer{{ID: 41, Retailer: "Shop A", Price: 6000, RegularPrice: 12000,
+			Currency: "EUR", Availability: catalog.InStock, FirstSeen: testNow.Add(-day)}}}
+	idx := build(t, append(fixture(), dress))
+	m := account.SizePref{Kind: "dresses", System: "letter", Value: "M"}
+	for _, prefs := range []account.Preferences{
+		{Brands: []string{"Ganni"}},
+		{Brands: []string{"Ganni"}, Sizes: []account.SizePref{m}},
+	} {
+		for _, it := range Match(idx, prefs, nil, testNow, 0) {
+			if it.OfferID == 41 {
+				t.Errorf("sizes %v: the dress without a size matched: %+v", prefs.Sizes, it)
+			}
+		}
+	}
+	bag := Match(idx, account.Preferences{Brands: []string{"By Far"}}, nil, testNow, 0)
+	if len(bag) != 1 || bag[0].OfferID != 31 {
+		t.Errorf("the one-size bag: %+v", bag)
+	}
+}
+
 func TestScore(t *testing.T) {
 	o := index.Offer{Price: 7000, RegularPrice: 10000, FirstSeen: testNow, LastDropAt: testNow}
 	tests := []struct {
@@ -104,5 +129,17 @@ func TestScore(t *testing.T) {
 				t.Errorf("Score = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// A saved search's reason names the size the item was found under, and never says a size not
+// given is in stock.
+func TestSavedItemReasonSize(t *testing.T) {
+	for size, want := range map[string]string{index.OneSize: "· one size ·", index.SizeNotGiven: "· size not given ·",
+		"M": "· size M in stock ·", "": "’ · 50% off"} {
+		it := savedItem("Coats", &index.MatchOffer{Price: 50, RegularPrice: 100}, size, testNow)
+		if !strings.Contains(it.Reason, want) {
+			t.Errorf("size %q: reason %q, want it to hold %q", size, it.Reason, want)
+		}
 	}
 }

@@ -60,6 +60,9 @@ func randomCatalogue(r *rand.Rand, n int) []index.Product {
 		for range 1 + r.Intn(5) {
 			offerID++
 			size, system := randomSize(r, c.kind)
+			if r.Intn(10) == 0 {
+				size, system = "", "" // a feed that gives no size: one size only if the kind is ""
+			}
 			regular := int64(5000 + 1000*r.Intn(40))
 			price := regular
 			if r.Intn(3) > 0 {

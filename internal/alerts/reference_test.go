@@ -124,11 +124,12 @@ func refInCategories(pr index.Product, paths []string) bool {
 	return false
 }
 
-// refInSize: one size always; otherwise a shopper's size for the product's kind that equals
-// the offer's size, directly or (shoes) converted into the shopper's system.
+// refInSize: one size always (no size on a product without a size kind); no size on a sized
+// product never; otherwise a shopper's size for the product's kind that equals the offer's
+// size, directly or (shoes) converted into the shopper's system.
 func refInSize(pr index.Product, o index.Offer, sizes []account.SizePref) bool {
 	if o.Size == "" {
-		return true
+		return pr.SizeKind == ""
 	}
 	got, err := catalog.ParseSize(o.Size, o.SizeSystem, pr.SizeKind)
 	if err != nil {

@@ -160,9 +160,13 @@ func savedItem(name string, o *index.MatchOffer, size string, at time.Time) Item
 		Price: o.Price, RegularPrice: o.RegularPrice, Currency: o.Currency, DiscountPct: disc, Retailer: o.Retailer,
 		Questionable: o.Questionable, Score: Score(disc, drop, first, at)}
 	parts := []string{"from your saved search ‘" + name + "’"}
-	if size == index.OneSize {
+	switch size {
+	case index.OneSize:
 		parts = append(parts, "one size")
-	} else if size != "" {
+	case index.SizeNotGiven:
+		parts = append(parts, "size not given")
+	case "":
+	default:
 		parts = append(parts, "size "+size+" in stock")
 	}
 	parts = append(parts, strconv.Itoa(disc)+"% off")

@@ -347,7 +347,7 @@ func (b *brute) search(q Query) (total int, hits []bruteHit, facets map[string]m
 					}
 					for _, s := range o.sizes {
 						sys := o.sysOf[s]
-						shown := q.SizeSystem == "" || sys == q.SizeSystem || sys == "letter" || sys == "waist" || sys == sysOneSize || sys == sysOther
+						shown := q.SizeSystem == "" || sys == q.SizeSystem || sys == "letter" || sys == "waist" || sys == sysOneSize || sys == sysNotGiven || sys == sysOther
 						if shown && !seen[s] {
 							seen[s] = true
 							count(FacetSize, s)

@@ -246,7 +246,7 @@ func (ix *Index) plan(q Query) *plan {
 	p.sizeShown = make([]bool, len(ix.sizes.labels))
 	for id, sys := range ix.sizeSystem {
 		switch sys {
-		case q.SizeSystem, catalog.SystemLetter, catalog.SystemWaist, sysOneSize, sysOther:
+		case q.SizeSystem, catalog.SystemLetter, catalog.SystemWaist, sysOneSize, sysNotGiven, sysOther:
 			p.sizeShown[id] = true
 		default:
 			p.sizeShown[id] = q.SizeSystem == ""

@@ -7,13 +7,21 @@ import (
 	"github.com/tagdrop/tagdrop/internal/catalog"
 )
 
-// OneSize is the size label of one-size offers (bags, scarves, offers with no size).
+// OneSize is the size label of one-size offers: bags, scarves, things the retailer calls one
+// size, and offers with no size whose product has no size kind.
 const OneSize = "One size"
+
+// SizeNotGiven is the size label of offers with no size whose product is sized (a dress, a
+// shoe: its category has a size kind). Feeds that list a style rather than its sizes leave the
+// size out; such an offer is not one size, so it matches no shopper's size, and shows and
+// filters as not given.
+const SizeNotGiven = "Size not given"
 
 // Size-label systems that are not numbering systems.
 const (
-	sysOneSize = "one"
-	sysOther   = "other" // size text catalog.ParseSize could not read
+	sysOneSize  = "one"
+	sysNotGiven = "none"  // no size, on a sized thing
+	sysOther    = "other" // size text catalog.ParseSize could not read
 )
 
 // sizeKey is one size as the index files it: a label shoppers read and filter by ("EU 38",
@@ -42,8 +50,14 @@ func keyOf(s catalog.Size) sizeKey {
 //
 // A list of sizes in one offer ("XS,S,M,L", "36, 37, 38": an affiliate row per style, such as
 // Awin's Fashion:size, naming the sizes in stock) is found under each of its sizes.
+//
+// No size at all is one size for a thing without a size kind (kind ""), and SizeNotGiven for
+// a sized one.
 func sizeKeys(raw, system, kind, gender string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
+		if kind != "" {
+			return []sizeKey{{SizeNotGiven, sysNotGiven}}
+		}
 		return []sizeKey{{OneSize, sysOneSize}}
 	}
 	sizes := sizeList(raw, system, kind)
@@ -158,8 +172,11 @@ func SizeLabel(value, system, kind string) string {
 	if strings.TrimSpace(value) == "" {
 		return OneSize
 	}
-	if strings.EqualFold(strings.TrimSpace(value), OneSize) {
+	switch v := strings.TrimSpace(value); {
+	case strings.EqualFold(v, OneSize):
 		return OneSize
+	case strings.EqualFold(v, SizeNotGiven):
+		return SizeNotGiven
 	}
 	return sizeKeys(value, system, kind, "")[0].label
 }

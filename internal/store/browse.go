@@ -39,8 +39,12 @@ type Listing struct {
 	// charged at (pricing.Questionable).
 	Questionable bool
 	// Sizes are the distinct sizes in stock, smallest first.
-	Sizes   []string
-	InStock bool
+	Sizes []string
+	// SizeKind is the size kind of the product's category ("tops", "shoes"…; see
+	// catalog.Node.SizeKind): "" for one-size things and products without a category. A sized
+	// product in stock with no Sizes is one whose shops give no size, not a one-size item.
+	SizeKind string
+	InStock  bool
 	// HasOffer is false for a product no retailer lists any more.
 	HasOffer bool
 }
@@ -93,24 +97,27 @@ const listingColumns = `p.id, COALESCE(br.name, ''), p.title, p.image_url, COALE
 	(SELECT MIN(lo.lowest_30d) FROM offers lo
 		WHERE lo.product_id = p.id AND lo.currency = b.currency AND lo.gone_at IS NULL AND lo.lowest_30d > 0
 			AND (SELECT listed FROM retailers vr WHERE vr.id = lo.retailer_id) = 1),
-	COALESCE(b.questionable, 0)`
+	COALESCE(b.questionable, 0), COALESCE(p.category_id, 0)`
 
 // listingJoins are the joins listingColumns needs, after FROM products p.
 const listingJoins = `LEFT JOIN brands br ON br.id = p.brand_id
 	LEFT JOIN best b ON b.product_id = p.id AND b.rn = 1
 	LEFT JOIN retailers r ON r.id = b.retailer_id`
 
-func scanListing(row interface{ Scan(...any) error }, extra ...any) (Listing, error) {
+// scanListing reads a row of listingColumns (then extra); kinds are the categories' size
+// kinds (categorySizeKinds).
+func scanListing(kinds map[int64]string, row interface{ Scan(...any) error }, extra ...any) (Listing, error) {
 	var l Listing
 	var avail string
 	var sizes sql.NullString
 	var low sql.NullInt64
-	var questionable int64
+	var questionable, category int64
 	dest := append([]any{&l.ProductID, &l.Brand, &l.Title, &l.ImageURL, &l.Retailer, &l.URL,
-		&l.Currency, &l.Price, &l.RegularPrice, &avail, &sizes, &low, &questionable}, extra...)
+		&l.Currency, &l.Price, &l.RegularPrice, &avail, &sizes, &low, &questionable, &category}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return Listing{}, err
 	}
+	l.SizeKind = kinds[category]
 	l.HasOffer = avail != ""
 	l.InStock = catalog.Availability(avail) == catalog.InStock
 	l.Lowest30d = low.Int64
@@ -134,6 +141,10 @@ func (db *DB) SaleListings(ctx context.Context, limit int) ([]Listing, error) {
 	SELECT ` + listingColumns + `
 	FROM sale s JOIN products p ON p.id = s.product_id ` + listingJoins + `
 	ORDER BY (b.regular_price - b.price) * 100 / b.regular_price DESC, p.id`
+	kinds, err := db.categorySizeKinds(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("sale listings: %w", err)
+	}
 	rows, err := db.sql.QueryContext(ctx, q, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sale listings: %w", err)
@@ -141,7 +152,7 @@ func (db *DB) SaleListings(ctx context.Context, limit int) ([]Listing, error) {
 	defer rows.Close()
 	var out []Listing
 	for rows.Next() {
-		l, err := scanListing(rows)
+		l, err := scanListing(kinds, rows)
 		if err != nil {
 			return nil, fmt.Errorf("sale listings: %w", err)
 		}
@@ -173,6 +184,10 @@ func (db *DB) SearchListings(ctx context.Context, query string, limit int) ([]Li
 	WHERE ` + strings.Join(conds, " AND ") + `
 	ORDER BY CASE WHEN b.availability = 'in_stock' AND b.regular_price > b.price THEN 0 ELSE 1 END, p.title, p.id
 	LIMIT $1`
+	kinds, err := db.categorySizeKinds(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
@@ -180,7 +195,7 @@ func (db *DB) SearchListings(ctx context.Context, query string, limit int) ([]Li
 	defer rows.Close()
 	var out []Listing
 	for rows.Next() {
-		l, err := scanListing(rows)
+		l, err := scanListing(kinds, rows)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", query, err)
 		}
@@ -280,6 +295,10 @@ func (db *DB) collectionEntries(ctx context.Context, c editorial.Collection) (Co
 	FROM collection_items ci JOIN products p ON p.id = ci.product_id ` + listingJoins + `
 	WHERE ci.collection_id = $1
 	ORDER BY ci.position`
+	kinds, err := db.categorySizeKinds(ctx)
+	if err != nil {
+		return CollectionView{}, fmt.Errorf("collection %q items: %w", c.Slug, err)
+	}
 	rows, err := db.sql.QueryContext(ctx, q, c.ID)
 	if err != nil {
 		return CollectionView{}, fmt.Errorf("collection %q items: %w", c.Slug, err)
@@ -288,7 +307,7 @@ func (db *DB) collectionEntries(ctx context.Context, c editorial.Collection) (Co
 	v := CollectionView{Collection: c}
 	for rows.Next() {
 		var e CollectionEntry
-		l, err := scanListing(rows, &e.Position, &e.Blurb)
+		l, err := scanListing(kinds, rows, &e.Position, &e.Blurb)
 		if err != nil {
 			return CollectionView{}, fmt.Errorf("collection %q items: %w", c.Slug, err)
 		}
@@ -353,9 +372,13 @@ func (db *DB) productOffers(ctx context.Context, id, viewerID int64) (ProductDet
 		p.description, p.color, p.material, p.gender, p.gtin, p.mpn, p.created_at
 	FROM products p ` + listingJoins + ` LEFT JOIN categories c ON c.id = p.category_id
 	WHERE p.id = $1`
+	kinds, err := db.categorySizeKinds(ctx)
+	if err != nil {
+		return ProductDetail{}, fmt.Errorf("product %d: %w", id, err)
+	}
 	var d ProductDetail
 	var created int64
-	l, err := scanListing(db.sql.QueryRowContext(ctx, q, id, viewerID), &d.Key, &d.BrandID, &d.CategoryID, &d.Category,
+	l, err := scanListing(kinds, db.sql.QueryRowContext(ctx, q, id, viewerID), &d.Key, &d.BrandID, &d.CategoryID, &d.Category,
 		&d.Description, &d.Color, &d.Material, &d.Gender, &d.GTIN, &d.MPN, &created)
 	if err != nil {
 		return ProductDetail{}, fmt.Errorf("product %d: %w", id, notFound(err))

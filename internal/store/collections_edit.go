@@ -155,6 +155,10 @@ func (db *DB) DeleteCollection(ctx context.Context, id int64) error {
 // exist among ids, by product id: the cards of products embedded in a collection's text.
 func (db *DB) ListingsByID(ctx context.Context, ids []int64) (map[int64]Listing, error) {
 	out := make(map[int64]Listing, len(ids))
+	kinds, err := db.categorySizeKinds(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listings of %d products: %w", len(ids), err)
+	}
 	ph := db.placeholders()
 	for start := 0; start < len(ids); start += maxRowsPerStatement / 2 {
 		part := ids[start:min(len(ids), start+maxRowsPerStatement/2)]
@@ -164,7 +168,7 @@ func (db *DB) ListingsByID(ctx context.Context, ids []int64) (map[int64]Listing,
 		SELECT ` + listingColumns + ` FROM products p ` + listingJoins + ` WHERE p.id IN (` + ph.inList(n, n+1) + `)`
 		args := append(int64Args(part), int64Args(part)...)
 		err := eachRow(ctx, db.sql, q, args, func(rows *sql.Rows) error {
-			l, err := scanListing(rows)
+			l, err := scanListing(kinds, rows)
 			if err != nil {
 				return err
 			}

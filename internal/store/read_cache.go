@@ -22,7 +22,10 @@ type readCache struct {
 	cats      []catalog.Category
 	catsCount int64
 	catsMax   int64
-	stmts     map[string]*sql.Stmt
+	// kinds are the categories' size kinds (categorySizeKinds), worked out from kindsOf.
+	kinds   map[int64]string
+	kindsOf []catalog.Category
+	stmts   map[string]*sql.Stmt
 }
 
 // Categories returns the whole category tree, ordered by path, so each parent comes before

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tagdrop/tagdrop/internal/index"
 	"github.com/tagdrop/tagdrop/internal/search"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
@@ -69,8 +70,10 @@ func writeCard(b *strings.Builder, l *store.Listing) {
 			b.WriteString(`</span> `)
 		}
 		b.WriteString(`</p>`)
+	case l.InStock && l.SizeKind != "":
+		b.WriteString(`<p class="card-sizes"><span class="size">` + index.SizeNotGiven + `</span></p>`)
 	case l.InStock:
-		b.WriteString(`<p class="card-sizes"><span class="size">One size</span></p>`)
+		b.WriteString(`<p class="card-sizes"><span class="size">` + index.OneSize + `</span></p>`)
 	}
 	b.WriteString(`<p class="card-meta">`)
 	if l.Retailer != "" {

@@ -26,6 +26,7 @@ const cardTemplates = `{{define "card"}}
       <h3 class="card-title">{{.Title}}</h3>
       {{template "price" .}}
       {{if .Sizes}}<p class="card-sizes"><span class="visually-hidden">Sizes in stock: </span>{{range .Sizes}}<span class="size">{{.}}</span> {{end}}</p>
+      {{else if and .InStock .SizeKind}}<p class="card-sizes"><span class="size">Size not given</span></p>
       {{else if .InStock}}<p class="card-sizes"><span class="size">One size</span></p>{{end}}
       <p class="card-meta">{{if .Retailer}}at {{.Retailer}}{{end}}{{if .IsLowest30d}}<span class="low30">Lowest in 30 days</span>{{end}}{{if and .OnSale .Questionable}}<span class="questionable" title="The regular price this discount is taken from was charged on fewer than 7 of the 30 days before the sale">Questionable discount</span>{{end}}</p>
     </div>
@@ -61,6 +62,8 @@ func TestGridHTMLMatchesTemplates(t *testing.T) {
 			Retailer: `R&D <shop>`, Currency: "GBP", Price: 4450, RegularPrice: 8900, Questionable: true, InStock: true, HasOffer: true}},
 		{Listing: store.Listing{ProductID: 3, Brand: "Toteme", Title: "Scarf", ImageURL: "/static/demo/scarf.svg", Currency: "USD",
 			Price: 12000, RegularPrice: 12000, InStock: true, HasOffer: true}},
+		{Listing: store.Listing{ProductID: 7, Brand: "Ganni", Title: "Wrap dress", Currency: "EUR", Price: 9000, RegularPrice: 9000,
+			SizeKind: "dresses", InStock: true, HasOffer: true}},
 		{Listing: store.Listing{ProductID: 4, Brand: "Ganni", Title: "Sold out boots", Currency: "EUR", Price: 30000, RegularPrice: 40000,
 			Sizes: nil, InStock: false, HasOffer: true}},
 		{Listing: store.Listing{ProductID: 5, Brand: "Gone", Title: "No offer", ImageURL: "data:image/png;base64,iVBORw0KGgo=", HasOffer: false}},
