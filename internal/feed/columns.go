@@ -16,50 +16,66 @@ var defaultColumns = map[string][]string{
 	// A variant's own id (PrestaShop's Combination ID) before its product's, which its sizes
 	// share; a row without one (a simple product) falls back to the product's (see idFallback).
 	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
-		"merchantproductid", "itemid", "sku", "skuid"},
-	"title":       {"title", "productname", "name", "itemname"},
-	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription"},
+		"merchantproductid", "itemid", "sku", "skuid", "variantsku", "aid"},
+	"title": {"title", "productname", "name", "itemname"},
+	// billiger.de names it desc, Shopify's admin export "Body (HTML)".
+	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription",
+		"desc", "bodyhtml"},
 	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
 	// eBay's Feed API gives its affiliate link (itemAffiliateWebUrl) beside the plain one.
 	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "itemaffiliateweburl", "url", "producturl", "merchantdeeplink", "deeplink",
 		"productlink", "itemweburl"},
 	"image_link": {"imagelink", "imageurl", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
-		"image", "imagelinkurl", "imageurls", "images"},
+		"image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc"},
 	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
 	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands"},
-	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans"},
-	"mpn":                   {"mpn", "manufacturerpart", "modelnumber", "productmodel"},
+	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
+	// billiger.de's mpnr; Shopify's admin export writes Google attributes as "Google Shopping / MPN".
+	"mpn": {"mpn", "manufacturerpart", "modelnumber", "productmodel", "mpnr", "googleshoppingmpn"},
 	// price is the regular price in Merchant Center terms. Awin's search_price and Impact's
 	// CurrentPrice are what the shopper pays; their rrp_price/OriginalPrice (regular_price below)
 	// turn them into sale prices when higher.
 	// eBay's Feed API writes priceValue beside priceCurrency; WooCommerce's export has "Regular
 	// price" and "Sale price" only; PrestaShop calls a sale price a specific price.
 	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue",
-		"regularprice"},
-	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice"},
+		"regularprice", "variantprice"},
+	// Magento's special_price is its sale price, dated by special_price_from_date and
+	// special_price_to_date (Magento 1: special_from_date, special_to_date).
+	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice"},
 	"sale_price_effective_date": {"salepriceeffectivedate"},
-	"availability":              {"availability", "stockstatus", "stockavailability"},
-	"google_product_category":   {"googleproductcategory", "googlecategory"},
+	// A sale's first and last day in two columns: Magento's, WooCommerce's "Date sale price
+	// starts" and "Date sale price ends", PrestaShop's "Discount from (yyyy-mm-dd)".
+	FieldSaleStart: {"specialpricefromdate", "specialfromdate", "datesalepricestarts", "salepricestartdate", "salestartdate", "salepricefrom",
+		"discountfromyyyymmdd", "discountfrom"},
+	FieldSaleEnd: {"specialpricetodate", "specialtodate", "datesalepriceends", "salepriceenddate", "saleenddate", "salepriceto",
+		"discounttoyyyymmdd", "discountto"},
+	// billiger.de gives a delivery time ("1-3 Werktage", "nicht lieferbar"), which the
+	// catalogue reads as availability.
+	"availability":            {"availability", "stockstatus", "stockavailability", "dlvtime"},
+	"google_product_category": {"googleproductcategory", "googlecategory", "googleshoppinggoogleproductcategory"},
 	// Tradedoubler's merchantCategoryName, Magento's categories.
 	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "merchantcategoryname", "categoryname",
-		"primarycategory", "advertisercategory", "category", "categories"},
+		"primarycategory", "advertisercategory", "category", "categories", "shopcat"},
 	"color":       {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch"},
 	"size":        {"size", "fashionsize", "sizes"},
 	"size_type":   {"sizetype"},
 	"size_system": {"sizesystem"},
-	"gender":      {"gender", "fashionsuitablefor", "suitablefor"},
-	"age_group":   {"agegroup"},
+	"gender":      {"gender", "fashionsuitablefor", "suitablefor", "googleshoppinggender"},
+	"age_group":   {"agegroup", "googleshoppingagegroup"},
 	"material":    {"material", "fashionmaterial"},
 	"pattern":     {"pattern", "fashionpattern"},
 	// A bare "parent" column is read only in a variant export (see parentGroup).
+	// Shopify's admin export groups a product's variants by Handle; elsewhere a "handle" may be
+	// anything (a seller's social media name), so it is read only there (see mapColumns).
 	"item_group_id": {"itemgroupid", "parentproductid", "parentsku", "groupid"},
-	"condition":     {"condition"},
+	"condition":     {"condition", "googleshoppingcondition"},
 	FieldCurrency:   {"currency", "currencycode", "pricecurrency", "currencyid"},
 	// previousPrice is Tradedoubler's "was" price, normal_price Webgains', price_old Daisycon's,
 	// formerPrice idealo's, price_retail Pepperjam's (beside its price_sale), price-no-rebate
 	// Kelkoo's, originalPriceValue eBay's.
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
-		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice"},
+		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice",
+		"variantcompareatprice"},
 	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel"},
 	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
 	// additional_attributes ("color=Blue,size=M,manufacturer=Nike").
@@ -78,7 +94,7 @@ var singleColumn = map[string]bool{"id": true, "price": true, "sale_price": true
 // (Rakuten's Retail Price as price) is not offered to a later one (regular_price).
 var fieldOrder = []string{
 	"id", "title", "description", "link", "image_link", "additional_image_link", "brand", "gtin", "mpn",
-	"price", "sale_price", "sale_price_effective_date", "availability", "google_product_category",
+	"price", "sale_price", "sale_price_effective_date", FieldSaleStart, FieldSaleEnd, "availability", "google_product_category",
 	"product_type", "color", "size", "size_type", "size_system", "gender", "age_group", "material",
 	"pattern", "item_group_id", "condition", FieldCurrency, FieldRegularPrice, FieldInStock, FieldAttributes,
 }
@@ -110,11 +126,17 @@ type columns struct {
 	// kelkoo is set for a header of Kelkoo's column names (offer-id, product-url,
 	// merchant-category), whose availability column holds Kelkoo's numeric codes.
 	kelkoo bool
+	// monthFirst is set for Magento 2's special_price_from_date and special_price_to_date,
+	// whose slashed dates put the month first ("11/1/26").
+	monthFirst bool
 	// zeroIsNone marks the columns whose "0" means no value: a simple product's variation or
 	// combination id in WooCommerce's and PrestaShop's exports, its Parent.
 	zeroIsNone map[int]bool
 	// variants says where a "parent" column is a variant's product; see parentGroup.
 	variants variantColumns
+	// shopify is set for Shopify's admin product export, whose variant rows take their
+	// product's cells from its first row.
+	shopify *shopifyExport
 }
 
 // mapColumns resolves the fields of a header: the column map's choices first, then the
@@ -180,6 +202,9 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 			if name == "baseprice" && unitPricedBase(byKey) {
 				continue // a price per unit beside its unit: Germany's Grundpreis
 			}
+			if name == "aid" && !billigerHeader(byKey) {
+				continue // elsewhere an aid may be the advertiser's id, the same on every row
+			}
 			before := len(idx)
 			for _, i := range taxIncludedColumns(f, name, taxIncl) { // "Price tax incl." before "Price"
 				add(i, false)
@@ -198,8 +223,26 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 			c.byField[f] = idx
 		}
 	}
+	if c.shopify = newShopifyExport(header, byKey); c.shopify != nil {
+		// Shopify's Type is the shop's own product type, its Product Category a path of
+		// Shopify's standard taxonomy, which follows Google's.
+		// Its Vendor is the brand (elsewhere a vendor may be the seller).
+		// Its Handle is the product whose variants the rows are.
+		for _, fc := range []struct{ f, key string }{{"product_type", "type"}, {"google_product_category", "productcategory"}, {"brand", "vendor"},
+			{"item_group_id", "handle"}} {
+			if _, mapped := colMap[fc.f]; !mapped {
+				for _, i := range byKey[fc.key] {
+					if !claimed[i] {
+						claimed[i] = true
+						c.byField[fc.f] = append(c.byField[fc.f], i)
+					}
+				}
+			}
+		}
+	}
 	c.attrPairs = attributePairs(header)
 	c.kelkoo = kelkooHeader(header)
+	c.monthFirst = len(byKey["specialpricefromdate"]) > 0 || len(byKey["specialpricetodate"]) > 0
 	c.variants, c.zeroIsNone = findVariantColumns(header, byKey)
 	for _, f := range []string{"id", "title", "price"} {
 		if len(c.byField[f]) == 0 {
@@ -263,3 +306,9 @@ func dataLike(header []string) bool {
 
 // dataNumber is a cell that is a number with decimals, as prices are: "58.00", "1299,95".
 var dataNumber = regexp.MustCompile(`^\d+[.,]\d{2}$`)
+
+// billigerHeader reports a header of billiger.de's column names, in which aid is the offer's
+// id: it has one of billiger.de's own columns (dlv_time, dlv_cost, shop_cat) beside it.
+func billigerHeader(byKey map[string][]int) bool {
+	return len(byKey["dlvtime"]) > 0 || len(byKey["dlvcost"]) > 0 || len(byKey["shopcat"]) > 0
+}

@@ -32,6 +32,10 @@ type delimitedReader struct {
 	err      error // sticky: io.EOF or what broke the feed
 	// recLast is the line on which the record read last ends.
 	recLast int
+	// pending is the first row of a file without column names (Rakuten's), read before the
+	// reader knew it was data; pendingLine is its line.
+	pending     []string
+	pendingLine int
 }
 
 // boundField is a field with the columns that hold it, resolved once for every row.
@@ -72,11 +76,20 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 		header, err = cr.Read()
 	}
 	hdr := err == nil && isRakutenHDR(header)
+	var pending []string // a row of data read in place of the header
+	pendingLine := 0
 	if hdr { // a line of column names under Rakuten's header record is the header
 		bound.reset()
 		header, err = cr.Read()
 		if err == io.EOF {
 			err = nil
+		}
+		if err == nil && dataLike(header) && rakutenRow(header) {
+			// Rakuten's product files as the network delivers them: no column names, the
+			// fields in the order of its specification.
+			pending = append([]string(nil), header...)
+			pendingLine, _ = cr.FieldPos(0)
+			header = rakutenLayout
 		}
 	}
 	bound.reset()
@@ -102,7 +115,7 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 		return nil, fmt.Errorf("%s: %w", format, err)
 	}
 	r := &delimitedReader{csv: cr, bound: bound, cols: cols, parse: opts.ParsePrice, currency: opts.Currency, encoding: encoding,
-		columns: len(header)}
+		columns: len(header), pending: pending, pendingLine: pendingLine}
 	if r.parse == nil {
 		r.parse = DefaultParsePrice
 	}
@@ -147,6 +160,9 @@ func (r *delimitedReader) Next() (Item, error) {
 				"column %q starts with a quote that does not close at the end of the field, so lines %d-%d were read as one row; they are skipped (double the quotes inside the field, or quote the whole field)",
 				r.cols.name(i), line, last)}
 		}
+		if r.cols.shopify != nil && r.cols.shopify.fill(rec) {
+			continue // an image row, a draft, a gift card: not an item on sale
+		}
 		it, reason := r.item(rec)
 		it.Line = line
 		if reason != "" {
@@ -159,7 +175,7 @@ func (r *delimitedReader) Next() (Item, error) {
 // item fills an Item from one row and parses its prices, returning why it cannot be used, or "".
 func (r *delimitedReader) item(rec []string) (Item, string) {
 	var it Item
-	var currency, regular, inStock, attrs string
+	var currency, regular, inStock, attrs, saleStart, saleEnd string
 	for _, f := range r.fields {
 		for _, i := range f.cols {
 			if i >= len(rec) {
@@ -184,6 +200,10 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 				inStock = v
 			case FieldAttributes:
 				attrs = v
+			case FieldSaleStart:
+				saleStart = v
+			case FieldSaleEnd:
+				saleEnd = v
 			default:
 				f.set(&it, v)
 			}
@@ -195,6 +215,9 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 	if it.ItemGroupID == "" {
 		it.ItemGroupID = r.cols.variants.parentGroup(rec)
 	}
+	if it.SalePriceEffectiveDate == "" && (saleStart != "" || saleEnd != "") {
+		it.SalePriceEffectiveDate = saleDate(saleStart, r.cols.monthFirst) + "/" + saleDate(saleEnd, r.cols.monthFirst)
+	}
 	if attrs != "" {
 		fillFromAttributes(&it, attrs)
 	}
@@ -205,6 +228,14 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 	}
 	if r.cols.kelkoo {
 		it.Availability = kelkooAvailability(it.Availability)
+	}
+	if s := r.cols.shopify; s != nil {
+		if it.Availability == "" {
+			it.Availability = s.availability(rec)
+		}
+		if it.Gender == "" {
+			it.Gender = s.gender(rec)
+		}
 	}
 	if it.Price == "" && it.SalePrice != "" { // only a sale price given: it is the price
 		it.Price, it.SalePrice = it.SalePrice, ""

@@ -8,6 +8,11 @@ import (
 // read returns the next record and the line it starts on, setting recLast to the line it ends
 // on.
 func (r *delimitedReader) read() ([]string, int, error) {
+	if rec := r.pending; rec != nil {
+		r.pending = nil
+		r.recLast = r.pendingLine + strings.Count(rec[len(rec)-1], "\n")
+		return rec, r.pendingLine, nil
+	}
 	rec, err := r.csv.Read()
 	r.bound.reset()
 	if err == io.EOF {

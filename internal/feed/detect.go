@@ -12,8 +12,9 @@ import (
 // is none that tagdrop reads. Peeking a few kilobytes is enough. The rules, in order, after a
 // byte order mark (UTF-8 or UTF-16) and leading white space:
 //
-//   - "<": gmc-xml when the Google namespace (http://base.google.com/ns/1.0) is declared and the
-//     root is <rss> or <feed>; other XML is not a feed tagdrop reads.
+//   - "<": gmc-xml when the root is <rss> or <feed> and the Google namespace
+//     (http://base.google.com/ns/1.0) is declared or its attributes are used without it (see
+//     merchantXML); other XML is not a feed tagdrop reads.
 //   - "{": shopify when the object's first key is "products" and holds an array.
 //   - otherwise a header line of text (no control characters but tab), after Excel's "sep=;"
 //     line if any, with at least two column names separated by tabs, commas, semicolons or
@@ -36,8 +37,7 @@ func Detect(peek []byte) string {
 	}
 	switch trimmed[0] {
 	case '<':
-		if bytes.Contains(peek, []byte(gNamespace)) &&
-			(bytes.Contains(peek, []byte("<rss")) || bytes.Contains(peek, []byte("<feed"))) {
+		if merchantXML(peek) {
 			return GMCXML
 		}
 		return ""
@@ -53,6 +53,18 @@ func Detect(peek []byte) string {
 		return detectDelimited(firstLine(rest), sep)
 	}
 	return detectDelimited(firstLine(peek), 0)
+}
+
+// merchantXML reports an RSS or Atom feed of Merchant Center items: one that declares the
+// Google namespace, or, written without it, whose items use Merchant attributes anyway: a "g:"
+// prefix the feed never declares, or plain <price>. A plain <id> alone is not enough: blogs'
+// RSS items carry one too (a post's number), and a blog must be refused, not read as a feed
+// of items without prices.
+func merchantXML(peek []byte) bool {
+	if !bytes.Contains(peek, []byte("<rss")) && !bytes.Contains(peek, []byte("<feed")) {
+		return false
+	}
+	return bytes.Contains(peek, []byte(gNamespace)) || bytes.Contains(peek, []byte("<g:")) || bytes.Contains(peek, []byte("<price>"))
 }
 
 // isShopifyPage says whether a JSON object starts with a "products" array.

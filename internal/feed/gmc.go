@@ -260,7 +260,7 @@ func (r *gmcReader) decodeItem() (Item, error) {
 					if cur.name.Space == gNamespace {
 						setGField(&it, cur.name.Local, v)
 					} else {
-						setPlainField(&it, cur.name.Local, v)
+						setPlainField(&it, cur.name.Local, v, r.plainMerchantSpace(cur.name.Space))
 					}
 				}
 			}
@@ -287,8 +287,14 @@ func (r *gmcReader) fail(err error) error {
 	return r.err
 }
 
-// setPlainField fills a field from an unprefixed element only when no g: element has.
-func setPlainField(it *Item, name, v string) {
+// setPlainField fills a field from an element outside the Google namespace only when no g:
+// element has: RSS's and Atom's own <title>, <link>, <description>, and, when merchant is set,
+// the Merchant Center attributes of feeds written without the namespace (<id>, <price> in plain
+// RSS items, or a "g:" prefix the feed never declares), which read as their g: twins. merchant
+// is set only for elements without a prefix and for the undeclared "g:" one: an element of
+// another declared namespace (a shipping extension's <shp:sale_price>, Atom's <atom:id>) means
+// that namespace's thing, not Google's.
+func setPlainField(it *Item, name, v string, merchant bool) {
 	var dst *string
 	switch name {
 	case "title":
@@ -297,12 +303,78 @@ func setPlainField(it *Item, name, v string) {
 		dst = &it.Description
 	case "link":
 		dst = &it.Link
+	case "additional_image_link":
+		if merchant && len(it.AdditionalImageLinks) == 0 {
+			addImages(it, v)
+		}
+		return
 	default:
+		if p := merchantField(it, name); merchant && p != nil && *p == "" {
+			setGField(it, name, v)
+		}
 		return
 	}
 	if *dst == "" {
 		*dst = v
 	}
+}
+
+// plainMerchantSpace reports whether encoding/xml's namespace of an element outside Google's
+// may stand for a Merchant attribute (see setPlainField): none, the default namespace in
+// effect around the item (that of an unprefixed element: Atom's in an Atom feed), or the
+// undeclared "g" prefix, which encoding/xml leaves as the name's space.
+func (r *gmcReader) plainMerchantSpace(space string) bool {
+	return space == "" || space == "g" || space == r.defaultNS
+}
+
+// merchantField is the item's field that a Merchant Center attribute other than title, link,
+// description and additional_image_link fills, or nil for any other name.
+func merchantField(it *Item, name string) *string {
+	switch name {
+	case "id":
+		return &it.ID
+	case "image_link":
+		return &it.ImageLink
+	case "brand":
+		return &it.Brand
+	case "gtin":
+		return &it.GTIN
+	case "mpn":
+		return &it.MPN
+	case "price":
+		return &it.Price
+	case "sale_price":
+		return &it.SalePrice
+	case "sale_price_effective_date":
+		return &it.SalePriceEffectiveDate
+	case "availability":
+		return &it.Availability
+	case "google_product_category":
+		return &it.GoogleProductCategory
+	case "product_type":
+		return &it.ProductType
+	case "color":
+		return &it.Color
+	case "size":
+		return &it.Size
+	case "size_type":
+		return &it.SizeType
+	case "size_system":
+		return &it.SizeSystem
+	case "gender":
+		return &it.Gender
+	case "age_group":
+		return &it.AgeGroup
+	case "material":
+		return &it.Material
+	case "pattern":
+		return &it.Pattern
+	case "item_group_id":
+		return &it.ItemGroupID
+	case "condition":
+		return &it.Condition
+	}
+	return nil
 }
 
 func setGField(it *Item, name, v string) {

@@ -164,7 +164,8 @@ func (r *itemScanner) setField(it *Item, qname, text, href []byte, hasHref bool)
 	if len(prefix) > 0 && r.ns[string(prefix)] == gNamespace {
 		setGField(it, name, string(v))
 	} else {
-		setPlainField(it, name, string(v))
+		_, gDeclared := r.ns["g"]
+		setPlainField(it, name, string(v), len(prefix) == 0 || string(prefix) == "g" && !gDeclared)
 	}
 	return true
 }

@@ -73,6 +73,11 @@ const (
 	// Magento's additional_attributes) whose colour, size, brand, gender, material, pattern and
 	// age group fill those fields when their own columns are absent or empty.
 	FieldAttributes = "attributes"
+	// FieldSaleStart is the first day (or time) of the sale price, for feeds that date a sale
+	// in two columns rather than in sale_price_effective_date; empty is open.
+	FieldSaleStart = "sale_price_start"
+	// FieldSaleEnd is the last day (or time) of the sale price; a date alone includes that day.
+	FieldSaleEnd = "sale_price_end"
 )
 
 // fieldSetters fill an Item's string field from a column's value, by tagdrop field name.
@@ -106,6 +111,8 @@ var fieldSetters = map[string]func(*Item, string){
 	FieldRegularPrice:           nil,
 	FieldInStock:                nil,
 	FieldAttributes:             nil,
+	FieldSaleStart:              nil,
+	FieldSaleEnd:                nil,
 }
 
 // setImage sets the item's image; a cell that lists several addresses (idealo's imageUrls,

@@ -1,8 +1,10 @@
 package feed
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 const rakutenColumns = "Product ID|Product Name|SKU Number|Sale Price|Retail Price|Currency\n"
@@ -40,8 +42,8 @@ func TestRakutenTrailerSkipped(t *testing.T) {
 	}
 }
 
-// TestRakutenHDRWithoutColumnNames: HDR with no line of column names under it is still refused,
-// saying what to add; Rakuten's fixed column layout is not guessed.
+// TestRakutenHDRWithoutColumnNames: HDR over a line that is neither column names nor a row of
+// Rakuten's product layout (no addresses or prices in it) is still refused, saying what to add.
 func TestRakutenHDRWithoutColumnNames(t *testing.T) {
 	doc := "HDR|12345|Soie Boutique|11/27/2026 03:00:00\n1234|Silk Blouse|SB-1|Women\nTRL|1\n"
 	_, _, err := OpenWith(strings.NewReader(doc), Options{})
@@ -59,6 +61,49 @@ func TestRakutenHDRNamed(t *testing.T) {
 	doc := "HDR|12345|Soie Boutique|11/27/2026 03:00:00\n1234|Silk Blouse|SB-1|Women\nTRL|1\n"
 	_, _, err := OpenWith(strings.NewReader(doc), Options{})
 	if err == nil || !strings.Contains(err.Error(), "Rakuten header record") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestRakutenWithoutColumnNames: Rakuten's product file as the network delivers it, HDR then
+// rows of its 38 fields with no line of column names (a row may drop its empty last fields),
+// is read by the specification's order: the buy URL is the link, Retail Price the price and a
+// lower Sale Price the sale, attributes 3 to 6 size, material, colour and gender. A row
+// without a price is a row error naming its line; TRL is no item.
+func TestRakutenWithoutColumnNames(t *testing.T) {
+	f, err := os.Open("testdata/rakuten_noheader.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	items, rows, _, err := readAllWith(t, f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRows(t, rows, []rowWant{{line: 3, item: "7002", reason: "missing price"}})
+	if len(items) != 2 {
+		t.Fatalf("items %+v", items)
+	}
+	if it := items[0]; it.ID != "7001" || it.Line != 2 || it.Title != "Wool Blend Coat" || it.RegularPrice != 19900 || it.SaleAmount != 15920 ||
+		it.Currency != "EUR" || it.Link != "https://click.linksynergy.com/link?id=x&offerid=41001.7001" ||
+		it.Description != "Long wool blend coat with a notch collar." || it.Brand != "Stoffwerk" || it.ProductType != "Women" ||
+		it.Size != "M" || it.Material != "Wool" || it.Color != "Camel" || it.Gender != "Female" || it.GTIN != "4012345600017" ||
+		it.MPN != "SW-COAT" || it.Availability != "in-stock" {
+		t.Errorf("item 1 = %+v", it)
+	}
+	if it := items[1]; it.ID != "7003" || it.Line != 4 || it.RegularPrice != 2900 || it.PriceAt(time.Time{}) != 2900 || it.Color != "Grey" ||
+		it.Availability != "out-of-stock" {
+		t.Errorf("item 2 = %+v", it)
+	}
+}
+
+// TestHDROverOtherData: a tab-separated file that opens with some other system's HDR line and
+// data under it (five fields, not Rakuten's layout of 38 with its addresses in place) is refused
+// as headerless, not read as Rakuten rows whose prices would all be missing.
+func TestHDROverOtherData(t *testing.T) {
+	doc := "HDR\t20261126\tExport\tv2\nSKU-1\tRed Dress\t49.99\t59.99\thttps://a.example.com/1\nSKU-2\tBlue Dress\t39.99\t45.00\thttps://a.example.com/2\n"
+	_, _, err := OpenWith(strings.NewReader(doc), Options{})
+	if err == nil || !strings.Contains(err.Error(), "under the HDR line") {
 		t.Fatalf("err = %v", err)
 	}
 }

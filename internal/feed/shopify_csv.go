@@ -1,0 +1,142 @@
+package feed
+
+import (
+	"strconv"
+	"strings"
+)
+
+// shopifyExport reads the product CSV that Shopify's admin exports (Products → Export): one row
+// per variant, the rows of a product sharing its Handle, and only the product's first row
+// giving its title, vendor, description, type, tags, status and option names. Rows that carry
+// nothing but another image of the product follow its variants.
+type shopifyExport struct {
+	handle int
+	// product are the product-level columns, which a variant row leaves empty and takes from
+	// its product's first row (Image Src among them: a variant without an image of its own
+	// shows the product's first).
+	product []int
+	// values are the OptionN Value columns, sku Variant SKU, price Variant Price.
+	values     []int
+	sku, price int
+	// tracker, qty and policy are Variant Inventory Tracker, Qty and Policy; status, published
+	// and giftCard Status, Published and Gift Card; tags Tags. -1 when the header lacks one.
+	tracker, qty, policy, status, published, giftCard, tags int
+
+	last  string   // the handle of the product being read
+	first []string // its first row's product-level cells, by column
+}
+
+// newShopifyExport recognises the header of Shopify's admin product export (Handle, Variant
+// Price and Option1 Value), or returns nil.
+func newShopifyExport(header []string, byKey map[string][]int) *shopifyExport {
+	col := func(k string) int {
+		if i := byKey[k]; len(i) > 0 {
+			return i[0]
+		}
+		return -1
+	}
+	s := &shopifyExport{handle: col("handle"), sku: col("variantsku"), price: col("variantprice"),
+		tracker: col("variantinventorytracker"), qty: col("variantinventoryqty"), policy: col("variantinventorypolicy"),
+		status: col("status"), published: col("published"), giftCard: col("giftcard"), tags: col("tags")}
+	if s.handle < 0 || s.price < 0 || col("option1value") < 0 {
+		return nil
+	}
+	for i, h := range header {
+		k := headerKey(h)
+		switch {
+		case i == s.handle, strings.HasPrefix(k, "variant"), k == "imageposition", k == "imagealttext", k == "costperitem",
+			strings.HasPrefix(h, "Included /"), strings.HasPrefix(h, "Price /"), strings.HasPrefix(h, "Compare At Price /"):
+		case strings.HasPrefix(k, "option") && strings.HasSuffix(k, "value"):
+			s.values = append(s.values, i)
+		default:
+			s.product = append(s.product, i)
+		}
+	}
+	return s
+}
+
+// fill completes a row in place from its product's first row and gives the variant an id
+// when it has no SKU: the handle and its option values ("pull-marin/38/Marine"). skip reports
+// a row that is no item on sale: an image row, a gift card, a product that is a draft,
+// archived or not published.
+func (s *shopifyExport) fill(rec []string) (skip bool) {
+	cell := func(i int) string {
+		if i < 0 || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	handle := cell(s.handle)
+	if handle != s.last || s.first == nil {
+		s.last = handle
+		s.first = make([]string, len(rec))
+		for _, i := range s.product {
+			if i < len(rec) {
+				s.first[i] = rec[i]
+			}
+		}
+	} else {
+		for _, i := range s.product {
+			if i < len(rec) && i < len(s.first) && strings.TrimSpace(rec[i]) == "" {
+				rec[i] = s.first[i]
+			}
+		}
+	}
+	var values []string
+	for _, i := range s.values {
+		if v := cell(i); v != "" && v != "Default Title" {
+			values = append(values, v)
+		}
+	}
+	if cell(s.price) == "" && cell(s.sku) == "" && len(values) == 0 {
+		return true // another image of the product
+	}
+	switch strings.ToLower(cell(s.status)) {
+	case "draft", "archived":
+		return true
+	}
+	if strings.EqualFold(cell(s.published), "false") || strings.EqualFold(cell(s.giftCard), "true") {
+		return true
+	}
+	if s.sku >= 0 && s.sku < len(rec) && cell(s.sku) == "" && handle != "" {
+		rec[s.sku] = strings.Join(append([]string{handle}, values...), "/")
+	}
+	return false
+}
+
+// availability is what a row's inventory columns say: an untracked variant, or one the
+// store keeps selling when none is left (policy "continue"), is in stock; else its quantity
+// decides. "" when the export has no inventory columns.
+func (s *shopifyExport) availability(rec []string) string {
+	cell := func(i int) string {
+		if i < 0 || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	if s.qty < 0 {
+		return ""
+	}
+	if s.tracker >= 0 && cell(s.tracker) == "" || strings.EqualFold(cell(s.policy), "continue") {
+		return "in stock"
+	}
+	if n, err := strconv.ParseFloat(cell(s.qty), 64); err == nil {
+		if n > 0 {
+			return "in stock"
+		}
+		return "out of stock"
+	}
+	return ""
+}
+
+// gender is the gender the product's tags name ("women", "Herren"), as for storefront pages.
+func (s *shopifyExport) gender(rec []string) string {
+	if s.tags < 0 || s.tags >= len(rec) {
+		return ""
+	}
+	var tags shopifyTags
+	for _, t := range strings.Split(rec[s.tags], ",") {
+		tags = append(tags, strings.TrimSpace(t))
+	}
+	return tags.gender()
+}
