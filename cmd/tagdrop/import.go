@@ -56,8 +56,9 @@ type importConfig struct {
 
 func runImport(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "import", importSynopsis,
-		"Imports product feeds (Google Merchant Center XML or TSV, affiliate CSV, Shopify products.json;\n"+
-			"plain, gzip or zip) into the catalogue.\n"+
+		"Imports product feeds (Google Merchant Center XML or TSV, affiliate CSV/TSV, Shopify products.json;\n"+
+			"shop exports of Shopify, WooCommerce, PrestaShop and Magento as exported; plain, gzip or zip)\n"+
+			"into the catalogue.\n"+
 			"SOURCE is a file or an http(s) URL. URLs are fetched only from public addresses (--allow-private\n"+
 			"widens that, for local testing only). Prints one summary per source, or with --json one object\n"+
 			"per source. Exits 1 if any source could not be imported; rejected rows alone do not fail an import.")
@@ -65,7 +66,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	fs.StringVar(&c.DB, "db", defaultDB, "database: sqlite:PATH or postgres://USER@HOST:PORT/DB")
 	fs.StringVar(&c.Retailer, "retailer", "", "retailer name (default: each file's name without extensions, each URL's host name without www.)")
 	fs.StringVar(&c.Format, "format", "auto", "feed format: auto (detected from the content), "+strings.Join(feed.Formats, ", ")+", or html (one product page by its URL)")
-	fs.StringVar(&c.MapFile, "map", "", "JSON `FILE` naming a CSV feed's columns: {\"id\": \"aw_product_id\", \"price\": \"search_price\"}")
+	fs.StringVar(&c.MapFile, "map", "", "JSON `FILE` naming a CSV feed's columns: {\"id\": \"aw_product_id\", \"price\": \"search_price\"}\n(Merchant Center's attribute names, plus currency, regular_price, in_stock, attributes,\nsale_price_start and sale_price_end)")
 	fs.StringVar(&c.Currency, "currency", "", "ISO 4217 `CODE` of prices that give none (a CSV of bare amounts, a Shopify store)")
 	fs.StringVar(&c.TaxonomyFile, "taxonomy", "", "Google's product taxonomy `FILE` (taxonomy-with-ids.en-US.txt) to categorise with, instead of\nthe built-in apparel branch")
 	fs.BoolVar(&c.Full, "full", false, "each feed is the retailer's complete catalogue: mark offers missing from it as gone")
