@@ -1,5 +1,7 @@
 package pricing
 
+import "strings"
+
 // Numbers that are not a price of one item: unit prices ("£2.00/kg"), dates and counts of days
 // ("31/12", "30 Tage"), multi-buys ("Leve 3 por", "2 voor €10,00").
 
@@ -16,6 +18,8 @@ var (
 		"dager", "dagar", "dage", "dni", "dní", "dnů", "päivän", "päivää", "napja", "nap", "gün", "дней", "днів",
 		"日", "天", "일", "week", "weeks", "wochen", "month", "months", "monate", "monaten", "mois", "meses",
 		"mesi", "maanden", "måneder", "månader", "miesięcy", "year", "years")
+	// betweenPeriodWords stand between a number and its period word ("30 derniers jours").
+	betweenPeriodWords = set("derniers", "dernières", "last", "past")
 	// multiBuyVerbs come before the quantity of a multi-buy ("Leve 3 por", "Buy 2 get 1").
 	multiBuyVerbs = set("buy", "leve", "compre", "lleve", "llévate", "kaufe", "kauf", "achetez", "prenez",
 		"koop", "köp", "kjøp", "køb", "prendi", "acquista", "kup", "osta")
@@ -112,12 +116,16 @@ func dateParts(toks []token, s string) []bool {
 }
 
 // notAmountAt reports whether the number at toks[i] counts something other than money: a
-// number of days or months ("30 Tage", "30-day"), or the quantity of a unit after "per" or "/"
+// number of days or months ("30 Tage", "30-day", "30 derniers jours"), or the quantity of a unit after "per" or "/"
 // ("per 100ml", "/100g").
 func notAmountAt(toks []token, i int, s string) bool {
 	j := i + 1
 	if j+1 < len(toks) && toks[j].kind == tokPunct && toks[j].text(s) == "-" && toks[j].start == toks[i].end {
 		j++ // "30-day"
+	}
+	if j+1 < len(toks) && toks[j].kind == tokWord && betweenPeriodWords[lowerWord(toks[j].text(s))] &&
+		!adjacentSymbol(toks, i) && !hasDecimals(toks[i].text(s)) {
+		j++ // "30 derniers jours", not the price of "£9.99 last day of sale"
 	}
 	if j < len(toks) && toks[j].kind == tokWord && periodWords[lowerWord(toks[j].text(s))] {
 		return true
@@ -159,6 +167,72 @@ func multiBuyQuantity(toks []token, i int, s string) bool {
 func hasMultiBuy(toks []token, s string) bool {
 	for i, t := range toks {
 		if t.kind == tokNumber && multiBuyQuantity(toks, i, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// tyreRim reports whether the "R" sign at toks[i] is the rim of a tyre size, not the rand: it
+// follows a tyre's width and profile ("205/55") and runs into its rim diameter in inches
+// ("205/55 R16", "225/45R17").
+func tyreRim(toks []token, i int, s string) bool {
+	if i < 3 || i+1 >= len(toks) || toks[i].kind != tokSymbol || toks[i].text(s) != "R" {
+		return false
+	}
+	width, slash, profile, rim := toks[i-3], toks[i-2], toks[i-1], toks[i+1]
+	w := width.text(s)
+	w = w[strings.LastIndexByte(w, ' ')+1:] // "5 225" in "Sport 5 225/45 R17": the model and the width
+	return width.kind == tokNumber && len(w) == 3 &&
+		slash.kind == tokPunct && slash.text(s) == "/" &&
+		profile.kind == tokNumber && len(profile.text(s)) == 2 &&
+		rim.kind == tokNumber && rim.start == toks[i].end && len(rim.text(s)) == 2
+}
+
+// modelLetterSign reports whether every currency sign beside the number at toks[i] is a single
+// Latin letter written onto its digits ("R6" in "Canon EOS R6", the "Q" of "55Q80C") while
+// another number in the string stands beside a sign of more than one letter or none ("2.499 €"):
+// that letter is part of a model's name, not the rand or the quetzal. A model's number has no
+// cents or grouping, and a letter before it follows the rest of the name, not a label or the
+// start of the string, unless the number has one digit ("Q3 2025 release $59.99"): "R99
+// (approx. $5.40)" and "Price: R1 299 ≈ €65" are rand prices beside their value in another
+// currency.
+func modelLetterSign(toks []token, i int, s string) bool {
+	if n := toks[i].num; len(n.groups) > 1 || hasDecimals(toks[i].text(s)) {
+		return false
+	}
+	glued := func(k int) bool {
+		text := toks[k].text(s)
+		if len(text) != 1 || text[0] < 'A' || text[0] > 'Z' {
+			return false
+		}
+		if k > i {
+			return toks[i].end == toks[k].start
+		}
+		if toks[k].end != toks[i].start {
+			return false
+		}
+		return len(toks[i].text(s)) == 1 || k > 0 && (toks[k-1].kind == tokNumber ||
+			toks[k-1].kind == tokWord && labelWords[lowerWord(toks[k-1].text(s))] == labelNone)
+	}
+	seen := false
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(toks) || toks[k].kind != tokSymbol {
+			continue
+		}
+		if !glued(k) {
+			return false
+		}
+		seen = true
+	}
+	if !seen {
+		return false
+	}
+	for j, t := range toks {
+		if t.kind != tokSymbol || j == i-1 || j == i+1 || len(t.text(s)) == 1 && t.text(s)[0] >= 'A' && t.text(s)[0] <= 'Z' {
+			continue
+		}
+		if j > 0 && toks[j-1].kind == tokNumber || j+1 < len(toks) && toks[j+1].kind == tokNumber {
 			return true
 		}
 	}

@@ -69,7 +69,9 @@ var labelWords = func() map[string]label {
 		"ora scontato offerta "+ // it
 		"nu voor aanbiedingsprijs actieprijs aanbieding "+ // nl, sv
 		"nå nyt tilbud tilbudspris kampanjepris rea reapris udsalgspris "+ // no, da, sv, fi
-		"teraz promocyjna promocja obniżona "+ // pl
+		"teraz promocyjna promocja obniżona nowa "+ // pl
+		"tarjoushinta alennushinta tarjous "+ // fi
+		"الحالي "+ // ar: "السعر الحالي", the price now
 		"akční nyní zlevněná akciová "+ // cs, sk
 		"akciós redus новая сейчас стало нова зараз indirimli şimdi kampanyalı "+ // hu ro ru uk tr
 		"セール価格 販売価格 特価 特別価格 现价 售价 促销价 优惠价 活动价 折后价 到手价 現價 特價 "+
@@ -80,20 +82,21 @@ var labelWords = func() map[string]label {
 		"antes habitual normal anterior lista "+ // es, pt
 		"prima listino consigliato anziché "+ // it
 		"normale adviesprijs vanprijs "+ // nl
-		"før førpris ord ordinarie ordinær normalpris tidigare veil vejl vejledende veiledende normaalihinta ovh norm "+
+		"før førpris tidligere ord ordinarie ordinær normalpris tidigare veil vejl vejledende veiledende normaalihinta ovh norm "+
 		// The lowest price of the last 30 days that EU shops must show beside a reduction.
 		"lowest niedrigster niedrigste laagste lägsta laveste najniższa nejnižší "+
-		"regularna przed poprzednia katalogowa "+ // pl
-		"běžná původní doporučená bežná pôvodná eredeti régi vechi старая прежняя было стара eski piyasa "+
+		"regularna przed poprzednia katalogowa było stara "+ // pl
+		"الأصلي "+ // ar: "السعر الأصلي", the original price
+		"běžná původní doporučená obvyklá bežná pôvodná eredeti régi vechi старая прежняя было стара eski piyasa "+
 		"通常価格 定価 希望小売価格 メーカー希望小売価格 参考価格 原价 市场价 划线价 吊牌价 专柜价 原價 "+
 		"정가 소비자가 정상가 시중가 ราคาปกติ ราคาเดิม gốc")
 	add(labelWeakRegular, "de van")
 	add(labelPrice, "price preis prix precio prezzo prijs pris cena цена ціна preço fiyat fiyatı ár preț pret "+
-		"hinta harga giá 価格 价格 가격 ราคา")
+		"hinta harga giá 価格 价格 가격 ราคา السعر מחיר")
 	add(labelAfterRegular, "helyett yerine")
 	add(labelSaving, "save saving savings sparen sparst ersparnis économisez économie ahorra ahorras ahorro "+
 		"risparmi risparmia risparmio bespaar bespaart besparing spara sparar sparer säästä säästät "+
-		"oszczędzasz oszczędność ušetříte úspora economize economia экономия економія tasarruf")
+		"oszczędzasz oszczędność ušetříte úspora economize economia экономия економія tasarruf hemat jimat")
 	add(labelThreshold, "over above spend über oltre")
 	return m
 }()
@@ -110,7 +113,7 @@ func lowerWord(w string) string {
 
 // relabel adjusts tokens whose reading depends on the words around them. Single letters joined
 // by dots that spell a label ("M.R.P.") become one word, so that "R" and "P" are not read as
-// rand and pula. The ngultrum's "Nu"/"Nu." becomes the word "nu" (Swedish, Danish and Dutch for
+// rand and pula, and neither is the "R" of a tyre size ("205/55 R16"; see tyreRim). The ngultrum's "Nu"/"Nu." becomes the word "nu" (Swedish, Danish and Dutch for
 // "now") when the string names another currency or opts or the context do, so that
 // "Ord.pris 1 499 kr Nu 999 kr" in a SEK shop is 999 SEK.
 func relabel(toks []token, s string, opts ParseOptions) []token {
@@ -140,6 +143,9 @@ func relabel(toks []token, s string, opts ParseOptions) []token {
 			out = append(out, token{kind: tokWord, start: t.start, end: end})
 			i = last
 			continue
+		}
+		if tyreRim(toks, i, s) {
+			t = token{kind: tokWord, start: t.start, end: t.end}
 		}
 		if t.kind == tokSymbol && t.sym.code == "BTN" && strings.HasPrefix(t.text(s), "Nu") && (otherCurrency() || nordicNow(toks, i, s)) {
 			t = token{kind: tokWord, start: t.start, end: t.start + len("Nu")}
@@ -228,13 +234,17 @@ func onlySymbolsBetween(toks []token, a, b int) bool {
 // amount after it a fee only when another amount follows. Part payments, their counts and
 // loyalty points are no price, and prices before and with tax are labelled as such when no
 // other label is pending, or before tax when a current label is, which then passes to the next
-// price with tax (see findTerms).
+// price with tax (see findTerms). Labels of two words ("le plus bas", "reduced from", "со
+// скидкой") are read as one (see phraseLabels), and "to" after a regular price names the
+// current one ("Reduced from £59.99 to £41.66").
 func numberLabels(toks []token, s, decimal string) []label {
 	labels := make([]label, len(toks))
 	dates := dateParts(toks, s)
 	sawRegular := false
 	pending := labelNone
 	lastNumber := -1
+	pendingPhrase := false // pending came from a label of two words ("reduced from")
+	phraseRegular := -1    // the number such a label named regular
 	multiBuy := false
 	currentWithTax := false // a current label waits for the price with tax of the price it named
 	terms := findTerms(toks, s, decimal)
@@ -261,6 +271,14 @@ func numberLabels(toks []token, s, decimal string) []label {
 				pending = labelSaving
 			case shippingWords[w] && amountsAfter(i) >= 2 && (i == 0 || !freeWords[lowerWord(toks[i-1].text(s))]):
 				pending = labelFee // "Normal shipping 4,99 € 29,99 €", not "Free shipping $29.99"
+			case phraseLabel(toks, i, s) != labelNone:
+				pending = phraseLabel(toks, i, s) // "Prix le plus bas des 30 derniers jours", "Reduced from £59.99"
+				pendingPhrase = true
+			case rangeWords[w] && lastNumber >= 0 && lastNumber == phraseRegular && onlySymbolsBetween(toks, lastNumber, i):
+				// not "Was $20 to $30": after a one-word label "to" makes a range
+				pending = labelCurrent // "Reduced from £59.99 to £41.66"
+			case fromWords[w] && pending == labelFee:
+				// "Delivery from £3.95 £45.00": the fee keeps its label
 			case l == labelAfterRegular:
 				if lastNumber >= 0 && labels[lastNumber] == labelNone {
 					labels[lastNumber] = labelRegular
@@ -275,7 +293,7 @@ func numberLabels(toks []token, s, decimal string) []label {
 					pending = l
 				}
 			case l != labelNone:
-				pending = l
+				pending, pendingPhrase = l, false
 			case pending == labelSaving || pending == labelThreshold || pending == labelFee:
 				pending = labelNone
 			}
@@ -321,7 +339,11 @@ func numberLabels(toks []token, s, decimal string) []label {
 			if labels[i] == labelRegular || labels[i] == labelWeakRegular {
 				sawRegular = true
 			}
+			if labels[i] == labelRegular && pendingPhrase {
+				phraseRegular = i
+			}
 			pending = labelNone
+			pendingPhrase = false
 			lastNumber = i
 		}
 	}
@@ -421,10 +443,10 @@ func notAPrice(labels []label, i int) bool {
 var fromSuffixes = set("tól", "től", "起", "から", "부터", "alkaen")
 
 // saysFrom reports whether the amount at toks[i] is a lower bound: a "from" word anywhere before
-// it, "de la" (Romanian) right before it, or a "from" suffix or a wave dash with no number after
+// it (see fromBefore), "de la" (Romanian) right before it, or a "from" suffix or a wave dash with no number after
 // it ("¥3,980～", "39,900원~") right after it.
 func saysFrom(toks []token, i int, s string) bool {
-	if hasWordBefore(toks, i, s, fromWords) {
+	if fromBefore(toks, i, s) {
 		return true
 	}
 	k := i - 1

@@ -13,6 +13,7 @@ var magnitudes = map[string]struct {
 	"lakh": {5, ""}, "lakhs": {5, ""}, "lac": {5, "INR"}, "lacs": {5, "INR"}, "crore": {7, ""}, "crores": {7, ""},
 	"cr": {7, "INR PKR NPR BDT LKR"},
 	"万":  {4, ""}, "萬": {4, ""}, "億": {8, ""}, "亿": {8, ""}, "만": {4, ""}, "억": {8, ""}, "千": {3, "JPY CNY TWD HKD"},
+	"천":  {3, "KRW"},
 	"rb": {3, "IDR"}, "ribu": {3, "IDR"}, "jt": {6, "IDR"}, "juta": {6, "IDR"},
 	"nghìn": {3, "VND"}, "ngàn": {3, "VND"}, "triệu": {6, "VND"}, "tr": {6, "VND"}, "tỷ": {9, "VND"},
 	"mio": {6, ""}, "millionen": {6, ""}, "million": {6, ""}, "millions": {6, ""}, "mln": {6, ""}, "mld": {9, ""},
@@ -23,7 +24,7 @@ var magnitudes = map[string]struct {
 
 // magnitudeChars are the magnitude words of scripts without spaces, which tokenize splits off a
 // number they follow ("3万9800円", "12만원").
-var magnitudeChars = "万萬億亿만억千"
+var magnitudeChars = "万萬億亿만억千천"
 
 // magnitudeWord returns the power of ten of the magnitude word at toks[k] right after a number,
 // whatever the currency, or 0.
@@ -93,15 +94,26 @@ func (a amount) timesPow10(n int) amount {
 
 // magnitudeRest returns the index of a number written right after the magnitude word that
 // follows toks[i] and below that magnitude, which adds to the amount ("3万9800円" is
-// 3×10,000 + 9,800), or -1.
+// 3×10,000 + 9,800), or -1. The rest may carry a smaller magnitude word of its own, and is then
+// also written after a space ("1万2千円", "12만 9천원" is 12×10,000 + 9×1,000).
 func magnitudeRest(toks []token, i, pow int, s, decimal string) (int, amount) {
 	j := i + 2
-	if pow < 4 || j >= len(toks) || toks[j].kind != tokNumber || toks[j].num.percent || toks[j].start != toks[i+1].end {
+	if pow < 4 || j >= len(toks) || toks[j].kind != tokNumber || toks[j].num.percent {
+		return -1, amount{}
+	}
+	sub := 0
+	if j+1 < len(toks) && toks[j+1].start == toks[j].end {
+		if sub = magnitudeWord(toks, j+1, s); sub >= pow {
+			return -1, amount{}
+		}
+	}
+	gap := toks[j].start - toks[i+1].end
+	if gap != 0 && (sub == 0 || gap != 1 || s[toks[i+1].end] != ' ') {
 		return -1, amount{}
 	}
 	v, ok := toks[j].num.interpret(decimal, "")
-	if !ok || v.frac != "" || len(v.whole) > pow {
+	if !ok || v.frac != "" || len(v.whole)+sub > pow {
 		return -1, amount{}
 	}
-	return j, v
+	return j, v.timesPow10(sub)
 }

@@ -87,8 +87,9 @@ var ErrNegative = errors.New("negative amount")
 // ("$1,299<sup>1</sup>"), and a magnitude word multiplies ("$1.5k", "₹ 6.49 Lakh", "3万9800円",
 // "Rp 1,2jt"; see magnitude). A price labelled as the current one ("now", "Nå", "Sonderpreis",
 // "现价") after one labelled as the regular one ("was", "MSRP", "UVP", "Før", "通常価格"), or an
-// unlabelled lower one right after a labelled regular one ("UVP 199,00 € 149,00 €"), is the
-// amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
+// unlabelled lower one right after a labelled regular one ("UVP 199,00 € 149,00 €"), or the
+// lower of two that a saving of their difference follows ("79,00 € 59,00 € Sie sparen 20,00 €"),
+// is the amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
 // ("2 for $5"), a part payment ("4 payments of $25.00", "10x de R$ 129,99"), loyalty points, a
 // date or a number of days is never one, a price per unit ("£2.00/kg") only when nothing else
 // is, and a price marked before tax beside one marked with it ("£41.66 ex VAT £49.99 inc VAT")
@@ -193,9 +194,14 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 
 // centsMeaning returns the currency a guessed "¥" stands for given the amount it is written
 // with: the yuan when the amount has two decimals ("¥89.90" and "￥199.00", as no shop writes
-// sen) and nothing in the string is Japanese ("¥1,100.00 税込", "価格 ¥3,300.00"), else code. The
-// rule is the yen's alone: the won's "₩12,900.00" stays KRW.
+// sen) and nothing in the string is Japanese ("¥1,100.00 税込", "価格 ¥3,300.00"), or whatever
+// the amount when the string writes simplified Chinese, no Japanese and no Chinese name of the
+// yen ("现价 ¥199", not "参考价 ¥3,980 日元"), else code. The rule is the yen's alone: the won's
+// "₩12,900.00" stays KRW.
 func centsMeaning(sy symbol, code string, num rawNumber, decimal, s string) string {
+	if code == "JPY" && sy.candidate("CNY") && simplifiedChinese(s) && !japanese(s) && !chineseYen(s) {
+		return "CNY" // "原价 ¥299 现价 ¥199"
+	}
 	if code != "JPY" || !sy.candidate("CNY") || len(num.groups) < 2 || len(num.groups[len(num.groups)-1]) != 2 {
 		return code
 	}
@@ -221,6 +227,19 @@ func japanese(s string) bool {
 		}
 	}
 	return false
+}
+
+// simplifiedChinese reports whether s holds a character of price strings that only simplified
+// Chinese writes so: 价 (価 in Japanese), 现 (現), 优 (優), 费 (費), 运 (運), 邮 (郵), 减 (減),
+// 积 (積), 买 (買), 卖 (売).
+func simplifiedChinese(s string) bool {
+	return strings.ContainsAny(s, "价现优费运邮减积买卖")
+}
+
+// chineseYen reports whether s names the yen in Chinese: 日元 or 日币 ("Japanese yuan"), as a
+// shop selling Japanese goods in China writes beside a price in yen.
+func chineseYen(s string) bool {
+	return strings.Contains(s, "日元") || strings.Contains(s, "日币")
 }
 
 // japaneseWords are words of price strings that Japanese writes with characters Chinese also

@@ -20,10 +20,12 @@ var (
 	// taxWords name the tax a price includes or leaves out.
 	taxWords = set("vat", "tax", "taxes", "taxe", "mwst", "ust", "btw", "tva", "iva", "igv", "gst", "hst",
 		"dph", "áfa", "afa", "kdv", "ндс", "пдв", "moms", "mva", "alv", "ppn")
-	// exTaxAlone say on their own that a price leaves the tax out ("41,66 € HT", "105,73 € netto").
-	exTaxAlone = set("ht", "netto", "nett")
-	// inclTaxAlone say on their own that a price includes the tax ("49,99 € TTC", "Brutto 125,82 €").
-	inclTaxAlone = set("ttc", "brutto")
+	// exTaxAlone say on their own that a price leaves the tax out ("41,66 € HT", "105,73 € netto",
+	// "税抜 3,619円").
+	exTaxAlone = set("ht", "netto", "nett", "税抜", "税抜き", "税別", "税抜価格")
+	// inclTaxAlone say on their own that a price includes the tax ("49,99 € TTC", "Brutto 125,82 €",
+	// "税込 3,980円").
+	inclTaxAlone = set("ttc", "brutto", "税込", "税込み", "税込価格")
 	// feeWords name a charge beside the item's price, such as its delivery or fitting ("delivery
 	// £4.99 inc VAT", "installation £120.00 inc VAT", "éco-participation 1,20 € TTC").
 	feeWords = set("fee", "fees", "charge", "charges", "surcharge", "installation", "fitting", "carriage",

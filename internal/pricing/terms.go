@@ -19,6 +19,9 @@ var (
 	// ("3 rate da 33,33 €") is the English "rate" after other words ("1 day rate £45.00", "3
 	// night rate from $299").
 	bareInstalmentWords = set("rate")
+	// monthWords count the months of a credit; with words on interest after them they count
+	// monthly part payments ("12 meses sin intereses de", "6 months interest free at").
+	monthWords = set("months", "meses", "mesi", "mois", "monate", "maanden")
 	// instalmentTermWords say how often or how easily part payments fall, between the count and
 	// the instalment word or after it ("12 monthly payments", "3 easy payments", "12 cuotas
 	// mensuales", "0% APR").
@@ -180,13 +183,17 @@ func instalmentAfter(toks []token, i int, s string) int {
 // terms the payments fall ("4 interest-free payments", "6 weekly interest-free payments", "12
 // monthly payments", "3 easy payments"). Any other word between ends the search: "27 Zoll MSI"
 // is a screen size and a brand, "Monitor 27 Zoll MSI 249,00 €" a price. The Italian "rate"
-// counts only right after its count ("3 rate da 33,33 €"; "1 day rate £45.00" is a rate).
+// counts only right after its count ("3 rate da 33,33 €"; "1 day rate £45.00" is a rate). A
+// word for months is one when words on interest follow it ("12 meses sin intereses de $291.58",
+// "6 months interest-free at £25.00"), since months of no interest are monthly payments.
 func instalmentWordAfter(toks []token, i int, s string) int {
 	for j := i + 1; j < len(toks) && j <= i+5; j++ {
 		t := toks[j]
 		switch {
 		case t.kind == tokWord && (wordIn(instalmentWords, t.text(s)) || j == i+1 && wordIn(bareInstalmentWords, t.text(s))):
 			return j
+		case t.kind == tokWord && wordIn(monthWords, t.text(s)) && interestTermAt(toks, j+1, s):
+			return j // "12 meses sin intereses de $291.58"
 		case !instalmentTermAt(toks, j, s):
 			return -1
 		}
@@ -239,6 +246,19 @@ func instalmentTermAt(toks []token, j int, s string) bool {
 			wordIn(noInterestWords, w) || wordIn(freeWords, w)
 	}
 	return false
+}
+
+// interestTermAt reports whether toks[j] starts words on interest: "sin intereses", "interest-free",
+// "zinsfrei", "0%".
+func interestTermAt(toks []token, j int, s string) bool {
+	if j >= len(toks) || !instalmentTermAt(toks, j, s) {
+		return false
+	}
+	if toks[j].kind != tokWord {
+		return toks[j].kind == tokNumber
+	}
+	w := toks[j].text(s)
+	return wordIn(interestWords, w) || wordIn(withoutWords, w) || wordIn(noInterestWords, w)
 }
 
 // pricedElsewhere reports whether a number other than the count at toks[i] and the amount at
@@ -328,7 +348,8 @@ func deliveryFeesAt(toks []token, i int, s string) bool {
 // number ("19.99 points" has cents) with no currency sign beside it and a word for points right
 // after it, or after a loyalty scheme's name ("1,299 points", "129 bonus points", "2.000
 // Payback Punkte", "1,200ポイント"). A number after the points word is the one it counts
-// ("Price 129 Reward points 20"), and other words between say something else ("19.99 earn
+// ("Price 129 Reward points 20") unless it has cents, which points never do ("Earn 2,499 points
+// 24.99"), and other words between say something else ("19.99 earn
 // points").
 func pointsAt(toks []token, i int, s string) bool {
 	n := toks[i].num
@@ -346,7 +367,7 @@ func pointsAt(toks []token, i int, s string) bool {
 	for k < len(toks) && toks[k].kind == tokPunct && toks[k].text(s) == ":" {
 		k++
 	}
-	return k >= len(toks) || toks[k].kind != tokNumber
+	return k >= len(toks) || toks[k].kind != tokNumber || hasDecimals(toks[k].text(s))
 }
 
 // isPointsWord reports whether w is a word for loyalty points.

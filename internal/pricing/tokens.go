@@ -130,7 +130,8 @@ func adjacentSymbol(toks []token, i int) bool {
 }
 
 // chooseAmount picks the token holding the price: the labelled current one (see
-// labelledCurrent), else the first number beside a currency, else the first number.
+// labelledCurrent), else the lower of two prices that a saving of their difference follows (see
+// savingPair), else the first number beside a currency, else the first number.
 // Percentages, savings and thresholds ("Save $20", "orders over $50"), multi-buy prices, part
 // payments ("4 payments of $25.00"), numbers that count days, dates, units or points, and
 // numbers that cannot be amounts are skipped; the first of these is returned to name in an
@@ -140,10 +141,14 @@ func adjacentSymbol(toks []token, i int) bool {
 // labelled regular price yields only to a later price with tax beside one before tax ("Prix
 // public conseillé 59,99 € TTC 41,66 € HT 49,99 € TTC"), not to its own value before tax ("RRP
 // £250.00 (£208.33 ex VAT)"). In "1,299.00 - 1,499.00 USD" the number beside the currency ends
-// a range, so its low end is the amount.
+// a range, so its low end is the amount. A number beside a single letter that belongs to a
+// model's name ("EOS R6 … 2.499 €"; see modelLetterSign) counts as beside no currency.
 func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
 	labels := numberLabels(toks, s, decimal)
 	if i := labelledCurrent(toks, labels, s, decimal); i >= 0 {
+		return i, ""
+	}
+	if i := savingPair(toks, labels, decimal); i >= 0 {
 		return i, ""
 	}
 	first, unit, negative, regular := -1, -1, -1, -1
@@ -178,7 +183,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 			}
 			continue
 		}
-		if adjacentSymbol(toks, i) && !signOfNext(toks, i) || labels[i] == labelInclTax {
+		if adjacentSymbol(toks, i) && !signOfNext(toks, i) && !modelLetterSign(toks, i, s) || labels[i] == labelInclTax {
 			if labels[i] == labelRegular {
 				if regular < 0 {
 					regular = i
@@ -285,9 +290,14 @@ func pickCurrency(toks []token, chosen int, s, custom string, opts ParseOptions)
 			consider(j)
 		}
 		after := chosen + 1
-		if magnitudeWord(toks, after, s) > 0 { // "12万원", "3万9800円"
+		if pow := magnitudeWord(toks, after, s); pow > 0 { // "12万원", "3万9800円", "12만 9천원"
 			after++
-			if after < len(toks) && toks[after].kind == tokNumber && toks[after].start == toks[after-1].end {
+			if j, _ := magnitudeRest(toks, chosen, pow, s, ""); j >= 0 {
+				after = j + 1
+				if magnitudeWord(toks, after, s) > 0 {
+					after++
+				}
+			} else if after < len(toks) && toks[after].kind == tokNumber && toks[after].start == toks[after-1].end {
 				after++
 			}
 		}
@@ -461,14 +471,4 @@ func saysFree(toks []token, s string) bool {
 		free = free || freeWords[w] && !compound && !interest
 	}
 	return free
-}
-
-// hasWordBefore reports whether one of words stands before toks[i].
-func hasWordBefore(toks []token, i int, s string, words map[string]bool) bool {
-	for _, t := range toks[:i] {
-		if t.kind == tokWord && words[strings.ToLower(t.text(s))] {
-			return true
-		}
-	}
-	return false
 }

@@ -1,0 +1,102 @@
+package pricing
+
+// Labels of two words, whose words alone say something else or nothing: the lowest price of the
+// last 30 days that EU shops must show beside a reduction, written as a superlative in the
+// Romance languages ("le plus bas", "più basso", "más bajo"), "reduced from", and a price
+// without or with a discount ("без скидки", "со скидкой").
+
+// phraseLabels maps two lower-case words, space-separated, to the label they make together.
+var phraseLabels = map[string]label{
+	"plus bas": labelRegular, "più basso": labelRegular, "más bajo": labelRegular, "mas bajo": labelRegular,
+	"mais baixo":   labelRegular,
+	"reduced from": labelRegular, "down from": labelRegular, "marked from": labelRegular, "cut from": labelRegular,
+	"без скидки": labelRegular, "без знижки": labelRegular, "sin descuento": labelRegular, "ohne rabatt": labelRegular,
+	"со скидкой": labelCurrent, "зі знижкою": labelCurrent, "con descuento": labelCurrent, "mit rabatt": labelCurrent,
+}
+
+// phraseLabel returns the label that the word at toks[i] makes with the word before it (see
+// phraseLabels), or labelNone.
+func phraseLabel(toks []token, i int, s string) label {
+	if i < 1 || toks[i].kind != tokWord || toks[i-1].kind != tokWord {
+		return labelNone
+	}
+	return phraseLabels[lowerWord(toks[i-1].text(s))+" "+lowerWord(toks[i].text(s))]
+}
+
+// fromOfAnother reports whether the "from" word at toks[i] belongs to a word before it rather
+// than to the price: "Reduced from £59.99", "Delivery from £3.95 £45.00".
+func fromOfAnother(toks []token, i int, s string) bool {
+	if i < 1 || toks[i-1].kind != tokWord || !fromWords[lowerWord(toks[i].text(s))] {
+		return false
+	}
+	return phraseLabel(toks, i, s) == labelRegular || shippingWords[lowerWord(toks[i-1].text(s))]
+}
+
+// fromBefore reports whether a "from" word before toks[i] makes it a lower bound: one that
+// belongs to a word before it (see fromOfAnother) does so only for the number right after it.
+func fromBefore(toks []token, i int, s string) bool {
+	for k, t := range toks[:i] {
+		if t.kind != tokWord || !fromWords[lowerWord(t.text(s))] {
+			continue
+		}
+		if !fromOfAnother(toks, k, s) || nextNumber(toks, k) == i {
+			return true
+		}
+	}
+	return false
+}
+
+// nextNumber returns the index of the first number after toks[k], or -1.
+func nextNumber(toks []token, k int) int {
+	for j := k + 1; j < len(toks); j++ {
+		if toks[j].kind == tokNumber {
+			return j
+		}
+	}
+	return -1
+}
+
+// savingPair handles two unlabelled prices followed by the saving between them ("79,00 € 59,00 €
+// Sie sparen 20,00 €", "$1,299.99 $1,499.99 Save $200"): when the saving is the difference of
+// the two, the lower one is the price and the other the regular one. Both or neither stand beside
+// a currency sign ("Buy 2 £10 Save £8" counts). It returns the lower one's index, or -1 when the
+// string is not of that shape.
+func savingPair(toks []token, labels []label, decimal string) int {
+	var prices []int
+	for i, t := range toks {
+		if t.kind != tokNumber || t.num.percent {
+			continue
+		}
+		switch labels[i] {
+		case labelNone:
+			prices = append(prices, i)
+		case labelSaving:
+			if len(prices) != 2 || signed(toks, prices[0]) != signed(toks, prices[1]) {
+				return -1 // "Pack of 12 $24.99 Save $12.99": a count is no price
+			}
+			a, okA := toks[prices[0]].num.interpret(decimal, "")
+			b, okB := toks[prices[1]].num.interpret(decimal, "")
+			d, okD := t.num.interpret(decimal, "")
+			if !okA || !okB || !okD {
+				return -1
+			}
+			va, vb, vd := a.minorUnits(3), b.minorUnits(3), d.minorUnits(3)
+			switch {
+			case va-vb == vd && vd > 0:
+				return prices[1]
+			case vb-va == vd && vd > 0:
+				return prices[0]
+			}
+			return -1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// signed reports whether a currency sign stands beside the number at toks[i] and is its own, not
+// the next number's ("of 12 $24.99").
+func signed(toks []token, i int) bool {
+	return adjacentSymbol(toks, i) && !signOfNext(toks, i)
+}
