@@ -138,20 +138,44 @@ func listOf(v string, is func(string) bool) bool {
 
 // attributePair matches the header keys of a column pair that names an attribute and gives its
 // value: WooCommerce's "Attribute 1 name" / "Attribute 1 value(s)", Shopify's "Option1 Name" /
-// "Option1 Value".
-var attributePair = regexp.MustCompile(`^(attribute|option)(\d{1,2})(name|values?)$`)
+// "Option1 Value", and WooCommerce's in German ("Attribut 1 Name" / "Attribut 1 Wert(e)").
+var attributePair = regexp.MustCompile(`^(attribute?|option)(\d{1,2})(name|values?|werte)$`)
+
+// attributePairLocal matches the pairs of WooCommerce's exports in French ("Nom de l'attribut
+// 1" / "Valeur(s) de l'attribut 1") and Spanish ("Nombre del atributo 1" / "Valor(es) del
+// atributo 1"), whose number comes last.
+var attributePairLocal = regexp.MustCompile(`^(nom|valeurs)delattribut(\d{1,2})$|^(nombre|valores)delatributo(\d{1,2})$`)
+
+// attributePairOf reads a header key as one column of an attribute pair: the pair's number
+// (with its family: an option's and an attribute's are two pairs) and whether the column
+// names the attribute rather than giving its value.
+func attributePairOf(k string) (n string, name, ok bool) {
+	if m := attributePair.FindStringSubmatch(k); m != nil {
+		family := "attribute"
+		if m[1] == "option" {
+			family = "option"
+		}
+		return family + m[2], m[3] == "name", true
+	}
+	if m := attributePairLocal.FindStringSubmatch(k); m != nil {
+		if m[1] != "" {
+			return "attribute" + m[2], m[1] == "nom", true
+		}
+		return "attribute" + m[4], m[3] == "nombre", true
+	}
+	return "", false, false
+}
 
 // attributePairs finds a header's attribute name and value column pairs, in header order.
 func attributePairs(header []string) [][2]int {
 	names := map[string]int{}
 	var pairs [][2]int
 	for i, h := range header {
-		m := attributePair.FindStringSubmatch(headerKey(h))
-		if m == nil {
+		n, name, ok := attributePairOf(headerKey(h))
+		if !ok {
 			continue
 		}
-		n := m[1] + m[2]
-		if m[3] == "name" {
+		if name {
 			names[n] = i
 			continue
 		}

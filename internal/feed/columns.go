@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // defaultColumns lists, per tagdrop field, the header names that usually hold it, most
@@ -17,16 +18,18 @@ var defaultColumns = map[string][]string{
 	// share; a row without one (a simple product) falls back to the product's (see idFallback).
 	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
 		"merchantproductid", "itemid", "sku", "skuid", "variantsku", "aid"},
-	"title": {"title", "productname", "name", "itemname"},
+	// WooCommerce's exports name their columns in the shop's language: its German, French and
+	// Spanish names follow the English ones below.
+	"title": {"title", "productname", "name", "itemname", "nom", "nombre"},
 	// billiger.de names it desc, Shopify's admin export "Body (HTML)".
 	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription",
-		"desc", "bodyhtml"},
+		"desc", "bodyhtml", "beschreibung", "kurzbeschreibung", "descriptioncourte", "descripción", "descripcióncorta"},
 	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
 	// eBay's Feed API gives its affiliate link (itemAffiliateWebUrl) beside the plain one.
 	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "itemaffiliateweburl", "url", "producturl", "merchantdeeplink", "deeplink",
 		"productlink", "itemweburl"},
 	"image_link": {"imagelink", "imageurl", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
-		"image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc"},
+		"image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes"},
 	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
 	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands"},
 	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
@@ -38,24 +41,24 @@ var defaultColumns = map[string][]string{
 	// eBay's Feed API writes priceValue beside priceCurrency; WooCommerce's export has "Regular
 	// price" and "Sale price" only; PrestaShop calls a sale price a specific price.
 	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue",
-		"regularprice", "variantprice"},
+		"regularprice", "variantprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular"},
 	// Magento's special_price is its sale price, dated by special_price_from_date and
 	// special_price_to_date (Magento 1: special_from_date, special_to_date).
-	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice"},
+	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice", "angebotspreis", "tarifpromo", "prixpromo", "preciorebajado"},
 	"sale_price_effective_date": {"salepriceeffectivedate"},
 	// A sale's first and last day in two columns: Magento's, WooCommerce's "Date sale price
 	// starts" and "Date sale price ends", PrestaShop's "Discount from (yyyy-mm-dd)".
 	FieldSaleStart: {"specialpricefromdate", "specialfromdate", "datesalepricestarts", "salepricestartdate", "salestartdate", "salepricefrom",
-		"discountfromyyyymmdd", "discountfrom"},
+		"discountfromyyyymmdd", "discountfrom", "datumandemderangebotspreisbeginnt", "datededébutdepromo", "díaenqueempiezaelpreciorebajado"},
 	FieldSaleEnd: {"specialpricetodate", "specialtodate", "datesalepriceends", "salepriceenddate", "saleenddate", "salepriceto",
-		"discounttoyyyymmdd", "discountto"},
+		"discounttoyyyymmdd", "discountto", "datumandemderangebotspreisendet", "datedefindepromo", "díaenqueterminaelpreciorebajado"},
 	// billiger.de gives a delivery time ("1-3 Werktage", "nicht lieferbar"), which the
 	// catalogue reads as availability.
 	"availability":            {"availability", "stockstatus", "stockavailability", "dlvtime"},
 	"google_product_category": {"googleproductcategory", "googlecategory", "googleshoppinggoogleproductcategory"},
 	// Tradedoubler's merchantCategoryName, Magento's categories.
 	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "merchantcategoryname", "categoryname",
-		"primarycategory", "advertisercategory", "category", "categories", "shopcat"},
+		"primarycategory", "advertisercategory", "category", "categories", "shopcat", "kategorien", "catégories", "categorías"},
 	"color":       {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch"},
 	"size":        {"size", "fashionsize", "sizes"},
 	"size_type":   {"sizetype"},
@@ -75,8 +78,8 @@ var defaultColumns = map[string][]string{
 	// Kelkoo's, originalPriceValue eBay's.
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
 		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice",
-		"variantcompareatprice"},
-	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel"},
+		"variantcompareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular"},
+	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias"},
 	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
 	// additional_attributes ("color=Blue,size=M,manufacturer=Nike").
 	FieldAttributes: {"fields", "additionalattributes", "attributes", "productattributes", "extraattributes"},
@@ -100,7 +103,8 @@ var fieldOrder = []string{
 }
 
 // headerKey is the form in which header names are compared: a "g:" prefix dropped, letters and
-// digits only, lower case.
+// digits only (any language's: "Regulärer Preis" is "regulärerpreis"; punctuation such as
+// "¿" and a typographic apostrophe dropped like ASCII's), lower case.
 func headerKey(h string) string {
 	h = strings.TrimSpace(h)
 	if len(h) > 2 && strings.EqualFold(h[:2], "g:") {
@@ -108,7 +112,7 @@ func headerKey(h string) string {
 	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(h) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r > 0x7f {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r > 0x7f && !unicode.IsPunct(r) {
 			b.WriteRune(r)
 		}
 	}
@@ -224,6 +228,13 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 		}
 	}
 	if c.shopify = newShopifyExport(header, byKey); c.shopify != nil {
+		// A bare ID beside a Variant ID (Matrixify's and other apps' re-exports) is the
+		// product's, the same on all its variants' rows: the variant's own id is the item's.
+		if ids := c.byField["id"]; len(ids) > 0 && headerKey(header[ids[0]]) == "id" && len(byKey["variantid"]) > 0 {
+			if _, mapped := colMap["id"]; !mapped {
+				c.byField["id"] = append([]int{byKey["variantid"][0]}, byKey["variantsku"]...)
+			}
+		}
 		// Shopify's Type is the shop's own product type, its Product Category a path of
 		// Shopify's standard taxonomy, which follows Google's.
 		// Its Vendor is the brand (elsewhere a vendor may be the seller).

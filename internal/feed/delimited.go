@@ -216,7 +216,7 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 		it.ItemGroupID = r.cols.variants.parentGroup(rec)
 	}
 	if it.SalePriceEffectiveDate == "" && (saleStart != "" || saleEnd != "") {
-		it.SalePriceEffectiveDate = saleDate(saleStart, r.cols.monthFirst) + "/" + saleDate(saleEnd, r.cols.monthFirst)
+		it.SalePriceEffectiveDate = saleDate(saleStart, r.cols.monthFirst) + "/" + saleEndDate(saleEnd, r.cols.monthFirst)
 	}
 	if attrs != "" {
 		fillFromAttributes(&it, attrs)

@@ -61,10 +61,37 @@ func Detect(peek []byte) string {
 // RSS items carry one too (a post's number), and a blog must be refused, not read as a feed
 // of items without prices.
 func merchantXML(peek []byte) bool {
+	peek = withoutQuotedText(peek)
 	if !bytes.Contains(peek, []byte("<rss")) && !bytes.Contains(peek, []byte("<feed")) {
 		return false
 	}
-	return bytes.Contains(peek, []byte(gNamespace)) || bytes.Contains(peek, []byte("<g:")) || bytes.Contains(peek, []byte("<price>"))
+	return bytes.Contains(peek, []byte(gNamespaceBody)) || bytes.Contains(peek, []byte("<g:")) || bytes.Contains(peek, []byte("<price>"))
+}
+
+// withoutQuotedText is XML without its CDATA sections and comments, whose text may quote
+// markup that is not the feed's own: a blog post's HTML in its description may hold a
+// "<price>". A section left open at the end of the peek is dropped to the end.
+func withoutQuotedText(b []byte) []byte {
+	var out []byte
+	for {
+		open, end := -1, ""
+		if i := bytes.Index(b, []byte("<![CDATA[")); i >= 0 {
+			open, end = i, "]]>"
+		}
+		if i := bytes.Index(b, []byte("<!--")); i >= 0 && (open < 0 || i < open) {
+			open, end = i, "-->"
+		}
+		if open < 0 {
+			return append(out, b...)
+		}
+		out = append(out, b[:open]...)
+		b = b[open:]
+		j := bytes.Index(b, []byte(end))
+		if j < 0 {
+			return out
+		}
+		b = b[j+len(end):]
+	}
 }
 
 // isShopifyPage says whether a JSON object starts with a "products" array.

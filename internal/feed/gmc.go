@@ -18,6 +18,26 @@ import (
 // gNamespace is the namespace of Google Merchant Center's g: fields.
 const gNamespace = "http://base.google.com/ns/1.0"
 
+// gNamespaceBody is gNamespace without its scheme.
+const gNamespaceBody = "base.google.com/ns/1.0"
+
+// isGoogleNamespace reports whether a namespace name is Google's as feeds write it: exactly, or
+// with https, www. or a trailing slash, which no other namespace uses and whose items are
+// Merchant items all the same (read as another namespace, every one would lack its id).
+func isGoogleNamespace(uri string) bool {
+	if uri == gNamespace {
+		return true
+	}
+	s, ok := strings.CutPrefix(uri, "https://")
+	if !ok {
+		if s, ok = strings.CutPrefix(uri, "http://"); !ok {
+			return false
+		}
+	}
+	s = strings.TrimPrefix(s, "www.")
+	return strings.TrimSuffix(s, "/") == gNamespaceBody
+}
+
 // gmcReader reads Google Merchant Center XML: RSS 2.0 (<rss><channel><item>) or Atom
 // (<feed><entry>). It walks the token stream and decodes one item at a time.
 type gmcReader struct {
@@ -257,7 +277,7 @@ func (r *gmcReader) decodeItem() (Item, error) {
 					v = strings.TrimSpace(cur.href) // Atom: <link href="…"/>
 				}
 				if v != "" {
-					if cur.name.Space == gNamespace {
+					if isGoogleNamespace(cur.name.Space) {
 						setGField(&it, cur.name.Local, v)
 					} else {
 						setPlainField(&it, cur.name.Local, v, r.plainMerchantSpace(cur.name.Space))

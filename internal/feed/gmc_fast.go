@@ -220,7 +220,7 @@ func (r *gmcFastReader) prolog() bool {
 			ns[a.local] = a.value
 		}
 	}
-	if _, bad := ns["xml"]; bad || ns[""] == gNamespace {
+	if _, bad := ns["xml"]; bad || isGoogleNamespace(ns[""]) {
 		return false // unprefixed fields are g: fields: encoding/xml resolves them
 	}
 	r.ns = ns

@@ -161,7 +161,7 @@ func (r *itemScanner) setField(it *Item, qname, text, href []byte, hasHref bool)
 			r.names[name] = name
 		}
 	}
-	if len(prefix) > 0 && r.ns[string(prefix)] == gNamespace {
+	if len(prefix) > 0 && isGoogleNamespace(r.ns[string(prefix)]) {
 		setGField(it, name, string(v))
 	} else {
 		_, gDeclared := r.ns["g"]

@@ -78,3 +78,25 @@ func TestGMCOtherNamespacesNotMerchant(t *testing.T) {
 		t.Errorf("item 3 = %+v", it)
 	}
 }
+
+// TestGMCNamespaceLookalikes: a feed that binds g: to Google's namespace written with https,
+// www. or a trailing slash is a Merchant feed like any other, read by both XML readers (the
+// ISO-8859-1 one goes through encoding/xml); Google's cns namespace of custom attributes and
+// other hosts are not Google's.
+func TestGMCNamespaceLookalikes(t *testing.T) {
+	for _, ns := range []string{"https://base.google.com/ns/1.0", "http://base.google.com/ns/1.0/", "https://www.base.google.com/ns/1.0"} {
+		for _, decl := range []string{`<?xml version="1.0"?>`, `<?xml version="1.0" encoding="ISO-8859-1"?>`} {
+			doc := decl + `<rss version="2.0" xmlns:g="` + ns + `"><channel><item><g:id>H1</g:id><title>Hat</title>` +
+				`<g:price>19.00 EUR</g:price><g:availability>in stock</g:availability></item></channel></rss>`
+			items, rows := readWith(t, doc, Options{})
+			if len(rows) != 0 || len(items) != 1 || items[0].ID != "H1" || items[0].RegularPrice != 1900 || items[0].Availability != "in stock" {
+				t.Errorf("%s %s: items %+v rows %+v", ns, decl, items, rows)
+			}
+		}
+	}
+	for _, ns := range []string{"http://base.google.com/cns/1.0", "http://base.google.com.example/ns/1.0", "base.google.com/ns/1.0", "ftp://base.google.com/ns/1.0"} {
+		if isGoogleNamespace(ns) {
+			t.Errorf("isGoogleNamespace(%q) = true", ns)
+		}
+	}
+}

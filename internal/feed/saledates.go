@@ -45,6 +45,19 @@ func saleDate(v string, monthFirst bool) string {
 	return fmt.Sprintf("%04d-%02d-%02d", y, month, day)
 }
 
+// saleEndDate is saleDate for a sale's last day. A date column that a shop exports with a
+// midnight time (Magento 1's special_to_date "2026-11-30 00:00:00") still means the whole day,
+// as the shop applies it: the time is dropped, so that the day is included like a bare date.
+func saleEndDate(v string, monthFirst bool) string {
+	if m := isoDateTime.FindStringSubmatch(strings.TrimSpace(v)); m != nil && midnight.MatchString(m[2]) {
+		return m[1]
+	}
+	return saleDate(v, monthFirst)
+}
+
+// midnight is a time of day that is the day's start: "00:00", "0:00:00".
+var midnight = regexp.MustCompile(`^0?0:00(?::00)?$`)
+
 // isoDateTime is an ISO date and a time joined by a space.
 var isoDateTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}) (\d{1,2}:\d{2}(?::\d{2})?)$`)
 

@@ -97,6 +97,37 @@ func TestWooCommerceSaleDates(t *testing.T) {
 	checkRows(t, rows, []rowWant{{line: 5, item: "304", reason: "sale_price"}})
 }
 
+// TestSaleEndDate: a last day written with a midnight time is the whole day; another time is
+// kept as it is.
+func TestSaleEndDate(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"midnight", "2026-11-30 00:00:00", "2026-11-30"},
+		{"midnight without seconds", "2026-11-30 00:00", "2026-11-30"},
+		{"a time of day", "2026-11-30 18:00:00", "2026-11-30T18:00:00"},
+		{"last second", "2025-01-31 23:59:59", "2025-01-31T23:59:59"},
+		{"bare date", "2026-11-30", "2026-11-30"},
+		{"magento 2", "11/30/26", "2026-11-30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := saleEndDate(tt.in, true); got != tt.want {
+				t.Errorf("saleEndDate(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMagento1SpecialPriceDates: Magento 1 writes special_to_date as a date at midnight; the
+// sale holds through that day, as in the shop. A real time of day ends it then.
+func TestMagento1SpecialPriceDates(t *testing.T) {
+	rows := checkSales(t, "testdata/magento1_special.csv", Options{Currency: "EUR"}, []saleCase{
+		{"SKIRT-36", day(2026, 11, 19), 8000}, {"SKIRT-36", day(2026, 11, 20), 6000}, {"SKIRT-36", day(2026, 11, 30), 6000},
+		{"SKIRT-36", day(2026, 12, 1), 8000},
+		{"SKIRT-38", day(2026, 11, 30), 6000}, {"SKIRT-38", time.Date(2026, 11, 30, 19, 0, 0, 0, time.UTC), 8000},
+	})
+	checkRows(t, rows, nil)
+}
+
 // TestSaleDateColumnsYieldToEffectiveDate: a feed that gives Merchant Center's
 // sale_price_effective_date beside start and end columns is dated by the former.
 func TestSaleDateColumnsYieldToEffectiveDate(t *testing.T) {

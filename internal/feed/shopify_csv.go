@@ -55,10 +55,12 @@ func newShopifyExport(header []string, byKey map[string][]int) *shopifyExport {
 	return s
 }
 
-// fill completes a row in place from its product's first row and gives the variant an id
+// fill completes a row in place from its product's earlier rows and gives the variant an id
 // when it has no SKU: the handle and its option values ("pull-marin/38/Marine"). skip reports
 // a row that is no item on sale: an image row, a gift card, a product that is a draft,
-// archived or not published.
+// archived or not published. A product's cells are gathered from its rows as they come, not
+// only from its first: a file re-sorted by a spreadsheet may open a product with an image row,
+// which gives none of them.
 func (s *shopifyExport) fill(rec []string) (skip bool) {
 	cell := func(i int) string {
 		if i < 0 || i >= len(rec) {
@@ -70,17 +72,6 @@ func (s *shopifyExport) fill(rec []string) (skip bool) {
 	if handle != s.last || s.first == nil {
 		s.last = handle
 		s.first = make([]string, len(rec))
-		for _, i := range s.product {
-			if i < len(rec) {
-				s.first[i] = rec[i]
-			}
-		}
-	} else {
-		for _, i := range s.product {
-			if i < len(rec) && i < len(s.first) && strings.TrimSpace(rec[i]) == "" {
-				rec[i] = s.first[i]
-			}
-		}
 	}
 	var values []string
 	for _, i := range s.values {
@@ -89,19 +80,48 @@ func (s *shopifyExport) fill(rec []string) (skip bool) {
 		}
 	}
 	if cell(s.price) == "" && cell(s.sku) == "" && len(values) == 0 {
-		return true // another image of the product
+		return true // another image of the product: its image is not the product's first
+	}
+	for _, i := range s.product {
+		if i >= len(rec) || i >= len(s.first) {
+			continue
+		}
+		if strings.TrimSpace(rec[i]) == "" {
+			rec[i] = s.first[i]
+		} else if strings.TrimSpace(s.first[i]) == "" {
+			s.first[i] = rec[i]
+		}
 	}
 	switch strings.ToLower(cell(s.status)) {
 	case "draft", "archived":
 		return true
 	}
-	if strings.EqualFold(cell(s.published), "false") || strings.EqualFold(cell(s.giftCard), "true") {
+	if isFalse(cell(s.published)) || isTrue(cell(s.giftCard)) {
 		return true
 	}
 	if s.sku >= 0 && s.sku < len(rec) && cell(s.sku) == "" && handle != "" {
 		rec[s.sku] = strings.Join(append([]string{handle}, values...), "/")
 	}
 	return false
+}
+
+// isTrue and isFalse read a spreadsheet's boolean cell: Shopify writes TRUE and FALSE, which a
+// spreadsheet re-saves in its own language (German Excel's WAHR and FALSCH).
+func isTrue(v string) bool { return boolWords[strings.ToLower(v)] == "true" }
+
+func isFalse(v string) bool { return boolWords[strings.ToLower(v)] == "false" }
+
+// boolWords are TRUE and FALSE as spreadsheets in the languages of tagdrop's shops write them.
+var boolWords = map[string]string{
+	"true": "true", "false": "false", // English
+	"wahr": "true", "falsch": "false", // German
+	"vrai": "true", "faux": "false", // French
+	"waar": "true", "onwaar": "false", // Dutch
+	"vero": "true", "verdadero": "true", "verdadeiro": "true", "falso": "false", // Italian, Spanish, Portuguese
+	"sant": "true", "sann": "true", "sand": "true", "falsk": "false", // Danish, Swedish, Norwegian
+	"tosi": "true", "epätosi": "false", // Finnish
+	"prawda": "true", "fałsz": "false", // Polish
+	"pravda": "true", "nepravda": "false", // Czech
 }
 
 // availability is what a row's inventory columns say: an untracked variant, or one the

@@ -63,3 +63,76 @@ func TestShopifyExportNeedsItsHeader(t *testing.T) {
 		t.Fatalf("items %+v rows %+v", items, rows)
 	}
 }
+
+// TestShopifyExportResaved reads an export as a German spreadsheet re-saves it: a byte order
+// mark, semicolons, CRLF, decimal commas, a newline inside the description, empty trailing
+// columns, TRUE and FALSE written WAHR and FALSCH, and the rows re-sorted so that the product
+// opens with an image row. The variants still take the product's cells (from the row that
+// gives them), and the unpublished product and the gift card are still no items.
+func TestShopifyExportResaved(t *testing.T) {
+	f, err := os.Open("testdata/shopify_resaved.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	items, rows, format, err := readAllWith(t, f, Options{Currency: "EUR"})
+	if err != nil || format != CSV {
+		t.Fatalf("format %q, err %v", format, err)
+	}
+	checkRows(t, rows, nil)
+	wants := []struct{ id, size, avail string }{{"RP-S", "S", "in stock"}, {"RP-M", "M", "out of stock"}}
+	if len(items) != len(wants) {
+		t.Fatalf("got %d items, want %d: %+v", len(items), len(wants), items)
+	}
+	for i, w := range wants {
+		it := items[i]
+		if it.ID != w.id || it.Size != w.size || it.Availability != w.avail || it.Title != "Plisseerock" || it.Brand != "Atelier Rot" ||
+			it.RegularPrice != 6900 || it.ImageLink != "https://cdn.shopify.example/rp.jpg" || it.ItemGroupID != "rock-plissee" {
+			t.Errorf("item %d = %+v, want %+v", i, it, w)
+		}
+	}
+}
+
+// TestShopifyExportVariantID: an app's re-export (Matrixify's) writes the product's id in an
+// ID column beside each variant's Variant ID; the variant's is the item's, so that the
+// variants of one product stay apart.
+func TestShopifyExportVariantID(t *testing.T) {
+	f, err := os.Open("testdata/shopify_matrixify.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	items, rows, _, err := readAllWith(t, f, Options{Currency: "EUR"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRows(t, rows, nil)
+	wants := []struct{ id, group, avail string }{
+		{"42100000000011", "wool-coat", "in stock"}, {"42100000000012", "wool-coat", "out of stock"}, {"42100000000021", "beanie", "in stock"},
+	}
+	if len(items) != len(wants) {
+		t.Fatalf("got %d items, want %d: %+v", len(items), len(wants), items)
+	}
+	for i, w := range wants {
+		if it := items[i]; it.ID != w.id || it.ItemGroupID != w.group || it.Availability != w.avail {
+			t.Errorf("item %d = %+v, want %+v", i, it, w)
+		}
+	}
+}
+
+// TestShopifyBoolWords: Shopify's TRUE and FALSE as spreadsheets re-save them; anything else
+// is neither.
+func TestShopifyBoolWords(t *testing.T) {
+	tests := []struct {
+		in          string
+		true, false bool
+	}{
+		{"TRUE", true, false}, {"false", false, true}, {"WAHR", true, false}, {"FALSCH", false, true}, {"FAUX", false, true},
+		{"ONWAAR", false, true}, {"Epätosi", false, true}, {"", false, false}, {"active", false, false}, {"0", false, false},
+	}
+	for _, tt := range tests {
+		if isTrue(tt.in) != tt.true || isFalse(tt.in) != tt.false {
+			t.Errorf("%q: isTrue %v isFalse %v, want %v %v", tt.in, isTrue(tt.in), isFalse(tt.in), tt.true, tt.false)
+		}
+	}
+}

@@ -41,11 +41,13 @@ type variantColumns struct {
 func findVariantColumns(header []string, byKey map[string][]int) (variantColumns, map[int]bool) {
 	v := variantColumns{parent: -1}
 	zero := map[int]bool{}
-	if p := byKey["parent"]; len(p) > 0 {
+	// WooCommerce's export names it "Übergeordnetes Produkt" in German, "Superior" in Spanish.
+	if p := append(append(append([]int(nil), byKey["parent"]...), byKey["übergeordnetesprodukt"]...), byKey["superior"]...); len(p) > 0 {
 		v.parent = p[0]
 		zero[p[0]] = true
 	}
 	v.kinds = append(append(v.kinds, byKey["type"]...), byKey["producttype"]...)
+	v.kinds = append(append(v.kinds, byKey["typ"]...), byKey["tipo"]...) // WooCommerce's German and Spanish "Type"
 	for i, h := range header {
 		if k := headerKey(h); variantIDNames[k] {
 			zero[i] = true
