@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"os"
 	"strings"
 	"testing"
 )
@@ -11,12 +10,7 @@ import (
 // time, which the catalogue reads as availability) the availability; a row without an aid is a
 // row error naming its line.
 func TestBilligerFeed(t *testing.T) {
-	f, err := os.Open("testdata/billiger.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	items, rows, _, err := readAllWith(t, f, Options{Currency: "EUR"})
+	items, rows, _, err := readFileWith(t, "testdata/billiger.csv", Options{Currency: "EUR"})
 	if err != nil {
 		t.Fatal(err)
 	}

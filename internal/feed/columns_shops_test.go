@@ -1,19 +1,13 @@
 package feed
 
 import (
-	"os"
 	"testing"
 )
 
 // readFixture reads a file of testdata with opts, failing on anything but a clean end.
 func readFixture(t *testing.T, name string, opts Options) ([]Item, []RowError) {
 	t.Helper()
-	f, err := os.Open("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	items, rows, _, err := readAllWith(t, f, opts)
+	items, rows, _, err := readFileWith(t, "testdata/"+name, opts)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

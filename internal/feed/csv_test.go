@@ -5,12 +5,24 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
 )
 
 // readAllWith is readAll with options.
+// readFileWith is readAllWith on the file at path.
+func readFileWith(t *testing.T, path string, opts Options) (items []Item, rows []RowError, format string, err error) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return readAllWith(t, f, opts)
+}
+
 func readAllWith(t *testing.T, src io.Reader, opts Options) (items []Item, rows []RowError, format string, err error) {
 	t.Helper()
 	r, format, err := OpenWith(src, opts)

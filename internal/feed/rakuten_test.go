@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -71,12 +70,7 @@ func TestRakutenHDRNamed(t *testing.T) {
 // lower Sale Price the sale, attributes 3 to 6 size, material, colour and gender. A row
 // without a price is a row error naming its line; TRL is no item.
 func TestRakutenWithoutColumnNames(t *testing.T) {
-	f, err := os.Open("testdata/rakuten_noheader.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	items, rows, _, err := readAllWith(t, f, Options{})
+	items, rows, _, err := readFileWith(t, "testdata/rakuten_noheader.txt", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"os"
 	"testing"
 	"time"
 )
@@ -46,12 +45,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0
 // checkSales reads a fixture and checks what each item costs when.
 func checkSales(t *testing.T, path string, opts Options, cases []saleCase) []RowError {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	items, rows, _, err := readAllWith(t, f, opts)
+	items, rows, _, err := readFileWith(t, path, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"os"
 	"testing"
 )
 
@@ -11,12 +10,7 @@ import (
 // untracked variant or one sold on when none is left is in stock); image rows, drafts and gift
 // cards are no items; a variant without a price is a row error naming its line.
 func TestShopifyAdminExport(t *testing.T) {
-	f, err := os.Open("testdata/shopify_admin.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	items, rows, format, err := readAllWith(t, f, Options{Currency: "EUR"})
+	items, rows, format, err := readFileWith(t, "testdata/shopify_admin.csv", Options{Currency: "EUR"})
 	if err != nil || format != CSV {
 		t.Fatalf("format %q, err %v", format, err)
 	}
@@ -70,12 +64,7 @@ func TestShopifyExportNeedsItsHeader(t *testing.T) {
 // opens with an image row. The variants still take the product's cells (from the row that
 // gives them), and the unpublished product and the gift card are still no items.
 func TestShopifyExportResaved(t *testing.T) {
-	f, err := os.Open("testdata/shopify_resaved.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	items, rows, format, err := readAllWith(t, f, Options{Currency: "EUR"})
+	items, rows, format, err := readFileWith(t, "testdata/shopify_resaved.csv", Options{Currency: "EUR"})
 	if err != nil || format != CSV {
 		t.Fatalf("format %q, err %v", format, err)
 	}
@@ -97,12 +86,7 @@ func TestShopifyExportResaved(t *testing.T) {
 // ID column beside each variant's Variant ID; the variant's is the item's, so that the
 // variants of one product stay apart.
 func TestShopifyExportVariantID(t *testing.T) {
-	f, err := os.Open("testdata/shopify_matrixify.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	items, rows, _, err := readAllWith(t, f, Options{Currency: "EUR"})
+	items, rows, _, err := readFileWith(t, "testdata/shopify_matrixify.csv", Options{Currency: "EUR"})
 	if err != nil {
 		t.Fatal(err)
 	}

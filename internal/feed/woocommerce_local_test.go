@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"os"
 	"testing"
 )
 
@@ -23,12 +22,7 @@ func TestWooCommerceTranslatedHeaders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			f, err := os.Open(tt.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			items, rows, _, err := readAllWith(t, f, Options{Currency: "EUR"})
+			items, rows, _, err := readFileWith(t, tt.path, Options{Currency: "EUR"})
 			if err != nil {
 				t.Fatal(err)
 			}
