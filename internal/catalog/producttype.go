@@ -23,11 +23,16 @@ type resolvedRule struct {
 	context map[string]bool
 }
 
-// resolveRules resolves productTypeRules and then productTypeTitleRules against the tree. A
+// resolveRules resolves productTypeRules, productTypeTitleRules, the word rules of other
+// languages, lookalikeRules, garmentHeadRules and everydayPhraseRules, in that order, against the tree. A
 // rule whose path the tree lacks entirely (Google's luggage in the shipped branch) is kept as
 // one naming no category, unless another rule for the same words resolves.
 func (t *Taxonomy) resolveRules() {
-	all := append(append([]productTypeRule(nil), productTypeRules...), productTypeTitleRules...)
+	var all []productTypeRule
+	for _, rules := range [][]productTypeRule{productTypeRules, productTypeTitleRules, romanceWordRules, germanicWordRules,
+		easternWordRules, lookalikeRules, garmentHeadRules, everydayPhraseRules} {
+		all = append(all, rules...)
+	}
 	resolves := map[string]bool{}
 	for _, r := range all {
 		if _, ok := t.nearestNode(r.path); ok && r.path != notFashion {
@@ -99,7 +104,11 @@ var unstemmed = wordSet("haute hautes basse basses")
 // maglioni, gonna → gonne, camicia → camicie), Polish (sukienka → sukienki) and French in -x
 // (manteau → manteaux).
 var pluralChanges = [...][2]string{{"che", "ca"}, {"ghe", "ga"}, {"chi", "co"}, {"ghi", "go"}, {"ki", "ka"},
-	{"i", "o"}, {"i", "e"}, {"e", "a"}, {"ux", "u"}}
+	{"i", "o"}, {"i", "e"}, {"e", "a"}, {"ux", "u"}, {"ies", "y"}}
+
+// minChangedStem is the fewest bytes a word keeps before a pluralChanges ending: "ski" is no
+// plural of Danish "sko", nor "bi" of anything.
+const minChangedStem = 3
 
 // stems appends to out w and w without each plural ending: the rule words w may be a form of,
 // besides those pluralChanges give.
@@ -306,7 +315,7 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 			}
 		}
 		for _, c := range pluralChanges {
-			if len(w) > len(c[0])+1 && strings.HasSuffix(w, c[0]) {
+			if len(w) >= len(c[0])+minChangedStem && strings.HasSuffix(w, c[0]) {
 				k := append(append(keyBuf[:0], w[:len(w)-len(c[0])]...), c[1]...)
 				for _, ri := range t.ruleIndex[string(k)] {
 					add(ri, start)
@@ -335,7 +344,7 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 	}
 	bi, mi := -1, -1 // the best match, the best modifier
 	for i, m := range matches {
-		if m.node >= 0 && t.coveredByDescendant(m, matches) || m.node < 0 && (t.rules[m.rule].style && fashionBefore(m, matches) || t.rules[m.rule].colour && colourOfItem(m, matches, words)) {
+		if m.node >= 0 && (t.coveredByDescendant(m, matches) || inOutsidePhrase(m, matches)) || m.node < 0 && (t.rules[m.rule].style && fashionBefore(m, matches) || t.rules[m.rule].colour && colourOfItem(m, matches, words)) {
 			continue
 		}
 		if bi < 0 || better(m, matches[bi]) {
@@ -359,6 +368,10 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 		}
 	}
 	best = t.firstPieceOfSet(words, best, matches)
+	if forNonPerson(words, best) {
+		best.node = -1 // "Dog Coat", "Puppenkleider": a pet supply or a toy, no category
+		return best, true
+	}
 	// "Micro" alone says micro bag only when the text is about bags at all.
 	if best.length == 1 && t.nodes[best.node].Name == "Micro Bags" && !hasBagWord(words) {
 		return ruleMatch{}, false
@@ -378,6 +391,17 @@ func (t *Taxonomy) coveredByDescendant(m ruleMatch, all []ruleMatch) bool {
 	for _, o := range all {
 		if o.node >= 0 && o.node != m.node && t.IsDescendant(t.nodes[o.node].ID, t.nodes[m.node].ID) &&
 			!matchBetween(o, m, all) {
+			return true
+		}
+	}
+	return false
+}
+
+// inOutsidePhrase reports whether m lies inside a longer match naming no category: a word of
+// that phrase, not a garment ("Slip" in "Grip Socks Non-Slip", "Watch" in "Apple Watch").
+func inOutsidePhrase(m ruleMatch, all []ruleMatch) bool {
+	for _, o := range all {
+		if o.node < 0 && o.length > m.length && o.end >= m.end && o.end-o.length <= m.end-m.length {
 			return true
 		}
 	}
@@ -454,7 +478,7 @@ func wordForm(got, want string) bool {
 		}
 	}
 	for _, c := range pluralChanges {
-		if len(got) > len(c[0])+1 && strings.HasSuffix(got, c[0]) && strings.HasSuffix(want, c[1]) &&
+		if len(got) >= len(c[0])+minChangedStem && strings.HasSuffix(got, c[0]) && strings.HasSuffix(want, c[1]) &&
 			got[:len(got)-len(c[0])] == want[:len(want)-len(c[1])] {
 			return true
 		}

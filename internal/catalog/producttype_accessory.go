@@ -7,7 +7,7 @@ import "strings"
 // "Suit Carrier", "Collar Stays", "Sock Monkey Toy"): such a phrase is not the thing.
 var accessoryNouns = wordSet("care box case pouch stand holder organiser organizer rack tray hanger cleaner " +
 	"cleaning polish brush spray protector insole tree horn stretcher kit strap winder storage display insert " +
-	"cover shaper grip extender carrier stay toy remover")
+	"cover shaper grip extender carrier stay toy remover cabinet shelf press board")
 
 // featureNouns are accessory nouns that, after words other than accessory nouns, name a part
 // of the thing rather than an accessory for it: "Watch Leather Strap", "Sandals Ankle Strap".
@@ -16,8 +16,9 @@ var featureNouns = wordSet("strap")
 // packagingWords before an accessory noun make it the thing's packaging: "Earrings Gift Box".
 var packagingWords = wordSet("gift presentation")
 
-// forWords introduce what an accessory is for: "Shaper Insert for Tote", "Étui pour lunettes".
-var forWords = wordSet("for pour para per voor")
+// forWords introduce what an accessory is for: "Shaper Insert for Tote", "Étui pour lunettes",
+// "Szafka na buty".
+var forWords = wordSet("for pour para per voor na dla")
 
 // accessoryPhrase reports whether the last of seg's coordinated parts ("Bags & Cases" has two)
 // names an accessory of a thing rather than the thing: its last noun, but for colours,
@@ -32,10 +33,16 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 	if i := strings.LastIndexAny(part, "&,+;"); i >= 0 {
 		part = part[i+1:]
 	}
+	if i := strings.Index(part, " à "); i > 0 && !t.matches(productWords(part[:i])) {
+		return true // "Étagère à chaussures": French "à" (not the "A" of "A-Line") says what it is for
+	}
 	pw := productWords(part)
 	forTail := false
 	for i, w := range pw {
 		if i > 0 && (forWords[w] || complementWords[w]) {
+			if forWords[w] && !t.matches(pw[:i]) {
+				return true // "Cirage pour chaussures", "Szafka na buty": a thing for shoes
+			}
 			pw, forTail = pw[:i], true
 			break
 		}
@@ -75,12 +82,27 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 // Large", "Shoe Storage Box Clear", "Boot Trees Cedar").
 var trailingSizeWords = wordSet("small medium large big xs xl xxl round square oval clear transparent wooden cedar")
 
+// countWords name how many of a thing a title sells: "Set of 10", "Pack of 3".
+var countWords = wordSet("set pack lot pair box kit")
+
+// packWords name a count before its number: "Meias kit 3", "Socks Pack 5" (not "Set 2": a set's
+// last piece is no count, see firstPieceOfSet).
+var packWords = wordSet("pack kit lot")
+
 // withoutTrailingDescriptors is words without the colours, materials, sizes and counts a title
 // may end in ("Sunglasses Case Leather", "Jewellery Box Velvet", "Watch Band 45mm", "Watch
 // Case 3 Slots").
 func withoutTrailingDescriptors(words []string) []string {
 	for len(words) > 0 {
 		w := words[len(words)-1]
+		if n := len(words); n >= 3 && hasDigit(w) && words[n-2] == "of" && countWords[words[n-3]] {
+			words = words[:n-3] // "Set of 10", "Pack of 3"
+			continue
+		}
+		if n := len(words); n >= 2 && hasDigit(w) && packWords[words[n-2]] {
+			words = words[:n-2] // "Kit 3", "Pack 5"
+			continue
+		}
 		fam, _ := colourWord(w)
 		counted := len(words) >= 2 && hasDigit(words[len(words)-2]) // "3 Slots", "25 Pack"
 		if fam == "" && materialWordFamily(w) == "" && !trailingSizeWords[w] && !hasDigit(w) && !counted {

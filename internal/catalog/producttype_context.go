@@ -42,9 +42,9 @@ func (t *Taxonomy) takesDeferred(node int, d deferKind) bool {
 	return d == deferAny || t.isClothing(node)
 }
 
-// inContext reports whether all, the words of a text, hold one of r's context words, or are,
-// besides colours, materials and sizes, only a plural of r's one word ("Wedges", "Suede
-// Wedges", "Black Wedges Size 6").
+// inContext reports whether all, the words of a text, hold one of r's context words, or, for a
+// style word, are, besides colours, materials and sizes, only a plural of r's one word
+// ("Wedges", "Suede Wedges", "Black Wedges Size 6"; but "Straps" alone is no watch band).
 func inContext(r resolvedRule, all []string) bool {
 	var buf [1 + len(pluralEndings)]string
 	rest, plural := 0, false
@@ -60,7 +60,7 @@ func inContext(r resolvedRule, all []string) bool {
 		rest++
 		plural = len(r.words) == 1 && w != r.words[0] && wordForm(w, r.words[0])
 	}
-	return rest == 1 && plural
+	return rest == 1 && plural && r.style
 }
 
 // colourIntroWords may stand between an item's word and its colour's name: "Dress in Lipstick".

@@ -82,7 +82,7 @@ func TestMapProductTypeItemAccessories(t *testing.T) {
 		{"Beach Cover Up Dress", "Clothing > Dresses", false},
 		{"Earrings for Sensitive Ears", "Jewelry > Earrings", false},
 		{"Shirt 2 Pack", "Clothing > Shirts & Tops", false},
-		{"Apple Watch Sport Band 45mm Midnight", "Jewelry > Watch Accessories > Watch Bands", true},
+		{"Apple Watch Sport Band 45mm Midnight", "Jewelry > Watch Accessories > Watch Bands", false},
 	})
 }
 

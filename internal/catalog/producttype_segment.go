@@ -19,7 +19,7 @@ func (t *Taxonomy) mapSegment(seg string, all []string) (node int, style bool, d
 		return idx[0], false, deferNone, true
 	}
 	if head := headPhrase(seg); head != seg {
-		if hw := productWords(head); t.namesThing(hw, romanceComplement(seg, head)) {
+		if hw := productWords(head); t.namesThing(hw, romanceComplement(seg, head)) && !t.phraseAcross(words, len(hw)) {
 			seg, words = head, hw // "Backpack with Pouch" is a backpack
 		}
 	}
@@ -52,9 +52,18 @@ func (t *Taxonomy) keepsRefinement(node, refined int) bool {
 		node == t.clothing && t.isClothing(refined)
 }
 
+// phraseAcross reports whether the best rule match in words is a phrase that starts before
+// words[at], a complement word, and goes on past it: "Cintura di sicurezza" is a seat belt,
+// "Gant en nitrile" a disposable glove, not a belt and a glove with something.
+func (t *Taxonomy) phraseAcross(words []string, at int) bool {
+	m, ok := t.matchRules(words)
+	return ok && m.end-m.length < at && m.end > at
+}
+
 // complementWords join a thing's name to what comes with it or on it ("Kurta with Palazzos",
-// "Kleid mit Gürtel", "Robe avec ceinture", "Abito con cintura", "Jurk met riem").
-var complementWords = wordSet("with mit avec con met en di")
+// "Kleid mit Gürtel", "Robe avec ceinture", "Abito con cintura", "Jurk met riem"), and Swedish,
+// Danish and Polish ones ("Klänning med fickor", "Kjol i denim", "Sweter z golfem").
+var complementWords = wordSet("with mit avec con met en di med i z")
 
 // romanceComplements are the complementWords of languages whose adjectives and material
 // phrases follow the noun ("Veste en jean", "Giacca di jeans").

@@ -62,6 +62,16 @@ var normaliserGolden = map[int]uint64{
 	// 10: a category path of placeholders only ("Uncategorized", "Women > New In", "Sale") is no
 	// category: the title places the item (GV-15).
 	10: 0x2c155b16dac137f5,
+	// 11: garment, shoe, bag and jewellery words of twelve languages' shops (German compounds,
+	// Italian, Spanish, Dutch, Swedish, Danish, Polish, Czech and Turkish words); smartwatches,
+	// clocks, books and pets' and dolls' clothes are no fashion, a smartwatch's band is a watch
+	// band; compounds and phrases headed by a garment's word that name no garment (life jackets,
+	// wetsuits, oven gloves, wall clocks, Christmas stockings) or another one (snowsuits).
+	// testdata/golden-variety.xml gained GV-16 to GV-21 (an Italian backpack, a German
+	// compound, a smartwatch band, a dog's coat, a child's life jacket, a snowsuit; version 10's
+	// rules give 0xa08854a21420ce75 on GV-1 to GV-19, and these rules before the life jackets and
+	// snowsuits gave 0x1437f285a161ef12 on GV-1 to GV-21).
+	11: 0xee1aa7e3cf0743bc,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

@@ -246,6 +246,10 @@ func TestTitleCategory(t *testing.T) {
 		{"Set of 10 Velvet Pouches", "", ""},
 		{"Essie Nail Polish in Ballet Slippers 13.5ml", "", ""},
 		{"OPI Nail Lacquer - Little Black Dress", "", ""},
+		{"Kinderschwimmweste 15-30 kg | Variety", "", ""},
+		{"Schneeanzug Kinder - Blau", "", aa + " > Clothing > Outerwear > Snow Pants & Suits"},
+		{"Chaleco salvavidas adulto - Naranja", "", ""},
+		{"Chaussettes de ski | Variety", "", aa + " > Clothing > Underwear & Socks > Socks"},
 	} {
 		n, ok := titleCategory(tx, tt.title, tt.brand)
 		got := ""

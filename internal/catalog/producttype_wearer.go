@@ -1,0 +1,47 @@
+package catalog
+
+import "strings"
+
+// nonPersonWords name wearers that are no person: pets and dolls, in the languages the rules
+// cover. A garment made for one is a pet supply or a toy, not fashion. nonPersonModifiers are
+// those that, right before a garment's word, name its wearer rather than its motif or style:
+// not "cat" ("Cat Sweater" may be a person's), "cane" ("Candy Cane Socks") or "doll" ("Baby
+// Doll Dress").
+var (
+	nonPersonWords = wordSet("dog dogs puppy puppies pet pets cat cats hund hunde hunden chien chiens chiot chat chats " +
+		"perro perros mascota mascotas gato gatos cane cani gatto gatti hond honden kat katten pies psa kot kota köpek kedi " +
+		"doll dolls puppe puppen poupee poupees bambola bambole muneca munecas poppen docka lalka lalek lalki panenka barbie")
+	nonPersonModifiers = wordSet("dog dogs puppy pet pets dolls hund hunde chien chiens perro perros")
+)
+
+// nonPersonPrefixes begin German, Dutch and Danish compounds for such wearers: "Hundemantel",
+// "Puppenkleider", "Hondenjas".
+var nonPersonPrefixes = [...]string{"hunde", "honden", "puppen", "poppen", "katzen", "dukke"}
+
+// wearerPrepositions introduce who a thing is for: "Pet Sweater for Small Dogs", "Manteau pour
+// chien", "Vestiti per bambole", "Ubranka dla lalek", "Hundepullover für kleine Hunde".
+var wearerPrepositions = wordSet("for pour para per voor fur fuer til till dla do na pro")
+
+// forNonPerson reports whether m, a match naming a garment in words, names one for a pet or a
+// doll: a wearer word right before it ("Dog Coat", "Dolls Dress"), a compound of one
+// ("Hundemantel"), or one after it behind a preposition ("Raincoat for Dogs"). A wearer word
+// elsewhere is the garment's motif: "Dog Print T-Shirt", "Cat Eye Sunglasses".
+func forNonPerson(words []string, m ruleMatch) bool {
+	start := m.end - m.length
+	if start > 0 && nonPersonModifiers[words[start-1]] {
+		return true
+	}
+	if !m.exact && m.length == 1 {
+		for _, p := range nonPersonPrefixes {
+			if strings.HasPrefix(words[start], p) {
+				return true
+			}
+		}
+	}
+	for i := m.end; i < len(words); i++ {
+		if nonPersonWords[words[i]] && (wearerPrepositions[words[i-1]] || i-2 >= m.end && wearerPrepositions[words[i-2]]) {
+			return true
+		}
+	}
+	return false
+}
