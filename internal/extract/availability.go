@@ -35,7 +35,7 @@ func schemaAvailability(s string) catalog.Availability {
 
 // Phrases shoppers read on product pages, lower case, by language: English, German, French,
 // Spanish, Italian, Dutch, Swedish, Danish/Norwegian, Polish, Portuguese, Turkish, Czech, Slovak,
-// Hungarian, Romanian, Finnish, Greek, Indonesian, Japanese, Chinese, Korean, Arabic. Out-of-stock
+// Hungarian, Romanian, Finnish, Greek, Indonesian, Vietnamese, Japanese, Chinese, Korean, Arabic. Out-of-stock
 // phrases are checked before pre-order ones and those before in-stock ones, so "not in stock"
 // never reads as "in stock".
 var (
@@ -56,7 +56,7 @@ var (
 		"tükendi", "stokta yok", "mevcut değil",
 		"vyprodáno", "není skladem", "není k dispozici", "vypredané", "nie je skladom", "elfogyott", "nincs raktáron", "nem elérhető", "nincs készleten",
 		"stoc epuizat", "indisponibil", "loppuunmyyty", "ei varastossa", "εξαντλήθηκε", "μη διαθέσιμο",
-		"stok habis", "habis", "tidak tersedia",
+		"stok habis", "habis", "tidak tersedia", "tạm hết hàng", "hết hàng", "ngừng kinh doanh",
 		"在庫切れ", "品切れ", "売り切れ", "完売",
 		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
 		"품절", "일시품절", "재고 없음",
@@ -87,7 +87,7 @@ var (
 		"em estoque", "disponível",
 		"stokta", "mevcut",
 		"skladem", "na skladě", "na sklade", "skladom", "raktáron", "în stoc", "in stoc", "varastossa", "διαθέσιμο",
-		"tersedia", "stok tersedia",
+		"tersedia", "stok tersedia", "còn hàng",
 		"在庫あり", "有货", "現貨", "有現貨", "재고 있음", "구매 가능", "متوفر",
 		"в наличии", "есть в наличии",
 	}
@@ -212,6 +212,8 @@ func stockWording(s string) catalog.Availability {
 	switch {
 	case containsPhrase(s, orderablePhrases):
 		return catalog.Preorder
+	case containsPhrase(s, almostGonePhrases):
+		return catalog.InStock
 	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s) || soldSentence(s):
 		return catalog.OutOfStock
 	case containsPhrase(s, preorderPhrases):
@@ -221,6 +223,14 @@ func stockWording(s string) catalog.Availability {
 	}
 	return ""
 }
+
+// almostGonePhrases say few items are left, holding a sold-out phrase that must not be read
+// alone: "Almost sold out", Vietnamese "Sắp hết hàng" ("hết hàng" is sold out), Japanese
+// "品切れ間近" ("品切れ" is sold out), Korean "품절임박", Chinese "即将售罄".
+var almostGonePhrases = []string{"almost sold out", "nearly sold out", "almost gone", "fast ausverkauft", "bald ausverkauft", "bientôt épuisé", "presque épuisé",
+	"casi agotado", "quasi esaurito", "bijna uitverkocht", "nästan slutsåld", "næsten udsolgt", "prawie wyprzedane", "prawie wyprzedany", "prawie wyprzedana",
+	"quase esgotado", "quase esgotada", "skoro vyprodáno", "téměř vyprodáno", "takmer vypredané", "почти распродано", "почти распродан",
+	"neredeyse tükendi", "sắp hết hàng", "hampir habis", "品切れ間近", "売り切れ間近", "完売間近", "품절임박", "품절 임박", "매진임박", "即将售罄", "即將售罄", "即将售完"}
 
 // soldWords say an item is sold when they are the whole text of the page's live status
 // (role="status"): a resale listing's "Sold" badge. Elsewhere they say something else ("Sold

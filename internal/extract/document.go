@@ -14,6 +14,8 @@ type document struct {
 	root  *html.Node
 	elems []*html.Node
 	pos   map[*html.Node]int
+	// grids memoises gridHeading by document position: 0 not yet known, 1 no, 2 yes.
+	grids []uint8
 }
 
 func newDocument(root *html.Node) *document {

@@ -37,19 +37,21 @@ var recommendationHeadings = []string{
 //
 // The walk stops at a sibling that is or holds a buy control, disabled too, or a stock message:
 // those are the product's buy row, which a "Frequently bought together" row above it must not
-// wipe. In the block holding the title only the block's own content is marked.
+// wipe. A sibling that holds nothing but product cards (cardsOnly) is marked all the same: its
+// quick-add buttons buy other products, and on a sold-out page the first enabled buy button
+// (the anchor kept) is one of them. In the block holding the title only the block's own content is marked.
 func (d *document) recommendationBlocks(lens []int, title *html.Node) []bool {
 	marks := make([]bool, len(d.elems))
 	holds := d.headingHolders(title)
 	var price, buy *html.Node
 	for _, n := range d.elems {
-		if recommendationHeading(n) {
+		if d.recommendationOpener(n) {
 			price, buy = d.productAnchors(title)
 			break
 		}
 	}
 	for i, n := range d.elems {
-		if lens[i] == 0 || lens[i] > 80 || !recommendationHeading(n) {
+		if lens[i] == 0 || lens[i] > 80 || !d.recommendationOpener(n) {
 			continue
 		}
 		c, p := n, n.Parent
@@ -72,12 +74,13 @@ func (d *document) recommendationBlocks(lens []int, title *html.Node) []bool {
 			if holds[d.pos[s]] || s == title {
 				break
 			}
+			cards := d.cardsOnly(s, gridDepth)
 			for _, k := range keep {
-				if k != nil && within(k, s) {
+				if k != nil && within(k, s) && !cards {
 					break siblings
 				}
 			}
-			if d.buyOrStock(s, lens, true) {
+			if !cards && d.buyOrStock(s, lens, true) {
 				break
 			}
 			marks[d.pos[s]] = true

@@ -195,6 +195,7 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 	cartEnabled := false
 	badge := false      // the message is a badge's, which themes keep in the page and show by CSS
 	ownMessage := false // the message's element is the product's own status (stockShown.ownSoldOut)
+	notice := false     // the message is a notice box's (soldOutNotice), not a stock element's
 	buyShown, formSeen := false, false
 	openOption := false // a picker's option can be chosen
 	for i := title; i < end && (message == "" || button == "" || (button == catalog.OutOfStock || ownMessage) && !cartEnabled); i++ {
@@ -219,8 +220,10 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 			t := text(n, 300)
 			sold := liveSold(n, t)
 			status := lens[i] <= shortText && (statusLabelled(t) || statusBlock(n, t) && !hiddenByClass(n))
-			if hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status || sold {
+			stock := hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status || sold
+			if stock || lens[i] <= shortText && soldOutNotice(ws, t) {
 				message = textAvailability(t)
+				notice = !stock
 				if message == catalog.OutOfStock && sizeMessage(t) {
 					message = "" // "Slut i lager i din storlek": one size's, not the product's
 				}
@@ -280,11 +283,26 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 	if message == catalog.OutOfStock && badge && cartEnabled && !ownMessage {
 		message = ""
 	}
+	// A notice box that says "sold out" beside an enabled add-to-cart button speaks of something
+	// else: "Sold out items cannot be exchanged", a size's stock.
+	if message == catalog.OutOfStock && notice && cartEnabled {
+		message = ""
+	}
 	if plain == catalog.OutOfStock && cartEnabled {
 		plain = ""
 	}
 	return stockShown{message: message, button: button, plain: plain, buyShown: buyShown,
 		ownSoldOut: message == catalog.OutOfStock && ownMessage && !openOption}
+}
+
+// noticeWords are the class words of an element that shows the shopper a message about the
+// product: Tesco's "product-info-message", an "alert" or "notice" box.
+var noticeWords = []string{"message", "msg", "notice", "alert"}
+
+// soldOutNotice reports a notice (noticeWords) that says the product is out of stock: "Sorry,
+// this product is currently unavailable". Other notices (delivery dates, offers) say nothing.
+func soldOutNotice(ws []string, t string) bool {
+	return hasWord(ws, noticeWords...) && textAvailability(t) == catalog.OutOfStock
 }
 
 // hiddenByClass reports an element that it or an ancestor hides (hiddenElement, its classes

@@ -198,7 +198,8 @@ func (d *document) textLengths() []int {
 }
 
 // skipped marks, by document position, elements whose prices are not the product's: hidden
-// ones, navigation, related products, carts, instalment offers, unit prices. Class words name
+// ones, navigation, related products, carts, instalment offers, unit prices, and for prices the
+// options of a chooser other than the current one (otherChoices). Class words name
 // such blocks except in a buy action ("add-to-cart") and on a block holding the product's title heading; so
 // do the headings of recommendation blocks (recommendationBlocks). names are the markup's
 // names of the product, which tell its title heading from other h1s (titleHeading).
@@ -216,10 +217,13 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 	marks := make([]bool, len(d.elems))
 	if recs {
 		anchor := title
-		if anchor == nil && slices.ContainsFunc(d.elems, recommendationHeading) {
+		if anchor == nil && slices.ContainsFunc(d.elems, d.recommendationOpener) {
 			anchor = d.findTitle(names, d.skippedBy(lens, forPrice, names, false))
 		}
 		marks = d.recommendationBlocks(lens, anchor)
+	}
+	if forPrice {
+		d.otherChoices(marks)
 	}
 	zone := make([]bool, len(d.elems)) // in a delivery block, for stock (deliveryStock)
 	for i, n := range d.elems {
@@ -268,7 +272,8 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 
 // excludedBlock reports class words of a block whose prices are not the product's
 // (excludedWords). "unit" names a unit price unless the same words give the price a role
-// ("price-unit--original", "price-unit--sale": a price component's parts).
+// ("price-unit--original", "price-unit--sale": a price component's parts), or says the unit is
+// the one sold (Tesco's "price-per-sellable-unit": the price of one item, its unit price beside it).
 func excludedBlock(ws []string) bool {
 	if !hasWord(ws, excludedWords...) {
 		return false
@@ -280,7 +285,7 @@ func excludedBlock(ws []string) bool {
 }
 
 // unitRoleWords give a "unit" class a price's role.
-var unitRoleWords = slices.Concat(strongRegularWords, []string{"original", "sale", "now", "current", "final", "special", "reduced", "discounted"})
+var unitRoleWords = slices.Concat(strongRegularWords, []string{"original", "sale", "now", "current", "final", "special", "reduced", "discounted", "sellable"})
 
 // hiddenElement reports an element hidden by its own markup: the hidden attribute or a style
 // of display:none or visibility:hidden; with classes, also a class that hides it (hidingClass).

@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A recommendation block's heading may be in a language recommendationHeadings does not list
+// ("Похожие товары", "Sprawdź też", "Zákazníci také nakoupili"); its shape still says what it
+// is: a short heading and, right after it, a grid of product cards, each a link to another
+// product with a price of its own.
+
+// gridHeading reports a short subheading (isSubheading, at most gridHeadingWords words, no
+// price in it) whose next element, or the next element of the wrappers that hold nothing but
+// it, holds a product grid (productGrid).
+func (d *document) gridHeading(n *html.Node) bool {
+	if d.grids == nil {
+		d.grids = make([]uint8, len(d.elems))
+	}
+	i := d.pos[n]
+	if d.grids[i] == 0 {
+		d.grids[i] = 1
+		if n.DataAtom != atom.H1 && isSubheading(n) && d.opensGrid(n) {
+			d.grids[i] = 2
+		}
+	}
+	return d.grids[i] == 2
+}
+
+// opensGrid is gridHeading's test, without its memo: a grid of other products after the
+// heading (gridAfter), not a chooser of the product's own options (currentCard).
+func (d *document) opensGrid(n *html.Node) bool {
+	s := d.gridAfter(n)
+	return s != nil && !d.currentCard(s)
+}
+
+// gridAfter is the element after a short heading n, or after the wrappers that hold nothing but
+// it, when that element holds a product grid (productGrid); else nil. The grid is tested first,
+// then the heading's words (at most gridHeadingWords, no price).
+func (d *document) gridAfter(n *html.Node) *html.Node {
+	c := n
+	for p := n.Parent; p != nil && p.Type == html.ElementNode && soleElement(p) == c; p = p.Parent {
+		c = p
+	}
+	s := c.NextSibling
+	for s != nil && s.Type != html.ElementNode {
+		s = s.NextSibling
+	}
+	if s == nil || !d.productGrid(s, gridDepth) {
+		return nil
+	}
+	t := collapse(text(n, 160))
+	if t == "" || len(strings.Fields(t)) > gridHeadingWords || len(findPrices(t, "")) > 0 {
+		return nil
+	}
+	return s
+}
+
+// otherChoices marks, by document position, the cards of an option chooser (a grid after a
+// heading with a current card, currentCard) other than the current one: the prices of the
+// colours, editions or sizes the shopper has not chosen.
+func (d *document) otherChoices(marks []bool) {
+	for _, n := range d.elems {
+		if n.DataAtom == atom.H1 || !isSubheading(n) {
+			continue
+		}
+		s := d.gridAfter(n)
+		if s == nil || !d.currentCard(s) {
+			continue
+		}
+		for _, c := range d.elems[d.pos[s] : d.lastInside(s)+1] {
+			if c.Parent != nil && d.siblingCards(c.Parent) >= 2 && d.productCard(c) && !d.holdsCurrent(c) {
+				marks[d.pos[c]] = true
+			}
+		}
+	}
+}
+
+// siblingCards counts the child elements of p that are product cards.
+func (d *document) siblingCards(p *html.Node) int {
+	k := 0
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && d.productCard(c) {
+			k++
+		}
+	}
+	return k
+}
+
+// holdsCurrent reports n or an element inside it marked as the current choice (currentMark).
+func (d *document) holdsCurrent(n *html.Node) bool {
+	return slices.ContainsFunc(d.elems[d.pos[n]:d.lastInside(n)+1], currentMark)
+}
+
+// recommendationOpener reports a heading that opens a block of other products: a
+// recommendation phrase (recommendationHeading) or a product grid after it (gridHeading).
+func (d *document) recommendationOpener(n *html.Node) bool {
+	return recommendationHeading(n) || d.gridHeading(n)
+}
+
+// gridHeadingWords bounds the words of a heading that opens a product grid.
+const gridHeadingWords = 6
+
+// gridDepth bounds the wrappers between a grid's block and its cards (a slider's track, a list).
+const gridDepth = 3
+
+// productGrid reports n, or an element up to depth levels inside it, whose child elements
+// include at least two product cards (productCard) of the same tag and class (cardShape): the
+// tiles of a carousel or a list of other products, or the options of a chooser.
+func (d *document) productGrid(n *html.Node, depth int) bool {
+	var cards []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || !d.productCard(c) {
+			continue
+		}
+		for _, o := range cards {
+			if o.Data == c.Data && cardShape(o) == cardShape(c) {
+				return true
+			}
+		}
+		cards = append(cards, c)
+	}
+	if depth == 0 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && d.productGrid(c, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// cardShape is a card's class without the class names that mark it chosen or in view
+// ("swatch--active", "slick-current"): a chooser's current card has its siblings' shape.
+func cardShape(n *html.Node) string {
+	var kept []string
+	for _, c := range strings.Fields(attr(n, "class")) {
+		ws := splitWords(c, nil)
+		if !hasWord(ws, selectionWords...) {
+			kept = append(kept, c)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// cardsOnly reports n, or the element that n's wrappers hold alone up to depth levels in, whose
+// child elements are all product cards (productCard), two at least: a grid with nothing of the
+// page's own product beside its tiles.
+func (d *document) cardsOnly(n *html.Node, depth int) bool {
+	for ; depth > 0; depth-- {
+		only := soleElement(n)
+		if only == nil {
+			break
+		}
+		n = only
+	}
+	cards := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if !d.productCard(c) {
+			return false
+		}
+		cards++
+	}
+	return cards >= 2
+}
+
+// productCard reports an element of at most cardElements elements holding a link with an
+// address and an amount marked by a currency sign or code: a tile of another product.
+func (d *document) productCard(n *html.Node) bool {
+	first, last := d.pos[n], d.lastInside(n)
+	if last-first >= cardElements {
+		return false
+	}
+	link, price := false, false
+	for _, c := range d.elems[first : last+1] {
+		link = link || c.DataAtom == atom.A && attr(c, "href") != ""
+		price = price || ownPrice(c)
+		if link && price {
+			return true
+		}
+	}
+	return false
+}
+
+// currentCard reports a product card inside n that holds the shopper's current choice
+// (currentMark): the cards are the product's own options (its colours, editions or sizes, each
+// a link with its price), not other products. A carousel's current dot is no card and does not
+// count.
+func (d *document) currentCard(n *html.Node) bool {
+	for _, c := range d.elems[d.pos[n] : d.lastInside(n)+1] {
+		if !currentMark(c) {
+			continue
+		}
+		for a := c; a != nil && a != n.Parent; a = a.Parent {
+			if a.Type == html.ElementNode && d.productCard(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// currentMark reports an element marked as the current choice: by aria-current, aria-selected,
+// or a class word of selectionWords ("swatch--active", "is-selected") that is not a slider's
+// (sliderWords: "slick-current", "swiper-slide-active" mark the slide in view).
+func currentMark(n *html.Node) bool {
+	if cur := strings.ToLower(attr(n, "aria-current")); cur != "" && cur != "false" || strings.EqualFold(attr(n, "aria-selected"), "true") {
+		return true
+	}
+	ws := words(n)
+	return hasWord(ws, selectionWords...) && !hasWord(ws, sliderWords...)
+}
+
+// selectionWords are class words of a chosen option.
+var selectionWords = []string{"selected", "active", "current", "chosen", "checked"}
+
+// sliderWords are class words of a carousel's slides.
+var sliderWords = []string{"slide", "slides", "slider", "slick", "swiper", "carousel", "glide", "splide", "owl", "flickity", "cell"}
+
+// cardElements bounds the elements of a product card.
+const cardElements = 60
