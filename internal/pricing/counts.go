@@ -31,7 +31,8 @@ var (
 	// 29,99 €"); with no other amount after it the fee is all the string prices.
 	shippingWords = set("shipping", "delivery", "postage", "p&p", "versand", "versandkosten", "lieferung",
 		"livraison", "envío", "envio", "frete", "spedizione", "verzending", "verzendkosten", "porto", "frakt",
-		"fragt", "toimitus", "wysyłka", "dostawa", "doprava", "szállítás", "доставка", "kargo")
+		"fragt", "toimitus", "wysyłka", "dostawa", "doprava", "szállítás", "доставка", "kargo",
+		"运费", "運費", "送料", "배송비")
 	// arrows stand between a regular price and the current one ("39,000원 → 29,000원").
 	arrows = set("→", "⟶", "➔", "➜", "⇒")
 )
@@ -196,7 +197,9 @@ func tyreRim(toks []token, i int, s string) bool {
 // cents or grouping, and a letter before it follows the rest of the name, not a label or the
 // start of the string, unless the number has one digit ("Q3 2025 release $59.99"): "R99
 // (approx. $5.40)" and "Price: R1 299 ≈ €65" are rand prices beside their value in another
-// currency.
+// currency. Another currency's number after an aside mark does not count ("Only R99 (approx.
+// $5.40)", "Bundle R499 + $10 shipping"; see asideBefore), and another single letter counts
+// only apart from any digits ("Audi Q5 key cover R 299").
 func modelLetterSign(toks []token, i int, s string) bool {
 	if n := toks[i].num; len(n.groups) > 1 || hasDecimals(toks[i].text(s)) {
 		return false
@@ -229,11 +232,48 @@ func modelLetterSign(toks []token, i int, s string) bool {
 		return false
 	}
 	for j, t := range toks {
-		if t.kind != tokSymbol || j == i-1 || j == i+1 || len(t.text(s)) == 1 && t.text(s)[0] >= 'A' && t.text(s)[0] <= 'Z' {
-			continue
+		if t.kind != tokSymbol || j == i-1 || j == i+1 || len(t.text(s)) == 1 && t.text(s)[0] >= 'A' && t.text(s)[0] <= 'Z' && gluedToNumber(toks, j) {
+			continue // another model's letter; "R 299", apart from its digits, is the rand
+		}
+		if asideBefore(toks, j, s) {
+			continue // "Only R99 (approx. $5.40)", "Bundle R499 + $10 shipping"
 		}
 		if j > 0 && toks[j-1].kind == tokNumber || j+1 < len(toks) && toks[j+1].kind == tokNumber {
 			return true
+		}
+	}
+	return false
+}
+
+// gluedToNumber reports whether the sign at toks[j] is written onto the digits of a number
+// before or after it ("Q5", "40R").
+func gluedToNumber(toks []token, j int) bool {
+	return j > 0 && toks[j-1].kind == tokNumber && toks[j-1].end == toks[j].start ||
+		j+1 < len(toks) && toks[j+1].kind == tokNumber && toks[j+1].start == toks[j].end
+}
+
+// asideMarks open a second amount that is not the item's price but something beside it: its
+// value in another currency ("R99 (approx. $5.40)", "Q149 ≈ US$19") or a charge added to it
+// ("R499 + $10 shipping").
+var asideMarks = set("(", "[", "+", "≈", "~", "=", "approx", "aprox", "approximately", "circa", "ca", "about", "env", "environ", "约")
+
+// asideBefore reports whether the amount whose currency sign is toks[j] is opened by an aside
+// mark (see asideMarks): one in the punctuation and words of approximation right before the
+// amount and its sign ("(approx. $5.40)", "+ $10"), not one further back ("EOS R6 (Body)
+// 2.499 €").
+func asideBefore(toks []token, j int, s string) bool {
+	k := j - 1
+	if k >= 0 && toks[k].kind == tokNumber && toks[k].end <= toks[j].start {
+		k-- // the sign after its amount: "(approx. 5,40 €)"
+	}
+	for ; k >= 0; k-- {
+		t := toks[k]
+		w := lowerWord(t.text(s))
+		if asideMarks[w] {
+			return true
+		}
+		if t.kind != tokPunct || w != "" && w != ")" && w != "," && w != ":" {
+			return false
 		}
 	}
 	return false

@@ -69,7 +69,7 @@ var labelWords = func() map[string]label {
 		"ora scontato offerta "+ // it
 		"nu voor aanbiedingsprijs actieprijs aanbieding "+ // nl, sv
 		"nå nyt tilbud tilbudspris kampanjepris rea reapris udsalgspris "+ // no, da, sv, fi
-		"teraz promocyjna promocja obniżona nowa "+ // pl
+		"teraz promocyjna promocja obniżona nowa jest "+ // pl
 		"tarjoushinta alennushinta tarjous "+ // fi
 		"الحالي "+ // ar: "السعر الحالي", the price now
 		"akční nyní zlevněná akciová "+ // cs, sk
@@ -110,6 +110,11 @@ func lowerWord(w string) string {
 	}
 	return w
 }
+
+// adjectiveSaving are saving words that are also adjectives ("economical"), which Malay and
+// Indonesian write after the noun they describe: after another word they name a value pack or
+// price ("Paket Hemat", "Harga Hemat", "Pek Jimat"), not a saving.
+var adjectiveSaving = set("hemat", "jimat")
 
 // relabel adjusts tokens whose reading depends on the words around them. Single letters joined
 // by dots that spell a label ("M.R.P.") become one word, so that "R" and "P" are not read as
@@ -262,6 +267,9 @@ func numberLabels(toks []token, s, decimal string) []label {
 		case tokWord:
 			w := lowerWord(t.text(s))
 			l := labelWords[w]
+			if adjectiveSaving[w] && i > 0 && toks[i-1].kind == tokWord {
+				l = labelNone // "Paket Hemat Rp 49.000" is a value pack, "Hemat Rp 20.000" a saving
+			}
 			switch {
 			case afterSaving[w] && lastNumber >= 0 && onlySymbolsBetween(toks, lastNumber, i):
 				labels[lastNumber] = labelSaving

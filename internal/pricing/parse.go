@@ -88,7 +88,8 @@ var ErrNegative = errors.New("negative amount")
 // "Rp 1,2jt"; see magnitude). A price labelled as the current one ("now", "Nå", "Sonderpreis",
 // "现价") after one labelled as the regular one ("was", "MSRP", "UVP", "Før", "通常価格"), or an
 // unlabelled lower one right after a labelled regular one ("UVP 199,00 € 149,00 €"), or the
-// lower of two that a saving of their difference follows ("79,00 € 59,00 € Sie sparen 20,00 €"),
+// lower of two that a saving of their difference or its percentage follows ("79,00 € 59,00 € Sie
+// sparen 20,00 €", "$129.99 $99.99 Save 23%"),
 // is the amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
 // ("2 for $5"), a part payment ("4 payments of $25.00", "10x de R$ 129,99"), loyalty points, a
 // date or a number of days is never one, a price per unit ("£2.00/kg") only when nothing else
@@ -231,15 +232,18 @@ func japanese(s string) bool {
 
 // simplifiedChinese reports whether s holds a character of price strings that only simplified
 // Chinese writes so: 价 (価 in Japanese), 现 (現), 优 (優), 费 (費), 运 (運), 邮 (郵), 减 (減),
-// 积 (積), 买 (買), 卖 (売).
+// 积 (積), 买 (買), 卖 (売), 时 (時, "限时"), 货 (貨, "现货"), 发 (発, "发货"), 满 (満, "满减"),
+// 领 (領, "领券"), 单 (単, "单价"), 团 (団, "团购"), 抢 (搶, "抢购"), 杀 (殺, "秒杀"), 补 (補,
+// "补贴"), 专 (専, "专柜").
 func simplifiedChinese(s string) bool {
-	return strings.ContainsAny(s, "价现优费运邮减积买卖")
+	return strings.ContainsAny(s, "价现优费运邮减积买卖时货发满领单团抢杀补专")
 }
 
-// chineseYen reports whether s names the yen in Chinese: 日元 or 日币 ("Japanese yuan"), as a
-// shop selling Japanese goods in China writes beside a price in yen.
+// chineseYen reports whether s names the yen in Chinese: 日元 or 日币 ("Japanese yuan"), or
+// the price in Japan (日本价, "日本价格 ¥3,980"), as a shop selling Japanese goods in China
+// writes beside a price in yen.
 func chineseYen(s string) bool {
-	return strings.Contains(s, "日元") || strings.Contains(s, "日币")
+	return strings.Contains(s, "日元") || strings.Contains(s, "日币") || strings.Contains(s, "日本价")
 }
 
 // japaneseWords are words of price strings that Japanese writes with characters Chinese also

@@ -21,3 +21,16 @@ func TestParseProbe5(t *testing.T) { runProbeFile(t, "testdata/probe5_cases.json
 // yen ("参考价 ¥3,980 日元"), and 万, 千, 만 and 천 inside words. Rows the parser still reads
 // otherwise are logged as ambiguous.
 func TestParseProbe5Review(t *testing.T) { runProbeFile(t, "testdata/probe5_review_cases.jsonl") }
+
+// TestParseProbe5Review2 reads the strings of a second review of the fifth probe's rules:
+// ordinary prices of more than thirty countries, then rand, quetzal, sol, ringgit and rupiah
+// signs after sizes, counts, years and model names ("Size 10 R 299", "Modelo 2024 S/ 2,499",
+// "Suit 40R R 2 499", "Audi Q5 key cover R 299"), a letter written onto a size beside another
+// currency ("Jeans 32R $59.99"), a model-like letter price beside its value in another currency
+// or a fee ("Only R99 (approx. $5.40)", "Bundle R499 + $10 shipping"), "Hemat" and "Jimat" in
+// the names of value packs ("Paket Hemat Rp 49.000"), sizes before a dash ("Taille 40 – 39,99
+// €"), savings in percent after two prices ("$129.99 $99.99 Save 23%"), "reduced to",
+// 本体価格 and 税込 before the number, delivery fees in Chinese, Japanese and Korean, simplified
+// Chinese beside "¥" (限时, 秒杀; 日本价格 names the yen), and 万, 千, 만 and 천 in words.
+// Rows the parser still reads otherwise are logged as ambiguous.
+func TestParseProbe5Review2(t *testing.T) { runProbeFile(t, "testdata/probe5_review2_cases.jsonl") }

@@ -2,13 +2,16 @@ package pricing
 
 // Labels of two words, whose words alone say something else or nothing: the lowest price of the
 // last 30 days that EU shops must show beside a reduction, written as a superlative in the
-// Romance languages ("le plus bas", "più basso", "más bajo"), "reduced from", and a price
-// without or with a discount ("без скидки", "со скидкой").
+// Romance languages ("le plus bas", "più basso", "más bajo"), "reduced from" and "reduced to",
+// the Malay and Indonesian original price ("harga asal", "harga coret"), and a price without or
+// with a discount ("без скидки", "со скидкой").
 
 // phraseLabels maps two lower-case words, space-separated, to the label they make together.
 var phraseLabels = map[string]label{
 	"plus bas": labelRegular, "più basso": labelRegular, "más bajo": labelRegular, "mas bajo": labelRegular,
-	"mais baixo":   labelRegular,
+	"mais baixo": labelRegular,
+	"reduced to": labelCurrent, "down to": labelCurrent,
+	"harga asal": labelRegular, "harga coret": labelRegular,
 	"reduced from": labelRegular, "down from": labelRegular, "marked from": labelRegular, "cut from": labelRegular,
 	"без скидки": labelRegular, "без знижки": labelRegular, "sin descuento": labelRegular, "ohne rabatt": labelRegular,
 	"со скидкой": labelCurrent, "зі знижкою": labelCurrent, "con descuento": labelCurrent, "mit rabatt": labelCurrent,
@@ -59,19 +62,26 @@ func nextNumber(toks []token, k int) int {
 // savingPair handles two unlabelled prices followed by the saving between them ("79,00 € 59,00 €
 // Sie sparen 20,00 €", "$1,299.99 $1,499.99 Save $200"): when the saving is the difference of
 // the two, the lower one is the price and the other the regular one. Both or neither stand beside
-// a currency sign ("Buy 2 £10 Save £8" counts). It returns the lower one's index, or -1 when the
-// string is not of that shape.
-func savingPair(toks []token, labels []label, decimal string) int {
+// a currency sign ("Buy 2 £10 Save £8" counts). A percentage right after a saving word counts
+// when both prices have a sign and it is what the lower saves on the higher (see percentPair).
+// It returns the lower one's index, or -1 when the string is not of that shape.
+func savingPair(toks []token, labels []label, s, decimal string) int {
 	var prices []int
 	for i, t := range toks {
-		if t.kind != tokNumber || t.num.percent {
+		if t.kind != tokNumber {
+			continue
+		}
+		if t.num.percent {
+			if i > 0 && toks[i-1].kind == tokWord && labelWords[lowerWord(toks[i-1].text(s))] == labelSaving {
+				return percentPair(toks, prices, i, s, decimal) // "$129.99 $99.99 Save 23%"
+			}
 			continue
 		}
 		switch labels[i] {
 		case labelNone:
 			prices = append(prices, i)
 		case labelSaving:
-			if len(prices) != 2 || signed(toks, prices[0]) != signed(toks, prices[1]) {
+			if len(prices) != 2 || signed(toks, prices[0], s) != signed(toks, prices[1], s) {
 				return -1 // "Pack of 12 $24.99 Save $12.99": a count is no price
 			}
 			a, okA := toks[prices[0]].num.interpret(decimal, "")
@@ -95,8 +105,36 @@ func savingPair(toks []token, labels []label, decimal string) int {
 	return -1
 }
 
+// percentPair returns the lower of the two prices at toks[prices[0]] and toks[prices[1]] when the
+// percentage at toks[pct], rounded either way, is what it saves on the higher one ("$129.99
+// $99.99 Save 23%"), else -1.
+func percentPair(toks []token, prices []int, pct int, s, decimal string) int {
+	if len(prices) != 2 || !signed(toks, prices[0], s) || !signed(toks, prices[1], s) {
+		return -1
+	}
+	a, okA := toks[prices[0]].num.interpret(decimal, "")
+	b, okB := toks[prices[1]].num.interpret(decimal, "")
+	p, okP := toks[pct].num.interpret(decimal, "")
+	if !okA || !okB || !okP || p.frac != "" {
+		return -1
+	}
+	hi, lo, low := a.minorUnits(3), b.minorUnits(3), prices[1]
+	if lo > hi {
+		hi, lo, low = lo, hi, prices[0]
+	}
+	if lo == hi || lo <= 0 {
+		return -1
+	}
+	want := p.minorUnits(0)
+	saved := (hi - lo) * 100
+	if saved/hi == want || (saved+hi-1)/hi == want || (saved+hi/2)/hi == want {
+		return low
+	}
+	return -1
+}
+
 // signed reports whether a currency sign stands beside the number at toks[i] and is its own, not
 // the next number's ("of 12 $24.99").
-func signed(toks []token, i int) bool {
-	return adjacentSymbol(toks, i) && !signOfNext(toks, i)
+func signed(toks []token, i int, s string) bool {
+	return adjacentSymbol(toks, i) && !signOfNext(toks, i, s)
 }

@@ -21,8 +21,8 @@ var (
 	taxWords = set("vat", "tax", "taxes", "taxe", "mwst", "ust", "btw", "tva", "iva", "igv", "gst", "hst",
 		"dph", "áfa", "afa", "kdv", "ндс", "пдв", "moms", "mva", "alv", "ppn")
 	// exTaxAlone say on their own that a price leaves the tax out ("41,66 € HT", "105,73 € netto",
-	// "税抜 3,619円").
-	exTaxAlone = set("ht", "netto", "nett", "税抜", "税抜き", "税別", "税抜価格")
+	// "税抜 3,619円", "本体価格 ¥3,000": the price of the item itself, before tax).
+	exTaxAlone = set("ht", "netto", "nett", "税抜", "税抜き", "税別", "税抜価格", "本体価格")
 	// inclTaxAlone say on their own that a price includes the tax ("49,99 € TTC", "Brutto 125,82 €",
 	// "税込 3,980円").
 	inclTaxAlone = set("ttc", "brutto", "税込", "税込み", "税込価格")

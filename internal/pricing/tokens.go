@@ -103,16 +103,25 @@ func startsLeadingDecimal(s string, i int) bool {
 // it, apart from it and written onto the next number: the "£" of "Pack of 100 £41.66" prices
 // 41.66, not 100. When the next number has a sign of its own after it, the sign between closes
 // the first price: "29,99 €39,99 €" is two prices written together, each with its "€" after it.
-func signOfNext(toks []token, i int) bool {
+// A sign that is only ever written before its amount (see prefixSigns) belongs to the next
+// number even apart from it: "Size 10 R 299", "Modelo 2024 S/ 2,499".
+func signOfNext(toks []token, i int, s string) bool {
 	if i > 0 && toks[i-1].kind == tokSymbol || i+2 >= len(toks) {
 		return false
 	}
 	sign, next := toks[i+1], toks[i+2]
-	if sign.kind != tokSymbol || sign.start == toks[i].end || next.kind != tokNumber || next.start != sign.end {
+	if sign.kind != tokSymbol || sign.start == toks[i].end || next.kind != tokNumber ||
+		next.start != sign.end && !prefixSigns[sign.text(s)] {
 		return false
 	}
 	return !signAfterOwn(toks, i+2)
 }
+
+// prefixSigns are currency signs that shops write only before the amount ("R 299", "Q 1,499",
+// "S/ 59.90", "RM 129", "Rp 459.000", "R$ 159,90"), never after it, so one between two numbers
+// is the later one's.
+var prefixSigns = set("R", "Q", "S/", "S/.", "RM", "Rp", "Rp.", "R$", "Rs", "Rs.", "KSh", "US$", "NT$", "HK$",
+	"C$", "CA$", "A$", "AU$", "NZ$", "S$", "RD$", "J$", "TT$")
 
 // signAfterOwn reports whether a currency sign after the number at toks[i] is that number's: it
 // follows the number and is not written onto a number after it ("£289.96" in "R16 £289.96").
@@ -141,14 +150,14 @@ func adjacentSymbol(toks []token, i int) bool {
 // labelled regular price yields only to a later price with tax beside one before tax ("Prix
 // public conseillé 59,99 € TTC 41,66 € HT 49,99 € TTC"), not to its own value before tax ("RRP
 // £250.00 (£208.33 ex VAT)"). In "1,299.00 - 1,499.00 USD" the number beside the currency ends
-// a range, so its low end is the amount. A number beside a single letter that belongs to a
+// a range, so its low end is the amount (a size above it is none: "Taille 40 – 39,99 €"). A number beside a single letter that belongs to a
 // model's name ("EOS R6 … 2.499 €"; see modelLetterSign) counts as beside no currency.
 func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
 	labels := numberLabels(toks, s, decimal)
 	if i := labelledCurrent(toks, labels, s, decimal); i >= 0 {
 		return i, ""
 	}
-	if i := savingPair(toks, labels, decimal); i >= 0 {
+	if i := savingPair(toks, labels, s, decimal); i >= 0 {
 		return i, ""
 	}
 	first, unit, negative, regular := -1, -1, -1, -1
@@ -183,7 +192,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 			}
 			continue
 		}
-		if adjacentSymbol(toks, i) && !signOfNext(toks, i) && !modelLetterSign(toks, i, s) || labels[i] == labelInclTax {
+		if adjacentSymbol(toks, i) && !signOfNext(toks, i, s) && !modelLetterSign(toks, i, s) || labels[i] == labelInclTax {
 			if labels[i] == labelRegular {
 				if regular < 0 {
 					regular = i
@@ -194,8 +203,8 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 				return regular, rejected
 			}
 			if i == 0 || toks[i-1].kind != tokSymbol {
-				if low := rangeStart(toks, i, s, decimal); low >= 0 {
-					return low, rejected
+				if low := rangeStart(toks, i, s, decimal); low >= 0 && below(toks, low, i, decimal) {
+					return low, rejected // not "Taille 40 – 39,99 €", which is no range
 				}
 			}
 			return i, rejected
@@ -230,6 +239,13 @@ func rangeStart(toks []token, i int, s, decimal string) int {
 		return -1
 	}
 	return k
+}
+
+// below reports whether the number at toks[a] is less than the one at toks[b].
+func below(toks []token, a, b int, decimal string) bool {
+	x, okX := toks[a].num.interpret(decimal, "")
+	y, okY := toks[b].num.interpret(decimal, "")
+	return okX && okY && x.minorUnits(3) < y.minorUnits(3)
 }
 
 // isRangeMark reports whether t joins the two ends of a range: a dash or a word such as "to".
@@ -287,6 +303,9 @@ func pickCurrency(toks []token, chosen int, s, custom string, opts ParseOptions)
 			}
 		}
 		for j := chosen - 1; j >= 0 && toks[j].kind == tokSymbol; j-- {
+			if j < chosen-1 && j > 0 && toks[j-1].kind == tokNumber && toks[j-1].end == toks[j].start {
+				break // the "R" of "Jeans 32R $59.99" is the number's before it
+			}
 			consider(j)
 		}
 		after := chosen + 1
