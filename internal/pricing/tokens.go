@@ -161,6 +161,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 		return i, ""
 	}
 	first, unit, negative, regular := -1, -1, -1, -1
+	models := letterSigns{toks: toks, s: s}
 	for i, t := range toks {
 		if t.kind != tokNumber || t.num.percent {
 			continue
@@ -192,7 +193,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 			}
 			continue
 		}
-		if adjacentSymbol(toks, i) && !signOfNext(toks, i, s) && !modelLetterSign(toks, i, s) || labels[i] == labelInclTax {
+		if adjacentSymbol(toks, i) && !signOfNext(toks, i, s) && !models.modelLetterSign(i) || labels[i] == labelInclTax {
 			if labels[i] == labelRegular {
 				if regular < 0 {
 					regular = i
