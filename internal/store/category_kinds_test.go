@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/store"
 	"github.com/tagdrop/tagdrop/internal/store/storetest"
 )
@@ -61,4 +63,22 @@ func TestListingSizeKind(t *testing.T) {
 			t.Errorf("after a category was added: size kinds = %v, want shoes for the moved product", got)
 		}
 	})
+}
+
+// resolveSizeKinds follows parent ids, whatever order the categories come in, and survives a
+// cycle of parents.
+func TestResolveSizeKindsOrderAndCycles(t *testing.T) {
+	cats := []catalog.Category{
+		{ID: 3, ParentID: 2, Path: "Shop > Party edit > Minis"},
+		{ID: 2, ParentID: 1, Path: "Shop > Party edit"},
+		{ID: 1, Path: "Apparel & Accessories > Clothing > Dresses"},
+		{ID: 4, ParentID: 5, Path: "Loop > A"},
+		{ID: 5, ParentID: 4, Path: "Loop > B"},
+		{ID: 6, ParentID: 1, Path: "Shop > Shoes inside dresses", SizeKind: "shoes"},
+	}
+	got := store.ResolveSizeKinds(cats)
+	want := map[int64]string{1: "dresses", 2: "dresses", 3: "dresses", 4: "", 5: "", 6: "shoes"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("size kinds = %v, want %v", got, want)
+	}
 }

@@ -51,3 +51,6 @@ func HolderOf(pid int, otherNamespace bool) string {
 	}
 	return strings.Join(f, " ")
 }
+
+// ResolveSizeKinds exposes resolveSizeKinds to the package's external tests.
+var ResolveSizeKinds = resolveSizeKinds

@@ -192,8 +192,8 @@ type categoryNode struct {
 }
 
 // categoryIndex reads the category tree once and resolves every node's path and size kind.
-// The size kind is the stored one, else the one the taxonomy gives the node or its nearest
-// ancestor (the importer files categories by taxonomy path).
+// The size kind is resolveSizeKinds': the stored one, else the one the taxonomy gives the node
+// or its nearest ancestor (the importer files categories by taxonomy path).
 func (db *DB) categoryIndex(ctx context.Context) (map[int64]categoryNode, error) {
 	cats, err := db.Categories(ctx)
 	if err != nil {
@@ -203,22 +203,14 @@ func (db *DB) categoryIndex(ctx context.Context) (map[int64]categoryNode, error)
 	for _, c := range cats {
 		byID[c.ID] = c
 	}
-	tax := catalog.DefaultTaxonomy()
+	kinds := resolveSizeKinds(cats)
 	out := make(map[int64]categoryNode, len(cats))
 	for _, c := range cats {
-		var n categoryNode
+		n := categoryNode{sizeKind: kinds[c.ID]}
 		seen := map[int64]bool{}
 		for cur, ok := c, true; ok && !seen[cur.ID]; cur, ok = byID[cur.ParentID] {
 			seen[cur.ID] = true
 			n.path = append(n.path, index.Category{ID: cur.ID, Name: cur.Name, Slug: cur.Slug, Path: cur.Path})
-			if n.sizeKind == "" {
-				n.sizeKind = cur.SizeKind
-			}
-			if n.sizeKind == "" {
-				if node, found := tax.ByPath(cur.Path); found {
-					n.sizeKind = node.SizeKind
-				}
-			}
 		}
 		for i, j := 0, len(n.path)-1; i < j; i, j = i+1, j-1 {
 			n.path[i], n.path[j] = n.path[j], n.path[i]
