@@ -33,9 +33,9 @@ type delimitedReader struct {
 	// recLast is the line on which the record read last ends.
 	recLast int
 	// pending is the first row of a file without column names (Rakuten's), read before the
-	// reader knew it was data; pendingLine is its line.
-	pending     []string
-	pendingLine int
+	// reader knew it was data; pendingLine is its first line and pendingLast its last.
+	pending                  []string
+	pendingLine, pendingLast int
 }
 
 // boundField is a field with the columns that hold it, resolved once for every row.
@@ -77,7 +77,7 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 	}
 	hdr := err == nil && isRakutenHDR(header)
 	var pending []string // a row of data read in place of the header
-	pendingLine := 0
+	pendingLine, pendingLast := 0, 0
 	if hdr { // a line of column names under Rakuten's header record is the header
 		bound.reset()
 		header, err = cr.Read()
@@ -89,6 +89,8 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 			// fields in the order of its specification.
 			pending = append([]string(nil), header...)
 			pendingLine, _ = cr.FieldPos(0)
+			pendingLast, _ = cr.FieldPos(len(header) - 1)
+			pendingLast += strings.Count(header[len(header)-1], "\n")
 			header = rakutenLayout
 		}
 	}
@@ -115,7 +117,7 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 		return nil, fmt.Errorf("%s: %w", format, err)
 	}
 	r := &delimitedReader{csv: cr, bound: bound, cols: cols, parse: opts.ParsePrice, currency: opts.Currency, encoding: encoding,
-		columns: len(header), pending: pending, pendingLine: pendingLine}
+		columns: len(header), pending: pending, pendingLine: pendingLine, pendingLast: pendingLast}
 	if r.parse == nil {
 		r.parse = DefaultParsePrice
 	}

@@ -10,7 +10,7 @@ import (
 func (r *delimitedReader) read() ([]string, int, error) {
 	if rec := r.pending; rec != nil {
 		r.pending = nil
-		r.recLast = r.pendingLine + strings.Count(rec[len(rec)-1], "\n")
+		r.recLast = r.pendingLast
 		return rec, r.pendingLine, nil
 	}
 	rec, err := r.csv.Read()

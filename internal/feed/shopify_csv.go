@@ -62,12 +62,7 @@ func newShopifyExport(header []string, byKey map[string][]int) *shopifyExport {
 // only from its first: a file re-sorted by a spreadsheet may open a product with an image row,
 // which gives none of them.
 func (s *shopifyExport) fill(rec []string) (skip bool) {
-	cell := func(i int) string {
-		if i < 0 || i >= len(rec) {
-			return ""
-		}
-		return strings.TrimSpace(rec[i])
-	}
+	cell := func(i int) string { return cellAt(rec, i) }
 	handle := cell(s.handle)
 	if handle != s.last || s.first == nil {
 		s.last = handle
@@ -128,12 +123,7 @@ var boolWords = map[string]string{
 // store keeps selling when none is left (policy "continue"), is in stock; else its quantity
 // decides. "" when the export has no inventory columns.
 func (s *shopifyExport) availability(rec []string) string {
-	cell := func(i int) string {
-		if i < 0 || i >= len(rec) {
-			return ""
-		}
-		return strings.TrimSpace(rec[i])
-	}
+	cell := func(i int) string { return cellAt(rec, i) }
 	if s.qty < 0 {
 		return ""
 	}
@@ -159,4 +149,13 @@ func (s *shopifyExport) gender(rec []string) string {
 		tags = append(tags, strings.TrimSpace(t))
 	}
 	return tags.gender()
+}
+
+// cellAt is rec's cell i without surrounding spaces, "" when rec has no such cell (a column
+// the export lacks is index -1).
+func cellAt(rec []string, i int) string {
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
 }
