@@ -14,6 +14,7 @@ type resolvedRule struct {
 	frPlural bool
 	style    bool
 	colour   bool
+	postpos  bool
 	node     int // index into Taxonomy.nodes; -1 for a text that names no category (notFashion)
 	frNode   int // the French reading's node; -1 for none
 	menNode  int // the men's reading's node; -1 for none
@@ -24,13 +25,14 @@ type resolvedRule struct {
 }
 
 // resolveRules resolves productTypeRules, productTypeTitleRules, the word rules of other
-// languages, lookalikeRules, garmentHeadRules and everydayPhraseRules, in that order, against the tree. A
-// rule whose path the tree lacks entirely (Google's luggage in the shipped branch) is kept as
-// one naming no category, unless another rule for the same words resolves.
+// languages, lookalikeRules, garmentHeadRules, everydayPhraseRules and leafRules, in that
+// order, against the tree. A rule whose path the tree lacks entirely (Google's luggage in the
+// shipped branch) is kept as one naming no category, unless another rule for the same words
+// resolves.
 func (t *Taxonomy) resolveRules() {
 	var all []productTypeRule
 	for _, rules := range [][]productTypeRule{productTypeRules, productTypeTitleRules, romanceWordRules, germanicWordRules,
-		easternWordRules, lookalikeRules, garmentHeadRules, everydayPhraseRules} {
+		easternWordRules, lookalikeRules, garmentHeadRules, everydayPhraseRules, leafRules} {
 		all = append(all, rules...)
 	}
 	resolves := map[string]bool{}
@@ -61,7 +63,7 @@ func (t *Taxonomy) resolveRules() {
 			context = wordSet(Fold(r.context))
 		}
 		out = append(out, resolvedRule{words: words, compound: r.compound, modifier: r.modifier, frPlural: r.frPlural, style: r.style,
-			colour: r.colour, context: context, node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
+			colour: r.colour, postpos: r.postpositive, context: context, node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
 	}
 	t.rules = out
 	t.ruleIndex = map[string][]int{}
@@ -344,7 +346,8 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 	}
 	bi, mi := -1, -1 // the best match, the best modifier
 	for i, m := range matches {
-		if m.node >= 0 && (t.coveredByDescendant(m, matches) || inOutsidePhrase(m, matches)) || m.node < 0 && (t.rules[m.rule].style && fashionBefore(m, matches) || t.rules[m.rule].colour && colourOfItem(m, matches, words)) {
+		if m.node >= 0 && (t.coveredByDescendant(m, matches) || inOutsidePhrase(m, matches)) || m.node < 0 && (t.rules[m.rule].style && fashionBefore(m, matches) || t.rules[m.rule].colour && colourOfItem(m, matches, words)) ||
+			t.rules[m.rule].postpos && t.describesEarlier(m, matches) {
 			continue
 		}
 		if bi < 0 || better(m, matches[bi]) {
@@ -402,6 +405,22 @@ func (t *Taxonomy) coveredByDescendant(m ruleMatch, all []ruleMatch) bool {
 func inOutsidePhrase(m ruleMatch, all []ruleMatch) bool {
 	for _, o := range all {
 		if o.node < 0 && o.length > m.length && o.end >= m.end && o.end-o.length <= m.end-m.length {
+			return true
+		}
+	}
+	return false
+}
+
+// describesEarlier reports whether m, a postpositive rule's match, follows another match
+// naming something other than m's category or a broader one: "Botas impermeables", "Stivali
+// donna tacco largo", "Flip Flops Wedge" and "Funda impermeable" describe the boots, flip-flops
+// and case named first; "Shoes Wedges" are still wedges.
+func (t *Taxonomy) describesEarlier(m ruleMatch, all []ruleMatch) bool {
+	for _, o := range all {
+		if o.end > m.end-m.length {
+			continue
+		}
+		if o.node < 0 || o.node != m.node && !t.IsDescendant(t.nodes[m.node].ID, t.nodes[o.node].ID) {
 			return true
 		}
 	}

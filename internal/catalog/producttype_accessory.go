@@ -17,8 +17,9 @@ var featureNouns = wordSet("strap")
 var packagingWords = wordSet("gift presentation")
 
 // forWords introduce what an accessory is for: "Shaper Insert for Tote", "Étui pour lunettes",
-// "Szafka na buty".
-var forWords = wordSet("for pour para per voor na dla")
+// "Szafka na buty", "Etui do iPhone". German "für" folds to the English "fur" of "Faux Fur
+// Hat", so it is read unfolded (see germanFor).
+var forWords = wordSet("for pour para per voor na dla do")
 
 // accessoryPhrase reports whether the last of seg's coordinated parts ("Bags & Cases" has two)
 // names an accessory of a thing rather than the thing: its last noun, but for colours,
@@ -36,12 +37,15 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 	if i := strings.Index(part, " à "); i > 0 && !t.matches(productWords(part[:i])) {
 		return true // "Étagère à chaussures": French "à" (not the "A" of "A-Line") says what it is for
 	}
+	if before, ok := germanFor(part); ok && !t.namesFashion(before) {
+		return true // "Uhrenbox für 10 Uhren": a thing for watches
+	}
 	pw := productWords(part)
 	forTail := false
 	for i, w := range pw {
 		if i > 0 && (forWords[w] || complementWords[w]) {
-			if forWords[w] && !t.matches(pw[:i]) {
-				return true // "Cirage pour chaussures", "Szafka na buty": a thing for shoes
+			if forWords[w] && !t.namesFashion(pw[:i]) {
+				return true // "Cirage pour chaussures", "Szafka na buty", "Funda para iPhone": a thing for shoes
 			}
 			pw, forTail = pw[:i], true
 			break
@@ -76,6 +80,25 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 		}
 	}
 	return true
+}
+
+// namesFashion reports whether words' best rule names a category: not "Funda" (a case),
+// which names a thing outside fashion.
+func (t *Taxonomy) namesFashion(words []string) bool {
+	m, ok := t.matchRules(words)
+	return ok && m.node >= 0
+}
+
+// germanFor is the words of part before a German "für" after its first word, and whether it
+// has one.
+func germanFor(part string) ([]string, bool) {
+	fields := strings.Fields(part)
+	for i := 1; i < len(fields); i++ {
+		if strings.EqualFold(fields[i], "für") {
+			return productWords(strings.Join(fields[:i], " ")), true
+		}
+	}
+	return nil, false
 }
 
 // trailingSizeWords are words of size, shape and finish a title may end in after its noun ("Hat Box

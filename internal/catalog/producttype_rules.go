@@ -53,6 +53,11 @@ type productTypeRule struct {
 	// it names that item's colour ("Bodycon Dress Lipstick"), and as a breadcrumb's last level
 	// under a category it leaves the item there ("Women > Dresses > Lipstick").
 	colour bool
+	// postpositive: the word also describes a thing named before it, as an adjective or a
+	// feature following its noun (Spanish and French "impermeable" is a raincoat and
+	// waterproof, Italian "cintura" a belt and the waist of "cintura alta", a "tacco" or "wedge"
+	// a heeled shoe and a heel): after a match naming something else it names nothing.
+	postpositive bool
 	// context: when set, the rule counts only in a text that has one of these words, or whose
 	// words besides colours and materials are only the rule's plural: "wedge" is a shoe in
 	// "Wedges", "Suede Wedges", "Cork Wedge Shoes" and "Women > Wedges", not in "Sand Wedge
@@ -130,7 +135,7 @@ var productTypeRules = []productTypeRule{
 	{words: "stiletto", path: ptShoes + " > Heels"},
 	{words: "slingback", path: ptShoes + " > Heels"},
 	{words: "peep toe", path: ptShoes + " > Heels"},
-	{words: "wedge", path: ptShoes + " > Heels", style: true, context: shoeContext},
+	{words: "wedge", path: ptShoes + " > Heels", style: true, context: shoeContext, postpositive: true},
 	{words: "ballet flat", path: ptShoes + " > Flats"},
 	{words: "ballerina", path: ptShoes + " > Flats"},
 	{words: "flat", path: ptShoes + " > Flats"},
@@ -151,6 +156,9 @@ var productTypeRules = []productTypeRule{
 	{words: "flatform", path: ptShoes},
 	{words: "derby", path: ptShoes},
 	{words: "shoelace", path: ptApparel + " > Shoe Accessories > Shoelaces"},
+	{words: "shoe laces", path: ptApparel + " > Shoe Accessories > Shoelaces"},
+	{words: "sneaker laces", path: ptApparel + " > Shoe Accessories > Shoelaces"},
+	{words: "boot laces", path: ptApparel + " > Shoe Accessories > Shoelaces"},
 	{words: "shoe lace", path: ptApparel + " > Shoe Accessories > Shoelaces"},
 	{words: "boot lace", path: ptApparel + " > Shoe Accessories > Shoelaces"},
 	{words: "shoe cover", path: ptApparel + " > Shoe Accessories > Shoe Covers"},
@@ -211,7 +219,7 @@ var productTypeRules = []productTypeRule{
 	{words: "button down", path: ptTops}, // "Oxford Button-Down" is a shirt
 	{words: "shrug", path: ptTops},
 	{words: "knitwear", path: ptTops + " > Knitwear"},
-	{words: "knit", path: ptTops + " > Knitwear"},
+	{words: "knit", path: ptTops + " > Knitwear", postpositive: true}, // "Boot Socks Thick Knit"
 	{words: "sweater", path: ptTops + " > Knitwear"},
 	{words: "jumper", path: ptTops + " > Knitwear"},
 	{words: "pullover", path: ptTops + " > Knitwear"},
@@ -236,7 +244,7 @@ var productTypeRules = []productTypeRule{
 	{words: "waistcoat", path: ptClothing + " > Outerwear > Vests"},
 	{words: "outerwear", path: ptClothing + " > Outerwear"},
 	{words: "suit", path: ptClothing + " > Suits"},
-	{words: "tuxedo", path: ptClothing + " > Suits > Tuxedos"},
+	{words: "tuxedo", path: ptClothing + " > Suits > Tuxedos", postpositive: true}, // "Bow Tie Formal Tuxedo"
 	{words: "swimwear", path: ptClothing + " > Swimwear", modifier: true},
 	{words: "swimsuit", path: ptClothing + " > Swimwear", modifier: true},
 	{words: "bikini", path: ptClothing + " > Swimwear", modifier: true},
@@ -461,10 +469,10 @@ var productTypeRules = []productTypeRule{
 	{words: "stivali", path: ptShoes + " > Boots"},
 	{words: "stivaletto", path: ptShoes + " > Boots"},
 	{words: "mocassino", path: ptShoes + " > Loafers"},
-	{words: "tacco", path: ptShoes + " > Heels"},
+	{words: "tacco", path: ptShoes + " > Heels", postpositive: true},
 	{words: "sandali", path: ptShoes + " > Sandals"},
 	{words: "decollete", path: ptShoes + " > Heels"},
-	{words: "cintura", path: ptAccessories + " > Belts"},
+	{words: "cintura", path: ptAccessories + " > Belts", postpositive: true},
 	{words: "sciarpa", path: ptAccessories + " > Scarves & Shawls > Scarves"},
 	{words: "cappello", path: ptAccessories + " > Hats"},
 	{words: "anello", path: ptJewelry + " > Rings"},
@@ -493,8 +501,10 @@ var productTypeRules = []productTypeRule{
 	{words: "zapatilla", path: ptShoes + " > Sneakers"},
 	{words: "bota", path: ptShoes + " > Boots"},
 	{words: "sandalia", path: ptShoes + " > Sandals"},
-	{words: "tacon", path: ptShoes + " > Heels"},
-	{words: "tacones", path: ptShoes + " > Heels"},
+	{words: "tacon", path: ptShoes + " > Heels", postpositive: true},
+	{words: "tacones", path: ptShoes + " > Heels", postpositive: true},
+	{words: "zapato de tacon", path: ptShoes + " > Heels"},
+	{words: "zapatos de tacon", path: ptShoes + " > Heels"},
 	{words: "cinturon", path: ptAccessories + " > Belts"},
 	{words: "bufanda", path: ptAccessories + " > Scarves & Shawls > Scarves"},
 	{words: "sombrero", path: ptAccessories + " > Hats"},

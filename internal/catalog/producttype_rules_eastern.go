@@ -17,6 +17,7 @@ var easternWordRules = []productTypeRule{
 	{words: "biustonosz", path: ptBras},
 	{words: "majtki", path: ptBriefs},
 	{words: "skarpetka", path: ptSocks},
+	{words: "skarpety", path: ptSocks},
 	{words: "rajstopy", path: ptHosiery},
 	{words: "trampki", path: ptShoes + " > Sneakers"},
 	{words: "kozaki", path: ptShoes + " > Boots"},

@@ -26,6 +26,7 @@ var garmentHeadRules = []productTypeRule{
 	{words: "strampelanzug", path: ptClothing + " > Baby & Toddler Clothing > Baby One-Pieces", compound: true},
 	{words: "taucheranzug", path: notFashion, compound: true},
 	{words: "neoprenanzug", path: notFashion, compound: true},
+	{words: "surfanzug", path: notFashion, compound: true},
 	{words: "nassanzug", path: notFashion, compound: true},
 	{words: "trockenanzug", path: notFashion, compound: true},
 	{words: "schutzanzug", path: notFashion, compound: true},
@@ -50,6 +51,10 @@ var garmentHeadRules = []productTypeRule{
 	{words: "trinkweste", path: notFashion, compound: true},
 	{words: "anglerweste", path: ptClothing + " > Activewear > Hunting Clothing > Hunting & Fishing Vests", compound: true},
 	{words: "jagdweste", path: ptClothing + " > Activewear > Hunting Clothing > Hunting & Fishing Vests", compound: true},
+	// German -tasche and -gürtel: cool bags and tool bags and belts.
+	{words: "kühltasche", path: notFashion, compound: true},
+	{words: "werkzeugtasche", path: notFashion, compound: true},
+	{words: "werkzeuggürtel", path: notFashion, compound: true},
 	// German -jacke: life jackets; a chef's jacket is a uniform.
 	{words: "rettungsjacke", path: notFashion, compound: true},
 	{words: "schwimmjacke", path: notFashion, compound: true},
@@ -77,6 +82,8 @@ var garmentHeadRules = []productTypeRule{
 	{words: "radhandschuh", path: notFashion, compound: true},
 	{words: "waschhandschuh", path: notFashion, compound: true},
 	{words: "peelinghandschuh", path: notFashion, compound: true},
+	// German -schale is a bowl or shell ("Obstschale", "Hartschale"), not the rare plural of Schal.
+	{words: "schale", path: notFashion, compound: true},
 	// German -uhr and -fuhr: clocks, meters, timers, fees.
 	{words: "wanduhr", path: notFashion, compound: true}, // also "Funkwanduhr"
 	{words: "bahnhofsuhr", path: notFashion, compound: true},
@@ -115,6 +122,9 @@ var garmentHeadRules = []productTypeRule{
 	{words: "refleksvest", path: notFashion, compound: true},
 	// Dutch.
 	{words: "zwemvest", path: notFashion, compound: true},
+	{words: "tuinhandschoen", path: notFashion, compound: true},
+	{words: "werkhandschoen", path: notFashion, compound: true},
+	{words: "ovenhandschoen", path: notFashion, compound: true},
 	{words: "reddingsvest", path: notFashion, compound: true},
 	{words: "veiligheidsvest", path: notFashion, compound: true},
 
@@ -131,6 +141,7 @@ var garmentHeadRules = []productTypeRule{
 	{words: "gant en nitrile", path: notFashion},
 	{words: "gant nitrile", path: notFashion},
 	{words: "gilet de sauvetage", path: notFashion},
+	{words: "sac de couchage", path: notFashion},
 	{words: "gilet jaune", path: notFashion},
 	{words: "gilet de securite", path: notFashion},
 	{words: "haute visibilite", path: notFashion},
@@ -155,6 +166,7 @@ var garmentHeadRules = []productTypeRule{
 	{words: "guanto monouso", path: notFashion},
 	{words: "giubbotto salvagente", path: notFashion},
 	{words: "giubbotto di salvataggio", path: notFashion},
+	{words: "giubbotto salvataggio", path: notFashion},
 	{words: "gilet salvagente", path: notFashion},
 	{words: "alta visibilita", path: notFashion},
 	{words: "tuta da sci", path: ptSnowSuits},

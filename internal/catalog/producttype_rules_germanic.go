@@ -60,13 +60,14 @@ var germanicWordRules = []productTypeRule{
 	{words: "faustling", path: ptGloves},
 
 	// Dutch.
-	{words: "rugzak", path: ptLuggage + " > Backpacks"},
-	{words: "rugzak", path: ptBackpacks},
-	{words: "rugzakken", path: ptLuggage + " > Backpacks"},
-	{words: "rugzakken", path: ptBackpacks},
+	{words: "rugzak", path: ptLuggage + " > Backpacks", compound: true},
+	{words: "rugzak", path: ptBackpacks, compound: true}, // "Kinderrugzak"
+	{words: "rugzakken", path: ptLuggage + " > Backpacks", compound: true},
+	{words: "rugzakken", path: ptBackpacks, compound: true},
+	{words: "laarzen", path: ptShoes + " > Boots", compound: true}, // "Enkellaarzen"
 	{words: "sjaal", path: ptScarves},
 	{words: "muts", path: ptHats},
-	{words: "handschoen", path: ptGloves},
+	{words: "handschoen", path: ptGloves, compound: true}, // "Tuinhandschoenen" are no "schoenen"
 	{words: "zonnebril", path: ptAccessories + " > Sunglasses"},
 	{words: "zonnebrillen", path: ptAccessories + " > Sunglasses"},
 	{words: "riem", path: ptAccessories + " > Belts"},
