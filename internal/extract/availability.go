@@ -35,9 +35,9 @@ func schemaAvailability(s string) catalog.Availability {
 
 // Phrases shoppers read on product pages, lower case, by language: English, German, French,
 // Spanish, Italian, Dutch, Swedish, Danish/Norwegian, Polish, Portuguese, Turkish, Czech, Slovak,
-// Hungarian, Romanian, Finnish, Greek, Indonesian, Vietnamese, Japanese, Chinese, Korean, Arabic. Out-of-stock
-// phrases are checked before pre-order ones and those before in-stock ones, so "not in stock"
-// never reads as "in stock".
+// Hungarian, Romanian, Finnish, Estonian, Lithuanian, Croatian, Greek, Indonesian, Vietnamese,
+// Japanese, Chinese, Korean, Arabic. Out-of-stock phrases are checked before pre-order ones and
+// those before in-stock ones, so "not in stock" never reads as "in stock".
 var (
 	outOfStockPhrases = []string{
 		"out of stock", "out-of-stock", "sold out", "sold-out", "soldout", "not in stock", "no longer available",
@@ -51,12 +51,13 @@ var (
 		"uitverkocht", "niet op voorraad", "niet beschikbaar", "niet leverbaar",
 		"slutsåld", "slutsåldt", "ej i lager", "inte i lager", "tillfälligt slut", "slut i lager", "slut på lager",
 		"udsolgt", "ikke på lager", "utsolgt", "ikke tilgjengelig",
-		"niedostępny", "niedostępne", "brak w magazynie", "brak na stanie", "wyprzedane",
+		"niedostępny", "niedostępne", "brak w magazynie", "brak na stanie", "wyprzedane", "wyprzedany", "wyprzedana",
 		"esgotado", "indisponível", "sem estoque", "fora de estoque",
 		"tükendi", "stokta yok", "mevcut değil",
 		"vyprodáno", "není skladem", "není k dispozici", "vypredané", "nie je skladom", "elfogyott", "nincs raktáron", "nem elérhető", "nincs készleten",
-		"stoc epuizat", "indisponibil", "loppuunmyyty", "ei varastossa", "εξαντλήθηκε", "μη διαθέσιμο",
-		"stok habis", "habis", "tidak tersedia", "tạm hết hàng", "hết hàng", "ngừng kinh doanh",
+		"stoc epuizat", "indisponibil", "loppuunmyyty", "ei varastossa",
+		"välja müüdud", "laost otsas", "išparduota", "nėra sandėlyje", "rasprodano", "nema na zalihi", "εξαντλήθηκε", "μη διαθέσιμο",
+		"stok habis", "habis", "tidak tersedia", "tạm hết hàng", "hết hàng", "ngừng kinh doanh", "không còn hàng", "chưa còn hàng", "chưa có hàng",
 		"在庫切れ", "品切れ", "売り切れ", "完売",
 		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
 		"품절", "일시품절", "재고 없음",
@@ -95,12 +96,12 @@ var (
 		"add to cart", "add to bag", "add to basket", "add to trolley", "add to your basket", "add to your bag", "buy now", "buy it now",
 		"ship it", "pick it up", "deliver it", "add for shipping", "add for delivery",
 		"in den warenkorb", "in die tasche", "jetzt kaufen", "ajouter au panier", "ajouter au sac", "acheter",
-		"añadir a la cesta", "añadir al carrito", "añadir a la bolsa", "agregar al carrito", "comprar", "aggiungi al carrello",
+		"añadir a la cesta", "añadir al carrito", "añadir a la bolsa", "agregar al carrito", "comprar", "aggiungi al carrello", "aggiungi alla borsa",
 		"in winkelwagen", "in winkelmand", "toevoegen aan winkelwagen", "lägg i varukorgen", "köp", "læg i kurv", "legg i handlekurv", "legg i handlekurven",
 		"in die einkaufstasche", "in die einkaufstüte", "zum warenkorb hinzufügen", "añadir al carro", "añadir a mi cesta",
 		"dodaj do koszyka", "do koszyka", "kup teraz", "thêm vào giỏ", "mua ngay", "adicionar ao carrinho", "adicionar à sacola", "sepete ekle", "tambah ke keranjang", "beli",
 		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
-		"agregar al carro", "в корзину", "купить", "lägg i varukorg", "kosárba", "do košíku", "do košíka", "lisää ostoskoriin", "adaugă în coș",
+		"agregar al carro", "в корзину", "купить", "lägg i varukorg", "kosárba", "do košíku", "do košíka", "lisää ostoskoriin", "lisa ostukorvi", "į krepšelį", "dodaj u košaricu", "adaugă în coș",
 		"adauga in cos", "προσθήκη στο καλάθι", "додати в кошик", "купити", "הוספה לסל", "הוסף לסל", "הוספה לעגלה", "קנה עכשיו",
 		"أضف إلى الحقيبة", "أضف للسلة", "اشتر الآن", "أضف الى السلة",
 	}

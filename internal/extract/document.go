@@ -14,8 +14,33 @@ type document struct {
 	root  *html.Node
 	elems []*html.Node
 	pos   map[*html.Node]int
-	// grids memoises gridHeading by document position: 0 not yet known, 1 no, 2 yes.
-	grids []uint8
+	// grids memoises gridHeading and cards productCard, by document position.
+	grids, cards []memoBool
+}
+
+// memoBool is a memoised yes or no: the zero value is "not yet known".
+type memoBool uint8
+
+// The values of a memoBool.
+const (
+	memoUnknown memoBool = iota
+	memoNo
+	memoYes
+)
+
+// memo returns the memoised answer at position i of *m (which it allocates for d's elements on
+// first use), computing it with f the first time.
+func (d *document) memo(m *[]memoBool, i int, f func() bool) bool {
+	if *m == nil {
+		*m = make([]memoBool, len(d.elems))
+	}
+	if (*m)[i] == memoUnknown {
+		(*m)[i] = memoNo
+		if f() {
+			(*m)[i] = memoYes
+		}
+	}
+	return (*m)[i] == memoYes
 }
 
 func newDocument(root *html.Node) *document {

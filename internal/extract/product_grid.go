@@ -17,17 +17,9 @@ import (
 // price in it) whose next element, or the next element of the wrappers that hold nothing but
 // it, holds a product grid (productGrid).
 func (d *document) gridHeading(n *html.Node) bool {
-	if d.grids == nil {
-		d.grids = make([]uint8, len(d.elems))
-	}
-	i := d.pos[n]
-	if d.grids[i] == 0 {
-		d.grids[i] = 1
-		if n.DataAtom != atom.H1 && isSubheading(n) && d.opensGrid(n) {
-			d.grids[i] = 2
-		}
-	}
-	return d.grids[i] == 2
+	return d.memo(&d.grids, d.pos[n], func() bool {
+		return n.DataAtom != atom.H1 && isSubheading(n) && d.opensGrid(n)
+	})
 }
 
 // opensGrid is gridHeading's test, without its memo: a grid of other products after the
@@ -45,10 +37,7 @@ func (d *document) gridAfter(n *html.Node) *html.Node {
 	for p := n.Parent; p != nil && p.Type == html.ElementNode && soleElement(p) == c; p = p.Parent {
 		c = p
 	}
-	s := c.NextSibling
-	for s != nil && s.Type != html.ElementNode {
-		s = s.NextSibling
-	}
+	s := nextElement(c)
 	if s == nil || !d.productGrid(s, gridDepth) {
 		return nil
 	}
@@ -57,6 +46,29 @@ func (d *document) gridAfter(n *html.Node) *html.Node {
 		return nil
 	}
 	return s
+}
+
+// markGrid marks the product grid s that a heading known only by its shape opens (gridAfter):
+// all of s when it holds nothing but cards (cardsOnly), else only its cards that have sibling
+// cards, so that the product's own price or buy box beside them ("Details" over colour links
+// with prices, the price and a sold-out line) stays read. Nothing is marked when s is nil or
+// holds the title heading.
+func (d *document) markGrid(s, title *html.Node, holds, marks []bool) {
+	if s == nil || s == title || holds[d.pos[s]] {
+		return
+	}
+	if d.cardsOnly(s, gridDepth) {
+		marks[d.pos[s]] = true
+		return
+	}
+	last := d.lastInside(s)
+	for i := d.pos[s] + 1; i <= last; i++ {
+		c := d.elems[i]
+		if d.productCard(c) && d.siblingCards(c.Parent) >= 2 {
+			marks[i] = true
+			i = d.lastInside(c)
+		}
+	}
 }
 
 // otherChoices marks, by document position, the cards of an option chooser (a grid after a
@@ -71,8 +83,17 @@ func (d *document) otherChoices(marks []bool) {
 		if s == nil || !d.currentCard(s) {
 			continue
 		}
+		siblings := map[*html.Node]int{} // siblingCards by parent, each counted once
 		for _, c := range d.elems[d.pos[s] : d.lastInside(s)+1] {
-			if c.Parent != nil && d.siblingCards(c.Parent) >= 2 && d.productCard(c) && !d.holdsCurrent(c) {
+			if c.Parent == nil || !d.productCard(c) {
+				continue
+			}
+			k, ok := siblings[c.Parent]
+			if !ok {
+				k = d.siblingCards(c.Parent)
+				siblings[c.Parent] = k
+			}
+			if k >= 2 && !d.holdsCurrent(c) {
 				marks[d.pos[c]] = true
 			}
 		}
@@ -111,17 +132,16 @@ const gridDepth = 3
 // include at least two product cards (productCard) of the same tag and class (cardShape): the
 // tiles of a carousel or a list of other products, or the options of a chooser.
 func (d *document) productGrid(n *html.Node, depth int) bool {
-	var cards []*html.Node
+	shapes := map[string]bool{} // tag and cardShape of the cards met so far
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || !d.productCard(c) {
 			continue
 		}
-		for _, o := range cards {
-			if o.Data == c.Data && cardShape(o) == cardShape(c) {
-				return true
-			}
+		key := c.Data + " " + cardShape(c)
+		if shapes[key] {
+			return true
 		}
-		cards = append(cards, c)
+		shapes[key] = true
 	}
 	if depth == 0 {
 		return false
@@ -174,6 +194,11 @@ func (d *document) cardsOnly(n *html.Node, depth int) bool {
 // productCard reports an element of at most cardElements elements holding a link with an
 // address and an amount marked by a currency sign or code: a tile of another product.
 func (d *document) productCard(n *html.Node) bool {
+	return d.memo(&d.cards, d.pos[n], func() bool { return d.isProductCard(n) })
+}
+
+// isProductCard is productCard's test, without its memo.
+func (d *document) isProductCard(n *html.Node) bool {
 	first, last := d.pos[n], d.lastInside(n)
 	if last-first >= cardElements {
 		return false
@@ -208,11 +233,15 @@ func (d *document) currentCard(n *html.Node) bool {
 }
 
 // currentMark reports an element marked as the current choice: by aria-current, aria-selected,
-// or a class word of selectionWords ("swatch--active", "is-selected") that is not a slider's
+// a checked radio button (a checked checkbox picks a bundle's items, all of them at once), or a
+// class word of selectionWords ("swatch--active", "is-selected") that is not a slider's
 // (sliderWords: "slick-current", "swiper-slide-active" mark the slide in view).
 func currentMark(n *html.Node) bool {
 	if cur := strings.ToLower(attr(n, "aria-current")); cur != "" && cur != "false" || strings.EqualFold(attr(n, "aria-selected"), "true") {
 		return true
+	}
+	if n.DataAtom == atom.Input && hasAttr(n, "checked") && strings.EqualFold(attr(n, "type"), "radio") {
+		return true // the option's own radio button: "<li><input type=radio checked><a>1 pair</a> £8</li>"
 	}
 	ws := words(n)
 	return hasWord(ws, selectionWords...) && !hasWord(ws, sliderWords...)

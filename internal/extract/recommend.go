@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -66,6 +67,21 @@ func (d *document) recommendationBlocks(lens []int, title *html.Node) []bool {
 			keep = append(keep, price)
 		}
 		inTitleBlock := holds[d.pos[p]]
+		// A heading known only by the grid after it (gridHeading) says nothing of what follows
+		// that grid: the product's own price may come next ("Size" over size links with
+		// prices, then the price), so only the grid is marked (markGrid), and the rows of
+		// nothing but cards that follow it (cardsOnly): a carousel drawn in two rows. A block
+		// with a buy action of its own ("Add bundle to bag") is another offer as a whole: its
+		// total is marked too.
+		if !recommendationHeading(n) && !d.blockAction(c, buy) {
+			g := d.gridAfter(n)
+			d.markGrid(g, title, holds, marks)
+			for s, steps := nextElement(g), 0; s != nil && steps < recommendationSiblings && d.cardsOnly(s, gridDepth) &&
+				!holds[d.pos[s]]; s, steps = nextElement(s), steps+1 {
+				marks[d.pos[s]] = true
+			}
+			continue
+		}
 	siblings:
 		for s, steps := c.NextSibling, 0; s != nil && steps < recommendationSiblings; s, steps = s.NextSibling, steps+1 {
 			if s.Type != html.ElementNode {
@@ -186,7 +202,7 @@ func (d *document) buyOrStock(s *html.Node, lens []int, inside bool) bool {
 func ownPrice(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode && hasDigit(c.Data) && len(c.Data) < 200 {
-			for _, p := range findPrices(c.Data, "") {
+			for _, p := range findPrices(collapse(c.Data), "") { // "19,90&nbsp;€": a no-break space before the sign
 				if p.marked {
 					return true
 				}
@@ -220,4 +236,46 @@ func soleElement(p *html.Node) *html.Node {
 		}
 	}
 	return only
+}
+
+// nextElement is the element after n among its siblings, nil when there is none or n is nil.
+func nextElement(n *html.Node) *html.Node {
+	if n == nil {
+		return nil
+	}
+	s := n.NextSibling
+	for s != nil && s.Type != html.ElementNode {
+		s = s.NextSibling
+	}
+	return s
+}
+
+// blockAction reports a buy button after the heading block c among its siblings that is not the
+// product's own buy control (buy) nor a card's quick add: the action of a bundle or "bought
+// together" block ("Add bundle to bag", "Alle in den Warenkorb"), which offers its cards as one.
+func (d *document) blockAction(c, buy *html.Node) bool {
+	for s := nextElement(c); s != nil; s = nextElement(s) {
+		for _, n := range d.elems[d.pos[s] : d.lastInside(s)+1] {
+			if n == buy || n.DataAtom != atom.Button && n.DataAtom != atom.Input || disabled(n) {
+				continue
+			}
+			t := strings.ToLower(collapse(text(n, 120)))
+			if tw := strings.Fields(t); !containsPhrase(t, addToCartPhrases) && !(slices.Contains(tw, "add") && slices.ContainsFunc(tw, isCartWord)) {
+				continue // "Add to wishlist", "Size guide"
+			}
+			inCard := false
+			for a := n.Parent; a != nil && a != s.Parent && !inCard; a = a.Parent {
+				inCard = d.productCard(a) && a.Parent != nil && d.siblingCards(a.Parent) >= 2
+			}
+			if !inCard {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isCartWord reports a word that names the shopper's cart: "Add all to cart", "Add bundle to bag".
+func isCartWord(w string) bool {
+	return w == "cart" || w == "bag" || w == "basket" || w == "trolley"
 }
