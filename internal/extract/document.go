@@ -125,7 +125,9 @@ func text(n *html.Node, limit int) string {
 				b.WriteByte(' ')
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		// Stop at the limit rather than visit the rest of the children: a container of
+		// thousands of tiles would otherwise cost a pass over all of them on every call.
+		for c := n.FirstChild; c != nil && b.Len() <= limit; c = c.NextSibling {
 			walk(c, depth+1)
 		}
 	}
