@@ -231,7 +231,7 @@ func (t *Taxonomy) hasFalseFriend(words []string) bool {
 var (
 	frenchWords = wordSet("femme femmes homme hommes enfant enfants fille filles garcon garcons bebe vetement vetements " +
 		"accessoires chaussures sacs bijoux et de des du d la le les pour avec en nouveautes nouveaute soldes ete hiver " +
-		"longue longues courte courtes soiree mode maille manches pret porter fleurs")
+		"longue longues courte courtes soiree mode maille manches pret porter fleurs a bretelles fines volants fleurie")
 	englishWords = wordSet("women womens woman ladies men mens man kids girls boys baby clothing clothes apparel and " +
 		"for the with of sleepwear nightwear loungewear lounge bath spa home accessories bags shoes new sale dressing gown gowns")
 	mensWords = wordSet("men mens man uomo uomini homme hommes herren herr hombre hombres heren")

@@ -302,7 +302,7 @@ func TestMapProductTypeGarmentHeads(t *testing.T) {
 		{"Portefeuille homme cuir", wallet, false},
 		// Italian.
 		{"Vestito lungo estivo", dress, false},
-		{"Abito da sposa", dress, false},
+		{"Abito da sposa", "Clothing > Wedding & Bridal Party Dresses > Wedding Dresses", false},
 		{"Abito uomo slim", suits, false},
 		{"Maglione uomo lana", knit, false},
 		{"Giubbotto salvagente", none, false},

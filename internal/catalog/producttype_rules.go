@@ -184,7 +184,7 @@ var productTypeRules = []productTypeRule{
 	{words: "maxi skirt", path: ptSkirts + " > Long Skirts"},
 	{words: "skort", path: ptClothing + " > Skorts"},
 	{words: "jean", path: ptPants + " > Jeans"},
-	{words: "denim", path: ptPants + " > Jeans", style: true},
+	{words: "denim", path: ptPants + " > Jeans", style: true, postpositive: true}, // "Jacke - blue denim"
 	{words: "trouser", path: ptPants},
 	{words: "pant", path: ptPants},
 	{words: "chino", path: ptPants},
@@ -486,7 +486,7 @@ var productTypeRules = []productTypeRule{
 	{words: "pantalones", path: ptPants},
 	{words: "camisa", path: ptTops},
 	{words: "camiseta", path: ptTops},
-	{words: "jersey", path: ptTops + " > Knitwear"},
+	{words: "jersey", path: ptTops + " > Knitwear", postpositive: true}, // "Schlafanzug aus Jersey"
 	{words: "abrigo", path: ptCoats},
 	{words: "chaqueta", path: ptCoats},
 	{words: "bolso", path: ptHandbags},

@@ -94,6 +94,7 @@ var germanicWordRules = []productTypeRule{
 	{words: "donsjas", path: ptCoats},
 	{words: "tussenjas", path: ptCoats},
 	{words: "spijkerjas", path: ptCoats},
+	{words: "spijkerbroek", path: ptPants + " > Jeans"},
 	{words: "zomerjas", path: ptCoats},
 	{words: "colbert", path: ptCoats},
 	{words: "bodywarmer", path: ptClothing + " > Outerwear > Vests"},

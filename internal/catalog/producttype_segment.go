@@ -62,8 +62,9 @@ func (t *Taxonomy) phraseAcross(words []string, at int) bool {
 
 // complementWords join a thing's name to what comes with it or on it ("Kurta with Palazzos",
 // "Kleid mit Gürtel", "Robe avec ceinture", "Abito con cintura", "Jurk met riem"), and Swedish,
-// Danish and Polish ones ("Klänning med fickor", "Kjol i denim", "Sweter z golfem").
-var complementWords = wordSet("with mit avec con met en di med i z")
+// Danish and Polish ones ("Klänning med fickor", "Kjol i denim", "Sweter z golfem"), and the
+// German and Dutch words of what a thing is made of ("Kleid aus Baumwolle", "Riem van leer").
+var complementWords = wordSet("with mit aus avec con met van en di med i z")
 
 // romanceComplements are the complementWords of languages whose adjectives and material
 // phrases follow the noun ("Veste en jean", "Giacca di jeans").

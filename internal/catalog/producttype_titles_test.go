@@ -301,7 +301,7 @@ func TestMapProductTypeTitles(t *testing.T) {
 		{"Zapatillas deportivas blancas", "sneakers", false},
 		{"Botines de ante", "boots", false},
 		{"Jurk met bloemenprint", "dress", false},
-		{"Spijkerbroek wijde pijp", "pants", false},
+		{"Spijkerbroek wijde pijp", "jeans", false},
 		{"Wollen jas lang", "coats", false},
 		{"Leren tas zwart", "bags", false},
 		{"ワンピース 花柄", "dress", false},
