@@ -96,7 +96,7 @@ var labelWords = func() map[string]label {
 	add(labelAfterRegular, "helyett yerine")
 	add(labelSaving, "save saving savings sparen sparst ersparnis économisez économie ahorra ahorras ahorro "+
 		"risparmi risparmia risparmio bespaar bespaart besparing spara sparar sparer säästä säästät "+
-		"oszczędzasz oszczędność ušetříte úspora economize economia экономия економія tasarruf hemat jimat")
+		"oszczędzasz oszczędność ušetříte úspora economize economia экономия економія tasarruf hemat jimat 省 立省 节省 節省")
 	add(labelThreshold, "over above spend über oltre")
 	return m
 }()

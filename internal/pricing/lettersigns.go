@@ -40,7 +40,9 @@ func tyreRim(toks []token, i int, s string) bool {
 // (approx. $5.40)" and "Price: R1 299 ≈ €65" are rand prices beside their value in another
 // currency. Another currency's number after an aside mark does not count ("Only R99 (approx.
 // $5.40)", "Bundle R499 + $10 shipping"; see asideBefore), and another single letter counts
-// only apart from any digits ("Audi Q5 key cover R 299").
+// only apart from any digits ("Audi Q5 key cover R 299"). A sign apart after the number that is
+// the next number's (see signBeforeNext) leaves the letter before it a model's ("Canon EOS R8 R
+// 32 999", "Model R2 $149").
 func (m *letterSigns) modelLetterSign(i int) bool {
 	if !modelLetterAt(m.toks, i, m.s) {
 		return false
@@ -76,7 +78,7 @@ func modelLetterAt(toks []token, i int, s string) bool {
 	}
 	seen := false
 	for _, k := range []int{i - 1, i + 1} {
-		if k < 0 || k >= len(toks) || toks[k].kind != tokSymbol {
+		if k < 0 || k >= len(toks) || toks[k].kind != tokSymbol || k > i && signBeforeNext(toks, k, s) {
 			continue
 		}
 		if !glued(k) {

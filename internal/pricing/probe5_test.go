@@ -34,3 +34,14 @@ func TestParseProbe5Review(t *testing.T) { runProbeFile(t, "testdata/probe5_revi
 // Chinese beside "¥" (限时, 秒杀; 日本价格 names the yen), and 万, 千, 만 and 천 in words.
 // Rows the parser still reads otherwise are logged as ambiguous.
 func TestParseProbe5Review2(t *testing.T) { runProbeFile(t, "testdata/probe5_review2_cases.jsonl") }
+
+// TestParseProbe5Review3 reads the strings of a third review of the fifth probe's rules: ordinary
+// prices of more than thirty countries as product pages, carts, marketplaces and affiliate CSV
+// columns write them (sizes, quantities, units, dates, ranges, was/now, tax words), then signs
+// written before their amount after a count, a size, a year, a reference or a model's name ("Isi
+// 12 Rp 48.000", "Pack of 2 ₹ 499", "Set of 3 ₦ 4,500"), a model's letter written onto its number
+// right before the price's own sign ("Canon EOS R8 R 32 999", "LG Q6 Q 999", "Model R2 $149"),
+// tyre sizes, fees and conversions after a rand, quetzal, sol, ringgit or rupiah price, and
+// savings after two prices, "省" and "節省" among them ("NT$ 1,280 NT$ 990 省 NT$ 290"). Rows the
+// parser still reads otherwise are logged as ambiguous.
+func TestParseProbe5Review3(t *testing.T) { runProbeFile(t, "testdata/probe5_review3_cases.jsonl") }

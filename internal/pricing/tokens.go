@@ -106,22 +106,32 @@ func startsLeadingDecimal(s string, i int) bool {
 // A sign that is only ever written before its amount (see prefixSigns) belongs to the next
 // number even apart from it: "Size 10 R 299", "Modelo 2024 S/ 2,499".
 func signOfNext(toks []token, i int, s string) bool {
-	if i > 0 && toks[i-1].kind == tokSymbol || i+2 >= len(toks) {
+	if i > 0 && toks[i-1].kind == tokSymbol {
 		return false
 	}
-	sign, next := toks[i+1], toks[i+2]
-	if sign.kind != tokSymbol || sign.start == toks[i].end || next.kind != tokNumber ||
+	return signBeforeNext(toks, i+1, s)
+}
+
+// signBeforeNext reports whether the currency sign at toks[k] stands apart from the token before
+// it and is the next number's: written onto its digits, or one only ever written before its
+// amount (see prefixSigns), unless that number has its own sign after it ("29,99 €39,99 €").
+func signBeforeNext(toks []token, k int, s string) bool {
+	if k < 1 || k+1 >= len(toks) {
+		return false
+	}
+	sign, next := toks[k], toks[k+1]
+	if sign.kind != tokSymbol || sign.start == toks[k-1].end || next.kind != tokNumber ||
 		next.start != sign.end && !prefixSigns[sign.text(s)] {
 		return false
 	}
-	return !signAfterOwn(toks, i+2)
+	return !signAfterOwn(toks, k+1)
 }
 
 // prefixSigns are currency signs that shops write only before the amount ("R 299", "Q 1,499",
-// "S/ 59.90", "RM 129", "Rp 459.000", "R$ 159,90"), never after it, so one between two numbers
-// is the later one's.
+// "S/ 59.90", "RM 129", "Rp 459.000", "R$ 159,90", "₹ 499", "₱ 299", "₦ 4,500"), never after
+// it, so one between two numbers is the later one's.
 var prefixSigns = set("R", "Q", "S/", "S/.", "RM", "Rp", "Rp.", "R$", "Rs", "Rs.", "KSh", "US$", "NT$", "HK$",
-	"C$", "CA$", "A$", "AU$", "NZ$", "S$", "RD$", "J$", "TT$")
+	"C$", "CA$", "A$", "AU$", "NZ$", "S$", "RD$", "J$", "TT$", "₹", "₱", "₦")
 
 // signAfterOwn reports whether a currency sign after the number at toks[i] is that number's: it
 // follows the number and is not written onto a number after it ("£289.96" in "R16 £289.96").
