@@ -17,7 +17,8 @@ var regionCurrency = map[string]string{
 	"fr": "EUR", "es": "EUR", "it": "EUR", "nl": "EUR", "at": "EUR", "be": "EUR", "fi": "EUR", "pt": "EUR",
 	"gr": "EUR", "lu": "EUR", "se": "SEK", "no": "NOK", "dk": "DKK", "is": "ISK", "pl": "PLN", "cz": "CZK",
 	"ch": "CHF", "jp": "JPY", "cn": "CNY", "kr": "KRW", "in": "INR", "mx": "MXN", "br": "BRL", "hk": "HKD",
-	"sg": "SGD", "tw": "TWD", "ar": "ARS", "cl": "CLP", "co": "COP", "za": "ZAR", "tr": "TRY",
+	"sg": "SGD", "tw": "TWD", "ar": "ARS", "cl": "CLP", "co": "COP", "za": "ZAR", "tr": "TRY", "hu": "HUF",
+	"th": "THB", "vn": "VND", "il": "ILS",
 }
 
 // languageCurrencies are the currencies of languages spoken in one currency's country alone, for

@@ -30,7 +30,8 @@ func (d *document) opensGrid(n *html.Node) bool {
 }
 
 // gridAfter is the element after a short heading n, or after the wrappers that hold nothing but
-// it, when that element holds a product grid (productGrid); else nil. The grid is tested first,
+// it, when that element holds a product grid (productGrid), or the parent of both when the
+// cards are the heading's siblings (flatCards); else nil. The grid is tested first,
 // then the heading's words (at most gridHeadingWords, no price).
 func (d *document) gridAfter(n *html.Node) *html.Node {
 	c := n
@@ -38,7 +39,9 @@ func (d *document) gridAfter(n *html.Node) *html.Node {
 		c = p
 	}
 	s := nextElement(c)
-	if s == nil || !d.productGrid(s, gridDepth) {
+	if s != nil && d.flatCards(s) {
+		s = s.Parent // "<fieldset><legend>Pack</legend><label>…</label><label>…</label>"
+	} else if s == nil || !d.productGrid(s, gridDepth) {
 		return nil
 	}
 	t := collapse(text(n, 160))
@@ -46,6 +49,13 @@ func (d *document) gridAfter(n *html.Node) *html.Node {
 		return nil
 	}
 	return s
+}
+
+// flatCards reports a product card s followed by a sibling card of its tag and shape
+// (cardShape): a grid whose cards are the heading's own siblings, with no list around them.
+func (d *document) flatCards(s *html.Node) bool {
+	t := nextElement(s)
+	return t != nil && t.Data == s.Data && d.productCard(s) && d.productCard(t) && cardShape(s) == cardShape(t)
 }
 
 // markGrid marks the product grid s that a heading known only by its shape opens (gridAfter):
@@ -192,7 +202,8 @@ func (d *document) cardsOnly(n *html.Node, depth int) bool {
 }
 
 // productCard reports an element of at most cardElements elements holding a link with an
-// address and an amount marked by a currency sign or code: a tile of another product.
+// address, or a radio button, and an amount marked by a currency sign or code: a tile of another
+// product, or an option of a chooser drawn as labels with radio buttons ("3 pairs €14.95").
 func (d *document) productCard(n *html.Node) bool {
 	return d.memo(&d.cards, d.pos[n], func() bool { return d.isProductCard(n) })
 }
@@ -205,13 +216,18 @@ func (d *document) isProductCard(n *html.Node) bool {
 	}
 	link, price := false, false
 	for _, c := range d.elems[first : last+1] {
-		link = link || c.DataAtom == atom.A && attr(c, "href") != ""
+		link = link || c.DataAtom == atom.A && attr(c, "href") != "" || radioButton(c)
 		price = price || ownPrice(c)
 		if link && price {
 			return true
 		}
 	}
 	return false
+}
+
+// radioButton reports an <input type="radio">.
+func radioButton(n *html.Node) bool {
+	return n.DataAtom == atom.Input && strings.EqualFold(attr(n, "type"), "radio")
 }
 
 // currentCard reports a product card inside n that holds the shopper's current choice
@@ -240,7 +256,7 @@ func currentMark(n *html.Node) bool {
 	if cur := strings.ToLower(attr(n, "aria-current")); cur != "" && cur != "false" || strings.EqualFold(attr(n, "aria-selected"), "true") {
 		return true
 	}
-	if n.DataAtom == atom.Input && hasAttr(n, "checked") && strings.EqualFold(attr(n, "type"), "radio") {
+	if radioButton(n) && hasAttr(n, "checked") {
 		return true // the option's own radio button: "<li><input type=radio checked><a>1 pair</a> £8</li>"
 	}
 	ws := words(n)

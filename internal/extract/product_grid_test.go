@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -31,8 +32,9 @@ func TestGridHeadingHidesOtherProducts(t *testing.T) {
 	}
 }
 
-// gridHeading needs a short heading and at least two cards of one shape, each with a link and a
-// marked price; one card, cards without links or a long heading open no block.
+// gridHeading needs a short heading and at least two cards of one shape, each with a link or a
+// radio button and a marked price, in a block after it or beside it; one card, cards without
+// links or a long heading open no block.
 func TestGridHeading(t *testing.T) {
 	card := `<div class="c"><a href="/p">Belt</a><span>€20.00</span></div>`
 	for _, tc := range []struct {
@@ -46,6 +48,9 @@ func TestGridHeading(t *testing.T) {
 		{"no links", `<section><h2>Größen</h2><ul class="g"><li class="o">S €20.00</li><li class="o">M €20.00</li></ul></section>`, false},
 		{"a long heading", `<section><h2>Our story began in a small workshop in Lyon</h2><div class="g">` + card + card + `</div></section>`, false},
 		{"a price in the heading", `<section><h2>Sets from €20.00</h2><div class="g">` + card + card + `</div></section>`, false},
+		{"cards beside the heading", `<section><h2>Hozzá illik</h2>` + card + card + `</section>`, true},
+		{"radio cards under a legend", `<fieldset><legend>Csomag</legend><label class="k"><input type="radio" name="p">1 db <span>€3.90</span></label><label class="k"><input type="radio" name="p">3 db <span>€9.90</span></label></fieldset>`, true},
+		{"cards beside the heading, two shapes", `<section><h2>Hozzá illik</h2>` + card + `<p class="d"><a href="/p">A</a><span>€2.00</span></p></section>`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(firstElement(t, tc.fragment))
@@ -57,6 +62,43 @@ func TestGridHeading(t *testing.T) {
 				t.Errorf("gridHeading = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// A chooser drawn as labels with radio buttons ("3 pairs €14.95") is the product's own: the
+// checked card is the chosen option, and the other cards' prices are neither its price nor its
+// regular price, whether the price follows the chooser or shows only in the checked card.
+func TestRadioCardChooser(t *testing.T) {
+	cards := `<label class="pack"><input type="radio" name="p"%s><span>1 pair</span><span class="pack-price">€ 6,95</span></label>` +
+		`<label class="pack"><input type="radio" name="p"%s><span>3 pairs</span><span class="pack-price">€ 17,95</span></label>` +
+		`<label class="pack"><input type="radio" name="p"%s><span>6 pairs</span><span class="pack-price">€ 29,95</span></label>`
+	for _, tc := range []struct {
+		name, chooser, after, related string
+		price, regular                int64
+	}{
+		{"price after, heading over a list", `<h3>Pakket</h3><div class="packs">` + fmt.Sprintf(cards, "", " checked", "") + `</div>`,
+			`<p class="price">€ 17,95</p>`, "", 1795, 0},
+		{"price only in the checked card, cards beside a legend", `<fieldset><legend>Pakket</legend>` + fmt.Sprintf(cards, "", "", " checked") + `</fieldset>`,
+			"", `<section><h2>Past goed bij</h2><div class="c"><a href="/p/1">Muts</a><span>€ 12,00</span></div><div class="c"><a href="/p/2">Sjaal</a><span>€ 19,00</span></div></section>`, 2995, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := shownOf(t, `<html lang="nl-NL"><body><main><div class="pdp"><h1>Wool socks</h1>`+tc.chooser+tc.after+
+				`<button type="submit">In winkelwagen</button></div>`+tc.related+`</main></body></html>`)
+			if o.Price != tc.price || o.RegularPrice != tc.regular {
+				t.Errorf("price %d regular %d, want %d and %d", o.Price, o.RegularPrice, tc.price, tc.regular)
+			}
+		})
+	}
+}
+
+// Cards that are their heading's siblings, with no list around them, are a grid too: a strip
+// of other products above the product does not give it its first card's price.
+func TestCardsBesideHeading(t *testing.T) {
+	o := shownOf(t, `<html lang="en-GB"><body><main><section><h2>Bestsellers</h2>`+
+		`<div class="card"><a href="/p/1">Belt</a><span>£20.00</span></div><div class="card"><a href="/p/2">Tee</a><span>£15.00</span></div></section>`+
+		`<div class="pdp"><h1>Linen Trousers</h1><p class="price">£45.00</p><button disabled>Sold out</button></div></main></body></html>`)
+	if o.Price != 4500 {
+		t.Errorf("price %d, want 4500", o.Price)
 	}
 }
 

@@ -212,12 +212,12 @@ func ownPrice(n *html.Node) bool {
 	return false
 }
 
-// isSubheading reports a heading below the page's title: h2 to h6, role="heading", or an element
-// classed as a title or heading.
+// isSubheading reports a heading below the page's title: h2 to h6, a fieldset's legend,
+// role="heading", or an element classed as a title or heading.
 func isSubheading(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Legend:
+		return true // a legend is its fieldset's heading
 	case atom.H1:
 		return false
 	}

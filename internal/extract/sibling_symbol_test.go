@@ -56,6 +56,7 @@ func TestFeetAreNotForints(t *testing.T) {
 		`<html><body><h1>Kötél</h1><p class="price">4990Ft</p></body></html>`,
 		`<html lang="hu"><body><h1>Kötél</h1><p class="price">4 990 Ft</p></body></html>`,
 		`<html lang="hu"><body><h1>Kötél</h1><p class="price"><span class="value">4 990</span> Ft</p></body></html>`,
+		`<html lang="hu-HU"><body><h1>Kötél</h1><p class="price"><s>6 990 Ft</s> 4 990 Ft</p></body></html>`,
 	} {
 		if o := shownOf(t, page); o.Price != 499000 || o.Currency != "HUF" {
 			t.Errorf("offer %d %s, want 499000 HUF\n%s", o.Price, o.Currency, page)
