@@ -209,6 +209,9 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 			if name == "aid" && !billigerHeader(byKey) {
 				continue // elsewhere an aid may be the advertiser's id, the same on every row
 			}
+			if name == "dlvtime" && stockFlagHeader(c.byField, byKey) {
+				continue // a delivery time is a guess beside the shop's own in-stock flag, which decides
+			}
 			before := len(idx)
 			for _, i := range taxIncludedColumns(f, name, taxIncl) { // "Price tax incl." before "Price"
 				add(i, false)
@@ -322,4 +325,19 @@ var dataNumber = regexp.MustCompile(`^\d+[.,]\d{2}$`)
 // id: it has one of billiger.de's own columns (dlv_time, dlv_cost, shop_cat) beside it.
 func billigerHeader(byKey map[string][]int) bool {
 	return len(byKey["dlvtime"]) > 0 || len(byKey["dlvcost"]) > 0 || len(byKey["shopcat"]) > 0
+}
+
+// stockFlagHeader reports a header with an in-stock column (one the column map names, or one of
+// its default names, unless the map says not to read it): a row's flag or quantity says whether
+// the item is in stock.
+func stockFlagHeader(byField map[string][]int, byKey map[string][]int) bool {
+	if idx, mapped := byField[FieldInStock]; mapped {
+		return len(idx) > 0
+	}
+	for _, name := range defaultColumns[FieldInStock] {
+		if len(byKey[name]) > 0 {
+			return true
+		}
+	}
+	return false
 }
