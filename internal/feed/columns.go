@@ -17,7 +17,7 @@ var defaultColumns = map[string][]string{
 	// A variant's own id (PrestaShop's Combination ID) before its product's, which its sizes
 	// share; a row without one (a simple product) falls back to the product's (see idFallback).
 	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
-		"merchantproductid", "itemid", "sku", "skuid", "variantsku", "aid"},
+		"merchantproductid", "itemid", "daisyconuniqueid", "sku", "skuid", "variantsku", "aid"},
 	// WooCommerce's exports name their columns in the shop's language: its German, French and
 	// Spanish names follow the English ones below.
 	"title": {"title", "productname", "name", "itemname", "nom", "nombre"},
@@ -31,7 +31,7 @@ var defaultColumns = map[string][]string{
 	"image_link": {"imagelink", "imageurl", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
 		"image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes"},
 	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
-	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands"},
+	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands", "marque", "marke", "marca", "merk", "hersteller"},
 	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
 	// billiger.de's mpnr; Shopify's admin export writes Google attributes as "Google Shopping / MPN".
 	"mpn": {"mpn", "manufacturerpart", "modelnumber", "productmodel", "mpnr", "googleshoppingmpn"},
@@ -41,7 +41,8 @@ var defaultColumns = map[string][]string{
 	// eBay's Feed API writes priceValue beside priceCurrency; WooCommerce's export has "Regular
 	// price" and "Sale price" only; PrestaShop calls a sale price a specific price.
 	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue",
-		"regularprice", "variantprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular"},
+		"regularprice", "variantprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
+		"prix", "preis", "precio", "prezzo", "prijs"},
 	// Magento's special_price is its sale price, dated by special_price_from_date and
 	// special_price_to_date (Magento 1: special_from_date, special_to_date).
 	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice", "angebotspreis", "tarifpromo", "prixpromo", "preciorebajado"},
@@ -52,9 +53,10 @@ var defaultColumns = map[string][]string{
 		"discountfromyyyymmdd", "discountfrom", "datumandemderangebotspreisbeginnt", "datededébutdepromo", "díaenqueempiezaelpreciorebajado"},
 	FieldSaleEnd: {"specialpricetodate", "specialtodate", "datesalepriceends", "salepriceenddate", "saleenddate", "salepriceto",
 		"discounttoyyyymmdd", "discountto", "datumandemderangebotspreisendet", "datedefindepromo", "díaenqueterminaelpreciorebajado"},
-	// billiger.de gives a delivery time ("1-3 Werktage", "nicht lieferbar"), which the
-	// catalogue reads as availability.
-	"availability":            {"availability", "stockstatus", "stockavailability", "dlvtime"},
+	// billiger.de gives a delivery time ("1-3 Werktage", "nicht lieferbar"), as do TradeTracker
+	// (deliveryTime) and German shops (Lieferzeit), which the catalogue reads as availability
+	// when the feed has no stock column (see deliveryTimes).
+	"availability":            {"availability", "stockstatus", "stockavailability", "dlvtime", "deliverytime", "lieferzeit"},
 	"google_product_category": {"googleproductcategory", "googlecategory", "googleshoppinggoogleproductcategory"},
 	// Tradedoubler's merchantCategoryName, Magento's categories.
 	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "merchantcategoryname", "categoryname",
@@ -72,14 +74,14 @@ var defaultColumns = map[string][]string{
 	// anything (a seller's social media name), so it is read only there (see mapColumns).
 	"item_group_id": {"itemgroupid", "parentproductid", "parentsku", "groupid"},
 	"condition":     {"condition", "googleshoppingcondition"},
-	FieldCurrency:   {"currency", "currencycode", "pricecurrency", "currencyid"},
+	FieldCurrency:   {"currency", "currencycode", "pricecurrency", "currencyid", "devise", "währung", "moneda", "valuta"},
 	// previousPrice is Tradedoubler's "was" price, normal_price Webgains', price_old Daisycon's,
 	// formerPrice idealo's, price_retail Pepperjam's (beside its price_sale), price-no-rebate
 	// Kelkoo's, originalPriceValue eBay's.
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
 		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice",
 		"variantcompareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular"},
-	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias"},
+	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias", "stock"},
 	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
 	// additional_attributes ("color=Blue,size=M,manufacturer=Nike").
 	FieldAttributes: {"fields", "additionalattributes", "attributes", "productattributes", "extraattributes"},
@@ -209,7 +211,7 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 			if name == "aid" && !billigerHeader(byKey) {
 				continue // elsewhere an aid may be the advertiser's id, the same on every row
 			}
-			if name == "dlvtime" && stockFlagHeader(c.byField, byKey) {
+			if deliveryTimes[name] && stockFlagHeader(c.byField, byKey) {
 				continue // a delivery time is a guess beside the shop's own in-stock flag, which decides
 			}
 			before := len(idx)
@@ -326,6 +328,10 @@ var dataNumber = regexp.MustCompile(`^\d+[.,]\d{2}$`)
 func billigerHeader(byKey map[string][]int) bool {
 	return len(byKey["dlvtime"]) > 0 || len(byKey["dlvcost"]) > 0 || len(byKey["shopcat"]) > 0
 }
+
+// deliveryTimes are the availability columns that give a delivery time: a guess beside a
+// feed's own in-stock flag or count, which then decides.
+var deliveryTimes = map[string]bool{"dlvtime": true, "deliverytime": true, "lieferzeit": true}
 
 // stockFlagHeader reports a header with an in-stock column (one the column map names, or one of
 // its default names, unless the map says not to read it): a row's flag or quantity says whether

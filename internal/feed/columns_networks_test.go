@@ -8,8 +8,9 @@ import (
 // Column names of more networks and price-comparison feeds, read without a column map:
 // Daisycon's price_old, Pepperjam's price_sale/price_retail, idealo's formerPrice, eans and
 // imageUrls, FlexOffers' priceCurrency and upcOrEan, Admitad's currencyId, TikTok's sku_id,
-// ShareASale's BigImage. A delivery time is not read as availability: Awin's delivery_time
-// stands beside its in_stock flag, which must decide.
+// ShareASale's BigImage. A delivery time is read as availability only where the feed has no
+// stock column: idealo's deliveryTime alone says "1-3 Werktage"; Awin's delivery_time stands
+// beside its in_stock flag, which must decide.
 func TestMoreNetworkColumns(t *testing.T) {
 	for _, c := range []struct {
 		name, feed         string
@@ -26,7 +27,11 @@ func TestMoreNetworkColumns(t *testing.T) {
 			regular: 12000, sale: 9000, currency: "USD"},
 		{name: "idealo", feed: "sku;title;price;formerPrice;eans;imageUrls;deliveryTime\n" +
 			"I1;Mini bag;79,00 €;99,00 €;4006381333931;\"https://img.example/1.jpg;https://img.example/2.jpg|https://img.example/3.jpg\";1-3 Werktage\n",
-			regular: 9900, sale: 7900, currency: "EUR", image: "https://img.example/1.jpg", more: 2, gtin: "4006381333931"},
+			regular: 9900, sale: 7900, currency: "EUR", image: "https://img.example/1.jpg", more: 2, gtin: "4006381333931",
+			availability: "1-3 Werktage"},
+		{name: "awin delivery time beside in_stock", feed: "aw_product_id,product_name,search_price,currency,in_stock,delivery_time\n" +
+			"W1,Mini bag,45.00,GBP,0,1-3 days\n",
+			regular: 4500, currency: "GBP", availability: "out of stock"},
 		{name: "flexoffers", feed: "sku,name,price,priceCurrency,upcOrEan\nF1,Mini bag,45.00,GBP,0012345678905\n",
 			regular: 4500, currency: "GBP", gtin: "0012345678905"},
 		{name: "admitad", feed: "id;name;price;currencyId\nA1;Mini bag;4990;RUB\n", regular: 499000, currency: "RUB"},

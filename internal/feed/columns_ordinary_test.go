@@ -25,6 +25,20 @@ func TestOrdinaryFeedsBesideTranslatedNames(t *testing.T) {
 		{name: "tradetracker", feed: `"productID","name","currency","price","productURL","description","brand","size"` + "\n" +
 			`"TT-14","Chino","EUR","49.95","https://tc.example/chino","Slim fit","Denimhuis","32/32"` + "\n",
 			id: "TT-14", title: "Chino", description: "Slim fit", regular: 4995, currency: "EUR", brand: "Denimhuis"},
+		{name: "daisycon", feed: "daisycon_unique_id;title;description;link;price;price_old;currency;brand;in_stock\n" +
+			"dc-77310;Regenjas Lotte;Lichtgewicht regenjas;https://lt45.example/c/1;59,95;79,95;EUR;Lotte;true\n",
+			id: "dc-77310", title: "Regenjas Lotte", description: "Lichtgewicht regenjas", regular: 7995, sale: 5995, currency: "EUR",
+			brand: "Lotte", availability: "in stock"},
+		{name: "tradetracker stock beside a delivery time", feed: `"productID","name","currency","price","productURL","brand","deliveryTime","stock"` + "\n" +
+			`"TT-15","Chino","EUR","69.95","https://tc.example/chino2","Denimhuis","1-2 werkdagen","0"` + "\n",
+			id: "TT-15", title: "Chino", regular: 6995, currency: "EUR", brand: "Denimhuis", availability: "out of stock"},
+		{name: "french shop columns only", feed: "id;nom;description;prix;devise;marque\n" +
+			"FR-9;Chemise lin;Chemise en lin lavé;65,00;EUR;Atelier Sud\n",
+			id: "FR-9", title: "Chemise lin", description: "Chemise en lin lavé", regular: 6500, currency: "EUR", brand: "Atelier Sud"},
+		{name: "german shop columns only", feed: "ID;Name;Beschreibung;Preis;Angebotspreis;Währung;Hersteller;Lieferzeit\n" +
+			"DE-7;Daunenweste;Leichte Weste;129,90;99,90;EUR;Alpenrot;2-3 Werktage\n",
+			id: "DE-7", title: "Daunenweste", description: "Leichte Weste", regular: 12990, sale: 9990, currency: "EUR", brand: "Alpenrot",
+			availability: "2-3 Werktage"}, // a delivery time, which the catalogue reads
 		{name: "french columns after english ones", feed: "id;nom;description;title;price;devise;currency;marque;brand\n" +
 			"FR-301;Pull;Pull en laine;Pull col roulé mérinos;79,00;EUR;EUR;Ardoise;Ardoise\n",
 			id: "FR-301", title: "Pull col roulé mérinos", description: "Pull en laine", regular: 7900, currency: "EUR", brand: "Ardoise"},
