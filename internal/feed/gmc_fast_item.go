@@ -164,8 +164,12 @@ func (r *itemScanner) setField(it *Item, qname, text, href []byte, hasHref bool)
 	if len(prefix) > 0 && isGoogleNamespace(r.ns[string(prefix)]) {
 		setGField(it, name, string(v))
 	} else {
-		_, gDeclared := r.ns["g"]
-		setPlainField(it, name, string(v), len(prefix) == 0 || string(prefix) == "g" && !gDeclared)
+		// As encoding/xml reads it (setPlainField, plainMerchantSpace): no prefix, a prefix
+		// declared empty, as the default namespace or as "g" (which encoding/xml cannot tell
+		// from an undeclared "g:"), or an undeclared "g:".
+		uri, declared := r.ns[string(prefix)]
+		merchant := len(prefix) == 0 || declared && (uri == "" || uri == "g" || uri == r.ns[""]) || string(prefix) == "g" && !declared
+		setPlainField(it, name, string(v), merchant)
 	}
 	return true
 }
