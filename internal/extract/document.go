@@ -16,6 +16,8 @@ type document struct {
 	pos   map[*html.Node]int
 	// grids memoises gridHeading and cards productCard, by document position.
 	grids, cards []memoBool
+	// cardCounts memoises siblingCards by parent element.
+	cardCounts map[*html.Node]int
 }
 
 // memoBool is a memoised yes or no: the zero value is "not yet known".

@@ -93,31 +93,30 @@ func (d *document) otherChoices(marks []bool) {
 		if s == nil || !d.currentCard(s) {
 			continue
 		}
-		siblings := map[*html.Node]int{} // siblingCards by parent, each counted once
 		for _, c := range d.elems[d.pos[s] : d.lastInside(s)+1] {
-			if c.Parent == nil || !d.productCard(c) {
-				continue
-			}
-			k, ok := siblings[c.Parent]
-			if !ok {
-				k = d.siblingCards(c.Parent)
-				siblings[c.Parent] = k
-			}
-			if k >= 2 && !d.holdsCurrent(c) {
+			if c.Parent != nil && d.productCard(c) && d.siblingCards(c.Parent) >= 2 && !d.holdsCurrent(c) {
 				marks[d.pos[c]] = true
 			}
 		}
 	}
 }
 
-// siblingCards counts the child elements of p that are product cards.
+// siblingCards counts the child elements of p that are product cards, once per p: every card
+// of a grid asks about the same parent.
 func (d *document) siblingCards(p *html.Node) int {
+	if k, ok := d.cardCounts[p]; ok {
+		return k
+	}
 	k := 0
 	for c := p.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && d.productCard(c) {
 			k++
 		}
 	}
+	if d.cardCounts == nil {
+		d.cardCounts = map[*html.Node]int{}
+	}
+	d.cardCounts[p] = k
 	return k
 }
 
