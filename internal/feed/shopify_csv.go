@@ -12,7 +12,7 @@ import (
 type shopifyExport struct {
 	handle int
 	// product are the product-level columns, which a variant row leaves empty and takes from
-	// its product's first row (Image Src among them: a variant without an image of its own
+	// its product's earlier rows (Image Src among them: a variant without an image of its own
 	// shows the product's first).
 	product []int
 	// values are the OptionN Value columns, sku Variant SKU, price Variant Price.
@@ -23,7 +23,7 @@ type shopifyExport struct {
 	tracker, qty, policy, status, published, giftCard, tags int
 
 	last  string   // the handle of the product being read
-	first []string // its first row's product-level cells, by column
+	first []string // its product-level cells gathered from its rows so far, by column
 }
 
 // newShopifyExport recognises the header of Shopify's admin product export (Handle, Variant
