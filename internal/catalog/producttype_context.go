@@ -46,13 +46,10 @@ func (t *Taxonomy) takesDeferred(node int, d deferKind) bool {
 // style word, are, besides colours, materials and sizes, only a plural of r's one word
 // ("Wedges", "Suede Wedges", "Black Wedges Size 6"; but "Straps" alone is no watch band).
 func inContext(r resolvedRule, all []string) bool {
-	var buf [1 + len(pluralEndings)]string
 	rest, plural := 0, false
 	for _, w := range all {
-		for _, s := range stems(w, buf[:0]) {
-			if r.context[s] {
-				return true
-			}
+		if inStems(w, r.context) {
+			return true
 		}
 		if fam, _ := colourWord(w); fam != "" || materialWordFamily(w) != "" || hasDigit(w) || w == "size" {
 			continue

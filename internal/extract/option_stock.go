@@ -71,7 +71,7 @@ func shippingNote(n *html.Node) bool {
 
 // choiceInput reports a radio button or check box: one choice of a picker.
 func choiceInput(n *html.Node) bool {
-	return n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "radio") || strings.EqualFold(attr(n, "type"), "checkbox"))
+	return radioButton(n) || n.DataAtom == atom.Input && strings.EqualFold(attr(n, "type"), "checkbox")
 }
 
 // pickerOption reports an option of a size or colour picker: a radio button or a button in

@@ -74,7 +74,7 @@ func (d *document) markGrid(s, title *html.Node, holds, marks []bool) {
 	last := d.lastInside(s)
 	for i := d.pos[s] + 1; i <= last; i++ {
 		c := d.elems[i]
-		if d.productCard(c) && d.siblingCards(c.Parent) >= 2 {
+		if d.gridCard(c) {
 			marks[i] = true
 			i = d.lastInside(c)
 		}
@@ -94,11 +94,16 @@ func (d *document) otherChoices(marks []bool) {
 			continue
 		}
 		for _, c := range d.elems[d.pos[s] : d.lastInside(s)+1] {
-			if c.Parent != nil && d.productCard(c) && d.siblingCards(c.Parent) >= 2 && !d.holdsCurrent(c) {
+			if d.gridCard(c) && !d.holdsCurrent(c) {
 				marks[d.pos[c]] = true
 			}
 		}
 	}
+}
+
+// gridCard reports a product card with at least one card beside it: a tile of a grid.
+func (d *document) gridCard(c *html.Node) bool {
+	return c.Parent != nil && d.productCard(c) && d.siblingCards(c.Parent) >= 2
 }
 
 // siblingCards counts the child elements of p that are product cards, once per p: every card

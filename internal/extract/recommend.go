@@ -265,7 +265,7 @@ func (d *document) blockAction(c, buy *html.Node) bool {
 			}
 			inCard := false
 			for a := n.Parent; a != nil && a != s.Parent && !inCard; a = a.Parent {
-				inCard = d.productCard(a) && a.Parent != nil && d.siblingCards(a.Parent) >= 2
+				inCard = d.gridCard(a)
 			}
 			if !inCard {
 				return true

@@ -42,9 +42,12 @@ func findVariantColumns(header []string, byKey map[string][]int) (variantColumns
 	v := variantColumns{parent: -1}
 	zero := map[int]bool{}
 	// WooCommerce's export names it "Übergeordnetes Produkt" in German, "Superior" in Spanish.
-	if p := append(append(append([]int(nil), byKey["parent"]...), byKey["übergeordnetesprodukt"]...), byKey["superior"]...); len(p) > 0 {
-		v.parent = p[0]
-		zero[p[0]] = true
+	for _, k := range []string{"parent", "übergeordnetesprodukt", "superior"} {
+		if p := byKey[k]; len(p) > 0 {
+			v.parent = p[0]
+			zero[p[0]] = true
+			break
+		}
 	}
 	v.kinds = append(append(v.kinds, byKey["type"]...), byKey["producttype"]...)
 	v.kinds = append(append(v.kinds, byKey["typ"]...), byKey["tipo"]...) // WooCommerce's German and Spanish "Type"

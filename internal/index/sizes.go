@@ -169,11 +169,8 @@ func convertClothing(s catalog.Size, gender string) []sizeKey {
 // into the label the index files and facets sizes under ("EU 38", "M", "W28"). Text no size
 // rule reads is returned folded, which matches offers whose size text was the same.
 func SizeLabel(value, system, kind string) string {
-	if strings.TrimSpace(value) == "" {
-		return OneSize
-	}
 	switch v := strings.TrimSpace(value); {
-	case strings.EqualFold(v, OneSize):
+	case v == "", strings.EqualFold(v, OneSize):
 		return OneSize
 	case strings.EqualFold(v, SizeNotGiven):
 		return SizeNotGiven

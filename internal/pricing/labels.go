@@ -270,6 +270,7 @@ func numberLabels(toks []token, s, decimal string) []label {
 			if adjectiveSaving[w] && i > 0 && toks[i-1].kind == tokWord {
 				l = labelNone // "Paket Hemat Rp 49.000" is a value pack, "Hemat Rp 20.000" a saving
 			}
+			phrase := phraseLabel(toks, i, s)
 			switch {
 			case afterSaving[w] && lastNumber >= 0 && onlySymbolsBetween(toks, lastNumber, i):
 				labels[lastNumber] = labelSaving
@@ -279,8 +280,8 @@ func numberLabels(toks []token, s, decimal string) []label {
 				pending = labelSaving
 			case shippingWords[w] && amountsAfter(i) >= 2 && (i == 0 || !freeWords[lowerWord(toks[i-1].text(s))]):
 				pending = labelFee // "Normal shipping 4,99 € 29,99 €", not "Free shipping $29.99"
-			case phraseLabel(toks, i, s) != labelNone:
-				pending = phraseLabel(toks, i, s) // "Prix le plus bas des 30 derniers jours", "Reduced from £59.99"
+			case phrase != labelNone:
+				pending = phrase // "Prix le plus bas des 30 derniers jours", "Reduced from £59.99"
 				pendingPhrase = true
 			case rangeWords[w] && lastNumber >= 0 && lastNumber == phraseRegular && onlySymbolsBetween(toks, lastNumber, i):
 				// not "Was $20 to $30": after a one-word label "to" makes a range

@@ -63,8 +63,7 @@ func modelLetterAt(toks []token, i int, s string) bool {
 		return false
 	}
 	glued := func(k int) bool {
-		text := toks[k].text(s)
-		if len(text) != 1 || text[0] < 'A' || text[0] > 'Z' {
+		if !capitalLetter(toks[k].text(s)) {
 			return false
 		}
 		if k > i {
@@ -95,7 +94,7 @@ func modelLetterAt(toks []token, i int, s string) bool {
 // depend on which number modelLetterSign asks about, so letterSigns works it out once.
 func realSignBeside(toks []token, s string) bool {
 	for j, t := range toks {
-		if t.kind != tokSymbol || len(t.text(s)) == 1 && t.text(s)[0] >= 'A' && t.text(s)[0] <= 'Z' && gluedToNumber(toks, j) {
+		if t.kind != tokSymbol || capitalLetter(t.text(s)) && gluedToNumber(toks, j) {
 			continue
 		}
 		if asideBefore(toks, j, s) {
@@ -107,6 +106,9 @@ func realSignBeside(toks []token, s string) bool {
 	}
 	return false
 }
+
+// capitalLetter reports a single Latin capital letter: a model's letter when written onto digits.
+func capitalLetter(text string) bool { return len(text) == 1 && text[0] >= 'A' && text[0] <= 'Z' }
 
 // gluedToNumber reports whether the sign at toks[j] is written onto the digits of a number
 // before or after it ("Q5", "40R").

@@ -203,7 +203,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 			}
 			continue
 		}
-		if adjacentSymbol(toks, i) && !signOfNext(toks, i, s) && !models.modelLetterSign(i) || labels[i] == labelInclTax {
+		if signed(toks, i, s) && !models.modelLetterSign(i) || labels[i] == labelInclTax {
 			if labels[i] == labelRegular {
 				if regular < 0 {
 					regular = i

@@ -45,10 +45,10 @@ func resolveSizeKinds(cats []catalog.Category) map[int64]string {
 	var walk []int64
 	for _, c := range cats {
 		walk = walk[:0]
-		kind, known := "", false
+		kind := "" // stays "" when the parents run out or go round in a cycle
 		for cur, ok := c, true; ok; cur, ok = byID[cur.ParentID] {
 			if k, done := kinds[cur.ID]; done {
-				kind, known = k, true
+				kind = k
 				break
 			}
 			if slices.Contains(walk, cur.ID) {
@@ -61,12 +61,8 @@ func resolveSizeKinds(cats []catalog.Category) map[int64]string {
 				}
 			}
 			if kind != "" {
-				known = true
 				break
 			}
-		}
-		if !known {
-			kind = ""
 		}
 		for _, id := range walk {
 			kinds[id] = kind

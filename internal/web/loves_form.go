@@ -59,10 +59,10 @@ func (f loveForm) love(p store.ProductDetail) (alerts.Love, string, string) {
 	if f.Size != "" {
 		size, ok := pick(f.Sizes, f.Size)
 		if !ok {
-			if len(f.Sizes) == 0 && p.Best.SizeKind != "" {
-				return l, "size", fmt.Sprintf("Size “%s” cannot be watched: the shops do not list this item’s sizes", clipInput(f.Size))
-			}
 			if len(f.Sizes) == 0 {
+				if p.Best.SizeKind != "" {
+					return l, "size", fmt.Sprintf("Size “%s” cannot be watched: the shops do not list this item’s sizes", clipInput(f.Size))
+				}
 				return l, "size", fmt.Sprintf("Size “%s” is not available: this item comes in one size", clipInput(f.Size))
 			}
 			return l, "size", fmt.Sprintf("Size “%s” is not one this item comes in (%s)", clipInput(f.Size), strings.Join(f.Sizes, ", "))
