@@ -27,7 +27,7 @@ import (
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
-const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify|html] [--map FILE] [--currency CODE] [--taxonomy FILE] [--full] [--wait DURATION] [--json] [--allow-private CIDR]... SOURCE..."
+const importSynopsis = "import [--db URL] [--retailer NAME] [--format auto|gmc-xml|gmc-tsv|csv|shopify|product-xml|html] [--map FILE] [--currency CODE] [--taxonomy FILE] [--full] [--wait DURATION] [--json] [--allow-private CIDR]... SOURCE..."
 
 // importConfig is everything `tagdrop import` is told.
 type importConfig struct {

@@ -17,24 +17,29 @@ var defaultColumns = map[string][]string{
 	// A variant's own id (PrestaShop's Combination ID) before its product's, which its sizes
 	// share; a row without one (a simple product) falls back to the product's (see idFallback).
 	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
-		"merchantproductid", "itemid", "daisyconuniqueid", "sku", "skuid", "variantsku", "aid"},
+		"merchantproductid", "itemid", "daisyconuniqueid", "sku", "skuid", "variantsku", "aid",
+		// Shops' own exports in their language: German, French, Spanish, Italian, Dutch.
+		"artikelnummer", "artikelnr", "référence", "referencia", "riferimento"},
 	// WooCommerce's exports name their columns in the shop's language: its German, French and
 	// Spanish names follow the English ones below.
-	"title": {"title", "productname", "name", "itemname", "nom", "nombre"},
+	"title": {"title", "productname", "name", "itemname", "nom", "nombre",
+		"titel", "bezeichnung", "artikelname", "produktname", "titre", "nomduproduit", "nombredelproducto", "titolo", "nomeprodotto", "naam", "productnaam", "nazwa"},
 	// billiger.de names it desc, Shopify's admin export "Body (HTML)".
 	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription",
 		"desc", "bodyhtml", "beschreibung", "kurzbeschreibung", "descriptioncourte", "descripción", "descripcióncorta"},
 	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
 	// eBay's Feed API gives its affiliate link (itemAffiliateWebUrl) beside the plain one.
 	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "itemaffiliateweburl", "url", "producturl", "merchantdeeplink", "deeplink",
-		"productlink", "itemweburl"},
-	"image_link": {"imagelink", "imageurl", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
+		"productlink", "itemweburl", "produkturl", "urlproduit", "urlproducto", "urlprodotto"},
+	"image_link": {"imagelink", "imageurl", "bildurl", "urlimage", "urldelimage", "urlimagen", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
 		"image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes"},
 	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
 	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands", "marque", "marke", "marca", "merk", "hersteller"},
-	"gtin":                  {"gtin", "productgtin", "ean", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
+	"gtin":                  {"gtin", "productgtin", "ean", "ean13", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
 	// billiger.de's mpnr; Shopify's admin export writes Google attributes as "Google Shopping / MPN".
-	"mpn": {"mpn", "manufacturerpart", "modelnumber", "productmodel", "mpnr", "googleshoppingmpn"},
+	// idealo's hans (Herstellerartikelnummer).
+	"mpn": {"mpn", "manufacturerpart", "modelnumber", "productmodel", "mpnr", "googleshoppingmpn", "hans", "herstellerartikelnummer",
+		"manufacturersku"},
 	// price is the regular price in Merchant Center terms. Awin's search_price and Impact's
 	// CurrentPrice are what the shopper pays; their rrp_price/OriginalPrice (regular_price below)
 	// turn them into sale prices when higher.
@@ -56,13 +61,18 @@ var defaultColumns = map[string][]string{
 	// billiger.de gives a delivery time ("1-3 Werktage", "nicht lieferbar"), as do TradeTracker
 	// (deliveryTime) and German shops (Lieferzeit), which the catalogue reads as availability
 	// when the feed has no stock column (see deliveryTimes).
-	"availability":            {"availability", "stockstatus", "stockavailability", "dlvtime", "deliverytime", "lieferzeit"},
+	// Shops' own exports name it in their language: Verfügbarkeit, disponibilité, disponibilidad,
+	// disponibilità, beschikbaarheid, dostępność, lagerstatus.
+	"availability": {"availability", "stockstatus", "stockavailability", "verfügbarkeit", "disponibilité", "disponibilidad", "disponibilità",
+		"beschikbaarheid", "dostępność", "lagerstatus", "dlvtime", "deliverytime", "lieferzeit"},
 	"google_product_category": {"googleproductcategory", "googlecategory", "googleshoppinggoogleproductcategory"},
 	// Tradedoubler's merchantCategoryName, Magento's categories.
 	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "merchantcategoryname", "categoryname",
-		"primarycategory", "advertisercategory", "category", "categories", "shopcat", "kategorien", "catégories", "categorías"},
-	"color":       {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch"},
-	"size":        {"size", "fashionsize", "sizes"},
+		"primarycategory", "advertisercategory", "category", "categories", "shopcat", "kategorien", "catégories", "categorías",
+		"categorypath", "kategorie", "catégorie", "categoría", "categoria", "categorie"},
+	"color": {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch",
+		"farbe", "couleur", "colore", "kleur", "kolor", "färg", "farve", "farge"},
+	"size":        {"size", "fashionsize", "sizes", "größe", "grösse", "groesse", "taille", "talla", "taglia", "maat", "rozmiar", "storlek", "størrelse"},
 	"size_type":   {"sizetype"},
 	"size_system": {"sizesystem"},
 	"gender":      {"gender", "fashionsuitablefor", "suitablefor", "googleshoppinggender"},
@@ -80,7 +90,8 @@ var defaultColumns = map[string][]string{
 	// Kelkoo's, originalPriceValue eBay's.
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
 		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice",
-		"variantcompareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular"},
+		"variantcompareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
+		"streichpreis", "prixbarré", "preciotachado", "prezzobarrato"},
 	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias", "stock"},
 	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
 	// additional_attributes ("color=Blue,size=M,manufacturer=Nike").

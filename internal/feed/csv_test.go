@@ -187,9 +187,9 @@ func TestColumnMap(t *testing.T) {
 			"brand": "Marke", "color": "Farbe"},
 			want: Item{ID: "A1", Title: "Rock", Brand: "Ganni", Color: "Schwarz", Link: "https://x.example/a1", Currency: "EUR", RegularPrice: 4995}},
 		{name: "headers match loosely", colMap: map[string]string{"title": " artikel ", "price": "PREIS"},
-			want: Item{ID: "A1", Title: "Rock", Brand: "Ganni", Link: "https://x.example/a1", Currency: "EUR", RegularPrice: 4995}}, // "Marke" is a brand column by default
+			want: Item{ID: "A1", Title: "Rock", Brand: "Ganni", Color: "Schwarz", Link: "https://x.example/a1", Currency: "EUR", RegularPrice: 4995}}, // "Marke" and "Farbe" are brand and colour columns by default
 		{name: "empty header turns a field off", colMap: map[string]string{"title": "Artikel", "price": "Preis", "link": "", "brand": ""},
-			want: Item{ID: "A1", Title: "Rock", Currency: "EUR", RegularPrice: 4995}},
+			want: Item{ID: "A1", Title: "Rock", Color: "Schwarz", Currency: "EUR", RegularPrice: 4995}},
 		{name: "unknown field", colMap: map[string]string{"titel": "Artikel"}, wantErr: `column map key "titel" is not a tagdrop field`},
 		{name: "missing column", colMap: map[string]string{"title": "Artikel", "price": "Verkaufspreis"},
 			wantErr: `price → "Verkaufspreis": no such column in the header (columns: "SKU", "Artikel", "Preis"`},

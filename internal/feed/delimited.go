@@ -19,7 +19,8 @@ import (
 // taking the rows after it (quoteLines), and rows may have fewer or more cells than the header
 // (missing cells are empty, extra ones are ignored). Rakuten's HDR record above the column
 // names and its TRL trailer (TRL|row count) are skipped. One record at a time is in memory,
-// bounded by Options.MaxRecordBytes.
+// bounded by Options.MaxRecordBytes; a Shopify admin export's reader also holds its products'
+// cells and rows waiting for their product's title, bounded by maxHeldBytes.
 type delimitedReader struct {
 	csv      *csv.Reader
 	bound    *boundedReader
@@ -36,6 +37,9 @@ type delimitedReader struct {
 	// reader knew it was data; pendingLine is its first line and pendingLast its last.
 	pending                  []string
 	pendingLine, pendingLast int
+	// ready are rows of a Shopify export that are ready to read, put together by their Handle
+	// (see shopifyExport.arrange).
+	ready []heldRow
 }
 
 // boundField is a field with the columns that hold it, resolved once for every row.
@@ -135,8 +139,18 @@ func (r *delimitedReader) Next() (Item, error) {
 		return Item{}, r.err
 	}
 	for {
+		if len(r.ready) > 0 {
+			row := r.ready[0]
+			r.ready = r.ready[1:]
+			return r.rowItem(row.rec, row.line)
+		}
 		rec, line, err := r.read()
 		if err == io.EOF {
+			if s := r.cols.shopify; s != nil {
+				if r.ready = s.rest(); len(r.ready) > 0 {
+					continue
+				}
+			}
 			r.err = io.EOF
 			return Item{}, io.EOF
 		}
@@ -152,7 +166,7 @@ func (r *delimitedReader) Next() (Item, error) {
 			r.err = fmt.Errorf("line %d: %w", line, err)
 			return Item{}, r.err
 		}
-		if blank(rec) {
+		if blank(rec) || r.repeatsHeader(rec) {
 			continue
 		}
 		if i := swallowedRows(rec, r.csv.Comma, r.columns); i >= 0 {
@@ -162,16 +176,24 @@ func (r *delimitedReader) Next() (Item, error) {
 				"column %q starts with a quote that does not close at the end of the field, so lines %d-%d were read as one row; they are skipped (double the quotes inside the field, or quote the whole field)",
 				r.cols.name(i), line, last)}
 		}
-		if r.cols.shopify != nil && r.cols.shopify.fill(rec) {
-			continue // an image row, a draft, a gift card: not an item on sale
+		if s := r.cols.shopify; s != nil {
+			// an image row, a draft, a gift card are no items on sale; a variant may wait
+			// for its product's title
+			r.ready = s.arrange(rec, line)
+			continue
 		}
-		it, reason := r.item(rec)
-		it.Line = line
-		if reason != "" {
-			return it, &RowError{Line: line, Item: it.ID, Reason: reason}
-		}
-		return it, nil
+		return r.rowItem(rec, line)
 	}
+}
+
+// rowItem is the item of the row read on line, or a *RowError saying why it cannot be used.
+func (r *delimitedReader) rowItem(rec []string, line int) (Item, error) {
+	it, reason := r.item(rec)
+	it.Line = line
+	if reason != "" {
+		return it, &RowError{Line: line, Item: it.ID, Reason: reason}
+	}
+	return it, nil
 }
 
 // item fills an Item from one row and parses its prices, returning why it cannot be used, or "".
@@ -306,6 +328,24 @@ func stockFlag(v string) string {
 		return "out of stock"
 	}
 	return v
+}
+
+// repeatsHeader reports a row that is the header again: a file concatenated from several
+// exports, or from the pages of one, repeats the column names above each part. Its non-empty
+// cells, two at least, are the header's column names in their places, in any case.
+func (r *delimitedReader) repeatsHeader(rec []string) bool {
+	n := 0
+	for i, v := range rec {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if i >= len(r.cols.header) || !strings.EqualFold(v, strings.TrimSpace(r.cols.header[i])) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 func blank(rec []string) bool {

@@ -14,7 +14,9 @@ import (
 //
 //   - "<": gmc-xml when the root is <rss> or <feed> and the Google namespace
 //     (http://base.google.com/ns/1.0) is declared or its attributes are used without it (see
-//     merchantXML); other XML is not a feed tagdrop reads.
+//     merchantXML); product-xml when it is neither, with an element named as one product
+//     (<product>, <offer>…) and one naming a price (see productXML); other XML is not a feed
+//     tagdrop reads.
 //   - "{": shopify when the object's first key is "products" and holds an array.
 //   - otherwise a header line of text (no control characters but tab), after Excel's "sep=;"
 //     line if any, with at least two column names separated by tabs, commas, semicolons or
@@ -39,6 +41,9 @@ func Detect(peek []byte) string {
 	case '<':
 		if merchantXML(peek) {
 			return GMCXML
+		}
+		if productXML(peek) {
+			return ProductXML
 		}
 		return ""
 	case '{':

@@ -37,10 +37,14 @@ const (
 	CSV = "csv"
 	// Shopify is a page of a Shopify storefront's /products.json.
 	Shopify = "shopify"
+	// ProductXML is XML with one element per product (<product>, <offer>…) whose child
+	// elements are named as delimited feeds' columns: price-comparison sites' XML (PriceRunner)
+	// and shops' own XML exports.
+	ProductXML = "product-xml"
 )
 
 // Formats lists the format names Open reads, for messages and flag help.
-var Formats = []string{GMCXML, GMCTSV, CSV, Shopify}
+var Formats = []string{GMCXML, GMCTSV, CSV, Shopify, ProductXML}
 
 // Reader yields a feed's items one at a time. Next returns io.EOF after the last item; a
 // *RowError for an item that cannot be used (reading may go on); any other error ends the feed.
@@ -108,6 +112,8 @@ func OpenWith(src io.Reader, opts Options) (Reader, string, error) {
 			return nil, format, err
 		}
 		return dr, format, nil
+	case ProductXML:
+		return newProductXMLReader(br, opts), format, nil
 	case Shopify:
 		sr, err := newShopifyReader(br, opts)
 		if err != nil {

@@ -243,6 +243,8 @@ func (r *gmcReader) decodeItem() (Item, error) {
 				for _, a := range t.Attr {
 					if a.Name.Local == "href" {
 						cur.href = a.Value
+					} else if isCurrencyAttr(a.Name.Local) {
+						cur.currency = a.Value
 					}
 				}
 			}
@@ -259,6 +261,7 @@ func (r *gmcReader) decodeItem() (Item, error) {
 				if v == "" && cur.name.Local == "link" {
 					v = strings.TrimSpace(cur.href) // Atom: <link href="…"/>
 				}
+				v = withCurrency(cur.name.Local, v, cur.currency)
 				if v != "" {
 					if isGoogleNamespace(cur.name.Space) {
 						setGField(&it, cur.name.Local, v)
@@ -276,6 +279,8 @@ func (r *gmcReader) decodeItem() (Item, error) {
 type field struct {
 	name xml.Name
 	href string
+	// currency is the element's currency attribute: <price currency="EUR">12.99</price>.
+	currency string
 }
 
 // fail ends the feed with err, naming the line where reading stopped.

@@ -24,7 +24,7 @@ func (r *itemScanner) scanItem(b []byte, name string) (Item, int, bool) {
 	var it Item
 	depth := 0
 	open := r.open[:0] // names of the open elements inside the item
-	var field, href []byte
+	var field, href, currency []byte
 	hasHref := false
 	text := r.text[:0]
 	var ok bool
@@ -93,7 +93,7 @@ func (r *itemScanner) scanItem(b []byte, name string) (Item, int, bool) {
 				return it, 0, false
 			}
 			if depth == 1 {
-				if !r.setField(&it, field, text, href, hasHref) {
+				if !r.setField(&it, field, text, href, hasHref, currency) {
 					return it, 0, false
 				}
 			}
@@ -111,27 +111,33 @@ func (r *itemScanner) scanItem(b []byte, name string) (Item, int, bool) {
 		}
 		depth++
 		if depth == 1 {
-			field, text, href, hasHref = el, text[:0], nil, false
+			field, text, href, hasHref, currency = el, text[:0], nil, false, currency[:0]
 		}
 		for _, a := range attrs {
 			p, l, ok := splitName(a.name)
 			if !ok || string(p) == "xmlns" || len(p) == 0 && string(l) == "xmlns" {
 				return it, 0, false
 			}
+			priceAttr := false
 			if depth == 1 {
-				if _, local, _ := splitName(el); string(local) != "link" {
+				_, local, _ := splitName(el)
+				priceAttr = (string(local) == "price" || string(local) == "sale_price") && isCurrencyAttr(string(l))
+				if string(local) != "link" && !priceAttr {
 					return it, 0, false
 				}
 			}
 			if r.scratch, ok = xmlText(r.scratch[:0], a.value, false); !ok {
 				return it, 0, false
 			}
-			if depth == 1 && string(l) == "href" {
+			if depth == 1 && string(l) == "href" && !priceAttr {
 				href, hasHref = append(href[:0], r.scratch...), true
+			}
+			if priceAttr {
+				currency = append(currency[:0], r.scratch...)
 			}
 		}
 		if empty {
-			if depth == 1 && !r.setField(&it, field, text[:0], href, hasHref) {
+			if depth == 1 && !r.setField(&it, field, text[:0], href, hasHref, currency) {
 				return it, 0, false
 			}
 			depth--
@@ -142,11 +148,14 @@ func (r *itemScanner) scanItem(b []byte, name string) (Item, int, bool) {
 }
 
 // setField stores a finished direct child element's text in the item.
-func (r *itemScanner) setField(it *Item, qname, text, href []byte, hasHref bool) bool {
+func (r *itemScanner) setField(it *Item, qname, text, href []byte, hasHref bool, currency []byte) bool {
 	prefix, local, _ := splitName(qname)
 	v := bytes.TrimSpace(text)
 	if len(v) == 0 && string(local) == "link" && hasHref {
 		v = bytes.TrimSpace(href)
+	}
+	if len(currency) > 0 && len(v) > 0 {
+		v = []byte(withCurrency(string(local), string(v), string(currency)))
 	}
 	if len(v) == 0 {
 		return true

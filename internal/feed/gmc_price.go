@@ -49,3 +49,29 @@ func isOneAmount(s string) bool {
 	}
 	return oneNumber.MatchString(s)
 }
+
+// isCurrencyAttr reports an attribute that names the currency of a price element's amount, as
+// feeds written without Merchant Center's "12.99 EUR" form do: <price currency="EUR">12.99</price>
+// (also currencyId, currency_code).
+func isCurrencyAttr(local string) bool {
+	switch strings.ToLower(local) {
+	case "currency", "currencyid", "currencycode", "currency_code", "curr":
+		return true
+	}
+	return false
+}
+
+// withCurrency is the text v of a price or sale_price element given with the currency its
+// attribute names: a bare amount ("12.99") takes the code ("12.99 EUR"); an amount that names
+// or signs its own currency, an element other than a price and an attribute that is no ISO 4217
+// code leave v as it is.
+func withCurrency(element, v, currency string) string {
+	if element != "price" && element != "sale_price" || currency == "" {
+		return v
+	}
+	code := strings.ToUpper(strings.TrimSpace(currency))
+	if !pricing.IsCurrencyCode(code) || !oneNumber.MatchString(v) {
+		return v
+	}
+	return v + " " + code
+}

@@ -21,9 +21,17 @@ type shopifyExport struct {
 	// tracker, qty and policy are Variant Inventory Tracker, Qty and Policy; status, published
 	// and giftCard Status, Published and Gift Card; tags Tags. -1 when the header lacks one.
 	tracker, qty, policy, status, published, giftCard, tags int
+	// title is the Title column; command and variantCommand Matrixify's Command and Variant
+	// Command. -1 when the header lacks one.
+	title, command, variantCommand int
 
-	last  string   // the handle of the product being read
-	first []string // its product-level cells gathered from its rows so far, by column
+	// products holds, by handle, the product-level cells gathered from a product's rows so far
+	// and its rows read before the row giving its title (see arrange).
+	products map[string]*exportProduct
+	// order is the handles in products, oldest first, and held the bytes they hold: past
+	// maxHeldBytes the oldest products are let go.
+	order []string
+	held  int
 }
 
 // newShopifyExport recognises the header of Shopify's admin product export (Handle, Variant
@@ -37,7 +45,8 @@ func newShopifyExport(header []string, byKey map[string][]int) *shopifyExport {
 	}
 	s := &shopifyExport{handle: col("handle"), sku: col("variantsku"), price: col("variantprice"),
 		tracker: col("variantinventorytracker"), qty: col("variantinventoryqty"), policy: col("variantinventorypolicy"),
-		status: col("status"), published: col("published"), giftCard: col("giftcard"), tags: col("tags")}
+		status: col("status"), published: col("published"), giftCard: col("giftcard"), tags: col("tags"),
+		title: col("title"), command: col("command"), variantCommand: col("variantcommand"), products: map[string]*exportProduct{}}
 	if s.handle < 0 || s.price < 0 || col("option1value") < 0 {
 		return nil
 	}
@@ -55,36 +64,15 @@ func newShopifyExport(header []string, byKey map[string][]int) *shopifyExport {
 	return s
 }
 
-// fill completes a row in place from its product's earlier rows and gives the variant an id
-// when it has no SKU: the handle and its option values ("pull-marin/38/Marine"). skip reports
-// a row that is no item on sale: an image row, a gift card, a product that is a draft,
-// archived or not published. A product's cells are gathered from its rows as they come, not
-// only from its first: a file re-sorted by a spreadsheet may open a product with an image row,
-// which gives none of them.
-func (s *shopifyExport) fill(rec []string) (skip bool) {
+// fill completes a row in place from its product's cells p and gives the variant an id when it
+// has no SKU: the handle and its option values ("pull-marin/38/Marine"). skip reports a row
+// that is no item on sale: a gift card, a product that is a draft, archived or not published,
+// a product or variant that a Matrixify file deletes (Command or Variant Command DELETE).
+func (s *shopifyExport) fill(rec []string, p *exportProduct) (skip bool) {
 	cell := func(i int) string { return cellAt(rec, i) }
-	handle := cell(s.handle)
-	if handle != s.last || s.first == nil {
-		s.last = handle
-		s.first = make([]string, len(rec))
-	}
-	var values []string
-	for _, i := range s.values {
-		if v := cell(i); v != "" && v != "Default Title" {
-			values = append(values, v)
-		}
-	}
-	if cell(s.price) == "" && cell(s.sku) == "" && len(values) == 0 {
-		return true // another image of the product: its image is not the product's first
-	}
 	for _, i := range s.product {
-		if i >= len(rec) || i >= len(s.first) {
-			continue
-		}
-		if strings.TrimSpace(rec[i]) == "" {
-			rec[i] = s.first[i]
-		} else if strings.TrimSpace(s.first[i]) == "" {
-			s.first[i] = rec[i]
+		if i < len(rec) && i < len(p.cells) && strings.TrimSpace(rec[i]) == "" {
+			rec[i] = p.cells[i]
 		}
 	}
 	switch strings.ToLower(cell(s.status)) {
@@ -94,10 +82,25 @@ func (s *shopifyExport) fill(rec []string) (skip bool) {
 	if isFalse(cell(s.published)) || isTrue(cell(s.giftCard)) {
 		return true
 	}
-	if s.sku >= 0 && s.sku < len(rec) && cell(s.sku) == "" && handle != "" {
-		rec[s.sku] = strings.Join(append([]string{handle}, values...), "/")
+	if strings.EqualFold(cell(s.command), "delete") || strings.EqualFold(cell(s.variantCommand), "delete") {
+		return true
+	}
+	if s.sku >= 0 && s.sku < len(rec) && cell(s.sku) == "" && cell(s.handle) != "" {
+		rec[s.sku] = strings.Join(append([]string{cell(s.handle)}, s.optionValues(rec)...), "/")
 	}
 	return false
+}
+
+// optionValues are a row's option values, Shopify's "Default Title" of a product without
+// options left out.
+func (s *shopifyExport) optionValues(rec []string) []string {
+	var values []string
+	for _, i := range s.values {
+		if v := cellAt(rec, i); v != "" && v != "Default Title" {
+			values = append(values, v)
+		}
+	}
+	return values
 }
 
 // isTrue and isFalse read a spreadsheet's boolean cell: Shopify writes TRUE and FALSE, which a
@@ -119,16 +122,20 @@ var boolWords = map[string]string{
 	"pravda": "true", "nepravda": "false", // Czech
 }
 
-// availability is what a row's inventory columns say: an untracked variant, or one the
-// store keeps selling when none is left (policy "continue"), is in stock; else its quantity
-// decides. "" when the export has no inventory columns.
+// availability is what a row's inventory columns say: an untracked variant (an empty Variant
+// Inventory Tracker), or one the store keeps selling when none is left (policy "continue"), is
+// in stock; else its quantity decides. "" when the export has no inventory columns.
+//
+// An export without the quantity column (Shopify leaves it out of exports of shops with several
+// locations) still says the first two; a tracked variant sold only while stock lasts (policy
+// "deny") is then unknown: neither its status nor its being published says it has stock.
 func (s *shopifyExport) availability(rec []string) string {
 	cell := func(i int) string { return cellAt(rec, i) }
-	if s.qty < 0 {
-		return ""
-	}
 	if s.tracker >= 0 && cell(s.tracker) == "" || strings.EqualFold(cell(s.policy), "continue") {
 		return "in stock"
+	}
+	if s.qty < 0 {
+		return ""
 	}
 	if n, err := strconv.ParseFloat(cell(s.qty), 64); err == nil {
 		if n > 0 {

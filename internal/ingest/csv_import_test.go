@@ -90,7 +90,7 @@ func TestImportOptionsAreValidated(t *testing.T) {
 		opts ingest.Options
 		want string
 	}{
-		{name: "unknown format", opts: ingest.Options{Retailer: "x", Format: "xlsx"}, want: `format "xlsx" is not supported (use auto, gmc-xml, gmc-tsv, csv, shopify)`},
+		{name: "unknown format", opts: ingest.Options{Retailer: "x", Format: "xlsx"}, want: `format "xlsx" is not supported (use auto, gmc-xml, gmc-tsv, csv, shopify, product-xml)`},
 		{name: "bad map key", opts: ingest.Options{Retailer: "x", ColumnMap: map[string]string{"titel": "Name"}}, want: `column map key "titel"`},
 		{name: "bad currency", opts: ingest.Options{Retailer: "x", Currency: "€"}, want: `currency "€"`},
 		{name: "bad base URL", opts: ingest.Options{Retailer: "x", BaseURL: "shop.example.com"}, want: `base URL "shop.example.com"`},

@@ -23,7 +23,7 @@ import (
 // Options say what is being imported and how.
 type Options struct {
 	Retailer   string    // retailer name; its slug is the retailer key; required
-	Format     string    // "auto" (default) or one of feed.Formats: gmc-xml, gmc-tsv, csv, shopify
+	Format     string    // "auto" (default) or one of feed.Formats: gmc-xml, gmc-tsv, csv, shopify, product-xml
 	ObservedAt time.Time // when the feed was seen; zero means now. Used as the time of every price change.
 	Full       bool      // the feed is the retailer's complete catalogue: offers not in it are marked gone
 	// ColumnMap names the columns of a CSV/TSV feed: tagdrop field → the feed's header (see

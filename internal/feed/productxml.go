@@ -1,0 +1,233 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// productXMLReader reads XML product feeds that are not Merchant Center's RSS or Atom: a root
+// holding one element per product (<product>, <offer>, <item>, <produkt>, <article>…) whose
+// child elements are its fields, named as delimited feeds name their columns (PriceRunner's
+// ProductName and Price, a shop's <title> and <price currency="EUR">). A product's elements,
+// nested ones by their own names (<price><buynow>), and the product element's own attributes
+// (<offer id="12">) are read as one row under a header of their names, which the column names
+// of delimited feeds (mapColumns) resolve; products of the same element names share the
+// resolution. The column map applies too.
+type productXMLReader struct {
+	dec  *xml.Decoder
+	opts Options
+	// record is the local name of the products' element, settled by the first one seen.
+	record string
+	// byHeader holds a row reader per list of element names seen, the last used first.
+	byHeader map[string]*delimitedReader
+	err      error
+}
+
+// recordNames are the element names of one product in XML product feeds, compared in lower case.
+var recordNames = map[string]bool{"product": true, "offer": true, "item": true, "produkt": true, "artikel": true, "article": true,
+	"produit": true, "producto": true, "prodotto": true, "record": true, "prod": true}
+
+func newProductXMLReader(r io.Reader, opts Options) *productXMLReader {
+	dec := xml.NewDecoder(utf8Fallback(r))
+	dec.Entity = xml.HTMLEntity
+	dec.CharsetReader = charsetReader
+	dec.Strict = true
+	return &productXMLReader{dec: dec, opts: opts, byHeader: map[string]*delimitedReader{}}
+}
+
+// Next returns the next product's item; see Reader.
+func (r *productXMLReader) Next() (Item, error) {
+	if r.err != nil {
+		return Item{}, r.err
+	}
+	for {
+		tok, err := r.dec.Token()
+		if err == io.EOF {
+			if r.record == "" {
+				r.err = errors.New("product-xml: no product elements (<product>, <offer>, <item>…) in the feed")
+			} else {
+				r.err = io.EOF
+			}
+			return Item{}, r.err
+		}
+		if err != nil {
+			line, _ := r.dec.InputPos()
+			r.err = fmt.Errorf("line %d: %w", line, err)
+			return Item{}, r.err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		name := strings.ToLower(se.Name.Local)
+		if r.record == "" && recordNames[name] {
+			r.record = name
+		}
+		if name != r.record {
+			continue
+		}
+		line, _ := r.dec.InputPos()
+		header, rec, err := r.readRecord(se)
+		if err != nil {
+			r.err = fmt.Errorf("line %d: %w", line, err)
+			return Item{}, r.err
+		}
+		rr, err := r.rowReader(header)
+		if err != nil {
+			return Item{Line: line}, &RowError{Line: line, Reason: err.Error()}
+		}
+		return rr.rowItem(rec, line)
+	}
+}
+
+// readRecord reads a product element up to its end: the names and texts of the elements in it
+// that hold text, and of its own attributes.
+func (r *productXMLReader) readRecord(se xml.StartElement) (header, rec []string, err error) {
+	for _, a := range se.Attr {
+		if a.Name.Space != "xmlns" && a.Name.Local != "xmlns" {
+			header, rec = append(header, a.Name.Local), append(rec, strings.TrimSpace(a.Value))
+		}
+	}
+	var stack []xml.StartElement
+	var text strings.Builder
+	var nestedHeader, nestedRec []string // elements inside a child element, after the children's own
+	skip := 0                            // 1 inside a child whose elements are no product fields (shipping, tax)
+	size := 0
+	limit := r.opts.MaxRecordBytes
+	if limit <= 0 {
+		limit = DefaultMaxRecordBytes
+	}
+	for {
+		tok, err := r.dec.Token()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t)
+			if len(stack) == 1 && skip == 0 && notProductField(t.Name.Local) {
+				skip = 1
+			}
+			text.Reset()
+		case xml.CharData:
+			if size += len(t); size > limit {
+				return nil, nil, fmt.Errorf("a product is longer than %d bytes", limit)
+			}
+			text.Write(t)
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return append(header, nestedHeader...), append(rec, nestedRec...), nil
+			}
+			el := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if v := strings.TrimSpace(text.String()); v != "" && (skip == 0 || len(stack) == 0) {
+				cur := currencyAttr(el)
+				v = withCurrency(el.Name.Local, v, cur)
+				names, cells := &header, &rec
+				if len(stack) > 0 {
+					names, cells = &nestedHeader, &nestedRec
+				}
+				*names, *cells = append(*names, el.Name.Local), append(*cells, v)
+				if cur != "" && isPriceName(el.Name.Local) {
+					*names, *cells = append(*names, "currency"), append(*cells, cur)
+				}
+			}
+			if len(stack) == 0 {
+				skip = 0
+			}
+			text.Reset()
+		}
+	}
+}
+
+// notProductField reports a child element of a product whose elements are about something else
+// than the product, with names of their own that product fields have: shipping's and tax's
+// price, country and rate.
+func notProductField(name string) bool {
+	k := headerKey(name)
+	for _, p := range []string{"shipping", "tax", "installment", "loyalty", "subscription", "versand"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// currencyAttr is the currency attribute of an element, or "".
+func currencyAttr(el xml.StartElement) string {
+	for _, a := range el.Attr {
+		if isCurrencyAttr(a.Name.Local) {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
+}
+
+// isPriceName reports an element name that is one of the price columns' names.
+func isPriceName(name string) bool {
+	k := headerKey(name)
+	for _, f := range []string{"price", "sale_price", FieldRegularPrice} {
+		for _, n := range defaultColumns[f] {
+			if n == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rowReader is the reader of rows under header, made once per list of names.
+func (r *productXMLReader) rowReader(header []string) (*delimitedReader, error) {
+	key := strings.Join(header, "\x00")
+	if rr := r.byHeader[key]; rr != nil {
+		return rr, nil
+	}
+	cols, err := mapColumns(header, r.opts.ColumnMap)
+	if err != nil {
+		return nil, err
+	}
+	rr := &delimitedReader{cols: cols, parse: r.opts.ParsePrice, currency: r.opts.Currency, encoding: "UTF-8", columns: len(header)}
+	if rr.parse == nil {
+		rr.parse = DefaultParsePrice
+	}
+	for _, f := range fieldOrder {
+		if idx := cols.byField[f]; len(idx) > 0 {
+			rr.fields = append(rr.fields, boundField{name: f, set: fieldSetters[f], cols: idx})
+		}
+	}
+	if len(r.byHeader) >= 64 {
+		clear(r.byHeader)
+	}
+	r.byHeader[key] = rr
+	return rr, nil
+}
+
+// productXML reports XML that is a product feed productXMLReader reads: not RSS or Atom, with
+// an element named as one product (see recordNames) and an element whose name says price.
+func productXML(peek []byte) bool {
+	peek = withoutQuotedText(peek)
+	if bytes.Contains(peek, []byte("<rss")) || bytes.Contains(peek, []byte("<feed")) || bytes.Contains(peek, []byte("<html")) {
+		return false
+	}
+	found := false
+	for _, m := range xmlStartTag.FindAllSubmatch(peek, -1) {
+		if recordNames[strings.ToLower(string(m[1]))] {
+			found = true
+			break
+		}
+	}
+	return found && xmlPriceTag.Match(peek)
+}
+
+var (
+	xmlStartTag = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9_]*)[\s>/]`)
+	xmlPriceTag = regexp.MustCompile(`(?i)<[a-z0-9_:]*(price|preis|prix|precio|prezzo|prijs|cena|pris)[a-z0-9_]*[\s>]`)
+)

@@ -1,0 +1,132 @@
+package feed
+
+import (
+	"sort"
+	"strings"
+)
+
+// maxHeldBytes bounds what a Shopify export's reader holds to put a product's rows together:
+// the product-level cells of the products read so far and the rows waiting for their product's
+// title. Past it the oldest products are let go, their waiting rows read as they are.
+const maxHeldBytes = 32 << 20
+
+// exportProduct is one product of a Shopify admin export as its rows have given it so far.
+type exportProduct struct {
+	// cells are its product-level cells, by column: each the first non-empty one its rows gave.
+	cells []string
+	// waiting are its rows read before the row that gives its title, with the lines they start
+	// on: a file sorted by another column (SKU, price, inventory) puts a product's rows apart,
+	// its variants before its first row.
+	waiting []heldRow
+	bytes   int
+}
+
+// heldRow is a row of a Shopify export put aside until its product's title is known.
+type heldRow struct {
+	rec  []string
+	line int
+}
+
+// arrange takes a row of a Shopify export read on line and returns the rows that are ready to
+// read as items, completed from their product's cells (see fill), in the order of their lines:
+// none for an image row, a row that is no item on sale, or a row whose product has not yet
+// given its title (the Handle groups a product's rows wherever they stand in the file); the
+// rows of the product waiting for it as well as this one once it does. rec is reused by the
+// caller: a row put aside is copied.
+func (s *shopifyExport) arrange(rec []string, line int) []heldRow {
+	handle := cellAt(rec, s.handle)
+	if cellAt(rec, s.price) == "" && cellAt(rec, s.sku) == "" && len(s.optionValues(rec)) == 0 {
+		return nil // another image of the product: its image is not the product's first
+	}
+	p := s.products[handle]
+	if p == nil {
+		p = &exportProduct{}
+		s.products[handle] = p
+		s.order = append(s.order, handle)
+	}
+	for len(p.cells) < len(rec) {
+		p.cells = append(p.cells, "")
+	}
+	for _, i := range s.product {
+		if i < len(rec) && strings.TrimSpace(p.cells[i]) == "" && strings.TrimSpace(rec[i]) != "" {
+			p.cells[i] = rec[i]
+			p.bytes += len(rec[i])
+			s.held += len(rec[i])
+		}
+	}
+	if s.title >= 0 && s.title < len(p.cells) && strings.TrimSpace(p.cells[s.title]) == "" {
+		held := heldRow{rec: append([]string(nil), rec...), line: line}
+		p.waiting = append(p.waiting, held)
+		n := rowBytes(held.rec)
+		p.bytes += n
+		s.held += n
+		return s.letGo()
+	}
+	ready := make([]heldRow, 0, len(p.waiting)+1)
+	for _, w := range p.waiting {
+		if !s.fill(w.rec, p) {
+			ready = append(ready, w)
+		}
+		n := rowBytes(w.rec)
+		p.bytes -= n
+		s.held -= n
+	}
+	p.waiting = nil
+	if !s.fill(rec, p) {
+		ready = append(ready, heldRow{rec: rec, line: line})
+	}
+	return ready
+}
+
+// rest returns the rows still waiting at the end of the file, whose products never gave a
+// title, completed as far as their products' cells go, in the order of their lines.
+func (s *shopifyExport) rest() []heldRow {
+	var out []heldRow
+	for _, h := range s.order {
+		out = append(out, s.release(h)...)
+	}
+	s.order = nil
+	sortHeld(out)
+	return out
+}
+
+// letGo lets the oldest products go while more than maxHeldBytes is held, returning their
+// waiting rows.
+func (s *shopifyExport) letGo() []heldRow {
+	var out []heldRow
+	for s.held > maxHeldBytes && len(s.order) > 1 {
+		out = append(out, s.release(s.order[0])...)
+		s.order = s.order[1:]
+	}
+	return out
+}
+
+// release forgets the product of handle and returns its waiting rows, completed from its cells.
+func (s *shopifyExport) release(handle string) []heldRow {
+	p := s.products[handle]
+	if p == nil {
+		return nil
+	}
+	delete(s.products, handle)
+	s.held -= p.bytes
+	var out []heldRow
+	for _, w := range p.waiting {
+		if !s.fill(w.rec, p) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sortHeld puts rows in the order of their lines.
+func sortHeld(rows []heldRow) {
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].line < rows[j].line })
+}
+
+func rowBytes(rec []string) int {
+	n := 0
+	for _, v := range rec {
+		n += len(v) + 16
+	}
+	return n
+}
