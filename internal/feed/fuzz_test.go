@@ -52,7 +52,7 @@ func addSeeds(f *testing.F, names ...string) {
 }
 
 func FuzzCSV(f *testing.F) {
-	addSeeds(f, "awin.csv", "cj.csv", "rakuten.txt", "impact.csv")
+	addSeeds(f, "awin.csv", "cj.csv", "rakuten.txt", "impact.csv", "known/shopify_sorted_by_sku.csv", "fresh/concatenated.csv")
 	f.Add([]byte("id,title,price\n\"1,\"Cap\"\",10 EUR\n2,\"Hat,10 EUR\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, data, Options{Format: CSV, Currency: "EUR", MaxRecordBytes: 4096})
@@ -82,9 +82,18 @@ func FuzzGMCXML(f *testing.F) {
 	})
 }
 
+// FuzzProductXML reads XML product feeds that are not RSS or Atom (productxml.go).
+func FuzzProductXML(f *testing.F) {
+	addSeeds(f, "fresh/pricerunner.xml", "fresh/shop_xml_offers.xml", "known/price_currency_attr.xml")
+	f.Add([]byte(`<products><product id="1"><name>Cap</name><price currency="EUR">10</price><shipping><price>4</price></shipping></product></products>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, Options{Format: ProductXML, Currency: "EUR", MaxRecordBytes: 4096})
+	})
+}
+
 // FuzzDetectAuto reads whatever Detect makes of the input.
 func FuzzDetectAuto(f *testing.F) {
-	addSeeds(f, "awin.csv", "gmc.tsv", "shopify-page.json", "rss.xml")
+	addSeeds(f, "awin.csv", "gmc.tsv", "shopify-page.json", "rss.xml", "fresh/pricerunner.xml")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, data, Options{Currency: "EUR", MaxRecordBytes: 4096})
 	})
