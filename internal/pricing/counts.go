@@ -18,13 +18,17 @@ var (
 		"mesi", "maanden", "måneder", "månader", "miesięcy", "year", "years")
 	// betweenPeriodWords stand between a number and its period word ("30 derniers jours").
 	betweenPeriodWords = set("derniers", "dernières", "last", "past")
-	// multiBuyVerbs come before the quantity of a multi-buy ("Leve 3 por", "Buy 2 get 1").
+	// multiBuyVerbs come before the quantity of a multi-buy ("Leve 3 por", "Buy 2 get 1", "Mix
+	// & match 3 for £10").
 	multiBuyVerbs = set("buy", "leve", "compre", "lleve", "llévate", "kaufe", "kauf", "achetez", "prenez",
-		"koop", "köp", "kjøp", "køb", "prendi", "acquista", "kup", "osta")
+		"koop", "köp", "kjøp", "køb", "prendi", "acquista", "kup", "osta", "match")
 	// multiBuyFor joins a multi-buy's quantity to its price ("2 for $5", "3 für 10 €", "2 pour 5 €").
 	multiBuyFor = set("for", "für", "pour", "por", "voor", "för", "per", "za", "за")
 	// afterSaving words follow an amount that is a saving ("$20 off", "10 € Rabatt").
 	afterSaving = set("off", "rabatt", "korting", "sconto", "descuento", "desconto", "rabat")
+	// afterThreshold words follow an amount that is a threshold ("20 000 Ft felett": over 20 000
+	// Ft; "50 zł powyżej" is written before instead).
+	afterThreshold = set("felett", "fölött", "üzeri", "üstü", "üzerine")
 	// shippingWords name a delivery fee written before its amount ("Normal shipping 4,99 €
 	// 29,99 €"); with no other amount after it the fee is all the string prices.
 	shippingWords = set("shipping", "delivery", "postage", "p&p", "versand", "versandkosten", "lieferung",

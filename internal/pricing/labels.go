@@ -68,7 +68,7 @@ var labelWords = func() map[string]label {
 		"ahora oferta venta rebajado especial por agora promocional "+ // es, pt
 		"ora scontato offerta "+ // it
 		"nu voor aanbiedingsprijs actieprijs aanbieding "+ // nl, sv
-		"nå nyt tilbud tilbudspris kampanjepris rea reapris udsalgspris "+ // no, da, sv, fi
+		"nå nyt tilbud tilbudspris kampanjepris kampanjpris extrapris rea reapris udsalgspris "+ // no, da, sv, fi
 		"teraz promocyjna promocja obniżona nowa jest "+ // pl
 		"tarjoushinta alennushinta tarjous "+ // fi
 		"الحالي "+ // ar: "السعر الحالي", the price now
@@ -118,7 +118,8 @@ var adjectiveSaving = set("hemat", "jimat")
 
 // relabel adjusts tokens whose reading depends on the words around them. Single letters joined
 // by dots that spell a label ("M.R.P.") become one word, so that "R" and "P" are not read as
-// rand and pula, and neither is the "R" of a tyre size ("205/55 R16"; see tyreRim). The ngultrum's "Nu"/"Nu." becomes the word "nu" (Swedish, Danish and Dutch for
+// rand and pula, and neither is the "R" of a tyre size ("205/55 R16"; see tyreRim) nor the
+// letters of a label ("Giá KM"; see labelLetters). The ngultrum's "Nu"/"Nu." becomes the word "nu" (Swedish, Danish and Dutch for
 // "now") when the string names another currency or opts or the context do, so that
 // "Ord.pris 1 499 kr Nu 999 kr" in a SEK shop is 999 SEK.
 func relabel(toks []token, s string, opts ParseOptions) []token {
@@ -149,7 +150,7 @@ func relabel(toks []token, s string, opts ParseOptions) []token {
 			i = last
 			continue
 		}
-		if tyreRim(toks, i, s) {
+		if tyreRim(toks, i, s) || labelLetters(toks, i, s) {
 			t = token{kind: tokWord, start: t.start, end: t.end}
 		}
 		if t.kind == tokSymbol && t.sym.code == "BTN" && strings.HasPrefix(t.text(s), "Nu") && (otherCurrency() || nordicNow(toks, i, s)) {
@@ -158,6 +159,22 @@ func relabel(toks []token, s string, opts ParseOptions) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// labelLetters reports whether the currency sign at toks[i] is letters that continue a price
+// label, not a currency: they follow a word for price and come before a number with its own sign
+// after it ("Giá KM: 1.290.000₫", Vietnamese for the promotional price, is not the convertible mark).
+func labelLetters(toks []token, i int, s string) bool {
+	if toks[i].kind != tokSymbol || i == 0 || i+2 >= len(toks) || toks[i-1].kind != tokWord ||
+		labelWords[lowerWord(toks[i-1].text(s))] != labelPrice || toks[i+1].kind != tokNumber || toks[i+2].kind != tokSymbol {
+		return false
+	}
+	for _, r := range toks[i].text(s) {
+		if !isLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // nordicNow reports whether the "Nu" at toks[i] is the word "now" by the words and numbers
@@ -230,7 +247,7 @@ func onlySymbolsBetween(toks []token, a, b int) bool {
 // other word stands between. A plain price word after a regular price names the current one
 // ("List Price: $59.99 Price: $45.00"); a weak regular word does not replace another label
 // ("Precio de venta"). A word for "instead of" makes the number before it the regular price,
-// "off" makes it a saving ("$20 off"), and an arrow makes it the regular price and the one
+// "off" makes it a saving ("$20 off") and "felett" (over) a threshold, and an arrow makes it the regular price and the one
 // after it the current one ("39,000원 → 29,000원"). Numbers that count days, dates, units or
 // multi-buy items are no amounts and leave the pending label to the next number; a price per
 // unit ("£2.00/kg", "Price per oz $2.50") and the price of a multi-buy ("Leve 3 por R$ 99,90")
@@ -274,6 +291,8 @@ func numberLabels(toks []token, s, decimal string) []label {
 			switch {
 			case afterSaving[w] && lastNumber >= 0 && onlySymbolsBetween(toks, lastNumber, i):
 				labels[lastNumber] = labelSaving
+			case afterThreshold[w] && lastNumber >= 0 && onlySymbolsBetween(toks, lastNumber, i):
+				labels[lastNumber] = labelThreshold // "Ingyenes szállítás 20 000 Ft felett"
 			case perWords[w] && unitPhrase(toks, i+1, s) && (i == 0 || toks[i-1].kind != tokNumber && toks[i-1].kind != tokSymbol):
 				pending = labelUnit // "Price per 100ml £16.67"
 			case w == "spar" && amountsAfter(i) >= 2:

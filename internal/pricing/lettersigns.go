@@ -143,3 +143,20 @@ func asideBefore(toks []token, j int, s string) bool {
 	}
 	return false
 }
+
+// inModelCode reports whether the capital letter at s[i] continues a model's code of capitals
+// and digits ("QN55Q80C", "QN55Q80C $1,097.99"): it is written onto plain digits that are
+// written onto a capital letter, so it is no currency sign ("C $" would be the Canadian dollar,
+// "Q" the quetzal).
+func inModelCode(toks []token, s string, i int) bool {
+	if s[i] < 'A' || s[i] > 'Z' || len(toks) < 2 {
+		return false
+	}
+	num, before := toks[len(toks)-1], toks[len(toks)-2]
+	if num.kind != tokNumber || num.end != i || len(num.num.groups) != 1 || num.num.leading != "" ||
+		num.num.trailing != "" || before.end != num.start || before.kind != tokWord && before.kind != tokSymbol {
+		return false
+	}
+	c := s[before.start]
+	return c >= 'A' && c <= 'Z'
+}

@@ -14,6 +14,7 @@ type rawNumber struct {
 	spaced     bool     // the last group followed its separator after a space ("119. 95")
 	minus      bool     // a minus sign stood right before the digits
 	percent    bool     // a per cent sign followed ("40%"): a discount, not a price
+	codeTail   bool     // written onto "2024-": the end of a reference, not grouped by spaces
 }
 
 // amount is a number read in full: its whole and fractional digits.
@@ -87,6 +88,7 @@ func scanNumber(s string, i int, custom string) rawNumber {
 		if before == "" || !isDigit(before[len(before)-1]) {
 			r.minus = true
 		}
+		r.codeTail = referenceHead(before)
 	}
 	for i < len(s) && (s[i] == '.' || s[i] == ',') {
 		r.leading += s[i : i+1]
@@ -149,7 +151,7 @@ func nextGroup(s string, i int, custom string, r *rawNumber) (sep string, next i
 	}
 	// A space groups thousands only in "1 299", "120 000 000": groups of three after one of
 	// one to three digits, and no other separator seen before.
-	if i < len(s) && s[i] == ' ' && digitsAt(s, i+1) == 3 && len(r.groups[len(r.groups)-1]) <= 3 {
+	if i < len(s) && s[i] == ' ' && digitsAt(s, i+1) == 3 && len(r.groups[len(r.groups)-1]) <= 3 && !r.codeTail {
 		for _, sp := range r.seps {
 			if sp != " " {
 				return "", 0, false
@@ -161,6 +163,25 @@ func nextGroup(s string, i int, custom string, r *rawNumber) (sep string, next i
 		return " ", i + 1, true
 	}
 	return "", 0, false
+}
+
+// referenceHead reports whether text, which a hyphen and then a number follow, ends with four
+// or more digits that no separator joins to others ("Ref. 2024-118 129,00 €"): the start of a
+// reference or a date, so the number after the hyphen ends it and groups no digits after a space
+// ("118", not "118 129,00"). The low end of a range is written as its top is ("1 299-1 499 €").
+func referenceHead(text string) bool {
+	n := 0
+	for n < len(text) && isDigit(text[len(text)-1-n]) {
+		n++
+	}
+	if n < 4 {
+		return false
+	}
+	k := len(text) - 1 - n
+	if k < 0 {
+		return true
+	}
+	return text[k] != '.' && text[k] != ',' && text[k] != '\'' && (text[k] != ' ' || k == 0 || !isDigit(text[k-1]))
 }
 
 // continuesNumber reports whether s[i:] goes on with a separator and a digit, in which case

@@ -84,22 +84,28 @@ var ErrNegative = errors.New("negative amount")
 // "-" or "–" after the separator means no decimals; a currency sign written between a whole
 // number and two digits is the decimal point ("19€99"), two cents digits in a left-over <sup>
 // element are decimals ("€129<sup>99</sup>") while other <sup> digits are footnote marks
-// ("$1,299<sup>1</sup>"), and a magnitude word multiplies ("$1.5k", "₹ 6.49 Lakh", "3万9800円",
+// ("$1,299<sup>1</sup>"), cents written apart after a signed amount are decimals too ("$19 99",
+// "29:90 kr"), other tags go (a price struck out in <del>, <s> or <strike> is a regular price),
+// and a magnitude word multiplies ("$1.5k", "₹ 6.49 Lakh", "3万9800円",
 // "Rp 1,2jt"; see magnitude). A price labelled as the current one ("now", "Nå", "Sonderpreis",
 // "现价") after one labelled as the regular one ("was", "MSRP", "UVP", "Før", "通常価格"), or an
 // unlabelled lower one right after a labelled regular one ("UVP 199,00 € 149,00 €"), or the
 // lower of two that a saving of their difference or its percentage follows ("79,00 € 59,00 € Sie
 // sparen 20,00 €", "$129.99 $99.99 Save 23%"),
 // is the amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
-// ("2 for $5"), a part payment ("4 payments of $25.00", "10x de R$ 129,99"), loyalty points, a
-// date or a number of days is never one, a price per unit ("£2.00/kg") only when nothing else
-// is, and a price marked before tax beside one marked with it ("£41.66 ex VAT £49.99 inc VAT")
-// only when that one is no amount. A minus right before the sign or the digits ("-$20.00") makes a number
+// ("2 for $5"), a part payment ("4 payments of $25.00", "10x de R$ 129,99", "Pay in 3 of R
+// 333", a monthly amount beside a price paid at once: "$999 or $83.25/mo.", "月々 2,980円 一括
+// 71,520円"), loyalty points, a date or a number of days is never one, a price per unit
+// ("£2.00/kg") only when nothing else is, and a price marked before tax beside one marked with
+// it ("£41.66 ex VAT £49.99 inc VAT", or unmarked before one in parentheses that open with the
+// mark: "¥3,000 (税込 ¥3,300)") only when that one is no amount. A minus right before the sign or the digits ("-$20.00") makes a number
 // a discount, skipped for another amount or, with none, an ErrNegative. The currency comes from an
 // ISO code, a sign or a word beside the amount, else any currency sign in the string, else
 // opts.Context, else opts.Currency; an ambiguous sign takes the meaning that opts.Currency or
 // another currency in the text picks, else its usual one ("$" is USD, "¥" is JPY, "£" is GBP;
-// "¥89.90", with cents, is CNY) and FlagCurrencyGuessed.
+// "¥89.90", with cents, is CNY) and FlagCurrencyGuessed; a number with ":-" after it and no
+// currency is SEK ("1 299:-"), guessed. "From" sets FlagFrom only before its amount ("From $20",
+// not "Ships from UK £25.00").
 func Parse(s string, opts ParseOptions) (Price, error) {
 	if opts.Currency != "" && !isCode(opts.Currency) {
 		return Price{}, fmt.Errorf("price %q: ParseOptions.Currency %q is not a three-letter code", s, opts.Currency)
@@ -133,6 +139,10 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 	case fromDefault:
 		p.Currency = strings.ToUpper(opts.Currency)
 		p.Flags |= FlagCurrencyDefault
+	case fromNowhere:
+		if chosen >= 0 && strings.HasPrefix(text[toks[chosen].end:], ":-") {
+			p.Currency, p.Symbol, p.Flags = "SEK", ":-", p.Flags|FlagCurrencyGuessed // "1 299:-": Swedish, no öre
+		}
 	}
 	if guessed {
 		p.Flags |= FlagCurrencyGuessed
@@ -193,63 +203,6 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 	return p, nil
 }
 
-// centsMeaning returns the currency a guessed "¥" stands for given the amount it is written
-// with: the yuan when the amount has two decimals ("¥89.90" and "￥199.00", as no shop writes
-// sen) and nothing in the string is Japanese ("¥1,100.00 税込", "価格 ¥3,300.00"), or whatever
-// the amount when the string writes simplified Chinese, no Japanese and no Chinese name of the
-// yen ("现价 ¥199", not "参考价 ¥3,980 日元"), else code. The rule is the yen's alone: the won's
-// "₩12,900.00" stays KRW.
-func centsMeaning(sy symbol, code string, num rawNumber, decimal, s string) string {
-	if code == "JPY" && sy.candidate("CNY") && simplifiedChinese(s) && !japanese(s) && !chineseYen(s) {
-		return "CNY" // "原价 ¥299 现价 ¥199"
-	}
-	if code != "JPY" || !sy.candidate("CNY") || len(num.groups) < 2 || len(num.groups[len(num.groups)-1]) != 2 {
-		return code
-	}
-	if a, ok := num.interpret(decimal, ""); !ok || len(a.frac) != 2 || japanese(s) {
-		return code
-	}
-	return "CNY"
-}
-
-// japanese reports whether s holds kana, a character that Japanese writes and Chinese does not
-// ("円", "価" for 价 or 價, the "込" of 税込 "tax included", the "抜" of 税抜 "before tax", 拔 in
-// Chinese), or words that Chinese writes otherwise: 税別 (before tax), 送料 (delivery fee) and
-// 無料 (free).
-func japanese(s string) bool {
-	for _, r := range s {
-		if r >= '\u3040' && r <= '\u30ff' || r == '円' || r == '価' || r == '込' || r == '抜' {
-			return true
-		}
-	}
-	for _, w := range japaneseWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// simplifiedChinese reports whether s holds a character of price strings that only simplified
-// Chinese writes so: 价 (価 in Japanese), 现 (現), 优 (優), 费 (費), 运 (運), 邮 (郵), 减 (減),
-// 积 (積), 买 (買), 卖 (売), 时 (時, "限时"), 货 (貨, "现货"), 发 (発, "发货"), 满 (満, "满减"),
-// 领 (領, "领券"), 单 (単, "单价"), 团 (団, "团购"), 抢 (搶, "抢购"), 杀 (殺, "秒杀"), 补 (補,
-// "补贴"), 专 (専, "专柜").
-func simplifiedChinese(s string) bool {
-	return strings.ContainsAny(s, "价现优费运邮减积买卖时货发满领单团抢杀补专")
-}
-
-// chineseYen reports whether s names the yen in Chinese: 日元 or 日币 ("Japanese yuan"), or
-// the price in Japan (日本价, "日本价格 ¥3,980"), as a shop selling Japanese goods in China
-// writes beside a price in yen.
-func chineseYen(s string) bool {
-	return strings.Contains(s, "日元") || strings.Contains(s, "日币") || strings.Contains(s, "日本价")
-}
-
-// japaneseWords are words of price strings that Japanese writes with characters Chinese also
-// uses but spells these words otherwise (税别 or 未税, 运费, 免费).
-var japaneseWords = []string{"税別", "送料", "無料"}
-
 // scaled is a multiplied by 10^pow, or a itself when pow is 0 or the product would not fit.
 func scaled(a amount, pow int) amount {
 	if pow == 0 {
@@ -299,6 +252,12 @@ func normalize(s string) string {
 	}
 	if strings.Contains(s, "<sup") || strings.Contains(s, "<SUP") {
 		s = supCents(s)
+	}
+	if strings.IndexByte(s, '<') >= 0 {
+		s = dropTags(s) // "<del>$59.99</del> $44.99"
+	}
+	if strings.Contains(s, "/-") {
+		s = dropSlashDash(s)
 	}
 	clean := true
 	for i := 0; i < len(s); i++ {

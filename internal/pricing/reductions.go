@@ -42,8 +42,37 @@ func fromBefore(toks []token, i int, s string) bool {
 		if t.kind != tokWord || !fromWords[lowerWord(t.text(s))] {
 			continue
 		}
+		if !leadsToNumber(toks, k, s) {
+			continue // "Ships from UK £25.00", "Made from recycled bottles $40"
+		}
 		if !fromOfAnother(toks, k, s) || nextNumber(toks, k) == i {
 			return true
+		}
+	}
+	return false
+}
+
+// fromFillers are words that stand between a "from" word and its amount ("from only $20",
+// "starting at $5", "à partir de 20 €", "a partire da", "mulai dari", "ab nur 9,99 €").
+var fromFillers = set("only", "just", "as", "low", "little", "at", "de", "da", "dari", "nur", "solo", "sólo",
+	"apenas", "seulement", "price", "prices", "preis", "prix", "precio", "harga")
+
+// leadsToNumber reports whether the "from" word at toks[k] is followed by a number, with only
+// currency signs, other "from" words and fillers (see fromFillers) between (five tokens at most): "From $20", "Starting
+// from USD 20", "à partir de 20 €". Another word makes it "from" in another sense: a place or a
+// material ("Ships from UK £25.00", "Made from recycled bottles $40", "Ab sofort 19,99 €").
+func leadsToNumber(toks []token, k int, s string) bool {
+	for j := k + 1; j < len(toks) && j <= k+5; j++ {
+		switch t := toks[j]; t.kind {
+		case tokNumber:
+			return true
+		case tokSymbol:
+		case tokWord:
+			if w := lowerWord(t.text(s)); !fromWords[w] && !fromFillers[w] {
+				return false
+			}
+		default:
+			return false
 		}
 	}
 	return false
@@ -134,7 +163,16 @@ func percentPair(toks []token, prices []int, pct int, s, decimal string) int {
 }
 
 // signed reports whether a currency sign stands beside the number at toks[i] and is its own, not
-// the next number's ("of 12 $24.99").
+// the next number's ("of 12 $24.99") nor written onto the number before ("29,900원 12개월").
 func signed(toks []token, i int, s string) bool {
-	return adjacentSymbol(toks, i) && !signOfNext(toks, i, s)
+	own := i+1 < len(toks) && toks[i+1].kind == tokSymbol ||
+		i > 0 && toks[i-1].kind == tokSymbol && !signOfPrevious(toks, i)
+	return own && !signOfNext(toks, i, s)
+}
+
+// signOfPrevious reports whether the currency sign right before the number at toks[i] is
+// written onto the number before it and apart from this one: the "원" of "29,900원 12개월"
+// prices 29,900, not the count of months after it.
+func signOfPrevious(toks []token, i int) bool {
+	return i >= 2 && toks[i-2].kind == tokNumber && toks[i-2].end == toks[i-1].start && toks[i-1].end != toks[i].start
 }

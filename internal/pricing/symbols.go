@@ -267,7 +267,7 @@ func matchSymbol(s string, i int) (symbol, int, bool) {
 	for k := n - 1; k >= 0; k-- {
 		cand := s[i:ends[k]]
 		sy, ok := symbols.exact[cand]
-		if !ok || !boundaryAfter(s, ends[k], cand) || sy.minor && perUnit(s, ends[k]) {
+		if !ok || !boundaryAfter(s, ends[k], cand) || sy.minor && cand[0] == 'p' && perUnit(s, ends[k]) {
 			continue
 		}
 		best, bestLen, found = sy, len(cand), true
@@ -296,7 +296,8 @@ func boundaryAfter(s string, end int, cand string) bool {
 }
 
 // perUnit reports whether s[end:] goes on the way "p/m", "p/w" and "p.m." do after a minor-unit
-// sign, so that the "p" was the start of "per month", not pence ("£12.99 p/m").
+// sign, so that the "p" was the start of "per month", not pence ("£12.99 p/m"). Only the "p"
+// asks: "49¢/lb" is cents a pound.
 func perUnit(s string, end int) bool {
 	if end >= len(s) {
 		return false

@@ -118,8 +118,8 @@ func taxReadings(toks []token, s, decimal string) []int8 {
 			tax = make([]int8, len(toks))
 		}
 		k := -1
-		if before {
-			k = numberAfterMark(toks, end, s)
+		if before || openingBefore(toks, i, s) {
+			k = numberAfterMark(toks, end, s) // "¥3,000 (税込 ¥3,300)": the mark opens its own aside
 		}
 		if k < 0 {
 			k = numberBeforeMark(toks, i, s)
@@ -142,6 +142,9 @@ func taxReadings(toks []token, s, decimal string) []int8 {
 	for _, r := range tax {
 		sawEx = sawEx || r == taxExcluded
 		sawIncl = sawIncl || r == taxIncluded
+	}
+	if sawIncl && !sawEx {
+		sawEx = markUnmarkedNet(toks, tax, s, decimal)
 	}
 	if !sawEx || !sawIncl {
 		return nil
@@ -220,4 +223,56 @@ func chargeLabelBefore(toks []token, k int, s string) bool {
 		}
 	}
 	return false
+}
+
+// maxTaxRatio bounds a price with tax over the same price without it, in thousandths: the
+// highest VAT rates are 27%.
+const maxTaxRatio = 1300
+
+// markUnmarkedNet marks as before tax an unmarked number written right before the first number
+// marked with tax, when that one is in parentheses that open with its mark and is above it by a
+// tax rate at most ("¥3,000 (税込 ¥3,300)", "¥12,000(税込¥13,200)", "€ 41,32 (inkl. MwSt. €
+// 50,00)"): the price with tax is the one paid, as when both are marked. A mark after the number
+// in parentheses leaves the first price the amount ("34.12 (40.94 inc VAT)", as the real price
+// strings expect), and so does a higher or much lower number before (a regular price, a fee) or
+// a mark after two prices without parentheses, a note on both ("12,99 €14,99 € inkl. MwSt."). It
+// reports whether it marked one.
+func markUnmarkedNet(toks []token, tax []int8, s, decimal string) bool {
+	incl := -1
+	for k, r := range tax {
+		if r == taxIncluded {
+			incl = k
+			break
+		}
+	}
+	prev, paren := -1, false
+	for k := incl - 1; k >= 0; k-- {
+		if toks[k].kind == tokNumber {
+			prev = k
+			break
+		}
+		// The mark stands between the parenthesis and its number: "(税込 ¥3,300)".
+		if end, r := taxMark(toks, k, s); end > k && r == taxIncluded && k > 0 && openingBefore(toks, k, s) {
+			paren = true
+		}
+	}
+	if prev < 0 || !paren || toks[prev].num.percent || tax[prev] != taxUnsaid {
+		return false
+	}
+	net, okN := toks[prev].num.interpret(decimal, "")
+	gross, okG := toks[incl].num.interpret(decimal, "")
+	if !okN || !okG {
+		return false
+	}
+	n, g := net.minorUnits(3), gross.minorUnits(3)
+	if n <= 0 || g <= n || g*1000 > n*maxTaxRatio {
+		return false
+	}
+	tax[prev] = taxExcluded
+	return true
+}
+
+// openingBefore reports whether an opening parenthesis stands right before toks[i].
+func openingBefore(toks []token, i int, s string) bool {
+	return i > 0 && toks[i-1].kind == tokPunct && toks[i-1].text(s) == "("
 }

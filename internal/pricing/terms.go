@@ -127,6 +127,7 @@ func findTerms(toks []token, s, decimal string) termParts {
 			}
 		}
 	}
+	markMonthly(toks, s, &tp)
 	tp.tax = taxReadings(toks, s, decimal)
 	return tp
 }
@@ -152,6 +153,9 @@ func instalmentAfter(toks []token, i int, s string) int {
 	if j >= len(toks) || !isTimes(toks[j], s) {
 		if w := instalmentWordAfter(toks, i, s); w > i {
 			return partPaymentAfter(toks, i, w, s)
+		}
+		if payInCount(toks, i, s) {
+			return partPaymentAfter(toks, i, i, s) // "Pay in 3 of R 333 R 999"
 		}
 		return -1
 	}

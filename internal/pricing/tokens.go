@@ -56,7 +56,7 @@ func tokenize(s, custom string) []token {
 			prevLetter = false
 			continue
 		}
-		if !letter || !prevLetter {
+		if !letter || !prevLetter && !inModelCode(toks, s, i) {
 			if sy, n, ok := matchSymbol(s, i); ok {
 				toks = append(toks, token{kind: tokSymbol, start: i, end: i + n, sym: sy})
 				last, _ := utf8.DecodeLastRuneInString(s[i : i+n])
@@ -83,7 +83,7 @@ func tokenize(s, custom string) []token {
 		i += size
 		prevLetter = false
 	}
-	return toks
+	return joinApartCents(toks, s)
 }
 
 // startsLeadingDecimal reports whether s[i:] is a number written from its decimal point
