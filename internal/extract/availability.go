@@ -72,6 +72,7 @@ var (
 		"próximamente", "proximamente", "prossimamente",
 		"preordina", "pre-ordine", "voorbestellen", "förbeställ", "forudbestil", "forhåndsbestill", "przedsprzedaż",
 		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약", "במלאי בקרוב", "בקרוב במלאי",
+		"nabestelling", "in nabestelling", "bajo pedido", "su ordinazione", "sur commande",
 	}
 	inStockPhrases = []string{
 		"in stock", "in-stock", "instock", "available", "ostatnie sztuki", "במלאי", "זמין במלאי", "ships today", "ready to ship", "only a few left", "low stock",
@@ -103,7 +104,7 @@ var (
 		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
 		"agregar al carro", "в корзину", "купить", "lägg i varukorg", "kosárba", "do košíku", "do košíka", "lisää ostoskoriin", "lisa ostukorvi", "į krepšelį", "dodaj u košaricu", "adaugă în coș",
 		"adauga in cos", "προσθήκη στο καλάθι", "додати в кошик", "купити", "הוספה לסל", "הוסף לסל", "הוספה לעגלה", "קנה עכשיו",
-		"أضف إلى الحقيبة", "أضف للسلة", "اشتر الآن", "أضف الى السلة",
+		"أضف إلى الحقيبة", "أضف للسلة", "اشتر الآن", "أضف الى السلة", "إضافة للسلة", "اضافة للسلة", "إضافة إلى السلة", "اضافة الى السلة", "أضف إلى العربة",
 	}
 )
 

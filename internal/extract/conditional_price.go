@@ -93,3 +93,31 @@ func heldPrice(held, cluster []priceCand, root *html.Node, price, currency strin
 	}
 	return ""
 }
+
+// memberLabels name a price only members of the shop's club pay: "Member price", "Members
+// pay", "Mitgliederpreis", "Prix adhérent". Such a price, and the fee of joining beside it ("Join
+// for $30"), is not the shopper's: it is passed over, like another seller's.
+var memberLabels = []string{"member price", "members price", "member's price", "members' price", "members pay", "member pays",
+	"membership price", "club price", "member exclusive", "mitgliederpreis", "mitgliedspreis", "prix adhérent", "prix membre",
+	"prix club", "precio socio", "precio para socios", "prezzo soci", "prezzo membri", "ledenprijs", "medlemspris", "jäsenhinta",
+	"cena klubowa", "会員価格", "회원가"}
+
+// memberWords are class words of a members' price: "price-value--member", "loyalty-price".
+var memberWords = []string{"member", "members", "membership", "loyalty", "club"}
+
+// memberPrice reports a price only members pay: its label says so (memberLabels), or its element
+// or a wrapper up to its price block is classed so (memberWords).
+func memberPrice(n *html.Node, label string, lens []int, d *document) bool {
+	if containsPhrase(label, memberLabels) {
+		return true
+	}
+	for up, e := 0, n; up < 3 && e != nil && e.Type == html.ElementNode; up, e = up+1, e.Parent {
+		if up > 0 && lens[d.pos[e]] > clusterText {
+			break
+		}
+		if hasWord(words(e), memberWords...) {
+			return true
+		}
+	}
+	return false
+}

@@ -249,7 +249,10 @@ func reconcile(c *candidate, s shown) {
 		old := o.price
 		o.price = s.price
 		o.regular = s.regular
-		if old != "" && cmpAmount(old, s.price) > 0 && (o.regular == "" || cmpAmount(old, o.regular) > 0) {
+		// The markup's price in another currency (a store view geolocated to another one) is no
+		// regular price of the shown one.
+		otherCurrency := o.currency != "" && s.currency != "" && o.currency != s.currency
+		if old != "" && !otherCurrency && cmpAmount(old, s.price) > 0 && (o.regular == "" || cmpAmount(old, o.regular) > 0) {
 			o.regular = old
 		}
 		if s.currency != "" {

@@ -23,6 +23,7 @@ var currencySymbols = map[string]string{
 	"kč": "CZK", "円": "JPY", "元": "CNY", "rmb": "CNY", "rm": "MYR", "rp": "IDR", "ft": "HUF",
 	"lei": "RON", "лв": "BGN", "chf": "CHF", "fr.": "CHF", "₴": "UAH", "грн": "UAH", "₦": "NGN",
 	"₡": "CRC", "د.إ": "AED", "ر.س": "SAR", "r": "ZAR",
+	"د.ك": "KWD", "ر.ق": "QAR", "د.ب": "BHD", "ر.ع": "OMR", "ج.م": "EGP", "đ": "VND", "￥": "",
 }
 
 // dollarLike are the currencies a bare "$" may mean; yenLike the same for "¥", kronaLike for "kr".
@@ -32,15 +33,19 @@ var (
 	kronaLike  = "SEK NOK DKK ISK"
 )
 
-var isoInText = "USD EUR GBP JPY CNY KRW INR AUD CAD NZD CHF SEK NOK DKK ISK PLN CZK HUF RON BGN TRY RUB UAH BRL MXN ARS CLP COP PEN ZAR AED SAR ILS HKD SGD TWD THB MYR IDR PHP VND EGP NGN KES"
+var isoInText = "USD EUR GBP JPY CNY KRW INR AUD CAD NZD CHF SEK NOK DKK ISK PLN CZK HUF RON BGN TRY RUB UAH BRL MXN ARS CLP COP PEN ZAR AED SAR ILS HKD SGD TWD THB MYR IDR PHP VND EGP NGN KES KWD QAR BHD OMR JOD"
 
 // priceRe finds an amount with an optional currency before or after it. Indian shops group
 // lakhs and crores in twos: "₹1,29,999" is 129999 (only in rupees: lakhRe).
 var priceRe = regexp.MustCompile(
-	`(?i)(?:(` + symbolAlt() + `)\s?)?` +
+	`(?i)(?:(` + symbolAlt() + `)` + signSpace + `?)?` +
 		`(\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[.,'’ \x{00a0}\x{202f}\x{2009}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)` +
 		`(,-|\.-|,–|\.–)?` +
-		`(?:\s?(` + symbolAlt() + `)(?:$|[^\p{L}]))?`)
+		`(?:` + signSpace + `?(` + symbolAlt() + `)(?:$|[^\p{L}]))?`)
+
+// signSpace is the one space a sign may stand apart from its number by: an ASCII one, or the
+// no-break and thin spaces shops set there ("19,90&nbsp;€", "12\u202f€").
+const signSpace = `[\s\x{00a0}\x{202f}\x{2009}]`
 
 // lakhRe is a number grouped in lakhs and crores, which priceRe reads only beside ₹, INR or Rs,
 // or on an Indian page (findPrices).
@@ -179,7 +184,7 @@ func symbolCurrency(sym, hint string) string {
 	case hint == "":
 		return ""
 	case sym == "$" && strings.Contains(dollarLike, hint),
-		sym == "¥" && strings.Contains(yenLike, hint),
+		(sym == "¥" || sym == "￥") && strings.Contains(yenLike, hint),
 		strings.HasPrefix(strings.ToLower(sym), "kr") && strings.Contains(kronaLike, hint):
 		return hint
 	}
@@ -234,10 +239,14 @@ var randPriceWords = map[string]bool{"was": true, "now": true, "save": true, "fr
 	"price": true, "sale": true, "rrp": true, "nou": true, "vanaf": true, "/": true}
 
 // looseForint reports a match whose sign is the forint's "Ft" apart from its number ("6 ft") on
-// a page not in forints (hint): the sign of feet as often as of forints.
+// a page not in forints (hint): the sign of feet as often as of forints. Glued to its number
+// the forint is written "Ft"; "100ft" is a length.
 func looseForint(s string, m []int, sym, hint string) bool {
 	if !strings.EqualFold(sym, "ft") || hint == "HUF" {
 		return false
+	}
+	if sym != "Ft" {
+		return true
 	}
 	if m[8] >= 0 {
 		end := m[5]

@@ -83,18 +83,23 @@ func (d *document) markGrid(s, title *html.Node, holds, marks []bool) {
 
 // otherChoices marks, by document position, the cards of an option chooser (a grid after a
 // heading with a current card, currentCard) other than the current one: the prices of the
-// colours, editions or sizes the shopper has not chosen.
+// colours, editions or sizes the shopper has not chosen. Under a heading that names delivery
+// (deliveryHeading) every card is marked, the checked one too.
 func (d *document) otherChoices(marks []bool) {
 	for _, n := range d.elems {
 		if n.DataAtom == atom.H1 || !isSubheading(n) {
 			continue
 		}
 		s := d.gridAfter(n)
-		if s == nil || !d.currentCard(s) {
+		if s == nil {
+			continue
+		}
+		fees := deliveryHeading(n) // delivery options: none of them is the product's price
+		if !fees && !d.currentCard(s) {
 			continue
 		}
 		for _, c := range d.elems[d.pos[s] : d.lastInside(s)+1] {
-			if d.gridCard(c) && !d.holdsCurrent(c) {
+			if d.gridCard(c) && (fees || !d.holdsCurrent(c)) {
 				marks[d.pos[c]] = true
 			}
 		}

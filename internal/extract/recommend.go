@@ -198,15 +198,23 @@ func (d *document) buyOrStock(s *html.Node, lens []int, inside bool) bool {
 }
 
 // ownPrice reports an element whose own text (not its children's) has an amount marked by a
-// currency sign or code.
+// currency sign or code, in the text or alone in the node beside the amount (siblingSymbol).
 func ownPrice(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode && hasDigit(c.Data) && len(c.Data) < 200 {
-			for _, p := range findPrices(collapse(c.Data), "") { // "19,90&nbsp;€": a no-break space before the sign
-				if p.marked {
-					return true
-				}
+		if c.Type != html.TextNode || !hasDigit(c.Data) || len(c.Data) >= 200 {
+			continue
+		}
+		t := collapse(c.Data)
+		ps := findPrices(t, "")
+		for _, p := range ps {
+			if p.marked {
+				return true
 			}
+		}
+		// WooCommerce sets the sign in its own element beside the number:
+		// <bdi><span class="woocommerce-Price-currencySymbol">&pound;</span>45.00</bdi>.
+		if len(ps) == 1 && withSiblingSymbol(c, t, ps, "") != t {
+			return true
 		}
 	}
 	return false

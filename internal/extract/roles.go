@@ -213,7 +213,7 @@ func roleOf(n *html.Node, label string, lens []int, d *document) role {
 		switch {
 		case hasWord(ws, strongRegularWords...) || wordPair(ws, "pre", "reduction"):
 			return strongRegular
-		case hasWord(ws, weakRegularWords...) && r == plain:
+		case (hasWord(ws, weakRegularWords...) || wordPair(ws, "full", "price")) && r == plain:
 			r = weakRegular
 		case (e.DataAtom == atom.Ins || hasWord(ws, currentWords...)) && r == plain:
 			r = current

@@ -152,6 +152,40 @@ func (d *document) pageNames() map[string]bool {
 			out[f] = true
 		}
 	}
+	if len(out) == 0 {
+		// A shell drawn by a script (Next.js before hydration) has neither: its <title> names the
+		// product, often with the shop's name after a separator.
+		for _, n := range d.elems {
+			if n.DataAtom == atom.Title && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+				for _, t := range titleNames(n.FirstChild.Data[:min(len(n.FirstChild.Data), titleMaxLength)]) {
+					out[t] = true
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// titleSeparators part a document title's product name from the shop's: "Name | Shop".
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · "}
+
+// titleNames are the folded names a document title gives: the whole title and its first part
+// before a separator (titleSeparators).
+func titleNames(t string) []string {
+	var out []string
+	if f := catalog.Fold(t); f != "" {
+		out = append(out, f)
+	}
+	t = collapse(t)
+	for _, sep := range titleSeparators {
+		if i := strings.Index(t, sep); i > 0 {
+			if f := catalog.Fold(t[:i]); f != "" {
+				out = append(out, f)
+			}
+			break
+		}
+	}
 	return out
 }
 

@@ -253,10 +253,33 @@ func stateAvailability(m map[string]any) catalog.Availability {
 	for _, k := range keys {
 		if v, ok := m[k].(bool); ok {
 			switch strings.ToLower(k) {
-			case "available", "isavailable", "purchasable", "ispurchasable", "orderable", "isorderable", "buyable", "isbuyable":
+			case "available", "isavailable", "purchasable", "ispurchasable", "orderable", "isorderable", "buyable", "isbuyable",
+				"availableforsale":
+				return map[bool]catalog.Availability{true: catalog.InStock, false: catalog.OutOfStock}[v]
+			}
+		}
+	}
+	// A stock object of its own: "stock": {"status": "IN_STOCK", "quantity": 14}.
+	for _, k := range keys {
+		sub, ok := m[k].(map[string]any)
+		if !ok || !slices.Contains(stateStockKeys, strings.ToLower(k)) {
+			continue
+		}
+		for _, sk := range []string{"status", "state", "code"} {
+			if v, ok := sub[sk].(string); ok {
+				if a := schemaAvailability(strings.NewReplacer("_", " ", "-", " ").Replace(v)); a != catalog.Unknown && a != "" {
+					return a
+				}
+			}
+		}
+		for _, sk := range []string{"inStock", "isInStock", "available", "isAvailable"} {
+			if v, ok := sub[sk].(bool); ok {
 				return map[bool]catalog.Availability{true: catalog.InStock, false: catalog.OutOfStock}[v]
 			}
 		}
 	}
 	return ""
 }
+
+// stateStockKeys name an object that holds a product's stock status.
+var stateStockKeys = []string{"stock", "availability", "inventory", "stockinfo", "stockstatus", "stocklevel"}

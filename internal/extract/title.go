@@ -124,7 +124,7 @@ func liveSold(n *html.Node, t string) bool {
 }
 
 // sizeWords name a size in a stock message: such a message speaks for one size.
-var sizeWords = []string{"size", "sizes", "größe", "grösse", "taille", "talla", "taglia", "maat", "storlek", "størrelse",
+var sizeWords = []string{"size", "sizes", "größe", "grösse", "taille", "talla", "taglia", "maat", "storlek", "størrelse", "str",
 	"rozmiar", "tamanho", "beden", "velikost", "méret", "מידה", "مقاس", "المقاس", "サイズ", "사이즈", "尺码", "尺寸", "размер"}
 
 // allSizesWords say a size-worded stock message speaks for every size: "Sold out in all sizes".
@@ -221,8 +221,11 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 			sold := liveSold(n, t)
 			status := lens[i] <= shortText && (statusLabelled(t) || statusBlock(n, t) && !hiddenByClass(n))
 			stock := hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status || sold
-			if stock || lens[i] <= shortText && soldOutNotice(ws, t) {
+			if (stock || lens[i] <= shortText && soldOutNotice(ws, t)) && !hiddenMessage(n) {
 				message = textAvailability(t)
+				if message != catalog.OutOfStock && hasWord(ws, "backorder", "preorder") {
+					message = catalog.Preorder // "stock backorder": "Ships in 3 weeks" is a back-order's promise
+				}
 				notice = !stock
 				if message == catalog.OutOfStock && sizeMessage(t) {
 					message = "" // "Slut i lager i din storlek": one size's, not the product's
@@ -236,7 +239,7 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 				ownMessage = (!badge || sold) && !hiddenByClass(n) && (status || soleSoldOut(t))
 			}
 		}
-		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) && !shippingNote(n) {
+		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) && !shippingNote(n) && !hiddenMessage(n) {
 			plain = plainStockMessage(text(n, plainStockText*2))
 		}
 		isButton := n.DataAtom == atom.Button ||
@@ -316,6 +319,28 @@ func hiddenByClass(n *html.Node) bool {
 	return false
 }
 
+// hiddenMessage reports a message the shopper does not see: an alert or notice box that it or
+// an ancestor hides by a class ("alert d-none", "notice is-hidden"), or hidden from every reader
+// (aria-hidden="true"), as themes keep "Sorry, this item is sold out" in every page for a script
+// to show. A stock or status element hidden by a class is still read (ownSoldOut leaves it out):
+// themes show a "stock-label is-hidden" by CSS of their own.
+func hiddenMessage(n *html.Node) bool {
+	for p := n; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if strings.EqualFold(attr(p, "aria-hidden"), "true") {
+			return true
+		}
+	}
+	if !hiddenByClass(n) {
+		return false
+	}
+	for p := n; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if hasWord(words(p), noticeWords...) || strings.EqualFold(attr(p, "role"), "alert") {
+			return true
+		}
+	}
+	return false
+}
+
 // badgeWords mark a stock message as a badge or label that themes keep in every product page and
 // show by CSS: "badge", "product-label--sold-out", "stock-label is-hidden", "tag", "flag".
 var badgeWords = []string{"badge", "label", "tag", "flag"}
@@ -329,6 +354,9 @@ const plainStockText = 40
 // answer needs a stock word ("In stock", "Low stock", "Auf Lager") or a count ("Only 2 left").
 func plainStockMessage(t string) catalog.Availability {
 	a := textAvailability(t)
+	if a == catalog.OutOfStock && sizeMessage(t) {
+		return "" // "Sold out in size M": one size's, not the product's
+	}
 	if a == catalog.InStock {
 		low := strings.ToLower(collapse(t))
 		if !containsPhrase(low, strongInStockPhrases) && !onlyLeft(low) {

@@ -225,7 +225,8 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 	if forPrice {
 		d.otherChoices(marks)
 	}
-	zone := make([]bool, len(d.elems)) // in a delivery block, for stock (deliveryStock)
+	zone := make([]bool, len(d.elems))    // in a delivery block, for stock (deliveryStock)
+	chooser := make([]bool, len(d.elems)) // in a bundle chooser (bundleChooser)
 	for i, n := range d.elems {
 		inZone := false
 		if p := n.Parent; p != nil && p.Type == html.ElementNode {
@@ -233,7 +234,7 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 				skip[i] = true
 				continue
 			}
-			inZone = zone[d.pos[p]]
+			inZone, chooser[i] = zone[d.pos[p]], chooser[d.pos[p]]
 		}
 		if marks[i] {
 			skip[i] = true
@@ -258,6 +259,15 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 		if heading[i] {
 			continue
 		}
+		if hasWord(ws, "bundle") && !chooser[i] && d.bundleChooser(n) {
+			chooser[i] = true
+			if forPrice {
+				d.markBundleChoices(n, marks)
+			}
+		}
+		if chooser[i] {
+			ws = withoutWords(ws, "bundle") // the product's own packs
+		}
 		if !forPrice && (inZone || hasWord(ws, "shipping", "delivery")) && !hasWord(withoutWords(ws, "shipping", "delivery"), excludedWords...) {
 			// A delivery block is read for stock only where an element's own classes name stock.
 			zone[i], skip[i] = true, !deliveryStock(ws)
@@ -269,23 +279,6 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 	}
 	return skip
 }
-
-// excludedBlock reports class words of a block whose prices are not the product's
-// (excludedWords). "unit" names a unit price unless the same words give the price a role
-// ("price-unit--original", "price-unit--sale": a price component's parts), or says the unit is
-// the one sold (Tesco's "price-per-sellable-unit": the price of one item, its unit price beside it).
-func excludedBlock(ws []string) bool {
-	if !hasWord(ws, excludedWords...) {
-		return false
-	}
-	if !hasWord(ws, "unit") || hasWord(withoutWords(ws, "unit"), excludedWords...) {
-		return true
-	}
-	return !hasWord(ws, unitRoleWords...)
-}
-
-// unitRoleWords give a "unit" class a price's role.
-var unitRoleWords = slices.Concat(strongRegularWords, []string{"original", "sale", "now", "current", "final", "special", "reduced", "discounted", "sellable"})
 
 // hiddenElement reports an element hidden by its own markup: the hidden attribute or a style
 // of display:none or visibility:hidden; with classes, also a class that hides it (hidingClass).
@@ -330,30 +323,6 @@ func withoutWords(ws []string, drop ...string) []string {
 		}
 	}
 	return out
-}
-
-// excludedWords in class, id or data attributes mark blocks whose prices are not the product's.
-var excludedWords = []string{
-	"related", "recommend", "recommendation", "recommendations", "recommended", "upsell", "upsells", "crosssell",
-	"cross", "recently", "viewed", "similar", "carousel", "slider", "minicart", "cart", "drawer", "basket",
-	"installment", "installments", "instalment", "instalments", "afterpay", "klarna", "affirm", "sezzle",
-	"clearpay", "paypal", "shipping", "delivery", "loyalty", "reward", "rewards", "points", "unit", "unitprice",
-	"baseprice", "grundpreis", "breadcrumb", "breadcrumbs", "menu", "newsletter", "review", "reviews",
-	"rating", "cookie", "cookies", "save", "saving", "savings", "bundle", "megamenu",
-}
-
-// cartWords are excluded for prices (a cart's totals) but not for availability (its button).
-var cartWords = []string{"minicart", "cart", "drawer", "basket", "save", "saving", "savings", "unit", "unitprice", "baseprice", "grundpreis", "installment", "installments", "instalment", "instalments", "afterpay", "klarna", "affirm", "sezzle", "clearpay", "paypal", "points"}
-
-// deliveryStockWords name stock, not a delivery option's availability ("delivery-availability").
-var deliveryStockWords = []string{"stock", "soldout", "sold", "outofstock", "instock", "oos", "inventory", "backorder", "preorder", "restock"}
-
-// deliveryStock reports the class words of an element of a delivery block that is the stock
-// message, as the element's own classes say: Shopware's "delivery-information delivery-soldout",
-// a "stock out-of-stock" line inside "product-delivery". Other elements of shipping and delivery
-// blocks ("Click & Collect: Not available") are skipped for stock.
-func deliveryStock(ws []string) bool {
-	return hasWord(ws, deliveryStockWords...)
 }
 
 // priceCandidates lists the amounts on the page outside skipped blocks, in document order, and
@@ -420,7 +389,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				before := precedingText(n) + " " + t[:p.start]
 				otherOffer, condition := sellerOffer(label, before)
 				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(strings.ToLower(t[:p.start]), strings.ToLower(sibling), strings.ToLower(t[p.end:])) ||
-					notShopperPrice(before, after) || perPeriodAfter(n) {
+					notShopperPrice(before, after) || perPeriodAfter(n) || memberPrice(n, label, lens, d) {
 					continue
 				}
 				c := priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d), named: regularNamed(n, label)}
@@ -445,7 +414,8 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				prev = p.end
 				after := t[p.end:min(len(t), p.end+60)]
 				otherOffer, condition := sellerOffer(label, before)
-				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(label, "", strings.ToLower(after)) || notShopperPrice(before, after) {
+				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(label, "", strings.ToLower(after)) || notShopperPrice(before, after) ||
+					memberPrice(n, label, lens, d) {
 					continue
 				}
 				r := labelRole(label, plain)
