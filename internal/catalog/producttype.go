@@ -25,27 +25,28 @@ type resolvedRule struct {
 }
 
 // resolveRules resolves productTypeRules, productTypeTitleRules, the word rules of other
-// languages, lookalikeRules, garmentHeadRules, everydayPhraseRules and leafRules, in that
-// order, against the tree. A rule whose path the tree lacks entirely (Google's luggage in the
-// shipped branch) is kept as one naming no category, unless another rule for the same words
-// resolves.
+// languages, contextWordRules, lookalikeRules, garmentHeadRules, everydayPhraseRules and
+// leafRules, in that order, against the tree. A rule whose path the tree lacks entirely
+// (Google's luggage in the shipped branch) is kept as one naming no category, unless another
+// rule for the same words and context resolves ("Schale" stays a bowl beside the scarf that
+// "Schale Seide Damen" is).
 func (t *Taxonomy) resolveRules() {
 	var all []productTypeRule
 	for _, rules := range [][]productTypeRule{productTypeRules, productTypeTitleRules, romanceWordRules, germanicWordRules,
-		easternWordRules, lookalikeRules, garmentHeadRules, everydayPhraseRules, leafRules} {
+		easternWordRules, contextWordRules, lookalikeRules, garmentHeadRules, everydayPhraseRules, leafRules} {
 		all = append(all, rules...)
 	}
 	resolves := map[string]bool{}
 	for _, r := range all {
 		if _, ok := t.nearestNode(r.path); ok && r.path != notFashion {
-			resolves[r.words] = true
+			resolves[r.words+"|"+r.context] = true
 		}
 	}
 	var out []resolvedRule
 	for i, r := range all {
 		ni, ok := t.nearestNode(r.path)
 		if !ok || r.path == notFashion {
-			if resolves[r.words] {
+			if resolves[r.words+"|"+r.context] {
 				continue
 			}
 			ni = -1
@@ -57,10 +58,10 @@ func (t *Taxonomy) resolveRules() {
 		if n, ok := t.nearestNode(r.men); r.men != "" && ok {
 			men = n
 		}
-		words := strings.Fields(Fold(r.words))
+		words := strings.Fields(foldWords(r.words))
 		var context map[string]bool
 		if r.context != "" {
-			context = wordSet(Fold(r.context))
+			context = wordSet(foldWords(r.context))
 		}
 		out = append(out, resolvedRule{words: words, compound: r.compound, modifier: r.modifier, frPlural: r.frPlural, style: r.style,
 			colour: r.colour, postpos: r.postpositive, context: context, node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
@@ -74,9 +75,12 @@ func (t *Taxonomy) resolveRules() {
 			t.compoundIndex[w[len(w)-compoundTail:]] = append(t.compoundIndex[w[len(w)-compoundTail:]], i)
 		}
 	}
-	t.clothing = -1
+	t.clothing, t.tops = -1, -1
 	if ci, ok := t.byPath[pathKey(ptClothing)]; ok {
 		t.clothing = ci
+	}
+	if ti, ok := t.byPath[pathKey(ptTops)]; ok {
+		t.tops = ti
 	}
 }
 
@@ -314,10 +318,10 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 			}
 		}
 	}
+	matches = t.firstPhrase(words, matches)
 	bi, mi := -1, -1 // the best match, the best modifier
 	for i, m := range matches {
-		if m.node >= 0 && (t.coveredByDescendant(m, matches) || inOutsidePhrase(m, matches)) || m.node < 0 && (t.rules[m.rule].style && fashionBefore(m, matches) || t.rules[m.rule].colour && colourOfItem(m, matches, words)) ||
-			t.rules[m.rule].postpos && t.describesEarlier(m, matches) {
+		if !t.mayWin(m, matches, words) {
 			continue
 		}
 		if bi < 0 || better(m, matches[bi]) {
@@ -341,7 +345,7 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 		}
 	}
 	best = t.firstPieceOfSet(words, best, matches)
-	if forNonPerson(words, best) {
+	if forNonPerson(words, best) || petFirst(words, matches) {
 		best.node = -1 // "Dog Coat", "Puppenkleider": a pet supply or a toy, no category
 		return best, true
 	}
@@ -350,6 +354,16 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 		return ruleMatch{}, false
 	}
 	return best, true
+}
+
+// mayWin reports whether m, one of all the matches in words, may be the best: not a match
+// another covers ("Bag" in "Top-Handle Bags", "Slip" in "Non-Slip"), a style or colour word
+// after the item it describes, or a postpositive word describing an earlier match.
+func (t *Taxonomy) mayWin(m ruleMatch, all []ruleMatch, words []string) bool {
+	r := t.rules[m.rule]
+	return !(m.node >= 0 && (t.coveredByDescendant(m, all) || inOutsidePhrase(m, all)) ||
+		m.node < 0 && (r.style && fashionBefore(m, all) || r.colour && colourOfItem(m, all, words)) ||
+		r.postpos && t.describesEarlier(m, all))
 }
 
 // isClothing reports whether node (an index) is clothing, or is when the taxonomy has no clothing.
@@ -465,5 +479,12 @@ func hasBagWord(words []string) bool {
 // productWords folds text into its words: lower case, accents stripped, split at anything
 // that is not a letter or digit ("T-Shirts" → "t", "shirts").
 func productWords(text string) []string {
-	return strings.FieldsFunc(Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(foldWords(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// foldWords is Fold for matching product words, with Turkish dotless ı as i: Turkish shops
+// write "Kadın" but "KADIN", whose capital I lower-cases to i ("ELBİSE" already folds to
+// "elbise"), so both spellings read alike.
+func foldWords(s string) string {
+	return strings.ReplaceAll(Fold(s), "ı", "i")
 }

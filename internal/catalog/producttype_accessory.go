@@ -37,14 +37,14 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 	if i := strings.Index(part, " à "); i > 0 && !t.matches(productWords(part[:i])) {
 		return true // "Étagère à chaussures": French "à" (not the "A" of "A-Line") says what it is for
 	}
-	if before, ok := germanFor(part); ok && !t.namesFashion(before) {
+	if before, ok := germanFor(part); ok && !t.namesFashion(before, words) {
 		return true // "Uhrenbox für 10 Uhren": a thing for watches
 	}
 	pw := productWords(part)
 	forTail := false
 	for i, w := range pw {
 		if i > 0 && (forWords[w] || complementWords[w]) {
-			if forWords[w] && !t.namesFashion(pw[:i]) {
+			if forWords[w] && !t.namesFashion(pw[:i], words) {
 				return true // "Cirage pour chaussures", "Szafka na buty", "Funda para iPhone": a thing for shoes
 			}
 			pw, forTail = pw[:i], true
@@ -71,6 +71,8 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 		return forTail // "Case for Sunglasses"
 	case m.end == len(pw):
 		return false // "Watch Strap", "Shoe Covers"
+	case endsPhrase(pw, m.end, m.node >= 0):
+		return false // "Card Holder Wallet Slim Front Pocket Credit Card Case": a list after the item
 	case !isFeatureNoun(last):
 		return true
 	}
@@ -83,9 +85,10 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 }
 
 // namesFashion reports whether words' best rule names a category: not "Funda" (a case),
-// which names a thing outside fashion.
-func (t *Taxonomy) namesFashion(words []string) bool {
-	m, ok := t.matchRules(words)
+// which names a thing outside fashion. all are the words of the text words are part of, the
+// context some rules read ("Cordones para zapatillas" are shoelaces).
+func (t *Taxonomy) namesFashion(words, all []string) bool {
+	m, ok := t.matchRulesIn(words, all)
 	return ok && m.node >= 0
 }
 

@@ -9,7 +9,7 @@ import "strings"
 // Doll Dress").
 var (
 	nonPersonWords = wordSet("dog dogs puppy puppies pet pets cat cats hund hunde hunden chien chiens chiot chat chats " +
-		"perro perros mascota mascotas gato gatos cane cani gatto gatti hond honden kat katten pies psa kot kota köpek kedi " +
+		"perro perros mascota mascotas gato gatos cane cani gatto gatti hond honden kat katten pies psa kot kota kopek kedi " +
 		"doll dolls puppe puppen poupee poupees bambola bambole muneca munecas poppen docka lalka lalek lalki panenka barbie")
 	nonPersonModifiers = wordSet("dog dogs puppy pet pets dolls hund hunde chien chiens perro perros")
 )
@@ -39,9 +39,27 @@ func forNonPerson(words []string, m ruleMatch) bool {
 		}
 	}
 	for i := m.end; i < len(words); i++ {
-		if nonPersonWords[words[i]] && (wearerPrepositions[words[i-1]] || i-2 >= m.end && wearerPrepositions[words[i-2]]) {
-			return true
+		if nonPersonWords[words[i]] && (wearerPrepositions[words[i-1]] || i-2 >= m.end && wearerPrepositions[words[i-2]] ||
+			i-3 >= m.end && wearerPrepositions[words[i-3]]) {
+			return true // "Raincoat for Dogs", "for Small Dogs", "for 18 Inch Dolls"
 		}
 	}
 	return false
+}
+
+// petFirst reports whether the first garment a title names, among matches of words, follows
+// a word naming a pet or a doll as its wearer: "Pet Sweater Cat Knit Pullover Puppy" and
+// "Dog Hoodie Sweatshirt" are for pets whichever of their garment words wins.
+func petFirst(words []string, matches []ruleMatch) bool {
+	first := -1
+	for i, m := range matches {
+		if m.node >= 0 && (first < 0 || m.end-m.length < matches[first].end-matches[first].length) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	start := matches[first].end - matches[first].length
+	return start > 0 && nonPersonModifiers[words[start-1]]
 }

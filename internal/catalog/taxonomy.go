@@ -46,6 +46,7 @@ type Taxonomy struct {
 	ruleIndex     map[string][]int
 	compoundIndex map[string][]int
 	clothing      int // index of "Apparel & Accessories > Clothing"; -1 when the tree lacks it
+	tops          int // index of "Apparel & Accessories > Clothing > Shirts & Tops"; -1 when the tree lacks it
 }
 
 // The embedded taxonomy: Google's "Apparel & Accessories" branch and tagdrop's own leaves.
