@@ -49,11 +49,11 @@ func monthlyAt(toks []token, i int, s string) bool {
 }
 
 // markMonthly marks as part payments the amounts written as paid each month when the string
-// also prices the item at once: an amount with a currency sign beside it that is not paid
-// monthly ("$999 or $83.25/mo."). A monthly amount alone is the price ("月額 980円").
-func markMonthly(toks []token, s string, tp *termParts) {
-	var monthly []int
-	once := false
+// also prices the item at once (see paidAtOnce): "$999 or $83.25/mo.". A monthly amount alone
+// is the price ("月額 980円"), and so is one beside a fee, a delivery charge, a saving, a
+// threshold or a yearly price ("$9.99/mo + $4.99 shipping", "$29/month or $290/year").
+func markMonthly(toks []token, s, decimal string, tp *termParts) {
+	var monthly, once []int
 	for i, t := range toks {
 		if t.kind != tokNumber || t.num.percent || marked(tp.count, i) {
 			continue
@@ -62,15 +62,103 @@ func markMonthly(toks []token, s string, tp *termParts) {
 		case monthlyAt(toks, i, s):
 			monthly = append(monthly, i)
 		case adjacentSymbol(toks, i) && !marked(tp.each, i):
-			once = true
+			once = append(once, i)
 		}
 	}
-	if !once {
+	if len(monthly) == 0 || len(once) == 0 {
 		return
 	}
+	most := int64(-1)
 	for _, i := range monthly {
-		mark(&tp.each, len(toks), i)
+		a, ok := toks[i].num.interpret(decimal, "")
+		if !ok {
+			return
+		}
+		most = max(most, a.minorUnits(3))
 	}
+	for _, i := range once {
+		if paidAtOnce(toks, i, s, decimal, most) {
+			for _, k := range monthly {
+				mark(&tp.each, len(toks), k)
+			}
+			return
+		}
+	}
+}
+
+// minMonthsPaid bounds the price paid at once over the largest monthly amount beside it: a
+// price that monthly payments pay off is at least two of them (most run 3 to 36 months), so a
+// smaller amount is a fee or a delivery charge ("$35/month + $50 activation fee", "£30/month,
+// £0 upfront").
+const minMonthsPaid = 2
+
+// paidAtOnce reports whether the amount at toks[i] is a price paid at once beside monthly
+// amounts of at most monthly (in thousandths): at least minMonthsPaid of them, not paid yearly
+// ("$290/year", "Yearly $99.99"), and not labelled a saving, a threshold or a fee ("Save $20",
+// "$5 off", "over $35", "joining fee £10").
+func paidAtOnce(toks []token, i int, s, decimal string, monthly int64) bool {
+	a, ok := toks[i].num.interpret(decimal, "")
+	if !ok || a.minorUnits(3) < minMonthsPaid*monthly || yearlyAt(toks, i, s) {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && toks[k].kind == tokSymbol {
+		k--
+	}
+	if k >= 0 && toks[k].kind == tokWord {
+		w := lowerWord(toks[k].text(s))
+		if l := labelWords[w]; l == labelSaving || l == labelThreshold || shippingWords[w] || feeWords[w] || signUpWords[w] {
+			return false
+		}
+	}
+	j := i + 1
+	for j < len(toks) && toks[j].kind == tokSymbol {
+		j++
+	}
+	if j < len(toks) && toks[j].kind == tokWord {
+		w := lowerWord(toks[j].text(s))
+		if afterSaving[w] || afterThreshold[w] || shippingWords[w] || feeWords[w] || signUpWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// yearUnits name the year after "/" or "per" ("/yr", "per year", "/Jahr", "par an", "al
+	// año", "/år").
+	yearUnits = set("yr", "yrs", "year", "jahr", "an", "año", "ano", "anno", "år", "jaar", "rok", "annum")
+	// yearlyWords say before or after an amount that it is paid each year ("Yearly $99.99",
+	// "$99 annually", "99 € jährlich", "p.a.").
+	yearlyWords = set("yearly", "annual", "annually", "jährlich", "jährliche", "pa", "annuel", "anual", "annuale",
+		"jaarlijks", "årlig", "rocznie")
+	// signUpWords name, besides feeWords, a charge paid once when a monthly price starts
+	// ("activation fee", "joining", "set-up", "Anschlussgebühr", "£0 upfront").
+	signUpWords = set("activation", "joining", "setup", "set-up", "connection", "anschlussgebühr", "upfront")
+)
+
+// yearlyAt reports whether the amount at toks[i] is written as paid each year (see yearUnits,
+// yearlyWords).
+func yearlyAt(toks []token, i int, s string) bool {
+	k := i - 1
+	for k >= 0 && toks[k].kind == tokSymbol {
+		k--
+	}
+	if k >= 0 && toks[k].kind == tokWord && wordIn(yearlyWords, toks[k].text(s)) {
+		return true
+	}
+	j := i + 1
+	for j < len(toks) && toks[j].kind == tokSymbol {
+		j++
+	}
+	if j >= len(toks) {
+		return false
+	}
+	if toks[j].kind == tokWord && wordIn(yearlyWords, toks[j].text(s)) {
+		return true
+	}
+	return wordIn(monthJoinWords, toks[j].text(s)) && j+1 < len(toks) && toks[j+1].kind == tokWord &&
+		wordIn(yearUnits, toks[j+1].text(s))
 }
 
 // payInCount reports whether the count at toks[i] follows "pay in" or "split in" ("Pay in 3 of

@@ -1,5 +1,7 @@
 package pricing
 
+import "strings"
+
 // Labels of two words, whose words alone say something else or nothing: the lowest price of the
 // last 30 days that EU shops must show beside a reduction, written as a superlative in the
 // Romance languages ("le plus bas", "più basso", "más bajo"), "reduced from" and "reduced to",
@@ -55,20 +57,40 @@ func fromBefore(toks []token, i int, s string) bool {
 // fromFillers are words that stand between a "from" word and its amount ("from only $20",
 // "starting at $5", "à partir de 20 €", "a partire da", "mulai dari", "ab nur 9,99 €").
 var fromFillers = set("only", "just", "as", "low", "little", "at", "de", "da", "dari", "nur", "solo", "sólo",
-	"apenas", "seulement", "price", "prices", "preis", "prix", "precio", "harga")
+	"apenas", "seulement", "price", "prices", "preis", "prix", "precio", "harga",
+	// about: "From about £20", "From approx $20", "ab etwa 20 €", "à partir d'environ 20 €"
+	"approx", "aprox", "approximately", "about", "around", "circa", "environ", "etwa", "rund", "ungefähr",
+	"cerca", "ongeveer")
+
+// fromAbbreviations stand between a "from" word and its amount when a dot ends them ("From
+// approx. £20", "ab ca. 20 €", "od ok. 20 zł"); without it "CA" and "OK" are places ("Ships
+// from CA $25").
+var fromAbbreviations = set("ca", "env", "ok")
+
+// fromBreaks are the marks that end what a "from" word leads to ("Ships from UK, £25.00");
+// other marks between it and its amount are its own ("From: $20", "From*: £20", "From ~$20").
+var fromBreaks = set(",", ";", "|", "(", ")", "/")
 
 // leadsToNumber reports whether the "from" word at toks[k] is followed by a number, with only
-// currency signs, other "from" words and fillers (see fromFillers) between (five tokens at most): "From $20", "Starting
-// from USD 20", "à partir de 20 €". Another word makes it "from" in another sense: a place or a
-// material ("Ships from UK £25.00", "Made from recycled bottles $40", "Ab sofort 19,99 €").
+// currency signs, marks (see fromBreaks), other "from" words and fillers (see fromFillers)
+// between (five tokens at most): "From $20", "Starting from USD 20", "à partir de 20 €", "From:
+// $20", "From approx. £20". Another word makes it "from" in another sense: a place or a material
+// ("Ships from UK £25.00", "Made from recycled bottles $40", "Ab sofort 19,99 €"), and so does a
+// percentage ("Made from 100% recycled polyester £35.00").
 func leadsToNumber(toks []token, k int, s string) bool {
 	for j := k + 1; j < len(toks) && j <= k+5; j++ {
 		switch t := toks[j]; t.kind {
 		case tokNumber:
-			return true
+			return !t.num.percent
 		case tokSymbol:
+		case tokPunct:
+			if fromBreaks[t.text(s)] {
+				return false
+			}
 		case tokWord:
-			if w := lowerWord(t.text(s)); !fromWords[w] && !fromFillers[w] {
+			w := lowerWord(t.text(s))
+			dotted := strings.HasSuffix(t.text(s), ".") || t.end < len(s) && s[t.end] == '.'
+			if !fromWords[w] && !fromFillers[w] && !(dotted && fromAbbreviations[w]) {
 				return false
 			}
 		default:

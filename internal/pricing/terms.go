@@ -127,7 +127,7 @@ func findTerms(toks []token, s, decimal string) termParts {
 			}
 		}
 	}
-	markMonthly(toks, s, &tp)
+	markMonthly(toks, s, decimal, &tp)
 	tp.tax = taxReadings(toks, s, decimal)
 	return tp
 }
