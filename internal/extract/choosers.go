@@ -43,3 +43,15 @@ func (d *document) markBundleChoices(n *html.Node, marks []bool) {
 func deliveryHeading(n *html.Node) bool {
 	return containsPhrase(strings.ToLower(collapse(text(n, 160))), shippingWords)
 }
+
+// purchaseOptionPhrases name a way of buying the product itself rather than of delivering it:
+// a one-time purchase or a subscription, often under "Choose your delivery".
+var purchaseOptionPhrases = []string{"one-time", "one time", "onetime", "subscribe", "subscription", "einmalkauf",
+	"einmaliger kauf", "abonnement", "abonnieren", "achat unique", "compra única", "compra unica", "acquisto singolo",
+	"eenmalige aankoop"}
+
+// purchaseOptions reports a chooser whose options are ways of buying the product (a one-time
+// purchase beside a subscription): their prices are the product's, not delivery fees.
+func purchaseOptions(s *html.Node) bool {
+	return containsPhrase(strings.ToLower(collapse(text(s, 2000))), purchaseOptionPhrases)
+}

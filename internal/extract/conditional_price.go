@@ -108,6 +108,9 @@ var memberWords = []string{"member", "members", "membership", "loyalty", "club"}
 // memberPrice reports a price only members pay: its label says so (memberLabels), or its element
 // or a wrapper up to its price block is classed so (memberWords).
 func memberPrice(n *html.Node, label string, lens []int, d *document) bool {
+	if containsPhrase(label, nonMemberLabels) {
+		return false
+	}
 	if containsPhrase(label, memberLabels) {
 		return true
 	}
@@ -115,9 +118,18 @@ func memberPrice(n *html.Node, label string, lens []int, d *document) bool {
 		if up > 0 && lens[d.pos[e]] > clusterText {
 			break
 		}
-		if hasWord(words(e), memberWords...) {
+		ws := words(e)
+		if hasWord(ws, "non", "nonmember", "nonmembers") {
+			return false // "price--non-member"
+		}
+		if hasWord(ws, memberWords...) {
 			return true
 		}
 	}
 	return false
 }
+
+// nonMemberLabels name the price everyone else pays, beside a members' one: "Non-member price".
+var nonMemberLabels = []string{"non-member", "non member", "nonmember", "non-members", "non members", "non-membre",
+	"non adhérent", "non-adhérent", "nicht-mitglied", "nicht-mitglieder", "nichtmitglied", "nichtmitglieder", "no socio",
+	"no socios", "non soci", "niet-leden", "ikke-medlem", "icke-medlem"}

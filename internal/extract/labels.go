@@ -244,7 +244,13 @@ func perPeriodAfter(n *html.Node) bool {
 	if c == nil || c.Type != html.TextNode {
 		return false
 	}
-	t := strings.ToLower(collapse(c.Data))
+	return perPeriodText(c.Data)
+}
+
+// perPeriodText reports text that, right after an amount, makes it a price per period:
+// "/mo. for 12 months", " per month".
+func perPeriodText(after string) bool {
+	t := strings.ToLower(collapse(after))
 	for _, w := range perPeriodWords {
 		if strings.HasPrefix(t, w) && boundary(t, len(w)) {
 			return true

@@ -40,7 +40,7 @@ var isoInText = "USD EUR GBP JPY CNY KRW INR AUD CAD NZD CHF SEK NOK DKK ISK PLN
 var priceRe = regexp.MustCompile(
 	`(?i)(?:(` + symbolAlt() + `)` + signSpace + `?)?` +
 		`(\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[.,'’ \x{00a0}\x{202f}\x{2009}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)` +
-		`(,-|\.-|,–|\.–)?` +
+		`(,-|\.-|,–|\.–|:-)?` +
 		`(?:` + signSpace + `?(` + symbolAlt() + `)(?:$|[^\p{L}]))?`)
 
 // signSpace is the one space a sign may stand apart from its number by: an ASCII one, or the

@@ -84,7 +84,8 @@ func (d *document) markGrid(s, title *html.Node, holds, marks []bool) {
 // otherChoices marks, by document position, the cards of an option chooser (a grid after a
 // heading with a current card, currentCard) other than the current one: the prices of the
 // colours, editions or sizes the shopper has not chosen. Under a heading that names delivery
-// (deliveryHeading) every card is marked, the checked one too.
+// (deliveryHeading) every card is marked, the checked one too, unless the cards are ways of
+// buying the product (purchaseOptions: "One-time purchase", "Subscribe & save").
 func (d *document) otherChoices(marks []bool) {
 	for _, n := range d.elems {
 		if n.DataAtom == atom.H1 || !isSubheading(n) {
@@ -94,7 +95,7 @@ func (d *document) otherChoices(marks []bool) {
 		if s == nil {
 			continue
 		}
-		fees := deliveryHeading(n) // delivery options: none of them is the product's price
+		fees := deliveryHeading(n) && !purchaseOptions(s) // delivery options: none of them is the product's price
 		if !fees && !d.currentCard(s) {
 			continue
 		}

@@ -79,14 +79,14 @@ var (
 		"finale", "scontato", "aktuell", "actuel", "attuale", "dsc", "disc"}
 	strongRegularWords = []string{"was", "old", "compare", "compareat", "strike", "strikethrough", "striked", "struck", "crossed", "through", "rrp", "msrp", "uvp", "before", "previous", "prev",
 		"barrato", "barre", "tachado", "streichpreis", "durchgestrichen", "doorgestreept", "prereduction", "deleted"}
-	weakRegularWords = []string{"regular", "original", "orig", "org", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal", "secondary"}
+	weakRegularWords = []string{"regular", "original", "orig", "org", "list", "listprice", "standard", "retail", "fullprice", "reference", "initial", "normal", "secondary", "ordinarie"}
 	// Label words a shopper reads next to a price, lower case: Dutch "van € 59,95 voor € 41,95"
 	// and "au lieu de", "invece di", Swedish "Ord. pris", Danish "Førpris", Spanish "PVP
 	// recomendado" name the regular price; "in 3 Raten", "en 3 plazos", "sans frais" an instalment.
 	// A free gift's value ("worth £25") is known by the words right before it (notShopperPrice),
 	// not by "worth" anywhere beside a price.
 	strongRegularLabels = []string{"was", "regular price", "original price", "rrp", "msrp", "uvp", "statt", "vorher", "avant", "prix initial", "antes", "prima", "voorheen", "tidigare", "compare at", "list price", "before", "reg.", "reg",
-		"van", "au lieu de", "invece di", "anziché", "en lugar de", "ord. pris", "ordinarie pris", "førpris",
+		"van", "au lieu de", "invece di", "anziché", "en lugar de", "ord. pris", "ord.pris", "ordinarie pris", "førpris",
 		"før", "normalpris", "prezzo consigliato", "prezzo di listino", "pvp recomendado", "precio recomendado",
 		"prix conseillé", "prix de référence", "unverbindliche preisempfehlung", "adviesprijs", "cena regularna",
 		"poprzednia cena", "cena katalogowa", "previous price", "prior price", "orig.", "orig", "originally"}

@@ -149,3 +149,17 @@ func unspaced(s string) bool {
 	}
 	return false
 }
+
+// freeThresholdAfterShipping reports an amount labelled as a free-delivery threshold ("free
+// over", "gratis ab") in a sentence that named delivery before it, past a fee or a comma:
+// "Standard delivery $9.95, free over $150" (label ", free over", before the whole sentence up
+// to the amount).
+func freeThresholdAfterShipping(label, before string) bool {
+	// The free words must be in the amount's own statement: "Darmowa dostawa, od 129 zł" is a
+	// badge and a from-price (shippingPrice).
+	if i := strings.LastIndexAny(label, "·|,"); i >= 0 {
+		label = label[i+1:]
+	}
+	ws := strings.Fields(strings.ToLower(label))
+	return anyWordIn(ws, freeWords, true) && anyWordIn(ws, thresholdWords, true) && containsPhrase(strings.ToLower(before), shippingWords)
+}

@@ -293,7 +293,17 @@ func hiddenElement(n *html.Node, classes bool) bool {
 		return false
 	}
 	cs := strings.Fields(strings.ToLower(attr(n, "class")))
+	if slices.ContainsFunc(cs, breakpointDisplay) {
+		cs = slices.DeleteFunc(cs, func(c string) bool { return c == "d-none" }) // "d-none d-md-block": shown on wider screens
+	}
 	return slices.ContainsFunc(cs, hidingClass) || slices.Contains(cs, "collapse") && !slices.Contains(cs, "show") && !slices.Contains(cs, "in")
+}
+
+// breakpointDisplay reports a Bootstrap class that shows an element from a breakpoint up
+// ("d-md-block", "d-lg-flex"): beside "d-none" it hides the element on small screens only.
+func breakpointDisplay(c string) bool {
+	parts := strings.Split(c, "-")
+	return len(parts) >= 3 && parts[0] == "d" && slices.Contains([]string{"sm", "md", "lg", "xl", "xxl"}, parts[1]) && parts[2] != "none"
 }
 
 // hidingClasses hide an element whole: Bootstrap's "d-none", "sr-only" and "collapse" (shown
@@ -361,6 +371,10 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 		c.seq = len(cands)
 		cands = append(cands, c)
 	}
+	// members are the prices labelled or classed as members' (memberPrice): passed over beside
+	// any other, but the shopper's where the page shows no other (a warehouse club's only price,
+	// a golf shop's "club-price").
+	var members []priceCand
 	gluedEnd := -1 // the last element inside one read as a split price: its parts are not prices
 	for i, n := range d.elems {
 		if skip[i] || lens[i] == 0 || i <= gluedEnd {
@@ -389,11 +403,17 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				before := precedingText(n) + " " + t[:p.start]
 				otherOffer, condition := sellerOffer(label, before)
 				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(strings.ToLower(t[:p.start]), strings.ToLower(sibling), strings.ToLower(t[p.end:])) ||
-					notShopperPrice(before, after) || perPeriodAfter(n) || memberPrice(n, label, lens, d) {
+					notShopperPrice(before, after) || perPeriodAfter(n) || freeThresholdAfterShipping(lastWords(t[:p.start], 4), t[:p.start]) {
 					continue
 				}
 				c := priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: roleOf(n, label, lens, d), struck: struck(n, lens, d), named: regularNamed(n, label)}
-				add(c, condition || methodPriceAfter.MatchString(after) || feeNoted(n, find) || conditionalAfter(n, after))
+				if memberPrice(n, label, lens, d) {
+					members = append(members, c)
+					continue
+				}
+				// An amount its own text makes a price per period ("or $91.50/mo. for 12 months") is
+				// held: the price of a page that shows no other.
+				add(c, condition || methodPriceAfter.MatchString(after) || feeNoted(n, find) || conditionalAfter(n, after) || perPeriodText(t[p.end:]))
 				continue
 			}
 		}
@@ -415,15 +435,19 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				after := t[p.end:min(len(t), p.end+60)]
 				otherOffer, condition := sellerOffer(label, before)
 				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(label, "", strings.ToLower(after)) || notShopperPrice(before, after) ||
-					memberPrice(n, label, lens, d) {
+					freeThresholdAfterShipping(label, t[:p.start]) {
 					continue
 				}
 				r := labelRole(label, plain)
 				if r == plain {
 					r = roleOf(n, "", lens, d)
 				}
-				add(priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d), named: regularNamed(n, label)},
-					condition || methodPriceAfter.MatchString(after) || feeNoted(n, find) || conditionalAfter(nil, after))
+				c := priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d), named: regularNamed(n, label)}
+				if memberPrice(n, label, lens, d) {
+					members = append(members, c)
+					continue
+				}
+				add(c, condition || methodPriceAfter.MatchString(after) || feeNoted(n, find) || conditionalAfter(nil, after) || perPeriodText(after))
 			}
 		}
 	}
@@ -432,6 +456,11 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 			add(c, false)
 		}
 		held = nil
+	}
+	if len(cands) == 0 {
+		for _, c := range members {
+			add(c, false)
+		}
 	}
 	return cands, held
 }
