@@ -102,8 +102,10 @@ func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 
 // element and that its text, without the markup, writes apart: "$19 99", "€ 129 99", "19 99 €"
 // are 19.99, 129.99 and 19.99. The whole amount has a currency sign right before it or the cents
 // one right after them, no decimals of its own and no number before it; the cents are exactly
-// two digits followed by nothing, a sign, punctuation or a price label: "$3,499 12 meses" counts
-// months, "$5 10%" is a discount. Beside "kr" a colon joins them too ("29:90 kr", Swedish).
+// two digits followed by nothing, a sign (not a minor unit's: "£5 99p"), a closing or listing
+// mark, a dash before a sign, or a price label: "$3,499 12 meses" counts months, "$5 10%" is a
+// discount, "£25 10-11 Years" a size and "£25 18+" an age. Beside "kr" a colon joins them too
+// ("29:90 kr", Swedish).
 func joinApartCents(toks []token, s string) []token {
 	w := 0
 	for i := 0; i < len(toks); i++ {
@@ -157,9 +159,15 @@ func apartCents(toks []token, i int, s string) bool {
 	}
 	switch t := toks[k]; t.kind {
 	case tokSymbol:
-		return true
+		return !t.sym.minor // "£5 99p" is two amounts
 	case tokPunct:
-		return t.text(s) != "%" && t.text(s) != "/"
+		switch t.text(s) {
+		case ")", "(", "*", ",", ";", "|", "·", "•":
+			return true
+		case "-", "–", "—":
+			return k+1 < len(toks) && toks[k+1].kind == tokSymbol // "$19 99 - $29 99", not "£25 10-11 Years"
+		}
+		return false // "$5 10%", "$29 99+ sold", "€ 399 55\"", "£25 18+"
 	case tokWord:
 		return labelWords[lowerWord(t.text(s))] != labelNone
 	}

@@ -94,20 +94,22 @@ const minMonthsPaid = 2
 
 // paidAtOnce reports whether the amount at toks[i] is a price paid at once beside monthly
 // amounts of at most monthly (in thousandths): at least minMonthsPaid of them, not paid yearly
-// ("$290/year", "Yearly $99.99"), and not labelled a saving, a threshold or a fee ("Save $20",
-// "$5 off", "over $35", "joining fee £10").
+// ("$290/year", "Yearly $99.99"), and not labelled a saving, a threshold, a fee, a regular price
+// or a value, nor a reward ("Save $20", "$5 off", "over $35", "joining fee £10", "Was £40 Now
+// £15 a month", "Retail value $120", "$100 gift card", "£50 cashback").
 func paidAtOnce(toks []token, i int, s, decimal string, monthly int64) bool {
 	a, ok := toks[i].num.interpret(decimal, "")
 	if !ok || a.minorUnits(3) < minMonthsPaid*monthly || yearlyAt(toks, i, s) {
 		return false
 	}
 	k := i - 1
-	for k >= 0 && toks[k].kind == tokSymbol {
-		k--
+	for k >= 0 && (toks[k].kind == tokSymbol || toks[k].kind == tokPunct && toks[k].text(s) == ":") {
+		k-- // "Was: $59.99"
 	}
 	if k >= 0 && toks[k].kind == tokWord {
 		w := lowerWord(toks[k].text(s))
-		if l := labelWords[w]; l == labelSaving || l == labelThreshold || shippingWords[w] || feeWords[w] || signUpWords[w] {
+		if l := labelWords[w]; l == labelSaving || l == labelThreshold || l == labelRegular || shippingWords[w] ||
+			feeWords[w] || signUpWords[w] || valueWords[w] {
 			return false
 		}
 	}
@@ -117,8 +119,13 @@ func paidAtOnce(toks []token, i int, s, decimal string, monthly int64) bool {
 	}
 	if j < len(toks) && toks[j].kind == tokWord {
 		w := lowerWord(toks[j].text(s))
-		if afterSaving[w] || afterThreshold[w] || shippingWords[w] || feeWords[w] || signUpWords[w] {
+		if afterSaving[w] || afterThreshold[w] || shippingWords[w] || feeWords[w] || signUpWords[w] || valueWords[w] {
 			return false
+		}
+	}
+	for n := 0; j < len(toks) && n < 3 && toks[j].kind == tokWord; j, n = j+1, n+1 {
+		if wordIn(rewardWords, toks[j].text(s)) {
+			return false // "$100 Amazon gift card", "$50 Visa prepaid card"
 		}
 	}
 	return true
@@ -135,6 +142,15 @@ var (
 	// signUpWords name, besides feeWords, a charge paid once when a monthly price starts
 	// ("activation fee", "joining", "set-up", "Anschlussgebühr", "£0 upfront").
 	signUpWords = set("activation", "joining", "setup", "set-up", "connection", "anschlussgebühr", "upfront")
+	// valueWords name what an item or a plan is worth, not what it costs ("Retail value $120",
+	// "$120 value").
+	valueWords = set("value", "valued", "worth", "wert", "valeur", "valor", "valore", "waarde")
+	// rewardWords follow an amount the shopper gets, not pays, within its next three words ("$100
+	// gift card", "£50 cashback", "$200 credit", "$50 Visa prepaid card", "€ 50 Gutschein").
+	rewardWords = set("gift", "giftcard", "cashback", "credit", "voucher", "bonus", "rebate", "reward", "rewards", "prepaid",
+		"gutschein", "guthaben", "prämie", "bon", "tegoedbon")
+	// yearlyJoinWords stand between a yearly word and its amount ("billed annually at $119.88").
+	yearlyJoinWords = set("at", "of", "à", "de", "von", "zu")
 )
 
 // yearlyAt reports whether the amount at toks[i] is written as paid each year (see yearUnits,
@@ -143,6 +159,9 @@ func yearlyAt(toks []token, i int, s string) bool {
 	k := i - 1
 	for k >= 0 && toks[k].kind == tokSymbol {
 		k--
+	}
+	if k >= 1 && toks[k].kind == tokWord && wordIn(yearlyJoinWords, toks[k].text(s)) {
+		k-- // "billed annually at $119.88"
 	}
 	if k >= 0 && toks[k].kind == tokWord && wordIn(yearlyWords, toks[k].text(s)) {
 		return true

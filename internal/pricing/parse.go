@@ -290,6 +290,8 @@ func normalize(s string) string {
 			continue
 		case r == '\ufffd':
 			r = ' '
+		case r == '（' || r == '）':
+			r -= '（' - '(' // "3,000円（税込3,300円）": full-width parentheses read as the others
 		}
 		if unicode.IsSpace(r) || r == '\u2007' || r == '\u202f' || unicode.IsControl(r) {
 			space = true

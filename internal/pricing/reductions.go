@@ -58,6 +58,13 @@ func fromBefore(toks []token, i int, s string) bool {
 // "starting at $5", "à partir de 20 €", "a partire da", "mulai dari", "ab nur 9,99 €").
 var fromFillers = set("only", "just", "as", "low", "little", "at", "de", "da", "dari", "nur", "solo", "sólo",
 	"apenas", "seulement", "price", "prices", "preis", "prix", "precio", "harga",
+	// only, already, still: "vanaf slechts € 12,99", "ab nur noch 9,99 €", "ab bereits 9,99 €",
+	// "desde tan solo 9,99 €", "a partire da soli 9,99 €", "fra kun 99,-", "från endast 99 kr"
+	"slechts", "maar", "noch", "schon", "bereits", "tan", "soli", "sole", "appena", "só", "somente",
+	"uniquement", "kun", "bare", "bara", "endast", "tylko", "już", "jen", "pouze", "již", "csak", "doar",
+	"hanya", "всего", "лишь",
+	// articles and "of": "From the low price of $20", "desde los 9,99 €", "desde unos 20 €"
+	"the", "of", "los", "las", "unos", "unas",
 	// about: "From about £20", "From approx $20", "ab etwa 20 €", "à partir d'environ 20 €"
 	"approx", "aprox", "approximately", "about", "around", "circa", "environ", "etwa", "rund", "ungefähr",
 	"cerca", "ongeveer")
@@ -73,15 +80,18 @@ var fromBreaks = set(",", ";", "|", "(", ")", "/")
 
 // leadsToNumber reports whether the "from" word at toks[k] is followed by a number, with only
 // currency signs, marks (see fromBreaks), other "from" words and fillers (see fromFillers)
-// between (five tokens at most): "From $20", "Starting from USD 20", "à partir de 20 €", "From:
-// $20", "From approx. £20". Another word makes it "from" in another sense: a place or a material
+// between (five tokens at most besides the signs, ten in all): "From $20", "Starting from USD
+// 20", "à partir de 20 €", "From: $20", "From approx. £20". Another word makes it "from" in another sense: a place or a material
 // ("Ships from UK £25.00", "Made from recycled bottles $40", "Ab sofort 19,99 €"), and so does a
-// percentage ("Made from 100% recycled polyester £35.00").
+// percentage or a day ("Made from 100% recycled polyester £35.00", "from the 1st of May £20").
 func leadsToNumber(toks []token, k int, s string) bool {
-	for j := k + 1; j < len(toks) && j <= k+5; j++ {
+	for j, n := k+1, 0; j < len(toks) && j <= k+10 && n < 5; j++ {
+		if toks[j].kind != tokSymbol {
+			n++ // "From the low price of US$ 20": the signs do not count
+		}
 		switch t := toks[j]; t.kind {
 		case tokNumber:
-			return !t.num.percent
+			return !t.num.percent && !ordinalAt(toks, j, s)
 		case tokSymbol:
 		case tokPunct:
 			if fromBreaks[t.text(s)] {
@@ -100,6 +110,19 @@ func leadsToNumber(toks []token, k int, s string) bool {
 	return false
 }
 
+// ordinalAt reports whether the number at toks[j] has an English ordinal's letters written onto
+// it ("from the 1st of May"): a day, not an amount.
+func ordinalAt(toks []token, j int, s string) bool {
+	if j+1 >= len(toks) || toks[j+1].kind != tokWord || toks[j+1].start != toks[j].end {
+		return false
+	}
+	switch strings.ToLower(toks[j+1].text(s)) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
 // nextNumber returns the index of the first number after toks[k], or -1.
 func nextNumber(toks []token, k int) int {
 	for j := k + 1; j < len(toks); j++ {
@@ -113,18 +136,24 @@ func nextNumber(toks []token, k int) int {
 // savingPair handles two unlabelled prices followed by the saving between them ("79,00 € 59,00 €
 // Sie sparen 20,00 €", "$1,299.99 $1,499.99 Save $200"): when the saving is the difference of
 // the two, the lower one is the price and the other the regular one. Both or neither stand beside
-// a currency sign ("Buy 2 £10 Save £8" counts). A percentage right after a saving word counts
-// when both prices have a sign and it is what the lower saves on the higher (see percentPair).
+// a currency sign ("Buy 2 £10 Save £8" counts). A percentage right after a saving word, or with
+// a minus before or after them ("69,99 € 49,99 € -29%", "-29% 69,99 € 49,99 €"), counts when
+// both prices have a sign and it is what the lower saves on the higher (see percentPair).
 // It returns the lower one's index, or -1 when the string is not of that shape.
 func savingPair(toks []token, labels []label, s, decimal string) int {
 	var prices []int
+	lead := -1 // a percentage with a minus before both prices: "-29% 69,99 € 49,99 €"
 	for i, t := range toks {
 		if t.kind != tokNumber {
 			continue
 		}
 		if t.num.percent {
-			if i > 0 && toks[i-1].kind == tokWord && labelWords[lowerWord(toks[i-1].text(s))] == labelSaving {
-				return percentPair(toks, prices, i, s, decimal) // "$129.99 $99.99 Save 23%"
+			if t.num.minus && len(prices) == 0 && lead < 0 {
+				lead = i
+				continue
+			}
+			if t.num.minus || i > 0 && toks[i-1].kind == tokWord && labelWords[lowerWord(toks[i-1].text(s))] == labelSaving {
+				return percentPair(toks, prices, i, s, decimal) // "$129.99 $99.99 Save 23%", "69,99 € 49,99 € -29%"
 			}
 			continue
 		}
@@ -152,6 +181,9 @@ func savingPair(toks []token, labels []label, s, decimal string) int {
 		default:
 			return -1
 		}
+	}
+	if lead >= 0 {
+		return percentPair(toks, prices, lead, s, decimal)
 	}
 	return -1
 }

@@ -118,8 +118,12 @@ func taxReadings(toks []token, s, decimal string) []int8 {
 			tax = make([]int8, len(toks))
 		}
 		k := -1
-		if before || openingBefore(toks, i, s) {
-			k = numberAfterMark(toks, end, s) // "¥3,000 (税込 ¥3,300)": the mark opens its own aside
+		if before {
+			k = numberAfterMark(toks, end, s)
+		} else if openingBefore(toks, i, s) {
+			// "¥3,000 (税込 ¥3,300)": the mark opens its own aside, whose words may end with the
+			// dot of an abbreviation ("€ 41,32 (inkl. MwSt. € 50,00)").
+			k = numberAfterMark(toks, end+dotAt(toks, end, s), s)
 		}
 		if k < 0 {
 			k = numberBeforeMark(toks, i, s)
@@ -270,6 +274,14 @@ func markUnmarkedNet(toks []token, tax []int8, s, decimal string) bool {
 	}
 	tax[prev] = taxExcluded
 	return true
+}
+
+// dotAt is 1 when toks[i] is a dot, else 0.
+func dotAt(toks []token, i int, s string) int {
+	if i < len(toks) && toks[i].kind == tokPunct && toks[i].text(s) == "." {
+		return 1
+	}
+	return 0
 }
 
 // openingBefore reports whether an opening parenthesis stands right before toks[i].
