@@ -22,6 +22,8 @@ type resolvedRule struct {
 	chars    int // bytes in the words
 	// context is productTypeRule.context's words; nil for none.
 	context map[string]bool
+	// notAfter and notBefore are productTypeRule.notAfter's and notBefore's words; nil for none.
+	notAfter, notBefore map[string]bool
 }
 
 // resolveRules resolves productTypeRules, productTypeTitleRules, the word rules of other
@@ -59,12 +61,9 @@ func (t *Taxonomy) resolveRules() {
 			men = n
 		}
 		words := strings.Fields(foldWords(r.words))
-		var context map[string]bool
-		if r.context != "" {
-			context = wordSet(foldWords(r.context))
-		}
 		out = append(out, resolvedRule{words: words, compound: r.compound, modifier: r.modifier, frPlural: r.frPlural, style: r.style,
-			colour: r.colour, postpos: r.postpositive, context: context, node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
+			colour: r.colour, postpos: r.postpositive, context: foldedWordSet(r.context), notAfter: foldedWordSet(r.notAfter),
+			notBefore: foldedWordSet(r.notBefore), node: ni, frNode: fr, menNode: men, order: i, chars: len(strings.Join(words, ""))})
 	}
 	t.rules = out
 	t.ruleIndex = map[string][]int{}
@@ -211,6 +210,14 @@ var (
 	mensWords = wordSet("men mens man uomo uomini homme hommes herren herr hombre hombres heren")
 )
 
+// foldedWordSet is the set of words' folded words; nil for none.
+func foldedWordSet(words string) map[string]bool {
+	if words == "" {
+		return nil
+	}
+	return wordSet(foldWords(words))
+}
+
 func wordSet(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -270,7 +277,9 @@ func (t *Taxonomy) matchRulesIn(words, all []string) (best ruleMatch, ok bool) {
 	var matches []ruleMatch
 	add := func(ri, start int) {
 		r := t.rules[ri]
-		if start+len(r.words) > len(words) || r.context != nil && !inContext(r, all) {
+		end := start + len(r.words)
+		if end > len(words) || r.context != nil && !inContext(r, all) || start > 0 && r.notAfter[words[start-1]] ||
+			end < len(words) && r.notBefore[words[end]] {
 			return
 		}
 		if exact, ok := ruleMatchesAt(r, words, start); ok {

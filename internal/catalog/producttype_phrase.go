@@ -40,7 +40,8 @@ func endsPhrase(words []string, at int, fashion bool) bool {
 		}
 	}
 	w := words[at]
-	return audienceWords[w] || sellingWords[w]
+	return audienceWords[w] || sellingWords[w] ||
+		(w == "long" || w == "short") && at+1 < len(words) && strings.HasPrefix(words[at+1], "sleeve") // "Pajama Set Long Sleeve …"
 }
 
 // namesOwnNode reports whether m's rule word names its category ("Top", "Shirt" name shirts
@@ -101,14 +102,67 @@ func (t *Taxonomy) firstPhrase(words []string, matches []ruleMatch) []ruleMatch 
 		return matches
 	}
 	h := first[head]
-	if r := t.rules[h.rule]; r.colour || r.postpos || brandHeads[r.words[len(r.words)-1]] {
+	if r := t.rules[h.rule]; r.colour || r.postpos || brandHeads[r.words[len(r.words)-1]] || t.featureOfLater(h, words, first, later) {
 		return matches
 	}
 	refinable := h.node >= 0 && (h.node != t.tops || t.namesOwnNode(h))
 	for _, m := range later {
-		if refinable && m.node >= 0 && !t.rules[m.rule].postpos && t.IsDescendant(t.nodes[m.node].ID, t.nodes[h.node].ID) {
+		if refinable && m.node >= 0 && !t.rules[m.rule].postpos && t.refines(m, h) {
 			first = append(first, m)
 		}
 	}
 	return first
+}
+
+// refines reports whether m, a match after a title's first phrase, names a kind of what h,
+// the phrase's match, names: a descendant of its category, or swimwear after shorts ("Board
+// Shorts Women High Waisted Swim Shorts" are swim shorts).
+func (t *Taxonomy) refines(m, h ruleMatch) bool {
+	return t.IsDescendant(t.nodes[m.node].ID, t.nodes[h.node].ID) ||
+		t.nodes[h.node].Path == ptClothing+" > Shorts" && t.nodes[m.node].Path == ptClothing+" > Swimwear"
+}
+
+// attributiveHeads are rule words that also describe another garment named after them: a
+// "Dress Casual" shoe or pair of trousers ("Mens Dress Casual Oxford Shoes").
+var attributiveHeads = wordSet("dress")
+
+// attributiveOf are the categories an attributive head describes when the first garment named
+// after it is one of them ("Dress Casual Loafers"; but "Beach Dress Women Summer Sundress
+// Cover Up Shirt" is a dress).
+var attributiveOf = []string{ptShoes, ptPants, ptUnderwear + " > Socks"}
+
+// featureOfLater reports whether h, the match of a title's first phrase (first) in words,
+// describes a garment of later rather than naming the item: a built-in bra ("Shelf Bra
+// Padded Tank Top", "Built in Bra Padded Camisole") or an attributive "Dress" that starts
+// the phrase before a shoe ("Mens Dress Casual Oxford Shoes"; but "Shirt Dress
+// Women Casual Button Down" is a dress).
+func (t *Taxonomy) featureOfLater(h ruleMatch, words []string, first, later []ruleMatch) bool {
+	start := h.end - h.length
+	if start > 0 && (words[start-1] == "shelf" || words[start-1] == "builtin" ||
+		start > 1 && words[start-2] == "built" && words[start-1] == "in") {
+		return true
+	}
+	if !attributiveHeads[words[h.end-1]] || h.end < len(words) && audienceWords[words[h.end]] {
+		return false // "Dress Women Casual Summer Shoes Not Included" is a dress
+	}
+	for _, m := range first {
+		if m.end <= start {
+			return false // "Shirt Dress", "Sweater Dress"
+		}
+	}
+	next := -1 // the first garment named after the phrase
+	for i, m := range later {
+		if m.node >= 0 && (next < 0 || m.end-m.length < later[next].end-later[next].length) {
+			next = i
+		}
+	}
+	if next < 0 {
+		return false
+	}
+	for _, p := range attributiveOf {
+		if n, ok := t.byPath[pathKey(p)]; ok && (later[next].node == n || t.IsDescendant(t.nodes[later[next].node].ID, t.nodes[n].ID)) {
+			return true
+		}
+	}
+	return false
 }

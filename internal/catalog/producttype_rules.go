@@ -63,6 +63,10 @@ type productTypeRule struct {
 	// "Wedges", "Suede Wedges", "Cork Wedge Shoes" and "Women > Wedges", not in "Sand Wedge
 	// 56 Degree", "Wedge Pillow" or "Golf > Clubs > Wedges".
 	context string
+	// notAfter and notBefore: the rule does not count right after or before one of these
+	// words, which make its word another thing's ("Disfraz de mono", "Camiseta con mono" are
+	// a monkey's, not a jumpsuit; "Mont Blanc" a mountain and a brand, not a coat).
+	notAfter, notBefore string
 }
 
 // shoeContext are words that put a shoe style word in a shoe's context: shoe words and

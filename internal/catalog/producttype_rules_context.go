@@ -7,6 +7,11 @@ const (
 	ptBicycleJerseys = ptClothing + " > Activewear > Bicycle Activewear > Bicycle Jerseys"
 )
 
+// loungeSetContext are the words beside which a "Lounge Set" is clothes rather than garden
+// furniture: who wears it and what it is made or worn as.
+const loungeSetContext = "women womens woman ladies men mens man girls boys kids damen herren femme homme mujer hombre " +
+	"donna uomo dames heren kadin erkek pajama pyjama sleepwear loungewear sweatsuit outfit matching knit ribbed waffle satin"
+
 // contextWordRules are sports jerseys, which the other rules read as knitwear ("jersey", a
 // knit), tracksuits and snow pants, which they read as suits and pants, and words that name
 // a garment or jewel only among words of its own kind: a Spanish "mono" is a jumpsuit ("Mono
@@ -39,15 +44,15 @@ var contextWordRules = []productTypeRule{
 	{words: "sweatsuit", path: ptClothing + " > Activewear"},
 	{words: "jogging suit", path: ptClothing + " > Activewear"},
 	{words: "track suit", path: ptClothing + " > Activewear"},
-	{words: "lounge set", path: ptSleep + " > Loungewear"},
+	{words: "lounge set", path: ptSleep + " > Loungewear", context: loungeSetContext}, // not "Garden Lounge Set 4 Piece Rattan"
 	{words: "snow pant", path: ptSnowSuits},
 	{words: "snowsuit", path: ptSnowSuits},
 	{words: "snow suit", path: ptSnowSuits},
 	{words: "pet clothes", path: notFashion},
 	{words: "dog clothes", path: notFashion},
-	{words: "mono", path: ptClothing + " > One-Pieces > Jumpsuits & Rompers",
-		context: "mujer hombre niña niño bebe largo corto fiesta vestir elegante tirantes vaquero"},
-	{words: "mont", path: ptCoats, context: "kadın erkek kız çocuk kışlık kapüşonlu şişme uzun kısa"},
+	{words: "mono", path: ptClothing + " > One-Pieces > Jumpsuits & Rompers", postpositive: true, // "Camiseta mono mujer": a monkey
+		context: "mujer hombre niña niño bebe largo corto fiesta vestir elegante tirantes vaquero", notAfter: "de del con y peluche auricular auriculares altavoz microfono"},
+	{words: "mont", path: ptCoats, context: "kadın erkek kız çocuk kışlık kapüşonlu şişme uzun kısa", notBefore: "blanc"},
 	{words: "smoking", path: ptClothing + " > Suits > Tuxedos",
 		context: "herren homme uomo heren anzug costume abito hochzeit dreiteilig zweiteilig sakko slim"},
 	{words: "cavigliera", path: ptJewelry + " > Anklets",

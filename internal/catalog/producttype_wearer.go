@@ -39,13 +39,23 @@ func forNonPerson(words []string, m ruleMatch) bool {
 		}
 	}
 	for i := m.end; i < len(words); i++ {
-		if nonPersonWords[words[i]] && (wearerPrepositions[words[i-1]] || i-2 >= m.end && wearerPrepositions[words[i-2]] ||
-			i-3 >= m.end && wearerPrepositions[words[i-3]]) {
-			return true // "Raincoat for Dogs", "for Small Dogs", "for 18 Inch Dolls"
+		if !nonPersonWords[words[i]] || i+1 < len(words) && fanWords[words[i+1]] {
+			continue // "Hoodie for Dog Lovers" is a person's
+		}
+		for j := i - 1; j >= m.end && j >= i-3; j-- {
+			if wearerPrepositions[words[j]] {
+				return true // "Raincoat for Dogs", "for Small Dogs", "for 18 Inch Dolls"
+			}
+			if audienceWords[words[j]] || complementWords[words[j]] {
+				break // "Sunglasses for Women Cat Eye", "Socks for Women Funny Cat", "for Hiking with Dog": a motif or a companion
+			}
 		}
 	}
 	return false
 }
+
+// fanWords, after a pet's word, make it a person's: "for Dog Lovers", "Gift for Cat Moms".
+var fanWords = wordSet("lover lovers owner owners mom moms mum mums mama dad dads person people")
 
 // petFirst reports whether the first garment a title names, among matches of words, follows
 // a word naming a pet or a doll as its wearer: "Pet Sweater Cat Knit Pullover Puppy" and
