@@ -30,9 +30,9 @@ var defaultColumns = map[string][]string{
 	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
 	// eBay's Feed API gives its affiliate link (itemAffiliateWebUrl) beside the plain one.
 	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "itemaffiliateweburl", "url", "producturl", "merchantdeeplink", "deeplink",
-		"productlink", "itemweburl", "produkturl", "urlproduit", "urlproducto", "urlprodotto"},
+		"productlink", "itemweburl", "awtrack", "mlink", "produkturl", "urlproduit", "urlproducto", "urlprodotto"},
 	"image_link": {"imagelink", "imageurl", "bildurl", "urlimage", "urldelimage", "urlimagen", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
-		"image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes"},
+		"mimage", "awimage", "image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes"},
 	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
 	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands", "marque", "marke", "marca", "merk", "hersteller"},
 	"gtin":                  {"gtin", "productgtin", "ean", "ean13", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
@@ -45,9 +45,9 @@ var defaultColumns = map[string][]string{
 	// turn them into sale prices when higher.
 	// eBay's Feed API writes priceValue beside priceCurrency; WooCommerce's export has "Regular
 	// price" and "Sale price" only; PrestaShop calls a sale price a specific price.
-	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue",
+	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue", "buynow",
 		"regularprice", "variantprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
-		"prix", "preis", "precio", "prezzo", "prijs"},
+		"prix", "preis", "precio", "prezzo", "prijs", "cena"},
 	// Magento's special_price is its sale price, dated by special_price_from_date and
 	// special_price_to_date (Magento 1: special_from_date, special_to_date).
 	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice", "angebotspreis", "tarifpromo", "prixpromo", "preciorebajado"},
@@ -84,14 +84,14 @@ var defaultColumns = map[string][]string{
 	// anything (a seller's social media name), so it is read only there (see mapColumns).
 	"item_group_id": {"itemgroupid", "parentproductid", "parentsku", "groupid"},
 	"condition":     {"condition", "googleshoppingcondition"},
-	FieldCurrency:   {"currency", "currencycode", "pricecurrency", "currencyid", "devise", "währung", "moneda", "valuta"},
+	FieldCurrency:   {"currency", "currencycode", "pricecurrency", "currencyid", "devise", "währung", "moneda", "valuta", "waluta"},
 	// previousPrice is Tradedoubler's "was" price, normal_price Webgains', price_old Daisycon's,
 	// formerPrice idealo's, price_retail Pepperjam's (beside its price_sale), price-no-rebate
 	// Kelkoo's, originalPriceValue eBay's.
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
 		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice",
 		"variantcompareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
-		"streichpreis", "prixbarré", "preciotachado", "prezzobarrato"},
+		"streichpreis", "prixbarré", "preciotachado", "prezzobarrato", "uvp", "preisalt", "alterpreis", "vanprijs"},
 	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias", "stock"},
 	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
 	// additional_attributes ("color=Blue,size=M,manufacturer=Nike").

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -20,7 +21,18 @@ import (
 // resolution. The column map applies too.
 type productXMLReader struct {
 	dec  *xml.Decoder
+	src  *bufio.Reader // what dec reads, byte by byte
 	opts Options
+	// outer are the local names of the elements open around the products, root first, and ns
+	// the namespace of the last one: a decoder restarted after a broken product is primed with
+	// them (see skipBroken).
+	outer []string
+	ns    string
+	// transcoded is set when a declared encoding put a transcoder between src and dec.
+	transcoded bool
+	// lineBase is the feed's lines before what the current decoder reads; skipped counts the
+	// broken products skipped.
+	lineBase, skipped int
 	// record is the local name of the products' element, settled by the first one seen.
 	record string
 	// byHeader holds a row reader per list of element names seen, the last used first.
@@ -33,11 +45,9 @@ var recordNames = map[string]bool{"product": true, "offer": true, "item": true, 
 	"produit": true, "producto": true, "prodotto": true, "record": true, "prod": true}
 
 func newProductXMLReader(r io.Reader, opts Options) *productXMLReader {
-	dec := xml.NewDecoder(utf8Fallback(r))
-	dec.Entity = xml.HTMLEntity
-	dec.CharsetReader = charsetReader
-	dec.Strict = true
-	return &productXMLReader{dec: dec, opts: opts, byHeader: map[string]*delimitedReader{}}
+	pr := &productXMLReader{opts: opts, byHeader: map[string]*delimitedReader{}}
+	pr.newDecoder(utf8Fallback(r))
+	return pr
 }
 
 // Next returns the next product's item; see Reader.
@@ -56,9 +66,12 @@ func (r *productXMLReader) Next() (Item, error) {
 			return Item{}, r.err
 		}
 		if err != nil {
-			line, _ := r.dec.InputPos()
-			r.err = fmt.Errorf("line %d: %w", line, err)
+			r.err = r.feedError(err)
 			return Item{}, r.err
+		}
+		if ee, ok := tok.(xml.EndElement); ok && len(r.outer) > 0 && ee.Name.Local == r.outer[len(r.outer)-1] {
+			r.outer = r.outer[:len(r.outer)-1]
+			continue
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -69,12 +82,16 @@ func (r *productXMLReader) Next() (Item, error) {
 			r.record = name
 		}
 		if name != r.record {
+			r.outer, r.ns = append(r.outer, se.Name.Local), se.Name.Space
 			continue
 		}
-		line, _ := r.dec.InputPos()
+		line := r.line()
 		header, rec, err := r.readRecord(se)
 		if err != nil {
-			r.err = fmt.Errorf("line %d: %w", line, err)
+			if re := r.skipBroken(se, line, err); re != nil {
+				return Item{Line: line}, re
+			}
+			r.err = r.feedError(err)
 			return Item{}, r.err
 		}
 		rr, err := r.rowReader(header)
@@ -128,6 +145,11 @@ func (r *productXMLReader) readRecord(se xml.StartElement) (header, rec []string
 			}
 			el := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
+			if cur := currencyAttr(el); cur != "" && strings.TrimSpace(text.String()) == "" && skip == 0 {
+				// a price element holding the amounts (Awin's <price curr="EUR"><buynow>):
+				// its currency is theirs
+				header, rec = append(header, "currency"), append(rec, cur)
+			}
 			if v := strings.TrimSpace(text.String()); v != "" && (skip == 0 || len(stack) == 0) {
 				cur := currencyAttr(el)
 				v = withCurrency(el.Name.Local, v, cur)

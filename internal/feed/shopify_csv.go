@@ -32,6 +32,13 @@ type shopifyExport struct {
 	// maxHeldBytes the oldest products are let go.
 	order []string
 	held  int
+	// shuffled is set once a row has come out of Handle order: a row before its product's
+	// title, or a row of a product read earlier than the last. Until then the file is in
+	// Shopify's own order, in which a product read in full is not needed again, and at most
+	// sortedHeldBytes are held.
+	shuffled bool
+	// lastHandle is the handle of the row read last.
+	lastHandle string
 }
 
 // newShopifyExport recognises the header of Shopify's admin product export (Handle, Variant

@@ -10,6 +10,10 @@ import (
 // title. Past it the oldest products are let go, their waiting rows read as they are.
 const maxHeldBytes = 32 << 20
 
+// sortedHeldBytes bounds what is held while the export is in Handle order (Shopify's own), in
+// which a product's rows stand together and the products read before are not needed again.
+const sortedHeldBytes = 1 << 20
+
 // exportProduct is one product of a Shopify admin export as its rows have given it so far.
 type exportProduct struct {
 	// cells are its product-level cells, by column: each the first non-empty one its rows gave.
@@ -39,22 +43,33 @@ func (s *shopifyExport) arrange(rec []string, line int) []heldRow {
 		return nil // another image of the product: its image is not the product's first
 	}
 	p := s.products[handle]
+	if p != nil && handle != s.lastHandle {
+		s.shuffled = true // a product whose rows stand apart
+	}
+	s.lastHandle = handle
 	if p == nil {
 		p = &exportProduct{}
 		s.products[handle] = p
 		s.order = append(s.order, handle)
+		// the product's entry itself: its handle, its place in the map and in order
+		p.bytes += len(handle) + productOverhead
+		s.held += len(handle) + productOverhead
 	}
 	for len(p.cells) < len(rec) {
 		p.cells = append(p.cells, "")
+		p.bytes += cellOverhead
+		s.held += cellOverhead
 	}
 	for _, i := range s.product {
 		if i < len(rec) && strings.TrimSpace(p.cells[i]) == "" && strings.TrimSpace(rec[i]) != "" {
-			p.cells[i] = rec[i]
+			// a copy: the cell may share its memory with the whole row's
+			p.cells[i] = strings.Clone(rec[i])
 			p.bytes += len(rec[i])
 			s.held += len(rec[i])
 		}
 	}
 	if s.title >= 0 && s.title < len(p.cells) && strings.TrimSpace(p.cells[s.title]) == "" {
+		s.shuffled = true // a row before its product's title
 		held := heldRow{rec: append([]string(nil), rec...), line: line}
 		p.waiting = append(p.waiting, held)
 		n := rowBytes(held.rec)
@@ -62,6 +77,9 @@ func (s *shopifyExport) arrange(rec []string, line int) []heldRow {
 		s.held += n
 		return s.letGo()
 	}
+	// Products read in full are held too, for rows of theirs further down a re-sorted file:
+	// in a file sorted by Handle (Shopify's own order) they are never needed again, so the
+	// bound lets the oldest go and the reader streams.
 	ready := make([]heldRow, 0, len(p.waiting)+1)
 	for _, w := range p.waiting {
 		if !s.fill(w.rec, p) {
@@ -74,6 +92,10 @@ func (s *shopifyExport) arrange(rec []string, line int) []heldRow {
 	p.waiting = nil
 	if !s.fill(rec, p) {
 		ready = append(ready, heldRow{rec: rec, line: line})
+	}
+	// after p's own rows are taken: letting p go now returns none of them twice
+	if gone := s.letGo(); len(gone) > 0 {
+		return append(gone, ready...)
 	}
 	return ready
 }
@@ -90,11 +112,15 @@ func (s *shopifyExport) rest() []heldRow {
 	return out
 }
 
-// letGo lets the oldest products go while more than maxHeldBytes is held, returning their
-// waiting rows.
+// letGo lets the oldest products go while more than maxHeldBytes is held (sortedHeldBytes
+// while the file is in Handle order), returning their waiting rows.
 func (s *shopifyExport) letGo() []heldRow {
+	limit := maxHeldBytes
+	if !s.shuffled {
+		limit = sortedHeldBytes
+	}
 	var out []heldRow
-	for s.held > maxHeldBytes && len(s.order) > 1 {
+	for s.held > limit && len(s.order) > 1 {
 		out = append(out, s.release(s.order[0])...)
 		s.order = s.order[1:]
 	}
@@ -123,10 +149,17 @@ func sortHeld(rows []heldRow) {
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].line < rows[j].line })
 }
 
+// productOverhead and cellOverhead are what a held product costs beside its cells' text: its
+// entry in products and order, and a string header per cell.
+const (
+	productOverhead = 128
+	cellOverhead    = 16
+)
+
 func rowBytes(rec []string) int {
-	n := 0
+	n := 24
 	for _, v := range rec {
-		n += len(v) + 16
+		n += len(v) + cellOverhead
 	}
 	return n
 }
