@@ -27,8 +27,10 @@ var (
 	// afterSaving words follow an amount that is a saving ("$20 off", "10 € Rabatt").
 	afterSaving = set("off", "rabatt", "korting", "sconto", "descuento", "desconto", "rabat")
 	// afterThreshold words follow an amount that is a threshold ("20 000 Ft felett": over 20 000
-	// Ft; "50 zł powyżej" is written before instead).
-	afterThreshold = set("felett", "fölött", "üzeri", "üstü", "üzerine")
+	// Ft; "50 zł powyżej" is written before instead), or name the order value it is one of ("ab
+	// 50 € Bestellwert").
+	afterThreshold = set("felett", "fölött", "üzeri", "üstü", "üzerine",
+		"bestellwert", "mindestbestellwert", "warenwert", "einkaufswert")
 	// shippingWords name a delivery fee written before its amount ("Normal shipping 4,99 €
 	// 29,99 €"); with no other amount after it the fee is all the string prices.
 	shippingWords = set("shipping", "delivery", "postage", "p&p", "versand", "versandkosten", "lieferung",

@@ -180,7 +180,8 @@ func labelLetters(toks []token, i int, s string) bool {
 // nordicNow reports whether the "Nu" at toks[i] is the word "now" by the words and numbers
 // around it: a regular-price or saving word before it ("Før 1.499,- Nu 999,-", "Van 99,99 Nu
 // 79,99", "Spar 200,- Nu 799,-") or a number after it written with a dash for no decimals
-// ("Nu 999,-"), which Nordic shops write and Bhutanese ones do not.
+// ("Nu 999,-") or a colon and a dash ("Nu 599:-"), which Nordic shops write and Bhutanese ones
+// do not.
 func nordicNow(toks []token, i int, s string) bool {
 	for _, t := range toks[:i] {
 		if t.kind != tokWord {
@@ -190,6 +191,9 @@ func nordicNow(toks []token, i int, s string) bool {
 		if l := labelWords[w]; l == labelRegular || l == labelWeakRegular || w == "spar" {
 			return true
 		}
+	}
+	if i+1 < len(toks) && toks[i+1].kind == tokNumber && strings.HasPrefix(s[toks[i+1].end:], ":-") {
+		return true // "Nu 599:- Ord. pris 799:-"
 	}
 	if i+1 < len(toks) && toks[i+1].kind == tokNumber && toks[i+1].num.trailing != "" {
 		last, _ := utf8.DecodeLastRuneInString(toks[i+1].text(s))

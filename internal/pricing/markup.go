@@ -17,23 +17,37 @@ var struckClasses = []string{"compare", "old", "was", "regular", "strike", "orig
 
 // dropTags removes the tags from s, writing "was " in place of an element that strikes its text
 // out (see struckTags and struckClasses), so that "<del>$59.99</del> $44.99" reads as "was
-// $59.99 $44.99". A "<" that opens no tag ("< $50", "<50") stays, and so does the rest of s from
-// a "<" that no ">" closes.
+// $59.99 $44.99", and a space in place of other tags, except between a number's digits and its
+// decimal separator ("<span>24</span><span>.95</span>", "129,<sup>99</sup>", Amazon's
+// "29<span>.</span><span>99</span>"), which join. A "<" that opens no tag ("< $50", "<50")
+// stays, and so does the rest of s from a "<" that no ">" closes.
 func dropTags(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	pending := "" // what the tags since the last text stand for
+	write := func(text string) {
+		if text == "" {
+			return
+		}
+		if pending != "" && (strings.TrimSpace(pending) != "" || !splitDecimal(b.String(), text)) {
+			b.WriteString(pending)
+		}
+		pending = ""
+		b.WriteString(text)
+	}
 	for {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
-			b.WriteString(s)
+			write(s)
+			b.WriteString(pending)
 			return b.String()
 		}
-		b.WriteString(s[:i])
+		write(s[:i])
 		rest := s[i+1:]
 		closing := strings.HasPrefix(rest, "/")
 		name := strings.TrimPrefix(rest, "/")
 		if name == "" || !(name[0] >= 'a' && name[0] <= 'z' || name[0] >= 'A' && name[0] <= 'Z') {
-			b.WriteByte('<')
+			write("<")
 			s = rest
 			continue
 		}
@@ -44,18 +58,43 @@ func dropTags(s string) string {
 		}
 		gt := strings.IndexByte(window, '>')
 		if gt < 0 { // "<a <b>": the first "<" opens nothing
-			b.WriteByte('<')
-			b.WriteString(window)
+			write("<" + window)
 			s = rest[len(window):]
 			continue
 		}
 		tag := strings.ToLower(rest[:gt])
-		b.WriteByte(' ')
+		if pending == "" {
+			pending = " "
+		}
 		if !closing && struckTag(tag) {
-			b.WriteString("was ")
+			pending += "was "
 		}
 		s = rest[gt+1:]
 	}
+}
+
+// splitDecimal reports whether markup stood inside a number, between its whole digits and its
+// decimal separator or between that separator and its decimals: before ends with a digit and
+// after is "." or "," alone or starts with one and a digit, or before ends with a digit and "."
+// or "," that does not also stand before those digits, and after starts with a digit.
+func splitDecimal(before, after string) bool {
+	n := len(before)
+	if n == 0 || after == "" {
+		return false
+	}
+	if isDigit(before[n-1]) {
+		// ".95", or a separator in an element of its own: Amazon's "29<span>.</span><span>99"
+		return (after[0] == '.' || after[0] == ',') && (len(after) == 1 || isDigit(after[1]))
+	}
+	sep := before[n-1]
+	if n < 2 || sep != '.' && sep != ',' || !isDigit(before[n-2]) || !isDigit(after[0]) {
+		return false
+	}
+	k := n - 2
+	for k >= 0 && isDigit(before[k]) {
+		k--
+	}
+	return k < 0 || before[k] != sep // "Ends 24.12." is a date, not "24.12.19,99"
 }
 
 // struckTag reports whether the opening tag's text (lower-case, without "<" and ">") strikes its
@@ -159,6 +198,9 @@ func apartCents(toks []token, i int, s string) bool {
 	}
 	switch t := toks[k]; t.kind {
 	case tokSymbol:
+		if signBefore && t.sym.iso && !toks[i-1].sym.candidate(t.sym.code) {
+			return false // "€ 15 24 Std.": a word that spells another code ("Std." for hours)
+		}
 		return !t.sym.minor // "£5 99p" is two amounts
 	case tokPunct:
 		switch t.text(s) {

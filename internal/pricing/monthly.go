@@ -61,7 +61,7 @@ func markMonthly(toks []token, s, decimal string, tp *termParts) {
 		switch {
 		case monthlyAt(toks, i, s):
 			monthly = append(monthly, i)
-		case adjacentSymbol(toks, i) && !marked(tp.each, i):
+		case signed(toks, i, s) && !marked(tp.each, i): // not "2024 $22.99/mo"
 			once = append(once, i)
 		}
 	}
@@ -140,8 +140,12 @@ var (
 	yearlyWords = set("yearly", "annual", "annually", "jährlich", "jährliche", "pa", "annuel", "anual", "annuale",
 		"jaarlijks", "årlig", "rocznie")
 	// signUpWords name, besides feeWords, a charge paid once when a monthly price starts
-	// ("activation fee", "joining", "set-up", "Anschlussgebühr", "£0 upfront").
-	signUpWords = set("activation", "joining", "setup", "set-up", "connection", "anschlussgebühr", "upfront")
+	// ("activation fee", "joining", "set-up", "Anschlussgebühr", "£0 upfront"), a deposit or a
+	// down payment ("200 € Kaution", "caution 300 €", "$2,999 due at signing") or
+	// an insurance's excess ("$250 deductible").
+	signUpWords = set("activation", "joining", "setup", "set-up", "connection", "anschlussgebühr", "upfront",
+		"kaution", "mietkaution", "caution", "cauzione", "fianza", "depósito", "borg", "waarborg", "depositum",
+		"kaucja", "due", "down", "anzahlung", "deductible", "selbstbeteiligung", "excess")
 	// valueWords name what an item or a plan is worth, not what it costs ("Retail value $120",
 	// "$120 value").
 	valueWords = set("value", "valued", "worth", "wert", "valeur", "valor", "valore", "waarde")

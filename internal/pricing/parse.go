@@ -85,7 +85,8 @@ var ErrNegative = errors.New("negative amount")
 // number and two digits is the decimal point ("19€99"), two cents digits in a left-over <sup>
 // element are decimals ("€129<sup>99</sup>") while other <sup> digits are footnote marks
 // ("$1,299<sup>1</sup>"), cents written apart after a signed amount are decimals too ("$19 99",
-// "29:90 kr"), other tags go (a price struck out in <del>, <s> or <strike> is a regular price),
+// "29:90 kr"), other tags go (a price struck out in <del>, <s> or <strike> is a regular price;
+// tags between an amount's digits and its decimal separator join them: "<span>24</span><span>.95</span>"),
 // and a magnitude word multiplies ("$1.5k", "₹ 6.49 Lakh", "3万9800円",
 // "Rp 1,2jt"; see magnitude). A price labelled as the current one ("now", "Nå", "Sonderpreis",
 // "现价") after one labelled as the regular one ("was", "MSRP", "UVP", "Før", "通常価格"), or an

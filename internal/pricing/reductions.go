@@ -63,11 +63,21 @@ var fromFillers = set("only", "just", "as", "low", "little", "at", "de", "da", "
 	"slechts", "maar", "noch", "schon", "bereits", "tan", "soli", "sole", "appena", "só", "somente",
 	"uniquement", "kun", "bare", "bara", "endast", "tylko", "już", "jen", "pouze", "již", "csak", "doar",
 	"hanya", "всего", "лишь",
+	// more of them: "od jedynie 49 zł", "od pouhých 199 Kč", "od len 9,99 €", "від лише 99 грн",
+	// "vanaf al € 9,99", "ab lediglich 9,99 €", "ab gerade mal 9,99 €", "à partir de juste 9,90 €",
+	// "desde únicamente", "a partire da soltanto", "từ chỉ 99.000₫", "from just under £10"
+	"nog", "jedynie", "zaledwie", "pouhých", "pouhé", "už", "len", "iba", "лише", "всього", "вже", "уже",
+	"redan", "allerede", "blot", "al", "lediglich", "gerade", "mal", "juste", "únicamente", "solamente",
+	"soltanto", "chỉ", "cuma", "mindössze", "numai", "vain", "mere", "under",
+	// "a" and "an", and the praise shops give the amount: "from a mere $5", "from a low of $9.99",
+	// "from an unbelievable $19", "ab günstigen 9,99 €"
+	"a", "an", "incredible", "unbelievable", "amazing", "unbeatable", "great", "günstigen", "sagenhaften",
+	"unglaublichen", "sensationellen", "unschlagbaren",
 	// articles and "of": "From the low price of $20", "desde los 9,99 €", "desde unos 20 €"
 	"the", "of", "los", "las", "unos", "unas",
-	// about: "From about £20", "From approx $20", "ab etwa 20 €", "à partir d'environ 20 €"
+	// about: "From about £20", "From approx $20", "ab etwa 20 €", "à partir d'environ 20 €" (the "d" of "d'")
 	"approx", "aprox", "approximately", "about", "around", "circa", "environ", "etwa", "rund", "ungefähr",
-	"cerca", "ongeveer")
+	"cerca", "ongeveer", "roughly", "cirka", "d")
 
 // fromAbbreviations stand between a "from" word and its amount when a dot ends them ("From
 // approx. £20", "ab ca. 20 €", "od ok. 20 zł"); without it "CA" and "OK" are places ("Ships
