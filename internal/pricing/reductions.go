@@ -79,22 +79,23 @@ var fromFillers = set("only", "just", "as", "low", "little", "at", "de", "da", "
 	"approx", "aprox", "approximately", "about", "around", "circa", "environ", "etwa", "rund", "ungefähr",
 	"cerca", "ongeveer", "roughly", "cirka", "d")
 
-// fromAbbreviations stand between a "from" word and its amount when a dot ends them ("From
-// approx. £20", "ab ca. 20 €", "od ok. 20 zł"); without it "CA" and "OK" are places ("Ships
-// from CA $25").
-var fromAbbreviations = set("ca", "env", "ok")
-
 // fromBreaks are the marks that end what a "from" word leads to ("Ships from UK, £25.00");
 // other marks between it and its amount are its own ("From: $20", "From*: £20", "From ~$20").
 var fromBreaks = set(",", ";", "|", "(", ")", "/")
 
 // leadsToNumber reports whether the "from" word at toks[k] is followed by a number, with only
-// currency signs, marks (see fromBreaks), other "from" words and fillers (see fromFillers)
-// between (five tokens at most besides the signs, ten in all): "From $20", "Starting from USD
-// 20", "à partir de 20 €", "From: $20", "From approx. £20". Another word makes it "from" in another sense: a place or a material
-// ("Ships from UK £25.00", "Made from recycled bottles $40", "Ab sofort 19,99 €"), and so does a
-// percentage or a day ("Made from 100% recycled polyester £35.00", "from the 1st of May £20").
+// currency signs, marks (see fromBreaks), other "from" words and other words between (five
+// tokens at most besides the signs, ten in all): "From $20", "Starting from USD 20", "à partir de
+// 20 €", "From: $20", "From approx. £20", "ab lediglich 9,99 €". Words between are taken as the
+// shop's own filler ("from only", "from a mere") unless the words around the "from" say it is
+// in another sense (see fromInAnotherSense): a place or a material ("Ships from UK £25.00",
+// "Made from recycled bottles $40"), a time ("Ab sofort 19,99 €"); so does a percentage or a
+// day after it ("Made from 100% recycled polyester £35.00", "from the 1st of May £20").
+// Unknown filler words keep the reading "from" always had; only named senses drop it.
 func leadsToNumber(toks []token, k int, s string) bool {
+	if fromInAnotherSense(toks, k, s) {
+		return false
+	}
 	for j, n := k+1, 0; j < len(toks) && j <= k+10 && n < 5; j++ {
 		if toks[j].kind != tokSymbol {
 			n++ // "From the low price of US$ 20": the signs do not count
@@ -103,14 +104,12 @@ func leadsToNumber(toks []token, k int, s string) bool {
 		case tokNumber:
 			return !t.num.percent && !ordinalAt(toks, j, s)
 		case tokSymbol:
+		case tokWord:
+			if fromSenseAfter[lowerWord(t.text(s))] {
+				return false // "Ab sofort 19,99 €", "From the makers of Lego $19.99"
+			}
 		case tokPunct:
 			if fromBreaks[t.text(s)] {
-				return false
-			}
-		case tokWord:
-			w := lowerWord(t.text(s))
-			dotted := strings.HasSuffix(t.text(s), ".") || t.end < len(s) && s[t.end] == '.'
-			if !fromWords[w] && !fromFillers[w] && !(dotted && fromAbbreviations[w]) {
 				return false
 			}
 		default:
@@ -120,18 +119,93 @@ func leadsToNumber(toks []token, k int, s string) bool {
 	return false
 }
 
-// ordinalAt reports whether the number at toks[j] has an English ordinal's letters written onto
-// it ("from the 1st of May"): a day, not an amount.
-func ordinalAt(toks []token, j int, s string) bool {
-	if j+1 >= len(toks) || toks[j+1].kind != tokWord || toks[j+1].start != toks[j].end {
+// fromInAnotherSense reports whether the words around the "from" word at toks[k] make it say
+// where something comes from, what it is made of or what one chooses from: the word before it
+// is such a verb or noun (see fromSenseBefore: "Ships from", "Made from", "Choose from",
+// "Available from", "Direct from"), or the word after it is a country's code in capitals ("from
+// UK", "from EU", "from CA"). A time or a maker between it and the number does the same (see
+// fromSenseAfter and leadsToNumber).
+func fromInAnotherSense(toks []token, k int, s string) bool {
+	if k > 0 && toks[k-1].kind == tokWord && fromSenseBefore[lowerWord(toks[k-1].text(s))] {
+		return true
+	}
+	if k+1 >= len(toks) || toks[k+1].kind != tokWord {
 		return false
 	}
-	switch strings.ToLower(toks[j+1].text(s)) {
-	case "st", "nd", "rd", "th":
+	w := toks[k+1].text(s)
+	if lw := lowerWord(w); fromFillers[lw] || fromWords[lw] {
+		return false // "FROM AS LOW AS $20", "À PARTIR DE 20 €": fillers, not countries
+	}
+	dotted := strings.HasSuffix(w, ".") || toks[k+1].end < len(s) && s[toks[k+1].end] == '.'
+	return !dotted && countryCode(w) // "ab CA. 20 €" is "circa"
+}
+
+// countryCode reports whether w is two or three capital ASCII letters: "UK", "EU", "USA".
+func countryCode(w string) bool {
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// fromSenseBefore are words that, right before a "from" word, make it a place, a material or a
+// choice rather than a lower bound ("Ships from UK £25.00", "Made from recycled plastic $40",
+// "Choose from 5 colours $29.99", "Versand aus", "Fabriqué à partir de").
+var fromSenseBefore = set("ships", "ship", "shipped", "shipping", "dispatched", "dispatches", "sent", "sends",
+	"delivered", "made", "crafted", "handmade", "handcrafted", "imported", "sourced", "designed", "printed",
+	"woven", "knitted", "cut", "produced", "manufactured", "choose", "select", "pick", "available", "sizes",
+	"colours", "colors", "away", "miles", "km", "direct", "directly", "straight", "sendes", "sendt", "sold",
+	"gift", "gifts", "freedom", "free", "relief", "protection", "escape", "far", "inspired", "translated", "hergestellt", "gefertigt", "versendet", "verschickt",
+	"fabriqué", "fabriquée", "expédié", "expédiée", "hecho", "hecha", "fabricado", "enviado", "fatto", "fatta",
+	"prodotto", "spedito", "gemaakt", "verzonden", "tillverkad", "skickas", "wykonane", "wysyłane")
+
+// fromSenseAfter are words that, between a "from" word and the number, make it a time or a
+// maker rather than a lower bound ("Ab sofort 19,99 €", "from today £20", "vanaf nu", "From the
+// makers of Lego $19.99").
+var fromSenseAfter = set("sofort", "heute", "morgen", "jetzt", "now", "today", "tomorrow", "immediately",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
+	"mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "january", "february", "march", "april",
+	"may", "june", "july", "august", "september", "october", "november", "december", "aujourd", "maintenant",
+	"hoy", "mañana", "oggi", "domani", "vandaag", "nu", "idag", "dziś", "dzisiaj", "stock", "stocks",
+	"maker", "makers", "creator", "creators", "home", "house", "team", "people", "brand", "designer", "designers",
+	"collection", "range", "series", "brands", "seller", "sellers", "partner", "partners", "our", "unserem",
+	"unseren", "unserer", "onze", "nos", "notre", "nuestra", "nuestras", "nuestros", "nostri", "nostro",
+	"lager", "werk", "hand", "santa")
+
+// ordinalAt reports whether the number at toks[j] is a day: an ordinal's letters written onto
+// it ("from the 1st of May", "à partir du 1er décembre") or a month's name right after it
+// ("Dès le 15 mars"), not an amount.
+func ordinalAt(toks []token, j int, s string) bool {
+	if j+1 >= len(toks) || toks[j+1].kind != tokWord {
+		return false
+	}
+	w := lowerWord(toks[j+1].text(s))
+	if monthNames[w] {
+		return true
+	}
+	if toks[j+1].start != toks[j].end {
+		return false
+	}
+	switch w {
+	case "st", "nd", "rd", "th", "er", "re", "e", "ème":
 		return true
 	}
 	return false
 }
+
+// monthNames are the months' names (and common short forms) in the languages prices are read in.
+var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier",
+	"février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+	"noviembre", "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+	"ottobre", "dicembre", "januari", "februari", "maart", "augustus")
 
 // nextNumber returns the index of the first number after toks[k], or -1.
 func nextNumber(toks []token, k int) int {
