@@ -72,7 +72,9 @@ var (
 		"próximamente", "proximamente", "prossimamente",
 		"preordina", "pre-ordine", "voorbestellen", "förbeställ", "forudbestil", "forhåndsbestill", "przedsprzedaż",
 		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약", "במלאי בקרוב", "בקרוב במלאי",
-		"nabestelling", "in nabestelling", "bajo pedido", "su ordinazione", "sur commande",
+		// "sur commande" alone is also "on orders" ("Livraison offerte sur commande de 60 €").
+		"nabestelling", "in nabestelling", "bajo pedido", "su ordinazione", "disponible sur commande", "uniquement sur commande",
+		"article sur commande", "produit sur commande", "fabriqué sur commande", "fabrication sur commande",
 	}
 	inStockPhrases = []string{
 		"in stock", "in-stock", "instock", "available", "ostatnie sztuki", "במלאי", "זמין במלאי", "ships today", "ready to ship", "only a few left", "low stock",
@@ -216,6 +218,8 @@ func stockWording(s string) catalog.Availability {
 		return catalog.Preorder
 	case containsPhrase(s, almostGonePhrases):
 		return catalog.InStock
+	case containsPhrase(s, backorderAllowedPhrases) && containsPhrase(s, inStockPhrases) && !containsPhrase(s, outOfStockPhrases):
+		return catalog.InStock // WooCommerce's "In stock (can be backordered)": in stock now
 	case containsPhrase(s, outOfStockPhrases) || negatedInStock(s) || soldSentence(s):
 		return catalog.OutOfStock
 	case containsPhrase(s, preorderPhrases):
@@ -233,6 +237,11 @@ var almostGonePhrases = []string{"almost sold out", "nearly sold out", "almost g
 	"casi agotado", "quasi esaurito", "bijna uitverkocht", "nästan slutsåld", "næsten udsolgt", "prawie wyprzedane", "prawie wyprzedany", "prawie wyprzedana",
 	"quase esgotado", "quase esgotada", "skoro vyprodáno", "téměř vyprodáno", "takmer vypredané", "почти распродано", "почти распродан",
 	"neredeyse tükendi", "sắp hết hàng", "hampir habis", "品切れ間近", "売り切れ間近", "完売間近", "품절임박", "품절 임박", "매진임박", "即将售罄", "即將售罄", "即将售完"}
+
+// backorderAllowedPhrases say that more can be ordered once the stock runs out, beside a stock
+// count ("Only 2 left in stock (can be backordered)"): the item is in stock, not back-ordered.
+var backorderAllowedPhrases = []string{"can be backordered", "can be back-ordered", "kann nachgeliefert werden",
+	"kann nachbestellt werden", "kan nabesteld worden", "nabestelling mogelijk", "peut être commandé", "puede reservarse"}
 
 // soldWords say an item is sold when they are the whole text of the page's live status
 // (role="status"): a resale listing's "Sold" badge. Elsewhere they say something else ("Sold

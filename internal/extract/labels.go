@@ -352,3 +352,10 @@ func pickable(cluster []priceCand) bool {
 	}
 	return false
 }
+
+// offAfter reports text that, right after an amount, makes it a discount: "$10 OFF, expires
+// 12/1/26" (ignoreLabels reads "off" in an element's whole label, not in a text node's tail).
+func offAfter(after string) bool {
+	t := strings.ToLower(collapse(after))
+	return strings.HasPrefix(t, "off") && boundary(t, len("off"))
+}

@@ -87,6 +87,7 @@ func (d *document) markGrid(s, title *html.Node, holds, marks []bool) {
 // (deliveryHeading) every card is marked, the checked one too, unless the cards are ways of
 // buying the product (purchaseOptions: "One-time purchase", "Subscribe & save").
 func (d *document) otherChoices(marks []bool) {
+	d.uncheckedRadioLabels(marks)
 	for _, n := range d.elems {
 		if n.DataAtom == atom.H1 || !isSubheading(n) {
 			continue

@@ -223,8 +223,8 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 			stock := hasWord(ws, stockWords...) || lens[i] <= shortText && stockLabelled(t) || status || sold
 			if (stock || lens[i] <= shortText && soldOutNotice(ws, t)) && !hiddenMessage(n) {
 				message = textAvailability(t)
-				if message != catalog.OutOfStock && hasWord(ws, "backorder", "preorder") {
-					message = catalog.Preorder // "stock backorder": "Ships in 3 weeks" is a back-order's promise
+				if message != catalog.OutOfStock && message != catalog.InStock && hasWord(ws, "backorder", "preorder") {
+					message = catalog.Preorder // "stock backorder": "Ships in 3 weeks" is a back-order's promise; "In stock" is stock
 				}
 				notice = !stock
 				if message == catalog.OutOfStock && sizeMessage(t) {

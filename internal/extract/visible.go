@@ -435,7 +435,7 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				after := t[p.end:min(len(t), p.end+60)]
 				otherOffer, condition := sellerOffer(label, before)
 				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(label, "", strings.ToLower(after)) || notShopperPrice(before, after) ||
-					freeThresholdAfterShipping(label, t[:p.start]) {
+					freeThresholdAfterShipping(label, t[:p.start]) || offAfter(after) {
 					continue
 				}
 				r := labelRole(label, plain)
