@@ -16,6 +16,14 @@ var featureNouns = wordSet("strap")
 // packagingWords before an accessory noun make it the thing's packaging: "Earrings Gift Box".
 var packagingWords = wordSet("gift presentation")
 
+// giftWords name a gift: a handmade shop's title ends in whom its item is a gift for ("…,
+// Personalized Gift for Mom", "…, Geschenk für Mama", "…, cadeau pour maman"), which names no
+// thing for them.
+var giftWords = wordSet("gift gifts present presents geschenk geschenke cadeau cadeaux regalo regalos regali prezent prezenty")
+
+// endsInGift reports whether words end in a word of giftWords.
+func endsInGift(words []string) bool { return len(words) > 0 && giftWords[words[len(words)-1]] }
+
 // forWords introduce what an accessory is for: "Shaper Insert for Tote", "Étui pour lunettes",
 // "Szafka na buty", "Etui do iPhone". German "für" folds to the English "fur" of "Faux Fur
 // Hat", so it is read unfolded (see germanFor).
@@ -28,7 +36,8 @@ var forWords = wordSet("for pour para per voor na dla do")
 // Care Kit", "Jewellery boxes", "Sunglasses Hard Case Black", "Watch Travel Case 3 Slots",
 // "Sneaker Crease Protectors", "Bag Base Shaper Insert for Tote", "Case for Sunglasses",
 // "Jewellery Box with Mirror"; but
-// not "Bags & Cases", nor a feature ("Watch Leather Strap", "Earrings Gift Box Silver").
+// not "Bags & Cases", nor a feature ("Watch Leather Strap", "Earrings Gift Box Silver"), nor
+// a gift for someone ("…, Personalized Gift for Mom": giftWords).
 func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 	part := seg
 	if i := strings.LastIndexAny(part, "&,+;"); i >= 0 {
@@ -37,14 +46,14 @@ func (t *Taxonomy) accessoryPhrase(seg string, words []string) bool {
 	if i := strings.Index(part, " à "); i > 0 && !t.matches(productWords(part[:i])) {
 		return true // "Étagère à chaussures": French "à" (not the "A" of "A-Line") says what it is for
 	}
-	if before, ok := germanFor(part); ok && !t.namesFashion(before, words) {
+	if before, ok := germanFor(part); ok && !t.namesFashion(before, words) && !endsInGift(before) {
 		return true // "Uhrenbox für 10 Uhren": a thing for watches
 	}
 	pw := productWords(part)
 	forTail := false
 	for i, w := range pw {
 		if i > 0 && (forWords[w] || complementWords[w]) {
-			if forWords[w] && !t.namesFashion(pw[:i], words) {
+			if forWords[w] && !t.namesFashion(pw[:i], words) && !endsInGift(pw[:i]) {
 				return true // "Cirage pour chaussures", "Szafka na buty", "Funda para iPhone": a thing for shoes
 			}
 			pw, forTail = pw[:i], true

@@ -61,7 +61,8 @@ var brandHeads = wordSet("jean")
 // match but for style words ("Swim Trunks Quick Dry Board Shorts" are swim trunks). A later
 // match naming a kind of that thing stays ("Bag Women Leather Tote" is a tote, "Pantalón
 // mujer vaquero" jeans), but knitwear does not refine a top named by its own word ("Hoodie
-// Men Casual Pullover" is a hoodie, "Top Women Knit Sweater" knitwear). A phrase naming only
+// Men Casual Pullover" is a hoodie, "Top Women Knit Sweater" knitwear) unless that top is a
+// cover-up ("Shrug Women Cropped Cardigan" is knitwear: coverUpTops). A phrase naming only
 // a style ("Denim"), a colour ("Lipstick"), a word that describes what comes before it or a
 // brand's word ("Jeans") does not end the title's item, nor does "for" before a thing
 // outside fashion ("Bracelet pour Apple Watch").
@@ -105,7 +106,7 @@ func (t *Taxonomy) firstPhrase(words []string, matches []ruleMatch) []ruleMatch 
 	if r := t.rules[h.rule]; r.colour || r.postpos || brandHeads[r.words[len(r.words)-1]] || t.featureOfLater(h, words, first, later) {
 		return matches
 	}
-	refinable := h.node >= 0 && (h.node != t.tops || t.namesOwnNode(h))
+	refinable := h.node >= 0 && (h.node != t.tops || t.namesOwnNode(h) || coverUpTops[t.rules[h.rule].words[0]])
 	for _, m := range later {
 		if refinable && m.node >= 0 && !t.rules[m.rule].postpos && t.refines(m, h) {
 			first = append(first, m)
@@ -113,6 +114,10 @@ func (t *Taxonomy) firstPhrase(words []string, matches []ruleMatch) []ruleMatch 
 	}
 	return first
 }
+
+// coverUpTops are tops worn over another that a knit word after them describes: "Shrug Women
+// Cropped Cardigan" is knitwear (but "Hoodie Men Casual Pullover" a hoodie).
+var coverUpTops = wordSet("shrug bolero")
 
 // refines reports whether m, a match after a title's first phrase, names a kind of what h,
 // the phrase's match, names: a descendant of its category, or swimwear after shorts ("Board

@@ -338,7 +338,7 @@ var productTypeRules = []productTypeRule{
 	{words: "ring", path: ptJewelry + " > Rings"},
 	{words: "necklace", path: ptJewelry + " > Necklaces"},
 	{words: "choker", path: ptJewelry + " > Necklaces"},
-	{words: "pendant", path: ptJewelry + " > Charms & Pendants"},
+	{words: "pendant", path: ptJewelry + " > Charms & Pendants", notAfter: "oreilles"}, // "Boucles d'oreilles pendantes" dangle
 	{words: "charm", path: ptJewelry + " > Charms & Pendants"},
 	{words: "earring", path: ptJewelry + " > Earrings"},
 	{words: "ear cuff", path: ptJewelry + " > Earrings"},

@@ -40,6 +40,7 @@ var germanicWordRules = []productTypeRule{
 	{words: "sakko", path: ptCoats},
 	{words: "tunika", path: ptTops},
 	{words: "poncho", path: ptCoats},
+	{words: "cape", path: ptCoats}, // English, French and German; not a "cap" with a plural ending
 	{words: "bolero", path: ptTops},
 	{words: "pullunder", path: ptKnitwear},
 	{words: "strumpf", path: ptHosiery, compound: true},
