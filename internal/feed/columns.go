@@ -45,9 +45,11 @@ var defaultColumns = map[string][]string{
 	// turn them into sale prices when higher.
 	// eBay's Feed API writes priceValue beside priceCurrency; WooCommerce's export has "Regular
 	// price" and "Sale price" only; PrestaShop calls a sale price a specific price.
-	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue", "buynow",
+	// Awin XML's <buynow> (inside its <price>) comes last: elsewhere a "Buy Now" column may be
+	// an add-to-cart link beside the price.
+	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue",
 		"regularprice", "variantprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
-		"prix", "preis", "precio", "prezzo", "prijs", "cena"},
+		"prix", "preis", "precio", "prezzo", "prijs", "cena", "buynow"},
 	// Magento's special_price is its sale price, dated by special_price_from_date and
 	// special_price_to_date (Magento 1: special_from_date, special_to_date).
 	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice", "angebotspreis", "tarifpromo", "prixpromo", "preciorebajado"},
@@ -62,7 +64,8 @@ var defaultColumns = map[string][]string{
 	// (deliveryTime) and German shops (Lieferzeit), which the catalogue reads as availability
 	// when the feed has no stock column (see deliveryTimes).
 	// Shops' own exports name it in their language: Verfügbarkeit, disponibilité, disponibilidad,
-	// disponibilità, beschikbaarheid, dostępność, lagerstatus.
+	// disponibilità, beschikbaarheid, dostępność (which yield to a stock column as delivery
+	// times do), lagerstatus.
 	"availability": {"availability", "stockstatus", "stockavailability", "verfügbarkeit", "disponibilité", "disponibilidad", "disponibilità",
 		"beschikbaarheid", "dostępność", "lagerstatus", "dlvtime", "deliverytime", "lieferzeit"},
 	"google_product_category": {"googleproductcategory", "googlecategory", "googleshoppinggoogleproductcategory"},
@@ -341,8 +344,12 @@ func billigerHeader(byKey map[string][]int) bool {
 }
 
 // deliveryTimes are the availability columns that give a delivery time: a guess beside a
-// feed's own in-stock flag or count, which then decides.
-var deliveryTimes = map[string]bool{"dlvtime": true, "deliverytime": true, "lieferzeit": true}
+// feed's own in-stock flag or count, which then decides. A shop's own export names its
+// availability column in its language and writes there what its shop page shows, often a
+// delivery time too ("Verfügbarkeit: 1-3 Werktage", "disponibilité : sous 5 jours"): beside a
+// stock count those columns yield to it as well.
+var deliveryTimes = map[string]bool{"dlvtime": true, "deliverytime": true, "lieferzeit": true,
+	"verfügbarkeit": true, "disponibilité": true, "disponibilidad": true, "disponibilità": true, "beschikbaarheid": true, "dostępność": true}
 
 // stockFlagHeader reports a header with an in-stock column (one the column map names, or one of
 // its default names, unless the map says not to read it): a row's flag or quantity says whether

@@ -15,8 +15,8 @@ import (
 //   - "<": gmc-xml when the root is <rss> or <feed> and the Google namespace
 //     (http://base.google.com/ns/1.0) is declared or its attributes are used without it (see
 //     merchantXML); product-xml when it is neither, with an element named as one product
-//     (<product>, <offer>…) and one naming a price (see productXML); other XML is not a feed
-//     tagdrop reads.
+//     (<product>, <offer>…) that is no line of an order, cart or invoice, and one naming a
+//     price (see productXML); other XML is not a feed tagdrop reads.
 //   - "{": shopify when the object's first key is "products" and holds an array.
 //   - otherwise a header line of text (no control characters but tab), after Excel's "sep=;"
 //     line if any, with at least two column names separated by tabs, commas, semicolons or
@@ -67,7 +67,7 @@ func Detect(peek []byte) string {
 // of items without prices.
 func merchantXML(peek []byte) bool {
 	peek = withoutQuotedText(peek)
-	if !bytes.Contains(peek, []byte("<rss")) && !bytes.Contains(peek, []byte("<feed")) {
+	if !rssOrAtomRoot.Match(peek) {
 		return false
 	}
 	return bytes.Contains(peek, []byte(gNamespaceBody)) || bytes.Contains(peek, []byte("<g:")) || bytes.Contains(peek, []byte("<price>"))

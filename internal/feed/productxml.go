@@ -33,8 +33,10 @@ type productXMLReader struct {
 	// lineBase is the feed's lines before what the current decoder reads; skipped counts the
 	// broken products skipped.
 	lineBase, skipped int
-	// record is the local name of the products' element, settled by the first one seen.
-	record string
+	// record is the local name of the products' element, settled by the first one seen that
+	// holds fields (settled is set then).
+	record  string
+	settled bool
 	// byHeader holds a row reader per list of element names seen, the last used first.
 	byHeader map[string]*delimitedReader
 	err      error
@@ -87,6 +89,10 @@ func (r *productXMLReader) Next() (Item, error) {
 		}
 		line := r.line()
 		header, rec, err := r.readRecord(se)
+		var tooLong errProductTooLong
+		if errors.As(err, &tooLong) {
+			return Item{Line: line}, &RowError{Line: line, Reason: err.Error()}
+		}
 		if err != nil {
 			if re := r.skipBroken(se, line, err); re != nil {
 				return Item{Line: line}, re
@@ -94,6 +100,13 @@ func (r *productXMLReader) Next() (Item, error) {
 			r.err = r.feedError(err)
 			return Item{}, r.err
 		}
+		if len(header) == 0 && !r.settled {
+			// text alone (a menu's <item>Home</item> above the products): no product, and the
+			// products' element is still to be found
+			r.record = ""
+			continue
+		}
+		r.settled = true
 		rr, err := r.rowReader(header)
 		if err != nil {
 			return Item{Line: line}, &RowError{Line: line, Reason: err.Error()}
@@ -114,7 +127,7 @@ func (r *productXMLReader) readRecord(se xml.StartElement) (header, rec []string
 	var text strings.Builder
 	var nestedHeader, nestedRec []string // elements inside a child element, after the children's own
 	skip := 0                            // 1 inside a child whose elements are no product fields (shipping, tax)
-	size := 0
+	size, tooLong := 0, false
 	limit := r.opts.MaxRecordBytes
 	if limit <= 0 {
 		limit = DefaultMaxRecordBytes
@@ -136,11 +149,16 @@ func (r *productXMLReader) readRecord(se xml.StartElement) (header, rec []string
 			text.Reset()
 		case xml.CharData:
 			if size += len(t); size > limit {
-				return nil, nil, fmt.Errorf("a product is longer than %d bytes", limit)
+				tooLong = true // read on to its end, keeping none of it
 			}
-			text.Write(t)
+			if !tooLong {
+				text.Write(t)
+			}
 		case xml.EndElement:
 			if len(stack) == 0 {
+				if tooLong {
+					return nil, nil, errProductTooLong{limit}
+				}
 				return append(header, nestedHeader...), append(rec, nestedRec...), nil
 			}
 			el := stack[len(stack)-1]
@@ -168,6 +186,14 @@ func (r *productXMLReader) readRecord(se xml.StartElement) (header, rec []string
 			text.Reset()
 		}
 	}
+}
+
+// errProductTooLong is a product whose text is longer than Options.MaxRecordBytes: it is
+// read to its end, keeping none of it, and is a row error; the products after it are read.
+type errProductTooLong struct{ limit int }
+
+func (e errProductTooLong) Error() string {
+	return fmt.Sprintf("the product is longer than %d bytes; it is skipped", e.limit)
 }
 
 // notProductField reports a child element of a product whose elements are about something else
@@ -233,23 +259,72 @@ func (r *productXMLReader) rowReader(header []string) (*delimitedReader, error) 
 }
 
 // productXML reports XML that is a product feed productXMLReader reads: not RSS or Atom, with
-// an element named as one product (see recordNames) and an element whose name says price.
+// an element named as one product (see recordNames) and an element whose name says price. The
+// products may be written with a namespace prefix (<cat:product>). An order, invoice or cart
+// that lists what was bought as <item> or <product> elements is no product feed: the first
+// such element inside one (see insideTransaction) refuses the XML.
 func productXML(peek []byte) bool {
 	peek = withoutQuotedText(peek)
-	if bytes.Contains(peek, []byte("<rss")) || bytes.Contains(peek, []byte("<feed")) || bytes.Contains(peek, []byte("<html")) {
+	if feedRoot.Match(peek) {
 		return false
 	}
-	found := false
-	for _, m := range xmlStartTag.FindAllSubmatch(peek, -1) {
-		if recordNames[strings.ToLower(string(m[1]))] {
-			found = true
-			break
+	tags := xmlStartTag.FindAllSubmatchIndex(peek, -1)
+	for i, m := range tags {
+		if recordNames[strings.ToLower(string(peek[m[2]:m[3]]))] {
+			return !insideTransaction(peek, tags[:i], m[0]) && xmlPriceTag.Match(peek)
 		}
 	}
-	return found && xmlPriceTag.Match(peek)
+	return false
 }
 
+// insideTransaction reports a start tag among tags, all before offset at in peek, that names an
+// order, an invoice, a cart or a shipment (see transactionNames) and is still open at at: the
+// element there is a line of it, not a product on sale.
+func insideTransaction(peek []byte, tags [][]int, at int) bool {
+	for _, m := range tags {
+		name := string(peek[m[2]:m[3]])
+		if !transactionNames[strings.ToLower(strings.ReplaceAll(name, "_", ""))] {
+			continue
+		}
+		if end := bytes.IndexByte(peek[m[0]:at], '>'); end > 0 && peek[m[0]+end-1] == '/' {
+			continue // <order/>: empty, open around nothing
+		}
+		if !closes(peek[m[1]:at], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// closes reports an end tag of the element name in b ("</order>", not "</order_id>").
+func closes(b []byte, name string) bool {
+	end := []byte("</" + name)
+	for {
+		i := bytes.Index(b, end)
+		if i < 0 {
+			return false
+		}
+		b = b[i+len(end):]
+		if len(b) > 0 && (b[0] == '>' || isSpace(b[0])) {
+			return true
+		}
+	}
+}
+
+// transactionNames are element names, in lower case without underscores, of a sale made rather
+// than a product offered: orders, invoices, carts, receipts, shipments and returns.
+var transactionNames = map[string]bool{"order": true, "orders": true, "salesorder": true, "salesorders": true, "purchaseorder": true,
+	"purchaseorders": true, "invoice": true, "invoices": true, "cart": true, "basket": true, "shoppingcart": true, "checkout": true,
+	"receipt": true, "receipts": true, "shipment": true, "shipments": true, "transaction": true, "transactions": true,
+	"creditmemo": true, "refund": true, "refunds": true, "quote": true, "bestellung": true, "bestellungen": true, "commande": true,
+	"commandes": true, "pedido": true, "pedidos": true, "ordine": true, "ordini": true, "rechnung": true, "facture": true, "factura": true}
+
 var (
-	xmlStartTag = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9_]*)[\s>/]`)
+	// xmlStartTag is a start tag; its group is the element's local name, after any prefix.
+	xmlStartTag = regexp.MustCompile(`<(?:[A-Za-z][A-Za-z0-9_.-]*:)?([A-Za-z][A-Za-z0-9_]*)[\s>/]`)
 	xmlPriceTag = regexp.MustCompile(`(?i)<[a-z0-9_:]*(price|preis|prix|precio|prezzo|prijs|cena|pris)[a-z0-9_]*[\s>]`)
+	// feedRoot is the start tag of RSS, Atom or HTML, and rssOrAtomRoot of RSS or Atom, not of
+	// an element whose name merely begins so (<feed_id>, <rss_link>, <feed_export>).
+	feedRoot      = regexp.MustCompile(`<(rss|feed|html)[\s>]`)
+	rssOrAtomRoot = regexp.MustCompile(`<(rss|feed)[\s>]`)
 )
