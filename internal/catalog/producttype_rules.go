@@ -490,7 +490,8 @@ var productTypeRules = []productTypeRule{
 	{words: "pantalones", path: ptPants},
 	{words: "camisa", path: ptTops},
 	{words: "camiseta", path: ptTops},
-	{words: "jersey", path: ptTops + " > Knitwear", postpositive: true}, // "Schlafanzug aus Jersey"
+	{words: "jersey", path: ptTops + " > Knitwear", postpositive: true, // "Schlafanzug aus Jersey"
+		notBefore: "t tshirt tshirts tee tees top tops shirt shirts blouse blouses bodysuit cami camisole tank polo"}, // "Jersey T-Shirt": the fabric
 	{words: "abrigo", path: ptCoats},
 	{words: "chaqueta", path: ptCoats},
 	{words: "bolso", path: ptHandbags},

@@ -108,6 +108,8 @@ var easternWordRules = []productTypeRule{
 	{words: "elbise", path: ptDresses},
 	{words: "etek", path: ptSkirts},
 	{words: "pantolon", path: ptPants},
+	{words: "kot pantolon", path: ptPants + " > Jeans"},
+	{words: "eşarp", path: ptScarves},
 	{words: "gömlek", path: ptTops},
 	{words: "tişört", path: ptTops},
 	{words: "kazak", path: ptKnitwear},

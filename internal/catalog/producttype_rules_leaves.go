@@ -24,6 +24,25 @@ var leafRules = []productTypeRule{
 	{words: "badge holder", path: ptApparel + " > Handbags, Wallets & Cases > Badge & Pass Holders"},
 	{words: "badge reel", path: ptApparel + " > Handbags, Wallets & Cases > Badge & Pass Holders"},
 	{words: "lanyard", path: ptBagAcc + " > Lanyards"},
+	{words: "waist bag", path: ptHandbags + " > Belt Bags"},
+	{words: "fedora", path: ptHats},
+	{words: "tie bar", path: ptAccessories + " > Tie Clips"},
+	{words: "high top", path: ptShoes + " > Sneakers"}, // "Chuck Taylor All Star High Top"
+	{words: "hi top", path: ptShoes + " > Sneakers"},
+	{words: "sleepsuit", path: ptClothing + " > Baby & Toddler Clothing > Baby One-Pieces"},
+	// British shops' words: court shoes are pumps, ballet pumps flats, wellies boots.
+	{words: "court shoe", path: ptShoes + " > Heels", // not "Tennis Court Shoes"
+		notAfter:  "tennis basketball volleyball badminton squash netball padel pickleball handball indoor men mens",
+		notBefore: "men mens volleyball tennis basketball badminton squash netball padel pickleball handball indoor"},
+	{words: "ballet pump", path: ptShoes + " > Flats"},
+	{words: "wellies", path: ptShoes + " > Boots"},
+	{words: "welly", path: ptShoes + " > Boots"},
+	{words: "snowboot", path: ptShoes + " > Boots"},
+	{words: "night dress", path: ptSleep + " > Nightgowns"},
+	{words: "swimming costume", path: ptClothing + " > Swimwear"},
+	{words: "swimming trunk", path: ptClothing + " > Swimwear"},
+	{words: "across body", path: ptHandbags + " > Cross-Body Bags"},
+	{words: "shopping bag", path: ptHandbags + " > Tote Bags"},
 	// An Italian "costume" is mostly a swimsuit, a French one a man's suit: the English word
 	// needs an English costume's context.
 	{words: "costume", path: ptCostumes, context: costumeContext},

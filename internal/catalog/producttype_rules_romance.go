@@ -27,6 +27,7 @@ var romanceWordRules = []productTypeRule{
 	{words: "chausson", path: ptShoes + " > Slippers"},
 	{words: "ballerine", path: ptShoes + " > Flats"},
 	{words: "portefeuille", path: ptWallets},
+	{words: "robe portefeuille", path: ptDresses}, // a wrap dress
 	{words: "bonnet", path: ptHats},
 	{words: "casquette", path: ptHats},
 	{words: "gants", path: ptGloves},

@@ -93,6 +93,12 @@ var normaliserGolden = map[int]uint64{
 	// d'oreilles" says how the earrings hang. testdata/golden-variety.xml gained GV-27 and
 	// GV-28 (version 13's rules give 0xbdcdc1d6105bf73a on GV-1 to GV-28).
 	14: 0x90500e450a058bef,
+	// 15: "jersey" right before a top's word is its fabric ("Jersey T-shirt" is a T-shirt, not
+	// knitwear); British shop words name their own leaves (ballet pumps, court shoes, wellies,
+	// night dress, swimming costume), and "robe portefeuille", "kot pantolon", "eşarp", waist
+	// bag, fedora, tie bar, high top, sleepsuit, across body bag. testdata/golden-variety.xml
+	// gained GV-29 and GV-30 (version 14's rules give 0x1273f5e153ba39e2 on GV-1 to GV-30).
+	15: 0x61d628107f98baef,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).
