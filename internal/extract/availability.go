@@ -70,7 +70,7 @@ var (
 		"pre-order", "preorder", "pre order", "backorder", "backordered", "back-order", "back order", "available for back order", "coming soon",
 		"vorbestellen", "vorbestellung", "précommande", "précommander", "precommande", "reserva", "preventa",
 		"próximamente", "proximamente", "prossimamente",
-		"preordina", "pre-ordine", "voorbestellen", "förbeställ", "forudbestil", "forhåndsbestill", "przedsprzedaż",
+		"preordina", "preordine", "pre-ordine", "voorbestellen", "förbeställ", "forudbestil", "forhåndsbestill", "przedsprzedaż",
 		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약", "במלאי בקרוב", "בקרוב במלאי",
 		// "sur commande" alone is also "on orders" ("Livraison offerte sur commande de 60 €").
 		"nabestelling", "in nabestelling", "bajo pedido", "su ordinazione", "disponible sur commande", "uniquement sur commande",

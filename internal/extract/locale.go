@@ -72,6 +72,13 @@ func currencyHint(d *document, base string, raw []byte) string {
 	return cmp.Or(d.localeCurrency(base), scriptCurrency(raw), d.languageCurrency())
 }
 
+// pageCurrency is the currency the page's own locale suggests (its language region or country
+// domain, else its language alone), "" when it suggests none: unlike currencyHint it leaves out
+// the codes of inline data, which repeat the markup's.
+func (x *extraction) pageCurrency() string {
+	return cmp.Or(x.doc.localeCurrency(x.base), x.doc.languageCurrency())
+}
+
 // scriptCurrencyRe finds a currency code in a page's inline data: analytics and shop scripts
 // write "currency":"USD", "currencyCode":"CAD" or "priceCurrency":"AUD" even where the markup
 // has none.

@@ -62,6 +62,13 @@ func (x *extraction) merge(found []*candidate, og *candidate) []Product {
 		}
 	}
 	s := x.visible(names, hint)
+	if own := x.pageCurrency(); s.hinted && hint != "" && own != "" && own != hint {
+		// The markup's currency does not settle the shown sign ("kr" beside "priceCurrency":
+		// "USD", a store view geolocated to another market): the page's own locale may.
+		if s2 := x.visible(names, own); s2.price == s.price && !s2.hinted {
+			s = s2
+		}
+	}
 	// A page without markup still says what the shopper sees: a price, or that it is sold out.
 	if main == nil && s.title != "" && (s.price != "" || s.availability == catalog.OutOfStock) {
 		main = &candidate{source: "page", product: Product{Title: s.title, URL: x.doc.canonical(x.base)}}

@@ -27,6 +27,7 @@ type shown struct {
 	onlyRegular  bool                 // price is a lone regular price (loneRegular), nothing marked paid
 	ownSoldOut   bool                 // the product's own status element says out of stock (stockShown)
 	buyShown     bool                 // a buy control, enabled or not, follows the title (stockShown)
+	hinted       bool                 // the price's own sign or code gave no currency: currency is the hint's
 }
 
 // priceCand is one amount on the page.
@@ -99,7 +100,7 @@ func (x *extraction) visible(names []string, hint string) shown {
 				cluster = append(cluster, c)
 			}
 		}
-		s.price, s.regular, s.currency = pick(cluster, root, hint)
+		s.price, s.regular, s.currency, s.hinted = pick(cluster, root, hint)
 		if s.price != "" && s.regular == "" {
 			if h := heldPrice(held, cluster, root, s.price, s.currency); h != "" {
 				s.price, s.regular = h, s.price
@@ -117,51 +118,6 @@ func (x *extraction) visible(names []string, hint string) shown {
 	s.availability, s.button, s.message = cmp.Or(st.message, st.button, st.plain), st.button, st.message
 	s.ownSoldOut, s.buyShown = st.ownSoldOut, st.buyShown
 	return s
-}
-
-// pick chooses the price paid and the regular price in one price block, root.
-func pick(cluster []priceCand, root *html.Node, hint string) (price, regular, currency string) {
-	var chosen *priceCand
-	for _, want := range []role{current, plain, weakRegular} {
-		for i := range cluster {
-			if cluster[i].role == want {
-				chosen = &cluster[i]
-				break
-			}
-		}
-		if chosen != nil {
-			break
-		}
-	}
-	if chosen == nil {
-		chosen = loneRegular(cluster, root)
-	}
-	if chosen == nil {
-		return "", "", ""
-	}
-	currency = chosen.currency
-	if currency == "" {
-		currency = hint
-	}
-	// A struck or plainly named regular price beats one only hinted at ("Est. Retail" beside
-	// the struck price a reseller charged before).
-	for _, want := range []role{strongRegular, weakRegular} {
-		for i, c := range cluster {
-			if &cluster[i] == chosen || c.role != want {
-				continue
-			}
-			if c.currency != "" && currency != "" && c.currency != currency {
-				continue
-			}
-			if cmpAmount(c.amount, chosen.amount) > 0 && (regular == "" || cmpAmount(c.amount, regular) > 0) {
-				regular = c.amount
-			}
-		}
-		if regular != "" {
-			break
-		}
-	}
-	return chosen.amount, regular, currency
 }
 
 // within reports whether n is root or inside it.
