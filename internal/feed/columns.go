@@ -18,24 +18,31 @@ var defaultColumns = map[string][]string{
 	// share; a row without one (a simple product) falls back to the product's (see idFallback).
 	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
 		"merchantproductid", "itemid", "daisyconuniqueid", "sku", "skuid", "variantsku", "aid",
-		// Shops' own exports in their language: German, French, Spanish, Italian, Dutch.
-		"artikelnummer", "artikelnr", "référence", "referencia", "riferimento"},
+		// Shops' own exports in their language: German, Dutch, Swedish, French, Spanish, Italian, Danish, Norwegian.
+		"artikelnummer", "artikelnr", "référence", "referencia", "riferimento", "codice", "codicearticolo", "codiceprodotto", "varenummer", "varenr"},
 	// WooCommerce's exports name their columns in the shop's language: its German, French and
 	// Spanish names follow the English ones below.
 	"title": {"title", "productname", "name", "itemname", "nom", "nombre",
-		"titel", "bezeichnung", "artikelname", "produktname", "titre", "nomduproduit", "nombredelproducto", "titolo", "nomeprodotto", "naam", "productnaam", "nazwa"},
+		"titel", "bezeichnung", "artikelname", "produktname", "titre", "nomduproduit", "nombredelproducto", "titolo", "nomeprodotto", "naam", "productnaam", "nazwa",
+		"nome", "namn", "navn", "produktnamn", "produktnavn"},
 	// billiger.de names it desc, Shopify's admin export "Body (HTML)".
 	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription",
 		"desc", "bodyhtml", "beschreibung", "kurzbeschreibung", "descriptioncourte", "descripción", "descripcióncorta"},
 	// An affiliate feed's tracking link first: it is what click-outs must use to be credited.
 	// eBay's Feed API gives its affiliate link (itemAffiliateWebUrl) beside the plain one.
 	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "itemaffiliateweburl", "url", "producturl", "merchantdeeplink", "deeplink",
-		"productlink", "itemweburl", "awtrack", "mlink", "produkturl", "urlproduit", "urlproducto", "urlprodotto"},
+		"productlink", "itemweburl", "awtrack", "mlink", "produkturl", "urlproduit", "urlproducto", "urlprodotto",
+		"artikelurl", "länk"},
 	"image_link": {"imagelink", "imageurl", "bildurl", "urlimage", "urldelimage", "urlimagen", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
-		"mimage", "awimage", "image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes"},
-	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl"},
-	"brand":                 {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands", "marque", "marke", "marca", "merk", "hersteller"},
-	"gtin":                  {"gtin", "productgtin", "ean", "ean13", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
+		"mimage", "awimage", "image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes",
+		// A shop's own export in its language (Bild, afbeelding, immagine, imagen, zdjęcie), or
+		// its images numbered ("Image 1", "Image 2"…, Etsy's IMAGE1 to IMAGE10: the first the item's, the
+		// rest additional).
+		"bild", "afbeelding", "immagine", "imagen", "zdjęcie", "zdjecie", "image1", "imageurl1"},
+	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl",
+		"image2", "image3", "image4", "image5", "image6", "image7", "image8", "image9", "image10", "imageurl2", "imageurl3", "imageurl4", "imageurl5"},
+	"brand": {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands", "marque", "marke", "marca", "merk", "hersteller"},
+	"gtin":  {"gtin", "productgtin", "ean", "ean13", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
 	// billiger.de's mpnr; Shopify's admin export writes Google attributes as "Google Shopping / MPN".
 	// idealo's hans (Herstellerartikelnummer).
 	"mpn": {"mpn", "manufacturerpart", "modelnumber", "productmodel", "mpnr", "googleshoppingmpn", "hans", "herstellerartikelnummer",
@@ -49,7 +56,7 @@ var defaultColumns = map[string][]string{
 	// an add-to-cart link beside the price.
 	"price": {"price", "searchprice", "currentprice", "retailprice", "storeprice", "displayprice", "pricevalue",
 		"regularprice", "variantprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
-		"prix", "preis", "precio", "prezzo", "prijs", "cena", "buynow"},
+		"prix", "preis", "precio", "prezzo", "prijs", "cena", "pris", "buynow"},
 	// Magento's special_price is its sale price, dated by special_price_from_date and
 	// special_price_to_date (Magento 1: special_from_date, special_to_date).
 	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice", "angebotspreis", "tarifpromo", "prixpromo", "preciorebajado"},
@@ -95,7 +102,10 @@ var defaultColumns = map[string][]string{
 		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice",
 		"variantcompareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
 		"streichpreis", "prixbarré", "preciotachado", "prezzobarrato", "uvp", "preisalt", "alterpreis", "vanprijs"},
-	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias", "stock"},
+	// Shops' own exports give a count under their language's name: Lagerbestand, Bestand,
+	// voorraad, lagersaldo.
+	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias", "stock",
+		"lagerbestand", "bestand", "voorraad", "lagersaldo"},
 	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
 	// additional_attributes ("color=Blue,size=M,manufacturer=Nike").
 	FieldAttributes: {"fields", "additionalattributes", "attributes", "productattributes", "extraattributes"},

@@ -336,7 +336,7 @@ func stockFlag(v string) string {
 func (r *delimitedReader) repeatsHeader(rec []string) bool {
 	n := 0
 	for i, v := range rec {
-		v = strings.TrimSpace(v)
+		v = strings.TrimSpace(strings.TrimPrefix(v, "\ufeff")) // each part's own byte order mark
 		if v == "" {
 			continue
 		}
