@@ -68,12 +68,13 @@ var oneSizeWords = map[string]bool{
 	"unica": true, "tagliaunica": true, "tallaunica": true, "unico": true, "tallaunico": true,
 	"freesize": true, "nosize": true, "u": true, "uni": true, "onesz": true, "1size": true,
 	"osfm": true, "unique": true, "eenmaat": true, "enstorlek": true, "rozmiaruniwersalny": true,
-	"uniwersalny": true,
+	"uniwersalny": true, "free": true, "unisize": true, "einegrosse": true, "tamanhounico": true,
+	"jednavelicina": true, "jednavelikost": true, "tekebat": true,
 }
 
-// oneSizeJP are Japanese spellings of one size ("free", "free size"), folded at start-up as
-// size text is (folding drops the voicing mark of ズ).
-var oneSizeJP = []string{"フリー", "フリーサイズ", "ワンサイズ"}
+// oneSizeJP are Japanese, Chinese and Korean spellings of one size ("free", "free size",
+// "average size"), folded at start-up as size text is (folding drops the voicing mark of ズ).
+var oneSizeJP = []string{"フリー", "フリーサイズ", "ワンサイズ", "均码", "均碼", "프리", "프리사이즈", "원사이즈"}
 
 func init() {
 	for _, w := range oneSizeJP {
@@ -91,6 +92,10 @@ var letterSizes = map[string]string{
 	"extraextralarge": "XXL", "3xlarge": "3XL", "petit": "S", "moyen": "M", "grand": "L",
 	// French: très petit, petit, moyen, grand, très grand, très très grand.
 	"tp": "XS", "p": "S", "g": "L", "tg": "XL", "ttg": "XXL",
+	// Japanese: LL is XL, 3L XXL ("SS", XS, is also short sleeves: left unread).
+	"ll": "XL", "3l": "XXL", "4l": "3XL", "5l": "4XL",
+	// Shop abbreviations.
+	"lg": "L", "lrg": "L", "xlg": "XL", "xxlg": "XXL", "5x": "5XL", "6x": "6XL",
 }
 
 // systemWords maps folded system spellings found in size text to a system.
@@ -108,18 +113,20 @@ var noiseWords = map[string]bool{
 	// "size" in French shoes, Dutch, Swedish, Danish/Norwegian, Polish and Portuguese.
 	"pointure": true, "maat": true, "mt": true, "storlek": true, "stl": true, "str": true, "storrelse": true,
 	"rozmiar": true, "rozm": true, "tamanho": true, "tam": true, "ring": true,
+	"unisex": true, "schuhgrosse": true, "schuhgroesse": true,
 }
 
 // fitWords name a cut, not a size: "Petite 8", "XL Tall", "32 Regular", "UK 8 Wide Fit".
 // They are dropped wherever they stand; shoeFitWords only from shoe sizes.
 var (
-	fitWords     = map[string]bool{"petite": true, "tall": true, "long": true, "short": true, "regular": true, "reg": true, "plus": true, "fit": true}
+	fitWords = map[string]bool{"petite": true, "tall": true, "long": true, "short": true, "regular": true, "reg": true, "plus": true, "fit": true,
+		"slim": true, "oversized": true, "relaxed": true}
 	legWords     = map[string]bool{"long": true, "short": true, "regular": true, "reg": true}
 	shoeFitWords = map[string]bool{"wide": true, "narrow": true, "xwide": true, "extrawide": true}
 )
 
 var (
-	waistLengthRE  = regexp.MustCompile(`^w\s*(\d{2})\s*[/x,]?\s*l\s*(\d{2})$|^(\d{2})\s*w\s*[/x,]?\s*(\d{2})\s*l$`)
+	waistLengthRE  = regexp.MustCompile(`^w\s*(\d{2})\s*[/x,-]?\s*l\s*(\d{2})$|^(\d{2})\s*w\s*[/x,-]?\s*(\d{2})\s*l$`)
 	waistPairRE    = regexp.MustCompile(`^(\d{2})\s*[/x]\s*(\d{2})$`)
 	waistRegularRE = regexp.MustCompile(`^(\d{2})\s*r$`)
 	waistOnlyRE    = regexp.MustCompile(`^(?:w\s*(\d{2})|(\d{2})\s*w)$`)
@@ -158,7 +165,7 @@ var (
 // Numbers outside a system's range are an error, as is text that is no size.
 func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 	kind := strings.ToLower(strings.TrimSpace(sizeKindHint))
-	text := strings.ReplaceAll(Fold(strings.TrimSpace(raw)), "ß", "ss")
+	text := foldSize(raw)
 	if text == "" {
 		return Size{}, fmt.Errorf("empty size")
 	}
@@ -169,6 +176,7 @@ func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 	if kind == KindShoes && isToddlerShoe(text) {
 		return Size{}, fmt.Errorf("size %q is a toddler shoe size, which tagdrop does not read", raw)
 	}
+	labelSys := labelSystem(text)
 	text, kind = cleanSize(text, kind)
 	if s, ok := parseWaist(text, kind, feedSystem); ok {
 		return s, nil
@@ -177,8 +185,9 @@ func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 		return s, err
 	}
 	if s, err, ok := parseSizeText(text, feedSystem, kind); ok {
-		return s, err
+		return withLabelSystem(s, labelSys, text, feedSystem), err
 	}
+	text = splitSystemRuns(text, kind)
 	if s, err, ok := parseDual(text, feedSystem, kind); ok {
 		return s, err
 	}
@@ -240,8 +249,9 @@ func isOneSize(text, feedSystem string) bool {
 }
 
 var (
-	foldedSizeJP    = Fold("サイズ") // "Mサイズ": the Japanese word for size, written onto the size
-	foldedExtraWide = []string{"extra wide", "extra-wide", "x-wide", "x wide"}
+	foldedSizeJP       = Fold("サイズ") // "Mサイズ": the Japanese word for size, written onto the size
+	foldedCentimetreJP = Fold("センチ") // "23.5センチ": centimetres, a Japanese shoe size
+	foldedExtraWide    = []string{"extra wide", "extra-wide", "x-wide", "x wide"}
 )
 
 // cleanSize drops from folded size text what is no part of the size: fit words, a shoe's
@@ -253,7 +263,12 @@ func cleanSize(text, kind string) (string, string) {
 		kind = KindRings
 	}
 	text = strings.ReplaceAll(text, foldedSizeJP, " ")
+	text = sizeSuffixes.Replace(text)
+	text = dropLeadingLabel(text)
 	text = strings.ReplaceAll(text, "号", " jp ")
+	if kind == KindShoes {
+		text = shoeMillimetres(strings.ReplaceAll(text, foldedCentimetreJP, "cm"))
+	}
 	if kind == KindShoes && hasDigit(text) && strings.IndexFunc(text, unicode.IsLetter) >= 0 {
 		if strings.Contains(text, "wide") {
 			for _, w := range foldedExtraWide {

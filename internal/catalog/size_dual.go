@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// isDualSeparator parts the sizes of a dual size ("EU 38 / UK 5", "S (36)").
-func isDualSeparator(r rune) bool { return strings.ContainsRune("/|;,()", r) }
+// isDualSeparator parts the sizes of a dual size ("EU 38 / UK 5", "S (36)", "10 [UK]",
+// "EU 37 • UK 4").
+func isDualSeparator(r rune) bool { return strings.ContainsRune("/|;,()[]•·", r) }
 
 // parseDual reads dual sizes ("EU 38 / UK 5", "XL/TG", "S/M"): each part is parsed and the
 // feed's system preferred; a part that is only a system ("44 (IT)") gives it to the others.

@@ -44,9 +44,12 @@ func keyOf(s catalog.Size) sizeKey {
 	return sizeKey{s.System + " " + s.Value, s.System}
 }
 
-// sizeKeys lists the keys an offer's size is found under: its own first, then the same size
-// in every system it converts to (shoes by catalog.ConvertShoe, numeric clothing by
-// clothingChart), so a shopper's "UK 5" finds an "EU 38" shoe.
+// sizeKeys lists the keys an offer's size is found under: its own first, then the sizes a
+// dual size states in other systems ("UK 6 / EU 39", catalog.SizeParts: the retailer's own
+// equivalents), then the same size in every other system it converts to (shoes by
+// catalog.ConvertShoe, numeric clothing by clothingChart), so a shopper's "UK 5" finds an
+// "EU 38" shoe. A size of neighbouring letters ("S/M") is found under each letter too: it fits
+// shoppers of either.
 //
 // A list of sizes in one offer ("XS,S,M,L", "36, 37, 38": an affiliate row per style, such as
 // Awin's Fashion:size, naming the sizes in stock) is found under each of its sizes.
@@ -61,12 +64,14 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 		return []sizeKey{{OneSize, sysOneSize}}
 	}
 	sizes := sizeList(raw, system, kind)
+	var stated []catalog.Size // a dual size's parts in systems of their own
 	if sizes == nil {
 		s, err := catalog.ParseSize(raw, system, kind)
 		if err != nil {
 			return []sizeKey{{catalog.Fold(strings.Join(strings.Fields(raw), " ")), sysOther}}
 		}
 		sizes = []catalog.Size{s}
+		stated = catalog.SizeParts(raw, system, kind)
 	}
 	var keys []sizeKey
 	add := func(k sizeKey) {
@@ -77,19 +82,40 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 		}
 		keys = append(keys, k)
 	}
+	isStated := func(system string) bool {
+		for _, p := range stated {
+			if p.System == system {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range stated {
+		add(keyOf(p))
+	}
 	for _, s := range sizes {
 		add(keyOf(s))
+		if w, ok := menWaist(raw, system, s, kind, gender); ok {
+			add(w)
+		}
 		switch {
 		case s.OneSize:
+		case s.System == catalog.SystemLetter:
+			for _, v := range strings.Split(s.Value, "/")[1:] {
+				add(sizeKey{strings.Split(s.Value, "/")[0], s.System})
+				add(sizeKey{v, s.System})
+			}
 		case s.Kind == catalog.KindShoes:
 			for _, to := range []string{catalog.SystemEU, catalog.SystemUK, catalog.SystemUS} {
-				if c, ok := catalog.ConvertShoe(s, to, gender); ok {
+				if c, ok := catalog.ConvertShoe(s, to, gender); ok && !isStated(c.System) {
 					add(keyOf(c))
 				}
 			}
 		case s.Kind != catalog.KindRings:
 			for _, k := range convertClothing(s, gender) {
-				add(k)
+				if !isStated(k.system) {
+					add(k)
+				}
 			}
 		}
 	}
@@ -142,7 +168,7 @@ var clothingSystems = []string{catalog.SystemUS, catalog.SystemUK, catalog.Syste
 
 func convertClothing(s catalog.Size, gender string) []sizeKey {
 	chart := clothingOffsets["women"]
-	if g := strings.ToLower(gender); g == "male" || g == "men" || g == "man" || g == "mens" {
+	if isMale(gender) {
 		chart = clothingOffsets["men"]
 	}
 	from, ok := chart[s.System]
@@ -176,4 +202,28 @@ func SizeLabel(value, system, kind string) string {
 		return SizeNotGiven
 	}
 	return sizeKeys(value, system, kind, "")[0].label
+}
+
+// menWaist is the waist key of a bare even number from 28 to 40 on men's trousers ("32") whose
+// feed names no size system,
+// which ParseSize reads as a continental clothing size: men's continental trouser sizes start
+// at 42, so on men's trousers such a number is the waist in inches.
+func menWaist(raw, system string, s catalog.Size, kind, gender string) (sizeKey, bool) {
+	if kind != catalog.KindBottoms || system != "" || s.System != catalog.SystemEU || !isMale(gender) {
+		return sizeKey{}, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(raw))
+	if err != nil || n < 28 || n > 40 || n%2 != 0 {
+		return sizeKey{}, false
+	}
+	return keyOf(catalog.Size{Kind: kind, System: catalog.SystemWaist, Value: strconv.Itoa(n)}), true
+}
+
+// isMale says whether a feed's gender is men's.
+func isMale(gender string) bool {
+	switch strings.ToLower(strings.TrimSpace(gender)) {
+	case "male", "men", "man", "mens":
+		return true
+	}
+	return false
 }

@@ -99,7 +99,15 @@ func TestSizeKeys(t *testing.T) {
 		{"a list of letter sizes", "XS,S,M,L", "", "tops", "", []string{"XS", "S", "M", "L"}},
 		{"a list of shoe sizes", "37, 38", "", "shoes", "female", []string{"EU 37", "UK 4", "US 7", "EU 38", "UK 5", "US 8"}},
 		{"a decimal comma is one size", "38,5", "EU", "shoes", "female", []string{"EU 38.5", "UK 5.5", "US 8.5"}},
-		{"a dual size is not a list", "S/M", "", "tops", "", []string{"S/M"}},
+		// A dual letter size is one size, not a list: filed first under "S/M", then under each
+		// letter, for it fits shoppers of either.
+		{"a dual size is not a list", "S/M", "", "tops", "", []string{"S/M", "S", "M"}},
+		{"a dual size states its equivalents", "US 8.5 / UK 6 / EU 39", "", "shoes", "female", []string{"US 8.5", "UK 6", "EU 39"}},
+		{"a stated equivalent beats the chart", "EU 40 / US 9", "", "shoes", "female", []string{"EU 40", "US 9", "UK 7"}},
+		{"a letter and its number", "M (38)", "", "tops", "", []string{"M", "EU 38"}},
+		{"two numbers are no equivalents", "8/10", "", "dresses", "", []string{"US 8", "UK 12", "AU 12", "EU 40", "FR 40", "DE 38", "IT 44"}},
+		{"a bare number on men's trousers is a waist", "32", "", "bottoms", "male", []string{"EU 32", "W32", "US 22", "UK 22", "AU 22", "FR 32", "DE 32", "IT 32"}},
+		{"a labelled number on men's trousers is none", "32", "EU", "bottoms", "male", []string{"EU 32", "US 22", "UK 22", "AU 22", "FR 32", "DE 32", "IT 32"}},
 		{"a list with bars", "S|M|L", "", "tops", "", []string{"S", "M", "L"}},
 		{"bars beside a decimal comma", "42 | 42,5", "EU", "shoes", "female", []string{"EU 42", "UK 9", "US 12", "EU 42.5", "UK 9.5", "US 12.5"}},
 		{"a list with semicolons", "EU 38;EU 39", "", "shoes", "female", []string{"EU 38", "UK 5", "US 8", "EU 39", "UK 6", "US 9"}},

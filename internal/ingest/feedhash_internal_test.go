@@ -99,6 +99,14 @@ var normaliserGolden = map[int]uint64{
 	// bag, fedora, tie bar, high top, sleepsuit, across body bag. testdata/golden-variety.xml
 	// gained GV-29 and GV-30 (version 14's rules give 0x1273f5e153ba39e2 on GV-1 to GV-30).
 	15: 0x61d628107f98baef,
+	// 16: sizes: a label word names its country's clothing numbering ("Taglia 42" is IT 42;
+	// "Gr. 38" stays EU 38); two systems without a separator ("UK 6 EU 39") are a dual size; "•",
+	// "·" and brackets separate dual sizes; full-width letters, "Women's", fit words (slim,
+	// oversized, relaxed), Japanese LL/3L, shop abbreviations (Lg, XLG, 5X), one-size words
+	// of zh/ko/pt/pl/cs/hr/tr, Chinese and Korean words for size, Korean shoe sizes in mm,
+	// "センチ". testdata/golden-variety.xml gained GV-31 and GV-32 (version 15's rules give
+	// 0xb321c3ea7f61f16f on GV-1 to GV-32).
+	16: 0x70095b031f5438b6,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).
