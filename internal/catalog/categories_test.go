@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -128,7 +129,7 @@ func TestMapProductTypeCategories(t *testing.T) {
 // their end.
 func TestProductTypeRules(t *testing.T) {
 	tx := DefaultTaxonomy()
-	for _, r := range append(append([]productTypeRule(nil), productTypeRules...), productTypeTitleRules...) {
+	for _, r := range slices.Concat(productTypeRules, languageWordRules, productTypeTitleRules) {
 		for _, p := range []string{r.path, r.fr} {
 			if _, ok := tx.ByPath(p); p != "" && !ok && !strings.HasPrefix(p, ptLuggage) {
 				t.Errorf("rule %q: path %q is not in the shipped taxonomy", r.words, p)

@@ -26,7 +26,7 @@ type resolvedRule struct {
 	notAfter, notBefore map[string]bool
 }
 
-// resolveRules resolves productTypeRules, productTypeTitleRules, the word rules of other
+// resolveRules resolves productTypeRules, languageWordRules, productTypeTitleRules, the word rules of other
 // languages, contextWordRules, lookalikeRules, garmentHeadRules, everydayPhraseRules and
 // leafRules, in that order, against the tree. A rule whose path the tree lacks entirely
 // (Google's luggage in the shipped branch) is kept as one naming no category, unless another
@@ -34,7 +34,7 @@ type resolvedRule struct {
 // "Schale Seide Damen" is).
 func (t *Taxonomy) resolveRules() {
 	var all []productTypeRule
-	for _, rules := range [][]productTypeRule{productTypeRules, productTypeTitleRules, romanceWordRules, germanicWordRules,
+	for _, rules := range [][]productTypeRule{productTypeRules, languageWordRules, productTypeTitleRules, romanceWordRules, germanicWordRules,
 		easternWordRules, contextWordRules, lookalikeRules, garmentHeadRules, everydayPhraseRules, leafRules} {
 		all = append(all, rules...)
 	}
