@@ -128,6 +128,9 @@ func SizeParts(raw, sizeSystem, sizeKindHint string) []Size {
 		if textSystem(p, kind) == "" && ((s.System == SystemLetter) == (first.System == SystemLetter) || len(parts) > 2) {
 			continue // an unlabelled number beside a number ("8/10") is no equivalent, nor the "L" of "32/34 (W/L)"
 		}
+		if textSystem(p, kind) == "" && feedSystem == "" && first.System == SystemLetter && s.System != SystemEU {
+			continue // the 8 of "S (8)" is UK 8 on a British shop, US 8 on an American one: no system known
+		}
 		if !slices.ContainsFunc(out, func(o Size) bool { return o.System == s.System }) {
 			out = append(out, s)
 		}

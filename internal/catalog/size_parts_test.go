@@ -105,9 +105,13 @@ func TestSizeParts(t *testing.T) {
 		{"M (38)", "", "tops", []string{"M", "EU 38"}},
 		{"38 (M)", "", "tops", []string{"EU 38", "M"}},
 		{"52 (US 6)", "", "rings", []string{"EU 52", "US 6"}},
+		{"S (UK 8)", "", "dresses", []string{"S", "UK 8"}},
+		{"S (8)", "UK", "dresses", []string{"UK 8", "S"}},
 		// No equivalents: one size, two unlabelled numbers, gender marks, a waist, letters.
 		{"EU 39", "", "shoes", nil},
 		{"8/10", "", "dresses", nil},
+		{"S (8)", "", "dresses", nil}, // UK 8 on a British shop, US 8 on an American one
+		{"XS (6)", "", "tops", nil},
 		{"US M9/W11", "", "shoes", nil},
 		{"M 9 / W 10.5", "", "shoes", nil},
 		{"32/34 (W/L)", "", "bottoms", nil},

@@ -3,6 +3,7 @@ package index
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tagdrop/tagdrop/internal/catalog"
 )
@@ -71,7 +72,7 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 			return []sizeKey{{catalog.Fold(strings.Join(strings.Fields(raw), " ")), sysOther}}
 		}
 		sizes = []catalog.Size{s}
-		stated = catalog.SizeParts(raw, system, kind)
+		stated = statedSizes(catalog.SizeParts(raw, system, kind), gender)
 	}
 	var keys []sizeKey
 	add := func(k sizeKey) {
@@ -105,6 +106,15 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 				add(sizeKey{strings.Split(s.Value, "/")[0], s.System})
 				add(sizeKey{v, s.System})
 			}
+			for _, p := range stated { // "L (52)": the number the letter states, in other systems
+				if p.System != catalog.SystemLetter && p.Kind != catalog.KindShoes && p.Kind != catalog.KindRings {
+					for _, k := range convertClothing(p, gender) {
+						if !isStated(k.system) {
+							add(k)
+						}
+					}
+				}
+			}
 		case s.Kind == catalog.KindShoes:
 			for _, to := range []string{catalog.SystemEU, catalog.SystemUK, catalog.SystemUS} {
 				if c, ok := catalog.ConvertShoe(s, to, gender); ok && !isStated(c.System) {
@@ -120,6 +130,26 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 		}
 	}
 	return keys
+}
+
+// statedSizes is parts (catalog.SizeParts) without the continental number below 44 a men's
+// letter size states ("M (38)", "L (40)"): men's continental sizes start at 44, so such a
+// number is the chest in inches or a shirt's collar, no EU size. Nil when one part is left.
+func statedSizes(parts []catalog.Size, gender string) []catalog.Size {
+	if len(parts) < 2 || parts[0].System != catalog.SystemLetter || !isMale(gender) {
+		return parts
+	}
+	out := parts[:1:1]
+	for _, p := range parts[1:] {
+		if n, err := strconv.ParseFloat(p.Value, 64); err == nil && p.System == catalog.SystemEU && n < 44 {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // sizeList reads a list of sizes separated by commas, or by "|" or ";" (Pinterest's and
@@ -204,16 +234,21 @@ func SizeLabel(value, system, kind string) string {
 	return sizeKeys(value, system, kind, "")[0].label
 }
 
-// menWaist is the waist key of a bare even number from 28 to 40 on men's trousers ("32") whose
-// feed names no size system,
-// which ParseSize reads as a continental clothing size: men's continental trouser sizes start
-// at 42, so on men's trousers such a number is the waist in inches.
+// menWaist is the waist key of a bare even number from 28 to 36 on men's trousers ("32", or
+// each of "32, 34") whose feed names no size system, which ParseSize reads as a continental
+// clothing size: men's German and Italian trouser sizes start at 44 and French ones below 38
+// are rare, so on men's trousers such a number is the waist in inches. From 38 up it stays a
+// continental size only: a French shop's men's 38 and 40 are about W29 and W30, and a W38
+// shopper must not be sent them.
 func menWaist(raw, system string, s catalog.Size, kind, gender string) (sizeKey, bool) {
 	if kind != catalog.KindBottoms || system != "" || s.System != catalog.SystemEU || !isMale(gender) {
 		return sizeKey{}, false
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(raw))
-	if err != nil || n < 28 || n > 40 || n%2 != 0 {
+	if strings.IndexFunc(raw, unicode.IsLetter) >= 0 {
+		return sizeKey{}, false // "Size 32", "EU 32": a label or a system
+	}
+	n, err := strconv.Atoi(s.Value)
+	if err != nil || n < 28 || n > 36 || n%2 != 0 {
 		return sizeKey{}, false
 	}
 	return keyOf(catalog.Size{Kind: kind, System: catalog.SystemWaist, Value: strconv.Itoa(n)}), true
