@@ -94,8 +94,8 @@ var letterSizes = map[string]string{
 	"tp": "XS", "p": "S", "g": "L", "tg": "XL", "ttg": "XXL",
 	// Japanese: LL is XL, 3L XXL ("SS", XS, is also short sleeves: left unread).
 	"ll": "XL", "3l": "XXL", "4l": "3XL", "5l": "4XL",
-	// Shop abbreviations.
-	"lg": "L", "lrg": "L", "xlg": "XL", "xxlg": "XXL", "5x": "5XL", "6x": "6XL",
+	// Shop abbreviations ("6X" is left unread: it is also a US girls' size, as in "6/6X").
+	"lg": "L", "lrg": "L", "xlg": "XL", "xxlg": "XXL", "5x": "5XL",
 }
 
 // systemWords maps folded system spellings found in size text to a system.

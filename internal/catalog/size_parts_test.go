@@ -83,6 +83,7 @@ func TestParseSizeShopSpellingsUnread(t *testing.T) {
 		{"EU 38 - 39", "shoes"},
 		{"XS-XL", "tops"},
 		{"SS", "tops"}, // XS in Japan, but also short sleeves in variant names
+		{"6X", "tops"}, // 6XL on a plus-size shop, but also a US girls' size ("6/6X")
 	}
 	for _, tt := range tests {
 		if s, err := ParseSize(tt.raw, "", tt.hint); err == nil {

@@ -60,7 +60,7 @@ type Index struct {
 	sum [numModes]summary
 
 	// sizeMemo remembers sizeKeys: feeds repeat a few hundred size spellings millions of times.
-	sizeMemo map[[4]string][]sizeKey
+	sizeMemo map[[5]string][]sizeKey
 	// sizeLists interns offers' size id lists (sizeListIDs keys them by the ids' bytes): a
 	// million offers share a few hundred lists, so offerDoc.sizes names one of these instead of
 	// holding its own (no allocation per offer, and the search loop reads lists that stay in
@@ -151,7 +151,7 @@ func New(opts Options) (*Index, error) {
 		available:   roaring.New(),
 		onSale:      roaring.New(),
 		doubtful:    roaring.New(),
-		sizeMemo:    map[[4]string][]sizeKey{},
+		sizeMemo:    map[[5]string][]sizeKey{},
 		sizeListIDs: map[string]uint32{},
 		cache:       newDerived(),
 	}
@@ -385,7 +385,7 @@ func (ix *Index) addOffer(pid uint32, p Product, o Offer) uint32 {
 	}
 	var ids [16]uint32
 	list := ids[:0]
-	for _, k := range ix.sizeKeys(o.Size, o.SizeSystem, p.SizeKind, p.Gender) {
+	for _, k := range ix.sizeKeys(o.Size, o.SizeSystem, p.SizeKind, p.Gender, o.Currency) {
 		id := ix.sizes.intern(k.label)
 		for len(ix.sizeSystem) <= int(id) {
 			ix.sizeSystem = append(ix.sizeSystem, "")
@@ -419,13 +419,13 @@ func (ix *Index) internSizes(list []uint32) uint32 {
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
-// sizeKeys is the memoised sizeKeys.
-func (ix *Index) sizeKeys(raw, system, kind, gender string) []sizeKey {
-	key := [4]string{raw, system, kind, gender}
+// sizeKeys is the memoised sizeKeysIn.
+func (ix *Index) sizeKeys(raw, system, kind, gender, currency string) []sizeKey {
+	key := [5]string{raw, system, kind, gender, currency}
 	if k, ok := ix.sizeMemo[key]; ok {
 		return k
 	}
-	k := sizeKeys(raw, system, kind, gender)
+	k := sizeKeysIn(raw, system, kind, gender, currency)
 	if len(ix.sizeMemo) < 1<<16 {
 		ix.sizeMemo[key] = k
 	}

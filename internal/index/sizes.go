@@ -58,6 +58,12 @@ func keyOf(s catalog.Size) sizeKey {
 // No size at all is one size for a thing without a size kind (kind ""), and SizeNotGiven for
 // a sized one.
 func sizeKeys(raw, system, kind, gender string) []sizeKey {
+	return sizeKeysIn(raw, system, kind, gender, "")
+}
+
+// sizeKeysIn is sizeKeys for an offer priced in currency, which tells where a bare men's
+// trouser number is a waist (see menWaist); "" for not known.
+func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		if kind != "" {
 			return []sizeKey{{SizeNotGiven, sysNotGiven}}
@@ -96,7 +102,7 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 	}
 	for _, s := range sizes {
 		add(keyOf(s))
-		if w, ok := menWaist(raw, system, s, kind, gender); ok {
+		if w, ok := menWaist(raw, system, s, kind, gender, currency); ok {
 			add(w)
 		}
 		switch {
@@ -132,16 +138,21 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 	return keys
 }
 
-// statedSizes is parts (catalog.SizeParts) without the continental number below 44 a men's
-// letter size states ("M (38)", "L (40)"): men's continental sizes start at 44, so such a
-// number is the chest in inches or a shirt's collar, no EU size. Nil when one part is left.
+// statedSizes is parts (catalog.SizeParts) without the continental number a men's letter
+// size states below the smallest continental size of that letter ("M (38)", "L (44)", "XL
+// (46)"): such a number is the chest in inches or a shirt's collar, no EU size (a men's L is
+// EU 50 to 52, its chest 42 to 44 inches). Nil when one part is left.
 func statedSizes(parts []catalog.Size, gender string) []catalog.Size {
 	if len(parts) < 2 || parts[0].System != catalog.SystemLetter || !isMale(gender) {
 		return parts
 	}
+	least, ok := menLeastContinental[parts[0].Value]
+	if !ok {
+		least = 44 // men's continental sizes start at 44
+	}
 	out := parts[:1:1]
 	for _, p := range parts[1:] {
-		if n, err := strconv.ParseFloat(p.Value, 64); err == nil && p.System == catalog.SystemEU && n < 44 {
+		if n, err := strconv.ParseFloat(p.Value, 64); err == nil && p.System == catalog.SystemEU && n < least {
 			continue
 		}
 		out = append(out, p)
@@ -150,6 +161,13 @@ func statedSizes(parts []catalog.Size, gender string) []catalog.Size {
 		return nil
 	}
 	return out
+}
+
+// menLeastContinental is the smallest continental (EU, IT) number a men's letter size is
+// sold as; the chest in inches of the letter lies below it (an XL's chest is 46 to 48 inches,
+// its continental size 52 to 54).
+var menLeastContinental = map[string]float64{
+	"XXS": 42, "XS": 44, "S": 46, "M": 48, "L": 50, "XL": 52, "XXL": 54, "3XL": 56, "4XL": 58, "5XL": 60, "6XL": 62,
 }
 
 // sizeList reads a list of sizes separated by commas, or by "|" or ";" (Pinterest's and
@@ -234,25 +252,37 @@ func SizeLabel(value, system, kind string) string {
 	return sizeKeys(value, system, kind, "")[0].label
 }
 
-// menWaist is the waist key of a bare even number from 28 to 36 on men's trousers ("32", or
-// each of "32, 34") whose feed names no size system, which ParseSize reads as a continental
-// clothing size: men's German and Italian trouser sizes start at 44 and French ones below 38
-// are rare, so on men's trousers such a number is the waist in inches. From 38 up it stays a
-// continental size only: a French shop's men's 38 and 40 are about W29 and W30, and a W38
-// shopper must not be sent them.
-func menWaist(raw, system string, s catalog.Size, kind, gender string) (sizeKey, bool) {
+// menWaist is the waist key of a bare even number on men's trousers ("32", or each of "32,
+// 34") whose feed names no size system, which ParseSize reads as a continental clothing size.
+// Where the offer is priced in the currency of a country that sizes men's trousers by the
+// waist in inches (waistCurrencies), 28 to 40 are waists. Elsewhere they are not: in a euro
+// shop "28" is a German short size (about a 56) and "34" or "38" a French one (about W26, W29).
+// Where the currency is not known, 28 to 36 are: German and Italian men's sizes start at 44 and
+// French ones below 38 are rare, and a W38 shopper must not be sent a French 38.
+func menWaist(raw, system string, s catalog.Size, kind, gender, currency string) (sizeKey, bool) {
 	if kind != catalog.KindBottoms || system != "" || s.System != catalog.SystemEU || !isMale(gender) {
 		return sizeKey{}, false
+	}
+	top := 36
+	if currency = strings.ToUpper(strings.TrimSpace(currency)); currency != "" {
+		if !waistCurrencies[currency] {
+			return sizeKey{}, false
+		}
+		top = 40
 	}
 	if strings.IndexFunc(raw, unicode.IsLetter) >= 0 {
 		return sizeKey{}, false // "Size 32", "EU 32": a label or a system
 	}
 	n, err := strconv.Atoi(s.Value)
-	if err != nil || n < 28 || n > 36 || n%2 != 0 {
+	if err != nil || n < 28 || n > top || n%2 != 0 {
 		return sizeKey{}, false
 	}
 	return keyOf(catalog.Size{Kind: kind, System: catalog.SystemWaist, Value: strconv.Itoa(n)}), true
 }
+
+// waistCurrencies are the currencies of countries whose shops size men's trousers by the waist
+// in inches.
+var waistCurrencies = map[string]bool{"USD": true, "GBP": true, "CAD": true, "AUD": true, "NZD": true, "INR": true}
 
 // isMale says whether a feed's gender is men's.
 func isMale(gender string) bool {
