@@ -123,7 +123,7 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 			}
 		case s.Kind == catalog.KindShoes:
 			for _, to := range []string{catalog.SystemEU, catalog.SystemUK, catalog.SystemUS} {
-				if c, ok := catalog.ConvertShoe(s, to, gender); ok && !isStated(c.System) {
+				if c, ok := catalog.ConvertShoe(s, to, shoeGender(raw, gender)); ok && !isStated(c.System) {
 					add(keyOf(c))
 				}
 			}
@@ -138,17 +138,21 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	return keys
 }
 
-// statedSizes is parts (catalog.SizeParts) without the continental number a men's letter
-// size states below the smallest continental size of that letter ("M (38)", "L (44)", "XL
-// (46)"): such a number is the chest in inches or a shirt's collar, no EU size (a men's L is
-// EU 50 to 52, its chest 42 to 44 inches). Nil when one part is left.
+// statedSizes is parts (catalog.SizeParts) without the continental number a letter size
+// states below the smallest continental size of that letter. On men's ("M (38)", "L (44)", "XL
+// (46)") such a number is the chest in inches or a shirt's collar, no EU size (a men's L is EU
+// 50 to 52, its chest 42 to 44 inches); on anyone else's ("M (32)", "L (34)" on jeans) a waist
+// or a leg (a women's L is EU 40 to 44). Nil when one part is left.
 func statedSizes(parts []catalog.Size, gender string) []catalog.Size {
-	if len(parts) < 2 || parts[0].System != catalog.SystemLetter || !isMale(gender) {
+	if len(parts) < 2 || parts[0].System != catalog.SystemLetter {
 		return parts
 	}
-	least, ok := menLeastContinental[parts[0].Value]
-	if !ok {
-		least = 44 // men's continental sizes start at 44
+	least := womenLeastContinental[parts[0].Value]
+	if isMale(gender) {
+		var ok bool
+		if least, ok = menLeastContinental[parts[0].Value]; !ok {
+			least = 44 // men's continental sizes start at 44
+		}
 	}
 	out := parts[:1:1]
 	for _, p := range parts[1:] {
@@ -161,6 +165,12 @@ func statedSizes(parts []catalog.Size, gender string) []catalog.Size {
 		return nil
 	}
 	return out
+}
+
+// womenLeastContinental is the smallest continental (EU, FR) number a women's letter size is
+// sold as (an XS is EU 32 to 34, an L 38 to 44 across brands); letters not listed keep any.
+var womenLeastContinental = map[string]float64{
+	"XXS": 30, "XS": 32, "S": 34, "M": 36, "L": 38, "XL": 40, "XXL": 42, "3XL": 44,
 }
 
 // menLeastContinental is the smallest continental (EU, IT) number a men's letter size is
@@ -283,6 +293,23 @@ func menWaist(raw, system string, s catalog.Size, kind, gender, currency string)
 // waistCurrencies are the currencies of countries whose shops size men's trousers by the waist
 // in inches.
 var waistCurrencies = map[string]bool{"USD": true, "GBP": true, "CAD": true, "AUD": true, "NZD": true, "INR": true}
+
+// shoeGender is the gender a shoe size's text names by its first men's or women's word ("Men's
+// 10", "9.5 US Men's", "Womens 8 / Mens 6.5"), else gender, the product's: the retailer's word
+// for the size beats a product gender feeds leave out or get wrong. A lone "M" or "W" is no
+// such word ("7 M" is a medium width).
+func shoeGender(raw, gender string) string {
+	words := strings.FieldsFunc(strings.ToLower(raw), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	for _, w := range words {
+		switch strings.NewReplacer("'", "", "’", "").Replace(w) {
+		case "men", "mens", "man", "homme", "herren", "uomo":
+			return "male"
+		case "women", "womens", "woman", "wmns", "ladies", "femme", "damen", "donna":
+			return "female"
+		}
+	}
+	return gender
+}
 
 // isMale says whether a feed's gender is men's.
 func isMale(gender string) bool {
