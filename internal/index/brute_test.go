@@ -186,7 +186,7 @@ func (b *brute) offer(p Product, o Offer) bruteOffer {
 	if v, ok := b.rates.ToBase(o.Price, o.Currency); ok {
 		bo.base = v
 	}
-	for _, k := range sizeKeys(o.Size, o.SizeSystem, p.SizeKind, p.Gender) {
+	for _, k := range sizeKeysIn(o.Size, o.SizeSystem, p.SizeKind, p.Gender, o.Currency) {
 		bo.sizes = append(bo.sizes, k.label)
 		bo.sysOf[k.label] = k.system
 	}

@@ -62,13 +62,17 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 }
 
 // sizeKeysIn is sizeKeys for an offer priced in currency, which tells where a bare men's
-// trouser number is a waist (see menWaist); "" for not known.
+// trouser number is a waist (see menWaist) and where a bare small number is a UK size (see
+// ukShopSystem); "" for not known.
 func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		if kind != "" {
 			return []sizeKey{{SizeNotGiven, sysNotGiven}}
 		}
 		return []sizeKey{{OneSize, sysOneSize}}
+	}
+	if system == "" {
+		system = ukShopSystem(raw, kind, currency)
 	}
 	sizes := sizeList(raw, system, kind)
 	var stated []catalog.Size // a dual size's parts in systems of their own
@@ -288,6 +292,33 @@ func menWaist(raw, system string, s catalog.Size, kind, gender, currency string)
 		return sizeKey{}, false
 	}
 	return keyOf(catalog.Size{Kind: kind, System: catalog.SystemWaist, Value: strconv.Itoa(n)}), true
+}
+
+// ukShopSystem is "UK" for bare numbers that ParseSize reads as US sizes ("10" on a dress,
+// "6" on a shoe, "8, 10, 12") in a shop that prices in pounds, whose feed names no size
+// system: British shops number dresses and shoes in UK sizes, and a UK 10 dress filed as a US
+// 10 (a UK 14) would reach the wrong shoppers. Numbers read otherwise ("38" EU, a men's "32"
+// waist) and sizes written with letters or a system are left as they are; "" otherwise.
+func ukShopSystem(raw, kind, currency string) string {
+	if kind == "" || kind == catalog.KindRings || strings.ToUpper(strings.TrimSpace(currency)) != "GBP" {
+		return ""
+	}
+	parts := strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '/' || unicode.IsSpace(r) })
+	if len(parts) == 0 {
+		return ""
+	}
+	for _, p := range parts {
+		if strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' }) >= 0 {
+			return ""
+		}
+		if s, err := catalog.ParseSize(p, "", kind); err != nil || s.System != catalog.SystemUS {
+			return ""
+		}
+		if _, err := catalog.ParseSize(p, catalog.SystemUK, kind); err != nil {
+			return ""
+		}
+	}
+	return catalog.SystemUK
 }
 
 // waistCurrencies are the currencies of countries whose shops size men's trousers by the waist
