@@ -237,7 +237,6 @@ func (s *rawSource) findEnd(name string) (int, bool) {
 	}
 	s.recording = true
 	defer s.stopRecording()
-	closeTag := "</" + name
 	for len(s.rec) < maxSkip {
 		b, err := s.ReadByte()
 		if err != nil {
@@ -249,8 +248,7 @@ func (s *rawSource) findEnd(name string) (int, bool) {
 		// The first end tag to complete is the first in the recording: one that began before
 		// this call was either decided above or is still incomplete. So once the recording
 		// ends with one, itemEnd decides on it.
-		tag := bytes.TrimRight(s.rec[:len(s.rec)-1], " \t\r\n")
-		if bytes.HasSuffix(tag, []byte(closeTag)) {
+		if endTagAtEnd(s.rec, name) {
 			end, ok, _ := itemEnd(s.rec, name)
 			return end, ok
 		}
@@ -322,17 +320,4 @@ func attrHides(b []byte) bool {
 }
 
 // hasStartTag says whether b holds a start tag <name (followed by white space, ">" or "/").
-func hasStartTag(b []byte, name string) bool {
-	open := []byte("<" + name)
-	for i := 0; ; {
-		j := bytes.Index(b[i:], open)
-		if j < 0 {
-			return false
-		}
-		k := i + j + len(open)
-		if k < len(b) && (isSpace(b[k]) || b[k] == '>' || b[k] == '/') {
-			return true
-		}
-		i = k
-	}
-}
+func hasStartTag(b []byte, name string) bool { return nextStartTag(b, name) >= 0 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -37,9 +38,12 @@ type productXMLReader struct {
 	// holds fields (settled is set then).
 	record  string
 	settled bool
-	// byHeader holds a row reader per list of element names seen, the last used first.
-	byHeader map[string]*delimitedReader
-	err      error
+	// byHeader holds a row reader per list of element names seen; last is the one used last,
+	// under lastHeader (products of a feed nearly all share one list of names).
+	byHeader   map[string]*delimitedReader
+	last       *delimitedReader
+	lastHeader []string
+	err        error
 }
 
 // recordNames are the element names of one product in XML product feeds, compared in lower case.
@@ -234,8 +238,12 @@ func isPriceName(name string) bool {
 
 // rowReader is the reader of rows under header, made once per list of names.
 func (r *productXMLReader) rowReader(header []string) (*delimitedReader, error) {
+	if r.last != nil && slices.Equal(header, r.lastHeader) {
+		return r.last, nil
+	}
 	key := strings.Join(header, "\x00")
 	if rr := r.byHeader[key]; rr != nil {
+		r.last, r.lastHeader = rr, slices.Clone(header)
 		return rr, nil
 	}
 	cols, err := mapColumns(header, r.opts.ColumnMap)
@@ -255,6 +263,7 @@ func (r *productXMLReader) rowReader(header []string) (*delimitedReader, error) 
 		clear(r.byHeader)
 	}
 	r.byHeader[key] = rr
+	r.last, r.lastHeader = rr, slices.Clone(header)
 	return rr, nil
 }
 

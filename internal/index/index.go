@@ -421,6 +421,7 @@ func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
 // sizeKeys is the memoised sizeKeysIn.
 func (ix *Index) sizeKeys(raw, system, kind, gender, currency string) []sizeKey {
+	currency = strings.ToUpper(strings.TrimSpace(currency)) // one memo entry for "gbp" and "GBP"
 	key := [5]string{raw, system, kind, gender, currency}
 	if k, ok := ix.sizeMemo[key]; ok {
 		return k

@@ -71,6 +71,7 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 		}
 		return []sizeKey{{OneSize, sysOneSize}}
 	}
+	currency = strings.ToUpper(strings.TrimSpace(currency))
 	if system == "" {
 		system = ukShopSystem(raw, kind, currency)
 	}
@@ -101,6 +102,13 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 		}
 		return false
 	}
+	addConverted := func(s catalog.Size) { // the clothing chart's readings the shop did not state
+		for _, k := range convertClothing(s, gender) {
+			if !isStated(k.system) {
+				add(k)
+			}
+		}
+	}
 	for _, p := range stated {
 		add(keyOf(p))
 	}
@@ -112,31 +120,25 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 		switch {
 		case s.OneSize:
 		case s.System == catalog.SystemLetter:
-			for _, v := range strings.Split(s.Value, "/")[1:] {
-				add(sizeKey{strings.Split(s.Value, "/")[0], s.System})
-				add(sizeKey{v, s.System})
+			if letters := strings.Split(s.Value, "/"); len(letters) > 1 { // "S/M": each letter too
+				for _, v := range letters {
+					add(sizeKey{v, s.System})
+				}
 			}
 			for _, p := range stated { // "L (52)": the number the letter states, in other systems
 				if p.System != catalog.SystemLetter && p.Kind != catalog.KindShoes && p.Kind != catalog.KindRings {
-					for _, k := range convertClothing(p, gender) {
-						if !isStated(k.system) {
-							add(k)
-						}
-					}
+					addConverted(p)
 				}
 			}
 		case s.Kind == catalog.KindShoes:
+			sg := shoeGender(raw, gender)
 			for _, to := range []string{catalog.SystemEU, catalog.SystemUK, catalog.SystemUS} {
-				if c, ok := catalog.ConvertShoe(s, to, shoeGender(raw, gender)); ok && !isStated(c.System) {
+				if c, ok := catalog.ConvertShoe(s, to, sg); ok && !isStated(c.System) {
 					add(keyOf(c))
 				}
 			}
 		case s.Kind != catalog.KindRings:
-			for _, k := range convertClothing(s, gender) {
-				if !isStated(k.system) {
-					add(k)
-				}
-			}
+			addConverted(s)
 		}
 	}
 	return keys
@@ -278,7 +280,7 @@ func menWaist(raw, system string, s catalog.Size, kind, gender, currency string)
 		return sizeKey{}, false
 	}
 	top := 36
-	if currency = strings.ToUpper(strings.TrimSpace(currency)); currency != "" {
+	if currency != "" {
 		if !waistCurrencies[currency] {
 			return sizeKey{}, false
 		}
@@ -300,7 +302,7 @@ func menWaist(raw, system string, s catalog.Size, kind, gender, currency string)
 // 10 (a UK 14) would reach the wrong shoppers. Numbers read otherwise ("38" EU, a men's "32"
 // waist) and sizes written with letters or a system are left as they are; "" otherwise.
 func ukShopSystem(raw, kind, currency string) string {
-	if kind == "" || kind == catalog.KindRings || strings.ToUpper(strings.TrimSpace(currency)) != "GBP" {
+	if kind == "" || kind == catalog.KindRings || currency != "GBP" {
 		return ""
 	}
 	parts := strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '/' || unicode.IsSpace(r) })
@@ -332,7 +334,7 @@ var waistCurrencies = map[string]bool{"USD": true, "GBP": true, "CAD": true, "AU
 func shoeGender(raw, gender string) string {
 	words := strings.FieldsFunc(strings.ToLower(raw), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	for _, w := range words {
-		switch strings.NewReplacer("'", "", "’", "").Replace(w) {
+		switch apostrophes.Replace(w) {
 		case "men", "mens", "man", "homme", "herren", "uomo":
 			return "male"
 		case "women", "womens", "woman", "wmns", "ladies", "femme", "damen", "donna":
@@ -341,6 +343,9 @@ func shoeGender(raw, gender string) string {
 	}
 	return gender
 }
+
+// apostrophes drops the apostrophes of "Men's" and "Women’s".
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // isMale says whether a feed's gender is men's.
 func isMale(gender string) bool {

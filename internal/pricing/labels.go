@@ -192,7 +192,7 @@ func nordicNow(toks []token, i int, s string) bool {
 			return true
 		}
 	}
-	if i+1 < len(toks) && toks[i+1].kind == tokNumber && strings.HasPrefix(s[toks[i+1].end:], ":-") {
+	if i+1 < len(toks) && toks[i+1].kind == tokNumber && colonDash(toks[i+1], s) {
 		return true // "Nu 599:- Ord. pris 799:-"
 	}
 	if i+1 < len(toks) && toks[i+1].kind == tokNumber && toks[i+1].num.trailing != "" {
@@ -469,3 +469,6 @@ func notAPrice(labels []label, i int) bool {
 	}
 	return false
 }
+
+// colonDash reports the Nordic ":-" written after the number t ("1 299:-": whole crowns).
+func colonDash(t token, s string) bool { return strings.HasPrefix(s[t.end:], ":-") }

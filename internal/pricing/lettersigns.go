@@ -149,7 +149,7 @@ func asideBefore(toks []token, j int, s string) bool {
 // written onto a capital letter, so it is no currency sign ("C $" would be the Canadian dollar,
 // "Q" the quetzal).
 func inModelCode(toks []token, s string, i int) bool {
-	if s[i] < 'A' || s[i] > 'Z' || len(toks) < 2 {
+	if !capitalLetter(s[i:i+1]) || len(toks) < 2 {
 		return false
 	}
 	num, before := toks[len(toks)-1], toks[len(toks)-2]

@@ -141,7 +141,7 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 		p.Currency = strings.ToUpper(opts.Currency)
 		p.Flags |= FlagCurrencyDefault
 	case fromNowhere:
-		if chosen >= 0 && strings.HasPrefix(text[toks[chosen].end:], ":-") {
+		if chosen >= 0 && colonDash(toks[chosen], text) {
 			p.Currency, p.Symbol, p.Flags = "SEK", ":-", p.Flags|FlagCurrencyGuessed // "1 299:-": Swedish, no öre
 		}
 	}

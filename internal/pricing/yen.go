@@ -11,13 +11,17 @@ import "strings"
 // yen ("现价 ¥199", not "参考价 ¥3,980 日元"), else code. The rule is the yen's alone: the won's
 // "₩12,900.00" stays KRW.
 func centsMeaning(sy symbol, code string, num rawNumber, decimal, s string) string {
-	if code == "JPY" && sy.candidate("CNY") && simplifiedChinese(s) && !japanese(s) && !chineseYen(s) {
-		return "CNY" // "原价 ¥299 现价 ¥199"
-	}
-	if code != "JPY" || !sy.candidate("CNY") || len(num.groups) < 2 || len(num.groups[len(num.groups)-1]) != 2 {
+	if code != "JPY" || !sy.candidate("CNY") {
 		return code
 	}
-	if a, ok := num.interpret(decimal, ""); !ok || len(a.frac) != 2 || japanese(s) {
+	jp := japanese(s)
+	if simplifiedChinese(s) && !jp && !chineseYen(s) {
+		return "CNY" // "原价 ¥299 现价 ¥199"
+	}
+	if len(num.groups) < 2 || len(num.groups[len(num.groups)-1]) != 2 {
+		return code
+	}
+	if a, ok := num.interpret(decimal, ""); !ok || len(a.frac) != 2 || jp {
 		return code
 	}
 	return "CNY"
