@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"text/tabwriter"
 
@@ -27,25 +25,6 @@ Every form takes --db (default sqlite:tagdrop.db; TAGDROP_DB).
 
 func runBrand(ctx context.Context, env *environment, args []string) error {
 	return runSubcommands(ctx, env, args, brandSynopsis, brandHelp, []subcommand{{"list", brandList}, {"merge", brandMerge}})
-}
-
-// parseInterleaved parses flags that may stand before, between or after the positional
-// arguments, and returns the positionals.
-func parseInterleaved(env *environment, fs *flag.FlagSet, args []string) ([]string, error) {
-	if err := parse(env, fs, args); err != nil {
-		return nil, err
-	}
-	var pos []string
-	for rest := fs.Args(); len(rest) > 0; rest = fs.Args() {
-		pos = append(pos, rest[0])
-		if err := fs.Parse(rest[1:]); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, errHelp
-			}
-			return nil, fmt.Errorf("%w: %v (see tagdrop %s --help)", errUsage, err, fs.Name())
-		}
-	}
-	return pos, nil
 }
 
 // brandJSON is one brand in `tagdrop brand list --json`.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -37,26 +36,6 @@ func runFeed(ctx context.Context, env *environment, args []string) error {
 	return runSubcommands(ctx, env, args, feedSynopsis, feedHelp, []subcommand{
 		{"add", feedAdd}, {"list", feedList}, {"remove", feedRemove}, {"run", feedRun},
 	})
-}
-
-// parseWithArgs parses flags that may stand before or after the positional arguments
-// (tagdrop feed add feed.xml --retailer X) and returns the positional ones.
-func parseWithArgs(env *environment, fs *flag.FlagSet, args []string) ([]string, error) {
-	if err := parse(env, fs, args); err != nil {
-		return nil, err
-	}
-	var pos []string
-	for rest := fs.Args(); len(rest) > 0; rest = fs.Args() {
-		pos = append(pos, rest[0])
-		if err := fs.Parse(rest[1:]); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, errHelp
-			}
-			return nil, fmt.Errorf("%w: %v (see tagdrop %s --help)", errUsage, err, fs.Name())
-		}
-	}
-	return pos, nil
 }
 
 // feedAddConfig is what `tagdrop feed add` is told.
@@ -112,7 +91,7 @@ func feedAdd(ctx context.Context, env *environment, args []string) error {
 	fs.StringVar(&c.MapFile, "map", "", "JSON `FILE` naming a CSV feed's columns: {\"id\": \"aw_product_id\", \"price\": \"search_price\"}")
 	fs.StringVar(&c.Currency, "currency", "", "ISO 4217 `CODE` of prices that give none (a CSV of bare amounts, a Shopify store)")
 	fs.DurationVar(&c.Every, "every", 6*time.Hour, "refresh interval, e.g. 30m, 6h, 24h")
-	pos, err := parseWithArgs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -202,7 +181,7 @@ func feedList(ctx context.Context, env *environment, args []string) error {
 func feedRemove(ctx context.Context, env *environment, args []string) error {
 	fs := flagSet(env, "feed remove", "feed remove [--db URL] ID", "Unregisters a feed. What it imported stays; its runs stay in the history.")
 	db := dbFlag(fs)
-	pos, err := parseWithArgs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -232,7 +211,7 @@ func feedRun(ctx context.Context, env *environment, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	var allow listFlag
 	fs.Var(&allow, "allow-private", "for local testing only: also fetch from this otherwise refused address range, a `CIDR`\nor a single address; repeatable")
-	pos, err := parseWithArgs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}

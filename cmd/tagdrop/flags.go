@@ -71,6 +71,25 @@ func parse(env *environment, fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// parseInterleaved parses flags that may stand before, between or after the positional
+// arguments (tagdrop feed add feed.xml --retailer X) and returns the positionals.
+func parseInterleaved(env *environment, fs *flag.FlagSet, args []string) ([]string, error) {
+	if err := parse(env, fs, args); err != nil {
+		return nil, err
+	}
+	var pos []string
+	for rest := fs.Args(); len(rest) > 0; rest = fs.Args() {
+		pos = append(pos, rest[0])
+		if err := fs.Parse(rest[1:]); err != nil {
+			if errors.Is(err, flag.ErrHelp) { // the flag package has printed fs.Usage
+				return nil, errHelp
+			}
+			return nil, fmt.Errorf("%w: %v (see tagdrop %s --help)", errUsage, err, fs.Name())
+		}
+	}
+	return pos, nil
+}
+
 // listFlag is a repeatable flag (--brand A --brand B).
 type listFlag struct {
 	values  []string

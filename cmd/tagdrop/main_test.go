@@ -32,6 +32,13 @@ func TestHelpAndUnknownCommand(t *testing.T) {
 			}
 		})
 	}
+	// A --help after a positional argument prints the usage once too.
+	for _, args := range [][]string{{"feed", "add", "x.xml", "--help"}, {"brand", "merge", "A", "--help"}, {"backup", "x.db", "--help"}} {
+		code, out, _ := runCmd(t, nil, args...)
+		if want := "Usage: tagdrop " + args[0]; code != 0 || strings.Count(out, want) != 1 {
+			t.Errorf("%v: code %d, %d times %q in %q", args, code, strings.Count(out, want), want, out)
+		}
+	}
 	code, _, errOut := runCmd(t, nil, "frobnicate")
 	if code != 2 || !strings.Contains(errOut, "unknown command") {
 		t.Fatalf("unknown command: code %d, stderr %q", code, errOut)

@@ -226,8 +226,21 @@ func userRole(ctx context.Context, env *environment, args []string) error {
 }
 
 func userDelete(ctx context.Context, env *environment, args []string) error {
+	return onUser(ctx, env, args, "user delete", "Deletes an account and everything personal tagdrop holds on it.",
+		func(conn *store.DB, u account.User) error {
+			if err := conn.DeleteUser(ctx, u.ID); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, "deleted %s\n", u.Email)
+			return nil
+		})
+}
+
+// onUser runs a user subcommand that takes an EMAIL and the --db flag only: it parses them,
+// finds the account and hands it to fn.
+func onUser(ctx context.Context, env *environment, args []string, name, help string, fn func(*store.DB, account.User) error) error {
 	email, args := splitEmail(args)
-	fs := flagSet(env, "user delete", "user delete EMAIL", "Deletes an account and everything personal tagdrop holds on it.")
+	fs := flagSet(env, name, name+" EMAIL", help)
 	db := dbFlag(fs)
 	if err := parse(env, fs, args); err != nil {
 		return err
@@ -235,13 +248,7 @@ func userDelete(ctx context.Context, env *environment, args []string) error {
 	if err := noArgs(fs); err != nil {
 		return err
 	}
-	return withUser(ctx, *db, email, func(conn *store.DB, u account.User) error {
-		if err := conn.DeleteUser(ctx, u.ID); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.stdout, "deleted %s\n", u.Email)
-		return nil
-	})
+	return withUser(ctx, *db, email, fn)
 }
 
 func userPrefs(ctx context.Context, env *environment, args []string) error {
@@ -351,42 +358,26 @@ func printPrefs(env *environment, u account.User, p account.Preferences) {
 }
 
 func userVerify(ctx context.Context, env *environment, args []string) error {
-	email, args := splitEmail(args)
-	fs := flagSet(env, "user verify", "user verify EMAIL", "Marks an account's e-mail address as confirmed, as its verification link does.")
-	db := dbFlag(fs)
-	if err := parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	return withUser(ctx, *db, email, func(conn *store.DB, u account.User) error {
-		if err := conn.MarkEmailVerified(ctx, u.ID); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.stdout, "%s is confirmed\n", u.Email)
-		return nil
-	})
+	return onUser(ctx, env, args, "user verify", "Marks an account's e-mail address as confirmed, as its verification link does.",
+		func(conn *store.DB, u account.User) error {
+			if err := conn.MarkEmailVerified(ctx, u.ID); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, "%s is confirmed\n", u.Email)
+			return nil
+		})
 }
 
 func userExport(ctx context.Context, env *environment, args []string) error {
-	email, args := splitEmail(args)
-	fs := flagSet(env, "user export", "user export EMAIL",
-		"Prints everything tagdrop holds on an account as JSON (what the account page's download gives the shopper): the account without its password hash, preferences, loves, saved searches, sent items, digests, messages, push subscriptions, click-outs and the number of sessions.")
-	db := dbFlag(fs)
-	if err := parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	return withUser(ctx, *db, email, func(conn *store.DB, u account.User) error {
-		exp, err := conn.ExportUser(ctx, u.ID)
-		if err != nil {
-			return err
-		}
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(exp)
-	})
+	return onUser(ctx, env, args, "user export",
+		"Prints everything tagdrop holds on an account as JSON (what the account page's download gives the shopper): the account without its password hash, preferences, loves, saved searches, sent items, digests, messages, push subscriptions, click-outs and the number of sessions.",
+		func(conn *store.DB, u account.User) error {
+			exp, err := conn.ExportUser(ctx, u.ID)
+			if err != nil {
+				return err
+			}
+			enc := json.NewEncoder(env.stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(exp)
+		})
 }
