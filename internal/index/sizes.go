@@ -62,8 +62,8 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 }
 
 // sizeKeysIn is sizeKeys for an offer priced in currency, which tells where a bare men's
-// trouser number is a waist (see menWaist) and where a bare small number is a UK size (see
-// ukShopSystem); "" for not known.
+// trouser number is a waist (see menWaist) and where a bare small number is a UK or AU size
+// (see marketSystem); "" for not known.
 func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		if kind != "" {
@@ -73,7 +73,7 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	}
 	currency = strings.ToUpper(strings.TrimSpace(currency))
 	if system == "" {
-		system = ukShopSystem(raw, kind, currency)
+		system = marketSystem(raw, kind, currency)
 	}
 	sizes := sizeList(raw, system, kind)
 	var stated []catalog.Size // a dual size's parts in systems of their own
@@ -296,13 +296,18 @@ func menWaist(raw, system string, s catalog.Size, kind, gender, currency string)
 	return keyOf(catalog.Size{Kind: kind, System: catalog.SystemWaist, Value: strconv.Itoa(n)}), true
 }
 
-// ukShopSystem is "UK" for bare numbers that ParseSize reads as US sizes ("10" on a dress,
-// "6" on a shoe, "8, 10, 12") in a shop that prices in pounds, whose feed names no size
-// system: British shops number dresses and shoes in UK sizes, and a UK 10 dress filed as a US
-// 10 (a UK 14) would reach the wrong shoppers. Numbers read otherwise ("38" EU, a men's "32"
-// waist) and sizes written with letters or a system are left as they are; "" otherwise.
-func ukShopSystem(raw, kind, currency string) string {
-	if kind == "" || kind == catalog.KindRings || currency != "GBP" {
+// marketSystem is the system a shop's market numbers clothes and shoes in, for bare numbers
+// that ParseSize reads as US sizes ("10" on a dress, "6" on a shoe, "8, 10, 12"), or as UK
+// ones by their range (a list running on to 22, "18, 20, 22"), whose feed names no size
+// system: "UK" in a shop that prices in pounds, "AU" in one that prices in Australian or New
+// Zealand dollars (marketSystems). British and Australian shops number dresses in their own
+// sizes, and a UK 10 dress filed as a US 10 (a UK 14) would reach the wrong shoppers. A number
+// the market's system cannot read keeps its reading (Australian shoes: AU women's sizes are
+// US ones by some charts and UK ones by others), as do numbers read otherwise ("38" EU, a
+// men's "32" waist) and sizes written with letters or a system; "" otherwise.
+func marketSystem(raw, kind, currency string) string {
+	market := marketSystems[currency]
+	if kind == "" || kind == catalog.KindRings || market == "" {
 		return ""
 	}
 	parts := strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '/' || unicode.IsSpace(r) })
@@ -313,15 +318,19 @@ func ukShopSystem(raw, kind, currency string) string {
 		if strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' }) >= 0 {
 			return ""
 		}
-		if s, err := catalog.ParseSize(p, "", kind); err != nil || s.System != catalog.SystemUS {
+		if s, err := catalog.ParseSize(p, "", kind); err != nil || s.System != catalog.SystemUS && s.System != catalog.SystemUK {
 			return ""
 		}
-		if _, err := catalog.ParseSize(p, catalog.SystemUK, kind); err != nil {
+		if _, err := catalog.ParseSize(p, market, kind); err != nil {
 			return ""
 		}
 	}
-	return catalog.SystemUK
+	return market
 }
+
+// marketSystems are the systems bare numbers are written in by shops pricing in a currency
+// (see marketSystem).
+var marketSystems = map[string]string{"GBP": catalog.SystemUK, "AUD": catalog.SystemAU, "NZD": catalog.SystemAU}
 
 // waistCurrencies are the currencies of countries whose shops size men's trousers by the waist
 // in inches.

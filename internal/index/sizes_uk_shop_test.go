@@ -6,8 +6,9 @@ import (
 )
 
 // TestBareSizesInPoundShopsAreUK: a bare small number on a dress or a shoe in a shop that
-// prices in pounds is a UK size, not a US one; elsewhere, or written with a system or letters,
-// or read as EU, it keeps its reading.
+// prices in pounds is a UK size, not a US one, and on a dress in one that prices in Australian
+// or New Zealand dollars an AU size; elsewhere, or written with a system or letters, or read
+// as EU, it keeps its reading.
 func TestBareSizesInPoundShopsAreUK(t *testing.T) {
 	tests := []struct {
 		raw, kind, gender, currency string
@@ -17,6 +18,11 @@ func TestBareSizesInPoundShopsAreUK(t *testing.T) {
 		{"10", "dresses", "female", "USD", "US 10", "UK 10"},
 		{"10", "dresses", "female", "", "US 10", "UK 10"},
 		{"8, 10, 12", "tops", "female", "GBP", "UK 12", "UK 16"},
+		{"20, 22, 24", "dresses", "female", "GBP", "UK 20", ""},
+		{"18, 20, 22", "dresses", "female", "GBP", "UK 18", "UK 24"},
+		{"10", "dresses", "female", "AUD", "AU 10", "UK 14"},
+		{"8, 10", "tops", "female", "nzd", "UK 8", "UK 12"},
+		{"9", "shoes", "male", "AUD", "US 9", ""}, // AU women's shoes are US sizes by some charts, UK by others
 		{"6", "shoes", "female", "GBP", "UK 6", "US 6"},
 		{"6.5", "shoes", "female", "gbp", "UK 6.5", "US 6.5"},
 		{"6", "shoes", "female", "EUR", "US 6", "UK 6"},

@@ -107,6 +107,11 @@ var normaliserGolden = map[int]uint64{
 	// "センチ". testdata/golden-variety.xml gained GV-31 and GV-32 (version 15's rules give
 	// 0xb321c3ea7f61f16f on GV-1 to GV-32).
 	16: 0x70095b031f5438b6,
+	// 17: a pound shop's bare half sizes and lists of bare numbers are read in its market's
+	// numbering as a single bare number is ("6.5" a UK shoe 6.5, "8, 10, 12" UK dresses, "18,
+	// 20, 22" UK throughout); a list of continental sizes stays EU. testdata/golden-variety.xml
+	// gained GV-33 and GV-34 (version 16's rules give 0x84f6caa999e30bc9 on GV-1 to GV-34).
+	17: 0xa93e658cdae66676,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

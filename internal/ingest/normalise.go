@@ -224,7 +224,8 @@ func (tb tables) categoriseWith(it feed.Item, cm *categoryMemo) (catalog.Node, b
 // for "M", "EU" for a shoe 38, "waist" for jeans' 28): the size text itself stays as the
 // retailer wrote it. "" when the size is one size, missing or not understood. A labelled size
 // says its system ("EU 38"); unlabelled numbers on jeans are waist inches; other bare numbers
-// are read the way the shop's market writes them (a pound shop's "10" is UK 10, not US 10)
+// (a whole number, or the half sizes and lists of bareSmallNumbers) are read the way the
+// shop's market writes them (a pound shop's "10" is UK 10, not US 10; its "6.5" shoe UK 6.5)
 // where that reading fits the kind of item, else by their range (catalog.ParseSize).
 func sizeSystem(it feed.Item, node catalog.Node) string {
 	if strings.TrimSpace(it.Size) == "" {
@@ -239,13 +240,38 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 	if err != nil || s.OneSize {
 		return ""
 	}
-	if market := marketSizeSystem[it.Currency]; market != "" && system == "" && isDigits(it.Size) &&
-		(s.System == catalog.SystemUS || s.System == catalog.SystemUK || s.System == catalog.SystemEU) {
+	if market := marketSizeSystem[it.Currency]; market != "" && system == "" && (isDigits(it.Size) &&
+		(s.System == catalog.SystemUS || s.System == catalog.SystemUK || s.System == catalog.SystemEU) ||
+		bareSmallNumbers(it.Size, market, kind)) {
 		if m, err := catalog.ParseSize(it.Size, market, kind); err == nil && !m.OneSize {
 			return m.System
 		}
 	}
 	return s.System
+}
+
+// bareSmallNumbers says whether size is bare numbers, a half size ("6.5") or a list ("8, 10,
+// 12", "6/8"), each of which ParseSize reads as a US or UK size and market can read: a shop
+// writes them in its market's numbering as it writes a single "10". A list of continental
+// sizes ("32, 34, 36") is not.
+func bareSmallNumbers(size, market, kind string) bool {
+	parts := strings.FieldsFunc(size, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '/' || unicode.IsSpace(r) })
+	if len(parts) == 0 {
+		return false
+	}
+	for _, p := range parts {
+		if strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' }) >= 0 {
+			return false
+		}
+		s, err := catalog.ParseSize(p, "", kind)
+		if err != nil || s.System != catalog.SystemUS && s.System != catalog.SystemUK {
+			return false
+		}
+		if _, err := catalog.ParseSize(p, market, kind); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // marketSizeSystem is the size system a shop pricing in a currency writes bare numbers in,
