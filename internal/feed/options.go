@@ -42,9 +42,11 @@ const DefaultMaxRecordBytes = 1 << 20
 // price: no currency from the string or the feed, a range, a "from" price. A sign shared by
 // several currencies takes the one defaultCurrency picks ("$" in a CAD feed), else its usual
 // meaning ("$" USD, "£" GBP): affiliate feeds nearly always have a currency column, and a
-// sign alone in a feed means what a shopper reading it would take it to mean.
+// sign alone in a feed means what a shopper reading it would take it to mean. A cell holding
+// two unlabelled prices, the second lower ("$59.99 $44.99", a page's regular and sale price
+// copied together), gives the second (pricing.ParseOptions.SalePair).
 func DefaultParsePrice(s, defaultCurrency string) (int64, string, error) {
-	p, err := pricing.Parse(s, pricing.ParseOptions{Currency: defaultCurrency})
+	p, err := pricing.Parse(s, pricing.ParseOptions{Currency: defaultCurrency, SalePair: true})
 	switch {
 	case err != nil:
 		return 0, "", err

@@ -34,7 +34,7 @@ func saysFrom(toks []token, i int, s string) bool {
 	}
 	switch t := toks[j]; t.kind {
 	case tokWord:
-		return fromSuffixes[lowerWord(t.text(s))]
+		return wordIn(fromSuffixes, t.text(s))
 	case tokPunct:
 		return isWave(t.text(s)) && (j+1 >= len(toks) || toks[j+1].kind != tokNumber && toks[j+1].kind != tokSymbol)
 	}

@@ -43,7 +43,7 @@ var (
 
 // isUnitWord reports whether toks[k] is a unit of measure.
 func isUnitWord(toks []token, k int, s string) bool {
-	return k < len(toks) && toks[k].kind == tokWord && unitWords[lowerWord(toks[k].text(s))]
+	return k < len(toks) && toks[k].kind == tokWord && wordIn(unitWords, toks[k].text(s))
 }
 
 // unitPhrase reports whether toks[j:] start with a unit ("kg") or a quantity and its unit
@@ -64,7 +64,7 @@ func isPerMark(toks []token, k int, s string) bool {
 	case tokPunct:
 		return t.text(s) == "/"
 	case tokWord:
-		return perWords[lowerWord(t.text(s))]
+		return wordIn(perWords, t.text(s))
 	}
 	return false
 }
@@ -128,11 +128,11 @@ func notAmountAt(toks []token, i int, s string) bool {
 	if j+1 < len(toks) && toks[j].kind == tokPunct && toks[j].text(s) == "-" && toks[j].start == toks[i].end {
 		j++ // "30-day"
 	}
-	if j+1 < len(toks) && toks[j].kind == tokWord && betweenPeriodWords[lowerWord(toks[j].text(s))] &&
+	if j+1 < len(toks) && toks[j].kind == tokWord && wordIn(betweenPeriodWords, toks[j].text(s)) &&
 		!adjacentSymbol(toks, i) && !hasDecimals(toks[i].text(s)) {
 		j++ // "30 derniers jours", not the price of "£9.99 last day of sale"
 	}
-	if j < len(toks) && toks[j].kind == tokWord && periodWords[lowerWord(toks[j].text(s))] {
+	if j < len(toks) && toks[j].kind == tokWord && wordIn(periodWords, toks[j].text(s)) {
 		return true
 	}
 	return i > 0 && isPerMark(toks, i-1, s) && isUnitWord(toks, i+1, s)
@@ -147,7 +147,7 @@ func multiBuyQuantity(toks []token, i int, s string) bool {
 	if len(t.num.groups) != 1 || t.num.leading != "" || t.num.trailing != "" || t.num.percent || adjacentSymbol(toks, i) {
 		return false
 	}
-	if i > 0 && toks[i-1].kind == tokWord && multiBuyVerbs[lowerWord(toks[i-1].text(s))] {
+	if i > 0 && toks[i-1].kind == tokWord && wordIn(multiBuyVerbs, toks[i-1].text(s)) {
 		return true
 	}
 	if len(t.num.groups[0]) > 2 || i+2 >= len(toks) ||
@@ -158,7 +158,7 @@ func multiBuyQuantity(toks []token, i int, s string) bool {
 	if next.kind == tokPunct && next.text(s) == "/" {
 		return toks[i+2].kind == tokSymbol
 	}
-	if next.kind != tokWord || !multiBuyFor[lowerWord(next.text(s))] {
+	if next.kind != tokWord || !wordIn(multiBuyFor, next.text(s)) {
 		return false
 	}
 	j := i + 2

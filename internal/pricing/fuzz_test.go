@@ -44,11 +44,13 @@ func FuzzParse(f *testing.F) {
 		f.Add(s, "", uint8(i))
 	}
 	f.Add("39.95", "Price From £ 39.95", uint8(0))
+	f.Add("79,99 € 59,99 €", "", uint8(128))
 	f.Fuzz(func(t *testing.T, s, context string, pick uint8) {
 		opts := ParseOptions{
 			Context:  context,
 			Decimal:  fuzzDecimals[int(pick)%len(fuzzDecimals)],
 			Currency: fuzzCurrencies[int(pick/4)%len(fuzzCurrencies)],
+			SalePair: pick >= 128,
 		}
 		p, err := Parse(s, opts)
 		if p.Amount < 0 || p.High < 0 {

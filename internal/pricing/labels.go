@@ -301,7 +301,7 @@ func numberLabels(toks []token, s, decimal string) []label {
 				pending = labelUnit // "Price per 100ml £16.67"
 			case w == "spar" && amountsAfter(i) >= 2:
 				pending = labelSaving
-			case shippingWords[w] && amountsAfter(i) >= 2 && (i == 0 || !freeWords[lowerWord(toks[i-1].text(s))]):
+			case shippingWords[w] && amountsAfter(i) >= 2 && (i == 0 || !wordIn(freeWords, toks[i-1].text(s))):
 				pending = labelFee // "Normal shipping 4,99 € 29,99 €", not "Free shipping $29.99"
 			case phrase != labelNone:
 				pending = phrase // "Prix le plus bas des 30 derniers jours", "Reduced from £59.99"
@@ -339,7 +339,7 @@ func numberLabels(toks []token, s, decimal string) []label {
 			}
 		case tokNumber:
 			switch {
-			case dates[i] || notAmountAt(toks, i, s) || marked(terms.count, i) || pointsAt(toks, i, s):
+			case dates[i] || notAmountAt(toks, i, s) || marked(terms.count, i) || pointsAt(toks, i, s) || taggedAt(toks, i, s):
 				labels[i] = labelNotAmount
 				continue
 			case marked(terms.each, i):

@@ -24,11 +24,22 @@ var (
 // monthlyAt reports whether the amount at toks[i] is written as paid each month (see
 // monthlyBefore, monthUnits, monthlyAfter).
 func monthlyAt(toks []token, i int, s string) bool {
+	return periodAt(toks, i, s, monthlyBefore, nil, monthlyAfter, monthUnits)
+}
+
+// periodAt reports whether the amount at toks[i] is written as paid each period: a word of
+// before stands before it and its signs (with a word of join between: "billed annually at
+// $119.88"), a word of after right after them ("$9.99 monthly"), or a word of monthJoinWords
+// and then one of units ("$9.99 per month", "$83.25/mo.").
+func periodAt(toks []token, i int, s string, before, join, after, units map[string]bool) bool {
 	k := i - 1
 	for k >= 0 && toks[k].kind == tokSymbol {
 		k--
 	}
-	if k >= 0 && toks[k].kind == tokWord && wordIn(monthlyBefore, toks[k].text(s)) {
+	if k >= 1 && toks[k].kind == tokWord && wordIn(join, toks[k].text(s)) {
+		k--
+	}
+	if k >= 0 && toks[k].kind == tokWord && wordIn(before, toks[k].text(s)) {
 		return true
 	}
 	j := i + 1
@@ -38,14 +49,11 @@ func monthlyAt(toks []token, i int, s string) bool {
 	if j >= len(toks) || toks[j].kind != tokWord && toks[j].kind != tokPunct {
 		return false
 	}
-	w := toks[j].text(s)
-	if toks[j].kind == tokWord && wordIn(monthlyAfter, w) {
+	if toks[j].kind == tokWord && wordIn(after, toks[j].text(s)) {
 		return true
 	}
-	if !wordIn(monthJoinWords, w) || j+1 >= len(toks) || toks[j+1].kind != tokWord {
-		return false
-	}
-	return wordIn(monthUnits, toks[j+1].text(s))
+	return wordIn(monthJoinWords, toks[j].text(s)) && j+1 < len(toks) && toks[j+1].kind == tokWord &&
+		wordIn(units, toks[j+1].text(s))
 }
 
 // markMonthly marks as part payments the amounts written as paid each month when the string
@@ -160,28 +168,7 @@ var (
 // yearlyAt reports whether the amount at toks[i] is written as paid each year (see yearUnits,
 // yearlyWords).
 func yearlyAt(toks []token, i int, s string) bool {
-	k := i - 1
-	for k >= 0 && toks[k].kind == tokSymbol {
-		k--
-	}
-	if k >= 1 && toks[k].kind == tokWord && wordIn(yearlyJoinWords, toks[k].text(s)) {
-		k-- // "billed annually at $119.88"
-	}
-	if k >= 0 && toks[k].kind == tokWord && wordIn(yearlyWords, toks[k].text(s)) {
-		return true
-	}
-	j := i + 1
-	for j < len(toks) && toks[j].kind == tokSymbol {
-		j++
-	}
-	if j >= len(toks) {
-		return false
-	}
-	if toks[j].kind == tokWord && wordIn(yearlyWords, toks[j].text(s)) {
-		return true
-	}
-	return wordIn(monthJoinWords, toks[j].text(s)) && j+1 < len(toks) && toks[j+1].kind == tokWord &&
-		wordIn(yearUnits, toks[j+1].text(s))
+	return periodAt(toks, i, s, yearlyWords, yearlyJoinWords, yearlyWords, yearUnits)
 }
 
 // payInCount reports whether the count at toks[i] follows "pay in" or "split in" ("Pay in 3 of

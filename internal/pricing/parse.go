@@ -62,6 +62,11 @@ type ParseOptions struct {
 	// Decimal is the decimal separator when the source's locale is known: "." or "," (or a
 	// shop's own, such as "€" in "140€33"). Empty lets Parse decide from the digits.
 	Decimal string
+	// SalePair says the text is one offer's price cell or price block, where two unlabelled
+	// prices in one currency written side by side are the struck-out regular price and the price
+	// paid: "$59.99 $44.99" is 44.99 (see barePair). Without it Parse gives the first of them,
+	// as scrapinghub's price-parser does and the real table of its strings expects.
+	SalePair bool
 }
 
 // ErrNoAmount is returned (wrapped, naming the text) when a string holds no price: no digits,
@@ -93,10 +98,12 @@ var ErrNegative = errors.New("negative amount")
 // unlabelled lower one right after a labelled regular one ("UVP 199,00 € 149,00 €"), or the
 // lower of two that a saving of their difference or its percentage follows ("79,00 € 59,00 € Sie
 // sparen 20,00 €", "$129.99 $99.99 Save 23%"),
-// is the amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
+// or, with opts.SalePair, the lower second of two unlabelled prices in one currency ("$59.99
+// $44.99"; see barePair), is the amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
 // ("2 for $5"), a part payment ("4 payments of $25.00", "10x de R$ 129,99", "Pay in 3 of R
 // 333", a monthly amount beside a price paid at once: "$999 or $83.25/mo.", "月々 2,980円 一括
-// 71,520円"), loyalty points, a date or a number of days is never one, a price per unit
+// 71,520円"), loyalty points, a date, a number of days, or a size, time or model number after
+// its word ("Size 10", "EU 43", "kl 12:00", "Galaxy S24"; see tagWords) is never one, a price per unit
 // ("£2.00/kg") only when nothing else is, and a price marked before tax beside one marked with
 // it ("£41.66 ex VAT £49.99 inc VAT", or unmarked before one in parentheses that open with the
 // mark: "¥3,000 (税込 ¥3,300)") only when that one is no amount. A minus right before the sign or the digits ("-$20.00") makes a number
@@ -125,7 +132,7 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 	}
 	toks = relabel(toks, text, opts)
 
-	chosen, rejected := chooseAmount(toks, text, opts.Decimal)
+	chosen, rejected := chooseAmount(toks, text, opts.Decimal, opts.SalePair)
 	p := Price{}
 	sym, symText, where := pickCurrency(toks, chosen, text, custom, opts)
 	guessed := false

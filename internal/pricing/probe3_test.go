@@ -25,6 +25,7 @@ type probeCase struct {
 	Opts       struct {
 		Currency string `json:"currency"`
 		Context  string `json:"context"`
+		SalePair bool   `json:"sale_pair"`
 	} `json:"opts"`
 }
 
@@ -102,7 +103,7 @@ func runProbeFile(t *testing.T, path string) {
 		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
 			t.Fatalf("%s line %d: %v", path, line, err)
 		}
-		p, err := Parse(c.In, ParseOptions{Currency: c.Opts.Currency, Context: c.Opts.Context})
+		p, err := Parse(c.In, ParseOptions{Currency: c.Opts.Currency, Context: c.Opts.Context, SalePair: c.Opts.SalePair})
 		if c.Ambiguous != "" {
 			t.Logf("ambiguous, not scored: %q → %v %v (%s)", c.In, p, err, c.Ambiguous)
 			continue

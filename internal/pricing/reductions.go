@@ -31,17 +31,17 @@ func phraseLabel(toks []token, i int, s string) label {
 // fromOfAnother reports whether the "from" word at toks[i] belongs to a word before it rather
 // than to the price: "Reduced from £59.99", "Delivery from £3.95 £45.00".
 func fromOfAnother(toks []token, i int, s string) bool {
-	if i < 1 || toks[i-1].kind != tokWord || !fromWords[lowerWord(toks[i].text(s))] {
+	if i < 1 || toks[i-1].kind != tokWord || !wordIn(fromWords, toks[i].text(s)) {
 		return false
 	}
-	return phraseLabel(toks, i, s) == labelRegular || shippingWords[lowerWord(toks[i-1].text(s))]
+	return phraseLabel(toks, i, s) == labelRegular || wordIn(shippingWords, toks[i-1].text(s))
 }
 
 // fromBefore reports whether a "from" word before toks[i] makes it a lower bound: one that
 // belongs to a word before it (see fromOfAnother) does so only for the number right after it.
 func fromBefore(toks []token, i int, s string) bool {
 	for k, t := range toks[:i] {
-		if t.kind != tokWord || !fromWords[lowerWord(t.text(s))] {
+		if t.kind != tokWord || !wordIn(fromWords, t.text(s)) {
 			continue
 		}
 		if !leadsToNumber(toks, k, s) {
@@ -105,7 +105,7 @@ func leadsToNumber(toks []token, k int, s string) bool {
 			return !t.num.percent && !ordinalAt(toks, j, s)
 		case tokSymbol:
 		case tokWord:
-			if fromSenseAfter[lowerWord(t.text(s))] {
+			if wordIn(fromSenseAfter, t.text(s)) {
 				return false // "Ab sofort 19,99 €", "From the makers of Lego $19.99"
 			}
 		case tokPunct:
@@ -126,7 +126,7 @@ func leadsToNumber(toks []token, k int, s string) bool {
 // UK", "from EU", "from CA"). A time or a maker between it and the number does the same (see
 // fromSenseAfter and leadsToNumber).
 func fromInAnotherSense(toks []token, k int, s string) bool {
-	if k > 0 && toks[k-1].kind == tokWord && fromSenseBefore[lowerWord(toks[k-1].text(s))] {
+	if k > 0 && toks[k-1].kind == tokWord && wordIn(fromSenseBefore, toks[k-1].text(s)) {
 		return true
 	}
 	if k+1 >= len(toks) || toks[k+1].kind != tokWord {
@@ -166,7 +166,7 @@ var fromSenseBefore = set("ships", "ship", "shipped", "shipping", "dispatched", 
 
 // fromSenseAfter are words that, between a "from" word and the number, make it a time or a
 // maker rather than a lower bound ("Ab sofort 19,99 €", "from today £20", "vanaf nu", "From the
-// makers of Lego $19.99").
+// makers of Lego $19.99", "Fra kl. 09:00 299,-").
 var fromSenseAfter = set("sofort", "heute", "morgen", "jetzt", "now", "today", "tomorrow", "immediately",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
 	"mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "january", "february", "march", "april",
@@ -175,7 +175,7 @@ var fromSenseAfter = set("sofort", "heute", "morgen", "jetzt", "now", "today", "
 	"maker", "makers", "creator", "creators", "home", "house", "team", "people", "brand", "designer", "designers",
 	"collection", "range", "series", "brands", "seller", "sellers", "partner", "partners", "our", "unserem",
 	"unseren", "unserer", "onze", "nos", "notre", "nuestra", "nuestras", "nuestros", "nostri", "nostro",
-	"lager", "werk", "hand", "santa")
+	"lager", "werk", "hand", "santa", "kl", "klo", "klockan", "kello", "uhr")
 
 // ordinalAt reports whether the number at toks[j] is a day: an ordinal's letters written onto
 // it ("from the 1st of May", "à partir du 1er décembre") or a month's name right after it

@@ -150,7 +150,8 @@ func adjacentSymbol(toks []token, i int) bool {
 
 // chooseAmount picks the token holding the price: the labelled current one (see
 // labelledCurrent), else the lower of two prices that a saving of their difference follows (see
-// savingPair), else the first number beside a currency, else the first number.
+// savingPair), else, when salePair, the lower second of two unlabelled prices (see barePair),
+// else the first number beside a currency, else the first number.
 // Percentages, savings and thresholds ("Save $20", "orders over $50"), multi-buy prices, part
 // payments ("4 payments of $25.00"), numbers that count days, dates, units or points, and
 // numbers that cannot be amounts are skipped; the first of these is returned to name in an
@@ -162,13 +163,18 @@ func adjacentSymbol(toks []token, i int) bool {
 // £250.00 (£208.33 ex VAT)"). In "1,299.00 - 1,499.00 USD" the number beside the currency ends
 // a range, so its low end is the amount (a size above it is none: "Taille 40 – 39,99 €"). A number beside a single letter that belongs to a
 // model's name ("EOS R6 … 2.499 €"; see modelLetterSign) counts as beside no currency.
-func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string) {
+func chooseAmount(toks []token, s, decimal string, salePair bool) (chosen int, rejected string) {
 	labels := numberLabels(toks, s, decimal)
 	if i := labelledCurrent(toks, labels, s, decimal); i >= 0 {
 		return i, ""
 	}
 	if i := savingPair(toks, labels, s, decimal); i >= 0 {
 		return i, ""
+	}
+	if salePair {
+		if i := barePair(toks, labels, s, decimal); i >= 0 {
+			return i, ""
+		}
 	}
 	first, unit, negative, regular := -1, -1, -1, -1
 	models := letterSigns{toks: toks, s: s}
@@ -214,7 +220,7 @@ func chooseAmount(toks []token, s, decimal string) (chosen int, rejected string)
 				return regular, rejected
 			}
 			if i == 0 || toks[i-1].kind != tokSymbol {
-				if low := rangeStart(toks, i, s, decimal); low >= 0 && below(toks, low, i, decimal) {
+				if low := rangeStart(toks, i, s, decimal); low >= 0 && labels[low] != labelNotAmount && below(toks, low, i, decimal) {
 					return low, rejected // not "Taille 40 – 39,99 €", which is no range
 				}
 			}

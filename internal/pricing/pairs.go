@@ -1,0 +1,127 @@
+package pricing
+
+// barePair returns the index of the second of two prices in one currency written side by side
+// with no label on either ("$59.99 $44.99", "79,99 € 59,99 €", "Save 20% $40.00 $32.00") when
+// it is the lower: product pages and price cells print the struck-out regular price first and
+// the price paid after it, and a page's text or a feed's cell keeps both once the markup is
+// gone. Only currency signs, a "|" or the second's sale label ("$59.99 Sale $44.99") may stand
+// between them, no third price beside a
+// currency may stand in the string, and after the second there may be only signs, punctuation,
+// a saving, a price label, a tax-included mark or "or"/"each"/"free": a charge named after it
+// ("$49.99 $4.99 shipping", "$45.00 $3.60 tax", "$100 $25 deposit") is no sale price. A second
+// price below a tenth of the first is taken for a fee, not a sale ("$19.99 $0.99"), and a
+// percentage anywhere in the string must be what the second saves on the first ("Save 20%
+// $40.00 $32.00", not "$99.99 $89.99 Save 50%"). It returns -1 when the string is not of that
+// shape.
+func barePair(toks []token, labels []label, s, decimal string) int {
+	a, b := -1, -1
+	for i, t := range toks {
+		if t.kind != tokNumber || t.num.percent || notAPrice(labels, i) || labels[i] == labelUnit {
+			continue
+		}
+		if !signed(toks, i, s) || t.num.minus || minusBefore(toks, i, s) {
+			if a >= 0 {
+				return -1 // "$49.99 10 $39.99", "$20 - $40 15"
+			}
+			continue // "Size 10 $59.99 $44.99"
+		}
+		switch {
+		case a < 0:
+			a = i
+		case b < 0:
+			b = i
+		default:
+			return -1 // three prices: tiers, or was, now and a member price
+		}
+	}
+	if b < 0 || labels[a] != labelNone && labels[a] != labelPrice || labels[b] != labelNone && labels[b] != labelCurrent {
+		return -1
+	}
+	for k := a + 1; k < b; k++ {
+		if toks[k].kind == tokWord && labels[b] == labelCurrent && labelWords[lowerWord(toks[k].text(s))] == labelCurrent {
+			continue // "$59.99 Sale $44.99"
+		}
+		if toks[k].kind != tokSymbol && (toks[k].kind != tokPunct || toks[k].text(s) != "|") {
+			return -1 // "$20 - $40", "$20 to $40", "$59.99 / $44.99"
+		}
+	}
+	if !sameCurrency(toks, a, b, s) || !plainAfter(toks, b, s) {
+		return -1
+	}
+	va, okA := toks[a].num.interpret(decimal, "")
+	vb, okB := toks[b].num.interpret(decimal, "")
+	if !okA || !okB {
+		return -1
+	}
+	hi, lo := va.minorUnits(3), vb.minorUnits(3)
+	if lo >= hi || lo*10 < hi {
+		return -1
+	}
+	for k, t := range toks {
+		if t.kind == tokNumber && t.num.percent && percentPair(toks, []int{a, b}, k, s, decimal) != b {
+			return -1 // "$99.99 $89.99 Save 50%": the saving names other prices
+		}
+	}
+	return b
+}
+
+// pairTail are words that may follow the second price of a bare pair without naming it as
+// something other than the price paid.
+var pairTail = set("or", "each", "ea", "only", "free", "ou", "oder", "eller", "o", "of")
+
+// pairTailMarks are the punctuation marks that may follow it: brackets around a unit price or a
+// saving, a list bar, marks of emphasis and footnotes, a minus before a percentage.
+var pairTailMarks = set("(", ")", "[", "]", "|", "!", "*", "-", "–", ".", ",", "•")
+
+// plainAfter reports whether what follows the price at toks[b] and its signs leaves it the
+// price paid: nothing, a mark of pairTailMarks, a saving, a sale label, a tax-included mark,
+// or a word of pairTail.
+func plainAfter(toks []token, b int, s string) bool {
+	k := b + 1
+	for k < len(toks) && toks[k].kind == tokSymbol {
+		k++
+	}
+	if k >= len(toks) {
+		return true
+	}
+	switch t := toks[k]; t.kind {
+	case tokPunct:
+		return pairTailMarks[t.text(s)]
+	case tokWord:
+		w := lowerWord(t.text(s))
+		if l := labelWords[w]; l == labelCurrent || l == labelSaving || pairTail[w] || freeWords[w] {
+			return true
+		}
+		_, reading := taxMark(toks, k, s)
+		return reading == taxIncluded
+	}
+	return true
+}
+
+// sameCurrency reports whether each currency sign beside and between the numbers at toks[a] and
+// toks[b] can name the currency of the first of them: the same text ("$" and "$"), or one a
+// meaning of the other ("$" and "CAD", "€" and "EUR"); not "€59.99 $64.99".
+func sameCurrency(toks []token, a, b int, s string) bool {
+	lo, hi := a, b
+	for lo > 0 && toks[lo-1].kind == tokSymbol {
+		lo--
+	}
+	for hi+1 < len(toks) && toks[hi+1].kind == tokSymbol {
+		hi++
+	}
+	first := -1
+	for x := lo; x <= hi; x++ {
+		if toks[x].kind != tokSymbol {
+			continue
+		}
+		if first < 0 {
+			first = x
+			continue
+		}
+		sx, sf := toks[x].sym, toks[first].sym
+		if toks[x].text(s) != toks[first].text(s) && !sx.candidate(sf.code) && !sf.candidate(sx.code) {
+			return false
+		}
+	}
+	return first >= 0
+}

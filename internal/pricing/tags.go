@@ -1,0 +1,79 @@
+package pricing
+
+// Numbers that name a size, a time or a model rather than an amount: "EU 43 119,90 €", "kl 12
+// 199 kr", "Galaxy S24 799 €". A space groups no digits after them (43 119,90 is not 43,119.90)
+// and they are no amount of money, nor the low end of a range ("EU 42 - 89,95 €").
+
+// tagWords are the words, as lowerWord spells them, after which a number is a size, a time of
+// day or a model or reference number.
+var tagWords = set(
+	"size", "sz", "gr", "größe", "grösse", "taille", "talla", "taglia", "tamanho", "maat", "rozmiar",
+	"storlek", "str", "størrelse", "koko", "velikost", "veľkosť", "méret", "mărime", "размер", "beden",
+	"eu", "us", "uk", // shoe and clothing size systems
+	"kl", "klo", "klockan", "kello", // times of day: Nordic "kl 12:00"
+	"sku", "ref", "nr", "model", "modell", "modelo", "modèle")
+
+// tagBefore reports whether the text before a number, text, ends with a tag: a word of tagWords
+// and one space ("EU 43", "kl. 12"), a time after one ("kl 12:" before "00"), or ASCII letters
+// written onto the number that spell no currency ("S24", "PS5"; not "R1 299" or "EUR1 299").
+func tagBefore(text string) bool {
+	n := len(text)
+	if n == 0 {
+		return false
+	}
+	if asciiLetter(text[n-1]) {
+		k := n
+		for k > 0 && asciiLetter(text[k-1]) {
+			k--
+		}
+		_, sign := lookupSymbol(text[k:])
+		return !sign
+	}
+	if text[n-1] == ':' { // the minutes of "kl 12:00"
+		k := n - 1
+		for k > 0 && isDigit(text[k-1]) {
+			k--
+		}
+		return k < n-1 && tagWordBefore(text[:k])
+	}
+	return tagWordBefore(text)
+}
+
+// tagWordBefore reports whether text ends with a word of tagWords and one space.
+func tagWordBefore(text string) bool {
+	n := len(text)
+	if n == 0 || text[n-1] != ' ' {
+		return false
+	}
+	k := n - 1
+	for k > 0 && (asciiLetter(text[k-1]) || text[k-1] == '.' || text[k-1] >= 0x80 && text[k-1] != ' ') {
+		k--
+	}
+	return k < n-1 && wordIn(tagWords, text[k:n-1])
+}
+
+// taggedAt reports whether the number at toks[i] is a size, time or model number after a tag
+// word (see tagWords) with no currency sign of its own: "Size 10 $49.99", "kl 12:00 199 kr".
+func taggedAt(toks []token, i int, s string) bool {
+	if signed(toks, i, s) || i == 0 {
+		return false
+	}
+	if p := toks[i-1]; p.kind == tokNumber && p.end+1 == toks[i].start && s[p.end] == ':' {
+		return afterTagWord(toks, i-1, s) // the minutes of "kl 12:00"
+	}
+	return afterTagWord(toks, i, s)
+}
+
+// afterTagWord reports whether a word of tagWords, with or without its dot, stands right before
+// the number at toks[i].
+func afterTagWord(toks []token, i int, s string) bool {
+	if i == 0 {
+		return false
+	}
+	t := toks[i]
+	j := i - 1
+	if j > 0 && toks[j].kind == tokPunct && toks[j].text(s) == "." && toks[j-1].end == toks[j].start {
+		j-- // "kl. 10", "Gr. 38"
+	}
+	return toks[j].kind == tokWord && toks[j].end < t.start && wordIn(tagWords, toks[j].text(s))
+}
