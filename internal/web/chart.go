@@ -138,7 +138,9 @@ func newPriceChartFrom(series []pricePoint, currency string, now, start time.Tim
 	if !now.After(from) {
 		now = from.Add(time.Hour)
 	}
-	c := &priceChart{Width: 640, Height: 240, Left: 64, Right: 624, Top: 16, Bottom: 208}
+	// A narrow viewBox, like the dashboard's (svgchart.go): the 12-unit labels are drawn at about
+	// 10 px on a 390 px phone instead of 6 px; style.css caps the width on wide screens.
+	c := &priceChart{Width: 400, Height: 200, Left: 60, Right: 388, Top: 14, Bottom: 172}
 	low30 := lowestBetween(series, now.Add(-30*24*time.Hour), now)
 	lowEver := lowestBetween(series, series[0].At, now)
 	if lowestEver > 0 && (lowEver == 0 || lowestEver < lowEver) {

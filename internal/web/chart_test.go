@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -61,7 +62,7 @@ func TestPriceChart(t *testing.T) {
 	if len(c.Rows) != 2 || !c.Rows[0].At.Equal(now.Add(-chartDays*24*time.Hour)) {
 		t.Errorf("rows = %+v", c.Rows)
 	}
-	if !strings.HasPrefix(c.PricePath, "M64.0 ") || !strings.Contains(c.PricePath, "V") || !strings.HasSuffix(c.PricePath, "H624.0") {
+	if !strings.HasPrefix(c.PricePath, fmt.Sprintf("M%.1f ", c.Left)) || !strings.Contains(c.PricePath, "V") || !strings.HasSuffix(c.PricePath, fmt.Sprintf("H%.1f", c.Right)) {
 		t.Errorf("price path %q should start at the left edge, step down and reach now", c.PricePath)
 	}
 	for _, tick := range c.YTicks {
