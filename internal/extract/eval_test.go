@@ -57,7 +57,7 @@ func mainAnswer(res Result) (price, regular, currency, availability string) {
 	return price, regular, currency, availability
 }
 
-// TestEvaluation scores extraction on the 550 labelled pages in testdata/eval, written by the team
+// TestEvaluation scores extraction on the 619 labelled pages in testdata/eval, written by the team
 // after real shop templates (WooCommerce, Magento, Salesforce Commerce, BigCommerce, Shopify
 // with its Dawn, Debut and Prestige themes, Shopware, PrestaShop, OpenCart, Wix, Squarespace,
 // and the product pages of big retailers: Amazon in six countries, Walmart, Target, eBay, Home

@@ -62,13 +62,14 @@ func TestMoreStockPhrases(t *testing.T) {
 	}
 }
 
-// A pre-order message beside the product never overrides one offer the markup says is in stock:
-// only a sold-out buy button does.
+// A pre-order message beside the product never overrides one offer the markup says is in stock
+// while an enabled add-to-cart button follows: only a sold-out or a pre-order buy button does
+// (TestPreorderButtonOverInStockMarkup).
 func TestPreorderMessageKeepsMarkup(t *testing.T) {
 	page := `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Trench",
 		"offers":{"@type":"Offer","price":"245.00","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}</script></head>
 		<body><h1>Trench</h1><span class="price">245,00 €</span><p class="product__availability">Disponible en précommande</p>
-		<button type="submit" class="add-to-cart">Précommander</button></body></html>`
+		<button type="submit" class="add-to-cart">Ajouter au panier</button></body></html>`
 	if got := shownOf(t, page).Availability; got != catalog.InStock {
 		t.Errorf("availability %s, want the markup's in stock", got)
 	}

@@ -236,6 +236,18 @@ func reconcile(c *candidate, s shown) {
 	if (soldOutButton || soldOutStatus) && len(c.offers) == 1 && c.offers[0].availability == catalog.InStock {
 		c.offers[0].availability = catalog.OutOfStock
 	}
+	// A pre-order buy button ("Pre-order now", a pre-order app's button in place of the hidden
+	// add-to-cart) with no enabled add-to-cart button and no stock message saying in stock is
+	// what the shopper can press: the shop sells ahead of stock and its markup says in stock for
+	// every variant that can be ordered (Shopify's "continue selling"), so its offers are
+	// pre-orders.
+	if s.button == catalog.Preorder && !s.cartEnabled && s.message != catalog.InStock {
+		for i := range c.offers {
+			if c.offers[i].availability == catalog.InStock {
+				c.offers[i].availability = catalog.Preorder
+			}
+		}
+	}
 	// The other way round, markup that says sold out for its one offer is stale when the page
 	// both says in stock in its stock message and offers an enabled buy button.
 	if s.message == catalog.InStock && s.button == catalog.InStock && len(c.offers) == 1 && c.offers[0].availability == catalog.OutOfStock {

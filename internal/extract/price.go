@@ -23,7 +23,7 @@ var currencySymbols = map[string]string{
 	"kč": "CZK", "円": "JPY", "元": "CNY", "rmb": "CNY", "rm": "MYR", "rp": "IDR", "ft": "HUF",
 	"lei": "RON", "лв": "BGN", "chf": "CHF", "fr.": "CHF", "₴": "UAH", "грн": "UAH", "₦": "NGN",
 	"₡": "CRC", "د.إ": "AED", "ر.س": "SAR", "r": "ZAR",
-	"د.ك": "KWD", "ر.ق": "QAR", "د.ب": "BHD", "ر.ع": "OMR", "ج.م": "EGP", "đ": "VND", "￥": "",
+	"kd": "KWD", "د.ك": "KWD", "ر.ق": "QAR", "د.ب": "BHD", "ر.ع": "OMR", "ج.م": "EGP", "đ": "VND", "￥": "",
 }
 
 // dollarLike are the currencies a bare "$" may mean; yenLike the same for "¥", kronaLike for "kr".
@@ -99,7 +99,7 @@ func findPrices(s, hint string) []shownPrice {
 				sym = s[m[8]:m[9]]
 			}
 		}
-		if looseForint(s, m, sym, hint) {
+		if looseForint(s, m, sym, hint) || looseDinar(s, m, sym, hint) {
 			// "Length 6 ft" is feet: the forint's "Ft" counts only glued to its number or on a
 			// page in forints.
 			sym = ""
@@ -256,6 +256,18 @@ func looseForint(s string, m []int, sym, hint string) bool {
 		return m[8] != end
 	}
 	return m[2] >= 0 && m[3] != m[4]
+}
+
+// looseDinar reports a "KD" beside a number that is no Kuwaiti dinar price: Kuwaiti shops write
+// "KD 12.500" and "29.000 KD", three decimals, while "Nike KD 16" names a shoe. On a page whose
+// markup says KWD any "KD" counts.
+func looseDinar(s string, m []int, sym, hint string) bool {
+	if !strings.EqualFold(sym, "kd") || hint == "KWD" {
+		return false
+	}
+	num := s[m[4]:m[5]]
+	dot := strings.LastIndexAny(num, ".,")
+	return dot < 0 || len(num)-dot != 4
 }
 
 // normalizeAmount turns "1,299.00", "1.299,00", "1 299", "12" into a plain decimal string.

@@ -89,9 +89,15 @@ var (
 		"van", "au lieu de", "invece di", "anziché", "en lugar de", "ord. pris", "ord.pris", "ordinarie pris", "førpris",
 		"før", "normalpris", "prezzo consigliato", "prezzo di listino", "pvp recomendado", "precio recomendado",
 		"prix conseillé", "prix de référence", "unverbindliche preisempfehlung", "adviesprijs", "cena regularna",
-		"poprzednia cena", "cena katalogowa", "previous price", "prior price", "orig.", "orig", "originally"}
-	currentLabels = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price", "deal price", "deal of the day", "lightning deal", "with deal"}
-	ignoreLabels  = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "/month", "a month", "monthly", "per week", "/wk", "par mois", "/mois", "pro monat", "im monat",
+		"poprzednia cena", "cena katalogowa", "previous price", "prior price", "orig.", "orig", "originally",
+		// WooCommerce's screen-reader "Original price was:" as its translations say it, Zalando's "Originalpreis:".
+		"ursprünglicher preis", "ursprünglich", "originalpreis", "precio original", "prezzo originale", "oorspronkelijke prijs",
+		"preço original", "ursprungligt pris", "ursprungliga priset", "oprindelig pris", "oprindelige pris", "opprinnelig pris",
+		"opprinnelige prisen", "cena pierwotna", "pierwotna cena", "původní cena", "alkuperäinen hinta"}
+	currentLabels = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price", "deal price", "deal of the day", "lightning deal", "with deal",
+		"aktueller preis", "prix actuel", "precio actual", "prezzo attuale", "huidige prijs", "preço atual", "nuvarande pris", "nuværende pris",
+		"nåværende pris", "obecna cena", "aktualna cena", "aktuální cena", "nykyinen hinta"}
+	ignoreLabels = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "/month", "a month", "monthly", "per week", "/wk", "par mois", "/mois", "pro monat", "im monat",
 		"monatlich", "al mes", "/mes", "al mese", "/mese", "per maand", "/maand", "installment", "instalment", "klarna", "afterpay", "raten", "rate da", "plazos", "cuotas", "mensualités",
 		"meses sin intereses", "sans frais", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
 )

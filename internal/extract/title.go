@@ -127,8 +127,14 @@ func liveSold(n *html.Node, t string) bool {
 var sizeWords = []string{"size", "sizes", "größe", "grösse", "taille", "talla", "taglia", "maat", "storlek", "størrelse", "str",
 	"rozmiar", "tamanho", "beden", "velikost", "méret", "מידה", "مقاس", "المقاس", "サイズ", "사이즈", "尺码", "尺寸", "размер"}
 
-// allSizesWords say a size-worded stock message speaks for every size: "Sold out in all sizes".
-var allSizesWords = []string{"all sizes", "every size", "alle größen", "toutes les tailles", "todas las tallas", "tutte le taglie", "alle maten", "alla storlekar"}
+// allSizesWords say a size-worded stock message speaks for every size: "Sold out in all sizes",
+// "In allen Größen ausverkauft", "Esaurito in ogni taglia", "全サイズ完売".
+var allSizesWords = []string{"all sizes", "every size", "alle größen", "allen größen", "jeder größe", "alle grössen", "allen grössen",
+	"toutes les tailles", "toutes tailles", "chaque taille", "todas las tallas", "cada talla", "tutte le taglie", "ogni taglia",
+	"alle maten", "elke maat", "alla storlekar", "varje storlek", "alle størrelser", "hver størrelse",
+	"wszystkich rozmiarach", "wszystkie rozmiary", "każdy rozmiar", "każdym rozmiarze", "todos os tamanhos", "cada tamanho", "todas as medidas",
+	"tüm bedenler", "tüm bedenlerde", "všech velikostech", "všechny velikosti",
+	"全サイズ", "すべてのサイズ", "全てのサイズ", "모든 사이즈", "전 사이즈", "全尺码", "所有尺码", "всех размерах", "все размеры"}
 
 // sizeMessage reports a stock message about one size ("Out of stock in your size", "Slut i
 // lager i din storlek"), not about all of them.
@@ -179,6 +185,8 @@ type stockShown struct {
 	// in a known language or is classed so, a product form or its submit control. A disabled
 	// one may wait for a size to be chosen.
 	buyShown bool
+	// cartEnabled: an enabled button that adds to the cart follows the title.
+	cartEnabled bool
 }
 
 // shownAvailability reads stock from what the shopper sees after the title (stockShown): the
@@ -198,7 +206,7 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 	notice := false     // the message is a notice box's (soldOutNotice), not a stock element's
 	buyShown, formSeen := false, false
 	openOption := false // a picker's option can be chosen
-	for i := title; i < end && (message == "" || button == "" || (button == catalog.OutOfStock || ownMessage) && !cartEnabled); i++ {
+	for i := title; i < end && (message == "" || button == "" || (button == catalog.OutOfStock || button == catalog.Preorder || ownMessage) && !cartEnabled); i++ {
 		n := d.elems[i]
 		// A picker's options count though a select or a styled radio button is hidden itself.
 		if shownParent := n.Parent != nil && !skip[d.pos[n.Parent]]; shownParent || !skip[i] {
@@ -294,7 +302,7 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 	if plain == catalog.OutOfStock && cartEnabled {
 		plain = ""
 	}
-	return stockShown{message: message, button: button, plain: plain, buyShown: buyShown,
+	return stockShown{message: message, button: button, plain: plain, buyShown: buyShown, cartEnabled: cartEnabled,
 		ownSoldOut: message == catalog.OutOfStock && ownMessage && !openOption}
 }
 
