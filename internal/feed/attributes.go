@@ -85,6 +85,8 @@ func attributeFieldOf(name string) string {
 		return "color"
 	case materialOptions[n]:
 		return "material"
+	case attributeNames[n] != "":
+		return attributeNames[n]
 	}
 	return attributeField[headerKey(n)]
 }

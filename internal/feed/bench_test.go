@@ -3,7 +3,6 @@ package feed
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"testing"
 )
 
@@ -29,30 +28,5 @@ func awinFeed(n int) []byte {
 
 // BenchmarkCSV reads an Awin-style CSV of 10,000 rows end to end.
 func BenchmarkCSV(b *testing.B) {
-	const rows = 10_000
-	data := awinFeed(rows)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		r, _, err := Open(bytes.NewReader(data), "auto")
-		if err != nil {
-			b.Fatal(err)
-		}
-		n := 0
-		for {
-			_, err := r.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != rows {
-			b.Fatalf("%d items, want %d", n, rows)
-		}
-	}
-	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "items/s")
+	benchRead(b, awinFeed(10_000), "auto", 10_000)
 }

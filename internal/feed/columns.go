@@ -32,15 +32,19 @@ var defaultColumns = map[string][]string{
 	// eBay's Feed API gives its affiliate link (itemAffiliateWebUrl) beside the plain one.
 	"link": {"link", "awdeeplink", "buyurl", "trackinglink", "itemaffiliateweburl", "url", "producturl", "merchantdeeplink", "deeplink",
 		"productlink", "itemweburl", "awtrack", "mlink", "produkturl", "urlproduit", "urlproducto", "urlprodotto",
-		"artikelurl", "länk"},
+		"artikelurl", "länk",
+		// Shoptet's export gives the product page as ORIG_URL.
+		"origurl"},
 	"image_link": {"imagelink", "imageurl", "bildurl", "urlimage", "urldelimage", "urlimagen", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
 		"mimage", "awimage", "image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes",
 		// A shop's own export in its language (Bild, afbeelding, immagine, imagen, zdjęcie), or
 		// its images numbered ("Image 1", "Image 2"…, Etsy's IMAGE1 to IMAGE10: the first the item's, the
 		// rest additional).
-		"bild", "afbeelding", "immagine", "imagen", "zdjęcie", "zdjecie", "image1", "imageurl1"},
+		"bild", "afbeelding", "immagine", "imagen", "zdjęcie", "zdjecie", "image1", "imageurl1",
+		// Heureka's and Zboží's IMGURL.
+		"imgurl"},
 	"additional_image_link": {"additionalimagelink", "alternateimage", "additionalimageurl",
-		"image2", "image3", "image4", "image5", "image6", "image7", "image8", "image9", "image10", "imageurl2", "imageurl3", "imageurl4", "imageurl5"},
+		"imgurlalternative", "image2", "image3", "image4", "image5", "image6", "image7", "image8", "image9", "image10", "imageurl2", "imageurl3", "imageurl4", "imageurl5"},
 	"brand": {"brand", "brandname", "productbrand", "manufacturer", "manufacturername", "brands", "marque", "marke", "marca", "merk", "hersteller"},
 	"gtin":  {"gtin", "productgtin", "ean", "ean13", "upc", "universalproductcode", "barcode", "isbn", "upcorean", "eans", "variantbarcode"},
 	// billiger.de's mpnr; Shopify's admin export writes Google attributes as "Google Shopping / MPN".
@@ -79,7 +83,9 @@ var defaultColumns = map[string][]string{
 	// Tradedoubler's merchantCategoryName, Magento's categories.
 	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "merchantcategoryname", "categoryname",
 		"primarycategory", "advertisercategory", "category", "categories", "shopcat", "kategorien", "catégories", "categorías",
-		"categorypath", "kategorie", "catégorie", "categoría", "categoria", "categorie"},
+		"categorypath", "kategorie", "catégorie", "categoría", "categoria", "categorie",
+		// Heureka's CATEGORYTEXT ("Oblečení a móda | Dámská trička").
+		"categorytext"},
 	"color": {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch",
 		"farbe", "couleur", "colore", "kleur", "kolor", "färg", "farve", "farge"},
 	"size":        {"size", "fashionsize", "sizes", "größe", "grösse", "groesse", "taille", "talla", "taglia", "maat", "rozmiar", "storlek", "størrelse"},

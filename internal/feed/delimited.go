@@ -120,8 +120,15 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 		}
 		return nil, fmt.Errorf("%s: %w", format, err)
 	}
-	r := &delimitedReader{csv: cr, bound: bound, cols: cols, parse: opts.ParsePrice, currency: opts.Currency, encoding: encoding,
-		columns: len(header), pending: pending, pendingLine: pendingLine, pendingLast: pendingLast}
+	r := rowReaderFor(cols, opts, encoding)
+	r.csv, r.bound, r.pending, r.pendingLine, r.pendingLast = cr, bound, pending, pendingLine, pendingLast
+	return r, nil
+}
+
+// rowReaderFor is the part of a delimited feed's reader that turns the rows under cols into
+// items as opts say, without a source of rows: product-xml's readers of rows are these.
+func rowReaderFor(cols columns, opts Options, encoding string) *delimitedReader {
+	r := &delimitedReader{cols: cols, parse: opts.ParsePrice, currency: opts.Currency, encoding: encoding, columns: len(cols.header)}
 	if r.parse == nil {
 		r.parse = DefaultParsePrice
 	}
@@ -130,7 +137,7 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 			r.fields = append(r.fields, boundField{name: f, set: fieldSetters[f], cols: idx})
 		}
 	}
-	return r, nil
+	return r
 }
 
 // Next returns the next row's item; see Reader.

@@ -86,6 +86,10 @@ func FuzzGMCXML(f *testing.F) {
 func FuzzProductXML(f *testing.F) {
 	addSeeds(f, "fresh/pricerunner.xml", "fresh/shop_xml_offers.xml", "known/price_currency_attr.xml")
 	f.Add([]byte(`<products><product id="1"><name>Cap</name><price currency="EUR">10</price><shipping><price>4</price></shipping></product></products>`))
+	f.Add([]byte(`<SHOP><SHOPITEM id="7"><NAME>Tee</NAME><PRICE_VAT>10</PRICE_VAT><PARAM><PARAM_NAME>Barva</PARAM_NAME><VAL>modrá</VAL></PARAM>` +
+		`<VARIANTS><VARIANT id="7-1"><PRICE_VAT>12</PRICE_VAT><STOCK><AMOUNT>3</AMOUNT></STOCK></VARIANT><VARIANT><size>M</size></VARIANT></VARIANTS></SHOPITEM></SHOP>`))
+	f.Add([]byte(`<offers><o id="1" url="https://x.example/1" price="5.00" stock="0"><name>Cap</name><imgs><main url="https://x.example/1.jpg"/></imgs>` +
+		`<attrs><a name="Producent">Y</a></attrs></o></offers>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, data, Options{Format: ProductXML, Currency: "EUR", MaxRecordBytes: 4096})
 	})

@@ -19,7 +19,8 @@ import (
 // nested ones by their own names (<price><buynow>), and the product element's own attributes
 // (<offer id="12">) are read as one row under a header of their names, which the column names
 // of delimited feeds (mapColumns) resolve; products of the same element names share the
-// resolution. The column map applies too.
+// resolution. The column map applies too. Properties given as name/value pairs and variants
+// given as elements of their own are read too (see productxml_variants.go).
 type productXMLReader struct {
 	dec  *xml.Decoder
 	src  *bufio.Reader // what dec reads, byte by byte
@@ -43,11 +44,18 @@ type productXMLReader struct {
 	byHeader   map[string]*delimitedReader
 	last       *delimitedReader
 	lastHeader []string
-	err        error
+	// variants are the last product's variants still to be read.
+	variants *xmlVariants
+	// keys are the header keys of the element names seen (see keyOf); stack is readRecord's,
+	// kept for the next product.
+	keys  map[string]string
+	stack []xmlFrame
+	err   error
 }
 
-// recordNames are the element names of one product in XML product feeds, compared in lower case.
-var recordNames = map[string]bool{"product": true, "offer": true, "item": true, "produkt": true, "artikel": true, "article": true,
+// recordNames are the element names of one product in XML product feeds, compared in lower case:
+// Heureka's, Zboží's and Shoptet's SHOPITEM and Ceneo's <o> among them.
+var recordNames = map[string]bool{"product": true, "shopitem": true, "o": true, "offer": true, "item": true, "produkt": true, "artikel": true, "article": true,
 	"produit": true, "producto": true, "prodotto": true, "record": true, "prod": true}
 
 func newProductXMLReader(r io.Reader, opts Options) *productXMLReader {
@@ -58,6 +66,12 @@ func newProductXMLReader(r io.Reader, opts Options) *productXMLReader {
 
 // Next returns the next product's item; see Reader.
 func (r *productXMLReader) Next() (Item, error) {
+	if xv := r.variants; xv != nil {
+		if xv.next == len(xv.variants)-1 {
+			r.variants = nil
+		}
+		return r.item(xv.variantRecord(r.opts.ColumnMap), xv.line)
+	}
 	if r.err != nil {
 		return Item{}, r.err
 	}
@@ -92,7 +106,7 @@ func (r *productXMLReader) Next() (Item, error) {
 			continue
 		}
 		line := r.line()
-		header, rec, err := r.readRecord(se)
+		product, variants, err := r.readRecord(se)
 		var tooLong errProductTooLong
 		if errors.As(err, &tooLong) {
 			return Item{Line: line}, &RowError{Line: line, Reason: err.Error()}
@@ -104,92 +118,36 @@ func (r *productXMLReader) Next() (Item, error) {
 			r.err = r.feedError(err)
 			return Item{}, r.err
 		}
-		if len(header) == 0 && !r.settled {
+		if len(product.header) == 0 && len(product.props) == 0 && len(variants) == 0 && !r.settled {
 			// text alone (a menu's <item>Home</item> above the products): no product, and the
 			// products' element is still to be found
 			r.record = ""
 			continue
 		}
 		r.settled = true
-		rr, err := r.rowReader(header)
-		if err != nil {
-			return Item{Line: line}, &RowError{Line: line, Reason: err.Error()}
+		product.propertyFields()
+		if len(variants) == 0 {
+			return r.item(product, line)
 		}
-		return rr.rowItem(rec, line)
+		for i := range variants {
+			variants[i].propertyFields()
+		}
+		r.variants = newXMLVariants(product, variants, line, r.opts.ColumnMap)
+		return r.Next()
 	}
 }
 
-// readRecord reads a product element up to its end: the names and texts of the elements in it
-// that hold text, and of its own attributes.
-func (r *productXMLReader) readRecord(se xml.StartElement) (header, rec []string, err error) {
-	for _, a := range se.Attr {
-		if a.Name.Space != "xmlns" && a.Name.Local != "xmlns" {
-			header, rec = append(header, a.Name.Local), append(rec, strings.TrimSpace(a.Value))
-		}
+// item is the item of one product's or variant's record.
+func (r *productXMLReader) item(x xmlRecord, line int) (Item, error) {
+	rr, err := r.rowReader(x.header)
+	if err != nil {
+		return Item{Line: line}, &RowError{Line: line, Reason: err.Error()}
 	}
-	var stack []xml.StartElement
-	var text strings.Builder
-	var nestedHeader, nestedRec []string // elements inside a child element, after the children's own
-	skip := 0                            // 1 inside a child whose elements are no product fields (shipping, tax)
-	size, tooLong := 0, false
-	limit := r.opts.MaxRecordBytes
-	if limit <= 0 {
-		limit = DefaultMaxRecordBytes
+	it, err := rr.rowItem(x.rec, line)
+	if err == nil {
+		fillProperties(&it, x.props)
 	}
-	for {
-		tok, err := r.dec.Token()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return nil, nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, t)
-			if len(stack) == 1 && skip == 0 && notProductField(t.Name.Local) {
-				skip = 1
-			}
-			text.Reset()
-		case xml.CharData:
-			if size += len(t); size > limit {
-				tooLong = true // read on to its end, keeping none of it
-			}
-			if !tooLong {
-				text.Write(t)
-			}
-		case xml.EndElement:
-			if len(stack) == 0 {
-				if tooLong {
-					return nil, nil, errProductTooLong{limit}
-				}
-				return append(header, nestedHeader...), append(rec, nestedRec...), nil
-			}
-			el := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if cur := currencyAttr(el); cur != "" && strings.TrimSpace(text.String()) == "" && skip == 0 {
-				// a price element holding the amounts (Awin's <price curr="EUR"><buynow>):
-				// its currency is theirs
-				header, rec = append(header, "currency"), append(rec, cur)
-			}
-			if v := strings.TrimSpace(text.String()); v != "" && (skip == 0 || len(stack) == 0) {
-				cur := currencyAttr(el)
-				v = withCurrency(el.Name.Local, v, cur)
-				names, cells := &header, &rec
-				if len(stack) > 0 {
-					names, cells = &nestedHeader, &nestedRec
-				}
-				*names, *cells = append(*names, el.Name.Local), append(*cells, v)
-				if cur != "" && isPriceName(el.Name.Local) {
-					*names, *cells = append(*names, "currency"), append(*cells, cur)
-				}
-			}
-			if len(stack) == 0 {
-				skip = 0
-			}
-			text.Reset()
-		}
-	}
+	return it, err
 }
 
 // errProductTooLong is a product whose text is longer than Options.MaxRecordBytes: it is
@@ -198,42 +156,6 @@ type errProductTooLong struct{ limit int }
 
 func (e errProductTooLong) Error() string {
 	return fmt.Sprintf("the product is longer than %d bytes; it is skipped", e.limit)
-}
-
-// notProductField reports a child element of a product whose elements are about something else
-// than the product, with names of their own that product fields have: shipping's and tax's
-// price, country and rate.
-func notProductField(name string) bool {
-	k := headerKey(name)
-	for _, p := range []string{"shipping", "tax", "installment", "loyalty", "subscription", "versand"} {
-		if strings.HasPrefix(k, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// currencyAttr is the currency attribute of an element, or "".
-func currencyAttr(el xml.StartElement) string {
-	for _, a := range el.Attr {
-		if isCurrencyAttr(a.Name.Local) {
-			return strings.TrimSpace(a.Value)
-		}
-	}
-	return ""
-}
-
-// isPriceName reports an element name that is one of the price columns' names.
-func isPriceName(name string) bool {
-	k := headerKey(name)
-	for _, f := range []string{"price", "sale_price", FieldRegularPrice} {
-		for _, n := range defaultColumns[f] {
-			if n == k {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // rowReader is the reader of rows under header, made once per list of names.
@@ -250,15 +172,7 @@ func (r *productXMLReader) rowReader(header []string) (*delimitedReader, error) 
 	if err != nil {
 		return nil, err
 	}
-	rr := &delimitedReader{cols: cols, parse: r.opts.ParsePrice, currency: r.opts.Currency, encoding: "UTF-8", columns: len(header)}
-	if rr.parse == nil {
-		rr.parse = DefaultParsePrice
-	}
-	for _, f := range fieldOrder {
-		if idx := cols.byField[f]; len(idx) > 0 {
-			rr.fields = append(rr.fields, boundField{name: f, set: fieldSetters[f], cols: idx})
-		}
-	}
+	rr := rowReaderFor(cols, r.opts, "UTF-8")
 	if len(r.byHeader) >= 64 {
 		clear(r.byHeader)
 	}
@@ -268,7 +182,8 @@ func (r *productXMLReader) rowReader(header []string) (*delimitedReader, error) 
 }
 
 // productXML reports XML that is a product feed productXMLReader reads: not RSS or Atom, with
-// an element named as one product (see recordNames) and an element whose name says price. The
+// an element named as one product (see recordNames) and an element or attribute whose name says
+// price. The
 // products may be written with a namespace prefix (<cat:product>). An order, invoice or cart
 // that lists what was bought as <item> or <product> elements is no product feed: the first
 // such element inside one (see insideTransaction) refuses the XML.
@@ -280,7 +195,7 @@ func productXML(peek []byte) bool {
 	tags := xmlStartTag.FindAllSubmatchIndex(peek, -1)
 	for i, m := range tags {
 		if recordNames[strings.ToLower(string(peek[m[2]:m[3]]))] {
-			return !insideTransaction(peek, tags[:i], m[0]) && xmlPriceTag.Match(peek)
+			return !insideTransaction(peek, tags[:i], m[0]) && (xmlPriceTag.Match(peek) || xmlPriceAttr.Match(peek))
 		}
 	}
 	return false
@@ -332,6 +247,8 @@ var (
 	// xmlStartTag is a start tag; its group is the element's local name, after any prefix.
 	xmlStartTag = regexp.MustCompile(`<(?:[A-Za-z][A-Za-z0-9_.-]*:)?([A-Za-z][A-Za-z0-9_]*)[\s>/]`)
 	xmlPriceTag = regexp.MustCompile(`(?i)<[a-z0-9_:]*(price|preis|prix|precio|prezzo|prijs|cena|pris)[a-z0-9_]*[\s>]`)
+	// xmlPriceAttr is a start tag giving a price as an attribute (Ceneo's <o id="1" price="59.00">).
+	xmlPriceAttr = regexp.MustCompile(`(?i)<[a-z][a-z0-9_:]*\s[^<>]*\bprice\s*=\s*["']`)
 	// feedRoot is the start tag of RSS, Atom or HTML, and rssOrAtomRoot of RSS or Atom, not of
 	// an element whose name merely begins so (<feed_id>, <rss_link>, <feed_export>).
 	feedRoot      = regexp.MustCompile(`<(rss|feed|html)[\s>]`)

@@ -39,6 +39,9 @@ type shopifyExport struct {
 	shuffled bool
 	// lastHandle is the handle of the row read last.
 	lastHandle string
+	// readyBuf is the slice arrange returns its rows in, reused: the reader takes them all
+	// before it reads the next row.
+	readyBuf []heldRow
 }
 
 // newShopifyExport recognises the header of Shopify's admin product export (Handle, Variant
@@ -108,6 +111,17 @@ func (s *shopifyExport) optionValues(rec []string) []string {
 		}
 	}
 	return values
+}
+
+// hasOptionValue reports a row with an option value (not Shopify's "Default Title"): what
+// optionValues would return some of, without making the list.
+func (s *shopifyExport) hasOptionValue(rec []string) bool {
+	for _, i := range s.values {
+		if v := cellAt(rec, i); v != "" && v != "Default Title" {
+			return true
+		}
+	}
+	return false
 }
 
 // isTrue and isFalse read a spreadsheet's boolean cell: Shopify writes TRUE and FALSE, which a

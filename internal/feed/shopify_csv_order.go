@@ -36,10 +36,10 @@ type heldRow struct {
 // none for an image row, a row that is no item on sale, or a row whose product has not yet
 // given its title (the Handle groups a product's rows wherever they stand in the file); the
 // rows of the product waiting for it as well as this one once it does. rec is reused by the
-// caller: a row put aside is copied.
+// caller: a row put aside is copied. The slice returned is reused by the next call.
 func (s *shopifyExport) arrange(rec []string, line int) []heldRow {
 	handle := cellAt(rec, s.handle)
-	if cellAt(rec, s.price) == "" && cellAt(rec, s.sku) == "" && len(s.optionValues(rec)) == 0 {
+	if cellAt(rec, s.price) == "" && cellAt(rec, s.sku) == "" && !s.hasOptionValue(rec) {
 		return nil // another image of the product: its image is not the product's first
 	}
 	p := s.products[handle]
@@ -80,7 +80,7 @@ func (s *shopifyExport) arrange(rec []string, line int) []heldRow {
 	// Products read in full are held too, for rows of theirs further down a re-sorted file:
 	// in a file sorted by Handle (Shopify's own order) they are never needed again, so the
 	// bound lets the oldest go and the reader streams.
-	ready := make([]heldRow, 0, len(p.waiting)+1)
+	ready := s.readyBuf[:0]
 	for _, w := range p.waiting {
 		if !s.fill(w.rec, p) {
 			ready = append(ready, w)
@@ -93,6 +93,7 @@ func (s *shopifyExport) arrange(rec []string, line int) []heldRow {
 	if !s.fill(rec, p) {
 		ready = append(ready, heldRow{rec: rec, line: line})
 	}
+	s.readyBuf = ready
 	// after p's own rows are taken: letting p go now returns none of them twice
 	if gone := s.letGo(); len(gone) > 0 {
 		return append(gone, ready...)
