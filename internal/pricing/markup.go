@@ -24,22 +24,33 @@ var struckClasses = []string{"compare", "old", "was", "regular", "strike", "orig
 func dropTags(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	pending := "" // what the tags since the last text stand for
+	// What the tags since the last text stand for: a space and a "was " for each that strikes
+	// its text out, counted rather than joined so that a run of tags costs no copying.
+	tags, struck := false, 0
+	flush := func() {
+		if tags {
+			b.WriteByte(' ')
+		}
+		for ; struck > 0; struck-- {
+			b.WriteString("was ")
+		}
+		tags = false
+	}
 	write := func(text string) {
 		if text == "" {
 			return
 		}
-		if pending != "" && (strings.TrimSpace(pending) != "" || !splitDecimal(b.String(), text)) {
-			b.WriteString(pending)
+		if tags && (struck > 0 || !splitDecimal(b.String(), text)) {
+			flush()
 		}
-		pending = ""
+		tags, struck = false, 0
 		b.WriteString(text)
 	}
 	for {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
 			write(s)
-			b.WriteString(pending)
+			flush()
 			return b.String()
 		}
 		write(s[:i])
@@ -63,11 +74,9 @@ func dropTags(s string) string {
 			continue
 		}
 		tag := strings.ToLower(rest[:gt])
-		if pending == "" {
-			pending = " "
-		}
+		tags = true
 		if !closing && struckTag(tag) {
-			pending += "was "
+			struck++
 		}
 		s = rest[gt+1:]
 	}

@@ -44,6 +44,7 @@ func TestParseSalePair(t *testing.T) {
 // that spell no currency, is no amount, groups no digits after a space and starts no range.
 func TestParseTaggedNumbers(t *testing.T) {
 	sek := ParseOptions{Currency: "SEK"}
+	eur, usd := ParseOptions{Currency: "EUR"}, ParseOptions{Currency: "USD"}
 	runParseCases(t, []parseCase{
 		{in: "EU 43 119,90 €", amount: 11990, currency: "EUR"},
 		{in: "EU 42 - 89,95 €", amount: 8995, currency: "EUR"},
@@ -59,5 +60,14 @@ func TestParseTaggedNumbers(t *testing.T) {
 		{in: "1 299 kr", opts: sek, amount: 129900, currency: "SEK"},
 		{in: "Jakke 1 299 kr", opts: sek, amount: 129900, currency: "SEK"},
 		{in: "Taille 40 – 39,99 €", amount: 3999, currency: "EUR"},
+		{in: "Size 10.5 129.99", opts: usd, amount: 12999, currency: "USD"}, // a half size stays a size
+		{in: "Kl 12.00 199 kr", opts: sek, amount: 19900, currency: "SEK"},  // and a time its minutes
+		// Cents make a price, not a size: the market word names where it ships or sells.
+		{in: "EU 79,00", opts: eur, amount: 7900, currency: "EUR"},
+		{in: "Versand EU 4,95", opts: eur, amount: 495, currency: "EUR"},
+		{in: "Ships to US 12.50", opts: usd, amount: 1250, currency: "USD"},
+		{in: "Contact us 59.99", opts: usd, amount: 5999, currency: "USD"},
+		{in: "UK 39.99", opts: ParseOptions{Currency: "GBP"}, amount: 3999, currency: "GBP"},
+		{in: "Model 899.00", opts: usd, amount: 89900, currency: "USD"},
 	})
 }

@@ -13,6 +13,10 @@ var tagWords = set(
 	"kl", "klo", "klockan", "kello", // times of day: Nordic "kl 12:00"
 	"sku", "ref", "nr", "model", "modell", "modelo", "modèle")
 
+// timeTagWords are the tag words of a time of day, whose numbers may be written with two
+// digits after a point ("kl 12.00").
+var timeTagWords = set("kl", "klo", "klockan", "kello")
+
 // tagBefore reports whether the text before a number, text, ends with a tag: a word of tagWords
 // and one space ("EU 43", "kl. 12"), a time after one ("kl 12:" before "00"), or ASCII letters
 // written onto the number that spell no currency ("S24", "PS5"; not "R1 299" or "EUR1 299").
@@ -59,21 +63,39 @@ func taggedAt(toks []token, i int, s string) bool {
 		return false
 	}
 	if p := toks[i-1]; p.kind == tokNumber && p.end+1 == toks[i].start && s[p.end] == ':' {
-		return afterTagWord(toks, i-1, s) // the minutes of "kl 12:00"
+		return tagWordAt(toks, i-1, s) >= 0 // the minutes of "kl 12:00"
 	}
-	return afterTagWord(toks, i, s)
+	j := tagWordAt(toks, i, s)
+	if j < 0 {
+		return false
+	}
+	// Cents make a price of it, the word a market or a pronoun ("Versand EU 4,95", "Ships to
+	// US 12.50", "Contact us 59.99"): a size has at most a half ("US 10.5"), a time may have
+	// its minutes ("kl 12.00").
+	return !centsWritten(toks[i].text(s)) || wordIn(timeTagWords, toks[j].text(s))
 }
 
-// afterTagWord reports whether a word of tagWords, with or without its dot, stands right before
-// the number at toks[i].
-func afterTagWord(toks []token, i int, s string) bool {
+// tagWordAt returns the index of the word of tagWords, with or without its dot, that stands
+// right before the number at toks[i], or -1.
+func tagWordAt(toks []token, i int, s string) int {
 	if i == 0 {
-		return false
+		return -1
 	}
 	t := toks[i]
 	j := i - 1
 	if j > 0 && toks[j].kind == tokPunct && toks[j].text(s) == "." && toks[j-1].end == toks[j].start {
 		j-- // "kl. 10", "Gr. 38"
 	}
-	return toks[j].kind == tokWord && toks[j].end < t.start && wordIn(tagWords, toks[j].text(s))
+	if toks[j].kind == tokWord && toks[j].end < t.start && wordIn(tagWords, toks[j].text(s)) {
+		return j
+	}
+	return -1
+}
+
+// centsWritten reports whether the number text ends with a point or comma and two digits
+// ("79,00", "12.50").
+func centsWritten(text string) bool {
+	n := len(text)
+	return n >= 4 && isDigit(text[n-1]) && isDigit(text[n-2]) && (text[n-3] == '.' || text[n-3] == ',') &&
+		isDigit(text[n-4])
 }
