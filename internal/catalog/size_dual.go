@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ func isDualSeparator(r rune) bool { return strings.ContainsRune("/|;,()[]•·",
 
 // parseDual reads dual sizes ("EU 38 / UK 5", "XL/TG", "S/M"): each part is parsed and the
 // feed's system preferred; a part that is only a system ("44 (IT)") gives it to the others.
+// Letters are joined whatever the feed's system ("S/M" in letter sizes is S/M, not S).
 // ok is false when no part is a size.
 func parseDual(text, feedSystem, kind string) (Size, error, bool) {
 	parts := strings.FieldsFunc(text, isDualSeparator)
@@ -41,8 +43,8 @@ func parseDual(text, feedSystem, kind string) (Size, error, bool) {
 			}
 			continue
 		}
-		if feedSystem != "" && s.System == feedSystem {
-			return s, nil, true
+		if feedSystem != "" && feedSystem != SystemLetter && s.System == feedSystem {
+			return s, nil, true // the feed's system is the one read: "EU 38 / UK 5" in EU
 		}
 		found = append(found, s)
 	}
@@ -168,4 +170,41 @@ func parseWaist(text, kind, feedSystem string) (Size, bool) {
 func isWaistW(num, kind string) bool {
 	n, _ := strconv.Atoi(num)
 	return (kind == "" || kind == KindBottoms) && n >= 22 && n <= 50
+}
+
+// sizePairRE: two numbers joined by a slash or a hyphen ("8/10", "8 - 10", "8–10").
+var sizePairRE = regexp.MustCompile(`^(\d{1,2})\s*[/–-]\s*(\d{1,2})$`)
+
+// ParseSizePair reads a size for two neighbouring numeric clothing sizes, as "S/M" is one for
+// two letters: "8/10", "8-10", "Size 10/12" on a top, dress, skirt, trousers or coat are
+// sizes 8 and 10 (ParseSize reads the first only, or, joined by a hyphen, none). The two are
+// even, two apart, and read in one system of US, UK or AU numbering (sizeSystem, the feed's,
+// else by range): neither a waist and leg ("30/32"), continental sizes ("36/38"), a span of
+// ages ("9-10", "6-8" with years) nor a shoe or sock range ("6-7", "39-42").
+func ParseSizePair(raw, sizeSystem, sizeKindHint string) ([2]Size, bool) {
+	kind := strings.ToLower(strings.TrimSpace(sizeKindHint))
+	switch kind {
+	case KindTops, KindDresses, KindBottoms, KindOuterwear:
+	default:
+		return [2]Size{}, false
+	}
+	text, _ := cleanSize(foldSize(raw), kind)
+	m := sizePairRE.FindStringSubmatch(dropLeadingLabel(text))
+	if m == nil {
+		return [2]Size{}, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	if a%2 != 0 || b != a+2 {
+		return [2]Size{}, false
+	}
+	var out [2]Size
+	for i, p := range m[1:3] {
+		s, err := ParseSize(p, sizeSystem, kind)
+		if err != nil || s.System != SystemUS && s.System != SystemUK && s.System != SystemAU || i > 0 && s.System != out[0].System {
+			return [2]Size{}, false
+		}
+		out[i] = s
+	}
+	return out, true
 }

@@ -118,6 +118,9 @@ func SizeParts(raw, sizeSystem, sizeKindHint string) []Size {
 		return nil
 	}
 	feedSystem := normaliseSystem(sizeSystem)
+	if feedSystem == SystemLetter {
+		feedSystem = "" // letters number nothing: "M (38)" in letter sizes states EU 38, "S (8)" no known 8
+	}
 	out := []Size{first}
 	for _, p := range parts {
 		p = strings.TrimSpace(p)

@@ -61,9 +61,11 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 	return sizeKeysIn(raw, system, kind, gender, "")
 }
 
-// sizeKeysIn is sizeKeys for an offer priced in currency, which tells where a bare men's
-// trouser number is a waist (see menWaist) and where a bare small number is a UK or AU size
-// (see marketSystem); "" for not known.
+// sizeKeysIn is sizeKeys for an offer priced in currency, which tells where bare numbers the
+// feed gives no system for are a shop's own (catalog.MarketSizeSystem: a pound shop's "10" is a
+// UK size, a dollar shop's "34" on men's trousers a waist); "" for not known (see menWaist). A
+// pair of neighbouring numeric sizes ("8/10", "8-10": catalog.ParseSizePair) is found under
+// each, as "S/M" is.
 func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		if kind != "" {
@@ -72,10 +74,15 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 		return []sizeKey{{OneSize, sysOneSize}}
 	}
 	currency = strings.ToUpper(strings.TrimSpace(currency))
-	if system == "" {
-		system = marketSystem(raw, kind, currency)
+	if system == "" && kind != "" {
+		system = catalog.MarketSizeSystem(raw, kind, gender, currency)
 	}
 	sizes := sizeList(raw, system, kind)
+	if sizes == nil {
+		if pair, ok := catalog.ParseSizePair(raw, system, kind); ok {
+			sizes = pair[:] // "8/10": each
+		}
+	}
 	var stated []catalog.Size // a dual size's parts in systems of their own
 	if sizes == nil {
 		s, err := catalog.ParseSize(raw, system, kind)
@@ -269,72 +276,27 @@ func SizeLabel(value, system, kind string) string {
 }
 
 // menWaist is the waist key of a bare even number on men's trousers ("32", or each of "32,
-// 34") whose feed names no size system, which ParseSize reads as a continental clothing size.
-// Where the offer is priced in the currency of a country that sizes men's trousers by the
-// waist in inches (waistCurrencies), 28 to 40 are waists. Elsewhere they are not: in a euro
-// shop "28" is a German short size (about a 56) and "34" or "38" a French one (about W26, W29).
-// Where the currency is not known, 28 to 36 are: German and Italian men's sizes start at 44 and
-// French ones below 38 are rare, and a W38 shopper must not be sent a French 38.
+// 34") in an offer whose feed names no size system and whose currency is not known, which
+// ParseSize reads as a continental clothing size. Where the currency is known,
+// catalog.MarketSizeSystem has read such numbers already: waists in the shops of countries
+// that size men's trousers by the waist in inches (catalog.WaistCurrency), continental sizes
+// elsewhere (in a euro shop "28" is a German short size, about a 56, and "34" or "38" a French
+// one, about W26, W29). Where it is not known, 28 to 36 are waists as well: German and Italian
+// men's sizes start at 44 and French ones below 38 are rare, and a W38 shopper must not be
+// sent a French 38.
 func menWaist(raw, system string, s catalog.Size, kind, gender, currency string) (sizeKey, bool) {
-	if kind != catalog.KindBottoms || system != "" || s.System != catalog.SystemEU || !isMale(gender) {
+	if kind != catalog.KindBottoms || system != "" || currency != "" || s.System != catalog.SystemEU || !isMale(gender) {
 		return sizeKey{}, false
-	}
-	top := 36
-	if currency != "" {
-		if !waistCurrencies[currency] {
-			return sizeKey{}, false
-		}
-		top = 40
 	}
 	if strings.IndexFunc(raw, unicode.IsLetter) >= 0 {
 		return sizeKey{}, false // "Size 32", "EU 32": a label or a system
 	}
 	n, err := strconv.Atoi(s.Value)
-	if err != nil || n < 28 || n > top || n%2 != 0 {
+	if err != nil || n < 28 || n > 36 || n%2 != 0 {
 		return sizeKey{}, false
 	}
 	return keyOf(catalog.Size{Kind: kind, System: catalog.SystemWaist, Value: strconv.Itoa(n)}), true
 }
-
-// marketSystem is the system a shop's market numbers clothes and shoes in, for bare numbers
-// that ParseSize reads as US sizes ("10" on a dress, "6" on a shoe, "8, 10, 12"), or as UK
-// ones by their range (a list running on to 22, "18, 20, 22"), whose feed names no size
-// system: "UK" in a shop that prices in pounds, "AU" in one that prices in Australian or New
-// Zealand dollars (marketSystems). British and Australian shops number dresses in their own
-// sizes, and a UK 10 dress filed as a US 10 (a UK 14) would reach the wrong shoppers. A number
-// the market's system cannot read keeps its reading (Australian shoes: AU women's sizes are
-// US ones by some charts and UK ones by others), as do numbers read otherwise ("38" EU, a
-// men's "32" waist) and sizes written with letters or a system; "" otherwise.
-func marketSystem(raw, kind, currency string) string {
-	market := marketSystems[currency]
-	if kind == "" || kind == catalog.KindRings || market == "" {
-		return ""
-	}
-	parts := strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '/' || unicode.IsSpace(r) })
-	if len(parts) == 0 {
-		return ""
-	}
-	for _, p := range parts {
-		if strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' }) >= 0 {
-			return ""
-		}
-		if s, err := catalog.ParseSize(p, "", kind); err != nil || s.System != catalog.SystemUS && s.System != catalog.SystemUK {
-			return ""
-		}
-		if _, err := catalog.ParseSize(p, market, kind); err != nil {
-			return ""
-		}
-	}
-	return market
-}
-
-// marketSystems are the systems bare numbers are written in by shops pricing in a currency
-// (see marketSystem).
-var marketSystems = map[string]string{"GBP": catalog.SystemUK, "AUD": catalog.SystemAU, "NZD": catalog.SystemAU}
-
-// waistCurrencies are the currencies of countries whose shops size men's trousers by the waist
-// in inches.
-var waistCurrencies = map[string]bool{"USD": true, "GBP": true, "CAD": true, "AUD": true, "NZD": true, "INR": true}
 
 // shoeGender is the gender a shoe size's text names by its first men's or women's word ("Men's
 // 10", "9.5 US Men's", "Womens 8 / Mens 6.5"), else gender, the product's: the retailer's word
@@ -356,11 +318,5 @@ func shoeGender(raw, gender string) string {
 // apostrophes drops the apostrophes of "Men's" and "Women’s".
 var apostrophes = strings.NewReplacer("'", "", "’", "")
 
-// isMale says whether a feed's gender is men's.
-func isMale(gender string) bool {
-	switch strings.ToLower(strings.TrimSpace(gender)) {
-	case "male", "men", "man", "mens":
-		return true
-	}
-	return false
-}
+// isMale says whether a feed's gender is men's (catalog.IsMale).
+func isMale(gender string) bool { return catalog.IsMale(gender) }

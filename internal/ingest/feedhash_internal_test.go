@@ -112,6 +112,14 @@ var normaliserGolden = map[int]uint64{
 	// 20, 22" UK throughout); a list of continental sizes stays EU. testdata/golden-variety.xml
 	// gained GV-33 and GV-34 (version 16's rules give 0x84f6caa999e30bc9 on GV-1 to GV-34).
 	17: 0xa93e658cdae66676,
+	// 18: sizes the importer reads in the shop's market as the index would (one
+	// catalog.MarketSizeSystem for both): a bare 32 to 40 on men's trousers in a dollar, pound
+	// or rupee shop is a waist; women's jeans in a pound shop's dress sizes are UK; label and
+	// fit words and half sizes ("Petite 8", GV-4; "Size 6", "6½") keep the market's reading; a
+	// letter beside a number ("XS/6") and two neighbouring numbers ("8-10") are read in it; the
+	// currency is read upper-cased. testdata/golden-variety.xml gained GV-35 to GV-39 (version
+	// 17's rules give 0x514b768f4ec11f91 on GV-1 to GV-39).
+	18: 0x475746ecd227b59e,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

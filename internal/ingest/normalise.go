@@ -224,9 +224,10 @@ func (tb tables) categoriseWith(it feed.Item, cm *categoryMemo) (catalog.Node, b
 // for "M", "EU" for a shoe 38, "waist" for jeans' 28): the size text itself stays as the
 // retailer wrote it. "" when the size is one size, missing or not understood. A labelled size
 // says its system ("EU 38"); unlabelled numbers on jeans are waist inches; other bare numbers
-// (a whole number, or the half sizes and lists of bareSmallNumbers) are read the way the
-// shop's market writes them (a pound shop's "10" is UK 10, not US 10; its "6.5" shoe UK 6.5)
-// where that reading fits the kind of item, else by their range (catalog.ParseSize).
+// are read the way the shop's market writes them (catalog.MarketSizeSystem: a pound shop's
+// "10", "Size 10" or "10 Petite" is UK 10, not US 10, its "6½" shoe UK 6.5, its "S (8)" UK 8
+// as well as S; a dollar or pound shop's "34" on men's trousers a waist) where that reading
+// fits the kind of item, else by their range (catalog.ParseSize).
 func sizeSystem(it feed.Item, node catalog.Node) string {
 	if strings.TrimSpace(it.Size) == "" {
 		return ""
@@ -237,46 +238,20 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 		kind, system = catalog.KindBottoms, catalog.SystemWaist
 	}
 	s, err := catalog.ParseSize(it.Size, system, kind)
-	if err != nil || s.OneSize {
+	switch {
+	case err == nil && s.OneSize:
 		return ""
+	case err == nil && s.System == catalog.SystemWaist:
+		return s.System // a jeans' "28", a "32/32": the market's numbers are no waists
 	}
-	if market := marketSizeSystem[it.Currency]; market != "" && system == "" && (isDigits(it.Size) &&
-		(s.System == catalog.SystemUS || s.System == catalog.SystemUK || s.System == catalog.SystemEU) ||
-		bareSmallNumbers(it.Size, market, kind)) {
-		if m, err := catalog.ParseSize(it.Size, market, kind); err == nil && !m.OneSize {
-			return m.System
-		}
+	if market := catalog.MarketSizeSystem(it.Size, kind, it.Gender, it.Currency); market != "" {
+		return market // "8-10", which ParseSize does not read, is two UK sizes
+	}
+	if err != nil {
+		return ""
 	}
 	return s.System
 }
-
-// bareSmallNumbers says whether size is bare numbers, a half size ("6.5") or a list ("8, 10,
-// 12", "6/8"), each of which ParseSize reads as a US or UK size and market can read: a shop
-// writes them in its market's numbering as it writes a single "10". A list of continental
-// sizes ("32, 34, 36") is not.
-func bareSmallNumbers(size, market, kind string) bool {
-	parts := strings.FieldsFunc(size, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '/' || unicode.IsSpace(r) })
-	if len(parts) == 0 {
-		return false
-	}
-	for _, p := range parts {
-		if strings.IndexFunc(p, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' }) >= 0 {
-			return false
-		}
-		s, err := catalog.ParseSize(p, "", kind)
-		if err != nil || s.System != catalog.SystemUS && s.System != catalog.SystemUK {
-			return false
-		}
-		if _, err := catalog.ParseSize(p, market, kind); err != nil {
-			return false
-		}
-	}
-	return true
-}
-
-// marketSizeSystem is the size system a shop pricing in a currency writes bare numbers in,
-// where one system rules that market.
-var marketSizeSystem = map[string]string{"GBP": catalog.SystemUK, "AUD": catalog.SystemAU, "NZD": catalog.SystemAU, "JPY": catalog.SystemJP}
 
 // saysJeans says whether a title has the word "jeans" (not "Jean Paul Gaultier").
 func saysJeans(title string) bool {
