@@ -260,14 +260,36 @@ func looseForint(s string, m []int, sym, hint string) bool {
 
 // looseDinar reports a "KD" beside a number that is no Kuwaiti dinar price: Kuwaiti shops write
 // "KD 12.500" and "29.000 KD", three decimals, while "Nike KD 16" names a shoe. On a page whose
-// markup says KWD any "KD" counts.
+// markup says KWD any "KD" counts but one after a name word ("Nike KD 16 EP" in a Kuwaiti
+// sneaker shop); after a price word or a label ("Now KD 15", "Price: KD 15") it is the dinar.
 func looseDinar(s string, m []int, sym, hint string) bool {
-	if !strings.EqualFold(sym, "kd") || hint == "KWD" {
+	if !strings.EqualFold(sym, "kd") {
 		return false
 	}
 	num := s[m[4]:m[5]]
-	dot := strings.LastIndexAny(num, ".,")
-	return dot < 0 || len(num)-dot != 4
+	if dot := strings.LastIndexAny(num, ".,"); dot >= 0 && len(num)-dot == 4 {
+		return false
+	}
+	if hint != "KWD" {
+		return true
+	}
+	if m[2] < 0 {
+		return false
+	}
+	fs := strings.Fields(s[:m[2]])
+	if len(fs) == 0 {
+		return false
+	}
+	w := fs[len(fs)-1]
+	if randPriceWords[strings.ToLower(w)] {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isLetter(w[i]) {
+			return false // "Price:", "(KD 15)", an Arabic label
+		}
+	}
+	return true
 }
 
 // normalizeAmount turns "1,299.00", "1.299,00", "1 299", "12" into a plain decimal string.
