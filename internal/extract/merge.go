@@ -236,12 +236,13 @@ func reconcile(c *candidate, s shown) {
 	if (soldOutButton || soldOutStatus) && len(c.offers) == 1 && c.offers[0].availability == catalog.InStock {
 		c.offers[0].availability = catalog.OutOfStock
 	}
-	// A pre-order buy button ("Pre-order now", a pre-order app's button in place of the hidden
-	// add-to-cart) with no enabled add-to-cart button and no stock message saying in stock is
-	// what the shopper can press: the shop sells ahead of stock and its markup says in stock for
-	// every variant that can be ordered (Shopify's "continue selling"), so its offers are
-	// pre-orders.
-	if s.button == catalog.Preorder && !s.cartEnabled && s.message != catalog.InStock {
+	// A pre-order buy button ("Pre-order now", a pre-order app's button in place of the
+	// add-to-cart it hides) with no add-to-cart button shown and no stock message saying in
+	// stock is what the shopper can press: the shop sells ahead of stock and its markup says in
+	// stock for every variant that can be ordered (Shopify's "continue selling"), so its offers
+	// are pre-orders. Shopify's "Buy it now" and a sticky bar's copy of the button are no
+	// add-to-cart of their own (preorderOnly).
+	if s.preorderOnly && s.message != catalog.InStock {
 		for i := range c.offers {
 			if c.offers[i].availability == catalog.InStock {
 				c.offers[i].availability = catalog.Preorder

@@ -185,8 +185,9 @@ type stockShown struct {
 	// in a known language or is classed so, a product form or its submit control. A disabled
 	// one may wait for a size to be chosen.
 	buyShown bool
-	// cartEnabled: an enabled button that adds to the cart follows the title.
-	cartEnabled bool
+	// preorderOnly: the product's buy button says pre-order and nothing the shopper sees adds it
+	// to the cart (preorderOnly).
+	preorderOnly bool
 }
 
 // shownAvailability reads stock from what the shopper sees after the title (stockShown): the
@@ -250,37 +251,12 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 		if plain == "" && message == "" && lens[i] <= plainStockText && plainStockElement(n) && !shippingNote(n) && !hiddenMessage(n) {
 			plain = plainStockMessage(text(n, plainStockText*2))
 		}
-		isButton := n.DataAtom == atom.Button ||
-			(n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "submit") || strings.EqualFold(attr(n, "type"), "button"))) ||
-			((n.DataAtom == atom.A || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && hasWord(ws, buttonWords...) && hasWord(ws, "btn", "button", "add", "addtocart", "addtobag", "addtobasket", "buy"))
-		if !isButton || !hasWord(ws, buttonWords...) && inPicker(n) {
+		said, buy, ok := buyButtonSays(n, ws, formSeen)
+		if !ok {
 			continue
 		}
-		t := text(n, 120)
-		if n.DataAtom == atom.Input {
-			t = attr(n, "value")
-		}
-		if len(t) > 60 {
-			continue
-		}
-		low := strings.ToLower(collapse(t))
-		var said catalog.Availability
-		switch {
-		case containsPhrase(low, outOfStockPhrases) || notifyMe(n, low):
-			said = catalog.OutOfStock
-		case containsPhrase(low, preorderPhrases):
-			said = catalog.Preorder
-		case containsPhrase(low, addToCartPhrases) || slices.Contains(addOnlyWords, low) || buyControl(n):
-			buyShown = true
-			if !disabled(n) {
-				said = catalog.InStock
-				cartEnabled = true
-			}
-		case buyClass(ws) && low != "" && !otherProductControl(n, formSeen):
-			// A button classed add-to-bag whose words are unknown: a buy control is shown, but
-			// only its words say it can be pressed for this product.
-			buyShown = true
-		}
+		buyShown = buyShown || buy
+		cartEnabled = cartEnabled || said == catalog.InStock
 		if button == "" {
 			button = said
 		}
@@ -302,7 +278,7 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 	if plain == catalog.OutOfStock && cartEnabled {
 		plain = ""
 	}
-	return stockShown{message: message, button: button, plain: plain, buyShown: buyShown, cartEnabled: cartEnabled,
+	return stockShown{message: message, button: button, plain: plain, buyShown: buyShown, preorderOnly: d.preorderOnly(title, end, lens, skip),
 		ownSoldOut: message == catalog.OutOfStock && ownMessage && !openOption}
 }
 

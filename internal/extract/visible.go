@@ -27,7 +27,7 @@ type shown struct {
 	onlyRegular  bool                 // price is a lone regular price (loneRegular), nothing marked paid
 	ownSoldOut   bool                 // the product's own status element says out of stock (stockShown)
 	buyShown     bool                 // a buy control, enabled or not, follows the title (stockShown)
-	cartEnabled  bool                 // an enabled add-to-cart button follows the title (stockShown)
+	preorderOnly bool                 // the buy button says pre-order, no add-to-cart is shown (stockShown)
 	hinted       bool                 // the price's own sign or code gave no currency: currency is the hint's
 }
 
@@ -117,7 +117,7 @@ func (x *extraction) visible(names []string, hint string) shown {
 	skipStock := d.skipped(lens, false, names)
 	st := d.shownAvailability(t, lens, skipStock)
 	s.availability, s.button, s.message = cmp.Or(st.message, st.button, st.plain), st.button, st.message
-	s.ownSoldOut, s.buyShown, s.cartEnabled = st.ownSoldOut, st.buyShown, st.cartEnabled
+	s.ownSoldOut, s.buyShown, s.preorderOnly = st.ownSoldOut, st.buyShown, st.preorderOnly
 	return s
 }
 
