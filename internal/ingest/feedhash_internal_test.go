@@ -120,6 +120,12 @@ var normaliserGolden = map[int]uint64{
 	// currency is read upper-cased. testdata/golden-variety.xml gained GV-35 to GV-39 (version
 	// 17's rules give 0x514b768f4ec11f91 on GV-1 to GV-39).
 	18: 0x475746ecd227b59e,
+	// 19: a children's span of ages ("10-12", "8/10" on an item whose age_group is kids,
+	// toddler, infant or newborn) is no pair of neighbouring women's sizes: its system is
+	// "years", which the index numbers nothing in, whatever the feed or the shop's market says.
+	// testdata/golden-variety.xml gained GV-40 (version 18's rules give 0x895e083606319f32 on
+	// GV-1 to GV-40).
+	19: 0x48ec4c1c3a1bbb71,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

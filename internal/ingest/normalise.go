@@ -90,7 +90,10 @@ func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *m
 		RegularPrice: it.RegularPrice,
 		Availability: m.availability(it.Availability),
 	}
-	if l.offer.SizeSystem == "" {
+	switch {
+	case childAgeSpan(it, node.SizeKind):
+		l.offer.SizeSystem = childAgeSystem // a girls' "8-10", even in the feed's US: ages, no women's US 8 and 10
+	case l.offer.SizeSystem == "":
 		l.offer.SizeSystem = sizeSystem(it, node)
 	}
 	l.keyParts = catalog.KeyParts{MPN: it.MPN, GroupID: it.ItemGroupID, Retailer: retailerSlug,
@@ -252,6 +255,27 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 	}
 	return s.System
 }
+
+// childAgeSystem is the size system written on a children's span of ages ("8-10", "10/12"
+// on an item whose age_group is a child's), in place of the feed's or the market's: no system
+// the index numbers, so the span is found under its own text and reaches no adult shopper,
+// where read as a pair of neighbouring sizes (catalog.ParseSizePair) it would be a women's UK
+// 8 and UK 10.
+const childAgeSystem = "years"
+
+// childAgeSpan says whether an item's size is two neighbouring numbers that
+// catalog.ParseSizePair reads as a pair of sizes, on an item whose feed's age_group is a
+// child's (Google's newborn, infant, toddler, kids).
+func childAgeSpan(it feed.Item, kind string) bool {
+	if !childAgeGroups[strings.ToLower(strings.TrimSpace(it.AgeGroup))] {
+		return false
+	}
+	_, ok := catalog.ParseSizePair(it.Size, "", kind)
+	return ok
+}
+
+// childAgeGroups are the age_group values of children's items.
+var childAgeGroups = wordList("newborn", "infant", "toddler", "kids", "kid", "child", "children", "baby", "youth")
 
 // saysJeans says whether a title has the word "jeans" (not "Jean Paul Gaultier").
 func saysJeans(title string) bool {
