@@ -179,7 +179,7 @@ var sizeKindRules = map[string]string{
 	"Apparel & Accessories > Clothing > Traditional & Ceremonial Clothing > Kimono Outerwear":             "outerwear",
 	"Apparel & Accessories > Clothing > Pants":                                                            "bottoms",
 	"Apparel & Accessories > Clothing > Shorts":                                                           "bottoms",
-	"Apparel & Accessories > Clothing > Skirts":                                                           "bottoms",
+	"Apparel & Accessories > Clothing > Skirts":                                                           "dresses", // sized as dresses are; the settings ask for "Dresses and skirts"
 	"Apparel & Accessories > Clothing > Skorts":                                                           "bottoms",
 	"Apparel & Accessories > Clothing > Baby & Toddler Clothing":                                          "",
 	"Apparel & Accessories > Clothing > Underwear & Socks":                                                "",
@@ -189,14 +189,18 @@ var sizeKindRules = map[string]string{
 }
 
 // sizeKindOf is the explicit rule for path, else the inherited kind, with garments named as
-// legwear ("Boxing Shorts", "Hunting & Tactical Pants") sized as bottoms among tops.
+// legwear ("Boxing Shorts", "Hunting & Tactical Pants") sized as bottoms among tops, and
+// skirts as dresses (a UK 10 skirt is found by the shopper whose dresses and skirts are UK 10).
 func sizeKindOf(path, name, inherited string) string {
 	if k, ok := sizeKindRules[path]; ok {
 		return k
 	}
 	if inherited == "tops" {
 		lower := strings.ToLower(name)
-		for _, w := range []string{"pants", "shorts", "trousers", "tights", "skirts", "bibs"} {
+		if strings.Contains(lower, "skirts") {
+			return "dresses"
+		}
+		for _, w := range []string{"pants", "shorts", "trousers", "tights", "bibs"} {
 			if strings.Contains(lower, w) {
 				return "bottoms"
 			}

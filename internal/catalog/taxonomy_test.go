@@ -173,7 +173,7 @@ func TestTaxonomyLookups(t *testing.T) {
 	}
 	kinds := map[int64]string{187: "shoes", 9000201: "shoes", 200: "rings", 2271: "dresses", 212: "tops",
 		204: "bottoms", 9000301: "bottoms", 5598: "outerwear", 3032: "", 5378: "bottoms", 214: "", 5329: "dresses",
-		1581: "bottoms", 5250: "dresses", 173: ""}
+		1581: "dresses", 2331: "dresses", 5250: "dresses", 173: ""}
 	for id, want := range kinds {
 		if n, _ := tx.ByID(id); n.SizeKind != want {
 			t.Errorf("%d %q size kind = %q, want %q", id, n.Path, n.SizeKind, want)

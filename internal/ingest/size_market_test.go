@@ -56,6 +56,11 @@ func TestImportedSizesMatchShoppers(t *testing.T) {
 		{shoes, "female", "GBP", "6 1/2", "shoes", "UK", "6.5", true},
 		{shoes, "female", "GBP", "6 1/2", "shoes", "UK", "3.5", false},
 		{shoes, "female", "GBP", "8.5 B(M)", "shoes", "US", "8.5", true}, // a US width: a US size
+		// Skirts are sized as dresses: the settings ask for "Dresses and skirts".
+		{"Women > Skirts", "female", "GBP", "10", "dresses", "UK", "10", true},
+		{"Women > Skirts", "female", "EUR", "38", "dresses", "EU", "38", true},
+		{"Women > Skirts", "female", "USD", "M", "dresses", "letter", "M", true},
+		{"Women > Skirts", "female", "GBP", "10", "bottoms", "UK", "10", false},
 		// A letter beside a number, two neighbouring numbers.
 		{dresses, "female", "GBP", "XS/6", "dresses", "UK", "6", true},
 		{dresses, "female", "GBP", "XS/6", "dresses", "letter", "XS", true},
