@@ -168,6 +168,9 @@ type columns struct {
 	// zeroIsNone marks the columns whose "0" means no value: a simple product's variation or
 	// combination id in WooCommerce's and PrestaShop's exports, its Parent.
 	zeroIsNone map[int]bool
+	// vatTwin maps a price column named with a bare VAT ("price_vat") to the column its cells
+	// are compared with, its plain or tax-excluded twin: see vatTwins.
+	vatTwin map[int]int
 	// variants says where a "parent" column is a variant's product; see parentGroup.
 	variants variantColumns
 	// shopify is set for Shopify's admin product export, whose variant rows take their
@@ -194,10 +197,14 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 		}
 	}
 	claimed := map[int]bool{}
-	taxIncl := map[string][]int{} // header keys with a tax-included qualifier, by the key without it
-	for i, h := range header {
-		if base, ok := taxIncludedBase(headerKey(h)); ok {
-			taxIncl[base] = append(taxIncl[base], i)
+	// header keys with a tax-included qualifier, by the key without it: "price_inc_vat" before
+	// a bare "price_vat" (see bareVAT)
+	taxIncl := map[string][]int{}
+	for _, bare := range []bool{false, true} {
+		for i, h := range header {
+			if base, ok := taxIncludedBase(headerKey(h)); ok && bareVAT(headerKey(h)) == bare {
+				taxIncl[base] = append(taxIncl[base], i)
+			}
 		}
 	}
 	mapped := make([]string, 0, len(colMap))
@@ -286,6 +293,7 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 			}
 		}
 	}
+	c.vatTwin = vatTwins(c.byField, header)
 	c.attrPairs = attributePairs(header)
 	c.kelkoo = kelkooHeader(header)
 	c.monthFirst = len(byKey["specialpricefromdate"]) > 0 || len(byKey["specialpricetodate"]) > 0

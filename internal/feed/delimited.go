@@ -207,6 +207,7 @@ func (r *delimitedReader) rowItem(rec []string, line int) (Item, error) {
 func (r *delimitedReader) item(rec []string) (Item, string) {
 	var it Item
 	var currency, regular, inStock, attrs, saleStart, saleEnd string
+	vatCol := -1 // a price column whose cell is the VAT in the price beside it
 	for _, f := range r.fields {
 		for _, i := range f.cols {
 			if i >= len(rec) {
@@ -218,6 +219,12 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 			}
 			if !utf8.ValidString(v) {
 				return it, fmt.Sprintf("column %q is not valid %s (re-export the feed as UTF-8)", r.cols.name(i), r.encoding)
+			}
+			if j, ok := r.cols.vatTwin[i]; ok && j < len(rec) && vatBelowTwin(v, rec[j]) {
+				if f.name == "price" {
+					vatCol = i
+				}
+				continue // the VAT in the price beside it, not the price
 			}
 			if f.name == "product_type" && storeProductKind(v) {
 				continue // Magento's or WooCommerce's product kind ("simple"), not a category
@@ -272,6 +279,10 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 		it.Price, it.SalePrice = it.SalePrice, ""
 	}
 	for _, f := range []struct{ name, v string }{{"id", it.ID}, {"title", it.Title}, {"price", it.Price}} {
+		if f.v == "" && f.name == "price" && vatCol >= 0 {
+			return it, fmt.Sprintf("missing price (column %q is lower than %q beside it: the VAT in the price, not the price with it)",
+				r.cols.name(vatCol), r.cols.name(r.cols.vatTwin[vatCol]))
+		}
 		if f.v == "" {
 			return it, fmt.Sprintf("missing %s (column %q is empty)", f.name, r.cols.name(r.cols.byField[f.name][0]))
 		}

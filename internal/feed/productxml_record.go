@@ -207,12 +207,18 @@ func (fr *xmlFrame) property() ([2]string, bool) {
 // an element that holds no field or property by a name tagdrop reads (a product's
 // <variant>blue</variant> is a field of its own).
 func cutVariant(fr xmlFrame, product, nested *xmlRecord) (xmlRecord, bool) {
-	known := false // a field or property tagdrop reads: <variation><type>…<label>… is none
+	// a field or property that tells a variant apart: <variation><type>…<label>… gives none, a
+	// name alone defines an option (<variant><name>Colour</name><options>…), a price for a
+	// quantity is a bulk price (<variant><quantity>10</quantity><price>…)
+	known := false
+	for _, a := range fr.el.Attr {
+		known = known || variantFields[columnField(a.Name.Local)]
+	}
 	for _, h := range nested.header[fr.fromNested:] {
-		known = known || columnField(h) != ""
+		known = known || variantFields[columnField(h)]
 	}
 	for _, p := range nested.props[fr.fromProps:] {
-		known = known || attributeFieldOf(p[0]) != "" || columnField(p[0]) != ""
+		known = known || attributeFieldOf(p[0]) != "" || variantFields[columnField(p[0])]
 	}
 	if !known {
 		return xmlRecord{}, false
@@ -230,6 +236,11 @@ func cutVariant(fr xmlFrame, product, nested *xmlRecord) (xmlRecord, bool) {
 	nested.header, nested.rec, nested.props = nested.header[:fr.fromNested], nested.rec[:fr.fromNested], nested.props[:fr.fromProps]
 	return vr, true
 }
+
+// variantFields are the fields by which variants of a product differ: one of them makes an
+// element named as a variant one (see cutVariant).
+var variantFields = map[string]bool{"id": true, "gtin": true, "mpn": true, "size": true, "color": true, "material": true,
+	"pattern": true, "gender": true, "age_group": true}
 
 // notProductKey reports a child element of a product, by its name's header key, whose elements
 // are about something else than the product, with names of their own that product fields

@@ -120,7 +120,9 @@ type xmlVariants struct {
 	variants   []xmlRecord
 	parentID   string
 	next, line int
-	hasGroup   bool
+	// hasGroup and hasTitle say the product gives its group and its title, which its
+	// variants' items take.
+	hasGroup, hasTitle bool
 }
 
 // newXMLVariants prepares the variants of product, which starts on line, to be read.
@@ -134,20 +136,27 @@ func newXMLVariants(product xmlRecord, variants []xmlRecord, line int, colMap ma
 		}
 	}
 	xv.hasGroup = hasField(product.header, "item_group_id", colMap)
+	xv.hasTitle = hasField(product.header, "title", colMap)
 	return xv
 }
 
 // variantRecord makes the next variant a row of its own: its fields, then the product's it
-// gives none of, with the product's id as its group. A variant without an id of its own takes
-// the product's with its size and colour (or its place) after it.
+// gives none of (its title always the product's), with the product's id as its group. A
+// variant without an id of its own takes the product's with its size and colour (or its place)
+// after it, or, the product's only one, the product's id alone and no group.
 func (xv *xmlVariants) variantRecord(colMap map[string]string) xmlRecord {
 	n, v, product := xv.next, xv.variants[xv.next], xv.product
 	xv.next++
 	has := map[string]bool{}
-	for _, h := range v.header {
-		has[fieldOfColumn(h, colMap)] = true
+	var row xmlRecord
+	for i, h := range v.header {
+		f := fieldOfColumn(h, colMap)
+		if f == "title" && xv.hasTitle {
+			continue // the variant's name ("Grey / M", an attribute's "Size"), not the item's title
+		}
+		has[f] = true
+		row.add(h, v.rec[i])
 	}
-	row := xmlRecord{header: append([]string(nil), v.header...), rec: append([]string(nil), v.rec...)}
 	row.props = append(append(row.props, v.props...), product.props...)
 	for i, h := range product.header {
 		if f := fieldOfColumn(h, colMap); f == "" || !has[f] {
@@ -155,6 +164,11 @@ func (xv *xmlVariants) variantRecord(colMap map[string]string) xmlRecord {
 		}
 	}
 	if xv.parentID == "" {
+		return row
+	}
+	if !has["id"] && len(xv.variants) == 1 {
+		// the product's one variant, without an id of its own, is the product: its id stays
+		row.header, row.rec = append([]string{"id"}, row.header...), append([]string{xv.parentID}, row.rec...)
 		return row
 	}
 	if !has["id"] {
@@ -199,7 +213,8 @@ func variantID(parentID string, v xmlRecord, n int) string {
 // fillProperties fills the item's fields that are still empty from the properties a product
 // gave as name/value pairs, by the names fillAttribute knows. A property is named as a column
 // is, so its value is taken as a column's would be, in any language ("Barva: modrá", a suit's
-// "Size: 40R"), unless it lists several colours or sizes (the ones on offer); the gtin, mpn and
+// "Size: 40R"), unless it lists several colours or sizes (the ones on offer) or gives a size in
+// words that name none (see sizeWords); the gtin, mpn and
 // stock properties are fields of the row (see propertyFields).
 func fillProperties(it *Item, props [][2]string) {
 	for _, p := range props {
@@ -208,7 +223,7 @@ func fillProperties(it *Item, props [][2]string) {
 			continue
 		}
 		af, v := attributeFields[f], strings.TrimSpace(p[1])
-		if v == "" || af.get(it) != "" || f == "color" && colourList(v) || f == "size" && sizeList(v) {
+		if v == "" || af.get(it) != "" || f == "color" && colourList(v) || f == "size" && (sizeList(v) || sizeWords(v)) {
 			continue
 		}
 		af.set(it, v)
@@ -235,3 +250,9 @@ var attributeNames = map[string]string{"značka": "brand", "znacka": "brand", "v
 	"výrobca": "brand", "producent": "brand", "marka": "brand", "pohlaví": "gender", "pohlavie": "gender", "płeć": "gender",
 	"geschlecht": "gender", "sexe": "gender", "género": "gender", "geslacht": "gender", "kön": "gender",
 	"farba": "color", "veľkosť": "size", "velkost": "size", "materiál": "material", "fabric": "material"}
+
+// sizeWords reports a size property in words that name no size ("see size chart", "runs
+// small"): a value with a number in it ("40R", socks' "39-42") stays as written.
+func sizeWords(v string) bool {
+	return !attributeValueFits("size", v) && !strings.ContainsAny(v, "0123456789")
+}

@@ -1,6 +1,10 @@
 package feed
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tagdrop/tagdrop/internal/pricing"
+)
 
 // taxIncludedQualifiers are what a header adds to a price's name to say that tax is in it,
 // as header keys (letters and digits only): PrestaShop's "Price tax incl.", "price_incl_vat",
@@ -27,6 +31,15 @@ func taxIncludedBase(key string) (string, bool) {
 	return "", false
 }
 
+// bareVAT reports a header key whose only tax qualifier is a bare "vat" ("pricevat"): the price
+// with VAT in Czech and Slovak exports (PRICE_VAT beside PRICE), but in others possibly the VAT
+// in the price. A column saying outright that VAT is included comes before it (see mapColumns),
+// and a row whose bare one is lower than its plain twin gives the twin (see vatTwins).
+func bareVAT(key string) bool {
+	base, ok := taxIncludedBase(key)
+	return ok && (key == base+"vat" || key == "vat"+base)
+}
+
 // taxIncludedFields are the fields whose columns may be named in a tax-included form: prices.
 var taxIncludedFields = map[string]bool{"price": true, "sale_price": true, FieldRegularPrice: true}
 
@@ -41,4 +54,56 @@ func taxIncludedColumns(f, name string, taxIncl map[string][]int) []int {
 		return nil
 	}
 	return taxIncl[name]
+}
+
+// vatTwins maps each price column named with a bare VAT ("price_vat") that a field reads to
+// the column its cells are compared with (see vatBelowTwin): its plain twin ("price") read after
+// it, else its tax-excluded twin ("price_ex_vat"), which is never read as the price.
+func vatTwins(byField map[string][]int, header []string) map[int]int {
+	var m map[int]int
+	byKey := map[string]int{}
+	for i, h := range header {
+		if _, dup := byKey[headerKey(h)]; !dup {
+			byKey[headerKey(h)] = i
+		}
+	}
+	for f := range taxIncludedFields {
+		idx := byField[f]
+		for k, i := range idx {
+			key := headerKey(header[i])
+			base, _ := taxIncludedBase(key)
+			if !bareVAT(key) {
+				continue
+			}
+			twin, ok := -1, false
+			if k+1 < len(idx) && headerKey(header[idx[k+1]]) == base {
+				twin, ok = idx[k+1], true
+			}
+			for _, q := range taxExcludedVAT {
+				if !ok {
+					twin, ok = byKey[base+q]
+				}
+			}
+			if ok {
+				if m == nil {
+					m = map[int]int{}
+				}
+				m[i] = twin
+			}
+		}
+	}
+	return m
+}
+
+// taxExcludedVAT are what a header adds to a price's name to say VAT is not in it, as header
+// keys: "price_ex_vat", "Price excl. VAT", "price_without_vat".
+var taxExcludedVAT = []string{"exvat", "exclvat", "excvat", "excludingvat", "withoutvat", "exclusivevat", "beforevat"}
+
+// vatBelowTwin reports a bare VAT column's cell v lower than its plain twin's: the VAT in the
+// price (a UK export's "price_vat" of 5.00 beside a price of 30.00), never the price with it.
+func vatBelowTwin(v, twin string) bool {
+	opts := pricing.ParseOptions{Currency: "EUR"} // any one: the two amounts are only compared
+	a, err := pricing.Parse(v, opts)
+	b, err2 := pricing.Parse(strings.TrimSpace(twin), opts)
+	return err == nil && err2 == nil && a.Currency == b.Currency && a.Amount < b.Amount
 }
