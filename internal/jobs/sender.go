@@ -186,6 +186,9 @@ func (s *Sender) Sweep(ctx context.Context) (SendCounts, error) {
 		wg.Go(func() {
 			errs[i] = s.withConn(ctx, func(tr MailTransport) error {
 				for ctx.Err() == nil {
+					if !s.databaseBack(ctx) {
+						return errDatabaseAway
+					}
 					msgs, err := s.db.ClaimMessages(ctx, s.cfg.Batch, s.cfg.Lease)
 					if err != nil {
 						return err
@@ -223,6 +226,9 @@ func (s *Sender) SendMessages(ctx context.Context, ids []int64) (SendCounts, err
 	var total SendCounts
 	err := s.withConn(ctx, func(tr MailTransport) error {
 		for start := 0; start < len(ids) && ctx.Err() == nil; start += s.cfg.Batch {
+			if !s.databaseBack(ctx) && ctx.Err() == nil {
+				return errDatabaseAway
+			}
 			msgs, err := s.db.ClaimMessagesByID(ctx, ids[start:min(len(ids), start+s.cfg.Batch)], s.cfg.Lease)
 			if err != nil {
 				return err
@@ -292,8 +298,12 @@ func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.
 			c.Released += len(msgs) - i
 			break
 		}
-		if !s.databaseBack(ctx) {
-			// Leave the rest leased (giving it back needs the database), to be sent after the lease.
+		if s.unrecordedAt.Load() != 0 {
+			// Another connection could not record an outcome while this batch was held: leave
+			// the rest leased (giving it back needs the database), to be sent after the lease.
+			// Waiting out the pause here instead would let the lease run down while the batch is
+			// held, and a message sent after its lease ended may be claimed and sent by another
+			// connection too.
 			return c, errDatabaseAway
 		}
 		st, recorded := s.settle(ctx, m, tr.Send(ctx, m))
@@ -315,8 +325,11 @@ func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.
 	return c, nil
 }
 
-// databaseBack says whether a connection may send: after an outcome could not be recorded, not
-// until recordPause has passed (it waits that out) and the database answers again.
+// databaseBack says whether a connection may claim mail to send: after an outcome could not be
+// recorded, not until recordPause has passed (it waits that out) and the database answers again.
+// It is asked before a claim, never while a claimed batch is held: the lease runs during the
+// wait (recordPause may be longer than the lease), and a batch sent after its lease ran out
+// could also be claimed, and sent, by another connection.
 func (s *Sender) databaseBack(ctx context.Context) bool {
 	at := s.unrecordedAt.Load()
 	if at == 0 {

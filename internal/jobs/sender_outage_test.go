@@ -114,3 +114,62 @@ func TestSenderPausesWhileOutcomesGoUnrecorded(t *testing.T) {
 		}
 	})
 }
+
+// TestSenderPausesBeforeItClaims: after an outcome went unrecorded, a sender waits out its pause
+// (recordPause, 2 s) before it claims more mail, not while it holds a claimed batch. Here the
+// lease (1 s) is shorter than the pause: a sender that claimed a batch right after the database
+// came back and then paused would send it after its lease ended, when another sender (a second
+// node) had already claimed and sent it, so it would arrive twice though it was never in flight
+// at a fault.
+func TestSenderPausesBeforeItClaims(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := queueMail(t, db, 10, func(int) string { return "ok@example.com" })
+		srv := smtptest.Start(t, smtptest.Options{})
+		hs := &halfDownStore{DB: db}
+		var delivered atomic.Int64
+		dial := transportTo(srv.Addr)
+		quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+		first := NewSender(hs, func() (MailTransport, error) {
+			tr, err := dial()
+			return downAfter{MailTransport: tr, sent: &delivered, n: 1, store: hs}, err
+		}, SenderConfig{Connections: 1, Batch: 5, Lease: time.Second}, quiet)
+		if _, err := first.Sweep(ctx); err == nil || !hs.down.Load() {
+			t.Fatalf("sweep during the outage = %v (database down: %t), want an error", err, hs.down.Load())
+		}
+		hs.down.Store(false)
+
+		done := make(chan error, 1)
+		go func() { _, err := first.Sweep(ctx); done <- err }() // still in its pause
+		time.Sleep(1100 * time.Millisecond)                     // the first claim's lease ends
+		second := NewSender(db, dial, SenderConfig{Connections: 1, Batch: len(ids), Lease: time.Second}, quiet)
+		if _, err := second.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := <-done; err != nil {
+			t.Fatalf("sweep after the outage: %v", err)
+		}
+		defer second.Close()
+		defer first.Close()
+
+		byID := map[string]int{}
+		for _, m := range srv.Messages() {
+			byID[m.MessageID]++
+		}
+		twice := 0
+		for mid := range ids {
+			switch byID[mid] {
+			case 0:
+				t.Errorf("%s was never delivered", mid)
+			case 1:
+			case 2:
+				twice++
+			default:
+				t.Errorf("%s delivered %d times", mid, byID[mid])
+			}
+		}
+		if twice > 1 {
+			t.Errorf("%d messages delivered twice, want at most 1 (the one in flight at the outage)", twice)
+		}
+	})
+}
