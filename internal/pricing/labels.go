@@ -339,7 +339,8 @@ func numberLabels(toks []token, s, decimal string) []label {
 			}
 		case tokNumber:
 			switch {
-			case dates[i] || notAmountAt(toks, i, s) || marked(terms.count, i) || pointsAt(toks, i, s) || taggedAt(toks, i, s):
+			case dates[i] || notAmountAt(toks, i, s) || marked(terms.count, i) || pointsAt(toks, i, s) || taggedAt(toks, i, s) ||
+				hoursAt(toks, i, s):
 				labels[i] = labelNotAmount
 				continue
 			case marked(terms.each, i):

@@ -183,7 +183,7 @@ func apartCents(toks []token, i int, s string) bool {
 		return false
 	}
 	na, nb := a.num, b.num
-	if na.leading != "" || na.trailing != "" || na.percent || na.minus || na.spaced ||
+	if na.leading != "" || na.trailing != "" || na.percent || na.minus || na.spaced || na.codeTail || // "Size 8 45 GBP"
 		len(na.groups) > 1 && len(na.groups[len(na.groups)-1]) != 3 {
 		return false
 	}

@@ -14,7 +14,7 @@ type rawNumber struct {
 	spaced     bool     // the last group followed its separator after a space ("119. 95")
 	minus      bool     // a minus sign stood right before the digits
 	percent    bool     // a per cent sign followed ("40%"): a discount, not a price
-	codeTail   bool     // not grouped by spaces: written onto "2024-", onto letters ("S24") or after a tag word ("EU 43")
+	codeTail   bool     // not grouped by spaces: written onto "2024-", onto letters ("S24"), after a tag word ("EU 43") or a name ("Pro 2")
 }
 
 // amount is a number read in full: its whole and fractional digits.
@@ -91,7 +91,8 @@ func scanNumber(s string, i int, custom string) rawNumber {
 		r.codeTail = referenceHead(before)
 	}
 	if !r.codeTail && i > 0 {
-		r.codeTail = tagBefore(s[:i]) // "EU 43 119,90 €", "kl 12 199 kr", "Galaxy S24 799 €"
+		// "EU 43 119,90 €", "kl 12 199 kr", "Galaxy S24 799 €", "AirPods Pro 2 279 €"
+		r.codeTail = tagBefore(s[:i]) || modelNumberBefore(s, i)
 	}
 	for i < len(s) && (s[i] == '.' || s[i] == ',') {
 		r.leading += s[i : i+1]

@@ -69,13 +69,26 @@ func barePair(toks []token, labels []label, s, decimal string) int {
 // something other than the price paid.
 var pairTail = set("or", "each", "ea", "only", "free", "ou", "oder", "eller", "o", "of")
 
+// pairStatus are the first words of what a price cell may say after the price paid without naming
+// an amount: stock ("Sold out", "In stock", "Ausverkauft", "Auf Lager", "Esgotado"), delivery or
+// tax on top ("zzgl. Versand", "plus shipping") and the way to pay ("à vista", "no Pix"). A
+// number after them still ends the pair (see barePair).
+var pairStatus = set("sold", "in", "out", "available", "instock", "ausverkauft", "vorrätig", "lieferbar", "auf",
+	"épuisé", "disponible", "agotado", "esgotado", "disponível", "esaurito", "disponibile", "uitverkocht",
+	"slutsåld", "utsolgt", "udsolgt", "à", "vista", "no", "pix", "boleto")
+
+// pairPlus are the words that put a charge on top of the price paid ("zzgl. Versand", "plus
+// shipping"); after a bare pair they leave it one only before a shipping word, since before
+// tax they make the second a price before tax ("£45.00 £37.50 excl. VAT", "zzgl. MwSt.").
+var pairPlus = set("zzgl", "plus", "excl", "exkl", "hors", "ohne", "sans")
+
 // pairTailMarks are the punctuation marks that may follow it: brackets around a unit price or a
 // saving, a list bar, marks of emphasis and footnotes, a minus before a percentage.
 var pairTailMarks = set("(", ")", "[", "]", "|", "!", "*", "-", "–", ".", ",", "•")
 
 // plainAfter reports whether what follows the price at toks[b] and its signs leaves it the
 // price paid: nothing, a mark of pairTailMarks, a saving, a sale label, a tax-included mark,
-// or a word of pairTail.
+// a word of pairTail or pairStatus, or one of pairPlus before a shipping word.
 func plainAfter(toks []token, b int, s string) bool {
 	k := b + 1
 	for k < len(toks) && toks[k].kind == tokSymbol {
@@ -89,8 +102,15 @@ func plainAfter(toks []token, b int, s string) bool {
 		return pairTailMarks[t.text(s)]
 	case tokWord:
 		w := lowerWord(t.text(s))
-		if l := labelWords[w]; l == labelCurrent || l == labelSaving || pairTail[w] || freeWords[w] {
+		if l := labelWords[w]; l == labelCurrent || l == labelSaving || pairTail[w] || freeWords[w] || pairStatus[w] {
 			return true
+		}
+		if pairPlus[w] {
+			j := k + 1
+			if j < len(toks) && toks[j].kind == tokPunct && toks[j].text(s) == "." {
+				j++
+			}
+			return j < len(toks) && toks[j].kind == tokWord && wordIn(shippingWords, toks[j].text(s))
 		}
 		_, reading := taxMark(toks, k, s)
 		return reading == taxIncluded
@@ -124,4 +144,42 @@ func sameCurrency(toks []token, a, b int, s string) bool {
 		}
 	}
 	return first >= 0
+}
+
+// fromToDown returns the index of the second price of a "from … to" going down ("Da 89,00 € a
+// 59,00 €", "From $89 to $59"), which a price cell writes for a price cut from the first to the
+// second; it returns -1 for any other string, among them a range going up ("Da 59,00 € a 89,00
+// €"). Both prices have their signs in one currency, the second is no less than a tenth of the
+// first, no other amount stands in the string, and after the second there is only what
+// plainAfter allows. labels may be nil, when only the shape is asked.
+func fromToDown(toks []token, labels []label, s, decimal string) int {
+	a := nextNumber(toks, -1)
+	if a < 0 || toks[a].num.percent {
+		return -1
+	}
+	k := a - 1
+	for k >= 0 && toks[k].kind == tokSymbol {
+		k--
+	}
+	if k < 0 || toks[k].kind != tokWord || !wordIn(fromWords, toks[k].text(s)) {
+		return -1
+	}
+	b := rangeEndIndex(toks, a, s)
+	if b < 0 || nextNumber(toks, b) >= 0 || !signed(toks, a, s) || !signed(toks, b, s) ||
+		!sameCurrency(toks, a, b, s) || !plainAfter(toks, b, s) {
+		return -1
+	}
+	if labels != nil && (labels[a] != labelNone || labels[b] != labelNone) {
+		return -1
+	}
+	va, okA := toks[a].num.interpret(decimal, "")
+	vb, okB := toks[b].num.interpret(decimal, "")
+	if !okA || !okB {
+		return -1
+	}
+	hi, lo := va.minorUnits(3), vb.minorUnits(3)
+	if lo >= hi || lo*10 < hi {
+		return -1
+	}
+	return b
 }

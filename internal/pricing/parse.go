@@ -64,7 +64,8 @@ type ParseOptions struct {
 	Decimal string
 	// SalePair says the text is one offer's price cell or price block, where two unlabelled
 	// prices in one currency written side by side are the struck-out regular price and the price
-	// paid: "$59.99 $44.99" is 44.99 (see barePair). Without it Parse gives the first of them,
+	// paid: "$59.99 $44.99" is 44.99 (see barePair), and so is a "from … to" going down: "Da
+	// 89,00 € a 59,00 €" is 59.00 (see fromToDown). Without it Parse gives the first of them,
 	// as scrapinghub's price-parser does and the real table of its strings expects.
 	SalePair bool
 }
@@ -205,7 +206,7 @@ func Parse(s string, opts ParseOptions) (Price, error) {
 			p.Flags |= FlagRange
 		}
 	}
-	if saysFrom(toks, chosen, text) {
+	if saysFrom(toks, chosen, text) && !(opts.SalePair && fromToDown(toks, nil, text, opts.Decimal) == chosen) {
 		p.Flags |= FlagFrom
 	}
 	return p, nil

@@ -221,7 +221,8 @@ func nextNumber(toks []token, k int) int {
 // Sie sparen 20,00 €", "$1,299.99 $1,499.99 Save $200"): when the saving is the difference of
 // the two, the lower one is the price and the other the regular one. Both or neither stand beside
 // a currency sign ("Buy 2 £10 Save £8" counts). A percentage right after a saving word, or with
-// a minus before or after them ("69,99 € 49,99 € -29%", "-29% 69,99 € 49,99 €"), counts when
+// a minus before or after them ("69,99 € 49,99 € -29%", "-29% 69,99 € 49,99 €"), or with "off"
+// after it ("$59.99 $44.99 (25% off)"), counts when
 // both prices have a sign and it is what the lower saves on the higher (see percentPair).
 // It returns the lower one's index, or -1 when the string is not of that shape.
 func savingPair(toks []token, labels []label, s, decimal string) int {
@@ -236,8 +237,10 @@ func savingPair(toks []token, labels []label, s, decimal string) int {
 				lead = i
 				continue
 			}
-			if t.num.minus || i > 0 && toks[i-1].kind == tokWord && labelWords[lowerWord(toks[i-1].text(s))] == labelSaving {
-				return percentPair(toks, prices, i, s, decimal) // "$129.99 $99.99 Save 23%", "69,99 € 49,99 € -29%"
+			if t.num.minus || i > 0 && toks[i-1].kind == tokWord && labelWords[lowerWord(toks[i-1].text(s))] == labelSaving ||
+				offAfter(toks, i, s) {
+				// "$129.99 $99.99 Save 23%", "69,99 € 49,99 € -29%", "$59.99 $44.99 (25% off)"
+				return percentPair(toks, prices, i, s, decimal)
 			}
 			continue
 		}
@@ -270,6 +273,16 @@ func savingPair(toks []token, labels []label, s, decimal string) int {
 		return percentPair(toks, prices, lead, s, decimal)
 	}
 	return -1
+}
+
+// offAfter reports whether a saving word written after its amount ("off", "Rabatt") follows the
+// percentage at toks[i] and its "%" sign: "25% off".
+func offAfter(toks []token, i int, s string) bool {
+	j := i + 1
+	if j < len(toks) && toks[j].kind == tokPunct && toks[j].text(s) == "%" {
+		j++
+	}
+	return j < len(toks) && toks[j].kind == tokWord && wordIn(afterSaving, toks[j].text(s))
 }
 
 // percentPair returns the lower of the two prices at toks[prices[0]] and toks[prices[1]] when the

@@ -276,11 +276,31 @@ func matchSymbol(s string, i int) (symbol, int, bool) {
 	// An ISO code wins over a shorter spelling ("USD" over "$"-less "US").
 	if n >= 3 && ends[2]-i == 3 && 3 > bestLen {
 		cand := s[i:ends[2]]
-		if IsCurrencyCode(cand) && boundaryAfter(s, ends[2], cand) {
+		if IsCurrencyCode(cand) && boundaryAfter(s, ends[2], cand) && (!titleCase(cand) || !codeWords[strings.ToLower(cand)] || afterAmount(s, i)) {
 			return symbol{code: strings.ToUpper(cand), iso: true}, 3, true
 		}
 	}
 	return best, bestLen, found
+}
+
+// codeWords are ISO codes that are also English words. Written with only their first letter in
+// capitals they are a code after an amount ("45.00 Top") and a word before one ("Top 10 items",
+// "All 3 for $20", "Gel 2 pack"), unlike "Php 1,299.00".
+var codeWords = set("all", "bob", "cup", "gel", "mad", "mop", "pen", "top", "try", "sos", "bam")
+
+// titleCase reports whether the three ASCII letters of cand are an upper-case one and two lower-case
+// ones.
+func titleCase(cand string) bool {
+	return cand[0] >= 'A' && cand[0] <= 'Z' && cand[1] >= 'a' && cand[1] <= 'z' && cand[2] >= 'a' && cand[2] <= 'z'
+}
+
+// afterAmount reports whether s[:i], spaces aside, ends with a digit: the code at s[i:] follows
+// an amount.
+func afterAmount(s string, i int) bool {
+	for i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	return i > 0 && isDigit(s[i-1])
 }
 
 // boundaryAfter reports whether a match cand ending at s[end:] stands as a word: if it ends in a

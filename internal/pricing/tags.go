@@ -59,7 +59,7 @@ func tagWordBefore(text string) bool {
 // taggedAt reports whether the number at toks[i] is a size, time or model number after a tag
 // word (see tagWords) with no currency sign of its own: "Size 10 $49.99", "kl 12:00 199 kr".
 func taggedAt(toks []token, i int, s string) bool {
-	if signed(toks, i, s) || i == 0 {
+	if i == 0 || signed(toks, i, s) && !codeOfNext(toks, i, s) {
 		return false
 	}
 	if p := toks[i-1]; p.kind == tokNumber && p.end+1 == toks[i].start && s[p.end] == ':' {
@@ -73,6 +73,17 @@ func taggedAt(toks []token, i int, s string) bool {
 	// US 12.50", "Contact us 59.99"): a size has at most a half ("US 10.5"), a time may have
 	// its minutes ("kl 12.00").
 	return !centsWritten(toks[i].text(s)) || wordIn(timeTagWords, toks[j].text(s))
+}
+
+// codeOfNext reports whether the only currency sign beside the number at toks[i] is an ISO code
+// written after it and before the next number, which it prices: the "GBP" of "Size 8 GBP 45".
+func codeOfNext(toks []token, i int, s string) bool {
+	if toks[i-1].kind == tokSymbol || i+2 >= len(toks) {
+		return false
+	}
+	c, next := toks[i+1], toks[i+2]
+	return c.kind == tokSymbol && c.sym.iso && c.start > toks[i].end && next.kind == tokNumber && !signAfterOwn(toks, i+2) &&
+		s[toks[i].end] == ' '
 }
 
 // tagWordAt returns the index of the word of tagWords, with or without its dot, that stands

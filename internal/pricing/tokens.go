@@ -150,8 +150,9 @@ func adjacentSymbol(toks []token, i int) bool {
 
 // chooseAmount picks the token holding the price: the labelled current one (see
 // labelledCurrent), else the lower of two prices that a saving of their difference follows (see
-// savingPair), else, when salePair, the lower second of two unlabelled prices (see barePair),
-// else the first number beside a currency, else the first number.
+// savingPair), else, when salePair, the lower second of two unlabelled prices (see barePair) or
+// of a "from … to" going down (see fromToDown), else the first number beside a currency, else
+// the first number.
 // Percentages, savings and thresholds ("Save $20", "orders over $50"), multi-buy prices, part
 // payments ("4 payments of $25.00"), numbers that count days, dates, units or points, and
 // numbers that cannot be amounts are skipped; the first of these is returned to name in an
@@ -173,6 +174,9 @@ func chooseAmount(toks []token, s, decimal string, salePair bool) (chosen int, r
 	}
 	if salePair {
 		if i := barePair(toks, labels, s, decimal); i >= 0 {
+			return i, ""
+		}
+		if i := fromToDown(toks, labels, s, decimal); i >= 0 {
 			return i, ""
 		}
 	}
@@ -280,6 +284,9 @@ func pickCurrency(toks []token, chosen int, s, custom string, opts ParseOptions)
 			}
 		}
 		for j := after; j < len(toks) && toks[j].kind == tokSymbol; j++ {
+			if best >= 0 && j > chosen && signBeforeNext(toks, j, s) {
+				break // the "€" of "£60 €45" prices 45
+			}
 			consider(j)
 		}
 		if end := rangeEndIndex(toks, chosen, s); best < 0 && end >= 0 {
