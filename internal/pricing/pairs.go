@@ -48,13 +48,7 @@ func barePair(toks []token, labels []label, s, decimal string) int {
 	if !sameCurrency(toks, a, b, s) || !plainAfter(toks, b, s) {
 		return -1
 	}
-	va, okA := toks[a].num.interpret(decimal, "")
-	vb, okB := toks[b].num.interpret(decimal, "")
-	if !okA || !okB {
-		return -1
-	}
-	hi, lo := va.minorUnits(3), vb.minorUnits(3)
-	if lo >= hi || lo*10 < hi {
+	if !fallsToSale(toks, a, b, decimal) {
 		return -1
 	}
 	for k, t := range toks {
@@ -172,14 +166,20 @@ func fromToDown(toks []token, labels []label, s, decimal string) int {
 	if labels != nil && (labels[a] != labelNone || labels[b] != labelNone) {
 		return -1
 	}
-	va, okA := toks[a].num.interpret(decimal, "")
-	vb, okB := toks[b].num.interpret(decimal, "")
-	if !okA || !okB {
-		return -1
-	}
-	hi, lo := va.minorUnits(3), vb.minorUnits(3)
-	if lo >= hi || lo*10 < hi {
+	if !fallsToSale(toks, a, b, decimal) {
 		return -1
 	}
 	return b
+}
+
+// fallsToSale says whether the amount at b is below the one at a, but not below a tenth of it
+// (a second price that small is a charge or a part, not the price the first was reduced to).
+func fallsToSale(toks []token, a, b int, decimal string) bool {
+	va, okA := toks[a].num.interpret(decimal, "")
+	vb, okB := toks[b].num.interpret(decimal, "")
+	if !okA || !okB {
+		return false
+	}
+	hi, lo := va.minorUnits(3), vb.minorUnits(3)
+	return lo < hi && lo*10 >= hi
 }
