@@ -189,6 +189,7 @@ func (s *Sender) Sweep(ctx context.Context) (SendCounts, error) {
 					if !s.databaseBack(ctx) {
 						return errDatabaseAway
 					}
+					claimed := s.now()
 					msgs, err := s.db.ClaimMessages(ctx, s.cfg.Batch, s.cfg.Lease)
 					if err != nil {
 						return err
@@ -196,7 +197,7 @@ func (s *Sender) Sweep(ctx context.Context) (SendCounts, error) {
 					if len(msgs) == 0 {
 						return nil
 					}
-					c, err := s.sendBatch(ctx, tr, msgs)
+					c, err := s.sendBatch(ctx, tr, msgs, claimed)
 					counts[i].add(c)
 					if err != nil {
 						return err
@@ -229,11 +230,12 @@ func (s *Sender) SendMessages(ctx context.Context, ids []int64) (SendCounts, err
 			if !s.databaseBack(ctx) && ctx.Err() == nil {
 				return errDatabaseAway
 			}
+			claimed := s.now()
 			msgs, err := s.db.ClaimMessagesByID(ctx, ids[start:min(len(ids), start+s.cfg.Batch)], s.cfg.Lease)
 			if err != nil {
 				return err
 			}
-			c, err := s.sendBatch(ctx, tr, msgs)
+			c, err := s.sendBatch(ctx, tr, msgs, claimed)
 			total.add(c)
 			if err != nil {
 				return err
@@ -287,13 +289,16 @@ func (s *Sender) closeIdle(idle time.Duration) {
 // Close closes the connections of the pool that are free; send on and they open again.
 func (s *Sender) Close() { s.closeIdle(0) }
 
-// sendBatch sends claimed messages on tr in order, settling each; when ctx ends (or the rate
-// limit cannot be waited for) the rest are given back unsent. When the database is away
+// sendBatch sends messages claimed at claimed (before the claim was asked for) on tr in order,
+// settling each; when ctx ends, the rate limit cannot be waited for, or half the lease has
+// gone (a slow server), the rest are given back unsent. When the database is away
 // (databaseBack) it stops with errDatabaseAway and leaves the rest leased.
-func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.Message) (SendCounts, error) {
+func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.Message, claimed time.Time) (SendCounts, error) {
 	var c SendCounts
 	for i, m := range msgs {
-		if ctx.Err() != nil || s.limit.wait(ctx) != nil {
+		// A message sent after its lease ended may have been claimed, and sent, by another
+		// connection meanwhile: stop while half the lease is left for the send under way.
+		if ctx.Err() != nil || s.now().Sub(claimed) >= s.cfg.Lease/2 || s.limit.wait(ctx) != nil {
 			s.release(msgs[i:])
 			c.Released += len(msgs) - i
 			break

@@ -1,0 +1,92 @@
+package jobs
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tagdrop/tagdrop/internal/notify"
+	"github.com/tagdrop/tagdrop/internal/notify/smtptest"
+	"github.com/tagdrop/tagdrop/internal/store"
+	"github.com/tagdrop/tagdrop/internal/store/storetest"
+)
+
+// slowClock is a sender's clock that each delivery moves on by step: a slow mail server.
+type slowClock struct {
+	mu   sync.Mutex
+	at   time.Time
+	step time.Duration
+}
+
+func (c *slowClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.at
+}
+
+func (c *slowClock) advance() {
+	c.mu.Lock()
+	c.at = c.at.Add(c.step)
+	c.mu.Unlock()
+}
+
+// slowTransport delivers and then moves the clock on.
+type slowTransport struct {
+	MailTransport
+	clock *slowClock
+}
+
+func (s slowTransport) Send(ctx context.Context, m notify.Message) error {
+	err := s.MailTransport.Send(ctx, m)
+	s.clock.advance()
+	return err
+}
+
+// TestSenderStopsBeforeTheLeaseEnds: on a server so slow that a batch cannot be sent within its
+// lease (each delivery takes a third of it), a sender gives the rest of a batch back once half
+// the lease has gone, instead of sending messages whose lease has run out (which another
+// connection or node may have claimed and sent meanwhile); the messages given back are claimed
+// again and every one is delivered once.
+func TestSenderStopsBeforeTheLeaseEnds(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := queueMail(t, db, 6, func(int) string { return "ok@example.com" })
+		srv := smtptest.Start(t, smtptest.Options{})
+		const lease = time.Hour // the database's lease, in real time, never runs out here
+		clock := &slowClock{at: time.Now(), step: lease / 3}
+		dial := transportTo(srv.Addr)
+		s := NewSender(db, func() (MailTransport, error) {
+			tr, err := dial()
+			return slowTransport{MailTransport: tr, clock: clock}, err
+		}, SenderConfig{Connections: 1, Batch: 6, Lease: lease}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		s.now = clock.now
+
+		counts, err := s.Sweep(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counts.Sent != len(ids) {
+			t.Errorf("sent %d, want %d", counts.Sent, len(ids))
+		}
+		// Two deliveries fit in half a lease: each batch of six gives back what is left after them.
+		if counts.Released < len(ids)-2 {
+			t.Errorf("given back %d, want at least %d: messages went out after half their lease", counts.Released, len(ids)-2)
+		}
+		byID := map[string]int{}
+		for _, m := range srv.Messages() {
+			byID[m.MessageID]++
+		}
+		for mid := range ids {
+			if byID[mid] != 1 {
+				t.Errorf("%s delivered %d times, want once", mid, byID[mid])
+			}
+		}
+		c, _ := db.OutboxCounts(ctx)
+		if c[notify.Sent] != len(ids) {
+			t.Errorf("outbox: %d sent, want %d", c[notify.Sent], len(ids))
+		}
+	})
+}
