@@ -19,12 +19,14 @@ var defaultColumns = map[string][]string{
 	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
 		"merchantproductid", "itemid", "daisyconuniqueid", "sku", "skuid", "variantsku", "aid",
 		// Shops' own exports in their language: German, Dutch, Swedish, French, Spanish, Italian, Danish, Norwegian.
-		"artikelnummer", "artikelnr", "référence", "referencia", "riferimento", "codice", "codicearticolo", "codiceprodotto", "varenummer", "varenr"},
+		"artikelnummer", "artikelnr", "référence", "referencia", "riferimento", "codice", "codicearticolo", "codiceprodotto", "varenummer", "varenr",
+		// A shop's own code for the product, where no column above names it: English, Czech.
+		"code", "productcode", "itemcode", "kód"},
 	// WooCommerce's exports name their columns in the shop's language: its German, French and
 	// Spanish names follow the English ones below.
 	"title": {"title", "productname", "name", "itemname", "nom", "nombre",
 		"titel", "bezeichnung", "artikelname", "produktname", "titre", "nomduproduit", "nombredelproducto", "titolo", "nomeprodotto", "naam", "productnaam", "nazwa",
-		"nome", "namn", "navn", "produktnamn", "produktnavn"},
+		"nome", "namn", "navn", "produktnamn", "produktnavn", "název"},
 	// billiger.de names it desc, Shopify's admin export "Body (HTML)".
 	"description": {"description", "productdescription", "longdescription", "descriptionlong", "shortdescription", "productshortdescription",
 		"desc", "bodyhtml", "beschreibung", "kurzbeschreibung", "descriptioncourte", "descripción", "descripcióncorta"},
@@ -106,12 +108,14 @@ var defaultColumns = map[string][]string{
 	// Kelkoo's, originalPriceValue eBay's.
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
 		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice",
-		"variantcompareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
+		"variantcompareatprice", "compareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
 		"streichpreis", "prixbarré", "preciotachado", "prezzobarrato", "uvp", "preisalt", "alterpreis", "vanprijs"},
 	// Shops' own exports give a count under their language's name: Lagerbestand, Bestand,
-	// voorraad, lagersaldo.
+	// voorraad, lagersaldo; Shopify's products.xml as inventory-quantity (see
+	// shopifyInventory). A bare quantity may be a pack's: it is a stock only in PrestaShop's
+	// export (see prestaShopQuantity) and in a variant's element (see cutVariant).
 	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias", "stock",
-		"lagerbestand", "bestand", "voorraad", "lagersaldo"},
+		"lagerbestand", "bestand", "voorraad", "lagersaldo", "inventoryquantity"},
 	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
 	// additional_attributes ("color=Blue,size=M,manufacturer=Nike").
 	FieldAttributes: {"fields", "additionalattributes", "attributes", "productattributes", "extraattributes"},
@@ -293,6 +297,11 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 			}
 		}
 	}
+	if _, mapped := colMap[FieldInStock]; !mapped && len(c.byField[FieldInStock]) == 0 {
+		if idx := prestaShopQuantity(byKey, claimed); len(idx) > 0 {
+			c.byField[FieldInStock] = idx
+		}
+	}
 	c.vatTwin = vatTwins(c.byField, header)
 	c.attrPairs = attributePairs(header)
 	c.kelkoo = kelkooHeader(header)
@@ -388,4 +397,20 @@ func stockFlagHeader(byField map[string][]int, byKey map[string][]int) bool {
 		}
 	}
 	return false
+}
+
+// prestaShopQuantity is the Quantity column of PrestaShop's product export, which gives its
+// prices as "Price (tax excl.)" and "Price (tax incl.)": the stock. Elsewhere a bare quantity
+// may be a pack's, and is not read.
+func prestaShopQuantity(byKey map[string][]int, claimed map[int]bool) []int {
+	if len(byKey["pricetaxincl"]) == 0 && len(byKey["pricetaxexcl"]) == 0 {
+		return nil
+	}
+	for _, i := range byKey["quantity"] {
+		if !claimed[i] {
+			claimed[i] = true
+			return []int{i}
+		}
+	}
+	return nil
 }

@@ -126,11 +126,14 @@ func (r *productXMLReader) Next() (Item, error) {
 		}
 		r.settled = true
 		product.propertyFields()
+		product.shopifyInventory()
 		if len(variants) == 0 {
 			return r.item(product, line)
 		}
 		for i := range variants {
 			variants[i].propertyFields()
+			variants[i].optionProps(product.options)
+			variants[i].shopifyInventory()
 		}
 		r.variants = newXMLVariants(product, variants, line, r.opts.ColumnMap)
 		return r.Next()

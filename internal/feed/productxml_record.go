@@ -14,6 +14,9 @@ import (
 type xmlRecord struct {
 	header, rec []string
 	props       [][2]string
+	// options are the names of a product's options by their position, which its variants'
+	// option1, option2 and option3 give the values of (Shopify's products.xml; see optionProps).
+	options []string
 }
 
 // add appends one field to the record.
@@ -28,11 +31,13 @@ type xmlFrame struct {
 	// element opened: what was added after them is the element's (a property's or a variant's).
 	fromHeader, fromNested, fromProps int
 	// propName and propValues are the texts of its children that name a property and give its
-	// value (<PARAM_NAME>, <VAL>); wrapped is the text of a lone child that holds its value
-	// (<STOCK><AMOUNT>3</AMOUNT></STOCK>), kids counts its children with text.
-	propName, wrapped string
-	propValues        []string
-	kids              int
+	// value (<PARAM_NAME>, <VAL>); wrapped is the text of a child that holds its value
+	// (<STOCK><AMOUNT>3</AMOUNT></STOCK>), wrappers counts such children and kids its children
+	// with text, meta those that say where a property is listed (see propertyMetaNames) and
+	// position the text of one of them, its place.
+	propName, wrapped, position string
+	propValues                  []string
+	kids, wrappers, meta        int
 	// images counts its empty children that give an image by its address (<imgs><main url=…/>).
 	images int
 }
@@ -113,14 +118,24 @@ func (r *productXMLReader) readRecord(se xml.StartElement) (product xmlRecord, v
 				target = &product
 			}
 			if v == "" {
-				if p, ok := fr.property(); ok {
+				key := r.keyOf(fr.el.Name.Local)
+				option := key == "option" && fr.propName != "" && fr.kids == 1+fr.meta+len(fr.propValues)
+				if option {
+					// an option's definition (Shopify's <option><name>Size</name><position>2…)
+					product.setOption(fr.position, fr.propName)
+				}
+				if p, ok := fr.property(!variantKeys[key]); ok {
 					// a name/value pair (<PARAM><PARAM_NAME>Barva</PARAM_NAME><VAL>modrá</VAL>):
 					// a property, not two fields
 					nested.header, nested.rec = nested.header[:fr.fromNested], nested.rec[:fr.fromNested]
 					nested.props = append(nested.props, p)
 					continue
 				}
-				if variantKeys[r.keyOf(fr.el.Name.Local)] {
+				if option {
+					nested.header, nested.rec = nested.header[:fr.fromNested], nested.rec[:fr.fromNested]
+					continue
+				}
+				if variantKeys[key] {
 					if vr, ok := cutVariant(fr, &product, &nested); ok {
 						// each variant's row repeats the product's fields: they count
 						if size += variantCost; size > limit {
@@ -145,10 +160,16 @@ func (r *productXMLReader) readRecord(se xml.StartElement) (product xmlRecord, v
 					}
 					continue
 				}
-				if fr.kids != 1 || fr.wrapped == "" || columnField(fr.el.Name.Local) == "" {
+				switch {
+				case propertyValueNames[key] && fr.kids > 0 && len(fr.propValues) == fr.kids:
+					v = strings.Join(fr.propValues, ", ") // <options><option>S</option>…: a list of values
+				case fr.wrappers == 1 && fr.propName == "" && columnField(fr.el.Name.Local) != "":
+					// <STOCK><AMOUNT>3</AMOUNT></STOCK>, beside a <MINIMAL_AMOUNT>: the stock
+					// is 3; <price><value>39.90</value><currency>… the price 39.90
+					v = fr.wrapped
+				default:
 					continue
 				}
-				v = fr.wrapped // <STOCK><AMOUNT>3</AMOUNT></STOCK>: the stock is 3
 			}
 			if len(stack) > 0 {
 				stack[len(stack)-1].child(r.keyOf(fr.el.Name.Local), v)
@@ -172,9 +193,15 @@ const variantCost = 256
 // frame.
 func (fr *xmlFrame) child(k, v string) {
 	fr.kids++
-	fr.wrapped = ""
-	if fr.kids == 1 && wrappedValueNames[k] {
+	if wrappedValueNames[k] {
+		fr.wrappers++
 		fr.wrapped = v
+	}
+	if propertyMetaNames[k] {
+		fr.meta++
+		if k == "position" {
+			fr.position = v
+		}
 	}
 	switch {
 	case propertyNameNames[k] && fr.propName == "":
@@ -185,18 +212,25 @@ func (fr *xmlFrame) child(k, v string) {
 }
 
 // property is the name/value pair an element without text of its own gives: by a child naming
-// it and one or more giving its value (<PARAM_NAME>/<VAL>, <name>/<value>), or by a name
-// attribute and children giving its value (TradeTracker's <property name="size"><value>).
-func (fr *xmlFrame) property() ([2]string, bool) {
+// it and one or more giving its value (<PARAM_NAME>/<VAL>, <name>/<value>, WooCommerce's
+// <name>/<option>), or by a name attribute and children giving its value (TradeTracker's
+// <property name="size"><value>). With meta, children saying where the property is listed
+// (WooCommerce's <id>, <position>; see propertyMetaNames) may be beside them: not in a
+// variant's element, whose id is its own.
+func (fr *xmlFrame) property(meta bool) ([2]string, bool) {
 	if len(fr.propValues) == 0 {
 		return [2]string{}, false
 	}
+	others := 0
+	if meta {
+		others = fr.meta
+	}
 	name := fr.propName
 	if name == "" {
-		if name = propertyNameAttr(fr.el); name == "" || fr.kids != len(fr.propValues) {
+		if name = propertyNameAttr(fr.el); name == "" || fr.kids != len(fr.propValues)+others {
 			return [2]string{}, false
 		}
-	} else if fr.kids != len(fr.propValues)+1 {
+	} else if fr.kids != len(fr.propValues)+1+others {
 		return [2]string{}, false // more than a name and its values: a record of its own
 	}
 	return [2]string{name, strings.Join(fr.propValues, ", ")}, true
@@ -230,7 +264,12 @@ func cutVariant(fr xmlFrame, product, nested *xmlRecord) (xmlRecord, bool) {
 		}
 	}
 	vr.header, vr.rec = append(vr.header, product.header[fr.fromHeader:]...), append(vr.rec, product.rec[fr.fromHeader:]...)
-	vr.header, vr.rec = append(vr.header, nested.header[fr.fromNested:]...), append(vr.rec, nested.rec[fr.fromNested:]...)
+	for i, h := range nested.header[fr.fromNested:] {
+		if headerKey(h) == "quantity" {
+			h = "stock_quantity" // a variant's quantity is its stock (a bulk price's is no variant)
+		}
+		vr.add(h, nested.rec[fr.fromNested+i])
+	}
 	vr.props = append(vr.props, nested.props[fr.fromProps:]...)
 	product.header, product.rec = product.header[:fr.fromHeader], product.rec[:fr.fromHeader]
 	nested.header, nested.rec, nested.props = nested.header[:fr.fromNested], nested.rec[:fr.fromNested], nested.props[:fr.fromProps]

@@ -22,12 +22,18 @@ import (
 var variantKeys = map[string]bool{"variant": true, "variation": true, "productvariant": true, "varianta": true, "wariant": true}
 
 // propertyNameNames and propertyValueNames are the header keys of the children that name a
-// property and give its value; wrappedValueNames those of a lone child holding the value of
-// the element around it.
+// property and give its value (WooCommerce's REST API gives a variation's attribute as its
+// option, a product's as a list of options); wrappedValueNames those of a child holding the
+// value of the element around it.
 var (
 	propertyNameNames  = map[string]bool{"name": true, "paramname": true, "attributename": true, "propertyname": true, "key": true, "nazwa": true}
 	propertyValueNames = map[string]bool{"value": true, "val": true, "values": true, "attributevalue": true, "propertyvalue": true,
-		"wartosc": true, "wartość": true}
+		"wartosc": true, "wartość": true, "option": true, "options": true}
+	// propertyMetaNames are the header keys of a property's children that say where it is
+	// listed, not what it is: WooCommerce's attribute id, slug, position and flags, Shopify's
+	// option id, position and product id.
+	propertyMetaNames = map[string]bool{"id": true, "slug": true, "position": true, "visible": true, "variation": true,
+		"productid": true}
 	wrappedValueNames = map[string]bool{"amount": true, "quantity": true, "value": true, "val": true, "count": true}
 )
 
