@@ -125,17 +125,42 @@ func ParseSizes(kind, system, text string) ([]SizePref, error) {
 		if part == "" {
 			continue
 		}
-		p, err := parseOneSize(k, system, part)
+		ps, err := parseSizeOrPair(k, system, part)
 		if err != nil {
 			return nil, err
 		}
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+		for _, p := range ps {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
 		}
 	}
 	if len(out) > MaxSizesPerKind {
 		return nil, fmt.Errorf("give at most %d sizes for %s", MaxSizesPerKind, strings.ToLower(k.Label))
+	}
+	return out, nil
+}
+
+// parseSizeOrPair reads one size a shopper typed, or a pair of neighbouring sizes as two:
+// "8/10" or "8-10" in dress sizes (catalog.ParseSizePair) is UK 8 and UK 10, "S/M" is S and M,
+// so the shopper hears of items in either size, as an item sized "8/10" reaches both.
+func parseSizeOrPair(k SizeKind, system, text string) ([]SizePref, error) {
+	hint := system
+	if system == catalog.SystemLetter {
+		hint = ""
+	}
+	if pair, ok := catalog.ParseSizePair(text, hint, k.Kind); ok && k.takes(pair[0].System) {
+		return []SizePref{{Kind: k.Kind, System: pair[0].System, Value: pair[0].Value},
+			{Kind: k.Kind, System: pair[1].System, Value: pair[1].Value}}, nil
+	}
+	p, err := parseOneSize(k, system, text)
+	if err != nil || p.System != catalog.SystemLetter || !strings.Contains(p.Value, "/") {
+		return []SizePref{p}, err
+	}
+	var out []SizePref
+	for _, v := range strings.Split(p.Value, "/") { // "S/M": each letter
+		out = append(out, SizePref{Kind: k.Kind, System: p.System, Value: v})
 	}
 	return out, nil
 }

@@ -7,6 +7,12 @@ import (
 	"unicode"
 )
 
+// SystemChild is the size system written on a child's size (an item whose feed's age_group
+// is a child's): a span of ages ("8-10"), a girls' "10", a kids' "S" or shoe "12". It numbers
+// nothing adult: such a size is found under its own text and reaches no adult shopper. The
+// name is the one the first such sizes, spans of years, were written in.
+const SystemChild = "years"
+
 // marketSystems are the size systems shops pricing in a currency write bare numbers in, where
 // one system rules that market: British shops number dresses and shoes in UK sizes, Australian
 // and New Zealand ones dresses in AU sizes, Japanese ones in JP sizes.
@@ -42,7 +48,9 @@ func IsMale(gender string) bool {
 //     dollars: AU; yen: JP), numbers ParseSize reads as US or UK sizes, and a lone number it
 //     reads as EU, that the market's system can read: "10", "6.5", "6½", "8, 10, 12", a
 //     neighbouring pair ("8/10", "8-10", see ParseSizePair), with label and fit words ("Size
-//     10", "10 Petite", "6 Wide Fit"), or beside one letter size ("S (8)", "XS/6").
+//     10", "10 Petite", "6 Wide Fit"), or beside one letter size ("S (8)", "XS/6");
+//   - in such a shop, a bare number beside its own equivalents in other systems that confirm
+//     the market's reading ("8 (EU 36)" in pounds: UK 8 is EU 36, US 8 is not).
 //
 // Sizes written with a system ("US 8"), a width ("8.5 B(M)"), a US plus mark ("14W"), or
 // that the market's system cannot read (an AU shoe: AU women's shoe sizes are US ones by some
@@ -51,12 +59,13 @@ func MarketSizeSystem(raw, kind, gender, currency string) string {
 	currency = strings.ToUpper(strings.TrimSpace(currency))
 	kind = strings.ToLower(strings.TrimSpace(kind))
 	nums, letters, ok := bareSizeWords(raw, kind)
-	if !ok || len(nums) == 0 || kind == KindRings {
+	if !ok && kind != KindRings {
+		return statedMarketSystem(raw, kind, gender, marketSystems[currency])
+	}
+	if len(nums) == 0 || kind == KindRings {
 		return ""
 	}
-	if kind == KindBottoms && letters == 0 && IsMale(gender) && waistCurrencies[currency] && menWaists(nums) &&
-		!strings.ContainsFunc(raw, unicode.IsLetter) { // "Size 32": a label, as "EU 32" names a system
-
+	if waistCurrencies[currency] && MenWaistNumbers(raw, kind, gender) {
 		return SystemWaist
 	}
 	market := marketSystems[currency]
@@ -79,6 +88,19 @@ func MarketSizeSystem(raw, kind, gender, currency string) string {
 		}
 	}
 	return market
+}
+
+// MenWaistNumbers says whether raw is bare numbers 28 to 40 without words, or a list of them,
+// on men's trousers (kind bottoms, gender men's, IsMale): waists in inches wherever trousers are
+// sized in inches, and what a feed means by a US or UK "32" on them (no US or UK men's trouser
+// size is a 32 but the waist). "Size 32" is a label and "EU 32" names a system: neither is.
+func MenWaistNumbers(raw, kind, gender string) bool {
+	kind = strings.ToLower(strings.TrimSpace(kind))
+	if kind != KindBottoms || !IsMale(gender) || strings.ContainsFunc(raw, unicode.IsLetter) {
+		return false
+	}
+	nums, letters, ok := bareSizeWords(raw, kind)
+	return ok && letters == 0 && len(nums) > 0 && menWaists(nums)
 }
 
 // menWaists says whether each number is a men's trouser waist: 28 to 40 inches.

@@ -18,6 +18,10 @@ const OneSize = "One size"
 // filters as not given.
 const SizeNotGiven = "Size not given"
 
+// childLabel starts the label of a child's size (catalog.SystemChild): "Kids 10", "Kids S",
+// "Kids 8-10", none of which is a label an adult's size is filed under.
+const childLabel = "Kids "
+
 // Size-label systems that are not numbering systems.
 const (
 	sysOneSize  = "one"
@@ -65,13 +69,20 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 // feed gives no system for are a shop's own (catalog.MarketSizeSystem: a pound shop's "10" is a
 // UK size, a dollar shop's "34" on men's trousers a waist); "" for not known (see menWaist). A
 // pair of neighbouring numeric sizes ("8/10", "8-10": catalog.ParseSizePair) is found under
-// each, as "S/M" is.
+// each, as "S/M" is. A child's size (system catalog.SystemChild) is found under its own text
+// after childLabel only, or as one size.
 func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		if kind != "" {
 			return []sizeKey{{SizeNotGiven, sysNotGiven}}
 		}
 		return []sizeKey{{OneSize, sysOneSize}}
+	}
+	if system == catalog.SystemChild { // a child's size: no adult size, so no adult shopper's
+		if s, err := catalog.ParseSize(raw, "", kind); err == nil && s.OneSize {
+			return []sizeKey{{OneSize, sysOneSize}}
+		}
+		return []sizeKey{{childLabel + strings.Join(strings.Fields(raw), " "), sysOther}}
 	}
 	currency = strings.ToUpper(strings.TrimSpace(currency))
 	if system == "" && kind != "" {
@@ -222,42 +233,18 @@ func sizeList(raw, system, kind string) []catalog.Size {
 	return sizes
 }
 
-// clothingOffsets convert numeric clothing sizes through US numbering. Women's (the default):
-// US 4 = UK 8 = AU 8 = EU/FR 36 = DE 34 = IT 40. Men's: US = UK = AU chest inches, EU, FR, DE
-// and IT 10 more (US 38 = IT 48). Japanese sizes are not converted. This chart belongs with
-// catalog.ConvertShoe; it lives here until catalog grows a clothing converter.
-var clothingOffsets = map[string]map[string]float64{
-	"women": {catalog.SystemUS: 0, catalog.SystemUK: 4, catalog.SystemAU: 4, catalog.SystemEU: 32,
-		catalog.SystemFR: 32, catalog.SystemDE: 30, catalog.SystemIT: 36},
-	"men": {catalog.SystemUS: 0, catalog.SystemUK: 0, catalog.SystemAU: 0, catalog.SystemEU: 10,
-		catalog.SystemFR: 10, catalog.SystemDE: 10, catalog.SystemIT: 10},
-}
-
 // clothingSystems is the order converted clothing keys are listed in.
 var clothingSystems = []string{catalog.SystemUS, catalog.SystemUK, catalog.SystemAU, catalog.SystemEU,
 	catalog.SystemFR, catalog.SystemDE, catalog.SystemIT}
 
+// convertClothing is the keys of numeric clothing size s in every system of the clothing
+// chart (catalog.ConvertClothing), its own included.
 func convertClothing(s catalog.Size, gender string) []sizeKey {
-	chart := clothingOffsets["women"]
-	if isMale(gender) {
-		chart = clothingOffsets["men"]
-	}
-	from, ok := chart[s.System]
-	if !ok {
-		return nil
-	}
-	n, err := strconv.ParseFloat(s.Value, 64)
-	if err != nil {
-		return nil
-	}
-	us := n - from
 	var out []sizeKey
 	for _, sys := range clothingSystems {
-		v := us + chart[sys]
-		if v < 0 || v != float64(int(v)) {
-			continue
+		if c, ok := catalog.ConvertClothing(s, sys, gender); ok {
+			out = append(out, sizeKey{c.System + " " + c.Value, c.System})
 		}
-		out = append(out, sizeKey{sys + " " + strconv.Itoa(int(v)), sys})
 	}
 	return out
 }

@@ -130,6 +130,14 @@ var normaliserGolden = map[int]uint64{
 	// trousers: a skirt's "W28" is no waist any more. testdata/golden-variety.xml gained GV-41
 	// (version 19's rules give 0xc8a3f2dae843cd6f on GV-1 to GV-41).
 	20: 0xe06f2fbefeed0bf4,
+	// 21: a child's size (age_group kids, toddler, infant, newborn) that is not one size is
+	// written in "years" (catalog.SystemChild) whatever it is, a girls' "10" or a kids' "S" as a
+	// span of ages was: no adult shopper's size finds it; men's trousers' bare 28 to 40 whose
+	// feed says US or UK are waists; a bare number beside an equivalent that confirms the
+	// market's reading ("8 (EU 36)" in a pound shop) is read in the market's system.
+	// testdata/golden-variety.xml gained GV-42 to GV-44 (version 20's rules give
+	// 0x1fb4ce0b1456bcdd on GV-1 to GV-44).
+	21: 0x8baa5a103d14df01,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

@@ -90,11 +90,13 @@ func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *m
 		RegularPrice: it.RegularPrice,
 		Availability: m.availability(it.Availability),
 	}
-	switch {
-	case childAgeSpan(it, node.SizeKind):
-		l.offer.SizeSystem = childAgeSystem // a girls' "8-10", even in the feed's US: ages, no women's US 8 and 10
-	case l.offer.SizeSystem == "":
+	switch sys := l.offer.SizeSystem; {
+	case childSize(it, node.SizeKind):
+		l.offer.SizeSystem = catalog.SystemChild // a girls' "10" or "8-10", even in the feed's US: no women's US 10
+	case sys == "":
 		l.offer.SizeSystem = sizeSystem(it, node)
+	case (sys == catalog.SystemUS || sys == catalog.SystemUK) && catalog.MenWaistNumbers(it.Size, node.SizeKind, it.Gender):
+		l.offer.SizeSystem = catalog.SystemWaist // men's trousers' US or UK "32": no such size but the waist
 	}
 	l.keyParts = catalog.KeyParts{MPN: it.MPN, GroupID: it.ItemGroupID, Retailer: retailerSlug,
 		GTIN: it.GTIN, Title: it.Title, Color: it.Color}
@@ -256,22 +258,18 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 	return s.System
 }
 
-// childAgeSystem is the size system written on a children's span of ages ("8-10", "10/12"
-// on an item whose age_group is a child's), in place of the feed's or the market's: no system
-// the index numbers, so the span is found under its own text and reaches no adult shopper,
-// where read as a pair of neighbouring sizes (catalog.ParseSizePair) it would be a women's UK
-// 8 and UK 10.
-const childAgeSystem = "years"
-
-// childAgeSpan says whether an item's size is two neighbouring numbers that
-// catalog.ParseSizePair reads as a pair of sizes, on an item whose feed's age_group is a
-// child's (Google's newborn, infant, toddler, kids).
-func childAgeSpan(it feed.Item, kind string) bool {
-	if !childAgeGroups[strings.ToLower(strings.TrimSpace(it.AgeGroup))] {
+// childSize says whether an item is a child's (its feed's age_group is one of Google's
+// newborn, infant, toddler, kids) with a size that is not one size: a girls' "10", "S" or
+// "8-10" (ages, which catalog.ParseSizePair would read as a pair of sizes), a kids' shoe "12".
+// Such a size is written in catalog.SystemChild, in place of the feed's or the market's
+// system, so it is found under its own text and reaches no adult shopper: shoppers give adult
+// sizes, and a girls' US 10 is no women's US 10. A one-size kids' cap stays one size.
+func childSize(it feed.Item, kind string) bool {
+	if !childAgeGroups[strings.ToLower(strings.TrimSpace(it.AgeGroup))] || strings.TrimSpace(it.Size) == "" {
 		return false
 	}
-	_, ok := catalog.ParseSizePair(it.Size, "", kind)
-	return ok
+	s, err := catalog.ParseSize(it.Size, "", kind)
+	return err != nil || !s.OneSize
 }
 
 // childAgeGroups are the age_group values of children's items.

@@ -35,8 +35,8 @@ func TestChildrensSpansReachNoAdultShoppers(t *testing.T) {
 		{"Women > Tops", "female", "adult", "GBP", "10-12", "", "tops", "UK", "12", true},
 		{"Women > Tops", "female", "", "USD", "6-8", "", "tops", "US", "8", true},
 		{"Women > Dresses", "female", "adult", "AUD", "8-10", "", "dresses", "AU", "8", true},
-		// A children's letter stays a letter.
-		{"Girls > Tops", "female", "kids", "GBP", "S/M", "", "tops", "letter", "M", true},
+		// A children's letter is a children's size, which no adult shopper gives.
+		{"Girls > Tops", "female", "kids", "GBP", "S/M", "", "tops", "letter", "M", false},
 	}
 	at := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {

@@ -233,12 +233,10 @@ func sizeRows(sizes []account.SizePref, typed map[string]string) []sizeRow {
 		row := sizeRow{Kind: k.Kind, Label: k.Label, Example: k.Example, Field: "size_" + k.Kind,
 			SystemField: "system_" + k.Kind, System: k.Systems[0], Systems: k.Systems}
 		var labels []string
-		for _, sp := range sizes {
-			if sp.Kind == k.Kind {
-				labels = append(labels, sp.String())
-				if len(labels) == 1 {
-					row.System = sp.System
-				}
+		for _, sp := range kindSizes(sizes, k.Kind) {
+			labels = append(labels, sp.String())
+			if len(labels) == 1 {
+				row.System = sp.System
 			}
 		}
 		row.Text = strings.Join(labels, ", ")
@@ -251,6 +249,30 @@ func sizeRows(sizes []account.SizePref, typed map[string]string) []sizeRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// kindSizes are the sizes of kind, each system's in the order a size picker shows them
+// (store.SortSizes: "S, M", "UK 8, UK 10", as a shopper types a pair), systems in the order
+// they come.
+func kindSizes(sizes []account.SizePref, kind string) []account.SizePref {
+	var systems []string
+	values := map[string][]string{}
+	for _, sp := range sizes {
+		if sp.Kind != kind {
+			continue
+		}
+		if _, ok := values[sp.System]; !ok {
+			systems = append(systems, sp.System)
+		}
+		values[sp.System] = append(values[sp.System], sp.Value)
+	}
+	var out []account.SizePref
+	for _, sys := range systems {
+		for _, v := range store.SortSizes(values[sys]) {
+			out = append(out, account.SizePref{Kind: kind, System: sys, Value: v})
+		}
+	}
+	return out
 }
 
 // categoryChoices lists the categories a shopper can limit to: the top three levels of the

@@ -161,7 +161,7 @@ func TestSettingsSave(t *testing.T) {
 		if checked["hide_questionable=1"] {
 			t.Error("hide questionable is ticked though it was saved off")
 		}
-		for id, want := range map[string]string{"size_shoes": "EU 38, EU 39", "size_tops": "M, S", "max_price": "450",
+		for id, want := range map[string]string{"size_shoes": "EU 38, EU 39", "size_tops": "S, M", "max_price": "450",
 			"min_discount": "20", "time_zone": "Europe/Paris", "size_rings": ""} {
 			if got := fieldValue(t, doc, id); got != want {
 				t.Errorf("#%s = %q, want %q", id, got, want)
@@ -371,6 +371,44 @@ func TestWelcomeFlow(t *testing.T) {
 		if z := byID(getAs(t, ts, "/welcome?step=3", session, http.StatusOK), "time_zone"); z != nil {
 			if _, g := attr(z, "data-guess"); g {
 				t.Error("the chosen zone would be overwritten by the browser's")
+			}
+		}
+	})
+}
+
+// TestSettingsSavesSizePairs: a pair a shopper types ("8/10" in UK dress sizes, "S/M") is
+// saved as both sizes, so items of either reach them, and the page shows the two in order.
+func TestSettingsSavesSizePairs(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		seed(t, db)
+		seedKinds(t, db)
+		ts, _ := newPrefsSite(t, db)
+		session, uid := shopper(t, db, "pairs@example.com")
+		form := goodSettings()
+		form.Set("size_tops", "S/M")
+		form.Set("system_dresses", "UK")
+		form.Set("size_dresses", "8/10")
+		if status, loc, _ := postPrefs(t, ts, "/settings", session, form); status != http.StatusSeeOther {
+			t.Fatalf("POST /settings: %d to %q, want 303", status, loc)
+		}
+		p, err := db.Preferences(context.Background(), uid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved := map[account.SizePref]bool{}
+		for _, s := range p.Sizes {
+			saved[s] = true
+		}
+		for _, want := range []account.SizePref{{Kind: "dresses", System: "UK", Value: "8"}, {Kind: "dresses", System: "UK", Value: "10"},
+			{Kind: "tops", System: "letter", Value: "S"}, {Kind: "tops", System: "letter", Value: "M"}} {
+			if !saved[want] {
+				t.Errorf("%+v not saved; saved %+v", want, p.Sizes)
+			}
+		}
+		doc := getAs(t, ts, "/settings?saved=1", session, http.StatusOK)
+		for id, want := range map[string]string{"size_dresses": "UK 8, UK 10", "size_tops": "S, M"} {
+			if got := fieldValue(t, doc, id); got != want {
+				t.Errorf("#%s = %q, want %q", id, got, want)
 			}
 		}
 	})
