@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -252,8 +253,8 @@ func sizeRows(sizes []account.SizePref, typed map[string]string) []sizeRow {
 }
 
 // kindSizes are the sizes of kind, each system's in the order a size picker shows them
-// (store.SortSizes: "S, M", "UK 8, UK 10", as a shopper types a pair), systems in the order
-// they come.
+// (store.SortSizes: "S, M", "UK 8, UK 10", as a shopper types a pair) and a ring's UK letters
+// in the alphabet's, systems in the order they come.
 func kindSizes(sizes []account.SizePref, kind string) []account.SizePref {
 	var systems []string
 	values := map[string][]string{}
@@ -268,7 +269,11 @@ func kindSizes(sizes []account.SizePref, kind string) []account.SizePref {
 	}
 	var out []account.SizePref
 	for _, sys := range systems {
-		for _, v := range store.SortSizes(values[sys]) {
+		vs := store.SortSizes(values[sys])
+		if kind == catalog.KindRings && sys == catalog.SystemUK {
+			slices.Sort(vs) // ring letters run L, M, N: no clothing letters, where M comes before L
+		}
+		for _, v := range vs {
 			out = append(out, account.SizePref{Kind: kind, System: sys, Value: v})
 		}
 	}
