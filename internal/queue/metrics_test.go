@@ -3,11 +3,11 @@ package queue
 import (
 	"context"
 	"errors"
+	"maps"
 	"testing"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	dto "github.com/prometheus/client_model/go"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
@@ -126,8 +126,15 @@ func jobsIn(t *testing.T, q *Queue, kind string, state rivertype.JobState) []*ri
 	return out
 }
 
+// series is one time series of a gathering: its metric's name, its labels and its value.
+type series struct {
+	name   string
+	labels map[string]string
+	value  float64
+}
+
 // scrape is one gathering of a queue's metrics.
-type scrape []*dto.MetricFamily
+type scrape []series
 
 func gather(t *testing.T, q *Queue) scrape {
 	t.Helper()
@@ -137,31 +144,30 @@ func gather(t *testing.T, q *Queue) scrape {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return mfs
+	var out scrape
+	for _, mf := range mfs {
+		for _, m := range mf.GetMetric() {
+			labels := map[string]string{}
+			for _, l := range m.GetLabel() {
+				labels[l.GetName()] = l.GetValue()
+			}
+			v := m.GetGauge().GetValue()
+			if m.GetCounter() != nil {
+				v = m.GetCounter().GetValue()
+			}
+			out = append(out, series{mf.GetName(), labels, v})
+		}
+	}
+	return out
 }
 
 // value is the value of the series of name with exactly labels; 0 when absent (Prometheus
 // reads an absent counter or count as zero).
 func (s scrape) value(t *testing.T, name string, labels map[string]string) float64 {
 	t.Helper()
-	for _, mf := range s {
-		if mf.GetName() != name {
-			continue
-		}
-	series:
-		for _, m := range mf.GetMetric() {
-			if len(m.GetLabel()) != len(labels) {
-				continue
-			}
-			for _, l := range m.GetLabel() {
-				if labels[l.GetName()] != l.GetValue() {
-					continue series
-				}
-			}
-			if m.GetCounter() != nil {
-				return m.GetCounter().GetValue()
-			}
-			return m.GetGauge().GetValue()
+	for _, sr := range s {
+		if sr.name == name && maps.Equal(sr.labels, labels) {
+			return sr.value
 		}
 	}
 	return 0
