@@ -138,6 +138,11 @@ var normaliserGolden = map[int]uint64{
 	// testdata/golden-variety.xml gained GV-42 to GV-44 (version 20's rules give
 	// 0x1fb4ce0b1456bcdd on GV-1 to GV-44).
 	21: 0x8baa5a103d14df01,
+	// 22: an item whose feed gives no age group is a child's when its product type names a
+	// children's department ("Kinder > Mädchen > Kleider", "Girls' Dresses") or its title says
+	// "Kids'" or "Children's": its sizes reach no adult shopper. testdata/golden-variety.xml
+	// gained GV-45 (version 21's rules give 0xb40f7c8212d71bc3 on GV-1 to GV-45).
+	22: 0x3accc6d9da8354cb,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

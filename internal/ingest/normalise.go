@@ -258,23 +258,6 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 	return s.System
 }
 
-// childSize says whether an item is a child's (its feed's age_group is one of Google's
-// newborn, infant, toddler, kids) with a size that is not one size: a girls' "10", "S" or
-// "8-10" (ages, which catalog.ParseSizePair would read as a pair of sizes), a kids' shoe "12".
-// Such a size is written in catalog.SystemChild, in place of the feed's or the market's
-// system, so it is found under its own text and reaches no adult shopper: shoppers give adult
-// sizes, and a girls' US 10 is no women's US 10. A one-size kids' cap stays one size.
-func childSize(it feed.Item, kind string) bool {
-	if !childAgeGroups[strings.ToLower(strings.TrimSpace(it.AgeGroup))] || strings.TrimSpace(it.Size) == "" {
-		return false
-	}
-	s, err := catalog.ParseSize(it.Size, "", kind)
-	return err != nil || !s.OneSize
-}
-
-// childAgeGroups are the age_group values of children's items.
-var childAgeGroups = wordList("newborn", "infant", "toddler", "kids", "kid", "child", "children", "baby", "youth")
-
 // saysJeans says whether a title has the word "jeans" (not "Jean Paul Gaultier").
 func saysJeans(title string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) }) {

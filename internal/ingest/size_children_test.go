@@ -35,6 +35,10 @@ func TestChildrensSpansReachNoAdultShoppers(t *testing.T) {
 		{"Women > Tops", "female", "adult", "GBP", "10-12", "", "tops", "UK", "12", true},
 		{"Women > Tops", "female", "", "USD", "6-8", "", "tops", "US", "8", true},
 		{"Women > Dresses", "female", "adult", "AUD", "8-10", "", "dresses", "AU", "8", true},
+		// No age group in the feed, but a children's department in its product type.
+		{"Kids > Girls > Dresses", "female", "", "USD", "10", "", "dresses", "US", "10", false},
+		{"Kinder > Mädchen > Kleider", "female", "", "EUR", "M", "", "dresses", "letter", "M", false},
+		{"Women > Dresses", "female", "", "USD", "10", "", "dresses", "US", "10", true},
 		// A children's letter is a children's size, which no adult shopper gives.
 		{"Girls > Tops", "female", "kids", "GBP", "S/M", "", "tops", "letter", "M", false},
 	}
