@@ -4,9 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/feed"
-	"github.com/tagdrop/tagdrop/internal/index"
 )
 
 // TestChildrensSpansReachNoAdultShoppers: a children's "8-10" or "10/12" (the feed's
@@ -46,19 +44,7 @@ func TestChildrensSpansReachNoAdultShoppers(t *testing.T) {
 	for _, tt := range tests {
 		it := feed.Item{ID: "1", Title: "Item", ProductType: tt.productType, Gender: tt.gender, AgeGroup: tt.ageGroup,
 			Currency: tt.currency, Size: tt.size, SizeSystem: tt.sizeSystem, RegularPrice: 5000, Availability: "in stock"}
-		node, _ := defaultTables().categorise(it)
-		l := normalise(it, "shop", at, newMemo())
-		ix, err := index.New(index.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		o := l.offer
-		err = ix.Upsert(index.Product{ID: 1, Title: l.product.Title, Gender: l.product.Gender, SizeKind: node.SizeKind,
-			Offers: []index.Offer{{ID: 1, Retailer: "shop", Size: o.Size, SizeSystem: o.SizeSystem, Price: 5000,
-				RegularPrice: 5000, Currency: o.Currency, Availability: catalog.InStock}}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ix, o := indexImported(t, it, at)
 		if got := !ix.SizeInStock(tt.kind, tt.system, tt.value).IsEmpty(); got != tt.match {
 			t.Errorf("%s (%s), %q: %q imported as system %q; shopper's %s %s %s matches it: %v, want %v",
 				tt.productType, tt.ageGroup, tt.currency, tt.size, o.SizeSystem, tt.kind, tt.system, tt.value, got, tt.match)

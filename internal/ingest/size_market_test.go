@@ -78,22 +78,30 @@ func TestImportedSizesMatchShoppers(t *testing.T) {
 	for _, tt := range tests {
 		it := feed.Item{ID: "1", Title: "Item", ProductType: tt.productType, Gender: tt.gender, Currency: tt.currency,
 			Size: tt.size, RegularPrice: 5000, Availability: "in stock"}
-		node, _ := defaultTables().categorise(it)
-		l := normalise(it, "shop", at, newMemo())
-		ix, err := index.New(index.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		o := l.offer
-		err = ix.Upsert(index.Product{ID: 1, Title: l.product.Title, Gender: l.product.Gender, SizeKind: node.SizeKind,
-			Offers: []index.Offer{{ID: 1, Retailer: "shop", Size: o.Size, SizeSystem: o.SizeSystem, Price: 5000,
-				RegularPrice: 5000, Currency: o.Currency, Availability: catalog.InStock}}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ix, o := indexImported(t, it, at)
 		if got := !ix.SizeInStock(tt.kind, tt.system, tt.value).IsEmpty(); got != tt.match {
 			t.Errorf("%s, %s, %q: %q imported as system %q; shopper's %s %s %s matches it: %v, want %v",
 				tt.productType, tt.gender, tt.currency, tt.size, o.SizeSystem, tt.kind, tt.system, tt.value, got, tt.match)
 		}
 	}
+}
+
+// indexImported normalises a feed item as an import does and files the offer it gives, in stock,
+// in an index of its own, returning the index and the offer.
+func indexImported(t *testing.T, it feed.Item, at time.Time) (*index.Index, catalog.Offer) {
+	t.Helper()
+	node, _ := defaultTables().categorise(it)
+	l := normalise(it, "shop", at, newMemo())
+	ix, err := index.New(index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := l.offer
+	err = ix.Upsert(index.Product{ID: 1, Title: l.product.Title, Gender: l.product.Gender, SizeKind: node.SizeKind,
+		Offers: []index.Offer{{ID: 1, Retailer: "shop", Size: o.Size, SizeSystem: o.SizeSystem, Price: 5000,
+			RegularPrice: 5000, Currency: o.Currency, Availability: catalog.InStock}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, o
 }

@@ -5,9 +5,7 @@ import (
 	"time"
 
 	"github.com/tagdrop/tagdrop/internal/account"
-	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/feed"
-	"github.com/tagdrop/tagdrop/internal/index"
 )
 
 // TestImportedSizesMatchTypedSizes follows a size from the feed item to the shopper who typed
@@ -62,19 +60,7 @@ func TestImportedSizesMatchTypedSizes(t *testing.T) {
 	for _, tt := range tests {
 		it := feed.Item{ID: "1", Title: "Item", ProductType: tt.productType, Gender: tt.gender, AgeGroup: tt.ageGroup,
 			Currency: tt.currency, Size: tt.size, SizeSystem: tt.sizeSystem, RegularPrice: 5000, Availability: "in stock"}
-		node, _ := defaultTables().categorise(it)
-		l := normalise(it, "shop", at, newMemo())
-		ix, err := index.New(index.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		o := l.offer
-		err = ix.Upsert(index.Product{ID: 1, Title: l.product.Title, Gender: l.product.Gender, SizeKind: node.SizeKind,
-			Offers: []index.Offer{{ID: 1, Retailer: "shop", Size: o.Size, SizeSystem: o.SizeSystem, Price: 5000,
-				RegularPrice: 5000, Currency: o.Currency, Availability: catalog.InStock}}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ix, o := indexImported(t, it, at)
 		prefs, err := account.ParseSizes(tt.kind, tt.system, tt.text)
 		if err != nil {
 			t.Errorf("ParseSizes(%q, %q, %q): %v", tt.kind, tt.system, tt.text, err)
