@@ -18,8 +18,10 @@ type MailStore interface {
 	ClaimMessages(ctx context.Context, limit int, lease time.Duration) ([]notify.Message, error)
 	ClaimMessagesByID(ctx context.Context, ids []int64, lease time.Duration) ([]notify.Message, error)
 	MarkMessageSent(ctx context.Context, id int64) error
-	RetryMessage(ctx context.Context, id int64, next time.Time, reason string) error
-	ReleaseMessage(ctx context.Context, id int64) error
+	// RetryMessage and ReleaseMessage change a message only while the claim that returned it
+	// with Attempts == attempt still holds it.
+	RetryMessage(ctx context.Context, id int64, attempt int, next time.Time, reason string) error
+	ReleaseMessage(ctx context.Context, id int64, attempt int) error
 	FailMessage(ctx context.Context, id int64, reason string, bounced bool) error
 	// Ping says whether the database answers (the sender asks after an outcome went unrecorded).
 	Ping(ctx context.Context) error
@@ -311,7 +313,10 @@ func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.
 			// connection too.
 			return c, errDatabaseAway
 		}
-		st, recorded := s.settle(ctx, m, tr.Send(ctx, m))
+		sendCtx, cancel := context.WithTimeout(ctx, s.sendRoom(claimed))
+		err := tr.Send(sendCtx, m)
+		cancel()
+		st, recorded := s.settle(ctx, m, err)
 		if !recorded {
 			// The database is away: stop here and leave the rest of the batch leased, to be sent
 			// once after the lease ends, instead of sending it now unrecorded (and again later).
@@ -328,6 +333,14 @@ func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.
 		}
 	}
 	return c, nil
+}
+
+// sendRoom is how long a send begun now may take: until three quarters of the lease taken at
+// claimed, so that a send on a slow or stalled server ends (as a temporary failure, retried
+// later) while the claim still holds, instead of going on after another sender may have claimed
+// and sent the same message. The quarter left covers clocks and the outcome's write.
+func (s *Sender) sendRoom(claimed time.Time) time.Duration {
+	return s.cfg.Lease*3/4 - s.now().Sub(claimed)
 }
 
 // databaseBack says whether a connection may claim mail to send: after an outcome could not be
@@ -371,7 +384,7 @@ func (s *Sender) settle(ctx context.Context, m notify.Message, err error) (notif
 	default:
 		next := s.now().Add(Backoff(s.cfg.RetryBase, m.Attempts-1, rand.Float64()))
 		s.log.Info("mail delayed", "message", m.ID, "kind", m.Kind, "attempts", m.Attempts, "retry_at", next, "error", err)
-		err = s.db.RetryMessage(ctx, m.ID, next, err.Error())
+		err = s.db.RetryMessage(ctx, m.ID, m.Attempts, next, err.Error())
 	}
 	if err != nil {
 		s.log.Error("recording a mail's outcome failed; it will be sent again when its lease ends", "message", m.ID, "error", err)
@@ -382,7 +395,7 @@ func (s *Sender) settle(ctx context.Context, m notify.Message, err error) (notif
 
 func (s *Sender) release(msgs []notify.Message) {
 	for _, m := range msgs {
-		if err := s.db.ReleaseMessage(context.Background(), m.ID); err != nil {
+		if err := s.db.ReleaseMessage(context.Background(), m.ID, m.Attempts); err != nil {
 			s.log.Warn("giving back a claimed mail failed; it is sent when its lease ends", "message", m.ID, "error", err)
 		}
 	}

@@ -90,3 +90,30 @@ func TestSenderStopsBeforeTheLeaseEnds(t *testing.T) {
 		}
 	})
 }
+
+// TestSenderSendsWithinTheLease: on a server that stalls past the whole lease, a send is cut
+// off while the claim still holds and the message is put off as a temporary failure, instead of
+// being delivered after the lease ended (when another sender may have claimed and sent it).
+func TestSenderSendsWithinTheLease(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := queueMail(t, db, 1, func(int) string { return "ok@example.com" })
+		srv := smtptest.Start(t, smtptest.Options{Delay: 3 * time.Second})
+		s := NewSender(db, transportTo(srv.Addr), SenderConfig{Connections: 1, Lease: time.Second},
+			slog.New(slog.NewTextHandler(io.Discard, nil)))
+		defer s.Close()
+		counts, err := s.Sweep(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counts.Sent != 0 || counts.Delayed != 1 {
+			t.Errorf("counts %+v, want the one message delayed: a send went on past its lease", counts)
+		}
+		for _, id := range ids {
+			m, err := db.Message(ctx, id)
+			if err != nil || m.Status != notify.Queued || m.LastError == "" {
+				t.Errorf("message after a cut-off send: %+v %v, want queued with the error kept", m, err)
+			}
+		}
+	})
+}

@@ -184,7 +184,8 @@ func NewTransport(cfg SMTPConfig, env Envelope) (*Transport, error) {
 
 // Send writes the message (AppendMIME) and sends it, dialling first if needed. A message that
 // cannot be built is a permanent *SendError; so is a 5xx reply. Anything else (4xx, network
-// errors) is temporary.
+// errors) is temporary. The conversation ends at ctx's deadline when that comes before the
+// Timeout (the sender's lease), with a temporary error and the connection closed.
 func (t *Transport) Send(ctx context.Context, m Message) error {
 	// The message is written after room for the commands, so that commands and message leave in
 	// one write (one system call on a plain connection) instead of a buffer's worth, then the rest.
@@ -230,6 +231,13 @@ func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room 
 // MAIL FROM that was not 421.
 func (t *Transport) sendOnce(ctx context.Context, from, to string, buf []byte, room int) (stale bool, err error) {
 	data := buf[room:]
+	limit := t.cfg.Timeout
+	if d, ok := ctx.Deadline(); ok {
+		limit = min(limit, time.Until(d))
+	}
+	if limit <= 0 {
+		return false, &SendError{Err: fmt.Errorf("smtp %s: no time left to send: %w", t.cfg, context.DeadlineExceeded)}
+	}
 	if t.conn == nil {
 		c, err := t.client.DialToSMTPClientWithContext(ctx)
 		if err != nil {
@@ -241,7 +249,7 @@ func (t *Transport) sendOnce(ctx context.Context, from, to string, buf []byte, r
 		t.chunking, _ = c.Extension("CHUNKING")
 		t.pipelining, t.chunking = t.pipelining && !t.avoid.pipelining, t.chunking && !t.avoid.chunking
 	}
-	if err := t.conn.UpdateDeadline(t.cfg.Timeout); err != nil {
+	if err := t.conn.UpdateDeadline(limit); err != nil {
 		return true, t.fail("connection", err, false)
 	}
 	tx := t.conn.Text

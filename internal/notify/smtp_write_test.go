@@ -3,6 +3,7 @@ package notify
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/mail"
 	"strconv"
 	"strings"
@@ -112,5 +113,27 @@ func TestTransportRedialsAStaleConnection(t *testing.T) {
 				t.Errorf("%d connections, want 3 (one dial per pause)", got)
 			}
 		})
+	}
+}
+
+// TestTransportStopsAtTheContextDeadline: a deadline on the context (the sender's lease) ends a
+// conversation with a slow server before the Timeout does, as a temporary error; a deadline
+// already past sends nothing.
+func TestTransportStopsAtTheContextDeadline(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{Delay: 3 * time.Second})
+	tr := transportTo(t, srv, SMTPConfig{TLS: TLSNone, Timeout: time.Minute})
+	m := Message{To: "ada@example.com", Subject: "Slow", TextBody: "Hi", MessageID: "<slow@tagdrop>"}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	err := tr.Send(ctx, m)
+	var se *SendError
+	if !errors.As(err, &se) || se.Permanent {
+		t.Fatalf("send past the context's deadline: %v, want a temporary *SendError", err)
+	}
+	if err := tr.Send(ctx, m); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("send after the deadline: %v, want context.DeadlineExceeded", err)
+	}
+	if n := srv.Connections(); n != 1 {
+		t.Errorf("%d connections, want 1 (nothing dialled after the deadline)", n)
 	}
 }

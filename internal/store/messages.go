@@ -159,10 +159,11 @@ func (db *DB) MarkMessageSent(ctx context.Context, id int64) error {
 }
 
 // RetryMessage gives a claimed message back to the outbox after a temporary failure: it is due
-// again at next, and reason is kept as its last error.
-func (db *DB) RetryMessage(ctx context.Context, id int64, next time.Time, reason string) error {
+// again at next, and reason is kept as its last error. attempt is the message's Attempts as the
+// claim returned it: it fences the claim (see ReleaseMessage).
+func (db *DB) RetryMessage(ctx context.Context, id int64, attempt int, next time.Time, reason string) error {
 	_, err := db.sql.ExecContext(ctx, `UPDATE messages SET lease_until = 0, next_attempt_at = $2, last_error = $3
-		WHERE id = $1 AND status = 'queued'`, id, next.UnixMilli(), reason)
+		WHERE id = $1 AND status = 'queued' AND attempts = $4 AND lease_until > 0`, id, next.UnixMilli(), reason, attempt)
 	if err != nil {
 		return fmt.Errorf("retry message %d: %w", id, err)
 	}
@@ -170,10 +171,14 @@ func (db *DB) RetryMessage(ctx context.Context, id int64, next time.Time, reason
 }
 
 // ReleaseMessage gives a claimed message back unsent and uncounted (the sender is stopping), so
-// the next claim may take it at once.
-func (db *DB) ReleaseMessage(ctx context.Context, id int64) error {
+// the next claim may take it at once. attempt is the message's Attempts as the claim returned
+// it, and fences the claim: every claim counts an attempt, so when the lease ran out and another
+// sender claimed the message meanwhile (or it was given back already), the count differs (or the
+// lease is 0) and nothing changes. Unfenced, a late release would free a message another sender
+// is delivering, for a third to claim and send again.
+func (db *DB) ReleaseMessage(ctx context.Context, id int64, attempt int) error {
 	_, err := db.sql.ExecContext(ctx, `UPDATE messages SET lease_until = 0, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
-		WHERE id = $1 AND status = 'queued'`, id)
+		WHERE id = $1 AND status = 'queued' AND attempts = $2 AND lease_until > 0`, id, attempt)
 	if err != nil {
 		return fmt.Errorf("release message %d: %w", id, err)
 	}

@@ -71,16 +71,16 @@ func TestClaimMessages(t *testing.T) {
 		if err := db.MarkMessageSent(ctx, ids[0]); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RetryMessage(ctx, ids[1], time.Now().Add(time.Hour), "451 try later"); err != nil {
+		if err := db.RetryMessage(ctx, ids[1], 1, time.Now().Add(time.Hour), "451 try later"); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RetryMessage(ctx, ids[2], time.Now().Add(-time.Second), "421 busy"); err != nil {
+		if err := db.RetryMessage(ctx, ids[2], 1, time.Now().Add(-time.Second), "421 busy"); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.FailMessage(ctx, ids[3], "550 no such user", true); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.ReleaseMessage(ctx, ids[4]); err != nil {
+		if err := db.ReleaseMessage(ctx, ids[4], 1); err != nil {
 			t.Fatal(err)
 		}
 		again, err := db.ClaimMessages(ctx, 10, time.Hour)
@@ -136,6 +136,52 @@ func TestClaimMessagesExpiredLease(t *testing.T) {
 }
 
 // TestClaimMessagesConcurrent: senders claiming at once never get the same message.
+// TestLateOutcomeLeavesAnotherClaimAlone: a sender whose lease ran out, and whose message
+// another sender claimed meanwhile, can no longer give it back or put it off: its late release
+// or retry would free a message being delivered, for a third sender to claim and send again.
+func TestLateOutcomeLeavesAnotherClaimAlone(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := queue(t, db, 1, "ada@example.com")
+		first, err := db.ClaimMessages(ctx, 1, time.Millisecond)
+		if err != nil || len(first) != 1 {
+			t.Fatalf("first claim %+v %v", first, err)
+		}
+		time.Sleep(20 * time.Millisecond) // the first lease runs out
+		second, err := db.ClaimMessages(ctx, 1, time.Hour)
+		if err != nil || len(second) != 1 || second[0].Attempts != first[0].Attempts+1 {
+			t.Fatalf("second claim %+v %v", second, err)
+		}
+		if err := db.ReleaseMessage(ctx, ids[0], first[0].Attempts); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.RetryMessage(ctx, ids[0], first[0].Attempts, time.Now().Add(-time.Second), "421 late"); err != nil {
+			t.Fatal(err)
+		}
+		if got := claimIDs(t, db, 1, time.Hour); len(got) != 0 {
+			t.Fatalf("the first sender's late outcome freed the second's claim: claimed again %v", got)
+		}
+		m, _ := db.Message(ctx, ids[0])
+		if m.Attempts != second[0].Attempts || m.LastError != "" {
+			t.Errorf("late outcome changed the message: %+v", m)
+		}
+		// The holder's own release still works, once.
+		if err := db.ReleaseMessage(ctx, ids[0], second[0].Attempts); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ReleaseMessage(ctx, ids[0], first[0].Attempts); err != nil {
+			t.Fatal(err)
+		}
+		if got := claimIDs(t, db, 1, time.Hour); len(got) != 1 {
+			t.Fatalf("released message not claimable: %v", got)
+		}
+		m, _ = db.Message(ctx, ids[0])
+		if m.Attempts != second[0].Attempts {
+			t.Errorf("attempts %d after release and claim, want %d (a repeated release must not count down twice)", m.Attempts, second[0].Attempts)
+		}
+	})
+}
+
 func TestClaimMessagesConcurrent(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		const n = 300
