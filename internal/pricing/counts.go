@@ -121,9 +121,12 @@ func dateParts(toks []token, s string) []bool {
 }
 
 // notAmountAt reports whether the number at toks[i] counts something other than money: a
-// number of days or months ("30 Tage", "30-day", "30 derniers jours"), or the quantity of a unit after "per" or "/"
-// ("per 100ml", "/100g").
+// number of days or months ("30 Tage", "30-day", "30 derniers jours"), the quantity of a unit after "per" or "/"
+// ("per 100ml", "/100g"), or a count of the items left in stock ("Only 2 left"; see stockCountAt).
 func notAmountAt(toks []token, i int, s string) bool {
+	if stockCountAt(toks, i, s) {
+		return true // "Only 2 left", "5 in stock"
+	}
 	j := i + 1
 	if j+1 < len(toks) && toks[j].kind == tokPunct && toks[j].text(s) == "-" && toks[j].start == toks[i].end {
 		j++ // "30-day"
@@ -141,9 +144,13 @@ func notAmountAt(toks []token, i int, s string) bool {
 // multiBuyQuantity reports whether the number at toks[i] is how many items a multi-buy offer
 // sells together: after a verb for "buy" ("Leve 3 por", "Buy 2 get 1"), or a whole number of
 // one or two digits with no currency beside it and no other word than a label before it, before
-// "for" and a number ("2 for $5", "3 für 10 €") or before "/" and a sign ("2/$5").
+// "for" and a number ("2 for $5", "3 für 10 €") or before "/" and a sign ("2/$5"), or after a
+// word for "all" or "any" ("All 3 for $20"; see anyMultiBuy).
 func multiBuyQuantity(toks []token, i int, s string) bool {
 	t := toks[i]
+	if anyMultiBuy(toks, i, s) {
+		return true // "All 3 for $20"
+	}
 	if len(t.num.groups) != 1 || t.num.leading != "" || t.num.trailing != "" || t.num.percent || adjacentSymbol(toks, i) {
 		return false
 	}

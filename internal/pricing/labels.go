@@ -345,6 +345,8 @@ func numberLabels(toks []token, s, decimal string) []label {
 				continue
 			case marked(terms.each, i):
 				labels[i] = labelInstalment
+			case chargeAt(toks, i, s):
+				labels[i] = labelFee // "$69.00 + $5.99 shipping"
 			case multiBuyQuantity(toks, i, s):
 				labels[i] = labelNotAmount
 				multiBuy = true

@@ -198,8 +198,11 @@ func apartCents(toks []token, i int, s string) bool {
 	}
 	if s[a.end] == ':' {
 		// "29:90 kr", "1 024:80 kr": Swedish writes a colon for the decimal point; beside any
-		// other sign "10:00" is a time.
-		return signBefore && toks[i-1].sym.candidate("SEK") || signAfter && toks[i+2].sym.candidate("SEK")
+		// other sign "10:00" is a time. The crowns' sign after them counts after a sign that is
+		// a word too ("Nu 49:90 kr": the ngultrum's "Nu" is Swedish for "now").
+		kronaAfter := i+2 < len(toks) && toks[i+2].kind == tokSymbol && toks[i+2].sym.candidate("SEK") &&
+			(i == 0 || toks[i-1].kind != tokNumber)
+		return signBefore && toks[i-1].sym.candidate("SEK") || kronaAfter
 	}
 	k := i + 2
 	if k >= len(toks) {

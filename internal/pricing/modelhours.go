@@ -13,13 +13,25 @@ import "strings"
 // small letters ("PlayStation 5", "iPhone 15"), or, before two digits and a price in euros,
 // dollars, pounds or francs, the second of two capitalised words no list of this package knows
 // ("Air Max 90", "Nike Pegasus 41"): 90,149.99 € is no price such a string gives. A lone "1"
-// is a version only after "Force" ("iPad Pro 1 199 €" is 1,199). A brand before a price in
-// thousands still groups ("Canada Goose 1 195 €", "Stone Island 12 500 kr"), and so do "Cena 2
+// is a version only after "Force" or "Jordan" ("iPad Pro 1 199 €" is 1,199). A model year
+// written with an apostrophe ("Air Force 1 '07") and a three-digit model number after two
+// capitalised words ("New Balance 550 129,99 €") are read by modelYearAt and
+// modelOfThreeBefore. A brand before a price in thousands
+// still groups ("Canada Goose 1 195 €", "Stone Island 12 500 kr"), and so do "Cena 2
 // 599 Kč" and "Jakke 1 299 kr"; "MacBook Pro 2 499 €" does not, as no rule without the
 // products' prices can tell it from the earphones.
 func modelNumberBefore(s string, i int) bool {
 	n := digitsAt(s, i)
-	if n == 0 || n > 2 || i+n >= len(s) || s[i+n] != ' ' || i < 3 || s[i-1] != ' ' {
+	if n == 0 || i+n >= len(s) || s[i+n] != ' ' {
+		return false
+	}
+	if n == 2 && modelYearAt(s, i) {
+		return true // "Nike Air Force 1 '07 119,99 €"
+	}
+	if n == 3 {
+		return modelOfThreeBefore(s, i)
+	}
+	if n > 2 || i < 3 || s[i-1] != ' ' {
 		return false
 	}
 	w, k := wordBefore(s, i-1)
@@ -27,7 +39,7 @@ func modelNumberBefore(s string, i int) bool {
 		return false
 	}
 	lw := lowerWord(w)
-	if n == 1 && s[i] == '1' && lw != "force" {
+	if n == 1 && s[i] == '1' && !firstVersionWords[lw] {
 		return false // a first version is named without its number: "iPad Pro 1 199 €" is 1,199
 	}
 	if modelWords[lw] || innerCapital(w) {
@@ -62,8 +74,13 @@ func dearSignAfter(s string, i int) bool {
 
 // modelWords are words after which a number of one or two digits is a product's version or
 // generation: "AirPods Pro 2", "Apple Watch Series 9", "Nike Air Force 1", "Nintendo Switch 2",
-// "ThinkPad X1 Gen 11", "Canon EOS 5D Mark 4".
-var modelWords = set("pro", "series", "gen", "generation", "mark", "mk", "force", "switch", "edition", "version")
+// "ThinkPad X1 Gen 11", "Canon EOS 5D Mark 4", "Galaxy Watch 6", "Pixel Watch 3", "Air Jordan 4".
+var modelWords = set("pro", "series", "gen", "generation", "mark", "mk", "force", "switch", "edition", "version",
+	"watch", "jordan")
+
+// firstVersionWords are the modelWords of lines whose first version is named with its number:
+// "Nike Air Force 1", "Air Jordan 1".
+var firstVersionWords = set("force", "jordan")
 
 // wordBefore returns the run of ASCII letters and hyphens that ends at s[end] and its start.
 func wordBefore(s string, end int) (string, int) {

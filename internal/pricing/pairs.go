@@ -7,7 +7,8 @@ package pricing
 // gone. Only currency signs, a "|" or the second's sale label ("$59.99 Sale $44.99") may stand
 // between them, no third price beside a
 // currency may stand in the string, and after the second there may be only signs, punctuation,
-// a saving, a price label, a tax-included mark or "or"/"each"/"free": a charge named after it
+// a saving, a price label, a tax-included mark, a stock note ("Only 2 left"), a charge on top
+// ("+ $5.99 shipping"; see chargeAt) or "or"/"each"/"free": a charge named after it
 // ("$49.99 $4.99 shipping", "$45.00 $3.60 tax", "$100 $25 deposit") is no sale price. A second
 // price below a tenth of the first is taken for a fee, not a sale ("$19.99 $0.99"), and a
 // percentage anywhere in the string must be what the second saves on the first ("Save 20%
@@ -67,7 +68,7 @@ var pairTail = set("or", "each", "ea", "only", "free", "ou", "oder", "eller", "o
 // an amount: stock ("Sold out", "In stock", "Ausverkauft", "Auf Lager", "Esgotado"), delivery or
 // tax on top ("zzgl. Versand", "plus shipping") and the way to pay ("à vista", "no Pix"). A
 // number after them still ends the pair (see barePair).
-var pairStatus = set("sold", "in", "out", "available", "instock", "ausverkauft", "vorrätig", "lieferbar", "auf",
+var pairStatus = set("sold", "in", "out", "available", "low", "limited", "last", "instock", "ausverkauft", "vorrätig", "lieferbar", "auf",
 	"épuisé", "disponible", "agotado", "esgotado", "disponível", "esaurito", "disponibile", "uitverkocht",
 	"slutsåld", "utsolgt", "udsolgt", "à", "vista", "no", "pix", "boleto")
 
@@ -82,7 +83,8 @@ var pairTailMarks = set("(", ")", "[", "]", "|", "!", "*", "-", "–", ".", ",",
 
 // plainAfter reports whether what follows the price at toks[b] and its signs leaves it the
 // price paid: nothing, a mark of pairTailMarks, a saving, a sale label, a tax-included mark,
-// a word of pairTail or pairStatus, or one of pairPlus before a shipping word.
+// a word of pairTail or pairStatus, or "+" or one of pairPlus before a shipping word or a
+// shipping charge ("+ $5.99 shipping", "zzgl. 4,95 € Versand").
 func plainAfter(toks []token, b int, s string) bool {
 	k := b + 1
 	for k < len(toks) && toks[k].kind == tokSymbol {
@@ -90,6 +92,9 @@ func plainAfter(toks []token, b int, s string) bool {
 	}
 	if k >= len(toks) {
 		return true
+	}
+	if pairPlusMark(toks[k], s) && chargeAfter(toks, k, s) {
+		return true // "$89.00 $69.00 + $5.99 shipping", "zzgl. 4,95 € Versand"
 	}
 	switch t := toks[k]; t.kind {
 	case tokPunct:
@@ -141,7 +146,8 @@ func sameCurrency(toks []token, a, b int, s string) bool {
 }
 
 // fromToDown returns the index of the second price of a "from … to" going down ("Da 89,00 € a
-// 59,00 €", "From $89 to $59"), which a price cell writes for a price cut from the first to the
+// 59,00 €", "From $89 to $59", "De 79,99 € à 59,99 €", "Von 99,95 € auf 69,95 €"; see
+// cutOpener and cutEndIndex), which a price cell writes for a price cut from the first to the
 // second; it returns -1 for any other string, among them a range going up ("Da 59,00 € a 89,00
 // €"). Both prices have their signs in one currency, the second is no less than a tenth of the
 // first, no other amount stands in the string, and after the second there is only what
@@ -155,15 +161,15 @@ func fromToDown(toks []token, labels []label, s, decimal string) int {
 	for k >= 0 && toks[k].kind == tokSymbol {
 		k--
 	}
-	if k < 0 || toks[k].kind != tokWord || !wordIn(fromWords, toks[k].text(s)) {
+	if k < 0 || toks[k].kind != tokWord || !cutOpener(toks[k].text(s)) {
 		return -1
 	}
-	b := rangeEndIndex(toks, a, s)
+	b := cutEndIndex(toks, a, s)
 	if b < 0 || nextNumber(toks, b) >= 0 || !signed(toks, a, s) || !signed(toks, b, s) ||
 		!sameCurrency(toks, a, b, s) || !plainAfter(toks, b, s) {
 		return -1
 	}
-	if labels != nil && (labels[a] != labelNone || labels[b] != labelNone) {
+	if labels != nil && (labels[a] != labelNone && labels[a] != labelWeakRegular || labels[b] != labelNone) {
 		return -1
 	}
 	if !fallsToSale(toks, a, b, decimal) {

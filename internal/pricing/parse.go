@@ -101,7 +101,8 @@ var ErrNegative = errors.New("negative amount")
 // sparen 20,00 €", "$129.99 $99.99 Save 23%"),
 // or, with opts.SalePair, the lower second of two unlabelled prices in one currency ("$59.99
 // $44.99"; see barePair), is the amount; a saving ("Save $20", "$20 off"), a threshold ("orders over $50"), a multi-buy price
-// ("2 for $5"), a part payment ("4 payments of $25.00", "10x de R$ 129,99", "Pay in 3 of R
+// ("2 for $5", "All 3 for $20"), a charge on top ("+ $5.99 shipping"), a count of items left
+// ("Only 2 left"), a part payment ("4 payments of $25.00", "10x de R$ 129,99", "Pay in 3 of R
 // 333", a monthly amount beside a price paid at once: "$999 or $83.25/mo.", "月々 2,980円 一括
 // 71,520円"), loyalty points, a date, a number of days, or a size, time or model number after
 // its word ("Size 10", "EU 43", "kl 12:00", "Galaxy S24"; see tagWords) is never one, a price per unit

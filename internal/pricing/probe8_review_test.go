@@ -54,7 +54,7 @@ func TestProbe8ReviewMisses(t *testing.T) {
 		{"59,99 € 44,99 € zzgl. Versand", 5999, 4499, "EUR"},
 		{"R$ 199,90 R$ 179,91 à vista", 19990, 17991, "BRL"},
 		{"$49.99 $4.99 shipping", 4999, 4999, "USD"},
-		{"$59.99 $49.99 In stock 3 left", 5999, 5999, "USD"},
+		{"$59.99 $49.99 In stock 3 left", 5999, 4999, "USD"}, // a count of items left is no amount (stockCountAt)
 	}
 	for _, c := range cases {
 		for _, pair := range []bool{false, true} {

@@ -1,0 +1,38 @@
+package pricing
+
+// Model numbers that modelNumberBefore reads beyond a version word: a model year written with an
+// apostrophe ("Air Force 1 '07") and a model number of three digits after a product's name of two
+// capitalised words ("New Balance 550 129,99 €").
+
+// modelYearAt reports whether the two digits at s[i:] are a model year written with an apostrophe
+// at the start of a word ("'07", "’90s"), which no price is.
+func modelYearAt(s string, i int) bool {
+	k := i
+	switch {
+	case k >= 1 && s[k-1] == '\'':
+		k--
+	case k >= len("’") && s[k-len("’"):k] == "’":
+		k -= len("’")
+	default:
+		return false
+	}
+	return k == 0 || s[k-1] == ' '
+}
+
+// modelOfThreeBefore reports whether the number of three digits at s[i:] ends a product's name
+// ("New Balance 550", "Air Max 270") rather than starting a price in hundreds of thousands:
+// it follows two capitalised words that no list of this package knows and comes before a
+// price in euros, dollars, pounds or francs (see dearSignAfter), where 550 129,99 € is no price
+// a product name stands before. A known word ("Preis 550 129,99 €") or a currency whose prices
+// run that high ("Stone Island 125 000 Ft") leaves it grouped.
+func modelOfThreeBefore(s string, i int) bool {
+	if i < 3 || s[i-1] != ' ' || !dearSignAfter(s, i+3) {
+		return false
+	}
+	w, k := wordBefore(s, i-1)
+	if len(w) < 2 || knownWord(w) || !capitalised(w) || k < 2 || s[k-1] != ' ' {
+		return false
+	}
+	prev, _ := wordBefore(s, k-1)
+	return len(prev) >= 2 && capitalised(prev) && !knownWord(prev)
+}
