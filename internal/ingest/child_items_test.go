@@ -37,3 +37,70 @@ func TestChildItemWithoutAgeGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestChildItemDepartmentsShopsWrite: children's departments as shops write them where the
+// feed gives no age group (an age modifier before the word, a French, Spanish or Italian word
+// after the noun it qualifies, a compound, a span of ages, a singular in Polish or Swedish),
+// and adult items whose product type or title only looks like one: kidskin, a brand filed
+// under its own name or a list of brands, an evening out with the girls.
+func TestChildItemDepartmentsShopsWrite(t *testing.T) {
+	tests := []struct {
+		productType, title, brand string
+		child                     bool
+	}{
+		{"Little Kids > Sneakers", "Velcro Sneakers", "", true},
+		{"Big Kids' Shoes", "Running Shoes", "", true},
+		{"Baby Girl > Rompers", "Ruffle Romper", "", true},
+		{"Teen Boys > Hoodies", "Logo Hoodie", "", true},
+		{"Infant & Toddler > Sleepwear", "Footed Sleeper", "", true},
+		{"Newborn > Bodysuits", "Bodysuit", "", true},
+		{"Youth > Football Shirts", "Home Shirt", "", true},
+		{"Grade School > Basketball Shoes", "High-Top Sneakers", "", true},
+		{"Junior > Jacken", "Regenjacke", "", true},
+		{"Kindermode > Hosen", "Jeans", "", true},
+		{"Kinderschuhe > Stiefel", "Winterstiefel", "", true},
+		{"Babymode > Strampler", "Strampler", "", true},
+		{"Jungs > Pullover", "Strickpullover", "", true},
+		{"Kinderkleding > Jassen", "Winterjas", "", true},
+		{"Vêtements enfant > Pulls", "Pull rayé", "", true},
+		{"Chaussures enfant > Sandales", "Sandales", "", true},
+		{"Garçon 3-14 ans > Shorts", "Short en jean", "", true},
+		{"Bébé > Pyjamas", "Pyjama velours", "", true},
+		{"Ropa de niña > Faldas", "Falda", "", true},
+		{"Moda infantil > Chaquetas", "Chaqueta", "", true},
+		{"Bebé > Bodies", "Body", "", true},
+		{"Neonata > Tutine", "Tutina", "", true},
+		{"Bambina 3-14 anni > Gonne", "Gonna", "", true},
+		{"Niño (2-14 años) > Pantalones", "Vaqueros", "", true},
+		{"Dziewczynka > Spodnie", "Legginsy", "", true},
+		{"Dziecko > Kurtki", "Kurtka zimowa", "", true},
+		{"Flickor > Tröjor", "Stickad tröja", "", true},
+		{"Barnkläder > Byxor", "Mjukisbyxor", "", true},
+		{"Clothing - Kids - Girls - Skirts", "Denim Skirt", "", true},
+		{"Clothing > Shorts", "Boys' Cargo Shorts", "", true},
+		{"Shoes", "Girls’ Ballet Flats", "", true},
+		{"Kid's Clothing > Tops", "Striped Top", "", true},
+		// Adult items that only look like children's.
+		{"Women > Gloves > Kid Leather Gloves", "Leather Gloves", "", false},
+		{"Women > Shoes > Kid Suede", "Slingback Pumps", "", false},
+		{"Femme > Blouses col bébé", "Blouse en coton", "", false},
+		{"Femme > Chemises > Col bébé", "Chemise", "", false},
+		{"Men > Tailoring > Kid Mohair", "Dinner Jacket", "", false},
+		{"Brands > Kids Love Gaite > Loafers", "Penny Loafers", "", false},
+		{"Designer / Children of the Discordance / Shirts", "Patchwork Shirt", "", false},
+		{"Women > Girls of Paris > Dresses", "Slip Dress", "Girls of Paris", false},
+		{"Marken > Kids Love Gaite", "Loafer", "", false},
+		{"Women > Occasion > Girls Night Out", "Sequin Dress", "", false},
+		{"Men > Sneakers > Youth of Paris", "Court Sneakers", "", false},
+		{"Women > Dresses", "Girls' Night Out Mini Dress", "", false},
+		{"Designers > Enfants Riches Déprimés > T-Shirts", "Logo Tee", "", false},
+		{"Femme > Robes > Robe babydoll", "Robe babydoll", "", false},
+		{"Men > Jackets > Barn Jackets", "Barn Jacket", "", false},
+	}
+	for _, tt := range tests {
+		it := feed.Item{ProductType: tt.productType, Title: tt.title, Brand: tt.brand}
+		if got := childItem(it); got != tt.child {
+			t.Errorf("%q / %q (brand %q): child %v, want %v", tt.productType, tt.title, tt.brand, got, tt.child)
+		}
+	}
+}

@@ -143,6 +143,13 @@ var normaliserGolden = map[int]uint64{
 	// "Kids'" or "Children's": its sizes reach no adult shopper. testdata/golden-variety.xml
 	// gained GV-45 (version 21's rules give 0xb40f7c8212d71bc3 on GV-1 to GV-45).
 	22: 0x3accc6d9da8354cb,
+	// 23: more children's departments shops write without an age group ("Vêtements enfant",
+	// "Baby Girl", "Big Kids'", "Kinderschuhe", Polish and Swedish words, "Fille 3-14 ans",
+	// "Boys'" in a title) and adult look-alikes that are not (kidskin: "Kid Suede"; makers after
+	// "Brands >" or of the item's brand; "Girls Night Out", "Youth of Paris", "col bébé").
+	// testdata/golden-variety.xml gained GV-46 and GV-47 (version 22's rules give
+	// 0xa0642d03b84d81b5 on GV-1 to GV-47).
+	23: 0xf402be81036ed0ad,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

@@ -37,6 +37,11 @@ func TestChildrensSpansReachNoAdultShoppers(t *testing.T) {
 		{"Kids > Girls > Dresses", "female", "", "USD", "10", "", "dresses", "US", "10", false},
 		{"Kinder > Mädchen > Kleider", "female", "", "EUR", "M", "", "dresses", "letter", "M", false},
 		{"Women > Dresses", "female", "", "USD", "10", "", "dresses", "US", "10", true},
+		{"Baby Girl > Dresses", "female", "", "USD", "12", "", "dresses", "US", "12", false},
+		{"Vêtements enfant > Robes", "female", "", "EUR", "M", "", "dresses", "letter", "M", false},
+		// Kidskin and a maker's name are no children's department.
+		{"Women > Shoes > Kid Suede", "female", "", "EUR", "38", "", "shoes", "EU", "38", true},
+		{"Brands > Kids Love Gaite > Loafers", "female", "", "EUR", "38", "", "shoes", "EU", "38", true},
 		// A children's letter is a children's size, which no adult shopper gives.
 		{"Girls > Tops", "female", "kids", "GBP", "S/M", "", "tops", "letter", "M", false},
 	}
