@@ -160,3 +160,11 @@ func inModelCode(toks []token, s string, i int) bool {
 	c := s[before.start]
 	return c >= 'A' && c <= 'Z'
 }
+
+// modelLetterEnd reports whether the sign at toks[j], right before the number at toks[chosen]
+// but apart from it, is a single capital letter written onto the digits of a number before it:
+// the end of a model's code ("New Balance 2002R 149,99 €", "1906R"), not the rand.
+func modelLetterEnd(toks []token, j, chosen int, s string) bool {
+	return j == chosen-1 && j > 0 && capitalLetter(toks[j].text(s)) && toks[j].end < toks[chosen].start &&
+		toks[j-1].kind == tokNumber && toks[j-1].end == toks[j].start
+}

@@ -22,8 +22,8 @@ import "strings"
 // products' prices can tell it from the earphones.
 func modelNumberBefore(s string, i int) bool {
 	n := digitsAt(s, i)
-	if n == 0 || i+n >= len(s) || s[i+n] != ' ' {
-		return false
+	if n == 0 || i+n >= len(s) || s[i+n] != ' ' || zeroGroupAt(s, i+n+1) {
+		return false // "Rolex Datejust 10 000 €": no price after a name opens with 0
 	}
 	if n == 2 && modelYearAt(s, i) {
 		return true // "Nike Air Force 1 '07 119,99 €"

@@ -85,10 +85,16 @@ func scanNumber(s string, i int, custom string) rawNumber {
 	r := rawNumber{start: i}
 	if i > 0 && (s[i-1] == '-' || strings.HasSuffix(s[:i], "−")) {
 		before := strings.TrimSuffix(strings.TrimSuffix(s[:i], "-"), "−")
-		if before == "" || !isDigit(before[len(before)-1]) {
+		switch {
+		case s[i-1] == '-' && codeBeforeHyphen(before):
+			// "Salomon XT-6 180 €", "Asics GT-2160": a hyphen in a model's code, no minus
+			r.codeTail = true
+		case before == "" || !isDigit(before[len(before)-1]):
 			r.minus = true
+			r.codeTail = referenceHead(before)
+		default:
+			r.codeTail = referenceHead(before)
 		}
-		r.codeTail = referenceHead(before)
 	}
 	if !r.codeTail && i > 0 {
 		// "EU 43 119,90 €", "kl 12 199 kr", "Galaxy S24 799 €", "AirPods Pro 2 279 €"
@@ -186,6 +192,21 @@ func referenceHead(text string) bool {
 		return true
 	}
 	return text[k] != '.' && text[k] != ',' && text[k] != '\'' && (text[k] != ' ' || k == 0 || !isDigit(text[k-1]))
+}
+
+// codeBeforeHyphen reports whether text, which a hyphen and digits follow, ends in Latin letters
+// that are no currency sign: the start of a model's code ("XT-6", "GT-2160"), not a sign before
+// a negative amount ("EUR-5,00").
+func codeBeforeHyphen(text string) bool {
+	k := len(text)
+	for k > 0 && asciiLetter(text[k-1]) {
+		k--
+	}
+	if k == len(text) {
+		return false
+	}
+	_, sign := lookupSymbol(text[k:])
+	return !sign
 }
 
 // continuesNumber reports whether s[i:] goes on with a separator and a digit, in which case

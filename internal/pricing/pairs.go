@@ -7,8 +7,9 @@ package pricing
 // gone. Only currency signs, a "|" or the second's sale label ("$59.99 Sale $44.99") may stand
 // between them, no third price beside a
 // currency may stand in the string, and after the second there may be only signs, punctuation,
-// a saving, a price label, a tax-included mark, a stock note ("Only 2 left"), a charge on top
-// ("+ $5.99 shipping"; see chargeAt) or "or"/"each"/"free": a charge named after it
+// a saving, a price label, a tax-included mark, a stock note ("Only 2 left", "Nog 3 op
+// voorraad"; see stockNoteAt), a charge on top ("+ $5.99 shipping"; see chargeAt) or
+// "or"/"each"/"free": a charge named after it
 // ("$49.99 $4.99 shipping", "$45.00 $3.60 tax", "$100 $25 deposit") is no sale price. A second
 // price below a tenth of the first is taken for a fee, not a sale ("$19.99 $0.99"), and a
 // percentage anywhere in the string must be what the second saves on the first ("Save 20%
@@ -83,8 +84,8 @@ var pairTailMarks = set("(", ")", "[", "]", "|", "!", "*", "-", "–", ".", ",",
 
 // plainAfter reports whether what follows the price at toks[b] and its signs leaves it the
 // price paid: nothing, a mark of pairTailMarks, a saving, a sale label, a tax-included mark,
-// a word of pairTail or pairStatus, or "+" or one of pairPlus before a shipping word or a
-// shipping charge ("+ $5.99 shipping", "zzgl. 4,95 € Versand").
+// a word of pairTail or pairStatus, a stock note (see stockNoteAt), or "+" or one of pairPlus
+// before a shipping word or a shipping charge ("+ $5.99 shipping", "zzgl. 4,95 € Versand").
 func plainAfter(toks []token, b int, s string) bool {
 	k := b + 1
 	for k < len(toks) && toks[k].kind == tokSymbol {
@@ -103,6 +104,9 @@ func plainAfter(toks []token, b int, s string) bool {
 		w := lowerWord(t.text(s))
 		if l := labelWords[w]; l == labelCurrent || l == labelSaving || pairTail[w] || freeWords[w] || pairStatus[w] {
 			return true
+		}
+		if stockNoteAt(toks, k, s) {
+			return true // "Nog 3 op voorraad", "Endast 2 kvar"
 		}
 		if pairPlus[w] {
 			j := k + 1

@@ -5,9 +5,10 @@ package pricing
 
 var (
 	// stockAfterWords follow a count of the items left: "Only 2 left", "3 remaining", "Nur noch 1
-	// verfügbar", "2 disponibles", "Solo 3 disponibili", "Nog 2 beschikbaar".
+	// verfügbar", "2 disponibles", "Solo 3 disponibili", "Solo 1 disponibile", "Nog 2 beschikbaar".
 	stockAfterWords = set("left", "remaining", "available", "verfügbar", "vorrätig", "übrig", "disponible",
-		"disponibles", "disponibili", "disponíveis", "restantes", "beschikbaar", "kvar", "igjen", "tilbage")
+		"disponibles", "disponibile", "disponibili", "disponível", "disponíveis", "restantes", "beschikbaar", "kvar",
+		"igjen", "tilbage")
 	// stockInWords put a count in stock: "5 in stock", "3 auf Lager", "2 en stock", "4 op voorraad",
 	// "2 på lager", "3 i lager".
 	stockInWords = set("in", "auf", "en", "op", "på", "i", "em", "a")
@@ -17,12 +18,16 @@ var (
 
 // stockCountAt reports whether the number at toks[i] counts the items left in stock ("Only 2
 // left", "5 in stock", "noch 1 verfügbar"): a whole number of up to three digits with no currency
-// sign beside it, before a word of stockAfterWords or a word of stockInWords and a stock.
+// sign of its own beside it (a sign after a price before it is that price's: "27,95 € 3
+// disponibles"), before a word of stockAfterWords or a word of stockInWords and a stock.
 func stockCountAt(toks []token, i int, s string) bool {
 	n := toks[i].num
 	if len(n.groups) != 1 || len(n.groups[0]) > 3 || n.leading != "" || n.trailing != "" || n.percent ||
-		adjacentSymbol(toks, i) || i+1 >= len(toks) || toks[i+1].kind != tokWord {
+		i+1 >= len(toks) || toks[i+1].kind != tokWord {
 		return false
+	}
+	if i > 0 && toks[i-1].kind == tokSymbol && (i < 2 || toks[i-2].kind != tokNumber) {
+		return false // "€ 3 disponibles": the sign is the count's
 	}
 	w := toks[i+1].text(s)
 	if wordIn(stockAfterWords, w) {
@@ -82,4 +87,16 @@ func chargeAfter(toks []token, k int, s string) bool {
 		return chargeAt(toks, j, s)
 	}
 	return toks[j].kind == tokWord && wordIn(shippingWords, toks[j].text(s))
+}
+
+// stockNoteAt reports whether the words from toks[k] open a stock note: at most two words ("Nog",
+// "Endast", "Nur noch", "Solo") before a count of the items left (see stockCountAt): "Nog 3 op
+// voorraad", "Endast 2 kvar", "Solo 1 disponibile".
+func stockNoteAt(toks []token, k int, s string) bool {
+	for j := k; j < len(toks) && j < k+2 && toks[j].kind == tokWord; j++ {
+		if j+1 < len(toks) && toks[j+1].kind == tokNumber {
+			return stockCountAt(toks, j+1, s)
+		}
+	}
+	return false
 }

@@ -269,6 +269,9 @@ func pickCurrency(toks []token, chosen int, s, custom string, opts ParseOptions)
 			if j < chosen-1 && j > 0 && toks[j-1].kind == tokNumber && toks[j-1].end == toks[j].start {
 				break // the "R" of "Jeans 32R $59.99" is the number's before it
 			}
+			if modelLetterEnd(toks, j, chosen, s) {
+				break // the "R" of "New Balance 2002R 149,99 €" ends the model's code
+			}
 			consider(j)
 		}
 		after := chosen + 1
