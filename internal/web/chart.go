@@ -163,7 +163,9 @@ func newPriceChartFrom(series []pricePoint, currency string, now, start time.Tim
 	if hi == 0 {
 		return nil
 	}
-	step := niceStep(hi - lo)
+	// The grid spans at least an eighth of the highest price: a flat or nearly flat history gets
+	// lines a few pounds apart (£250, £260), not a cent apart (£254.99, £255, £255.01).
+	step := niceStep(max(hi-lo, hi/8))
 	yMin := (lo / step) * step
 	if yMin == lo && yMin >= step {
 		yMin -= step

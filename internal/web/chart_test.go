@@ -142,3 +142,20 @@ func TestPriceChartMarksReferenceLows(t *testing.T) {
 		t.Fatalf("marks = %+v", c.Marks)
 	}
 }
+
+// TestPriceChartFlatHistoryGrid: a price that never moved gets grid lines some pounds apart
+// around it, not a cent apart (£254.99, £255, £255.01).
+func TestPriceChartFlatHistoryGrid(t *testing.T) {
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	c := newPriceChart([]pricePoint{{At: now.Add(-40 * 24 * time.Hour), Price: 25500, Regular: 25500}}, "GBP", now)
+	if c == nil {
+		t.Fatal("no chart")
+	}
+	var labels []string
+	for _, tick := range c.YTicks {
+		labels = append(labels, tick.Label)
+	}
+	if fmt.Sprint(labels) != "[£250 £260]" {
+		t.Errorf("y ticks %v, want [£250 £260]", labels)
+	}
+}

@@ -272,11 +272,23 @@ func TestProductPage(t *testing.T) {
 		checkPageBasics(t, doc)
 
 		rows := findAll(findAll(doc, class("offers"))[0], func(n *html.Node) bool { return n.Data == "tr" && n.Parent.Data == "tbody" })
-		if len(rows) != 4 {
-			t.Fatalf("%d offer rows, want 4 (one per size)", len(rows))
+		if len(rows) != 1 {
+			t.Fatalf("%d offer rows, want 1 (four sizes at one shop and price)", len(rows))
 		}
-		if got := text(rows[len(rows)-1]); !strings.Contains(got, "Sold out") {
-			t.Errorf("the sold-out size should come last, got %q", got)
+		sizes := findAll(rows[0], class("size-link"))
+		var links, struck int
+		for _, sz := range sizes {
+			if sz.Data == "a" {
+				links++
+			} else if len(findAll(sz, tag("del"))) == 1 {
+				struck++
+			}
+		}
+		if len(sizes) != 4 || links != 3 || struck != 1 {
+			t.Errorf("sizes: %d, of which %d linked and %d struck; want 4, 3 and 1 (one size sold out)", len(sizes), links, struck)
+		}
+		if got := text(rows[0]); !strings.Contains(got, "3 of 4 sizes") {
+			t.Errorf("the row does not say how many sizes are in stock: %q", got)
 		}
 		for _, a := range findAll(doc, tag("a")) {
 			href, _ := attr(a, "href")

@@ -15,6 +15,8 @@ type productView struct {
 	Product store.ProductDetail
 	Chart   *priceChart
 	Out     outLinks // retailer links through /out (out.go)
+	// OfferGroups are the offers as "Where to buy" shows them: one row per retailer and price.
+	OfferGroups []offerGroup
 	// WholeHistory: the chart shows the whole history (?range=all), not the last ChartDays.
 	WholeHistory bool
 	ChartDays    int
@@ -45,7 +47,7 @@ func (s *Server) product(w http.ResponseWriter, r *http.Request) {
 	if p.Brand != "" {
 		title = p.Brand + " " + p.Title
 	}
-	v := productView{page: s.basePage(r, title), Product: p, Out: s.outLinks(), WholeHistory: start.IsZero(), ChartDays: chartDays}
+	v := productView{page: s.basePage(r, title), Product: p, Out: s.outLinks(), OfferGroups: groupOffers(p.Offers), WholeHistory: start.IsZero(), ChartDays: chartDays}
 	if p.Best.HasOffer {
 		v.Chart = newPriceChartFrom(lowestPriceSeries(p.History, p.Best.Currency), p.Best.Currency, s.now(), start,
 			p.LowestEver[p.Best.Currency])

@@ -1,0 +1,55 @@
+package web
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/tagdrop/tagdrop/internal/catalog"
+)
+
+// TestGroupOffers: a retailer's sizes at one price make one row, in size order; another price,
+// another retailer, another size system or an offer without a size is a row of its own; rows keep the best-first
+// order of their first offers.
+func TestGroupOffers(t *testing.T) {
+	offer := func(id, retailer int64, size, system string, price int64, avail catalog.Availability) catalog.Offer {
+		return catalog.Offer{ID: id, RetailerID: retailer, Retailer: fmt.Sprint("shop ", retailer), Size: size, SizeSystem: system,
+			Currency: "EUR", Price: price, RegularPrice: 20000, Availability: avail, URL: "https://shop.example/p"}
+	}
+	in, out := catalog.InStock, catalog.OutOfStock
+	offers := []catalog.Offer{ // best first, as ProductDetail lists them
+		offer(1, 1, "L", "", 9900, in),
+		offer(2, 2, "", "", 10900, in),
+		offer(3, 1, "S", "", 9900, in),
+		offer(4, 1, " M ", "", 9900, in),
+		offer(5, 1, "XL", "", 12900, in),
+		offer(6, 2, "", "", 10900, in),
+		offer(7, 3, "38", "EU", 11900, out),
+		offer(8, 3, "37.5", "EU", 11900, in),
+		offer(9, 3, "41", "UK", 11900, out),
+		offer(10, 1, "XS", "", 9900, out),
+	}
+	var got []string
+	for _, g := range groupOffers(offers) {
+		row := fmt.Sprintf("%d@%d:", g.First.RetailerID, g.First.Price)
+		for _, o := range g.Sizes {
+			row += " " + o.Size
+		}
+		row += fmt.Sprintf(" [%s] %d in stock, link %d", g.SizeSystem, g.InStock, g.Link().ID)
+		got = append(got, row)
+	}
+	want := []string{
+		"1@9900: XS S M L [] 3 in stock, link 3",
+		"2@10900: [] 1 in stock, link 2",
+		"1@12900: XL [] 1 in stock, link 5",
+		"2@10900: [] 1 in stock, link 6",
+		"3@11900: 37.5 38 [EU] 1 in stock, link 8",
+		"3@11900: 41 [UK] 0 in stock, link 9",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", fmt.Sprintln(got), fmt.Sprintln(want))
+	}
+	one := groupOffers([]catalog.Offer{offer(1, 1, "38", "EU", 9900, out), offer(2, 1, "39", "EU", 9900, out)})
+	if len(one) != 1 || one[0].SizeSystem != "EU" || one[0].InStock != 0 || one[0].Link().ID != 1 {
+		t.Errorf("sold-out row: %+v", one)
+	}
+}
