@@ -142,17 +142,21 @@ func ParseSizes(kind, system, text string) ([]SizePref, error) {
 	return out, nil
 }
 
-// parseSizeOrPair reads one size a shopper typed, or a pair of neighbouring sizes as two:
-// "8/10" or "8-10" in dress sizes (catalog.ParseSizePair) is UK 8 and UK 10, "S/M" is S and M,
-// so the shopper hears of items in either size, as an item sized "8/10" reaches both.
+// parseSizeOrPair reads one size a shopper typed, or a run of neighbouring sizes as each:
+// "8/10" or "8-10" in dress sizes (catalog.ParseSizeRun) is UK 8 and UK 10, "36/38" in EU
+// dress sizes EU 36 and EU 38, "38/39" in EU shoes EU 38 and EU 39, "S/M" is S and M, so the
+// shopper hears of items in either size, as an item sized "8/10" reaches both.
 func parseSizeOrPair(k SizeKind, system, text string) ([]SizePref, error) {
 	hint := system
 	if system == catalog.SystemLetter {
 		hint = ""
 	}
-	if pair, ok := catalog.ParseSizePair(text, hint, k.Kind); ok && k.takes(pair[0].System) {
-		return []SizePref{{Kind: k.Kind, System: pair[0].System, Value: pair[0].Value},
-			{Kind: k.Kind, System: pair[1].System, Value: pair[1].Value}}, nil
+	if run, ok := catalog.ParseSizeRun(text, hint, k.Kind); ok && k.takes(run[0].System) {
+		out := make([]SizePref, len(run))
+		for i, s := range run {
+			out[i] = SizePref{Kind: k.Kind, System: s.System, Value: s.Value}
+		}
+		return out, nil
 	}
 	p, err := parseOneSize(k, system, text)
 	if err != nil || p.System != catalog.SystemLetter || !strings.Contains(p.Value, "/") {

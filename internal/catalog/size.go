@@ -120,7 +120,7 @@ var noiseWords = map[string]bool{
 // They are dropped wherever they stand; shoeFitWords only from shoe sizes.
 var (
 	fitWords = map[string]bool{"petite": true, "tall": true, "long": true, "short": true, "regular": true, "reg": true, "plus": true, "fit": true,
-		"slim": true, "oversized": true, "relaxed": true}
+		"slim": true, "oversized": true, "relaxed": true, "maternity": true}
 	legWords     = map[string]bool{"long": true, "short": true, "regular": true, "reg": true}
 	shoeFitWords = map[string]bool{"wide": true, "narrow": true, "xwide": true, "extrawide": true}
 )
@@ -159,7 +159,9 @@ var (
 //   - clothing: 00–20 US, 22–28 UK, 30 and over EU.
 //
 // Words that label the size ("Size", "Maat", "Storlek", "サイズ"), name a fit ("Petite",
-// "Tall", "Regular") or a shoe's width ("B(M)", "2E", "Wide Fit") are dropped; a system may
+// "Tall", "Regular", "Maternity"; a fit letter glued to a clothing size, "10P", "34S": see
+// dropFitLetter) or a shoe's width ("B(M)", "2E", "Wide Fit") are dropped; a suit's chest with
+// its length ("40R", "38 Short") is the chest (parseSuitChest); a system may
 // be glued to the number ("EU39") or stand apart ("44 (IT)"). "号" marks a Japanese size and
 // centimetres a Japanese shoe size. Continental shoe sizes in thirds keep them ("38⅔").
 // Numbers outside a system's range are an error, as is text that is no size.
@@ -178,6 +180,10 @@ func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 	}
 	labelSys := labelSystem(text)
 	text, kind = cleanSize(text, kind)
+	if s, ok := parseSuitChest(text, kind, feedSystem); ok {
+		return s, nil
+	}
+	text = dropFitLetter(text, kind, feedSystem)
 	if s, ok := parseWaist(text, kind, feedSystem); ok {
 		return s, nil
 	}
@@ -195,35 +201,6 @@ func ParseSize(raw, sizeSystem, sizeKindHint string) (Size, error) {
 		return s, nil
 	}
 	return Size{}, fmt.Errorf("size %q is not a size tagdrop knows", raw)
-}
-
-// isToddlerShoe says whether folded shoe size text is a US toddler size: a "C" glued to or
-// right after a number up to 13½ ("10C", "8.5 C", "US 10C"), which is the child's sizing, not
-// the C width of an adult shoe ("8 C/D", "8 C (W)").
-func isToddlerShoe(text string) bool {
-	for _, m := range toddlerShoeRE.FindAllStringSubmatch(text, -1) {
-		n, _ := strconv.ParseFloat(strings.NewReplacer(",", ".", "½", ".5").Replace(m[1]), 64)
-		if m[2] == "" && n >= 1 && n <= 13.5 {
-			return true
-		}
-	}
-	return false
-}
-
-// parsePlusSize reads a US women's plus size ("14W", "16W", "US 18 W") on clothing other than
-// trousers sized by the waist: parseWaist has taken "28W" on bottoms and unkinded text as a
-// waist, and sizes below 22 are no waist in any kind, so "14W" on trousers is a plus size too.
-// Shoes ("10W": a women's size) and rings are left to parseSizeText.
-func parsePlusSize(text, kind string) (Size, error, bool) {
-	if kind == "" || kind == KindShoes || kind == KindRings {
-		return Size{}, nil, false
-	}
-	m := plusSizeRE.FindStringSubmatch(strings.Join(strings.Fields(text), " "))
-	if m == nil {
-		return Size{}, nil, false
-	}
-	n, _ := strconv.ParseFloat(m[1], 64) // the pattern's digits always parse
-	return numericSize(n, m[1], SystemUS, kind)
 }
 
 // isOneSize says whether folded size text means one size: a one-size word ("Taille unique",

@@ -40,26 +40,47 @@ func ConvertClothing(s Size, to, gender string) (Size, bool) {
 // statedMarketSystem is market when raw is a bare number beside its own equivalents in
 // other systems that confirm the market's reading of it: a pound shop's "8 (EU 36)" is UK 8
 // (UK 8 = EU 36; read by range it would be US 8, which is EU 40), its shoe "6 (EU 39)" UK 6.
-// "" when market is "", raw starts with anything but the number, or any equivalent disagrees.
+// Where market is "" (a euro shop), it is the one of UK and US whose reading they confirm. ""
+// when raw starts with anything but the number (after a label: "Size 8 (EU 36)"), or no
+// single system's reading is confirmed.
 func statedMarketSystem(raw, kind, gender, market string) string {
-	t := []rune(foldSize(raw))
-	if market == "" || len(t) == 0 || t[0] < '0' || t[0] > '9' {
+	t := []rune(dropLeadingLabel(foldSize(raw)))
+	if len(t) == 0 || t[0] < '0' || t[0] > '9' {
 		return ""
 	}
 	parts := SizeParts(raw, "", kind)
 	if len(parts) < 2 || parts[0].System != SystemUS && parts[0].System != SystemUK {
 		return ""
 	}
-	own, err := ParseSize(parts[0].Value, market, kind)
+	candidates := []string{market}
+	if market == "" {
+		candidates = []string{SystemUK, SystemUS}
+	}
+	found := ""
+	for _, c := range candidates {
+		if confirmsAll(parts, c, kind, gender) {
+			if found != "" {
+				return "" // both readings confirmed (men's UK and US chests are one number)
+			}
+			found = c
+		}
+	}
+	return found
+}
+
+// confirmsAll says whether every stated equivalent of parts[0] (SizeParts) confirms reading
+// its number in system.
+func confirmsAll(parts []Size, system, kind, gender string) bool {
+	own, err := ParseSize(parts[0].Value, system, kind)
 	if err != nil || own.OneSize {
-		return ""
+		return false
 	}
 	for _, p := range parts[1:] {
 		if !confirms(own, p, gender) {
-			return ""
+			return false
 		}
 	}
-	return market
+	return true
 }
 
 // confirms says whether size other is size s in another system, by ConvertShoe for shoes

@@ -137,8 +137,6 @@ func TestParseSizeFeedSpellingsUnread(t *testing.T) {
 		{"clothes have no thirds", "38 2/3", "", "tops", "in thirds"},
 		{"third too big", "51 1/3", "", "shoes", "outside"},
 		{"F alone", "F", "", "", "not a size"},
-		{"suit length", "40 Regular", "", "outerwear", "not a size"},
-		{"suit R", "40R", "", "outerwear", "not a size"},
 		{"cm off shoes", "90 cm", "", "", "not a size"},
 		{"fit words only", "Petite fit", "", "tops", "not a size"},
 	}

@@ -42,7 +42,8 @@ func IsMale(gender string) bool {
 // use it before ParseSize's guess by range, which reads a bare "10" as a US size:
 //
 //   - men's trousers (kind bottoms, gender men's, IsMale) in a shop of a WaistCurrency: bare
-//     numbers 28 to 40 without words, or a list of them, are waists ("waist"), not
+//     numbers 28 to 40, or a list of them, with at most label and fit words ("Size 32", "32
+//     Short"), or beside their French size ("32 (EU 42)"), are waists ("waist"), not
 //     continental sizes;
 //   - in a shop of a market with its own numbering (pounds: UK; Australian and New Zealand
 //     dollars: AU; yen: JP), numbers ParseSize reads as US or UK sizes, and a lone number it
@@ -50,7 +51,9 @@ func IsMale(gender string) bool {
 //     neighbouring pair ("8/10", "8-10", see ParseSizePair), with label and fit words ("Size
 //     10", "10 Petite", "6 Wide Fit"), or beside one letter size ("S (8)", "XS/6");
 //   - in such a shop, a bare number beside its own equivalents in other systems that confirm
-//     the market's reading ("8 (EU 36)" in pounds: UK 8 is EU 36, US 8 is not).
+//     the market's reading ("8 (EU 36)" in pounds: UK 8 is EU 36, US 8 is not); in a shop of
+//     any other currency, the one of UK and US numbering they confirm ("8 (EU 36)" in euros is
+//     UK 8).
 //
 // Sizes written with a system ("US 8"), a width ("8.5 B(M)"), a US plus mark ("14W"), or
 // that the market's system cannot read (an AU shoe: AU women's shoe sizes are US ones by some
@@ -59,14 +62,15 @@ func MarketSizeSystem(raw, kind, gender, currency string) string {
 	currency = strings.ToUpper(strings.TrimSpace(currency))
 	kind = strings.ToLower(strings.TrimSpace(kind))
 	nums, letters, ok := bareSizeWords(raw, kind)
+	if waistCurrencies[currency] && (statedWaist(raw, kind, gender) ||
+		ok && letters == 0 && len(nums) > 0 && kind == KindBottoms && IsMale(gender) && menWaists(nums)) {
+		return SystemWaist // "32", "Size 32", "32 Short", "32 (EU 42)"
+	}
 	if !ok && kind != KindRings {
 		return statedMarketSystem(raw, kind, gender, marketSystems[currency])
 	}
 	if len(nums) == 0 || kind == KindRings {
 		return ""
-	}
-	if waistCurrencies[currency] && MenWaistNumbers(raw, kind, gender) {
-		return SystemWaist
 	}
 	market := marketSystems[currency]
 	if market == "" || letters > 1 || letters == 1 && (len(nums) != 1 || kind == KindShoes) {
@@ -78,7 +82,7 @@ func MarketSizeSystem(raw, kind, gender, currency string) string {
 		if err != nil || s.System != SystemUS && s.System != SystemUK && !(single && s.System == SystemEU) {
 			return ""
 		}
-		if _, err := ParseSize(p, market, kind); err != nil {
+		if _, err := ParseSize(p, market, kind); err != nil || s.System == SystemEU && !marketReadsEU(p, market, kind, gender) {
 			return ""
 		}
 	}
@@ -118,7 +122,8 @@ func menWaists(nums []string) bool {
 var halfSizeRE = regexp.MustCompile(`(\d)(?:\s*½|\s+1/2\b)`)
 
 // bareSizeWords splits folded size text into its numbers and counts its letter sizes, dropping
-// the words that label a size or name a fit ("Size", "Petite", on shoes "Wide"). ok is false
+// the words that label a size or name a fit ("Size", "Petite", on shoes "Wide") and, off shoes
+// and rings, a fit letter glued to a number ("10P", "34S"). ok is false
 // when any other word is left: a system, a width, a country's label ("Taglia"), anything else.
 func bareSizeWords(raw, kind string) (nums []string, letters int, ok bool) {
 	text := halfSizeRE.ReplaceAllString(foldSize(raw), "$1.5")
@@ -136,6 +141,8 @@ func bareSizeWords(raw, kind string) (nums []string, letters int, ok bool) {
 		case noiseWords[w], fitWords[w], kind == KindShoes && shoeFitWords[w]:
 		case letterSizes[squash(w)] != "":
 			letters++
+		case kind != KindShoes && kind != KindRings && fitLettered(w):
+			nums = append(nums, w[:len(w)-1]) // "10P", "34S": a fit letter
 		default:
 			return nil, 0, false
 		}

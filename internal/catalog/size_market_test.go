@@ -49,7 +49,19 @@ func TestMarketSizeSystem(t *testing.T) {
 		{"42", KindBottoms, "male", "USD", ""},
 		{"32", KindBottoms, "male", "EUR", ""},
 		{"32", KindBottoms, "male", "", ""},
-		{"Size 32", KindBottoms, "male", "USD", ""},
+		{"Size 32", KindBottoms, "male", "USD", SystemWaist}, // a label on a waist (was left unread)
+		{"32 Short", KindBottoms, "male", "GBP", SystemWaist},
+		{"32 (EU 42)", KindBottoms, "male", "GBP", SystemWaist}, // French 42 is W32
+		{"32 (EU 48)", KindBottoms, "male", "GBP", ""},
+		{"Size 32", KindBottoms, "male", "EUR", ""},
+		{"8 (EU 36)", KindDresses, "female", "EUR", SystemUK},
+		{"42", KindOuterwear, "male", "GBP", SystemUK}, // a chest
+		{"42", KindOuterwear, "female", "GBP", ""},     // EU 42
+		{"10S", KindBottoms, "female", "GBP", SystemUK},
+		{"10P", KindShoes, "female", "GBP", ""},
+		{"34S", KindBottoms, "male", "GBP", SystemWaist},
+		{"10 (UK 14)", KindDresses, "female", "EUR", SystemUS},
+		{"Size 8 (EU 36)", KindDresses, "female", "GBP", SystemUK},
 		{"32", KindBottoms, "female", "GBP", SystemUK},
 		{"32", KindTops, "male", "USD", ""},
 	}

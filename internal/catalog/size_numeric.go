@@ -82,6 +82,9 @@ func numericSize(n float64, num, system, kind string) (Size, error, bool) {
 		}
 	}
 	lo, hi := clothingRange(system)
+	if kind == KindOuterwear && (system == SystemUS || system == SystemUK || system == SystemAU) {
+		hi = mostChest // men's coats and jackets: the chest in inches
+	}
 	if lo < 0 || n < lo || n > hi {
 		return Size{}, fmt.Errorf("clothing size %s %s is outside the sizes tagdrop knows", system, num), true
 	}

@@ -68,9 +68,10 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 // sizeKeysIn is sizeKeys for an offer priced in currency, which tells where bare numbers the
 // feed gives no system for are a shop's own (catalog.MarketSizeSystem: a pound shop's "10" is a
 // UK size, a dollar shop's "34" on men's trousers a waist); "" for not known (see menWaist). A
-// pair of neighbouring numeric sizes ("8/10", "8-10": catalog.ParseSizePair) is found under
-// each, as "S/M" is. A child's size (system catalog.SystemChild) is found under its own text
-// after childLabel only, or as one size.
+// run of neighbouring numeric sizes ("8/10", "8-10", "6/8/10", "36/38", a shoe's "38/39":
+// catalog.ParseSizeRun) is found under each, as "S/M" is. A child's size (system
+// catalog.SystemChild) is found under its own text after childLabel only (each of a list,
+// childKeys), or as one size.
 func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		if kind != "" {
@@ -82,7 +83,7 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 		if s, err := catalog.ParseSize(raw, "", kind); err == nil && s.OneSize {
 			return []sizeKey{{OneSize, sysOneSize}}
 		}
-		return []sizeKey{{childLabel + strings.Join(strings.Fields(raw), " "), sysOther}}
+		return childKeys(raw)
 	}
 	currency = strings.ToUpper(strings.TrimSpace(currency))
 	if system == "" && kind != "" {
@@ -90,8 +91,8 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	}
 	sizes := sizeList(raw, system, kind)
 	if sizes == nil {
-		if pair, ok := catalog.ParseSizePair(raw, system, kind); ok {
-			sizes = pair[:] // "8/10": each
+		if run, ok := catalog.ParseSizeRun(raw, system, kind); ok {
+			sizes = run // "8/10", "6/8/10", "38/39": each
 		}
 	}
 	var stated []catalog.Size // a dual size's parts in systems of their own

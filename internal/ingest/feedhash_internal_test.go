@@ -150,6 +150,13 @@ var normaliserGolden = map[int]uint64{
 	// testdata/golden-variety.xml gained GV-46 and GV-47 (version 22's rules give
 	// 0xa0642d03b84d81b5 on GV-1 to GV-47).
 	23: 0xf402be81036ed0ad,
+	// 24: women's and unisex jeans whose feed says US with a waist number ("27") are waists;
+	// men's "Size 32", "32 Short", "34S" and "32 (EU 42)" in dollar or pound shops are waists;
+	// a number with its continental size ("8 (EU 36)") is read in the system whose conversion
+	// fits; fit letters and maternity ("10P", "Maternity 12"); suit chests ("40R", "38S", "40
+	// Regular"). testdata/golden-variety.xml gained GV-48 and GV-49 (version 23's rules give
+	// 0xa0d68ef8170c31aa on GV-1 to GV-49).
+	24: 0x3944b6c0828c38a3,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

@@ -95,8 +95,9 @@ func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *m
 		l.offer.SizeSystem = catalog.SystemChild // a girls' "10" or "8-10", even in the feed's US: no women's US 10
 	case sys == "":
 		l.offer.SizeSystem = sizeSystem(it, node)
-	case (sys == catalog.SystemUS || sys == catalog.SystemUK) && catalog.MenWaistNumbers(it.Size, node.SizeKind, it.Gender):
-		l.offer.SizeSystem = catalog.SystemWaist // men's trousers' US or UK "32": no such size but the waist
+	case (sys == catalog.SystemUS || sys == catalog.SystemUK) && catalog.MenWaistNumbers(it.Size, node.SizeKind, it.Gender),
+		sys == catalog.SystemUS && isJeans(it, node) && catalog.JeansWaistNumbers(it.Size, it.Gender):
+		l.offer.SizeSystem = catalog.SystemWaist // men's trousers' US or UK "32", jeans' US "27": no such size but the waist
 	}
 	l.keyParts = catalog.KeyParts{MPN: it.MPN, GroupID: it.ItemGroupID, Retailer: retailerSlug,
 		GTIN: it.GTIN, Title: it.Title, Color: it.Color}
@@ -238,8 +239,7 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 		return ""
 	}
 	kind, system := node.SizeKind, ""
-	if kind == catalog.KindBottoms && (node.Name == "Jeans" || strings.Contains(strings.ToLower(it.Title), "jean")) ||
-		kind == "" && saysJeans(it.Title) {
+	if isJeans(it, node) {
 		kind, system = catalog.KindBottoms, catalog.SystemWaist
 	}
 	s, err := catalog.ParseSize(it.Size, system, kind)
@@ -256,6 +256,14 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 		return ""
 	}
 	return s.System
+}
+
+// isJeans says whether an item is jeans, whose unlabelled numbers are waist inches: its
+// category is Jeans, or trousers titled so, or it has no sized category and its title says jeans.
+func isJeans(it feed.Item, node catalog.Node) bool {
+	kind := node.SizeKind
+	return kind == catalog.KindBottoms && (node.Name == "Jeans" || strings.Contains(strings.ToLower(it.Title), "jean")) ||
+		kind == "" && saysJeans(it.Title)
 }
 
 // saysJeans says whether a title has the word "jeans" (not "Jean Paul Gaultier").
