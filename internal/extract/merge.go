@@ -249,6 +249,7 @@ func reconcile(c *candidate, s shown) {
 			}
 		}
 	}
+	preorderOverSoldOut(c, s)
 	// The other way round, markup that says sold out for its one offer is stale when the page
 	// both says in stock in its stock message and offers an enabled buy button.
 	if s.message == catalog.InStock && s.button == catalog.InStock && len(c.offers) == 1 && c.offers[0].availability == catalog.OutOfStock {

@@ -20,7 +20,7 @@ func buyButtonSays(n *html.Node, ws []string, formSeen bool) (said catalog.Avail
 	if !isButton || !hasWord(ws, buttonWords...) && inPicker(n) {
 		return "", false, false
 	}
-	t := text(n, 120)
+	t := buttonText(n, 120)
 	if n.DataAtom == atom.Input {
 		t = attr(n, "value")
 	}
@@ -54,9 +54,13 @@ func buyButtonSays(n *html.Node, ws []string, formSeen bool) (said catalog.Avail
 // copy of the buy button (stickyBar); a quick add of another product (otherProductWords). A
 // button that a class hides ("hidden", "visually-hidden", as pre-order apps hide the
 // add-to-cart they replace) counts only when every speaking button is hidden so.
-func (d *document) preorderOnly(title, end int, lens []int, skip []bool) bool {
+//
+// open reports that the shopper can place the pre-order: the first button that decides is
+// enabled and asks to order, not only announcing the product ("Coming soon": preorderOpen).
+func (d *document) preorderOnly(title, end int, lens []int, skip []bool) (only, open bool) {
 	titleNode := d.elems[title]
 	var shown, hidden, sticky []catalog.Availability
+	var shownNodes, hiddenNodes, stickyNodes []*html.Node
 	var form *html.Node // the product's own form: the first product form after the title
 	for i := title; i < end; i++ {
 		if skip[i] {
@@ -75,19 +79,20 @@ func (d *document) preorderOnly(title, end int, lens []int, skip []bool) bool {
 		}
 		switch {
 		case stickyBar(n, titleNode, form):
-			sticky = append(sticky, said)
+			sticky, stickyNodes = append(sticky, said), append(stickyNodes, n)
 		case classHidden(n):
-			hidden = append(hidden, said)
+			hidden, hiddenNodes = append(hidden, said), append(hiddenNodes, n)
 		default:
-			shown = append(shown, said)
+			shown, shownNodes = append(shown, said), append(shownNodes, n)
 		}
 	}
-	for _, says := range [][]catalog.Availability{shown, hidden, sticky} {
+	for i, says := range [][]catalog.Availability{shown, hidden, sticky} {
 		if len(says) > 0 {
-			return says[0] == catalog.Preorder && !slices.Contains(says, catalog.InStock)
+			only = says[0] == catalog.Preorder && !slices.Contains(says, catalog.InStock)
+			return only, only && preorderOpen([][]*html.Node{shownNodes, hiddenNodes, stickyNodes}[i][0])
 		}
 	}
-	return false
+	return false, false
 }
 
 // expressCheckout reports a button of Shopify's dynamic checkout, which themes render with

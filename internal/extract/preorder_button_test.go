@@ -59,3 +59,33 @@ func TestPreorderButtonBesideDynamicCheckout(t *testing.T) {
 		}
 	}
 }
+
+// A pre-order button the shopper can press beside markup that says OutOfStock (the shop's stock
+// is nil, the pre-order app sells ahead of it) is a pre-order; a disabled one, or one that only
+// announces the product ("Coming soon"), leaves it sold out.
+func TestPreorderButtonOverSoldOutMarkup(t *testing.T) {
+	page := func(button string) string {
+		return `<html lang="en"><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Quilted Liner",
+		"offers":{"@type":"Offer","price":"149.00","priceCurrency":"GBP","availability":"https://schema.org/OutOfStock"}}</script></head><body>
+		<h1 class="product-single__title">Quilted Liner</h1><div class="product__price"><span class="product__price--regular">£149.00</span></div>
+		<form method="post" action="/cart/add" class="product-form"><input type="hidden" name="form_type" value="product">` + button + `</form></body></html>`
+	}
+	for _, c := range []struct {
+		button string
+		want   catalog.Availability
+	}{
+		{`<button type="submit" name="add" class="btn product-form__cart-submit"><span>Pre-order</span></button>`, catalog.Preorder},
+		{`<button type="submit" name="add" class="btn product-form__cart-submit"><span>Vorbestellen</span></button>`, catalog.Preorder},
+		{`<button type="submit" name="add" class="btn product-form__cart-submit" disabled><span>Pre-order</span></button>`, catalog.OutOfStock},
+		{`<button type="submit" name="add" class="btn product-form__cart-submit" disabled><span>Coming soon</span></button>`, catalog.OutOfStock},
+		{`<button type="submit" name="add" class="btn product-form__cart-submit"><span>Coming soon</span></button>`, catalog.OutOfStock},
+	} {
+		r, err := Page(strings.NewReader(page(c.button)), "")
+		if err != nil || len(r.Products) == 0 || len(r.Products[0].Offers) == 0 {
+			t.Fatalf("Page = %+v, %v", r, err)
+		}
+		if got := r.Products[0].Offers[0].Availability; got != c.want {
+			t.Errorf("%s: availability %s, want %s", c.button, got, c.want)
+		}
+	}
+}

@@ -93,26 +93,34 @@ var (
 		// WooCommerce's screen-reader "Original price was:" as its translations say it, Zalando's "Originalpreis:".
 		"ursprünglicher preis", "ursprünglich", "originalpreis", "precio original", "prezzo originale", "oorspronkelijke prijs",
 		"preço original", "ursprungligt pris", "ursprungliga priset", "oprindelig pris", "oprindelige pris", "opprinnelig pris",
-		"opprinnelige prisen", "cena pierwotna", "pierwotna cena", "původní cena", "alkuperäinen hinta"}
+		"opprinnelige prisen", "cena pierwotna", "pierwotna cena", "původní cena", "alkuperäinen hinta",
+		// Korean shops' 소비자가 (consumer price) and 정가 (list price).
+		"소비자가", "정가"}
 	currentLabels = []string{"now", "sale price", "current price", "price is", "jetzt", "nur", "maintenant", "ahora", "ora", "nu", "our price", "special price", "offer price", "deal price", "deal of the day", "lightning deal", "with deal",
 		"aktueller preis", "prix actuel", "precio actual", "prezzo attuale", "huidige prijs", "preço atual", "nuvarande pris", "nuværende pris",
-		"nåværende pris", "obecna cena", "aktualna cena", "aktuální cena", "nykyinen hinta"}
+		"nåværende pris", "obecna cena", "aktualna cena", "aktuální cena", "nykyinen hinta",
+		"할인판매가", "할인가"}
 	ignoreLabels = []string{"save", "saving", "you save", "spare", "sparen", "économisez", "ahorra", "risparmi", "bespaar", "off", "payments of", "payment", "interest", "per month", "/mo", "/month", "a month", "monthly", "per week", "/wk", "par mois", "/mois", "pro monat", "im monat",
 		"monatlich", "al mes", "/mes", "al mese", "/mese", "per maand", "/maand", "installment", "instalment", "klarna", "afterpay", "raten", "rate da", "plazos", "cuotas", "mensualités",
-		"meses sin intereses", "sans frais", "orders over", "orders above", "spend", "points", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
+		"meses sin intereses", "sans frais", "orders over", "orders above", "spend", "points", "적립금", "per 100", "/100", "per kg", "/kg", "per l", "/l", "per m"}
 )
 
 // weakRegularLabels name a regular price that is also the price paid when no sale is on:
-// India's "MRP" (maximum retail price), shown alone on a product at full price.
-var weakRegularLabels = []string{"mrp", "m.r.p."}
+// India's "MRP" (maximum retail price), shown alone on a product at full price; Cafe24's 판매가
+// (selling price), the regular price beside a 할인판매가 (discounted price).
+var weakRegularLabels = []string{"mrp", "m.r.p.", "판매가"}
 
 // siblingLabel is the short text just before n: a "Was" or a visually hidden "Regular price".
 // When nothing comes before n in its parent, the text before the parent is read instead (up to
 // labelLevels up, through inline elements only: a heading or a paragraph before a price's
 // wrapper is not its label), and such a label counts only when it says what the price is
 // ("List Price:", "Was", "New (2) from"), not when it is a badge or a line about shipping.
-// Counts in parentheses are dropped; a text with another number in it is no label.
+// Counts in parentheses are dropped; a text with another number in it is no label. Labels
+// written after their prices are read there (trailingLabel).
 func siblingLabel(n *html.Node) string {
+	if t, ok := trailingLabel(n); ok {
+		return t
+	}
 	for up := 0; up < labelLevels && n != nil && n.Type == html.ElementNode; up, n = up+1, n.Parent {
 		steps := 0
 		for p := n.PrevSibling; p != nil && steps < labelSteps; p, steps = p.PrevSibling, steps+1 {

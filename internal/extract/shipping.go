@@ -24,7 +24,7 @@ import (
 
 // shippingLabels are the words a price's label is dropped for wherever they stand in it
 // (unless it is a free-delivery badge: see above).
-var shippingLabels = []string{"shipping", "delivery", "versand", "livraison", "envío"}
+var shippingLabels = []string{"shipping", "delivery", "versand", "livraison", "envío", "배송비"}
 
 // shippingWords name delivery and its cost, in the languages shops write. Nouns only, matched
 // as whole words (inside a word in scripts written without spaces, before the price only): the

@@ -11,7 +11,8 @@ import (
 
 // findTitle picks the element that shows the product's name: an h1, an itemprop=name, or an
 // element classed as a product title, preferring one whose text is a name the markup gives and
-// never a logo. nil when the page shows no such element.
+// never a logo; on a page with none of these, a heading that repeats the product's name
+// (headingTitle). nil when the page shows no such element.
 func (d *document) findTitle(names []string, skip []bool) *html.Node {
 	folded := make([]string, 0, len(names))
 	for _, n := range names {
@@ -58,6 +59,9 @@ func (d *document) findTitle(names []string, skip []bool) *html.Node {
 		if score > bestScore || score == bestScore && best != nil && within(n, best) {
 			best, bestScore = n, score
 		}
+	}
+	if best == nil {
+		return d.headingTitle(names, skip)
 	}
 	return best
 }
@@ -188,6 +192,8 @@ type stockShown struct {
 	// preorderOnly: the product's buy button says pre-order and nothing the shopper sees adds it
 	// to the cart (preorderOnly).
 	preorderOnly bool
+	// preorderOpen: the pre-order can be placed (preorderOnly's open).
+	preorderOpen bool
 }
 
 // shownAvailability reads stock from what the shopper sees after the title (stockShown): the
@@ -252,7 +258,10 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 			plain = plainStockMessage(text(n, plainStockText*2))
 		}
 		said, buy, ok := buyButtonSays(n, ws, formSeen)
-		if !ok {
+		// Shopify's "Buy it now" buys what the buy button would: it says nothing of its own; nor
+		// does a button a class hides until it applies (Cafe24's "displaynone" buy link beside
+		// its "SOLD OUT").
+		if !ok || expressCheckout(n) || classHidden(n) {
 			continue
 		}
 		buyShown = buyShown || buy
@@ -278,7 +287,8 @@ func (d *document) shownAvailability(title int, lens []int, skip []bool) stockSh
 	if plain == catalog.OutOfStock && cartEnabled {
 		plain = ""
 	}
-	return stockShown{message: message, button: button, plain: plain, buyShown: buyShown, preorderOnly: d.preorderOnly(title, end, lens, skip),
+	only, open := d.preorderOnly(title, end, lens, skip)
+	return stockShown{message: message, button: button, plain: plain, buyShown: buyShown, preorderOnly: only, preorderOpen: open,
 		ownSoldOut: message == catalog.OutOfStock && ownMessage && !openOption}
 }
 

@@ -28,6 +28,7 @@ type shown struct {
 	ownSoldOut   bool                 // the product's own status element says out of stock (stockShown)
 	buyShown     bool                 // a buy control, enabled or not, follows the title (stockShown)
 	preorderOnly bool                 // the buy button says pre-order, no add-to-cart is shown (stockShown)
+	preorderOpen bool                 // and that pre-order button can be pressed (stockShown)
 	hinted       bool                 // the price's own sign or code gave no currency: currency is the hint's
 }
 
@@ -117,7 +118,7 @@ func (x *extraction) visible(names []string, hint string) shown {
 	skipStock := d.skipped(lens, false, names)
 	st := d.shownAvailability(t, lens, skipStock)
 	s.availability, s.button, s.message = cmp.Or(st.message, st.button, st.plain), st.button, st.message
-	s.ownSoldOut, s.buyShown, s.preorderOnly = st.ownSoldOut, st.buyShown, st.preorderOnly
+	s.ownSoldOut, s.buyShown, s.preorderOnly, s.preorderOpen = st.ownSoldOut, st.buyShown, st.preorderOnly, st.preorderOpen
 	return s
 }
 
@@ -264,8 +265,8 @@ func breakpointDisplay(c string) bool {
 }
 
 // hidingClasses hide an element whole: Bootstrap's "d-none", "sr-only" and "collapse" (shown
-// with "show"), "visually-hidden", "display-none".
-var hidingClasses = []string{"d-none", "display-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible"}
+// with "show"), "visually-hidden", "display-none", Cafe24's "displaynone".
+var hidingClasses = []string{"d-none", "display-none", "displaynone", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible"}
 
 // breakpointWords mark a class that hides an element on some screens only ("d-md-none",
 // "hidden-xs", "hide-mobile"): the element is shown on others.
@@ -355,6 +356,9 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 					continue
 				}
 				sibling := siblingLabel(n)
+				if sibling == "" {
+					sibling = rowLabel(n)
+				}
 				label := collapse(parenCount.ReplaceAllString(strings.ToLower(t[:p.start]+" "+t[p.end:]+" "+sibling), " "))
 				after := t[p.end:] + " " + followingText(n)
 				before := precedingText(n) + " " + t[:p.start]
@@ -387,15 +391,16 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				}
 				p = reparse(t, p)
 				label := strings.ToLower(lastWords(parenCount.ReplaceAllString(t[prev:p.start], " "), 4))
+				row := strings.ToLower(rowLabel(n)) // a table row's header: "배송비", "판매가"
 				before := t[prev:p.start]
 				prev = p.end
 				after := t[p.end:min(len(t), p.end+60)]
 				otherOffer, condition := sellerOffer(label, before)
-				if otherOffer || containsPhrase(label, ignoreLabels) || shippingPrice(label, "", strings.ToLower(after)) || notShopperPrice(before, after) ||
-					freeThresholdAfterShipping(label, t[:p.start]) || offAfter(after) {
+				if otherOffer || containsPhrase(label, ignoreLabels) || containsPhrase(row, ignoreLabels) || shippingPrice(label, row, strings.ToLower(after)) ||
+					notShopperPrice(before, after) || freeThresholdAfterShipping(label, t[:p.start]) || offAfter(after) {
 					continue
 				}
-				r := labelRole(label, plain)
+				r := labelRole(row, labelRole(label, plain))
 				if r == plain {
 					r = roleOf(n, "", lens, d)
 				}
