@@ -191,6 +191,9 @@ func (s *Sender) Sweep(ctx context.Context) (SendCounts, error) {
 					if !s.databaseBack(ctx) {
 						return errDatabaseAway
 					}
+					if s.limit.wait(ctx) != nil { // the first message's turn, waited for before the claim
+						return nil
+					}
 					claimed := s.now()
 					msgs, err := s.db.ClaimMessages(ctx, s.cfg.Batch, s.cfg.Lease)
 					if err != nil {
@@ -231,6 +234,9 @@ func (s *Sender) SendMessages(ctx context.Context, ids []int64) (SendCounts, err
 		for start := 0; start < len(ids) && ctx.Err() == nil; start += s.cfg.Batch {
 			if !s.databaseBack(ctx) && ctx.Err() == nil {
 				return errDatabaseAway
+			}
+			if s.limit.wait(ctx) != nil { // the first message's turn, waited for before the claim
+				break
 			}
 			claimed := s.now()
 			msgs, err := s.db.ClaimMessagesByID(ctx, ids[start:min(len(ids), start+s.cfg.Batch)], s.cfg.Lease)
@@ -293,14 +299,18 @@ func (s *Sender) Close() { s.closeIdle(0) }
 
 // sendBatch sends messages claimed at claimed (before the claim was asked for) on tr in order,
 // settling each; when ctx ends, the rate limit cannot be waited for, or half the lease has
-// gone (a slow server), the rest are given back unsent. When the database is away
+// gone (a slow server), the rest are given back unsent. The caller waited for the first
+// message's turn of the rate limit before it claimed. When the database is away
 // (databaseBack) it stops with errDatabaseAway and leaves the rest leased.
 func (s *Sender) sendBatch(ctx context.Context, tr MailTransport, msgs []notify.Message, claimed time.Time) (SendCounts, error) {
 	var c SendCounts
 	for i, m := range msgs {
 		// A message sent after its lease ended may have been claimed, and sent, by another
-		// connection meanwhile: stop while half the lease is left for the send under way.
-		if ctx.Err() != nil || s.now().Sub(claimed) >= s.cfg.Lease/2 || s.limit.wait(ctx) != nil {
+		// connection meanwhile: stop while half the lease is left for the send under way. The
+		// rate limit is waited for first, so its wait counts: a send never starts with less than
+		// a quarter of the lease to run in (sendRoom), which would put the message off untried
+		// and count an attempt.
+		if ctx.Err() != nil || (i > 0 && s.limit.wait(ctx) != nil) || s.now().Sub(claimed) >= s.cfg.Lease/2 {
 			s.release(msgs[i:])
 			c.Released += len(msgs) - i
 			break

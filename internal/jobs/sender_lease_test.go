@@ -117,3 +117,47 @@ func TestSenderSendsWithinTheLease(t *testing.T) {
 		}
 	})
 }
+
+// TestSenderConnectsWithinTheLease: a server that stalls past the whole lease while the sender
+// connects (before it answers EHLO) does not get the message after the lease ended either: the
+// send is cut off at three quarters of the lease and the message put off.
+func TestSenderConnectsWithinTheLease(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		queueMail(t, db, 1, func(int) string { return "ok@example.com" })
+		srv := smtptest.Start(t, smtptest.Options{HelloDelay: 3 * time.Second})
+		s := NewSender(db, transportTo(srv.Addr), SenderConfig{Connections: 1, Lease: time.Second},
+			slog.New(slog.NewTextHandler(io.Discard, nil)))
+		defer s.Close()
+		counts, err := s.Sweep(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counts.Sent != 0 || counts.Delayed != 1 || srv.Count() != 0 {
+			t.Errorf("counts %+v, %d delivered: want the one message delayed, none delivered after the lease", counts, srv.Count())
+		}
+	})
+}
+
+// TestSenderWaitsForTheRateBeforeItClaims: with a rate so low that the wait for a message's
+// turn is longer than the lease, a sender waits before it claims, not while it holds a claim.
+// Before, it claimed, waited, and found its send's room gone: the message was put off as a
+// temporary failure without being tried, its attempt counted, again on every claim (failed for
+// good after MaxAttempts, never sent).
+func TestSenderWaitsForTheRateBeforeItClaims(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		queueMail(t, db, 2, func(int) string { return "ok@example.com" })
+		srv := smtptest.Start(t, smtptest.Options{})
+		s := NewSender(db, transportTo(srv.Addr), SenderConfig{Connections: 1, Lease: time.Second, Rate: 0.4},
+			slog.New(slog.NewTextHandler(io.Discard, nil)))
+		defer s.Close()
+		counts, err := s.Sweep(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counts.Sent != 2 || srv.Count() != 2 {
+			t.Errorf("counts %+v, %d delivered: want both messages sent, each within its lease", counts, srv.Count())
+		}
+	})
+}

@@ -231,15 +231,11 @@ func (t *Transport) send(ctx context.Context, from, to string, buf []byte, room 
 // MAIL FROM that was not 421.
 func (t *Transport) sendOnce(ctx context.Context, from, to string, buf []byte, room int) (stale bool, err error) {
 	data := buf[room:]
-	limit := t.cfg.Timeout
-	if d, ok := ctx.Deadline(); ok {
-		limit = min(limit, time.Until(d))
-	}
-	if limit <= 0 {
-		return false, &SendError{Err: fmt.Errorf("smtp %s: no time left to send: %w", t.cfg, context.DeadlineExceeded)}
+	if t.timeLeft(ctx) <= 0 {
+		return false, t.noTimeLeft()
 	}
 	if t.conn == nil {
-		c, err := t.client.DialToSMTPClientWithContext(ctx)
+		c, err := t.dial(ctx)
 		if err != nil {
 			return false, classify(fmt.Errorf("connect to %s: %w", t.cfg, err), false)
 		}
@@ -248,6 +244,11 @@ func (t *Transport) sendOnce(ctx context.Context, from, to string, buf []byte, r
 		t.utf8, _ = c.Extension("SMTPUTF8")
 		t.chunking, _ = c.Extension("CHUNKING")
 		t.pipelining, t.chunking = t.pipelining && !t.avoid.pipelining, t.chunking && !t.avoid.chunking
+	}
+	// Counted after the dial, which took some of it: the connection is kept for the next send.
+	limit := t.timeLeft(ctx)
+	if limit <= 0 {
+		return false, t.noTimeLeft()
 	}
 	if err := t.conn.UpdateDeadline(limit); err != nil {
 		return true, t.fail("connection", err, false)
@@ -331,6 +332,49 @@ func (t *Transport) sendOnce(ctx context.Context, from, to string, buf []byte, r
 		return false, t.fail("end of DATA", err, false)
 	}
 	return false, nil
+}
+
+// timeLeft is how long the conversation may still take: the Timeout, or less until ctx's deadline.
+func (t *Transport) timeLeft(ctx context.Context) time.Duration {
+	if d, ok := ctx.Deadline(); ok {
+		return min(t.cfg.Timeout, time.Until(d))
+	}
+	return t.cfg.Timeout
+}
+
+func (t *Transport) noTimeLeft() error {
+	return &SendError{Err: fmt.Errorf("smtp %s: no time left to send: %w", t.cfg, context.DeadlineExceeded)}
+}
+
+// dial connects, greets, negotiates TLS and authenticates (go-mail), and gives up at ctx's end.
+// go-mail bounds only the TCP connect (and an implicit TLS handshake) by ctx: the greeting,
+// EHLO, STARTTLS and AUTH run under its own Timeout, so a server stalling there would carry the
+// send past ctx's deadline (the sender's lease). When ctx ends first, dial returns ctx's error at
+// once and the connection still being made is closed when it is made; nothing is sent on it.
+func (t *Transport) dial(ctx context.Context) (*smtp.Client, error) {
+	if ctx.Done() == nil {
+		return t.client.DialToSMTPClientWithContext(ctx)
+	}
+	type dialled struct {
+		c   *smtp.Client
+		err error
+	}
+	done := make(chan dialled, 1)
+	go func() {
+		c, err := t.client.DialToSMTPClientWithContext(ctx)
+		done <- dialled{c, err}
+	}()
+	select {
+	case d := <-done:
+		return d.c, d.err
+	case <-ctx.Done():
+		go func() {
+			if d := <-done; d.c != nil {
+				_ = d.c.Close()
+			}
+		}()
+		return nil, fmt.Errorf("connecting: %w", context.Cause(ctx))
+	}
 }
 
 // failInTransaction handles a refused MAIL or RCPT: if the server still accepted DATA (it

@@ -137,3 +137,37 @@ func TestTransportStopsAtTheContextDeadline(t *testing.T) {
 		t.Errorf("%d connections, want 1 (nothing dialled after the deadline)", n)
 	}
 }
+
+// TestTransportStopsAtTheContextDeadlineWhileConnecting: a server that stalls while the
+// transport connects (greeting, EHLO, STARTTLS, AUTH: go-mail bounds them by its Timeout only)
+// does not carry a send past the context's deadline, neither on a first dial nor on the redial
+// of a kept connection gone stale; and the room left is counted after the dial, not before.
+// Before, the message went out once the server let the client in, after the deadline.
+func TestTransportStopsAtTheContextDeadlineWhileConnecting(t *testing.T) {
+	for _, stale := range []bool{false, true} {
+		t.Run(map[bool]string{false: "dial", true: "redial"}[stale], func(t *testing.T) {
+			srv := smtptest.Start(t, smtptest.Options{HelloDelay: 2 * time.Second, IdleTimeout: 200 * time.Millisecond})
+			tr := transportTo(t, srv, SMTPConfig{TLS: TLSNone, Timeout: time.Minute})
+			sent := 0
+			if stale {
+				m := Message{To: "ada@example.com", Subject: "First", TextBody: "Hi", MessageID: "<first@tagdrop>"}
+				if err := tr.Send(context.Background(), m); err != nil {
+					t.Fatal(err)
+				}
+				sent = 1
+				time.Sleep(600 * time.Millisecond) // the server has closed the idle session by now
+			}
+			m := Message{To: "ada@example.com", Subject: "Slow door", TextBody: "Hi", MessageID: "<door@tagdrop>"}
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			err := tr.Send(ctx, m)
+			var se *SendError
+			if !errors.As(err, &se) || se.Permanent || !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("send to a server stalling past the deadline while connecting: %v, want a temporary *SendError for the deadline", err)
+			}
+			if n := srv.Count(); n != sent {
+				t.Errorf("%d messages arrived, want %d: the message went out after the context's deadline", n, sent)
+			}
+		})
+	}
+}

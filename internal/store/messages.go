@@ -187,15 +187,21 @@ func (db *DB) ReleaseMessage(ctx context.Context, id int64, attempt int) error {
 
 // FailMessage marks a message failed for good with its reason. When bounced is set (the mail
 // server refused the address permanently) the account with that address is marked bounced in
-// the same transaction, so no later mail is written to it.
+// the same transaction, so no later mail is written to it. Like MarkMessageSent it is not
+// fenced by the claim (a failure is a fact), but it changes only a message still queued: a
+// sender whose lease ran out must not turn a message another sender delivered meanwhile into a
+// failed one, nor mark its address bounced.
 func (db *DB) FailMessage(ctx context.Context, id int64, reason string, bounced bool) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		now := db.nowMS()
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = 'failed', lease_until = 0, last_error = $2 WHERE id = $1`,
-			id, reason); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = 'failed', lease_until = 0, last_error = $2 WHERE id = $1 AND status = 'queued'`,
+			id, reason)
+		if err != nil {
 			return fmt.Errorf("fail message %d: %w", id, err)
 		}
-		if !bounced {
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("fail message %d: %w", id, err)
+		} else if n == 0 || !bounced {
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET bounced_at = $1, updated_at = $1

@@ -135,7 +135,6 @@ func TestClaimMessagesExpiredLease(t *testing.T) {
 	})
 }
 
-// TestClaimMessagesConcurrent: senders claiming at once never get the same message.
 // TestLateOutcomeLeavesAnotherClaimAlone: a sender whose lease ran out, and whose message
 // another sender claimed meanwhile, can no longer give it back or put it off: its late release
 // or retry would free a message being delivered, for a third sender to claim and send again.
@@ -182,6 +181,41 @@ func TestLateOutcomeLeavesAnotherClaimAlone(t *testing.T) {
 	})
 }
 
+// TestLateFailureLeavesADeliveredMessageAlone: a sender whose lease ran out records a failure
+// (a 5xx, or its last attempt) after another sender delivered the message: the message stays
+// sent, and its address is not marked bounced.
+func TestLateFailureLeavesADeliveredMessageAlone(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now()
+		db.SetClock(func() time.Time { return now })
+		if _, err := db.CreateUser(ctx, "ada@example.com", account.Shopper, "", true); err != nil {
+			t.Fatal(err)
+		}
+		ids := queue(t, db, 1, "ada@example.com")
+		if got := claimIDs(t, db, 1, time.Second); len(got) != 1 {
+			t.Fatalf("first claim %v", got)
+		}
+		now = now.Add(2 * time.Second) // the first lease runs out
+		if got := claimIDs(t, db, 1, time.Minute); len(got) != 1 {
+			t.Fatalf("second claim %v", got)
+		}
+		if err := db.MarkMessageSent(ctx, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.FailMessage(ctx, ids[0], "550 late", true); err != nil {
+			t.Fatal(err)
+		}
+		if m, err := db.Message(ctx, ids[0]); err != nil || m.Status != notify.Sent || m.LastError != "" {
+			t.Errorf("delivered message after a late failure: %+v %v, want it sent", m, err)
+		}
+		if b, err := db.AddressBounced(ctx, "ada@example.com"); err != nil || b {
+			t.Errorf("address of a delivered message marked bounced: %v %v", b, err)
+		}
+	})
+}
+
+// TestClaimMessagesConcurrent: senders claiming at once never get the same message.
 func TestClaimMessagesConcurrent(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		const n = 300

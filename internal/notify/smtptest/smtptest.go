@@ -48,6 +48,9 @@ type Options struct {
 	// Delay is spent on each message before it is accepted (a slow server), so a test can stop a
 	// sender in the middle of its work.
 	Delay time.Duration
+	// HelloDelay is spent before answering each connection's EHLO (a server slow to let a client
+	// in), so a test can stall a sender while it connects.
+	HelloDelay time.Duration
 	// TLS offers STARTTLS with a fresh self-signed certificate for 127.0.0.1 (see Server.RootCAs).
 	TLS bool
 	// Cert is the certificate's key type with TLS: CertECDSAP256 (the default) or CertRSA2048.
@@ -89,6 +92,9 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{Addr: ln.Addr().String(), opts: opts, changed: make(chan struct{})}
 	s.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
+		if opts.HelloDelay > 0 { // go-smtp opens the session on EHLO, before it answers
+			time.Sleep(opts.HelloDelay)
+		}
 		return &session{s: s}, nil
 	}))
 	s.srv.Domain = "localhost"
