@@ -202,8 +202,9 @@ type rowQuerier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// leaseNowMS is the time, in Unix milliseconds, that holds are written and judged by: the
-// PostgreSQL server's clock, or this process's on SQLite and under a test's clock (SetClock).
+// leaseNowMS is the time, in Unix milliseconds, that holds and leases (import holds; mail,
+// webhook and push claims) are written and judged by: the PostgreSQL server's clock, or this
+// process's on SQLite and under a test's clock (SetClock).
 func (db *DB) leaseNowMS(ctx context.Context, q rowQuerier) (int64, error) {
 	if db.dialect != Postgres || db.clockSet {
 		return db.nowMS(), nil

@@ -17,7 +17,10 @@ import (
 // failure (it has a last error) is left to the outbox sweep until it is due; one held for its
 // send job (HoldMessages) is not waiting. The result is ordered by id.
 func (db *DB) ClaimMessagesByID(ctx context.Context, ids []int64, lease time.Duration) ([]notify.Message, error) {
-	now := db.nowMS()
+	now, err := db.leaseNowMS(ctx, db.sql)
+	if err != nil {
+		return nil, fmt.Errorf("claim %d messages by id: %w", len(ids), err)
+	}
 	ph := db.placeholders()
 	var out []notify.Message
 	for start := 0; start < len(ids); start += maxRowsPerStatement {

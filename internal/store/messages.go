@@ -118,11 +118,15 @@ const (
 )
 
 // ClaimMessages leases up to limit queued messages that are due (oldest first) to the caller
-// until now+lease, counting an attempt for each. No other claim returns them before the lease
+// until now+lease, counting an attempt for each. now is the PostgreSQL server's clock
+// (leaseNowMS), so senders on hosts whose clocks disagree still agree on whose lease holds. No other claim returns them before the lease
 // ends, so several senders can share one outbox; a sender that dies leaves its messages to be
 // claimed again when the lease runs out. The result is ordered by id.
 func (db *DB) ClaimMessages(ctx context.Context, limit int, lease time.Duration) ([]notify.Message, error) {
-	now := db.nowMS()
+	now, err := db.leaseNowMS(ctx, db.sql)
+	if err != nil {
+		return nil, fmt.Errorf("claim messages: %w", err)
+	}
 	q := claimSQLite
 	if db.dialect == Postgres {
 		q = claimPostgres

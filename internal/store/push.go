@@ -160,7 +160,10 @@ const (
 // claimed again, so an alert is pushed twice only when a worker died between sending it and
 // marking it delivered.
 func (db *DB) ClaimPushAlerts(ctx context.Context, limit int, lease time.Duration, notBefore time.Time) ([]PushAlert, error) {
-	now := db.nowMS()
+	now, err := db.leaseNowMS(ctx, db.sql)
+	if err != nil {
+		return nil, fmt.Errorf("claim push alerts: %w", err)
+	}
 	q := claimPushSQLite
 	if db.dialect == Postgres {
 		q = claimPushPostgres

@@ -123,7 +123,10 @@ const (
 // sender that dies leaves its deliveries to be claimed again when the lease ends. The result
 // is ordered by id.
 func (db *DB) ClaimWebhookDeliveries(ctx context.Context, limit int, lease time.Duration) ([]notify.Delivery, error) {
-	now := db.nowMS()
+	now, err := db.leaseNowMS(ctx, db.sql)
+	if err != nil {
+		return nil, fmt.Errorf("claim webhook deliveries: %w", err)
+	}
 	q := claimDeliveriesSQLite
 	if db.dialect == Postgres {
 		q = claimDeliveriesPostgres
