@@ -92,8 +92,8 @@ var letterSizes = map[string]string{
 	"extraextralarge": "XXL", "3xlarge": "3XL", "petit": "S", "moyen": "M", "grand": "L",
 	// French: très petit, petit, moyen, grand, très grand, très très grand.
 	"tp": "XS", "p": "S", "g": "L", "tg": "XL", "ttg": "XXL",
-	// Japanese: LL is XL, 3L XXL ("SS", XS, is also short sleeves: left unread).
-	"ll": "XL", "3l": "XXL", "4l": "3XL", "5l": "4XL",
+	// Japanese: LL (or 2L) is XL, 3L XXL ("SS", XS, is also short sleeves: left unread).
+	"ll": "XL", "2l": "XL", "3l": "XXL", "4l": "3XL", "5l": "4XL",
 	// Shop abbreviations ("6X" is left unread: it is also a US girls' size, as in "6/6X").
 	"lg": "L", "lrg": "L", "xlg": "XL", "xxlg": "XXL", "5x": "5XL",
 }

@@ -63,7 +63,7 @@ func parseSuitChest(text, kind, feedSystem string) (Size, bool) {
 // dropFitLetter drops the fit letter glued to a clothing size ("10P", "12L", "10 R": petite,
 // long, regular), which names a cut, as "Petite" does: the size is the number. On trousers a
 // number of the waists' span (23 to 44) with a fit letter ("34S", "30L", "25P") is a waist,
-// unless the feed numbers them in continental sizes. Japanese letters ("3L", "4L", "5L") and
+// unless the feed numbers them in continental sizes. Japanese letters ("2L" to "5L") and
 // other kinds are left as they are.
 func dropFitLetter(text, kind, feedSystem string) string {
 	switch kind {
@@ -72,7 +72,7 @@ func dropFitLetter(text, kind, feedSystem string) string {
 		return text
 	}
 	m := fitLetterRE.FindStringSubmatch(text)
-	if m == nil || m[1] == m[2] && m[3] == "l" && (m[2] == "3" || m[2] == "4" || m[2] == "5") {
+	if m == nil || m[1] == m[2] && m[3] == "l" && (m[2] == "2" || m[2] == "3" || m[2] == "4" || m[2] == "5") {
 		return text
 	}
 	n, _ := strconv.Atoi(m[2])
@@ -89,12 +89,13 @@ func dropFitLetter(text, kind, feedSystem string) string {
 
 // marketReadsEU says whether a lone number ParseSize reads as EU ("30", "42") is one the
 // market's own numbering holds: a dress size of its range (UK sizes run to 32), or on men's coats
-// and jackets a chest ("42" in a pound shop is a UK 42 chest). A women's coat "42" stays EU 42.
+// and jackets a chest below the continental suit sizes ("42" in a pound shop is a UK 42 chest;
+// "50" is IT/EU 50, as parseSuitChest reads "50R"). A women's coat "42" stays EU 42.
 func marketReadsEU(num, market, kind, gender string) bool {
 	n, err := strconv.ParseFloat(num, 64)
 	lo, hi := clothingRange(market)
 	if kind == KindOuterwear && IsMale(gender) {
-		hi = mostChest
+		hi = leastContinentalSuit - 1
 	}
 	return err == nil && n >= lo && n <= hi
 }
@@ -104,4 +105,47 @@ func marketReadsEU(num, market, kind, gender string) bool {
 func fitLettered(w string) bool {
 	n := len(w)
 	return n >= 2 && strings.IndexByte("prls", w[n-1]) >= 0 && isDigitsOnly(w[:n-1]) && n-1 <= 2
+}
+
+// usChest says whether raw is a lone whole number a men's coat or jacket (kind outerwear,
+// IsMale) is numbered by the chest in inches: 32 up to the continental suit sizes (46).
+func usChest(raw, kind, gender string) bool {
+	raw = strings.TrimSpace(raw)
+	n, err := strconv.Atoi(raw)
+	return kind == KindOuterwear && IsMale(gender) && err == nil && isDigitsOnly(raw) &&
+		n >= leastChest && n < leastContinentalSuit
+}
+
+// ContinentalFitSystem is the system a women's size with a fit letter or a length ("38L", "38
+// Long", "40 R") is read in by a shop pricing in a currency of continental sizes (EUR, SEK, CHF:
+// neither a WaistCurrency nor one of its own numbering): EU, where "38 Long" on a coat is a
+// continental 38 in a long cut, not a men's US chest, and "38L" on trousers no waist. "" for
+// anything else (men's and unisex items, labelled sizes, other shops).
+func ContinentalFitSystem(raw, kind, gender, currency string) string {
+	currency = strings.ToUpper(strings.TrimSpace(currency))
+	if currency == "" || waistCurrencies[currency] || marketSystems[currency] != "" || !isFemale(gender) {
+		return ""
+	}
+	switch kind {
+	case KindTops, KindDresses, KindBottoms, KindOuterwear:
+	default:
+		return ""
+	}
+	t := foldSize(raw)
+	if t == "" || t[0] < '0' || t[0] > '9' || !suitChestRE.MatchString(t) && !fitLetterRE.MatchString(t) {
+		return ""
+	}
+	if s, err := ParseSize(raw, SystemEU, kind); err == nil && s.System == SystemEU {
+		return SystemEU
+	}
+	return ""
+}
+
+// isFemale says whether a feed's gender ("female", "Women", "womens") is women's.
+func isFemale(gender string) bool {
+	switch strings.ToLower(strings.TrimSpace(gender)) {
+	case "female", "women", "woman", "womens", "women's", "ladies":
+		return true
+	}
+	return false
 }

@@ -41,3 +41,40 @@ func TestParseSizeFitLettersAndSuits(t *testing.T) {
 		}
 	}
 }
+
+// TestMarketSizeSystemMenCoatsContinental: a pound shop's men's coat "42" is a UK chest, but
+// "46" and up are continental sizes, as parseSuitChest reads an unlabelled "50R".
+func TestMarketSizeSystemMenCoatsContinental(t *testing.T) {
+	tests := []struct{ raw, gender, want string }{
+		{"42", "male", SystemUK},
+		{"44", "male", SystemUK},
+		{"46", "male", ""},
+		{"50", "male", ""},
+		{"54", "male", ""},
+		{"42", "female", ""},
+	}
+	for _, tt := range tests {
+		if got := MarketSizeSystem(tt.raw, KindOuterwear, tt.gender, "GBP"); got != tt.want {
+			t.Errorf("MarketSizeSystem(%q, outerwear, %s, GBP) = %q, want %q", tt.raw, tt.gender, got, tt.want)
+		}
+	}
+}
+
+// TestMarketSizeSystemMenCoatsDollarChest: in a dollar shop, a men's coat or blazer's lone
+// "40" is the chest in inches (US 40), not a continental 40 (continental men's sizes start at
+// 44); "50" stays continental and a women's "40" EU 40.
+func TestMarketSizeSystemMenCoatsDollarChest(t *testing.T) {
+	tests := []struct{ raw, gender, currency, want string }{
+		{"40", "male", "USD", SystemUS},
+		{"38", "male", "CAD", SystemUS},
+		{"44", "male", "USD", SystemUS},
+		{"50", "male", "USD", ""},
+		{"40", "female", "USD", ""},
+		{"40", "male", "EUR", ""},
+	}
+	for _, tt := range tests {
+		if got := MarketSizeSystem(tt.raw, KindOuterwear, tt.gender, tt.currency); got != tt.want {
+			t.Errorf("MarketSizeSystem(%q, outerwear, %s, %s) = %q, want %q", tt.raw, tt.gender, tt.currency, got, tt.want)
+		}
+	}
+}

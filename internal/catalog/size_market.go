@@ -50,6 +50,8 @@ func IsMale(gender string) bool {
 //     reads as EU, that the market's system can read: "10", "6.5", "6½", "8, 10, 12", a
 //     neighbouring pair ("8/10", "8-10", see ParseSizePair), with label and fit words ("Size
 //     10", "10 Petite", "6 Wide Fit"), or beside one letter size ("S (8)", "XS/6");
+//   - in a shop of a WaistCurrency without numbering of its own (dollars, rupees), a men's coat
+//     or jacket's lone number 32 to 45 is its chest in inches (US), not a continental size;
 //   - in such a shop, a bare number beside its own equivalents in other systems that confirm
 //     the market's reading ("8 (EU 36)" in pounds: UK 8 is EU 36, US 8 is not); in a shop of
 //     any other currency, the one of UK and US numbering they confirm ("8 (EU 36)" in euros is
@@ -68,6 +70,9 @@ func MarketSizeSystem(raw, kind, gender, currency string) string {
 	}
 	if !ok && kind != KindRings {
 		return statedMarketSystem(raw, kind, gender, marketSystems[currency])
+	}
+	if waistCurrencies[currency] && marketSystems[currency] == "" && usChest(raw, kind, gender) {
+		return SystemUS // a dollar shop's men's coat "40": the chest
 	}
 	if len(nums) == 0 || kind == KindRings {
 		return ""

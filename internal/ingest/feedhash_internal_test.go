@@ -157,6 +157,12 @@ var normaliserGolden = map[int]uint64{
 	// Regular"). testdata/golden-variety.xml gained GV-48 and GV-49 (version 23's rules give
 	// 0xa0d68ef8170c31aa on GV-1 to GV-49).
 	24: 0x3944b6c0828c38a3,
+	// 25: a pound shop's men's coat numbered 46 and up is continental again (no UK chest), a
+	// dollar shop's men's coat 32 to 45 a US chest, plus-size jeans' US numbers no waists, a euro
+	// shop's women's "38 Long" or "38L" EU 38 (no men's chest, no waist), Japanese "2L" XL.
+	// testdata/golden-variety.xml gained GV-50 and GV-51 (version 24's rules give
+	// 0x53c464c4f0770beb on GV-1 to GV-51).
+	25: 0xd8c6462ea573d590,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

@@ -96,7 +96,7 @@ func (tb tables) normalise(it feed.Item, retailerSlug string, at time.Time, m *m
 	case sys == "":
 		l.offer.SizeSystem = sizeSystem(it, node)
 	case (sys == catalog.SystemUS || sys == catalog.SystemUK) && catalog.MenWaistNumbers(it.Size, node.SizeKind, it.Gender),
-		sys == catalog.SystemUS && isJeans(it, node) && catalog.JeansWaistNumbers(it.Size, it.Gender):
+		sys == catalog.SystemUS && isJeans(it, node) && !saysPlusSize(it) && catalog.JeansWaistNumbers(it.Size, it.Gender):
 		l.offer.SizeSystem = catalog.SystemWaist // men's trousers' US or UK "32", jeans' US "27": no such size but the waist
 	}
 	l.keyParts = catalog.KeyParts{MPN: it.MPN, GroupID: it.ItemGroupID, Retailer: retailerSlug,
@@ -242,6 +242,9 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 	if isJeans(it, node) {
 		kind, system = catalog.KindBottoms, catalog.SystemWaist
 	}
+	if eu := catalog.ContinentalFitSystem(it.Size, kind, it.Gender, it.Currency); eu != "" {
+		return eu // a euro shop's women's "38 Long" coat or "38L" trousers: EU 38, long
+	}
 	s, err := catalog.ParseSize(it.Size, system, kind)
 	switch {
 	case err == nil && s.OneSize:
@@ -264,6 +267,20 @@ func isJeans(it feed.Item, node catalog.Node) bool {
 	kind := node.SizeKind
 	return kind == catalog.KindBottoms && (node.Name == "Jeans" || strings.Contains(strings.ToLower(it.Title), "jean")) ||
 		kind == "" && saysJeans(it.Title)
+}
+
+// saysPlusSize says whether an item's title or product type has the word "plus" ("Plus Size
+// Jeans", "Women > Plus > Jeans"): plus-size jeans a feed sizes in US numbers ("24") are US plus
+// sizes, not waists.
+func saysPlusSize(it feed.Item) bool {
+	for _, text := range []string{it.Title, it.ProductType} {
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if w == "plus" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saysJeans says whether a title has the word "jeans" (not "Jean Paul Gaultier").
