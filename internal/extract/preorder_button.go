@@ -147,10 +147,7 @@ func classHidden(n *html.Node) bool {
 		if hiddenElement(p, false) {
 			return true
 		}
-		cs := strings.Fields(strings.ToLower(attr(p, "class")))
-		if slices.ContainsFunc(cs, breakpointDisplay) {
-			cs = slices.DeleteFunc(cs, func(c string) bool { return c == "d-none" })
-		}
+		cs := shownFromBreakpoint(strings.Fields(strings.ToLower(attr(p, "class"))))
 		if slices.ContainsFunc(cs, func(c string) bool { return hidingClass(c) && !contextHiding(c) }) ||
 			slices.Contains(cs, "collapse") && !slices.Contains(cs, "show") && !slices.Contains(cs, "in") {
 			return true

@@ -250,18 +250,30 @@ func hiddenElement(n *html.Node, classes bool) bool {
 	if !classes {
 		return false
 	}
-	cs := strings.Fields(strings.ToLower(attr(n, "class")))
-	if slices.ContainsFunc(cs, breakpointDisplay) {
-		cs = slices.DeleteFunc(cs, func(c string) bool { return c == "d-none" }) // "d-none d-md-block": shown on wider screens
-	}
+	cs := shownFromBreakpoint(strings.Fields(strings.ToLower(attr(n, "class"))))
 	return slices.ContainsFunc(cs, hidingClass) || slices.Contains(cs, "collapse") && !slices.Contains(cs, "show") && !slices.Contains(cs, "in")
 }
 
-// breakpointDisplay reports a Bootstrap class that shows an element from a breakpoint up
-// ("d-md-block", "d-lg-flex"): beside "d-none" it hides the element on small screens only.
+// breakpointDisplay reports a class that shows an element from a breakpoint up: Bootstrap's
+// "d-md-block", "d-lg-flex", Tailwind's "md:block", "lg:inline-flex". Beside "d-none" or
+// Tailwind's "hidden" it hides the element on small screens only.
 func breakpointDisplay(c string) bool {
+	if bp, display, ok := strings.Cut(c, ":"); ok {
+		return slices.Contains([]string{"sm", "md", "lg", "xl", "2xl"}, bp) &&
+			slices.Contains([]string{"block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "table", "contents"}, display)
+	}
 	parts := strings.Split(c, "-")
 	return len(parts) >= 3 && parts[0] == "d" && slices.Contains([]string{"sm", "md", "lg", "xl", "xxl"}, parts[1]) && parts[2] != "none"
+}
+
+// shownFromBreakpoint is classes cs without the class that hides an element on small screens
+// when another shows it from a breakpoint up (breakpointDisplay): "d-none d-md-block", "hidden
+// md:block" are shown on wider screens.
+func shownFromBreakpoint(cs []string) []string {
+	if !slices.ContainsFunc(cs, breakpointDisplay) {
+		return cs
+	}
+	return slices.DeleteFunc(cs, func(c string) bool { return c == "d-none" || c == "hidden" })
 }
 
 // hidingClasses hide an element whole: Bootstrap's "d-none", "sr-only" and "collapse" (shown
