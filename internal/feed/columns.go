@@ -21,7 +21,9 @@ var defaultColumns = map[string][]string{
 		// Shops' own exports in their language: German, Dutch, Swedish, French, Spanish, Italian, Danish, Norwegian.
 		"artikelnummer", "artikelnr", "référence", "referencia", "riferimento", "codice", "codicearticolo", "codiceprodotto", "varenummer", "varenr",
 		// A shop's own code for the product, where no column above names it: English, Czech.
-		"code", "productcode", "itemcode", "kód"},
+		"code", "productcode", "itemcode", "kód",
+		// Awin XML's pId, the merchant's id, where Awin's own product id is missing.
+		"pid"},
 	// WooCommerce's exports name their columns in the shop's language: its German, French and
 	// Spanish names follow the English ones below.
 	"title": {"title", "productname", "name", "itemname", "nom", "nombre",
@@ -80,7 +82,10 @@ var defaultColumns = map[string][]string{
 	// disponibilità, beschikbaarheid, dostępność (which yield to a stock column as delivery
 	// times do), lagerstatus.
 	"availability": {"availability", "stockstatus", "stockavailability", "verfügbarkeit", "disponibilité", "disponibilidad", "disponibilità",
-		"beschikbaarheid", "dostępność", "lagerstatus", "dlvtime", "deliverytime", "lieferzeit"},
+		"beschikbaarheid", "dostępność", "lagerstatus", "dlvtime", "deliverytime", "lieferzeit",
+		// Yandex Market Language's (Admitad's) <offer available="true">; Heureka's and Zboží's
+		// DELIVERY_DATE and Ceneo's avail codes (see availabilityCodes).
+		"available", "deliverydate", "avail"},
 	"google_product_category": {"googleproductcategory", "googlecategory", "googleshoppinggoogleproductcategory"},
 	// Tradedoubler's merchantCategoryName, Magento's categories.
 	"product_type": {"producttype", "merchantproductcategorypath", "merchantcategory", "merchantcategoryname", "categoryname",
@@ -109,7 +114,9 @@ var defaultColumns = map[string][]string{
 	FieldRegularPrice: {"rrpprice", "rrp", "originalprice", "msrp", "listprice", "wasprice", "retailprice", "baseprice",
 		"previousprice", "normalprice", "priceold", "oldprice", "formerprice", "priceretail", "pricenorebate", "originalpricevalue", "regularprice",
 		"variantcompareatprice", "compareatprice", "regulärerpreis", "tarifrégulier", "prixrégulier", "precionormal", "precioregular",
-		"streichpreis", "prixbarré", "preciotachado", "prezzobarrato", "uvp", "preisalt", "alterpreis", "vanprijs"},
+		"streichpreis", "prixbarré", "preciotachado", "prezzobarrato", "uvp", "preisalt", "alterpreis", "vanprijs",
+		// Shoptet's STANDARD_PRICE beside its PRICE_VAT.
+		"standardprice"},
 	// Shops' own exports give a count under their language's name: Lagerbestand, Bestand,
 	// voorraad, lagersaldo; Shopify's products.xml as inventory-quantity (see
 	// shopifyInventory). A bare quantity may be a pack's: it is a stock only in PrestaShop's
@@ -166,6 +173,12 @@ type columns struct {
 	// kelkoo is set for a header of Kelkoo's column names (offer-id, product-url,
 	// merchant-category), whose availability column holds Kelkoo's numeric codes.
 	kelkoo bool
+	// availCodes turn the cells of availability columns that give a site's codes (Heureka's
+	// DELIVERY_DATE, Ceneo's avail) into words; see availabilityCodes.
+	availCodes map[int]func(string) string
+	// netVAT are the columns of a price without VAT and of the VAT in it, whose sum is the
+	// price where the feed gives no price with VAT (see netvat.go); nil when there are none.
+	netVAT []int
 	// monthFirst is set for Magento 2's special_price_from_date and special_price_to_date,
 	// whose slashed dates put the month first ("11/1/26").
 	monthFirst bool
@@ -303,12 +316,20 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 		}
 	}
 	c.vatTwin = vatTwins(c.byField, header)
+	if _, mapped := colMap["price"]; !mapped && len(c.byField["price"]) == 0 {
+		if net, vat := netVATColumns(header, byKey); net >= 0 {
+			c.netVAT = []int{net, vat}
+		}
+	} else if net, vat, ok := netVATTwin(c); ok {
+		c.netVAT = []int{net, vat}
+	}
 	c.attrPairs = attributePairs(header)
 	c.kelkoo = kelkooHeader(header)
+	c.availCodes = availabilityCodes(header, c.byField["availability"])
 	c.monthFirst = len(byKey["specialpricefromdate"]) > 0 || len(byKey["specialpricetodate"]) > 0
 	c.variants, c.zeroIsNone = findVariantColumns(header, byKey)
 	for _, f := range []string{"id", "title", "price"} {
-		if len(c.byField[f]) == 0 {
+		if len(c.byField[f]) == 0 && (f != "price" || c.netVAT == nil) {
 			if dataLike(header) {
 				return columns{}, fmt.Errorf("the first line is data, not column names (it holds %s): the file has no header row; "+
 					"add a line naming the columns (e.g. id, title, price, link) at its top and import it again", quoteList(header))
@@ -382,7 +403,8 @@ func billigerHeader(byKey map[string][]int) bool {
 // delivery time too ("Verfügbarkeit: 1-3 Werktage", "disponibilité : sous 5 jours"): beside a
 // stock count those columns yield to it as well.
 var deliveryTimes = map[string]bool{"dlvtime": true, "deliverytime": true, "lieferzeit": true,
-	"verfügbarkeit": true, "disponibilité": true, "disponibilidad": true, "disponibilità": true, "beschikbaarheid": true, "dostępność": true}
+	"verfügbarkeit": true, "disponibilité": true, "disponibilidad": true, "disponibilità": true, "beschikbaarheid": true, "dostępność": true,
+	"deliverydate": true, "avail": true}
 
 // stockFlagHeader reports a header with an in-stock column (one the column map names, or one of
 // its default names, unless the map says not to read it): a row's flag or quantity says whether

@@ -189,6 +189,9 @@ func (r *delimitedReader) Next() (Item, error) {
 			r.ready = s.arrange(rec, line)
 			continue
 		}
+		if r.containerRow(rec) {
+			continue // a product whose variants' rows are its items
+		}
 		return r.rowItem(rec, line)
 	}
 }
@@ -228,6 +231,11 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 			}
 			if f.name == "product_type" && storeProductKind(v) {
 				continue // Magento's or WooCommerce's product kind ("simple"), not a category
+			}
+			if conv := r.cols.availCodes[i]; conv != nil {
+				if v = conv(v); v == "" {
+					continue // a code saying nothing of stock (Ceneo's 99)
+				}
 			}
 			switch f.name {
 			case FieldCurrency:
@@ -273,6 +281,16 @@ func (r *delimitedReader) item(rec []string) (Item, string) {
 		}
 		if it.Gender == "" {
 			it.Gender = s.gender(rec)
+		}
+	}
+	if it.Price == "" && r.cols.netVAT != nil {
+		cur := currency
+		if cur == "" {
+			cur = r.currency
+		}
+		var reason string
+		if it.Price, reason = r.netPlusVAT(rec, cur); reason != "" {
+			return it, reason
 		}
 	}
 	if it.Price == "" && it.SalePrice != "" { // only a sale price given: it is the price

@@ -113,6 +113,7 @@ func (r *productXMLReader) Next() (Item, error) {
 		}
 		if err != nil {
 			if re := r.skipBroken(se, line, err); re != nil {
+				re.Item = recordID(product)
 				return Item{Line: line}, re
 			}
 			r.err = r.feedError(err)
@@ -144,7 +145,7 @@ func (r *productXMLReader) Next() (Item, error) {
 func (r *productXMLReader) item(x xmlRecord, line int) (Item, error) {
 	rr, err := r.rowReader(x.header)
 	if err != nil {
-		return Item{Line: line}, &RowError{Line: line, Reason: err.Error()}
+		return Item{Line: line}, &RowError{Line: line, Item: recordID(x), Reason: err.Error()}
 	}
 	it, err := rr.rowItem(x.rec, line)
 	if err == nil {

@@ -45,7 +45,7 @@ type xmlFrame struct {
 // readRecord reads a product element up to its end: the names and texts of the elements in it
 // that hold text, and of its own attributes; the name/value properties it gives; and, when it
 // holds its variants as elements of their own (<variants><variant>), each variant's fields
-// apart (see cutVariant).
+// apart (see cutVariant). On an error of the decoder, product holds the fields read before it.
 func (r *productXMLReader) readRecord(se xml.StartElement) (product xmlRecord, variants []xmlRecord, err error) {
 	for _, a := range se.Attr {
 		if a.Name.Space != "xmlns" && a.Name.Local != "xmlns" {
@@ -69,7 +69,7 @@ func (r *productXMLReader) readRecord(se xml.StartElement) (product xmlRecord, v
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
 			}
-			return xmlRecord{}, nil, err
+			return product, nil, err // the fields read before the break, for its id (see recordID)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -124,7 +124,7 @@ func (r *productXMLReader) readRecord(se xml.StartElement) (product xmlRecord, v
 					// an option's definition (Shopify's <option><name>Size</name><position>2…)
 					product.setOption(fr.position, fr.propName)
 				}
-				if p, ok := fr.property(!variantKeys[key]); ok {
+				if p, ok := fr.property(!variantKeys[key]); ok && !(variantKeys[key] && ownsVariantField(fr.el)) {
 					// a name/value pair (<PARAM><PARAM_NAME>Barva</PARAM_NAME><VAL>modrá</VAL>):
 					// a property, not two fields
 					nested.header, nested.rec = nested.header[:fr.fromNested], nested.rec[:fr.fromNested]
@@ -254,7 +254,10 @@ func cutVariant(fr xmlFrame, product, nested *xmlRecord) (xmlRecord, bool) {
 	for _, p := range nested.props[fr.fromProps:] {
 		known = known || attributeFieldOf(p[0]) != "" || variantFields[columnField(p[0])]
 	}
-	if !known {
+	// a name/value pair among its own fields (<variant><id>…<name>Size</name><value>S</value>)
+	// is its property
+	pair := fr.propName != "" && len(fr.propValues) == 1 && attributeFieldOf(fr.propName) != ""
+	if !known && !pair {
 		return xmlRecord{}, false
 	}
 	var vr xmlRecord
@@ -264,16 +267,35 @@ func cutVariant(fr xmlFrame, product, nested *xmlRecord) (xmlRecord, bool) {
 		}
 	}
 	vr.header, vr.rec = append(vr.header, product.header[fr.fromHeader:]...), append(vr.rec, product.rec[fr.fromHeader:]...)
+	named, valued := false, false
 	for i, h := range nested.header[fr.fromNested:] {
+		if k := headerKey(h); pair && (!named && propertyNameNames[k] || !valued && propertyValueNames[k]) {
+			named, valued = named || propertyNameNames[k], valued || propertyValueNames[k]
+			continue
+		}
 		if headerKey(h) == "quantity" {
 			h = "stock_quantity" // a variant's quantity is its stock (a bulk price's is no variant)
 		}
 		vr.add(h, nested.rec[fr.fromNested+i])
 	}
 	vr.props = append(vr.props, nested.props[fr.fromProps:]...)
+	if pair {
+		vr.props = append(vr.props, [2]string{fr.propName, fr.propValues[0]})
+	}
 	product.header, product.rec = product.header[:fr.fromHeader], product.rec[:fr.fromHeader]
 	nested.header, nested.rec, nested.props = nested.header[:fr.fromNested], nested.rec[:fr.fromNested], nested.props[:fr.fromProps]
 	return vr, true
+}
+
+// ownsVariantField reports a variant element giving a field of its own as an attribute
+// (<variant id="SC-910-R">): its children's name/value pair is its property, not its product's.
+func ownsVariantField(el xml.StartElement) bool {
+	for _, a := range el.Attr {
+		if variantFields[columnField(a.Name.Local)] {
+			return true
+		}
+	}
+	return false
 }
 
 // variantFields are the fields by which variants of a product differ: one of them makes an

@@ -318,10 +318,10 @@ var (
 	sizeOptions = map[string]bool{"size": true, "sizes": true, "taille": true, "größe": true, "grösse": true,
 		"groesse": true, "grosse": true, "talla": true, "tamaño": true, "tamano": true, "pointure": true, "taglia": true, "tamanho": true, "maat": true, "storlek": true,
 		"størrelse": true, "storrelse": true, "rozmiar": true, "velikost": true, "méret": true, "koko": true,
-		"beden": true, "サイズ": true, "尺码": true, "尺寸": true, "사이즈": true, "waist": true}
+		"beden": true, "размер": true, "розмір": true, "サイズ": true, "尺码": true, "尺寸": true, "사이즈": true, "waist": true}
 	colourOptions = map[string]bool{"color": true, "colour": true, "colors": true, "colours": true, "farbe": true,
 		"couleur": true, "colore": true, "kleur": true, "färg": true, "farve": true, "farge": true, "cor": true,
-		"kolor": true, "barva": true, "väri": true, "szín": true, "renk": true, "カラー": true, "颜色": true,
+		"kolor": true, "barva": true, "väri": true, "szín": true, "renk": true, "цвет": true, "колір": true, "カラー": true, "颜色": true,
 		"色": true, "컬러": true, "색상": true}
 )
 

@@ -120,7 +120,8 @@ func TestProductXMLSkipsBrokenProduct(t *testing.T) {
 }
 
 // TestProductXMLAwinPrices: Awin's XML gives the amounts inside <price curr="EUR">: buynow is
-// the price, rrp the regular price, the tracking link (awTrack) the link.
+// the price, rrp the regular price, the tracking link (awTrack) the link; the merchant's pId
+// the id.
 func TestProductXMLAwinPrices(t *testing.T) {
 	feed := `<?xml version="1.0" encoding="UTF-8"?>
 <merchantProductFeed><merchant id="7788" name="Outdoorladen">

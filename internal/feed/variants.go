@@ -34,12 +34,18 @@ type variantColumns struct {
 	// variantIDs is set when the header has a variation or combination id column: the file
 	// is an export of variants, whose parent is their product.
 	variantIDs bool
+	// variations is Magento's configurable_variations column, which lists a configurable
+	// product's simple children by their SKUs, or -1.
+	variations int
 }
 
 // findVariantColumns finds a header's parent and kind columns and the columns whose "0"
 // means none.
 func findVariantColumns(header []string, byKey map[string][]int) (variantColumns, map[int]bool) {
-	v := variantColumns{parent: -1}
+	v := variantColumns{parent: -1, variations: -1}
+	if c := byKey["configurablevariations"]; len(c) > 0 {
+		v.variations = c[0]
+	}
 	zero := map[int]bool{}
 	// WooCommerce's export names it "Übergeordnetes Produkt" in German, "Superior" in Spanish.
 	for _, k := range []string{"parent", "übergeordnetesprodukt", "superior"} {
