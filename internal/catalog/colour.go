@@ -40,6 +40,9 @@ var colourPhrases = map[string]string{
 	"bois de rose": Pink, "vieux rose": Pink, "blanc casse": White, "gris chine": Grey,
 	"nero opaco": Black, "sand beige": Beige, "oat milk": Beige, "natural white": White,
 	"salt and pepper": Grey, "pepper and salt": Grey,
+	"almond milk": Beige,
+	// One colour, also when hyphenated (see hyphenPair): blue-black is a black.
+	"blue black": Black, "navy black": Black,
 	// White gold is a silver-coloured metal, whatever its words say.
 	"white gold": Silver, "or blanc": Silver, "oro bianco": Silver, "oro blanco": Silver,
 	// Denim washes name a blue.
@@ -64,7 +67,7 @@ var colourWords = map[string]string{
 	"grey": Grey, "gray": Grey, "charcoal": Grey, "anthracite": Grey, "slate": Grey, "ash": Grey,
 	"smoke": Grey, "graphite": Grey, "pewter": Grey, "heather": Grey, "stone": Grey, "concrete": Grey,
 	"fog": Grey, "dove": Grey, "gris": Grey, "grau": Grey, "grigio": Grey, "antracite": Grey, "marengo": Grey,
-	"melange": Grey, "steel": Grey,
+	"melange": Grey, "steel": Grey, "pebble": Grey,
 	// beige
 	"beige": Beige, "nude": Beige, "sand": Beige, "oatmeal": Beige, "oat": Beige, "biscuit": Beige,
 	"taupe": Beige, "stone beige": Beige, "khaki beige": Beige, "natural": Beige, "linen": Beige,
@@ -222,15 +225,29 @@ func init() {
 		add(w, fam)
 	}
 	for w, fam := range polishColourWords {
-		add(w, fam)
-		if stem, ok := strings.CutSuffix(w, "i"); ok { // niebieski
-			add(stem+"a", fam)
-			add(stem+"ie", fam)
-		} else if stem, ok := strings.CutSuffix(w, "y"); ok {
-			add(stem+"a", fam)
-			add(stem+"e", fam)
+		for _, form := range slavicForms(w) {
+			add(form, fam)
 		}
 	}
+}
+
+// slavicForms are a Polish, Czech or Slovak colour adjective in its masculine form and the
+// feminine and neuter: "czarny", "czarna", "czarne"; "niebieski", "niebieska", "niebieskie";
+// "černý", "černá", "černé".
+func slavicForms(w string) []string {
+	if stem, ok := strings.CutSuffix(w, "i"); ok {
+		return []string{w, stem + "a", stem + "ie"}
+	}
+	for _, y := range []string{"y", "ý"} {
+		if stem, ok := strings.CutSuffix(w, y); ok {
+			a, e := "a", "e"
+			if y == "ý" {
+				a, e = "á", "é"
+			}
+			return []string{w, stem + a, stem + e}
+		}
+	}
+	return []string{w}
 }
 
 // colourSeparators split names of several colours ("Black/White", "Navy & Cream").
@@ -251,7 +268,7 @@ func ColourFamily(name string) string {
 	}
 	f = joinNakaguro(f)
 	var families []string
-	for _, part := range strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("/&,+|;×・", r) }) {
+	for _, part := range colourParts(f) {
 		// A part may join colours with a word: "navy and cream".
 		var words []string
 		flush := func() {
@@ -353,7 +370,7 @@ func colourWord(w string) (fam string, texture bool) {
 	if fam, ok := colourWords[w]; ok {
 		return fam, colourTextures[w]
 	}
-	if isCJK(w) {
+	if isCJK(w) || isHangul(w) {
 		return cjkColour(w)
 	}
 	for _, p := range colourPrefixes {

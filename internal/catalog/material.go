@@ -174,8 +174,9 @@ var imitationPrefixes = []string{"kunst", "konst", "fusk", "nep", "imitatie", "e
 var printWords = []string{"print", "printed", "prints"}
 
 // shareOnlyWords are fibre words that are common words too (Polish "len", linen, beside the
-// "Len: 70 cm" of a length): they are read only with a percentage or as the whole text.
-var shareOnlyWords = map[string]bool{"len": true}
+// "Len: 70 cm" of a length; Finnish "villa", wool, beside a "Villa" print): they are read only
+// with a percentage or as the whole text.
+var shareOnlyWords = map[string]bool{"len": true, "villa": true}
 
 // imitationOf is the imitation family of a leather or fur family; "" for other materials.
 func imitationOf(family string) string {
@@ -188,10 +189,10 @@ func imitationOf(family string) string {
 	return ""
 }
 
-// materialIndex groups materialRules by first word, longest phrase first within a word.
+// materialIndex groups materialRules and europeMaterialRules by first word, longest phrase first within a word.
 var materialIndex = func() map[string][][]string {
 	idx := map[string][][]string{}
-	for _, r := range materialRules {
+	for _, r := range slices.Concat(materialRules, europeMaterialRules) {
 		w := strings.Fields(Fold(r.words))
 		idx[w[0]] = append(idx[w[0]], append(w, r.family)) // family rides as the last element
 	}

@@ -163,6 +163,14 @@ var normaliserGolden = map[int]uint64{
 	// testdata/golden-variety.xml gained GV-50 and GV-51 (version 24's rules give
 	// 0x53c464c4f0770beb on GV-1 to GV-51).
 	25: 0xd8c6462ea573d590,
+	// 26: colour words of Czech, Slovak, Hungarian, Romanian, Greek, Turkish, Finnish, Danish,
+	// Norwegian, Portuguese, Korean, Russian and Ukrainian shops (inflected forms, light/dark
+	// compounds), colour
+	// codes (BLK, NVY), "Black-White" a pair; material words of those languages; diffusion lines
+	// as brands of their own (Polo Ralph Lauren, Lauren Ralph Lauren, Marc by Marc Jacobs, MICHAEL
+	// Michael Kors, Love Moschino, Isabel Marant Étoile). testdata/golden-variety.xml gained
+	// GV-52 and GV-53 (version 25's rules give 0xd16d8a103299a1d5 on GV-1 to GV-53).
+	26: 0x96d895bee01d5121,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).
