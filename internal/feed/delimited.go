@@ -20,7 +20,9 @@ import (
 // (missing cells are empty, extra ones are ignored). Rakuten's HDR record above the column
 // names and its TRL trailer (TRL|row count) are skipped. One record at a time is in memory,
 // bounded by Options.MaxRecordBytes; a Shopify admin export's reader also holds its products'
-// cells and rows waiting for their product's title, bounded by maxHeldBytes.
+// cells and rows waiting for their product's title, bounded by maxHeldBytes, and a Magento
+// export's (one with configurable_variations) the ids of its rows and its configurable rows
+// waiting for a child (see configurableRows).
 type delimitedReader struct {
 	csv      *csv.Reader
 	bound    *boundedReader
@@ -40,6 +42,9 @@ type delimitedReader struct {
 	// ready are rows of a Shopify export that are ready to read, put together by their Handle
 	// (see shopifyExport.arrange).
 	ready []heldRow
+	// configurables are a Magento export's configurable rows and the ids they wait for (see
+	// configurableRows); unused in files without configurable_variations.
+	configurables configurableRows
 }
 
 // boundField is a field with the columns that hold it, resolved once for every row.
@@ -158,6 +163,9 @@ func (r *delimitedReader) Next() (Item, error) {
 					continue
 				}
 			}
+			if r.ready = r.configurables.orphans(); len(r.ready) > 0 {
+				continue // configurable rows none of whose children was in the file
+			}
 			r.err = io.EOF
 			return Item{}, io.EOF
 		}
@@ -189,8 +197,13 @@ func (r *delimitedReader) Next() (Item, error) {
 			r.ready = s.arrange(rec, line)
 			continue
 		}
-		if r.containerRow(rec) {
-			continue // a product whose variants' rows are its items
+		if v := r.cols.variants.variations; v >= 0 {
+			if r.containerRow(rec) {
+				// a product whose variants' rows are its items, unless none is in the file
+				r.configurables.hold(rec, line, rec[v])
+				continue
+			}
+			r.configurables.read(r.idOf(rec))
 		}
 		return r.rowItem(rec, line)
 	}
