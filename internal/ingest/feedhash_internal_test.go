@@ -165,9 +165,8 @@ var normaliserGolden = map[int]uint64{
 	25: 0xd8c6462ea573d590,
 	// 26: colour words of Czech, Slovak, Hungarian, Romanian, Greek, Turkish, Finnish, Danish,
 	// Norwegian, Portuguese, Korean, Russian and Ukrainian shops (inflected forms, light/dark
-	// compounds), colour
-	// codes (BLK, NVY), "Black-White" a pair; material words of those languages; diffusion lines
-	// as brands of their own (Polo Ralph Lauren, Lauren Ralph Lauren, Marc by Marc Jacobs, MICHAEL
+	// compounds), colour codes (BLK, NVY), "Black-White" a pair; material words of those
+	// languages; diffusion lines as brands of their own (Polo Ralph Lauren, Lauren Ralph Lauren, Marc by Marc Jacobs, MICHAEL
 	// Michael Kors, Love Moschino, Isabel Marant Étoile). testdata/golden-variety.xml gained
 	// GV-52 and GV-53 (version 25's rules give 0xd16d8a103299a1d5 on GV-1 to GV-53).
 	26: 0x96d895bee01d5121,
