@@ -45,6 +45,8 @@ var colourPhrases = map[string]string{
 	"blue black": Black, "navy black": Black,
 	// White gold is a silver-coloured metal, whatever its words say.
 	"white gold": Silver, "or blanc": Silver, "oro bianco": Silver, "oro blanco": Silver,
+	// Rose gold in French, Italian and Spanish: a gold, not a pink.
+	"or rose": Gold, "oro rosa": Gold,
 	// Denim washes name a blue.
 	"stone wash": Blue, "acid wash": Blue,
 	// Polish ivory.
@@ -142,7 +144,9 @@ var colourWords = map[string]string{
 	"weissgold": Silver, "argente": Silver, "argentee": Silver, "doree": Gold, "bleue": Blue, "grise": Grey,
 	"brun": Brown, "brune": Brown, "fauve": Brown, "noisette": Brown, "sable": Beige, "brique": Red,
 	"imprime": Multi, "imprimee": Multi, "imprimes": Multi, "imprimees": Multi, "gemustert": Multi,
-	"bedruckt": Multi, "gestreift": Multi, "kariert": Multi,
+	"bedruckt": Multi, "gestreift": Multi, "kariert": Multi, "raye": Multi, "rayee": Multi, "rayes": Multi,
+	"rayees": Multi, "rayures": Multi, "rigato": Multi, "rigata": Multi, "righe": Multi, "rayas": Multi,
+	"rayado": Multi, "rayada": Multi,
 	"cammello": Brown, "nocciola": Brown, "tortora": Beige, "naturale": Beige, "fantasia": Multi,
 	"stampato": Multi, "stampata": Multi, "argentato": Silver, "argentata": Silver, "dorato": Gold, "dorata": Gold,
 	"fucsia": Pink, "corallo": Orange, "ottanio": Blue, "petrolio": Blue, "bluette": Blue,
@@ -259,8 +263,8 @@ var colourSeparators = map[string]bool{"and": true, "et": true, "und": true, "e"
 // a texture or wash word gives way to a colour beside it ("Navy Melange", "Black Denim"); two
 // colours joined by "/", "&", "and" or "," of different families are multi.
 func ColourFamily(name string) string {
-	f := strings.ReplaceAll(Fold(name), "ß", "ss")
-	if f == "" {
+	f := withoutLookalikes(name, strings.ReplaceAll(Fold(name), "ß", "ss"))
+	if strings.TrimSpace(f) == "" {
 		return ""
 	}
 	if fam, ok := colourWords[f]; ok { // the common case: one word

@@ -25,6 +25,9 @@ var europeColourWords = map[string]string{
 	// Polish
 	"wielobarwny": Multi, "wielobarwna": Multi, "wielobarwne": Multi, "kolorowy": Multi, "kolorowa": Multi,
 	"kolorowe": Multi,
+	// Polish colour nouns, named after an adjective ("Butelkowa zieleń", "Złamana biel")
+	"czerń": Black, "biel": White, "szarość": Grey, "brąz": Brown, "czerwień": Red,
+	"zieleń": Green, "błękit": Blue, "granat": Blue, "fiolet": Purple,
 	// Hungarian
 	"fekete": Black, "fehér": White, "törtfehér": White, "krém": White, "szürke": Grey, "bézs": Beige,
 	"barna": Brown, "piros": Red, "vörös": Red, "bordó": Red, "rózsaszín": Pink, "narancs": Orange,
@@ -124,4 +127,47 @@ func init() {
 	for _, p := range europeColourPrefixes {
 		colourPrefixes = append(colourPrefixes, Fold(p))
 	}
+}
+
+// accentedOnlyColours are colour words that, their accents folded away, spell a common word of
+// another language that names no colour: Czech "šedá" (grey) folds to Spanish and Portuguese
+// "seda" (silk), which shops write in their material options. Such a word is a colour only as
+// written with its accents (the value here: "Šedá", not "Seda").
+var accentedOnlyColours = map[string]string{"seda": "šed"}
+
+// withoutLookalikes blanks out of f, the folded name, the words of accentedOnlyColours that name
+// does not write with their accents.
+func withoutLookalikes(name, f string) string {
+	for folded, accented := range accentedOnlyColours {
+		if !strings.Contains(f, folded) || strings.Contains(strings.ToLower(name), accented) {
+			continue
+		}
+		var b strings.Builder
+		start := -1
+		word := func(end int) {
+			if w := f[start:end]; w == folded {
+				b.WriteString(strings.Repeat(" ", len(w)))
+			} else {
+				b.WriteString(w)
+			}
+			start = -1
+		}
+		for i, r := range f {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				word(i)
+			}
+			b.WriteRune(r)
+		}
+		if start >= 0 {
+			word(len(f))
+		}
+		f = b.String()
+	}
+	return f
 }

@@ -63,9 +63,13 @@ func colourNameWords(s string) []string {
 }
 
 // basicColourOf is the family of a piece of a hyphenated name that is a basic colour term, with
-// at most words that are no colours before it ("Black", "Dark Navy", "Dunkelblau", "Weiß"); ""
-// for a shade noun ("Midnight", "Ice") or a piece holding two colour words.
+// at most words that are no colours before it ("Black", "Dark Navy", "Dunkelblau", "Weiß"), or a
+// colour phrase ("Navy Blue"); "" for a shade noun ("Midnight", "Ice") or a piece holding two
+// colour words.
 func basicColourOf(words []string) string {
+	if fam := colourPhrases[strings.Join(words, " ")]; fam != "" {
+		return fam // a colour phrase: "Navy Blue-White", "Sky Blue-White"
+	}
 	for _, w := range words[:len(words)-1] {
 		if fam, _ := colourWord(w); fam != "" {
 			return ""
@@ -95,7 +99,8 @@ var basicColourTerms = map[string]bool{}
 // basicColourWords are basic colour terms of English, French, Italian and Spanish that
 // compoundHeads lacks.
 const basicColourWords = `navy beige gold silver khaki olive noir noire blanc blanche gris rouge bleu vert
-	marron nero nera bianco bianca grigio rosso blu verde negro negra blanco blanca rojo azul marino`
+	marron nero nera bianco bianca grigio rosso blu verde negro negra blanco blanca rojo azul marino
+	marine silber argent argento oro plata`
 
 func init() {
 	for _, w := range strings.Fields(basicColourWords) {
@@ -110,10 +115,61 @@ func init() {
 		}
 	}
 	for _, m := range []map[string]string{polishColourWords, czechColourWords} {
-		for w := range m {
+		for w, fam := range m {
 			for _, form := range slavicForms(w) {
 				basicColourTerms[Fold(form)] = true
 			}
+			addCombiningForms(w, fam)
 		}
 	}
+	for w, fam := range cyrillicColourWords {
+		for _, form := range cyrillicForms(w) {
+			basicColourTerms[Fold(form)] = true
+		}
+		addCombiningForms(w, fam)
+	}
+}
+
+// addCombiningForms files the combining forms of a Slavic colour adjective (see
+// combiningForms) under its family, as colour words and as basic colour terms, so that
+// "Czarno-biały" is a pair and "Szaro-niebieski" one blue. Gold and silver have none: theirs
+// are the metals' nouns ("złoto", "zlato", "золото"), which material options hold.
+func addCombiningForms(adjective, fam string) {
+	if fam == Gold || fam == Silver {
+		return // "złoto", "zlato", "золото" are the metal, a material
+	}
+	for _, form := range combiningForms(adjective) {
+		f := Fold(form)
+		basicColourTerms[f] = true
+		if colourWords[f] == "" {
+			colourWords[f] = fam
+		}
+	}
+}
+
+// combiningForms are the forms a Polish, Czech, Slovak, Russian or Ukrainian colour adjective
+// takes as the first half of a hyphenated colour name: "czarny" → "czarno" (Czarno-biały),
+// "niebieski" → "niebiesko", "černý" → "černo" (Černo-bílá), "черный" → "черно" (Чёрно-белый),
+// "синий" → "сине" (Сине-белый), "синій" → "синьо" (Синьо-жовтий).
+func combiningForms(adjective string) []string {
+	if strings.Contains(adjective, "-") {
+		return nil // "темно-синий" is a compound already
+	}
+	for _, suffix := range []string{"ый", "ой"} {
+		if stem, ok := strings.CutSuffix(adjective, suffix); ok {
+			return []string{stem + "о"}
+		}
+	}
+	if stem, ok := strings.CutSuffix(adjective, "ій"); ok {
+		return []string{stem + "ьо"}
+	}
+	if stem, ok := strings.CutSuffix(adjective, "ий"); ok {
+		return []string{stem + "о", stem + "е"} // Ukrainian "чорно", Russian soft "сине"
+	}
+	for _, suffix := range []string{"y", "ý", "i"} {
+		if stem, ok := strings.CutSuffix(adjective, suffix); ok {
+			return []string{stem + "o"}
+		}
+	}
+	return nil
 }
