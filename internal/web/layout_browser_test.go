@@ -78,7 +78,8 @@ func TestBrowserLongNamesFitPhone(t *testing.T) {
 // target). Links inside running text are exempt, as WCAG 2.5.8 allows.
 const tapTargetsJS = `(() => {
 	const sel = "button, select, textarea, input:not([type=hidden]), summary, " +
-		".logo, .nav-signin, .pagination a, table.offers a, .chart-range a, .auth-alt a, .crumbs a, .chip";
+		".logo, .nav-signin, .pagination a, table.offers a, .chart-range a, .auth-alt a, .crumbs a, .chip, .step-link, .form-error a, " +
+		".letter-jump a, .brand-index a";
 	const target = el => (el.type === "checkbox" || el.type === "radio") && el.labels && el.labels.length ? el.labels[0] : el;
 	return [...document.querySelectorAll(sel)].filter(el => el.checkVisibility({visibilityProperty: true}))
 		.filter(el => target(el).getBoundingClientRect().height < 43.5)
@@ -94,7 +95,8 @@ const chartTextJS = `(() => {
 })()`
 
 // TestBrowserTapTargetsPhone opens the pages a shopper uses most on a 390 px phone, signed out
-// and signed in, every disclosure in the content opened, and fails for every button, field,
+// and signed in (with a love and a saved search, and the first-run steps), every disclosure in
+// the content opened, and fails for every button, field,
 // checkbox label, disclosure or stand-alone link shorter than 44 px, and for price chart labels
 // drawn smaller than 10 px.
 func TestBrowserTapTargetsPhone(t *testing.T) {
@@ -116,7 +118,7 @@ func TestBrowserTapTargetsPhone(t *testing.T) {
 
 	p := b.NewPage(t, browsertest.Phone)
 	product := fmt.Sprintf("/products/%d", f.SaleProducts[1])
-	check := func(paths ...string) {
+	check := func(p *browsertest.Page, paths ...string) {
 		for _, path := range paths {
 			p.Open(ts.URL + path)
 			browsertest.Eval[bool](p, `(() => { for (const d of document.querySelectorAll("main details")) d.open = true; return true; })()`)
@@ -125,9 +127,23 @@ func TestBrowserTapTargetsPhone(t *testing.T) {
 			}
 		}
 	}
-	check("/", "/search?q=bag", "/search?brand=Jacquemus&q=a", product, "/collections/"+f.Collection, "/signin", "/signup", "/password/forgot")
+	check(p, "/", "/search?q=bag", "/search?brand=Jacquemus&q=a", product, "/collections/"+f.Collection, "/brands", "/signin", "/signup", "/password/forgot")
+	// A refused filter answers 400, which its own tab may log.
+	check(b.NewPage(t, browsertest.Phone), "/search?q=bag&min_price=abc")
 	signIn(t, p, ts.URL, "shopper@example.com")
-	check(product, "/settings", "/account", "/loves")
+	// A love and a saved search, so that /loves shows their Edit and Remove controls.
+	if !browsertest.Eval[bool](p, fmt.Sprintf(`(async () => {
+		const a = await fetch("/loves", {method: "POST", body: new URLSearchParams({product: "%d", any_drop: "1"})});
+		const b = await fetch("/saved", {method: "POST", body: new URLSearchParams({query: "q=bag", name: "Bags"})});
+		return a.ok && b.ok;
+	})()`, f.SaleProducts[1])) {
+		t.Fatal("could not add a love and a saved search")
+	}
+	check(p, product, "/settings", "/account", "/loves")
+	if n := p.Count(".love-edit summary"); n == 0 {
+		t.Error("/loves shows no love to edit, so its controls went unchecked")
+	}
+	check(p, "/welcome", "/welcome?step=2", "/welcome?step=3")
 	p.Open(ts.URL + product)
 	if px := browsertest.Eval[float64](p, chartTextJS); px < 10 {
 		t.Errorf("price chart labels are drawn at %.1f px on a phone, want at least 10", px)

@@ -88,3 +88,14 @@ func (g *offerGroup) sortSizes() {
 	}
 	g.Sizes = sorted
 }
+
+// mixedCurrencies says whether the rows price in more than one currency (a US shop's dollars
+// beside a European one's euros): the page then says the prices are not converted.
+func mixedCurrencies(groups []offerGroup) bool {
+	for _, g := range groups {
+		if g.First.Currency != groups[0].First.Currency {
+			return true
+		}
+	}
+	return false
+}

@@ -53,3 +53,12 @@ func TestGroupOffers(t *testing.T) {
 		t.Errorf("sold-out row: %+v", one)
 	}
 }
+
+// TestMixedCurrencies: rows in dollars beside rows in euros are mixed; one currency is not.
+func TestMixedCurrencies(t *testing.T) {
+	eur := offerGroup{First: catalog.Offer{Currency: "EUR"}}
+	usd := offerGroup{First: catalog.Offer{Currency: "USD"}}
+	if mixedCurrencies([]offerGroup{eur, eur}) || !mixedCurrencies([]offerGroup{eur, usd, eur}) {
+		t.Error("mixedCurrencies misreads the rows")
+	}
+}

@@ -17,6 +17,8 @@ type productView struct {
 	Out     outLinks // retailer links through /out (out.go)
 	// OfferGroups are the offers as "Where to buy" shows them: one row per retailer and price.
 	OfferGroups []offerGroup
+	// MixedCurrencies: the shops price in more than one currency, shown as they are.
+	MixedCurrencies bool
 	// WholeHistory: the chart shows the whole history (?range=all), not the last ChartDays.
 	WholeHistory bool
 	ChartDays    int
@@ -48,6 +50,7 @@ func (s *Server) product(w http.ResponseWriter, r *http.Request) {
 		title = p.Brand + " " + p.Title
 	}
 	v := productView{page: s.basePage(r, title), Product: p, Out: s.outLinks(), OfferGroups: groupOffers(p.Offers), WholeHistory: start.IsZero(), ChartDays: chartDays}
+	v.MixedCurrencies = mixedCurrencies(v.OfferGroups)
 	if p.Best.HasOffer {
 		v.Chart = newPriceChartFrom(lowestPriceSeries(p.History, p.Best.Currency), p.Best.Currency, s.now(), start,
 			p.LowestEver[p.Best.Currency])

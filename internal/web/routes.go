@@ -26,6 +26,7 @@ func (s *Server) Handler() http.Handler {
 	// Pages.
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /search", s.search)
+	mux.HandleFunc("GET /brands", s.brandIndex)
 	mux.HandleFunc("GET /brands/{slug}", s.brand)
 	mux.HandleFunc("GET /categories/{slug...}", s.category)
 	mux.HandleFunc("GET /collections", s.collections)

@@ -34,7 +34,8 @@ type searchView struct {
 	Scope    scope
 	Req      search.Request
 	Error    *search.FieldError
-	Searched bool // a query or a filter was given
+	Retry    string // after an error: the same search without the refused parameter (search_error.go)
+	Searched bool   // a query or a filter was given
 	Total    int
 	Hits     []search.Hit
 	Groups   []facetGroup
@@ -118,8 +119,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, sc scope, he
 	req, err := search.Parse(r.URL.Query(), index.DefaultRates())
 	var fe *search.FieldError
 	if errors.As(err, &fe) {
-		v.Error = fe
-		v.Title = "Search: " + fe.Field
+		v.showSearchError(r, fe)
 		v.Content = searchHTML(&v)
 		s.render(w, r, http.StatusBadRequest, "search", v)
 		return

@@ -35,7 +35,13 @@ func searchHTML(v *searchView) template.HTML {
 		esc(v.Error.Field)
 		b.WriteString("</strong>: ")
 		esc(v.Error.Message)
-		b.WriteString("</p>\n  <p><a href=\"")
+		b.WriteString("</p>\n  <p class=\"form-error-links\">")
+		if v.Retry != "" {
+			b.WriteString(`<a href="`)
+			esc(v.Retry)
+			b.WriteString(`">Search without it</a> `)
+		}
+		b.WriteString(`<a href="`)
 		esc(v.Scope.Path)
 		b.WriteString("\">Start again</a></p>\n</div>\n")
 	} else {

@@ -22,7 +22,7 @@ const searchTemplate = `{{define "grid"}}{{grid .}}{{end}}
 {{if .Error}}
 <div class="form-error" role="alert" id="search-error">
   <p><strong>{{.Error.Field}}</strong>: {{.Error.Message}}</p>
-  <p><a href="{{.Scope.Path}}">Start again</a></p>
+  <p class="form-error-links">{{with .Retry}}<a href="{{.}}">Search without it</a> {{end}}<a href="{{.Scope.Path}}">Start again</a></p>
 </div>
 {{else}}
 <div class="search-layout">
@@ -136,6 +136,7 @@ func TestSearchHTMLMatchesTemplate(t *testing.T) {
 	}
 	bad := &searchView{Heading: "Search", Scope: scope{Path: "/search"}}
 	bad.Error = &search.FieldError{Field: "max_price", Message: `"<x>" is not a price`}
+	bad.Retry = "/search?q=%3Cb%3E&sort=new"
 	cases := map[string]*searchView{
 		"results": view(scope{Path: "/search"}, `Results for “<b>&</b>”`, "",
 			"q=%3Cb%3E%26&brand=Chlo%C3%A9&size=EU+38&system=EU&min_discount=30&on_sale=1&hide_questionable=1&max_price=300&min_price=10&sort=price_low&page=5", 400, 5, hits),

@@ -190,23 +190,24 @@ func TestSearchBadInput(t *testing.T) {
 	ts := newSite(t, db, web.Config{})
 	tests := []struct {
 		name, query, field string
+		label              string // how the page names the field
 	}{
-		{"10 KB query", "q=" + strings.Repeat("a", 10<<10), "q"},
-		{"invalid UTF-8", "q=%ff%fe", "q"},
-		{"negative price", "min_price=-5", "min_price"},
-		{"absurd price", "max_price=99999999999999999999", "max_price"},
-		{"inverted range", "min_price=500&max_price=100", "min_price"},
-		{"price not a number", "max_price=cheap", "max_price"},
-		{"huge page", "page=99999999999999", "page"},
-		{"page past the cap", "page=401", "page"},
-		{"per page too big", "per_page=1000", "per_page"},
-		{"unknown sort", "sort=random", "sort"},
-		{"discount out of range", "min_discount=150", "min_discount"},
-		{"not a boolean", "on_sale=maybe", "on_sale"},
-		{"bad gender", "gender=robot", "gender"},
-		{"bad date", "new_since=yesterday", "new_since"},
-		{"unknown currency", "currency=XYZ&max_price=10", "currency"},
-		{"too many brands", "brand=" + strings.Repeat("a&brand=", 60) + "a", "brand"},
+		{"10 KB query", "q=" + strings.Repeat("a", 10<<10), "q", "Search words"},
+		{"invalid UTF-8", "q=%ff%fe", "q", "Search words"},
+		{"negative price", "min_price=-5", "min_price", "Price from"},
+		{"absurd price", "max_price=99999999999999999999", "max_price", "Price to"},
+		{"inverted range", "min_price=500&max_price=100", "min_price", "Price from"},
+		{"price not a number", "max_price=cheap", "max_price", "Price to"},
+		{"huge page", "page=99999999999999", "page", "Page"},
+		{"page past the cap", "page=401", "page", "Page"},
+		{"per page too big", "per_page=1000", "per_page", "Items per page"},
+		{"unknown sort", "sort=random", "sort", "Sort"},
+		{"discount out of range", "min_discount=150", "min_discount", "Discount"},
+		{"not a boolean", "on_sale=maybe", "on_sale", "On sale"},
+		{"bad gender", "gender=robot", "gender", "Gender"},
+		{"bad date", "new_since=yesterday", "new_since", "New since"},
+		{"unknown currency", "currency=XYZ&max_price=10", "currency", "Currency"},
+		{"too many brands", "brand=" + strings.Repeat("a&brand=", 60) + "a", "brand", "Brand"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -216,8 +217,8 @@ func TestSearchBadInput(t *testing.T) {
 			if msg == nil {
 				t.Fatal("no error message")
 			}
-			if named := findAll(msg, tag("strong")); len(named) != 1 || text(named[0]) != tc.field {
-				t.Errorf("error message %q does not name %s", text(msg), tc.field)
+			if named := findAll(msg, tag("strong")); len(named) != 1 || text(named[0]) != tc.label {
+				t.Errorf("error message %q does not name %s as the page labels it, %q", text(msg), tc.field, tc.label)
 			}
 
 			resp, err := ts.Client().Get(ts.URL + "/api/v1/search?" + tc.query)

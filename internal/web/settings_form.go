@@ -93,6 +93,7 @@ func (r sizeRow) SystemOptions() []option { // option: search.go
 
 type categoryChoice struct {
 	Path, Label, ID string
+	Parent          string // the category it is listed under, below the root; empty for one at the top
 	Depth           int
 	Checked         bool
 }
@@ -304,11 +305,14 @@ func (s *Server) categoryChoices(ctx context.Context, chosen []string) ([]catego
 		if !on && (depth > 2 || !stocked[strconv.FormatInt(c.ID, 10)]) {
 			continue
 		}
-		label := c.Path
-		if i := strings.Index(label, ">"); i >= 0 && depth > 0 {
-			label = strings.TrimSpace(label[i+1:]) // the root ("Apparel & Accessories") says nothing
+		// Each row is named by its own last part: a nested row sits indented under its parent,
+		// which a screen reader hears from Parent.
+		parts := strings.Split(c.Path, ">")
+		label, parent := strings.TrimSpace(parts[len(parts)-1]), ""
+		if depth > 1 {
+			parent = strings.TrimSpace(parts[len(parts)-2])
 		}
-		out = append(out, categoryChoice{Path: c.Path, Label: label, Depth: depth, Checked: on,
+		out = append(out, categoryChoice{Path: c.Path, Label: label, Parent: parent, Depth: depth, Checked: on,
 			ID: "category-" + strconv.Itoa(len(out))})
 	}
 	return out, nil
