@@ -172,3 +172,15 @@ func validateDigest(d *Digest) error {
 	}
 	return nil
 }
+
+// sizeLabel is how a digest item shows its size: "Size M", "Size EU 38", or "One size" for a
+// bag or a scarf (never "Size One size"); "" when it has none.
+func sizeLabel(size string) string {
+	switch {
+	case size == "":
+		return ""
+	case strings.EqualFold(size, "one size"):
+		return "One size"
+	}
+	return "Size " + size
+}

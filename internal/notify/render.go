@@ -36,7 +36,7 @@ type itemView struct {
 	Now, Was                    int64 // minor units of Currency; Was is 0 when not discounted
 	Currency                    string
 	Discount                    string
-	Size, Retailer              string
+	Size, Retailer              string // Size as shown: "Size M", "One size" (sizeLabel)
 	Lowest30d, Questionable     bool
 	// Heading starts a section before the item ("Your loves", a saved search); Note is a line
 	// under it (a love's news).
@@ -120,7 +120,7 @@ func itemViews(base string, items []DigestItem) []itemView {
 				iv.Discount = "-" + strconv.Itoa(it.DiscountPct) + "%"
 			}
 		}
-		iv.Size, iv.Retailer = cleanText(it.Size), cleanText(it.Retailer)
+		iv.Size, iv.Retailer = sizeLabel(cleanText(it.Size)), cleanText(it.Retailer)
 		iv.Lowest30d, iv.Questionable = it.Lowest30d, it.Questionable
 		iv.Note = cleanText(it.Note)
 	}
@@ -330,7 +330,6 @@ func appendItemHTML(b []byte, it *itemView) []byte {
 	}
 	b = append(b, iMeta...)
 	if it.Size != "" {
-		b = append(b, iSize...)
 		b = appendHTML(b, it.Size)
 		b = append(b, iSizeEnd...)
 	}
@@ -428,7 +427,6 @@ func appendItemText(b []byte, it *itemView) []byte {
 	}
 	b = append(b, '\n')
 	if it.Size != "" {
-		b = append(b, "Size "...)
 		b = append(b, it.Size...)
 		b = append(b, " · "...)
 	}

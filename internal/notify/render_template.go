@@ -33,7 +33,6 @@ const (
 	iDiscount     = ` <span style="color:#b3261e;font-weight:bold;">`
 	iDiscountEnd  = `</span>`
 	iMeta         = `</div><div style="color:#6e6e73;">`
-	iSize         = `Size `
 	iSizeEnd      = ` · `
 	iAt           = `at `
 	iMetaEnd      = `</div>`
@@ -71,7 +70,7 @@ const (
 const digestTemplateSource = `{{define "item"}}{{if .Heading}}` + hSection + `{{.Heading}}` + hSectionEnd + `{{end}}` +
 	iStart + `{{.URL}}` + iImg + `{{.ImageURL}}` + iAlt + `{{.Brand}} {{.Title}}` + iBrand + `{{.Brand}}` + iTitleLink + `{{.URL}}` + iTitle + `{{.Title}}` +
 	iNow + `{{money .Now .Currency}}` + `{{if .Was}}` + iWas + `{{money .Was .Currency}}` + iWasEnd + `{{if .Discount}}` + iDiscount + `{{.Discount}}` + iDiscountEnd + `{{end}}{{end}}` +
-	iMeta + `{{if .Size}}` + iSize + `{{.Size}}` + iSizeEnd + `{{end}}` + `{{if .Retailer}}` + iAt + `{{.Retailer}}{{end}}` + iMetaEnd +
+	iMeta + `{{if .Size}}{{.Size}}` + iSizeEnd + `{{end}}` + `{{if .Retailer}}` + iAt + `{{.Retailer}}{{end}}` + iMetaEnd +
 	`{{if .Lowest30d}}` + iLowest + `{{end}}{{if .Questionable}}` + iQuestionable + `{{end}}{{if .Note}}` + iNote + `{{.Note}}` + iNoteEnd + `{{end}}` + iEnd + `{{end}}` +
 	hStart + `{{.Subject}}` + hPreheader + `{{.Preheader}}` + hTop + `{{.BaseURL}}` + hLogo + `{{.Subject}}` + hHeadEnd +
 	`{{range .Loves}}{{template "item" .}}{{end}}{{range .Items}}{{template "item" .}}{{end}}` +

@@ -376,3 +376,19 @@ func TestRenderDigestMoreAtLeast(t *testing.T) {
 		t.Errorf("the count's + is missing:\n%s", m.TextBody)
 	}
 }
+
+// TestRenderDigestOneSize: a one-size item (a bag) says "One size", not "Size One size", in both
+// parts; a sized one keeps "Size".
+func TestRenderDigestOneSize(t *testing.T) {
+	d := testDigest(2)
+	d.Items[0].Size, d.Items[1].Size = "One size", "EU 38"
+	m, err := RenderDigest(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range []string{m.HTMLBody, m.TextBody} {
+		if strings.Contains(part, "Size One size") || !strings.Contains(part, "One size · at") || !strings.Contains(part, "Size EU 38 · at") {
+			t.Errorf("sizes shown wrong in:\n%s", part)
+		}
+	}
+}
