@@ -50,12 +50,15 @@ type want struct {
 	anyKind    bool
 }
 
-// sizeReq is one of the shopper's sizes, resolved.
+// sizeReq is one of the shopper's sizes, resolved; a waist and leg also finds the waist sold
+// without a leg (alt, when altOK).
 type sizeReq struct {
 	id      uint32
+	alt     uint32
 	kind    uint32
 	anyKind bool
 	ok      bool
+	altOK   bool
 }
 
 // scored is a candidate of the full scan (a time other than the matcher's).
@@ -230,6 +233,9 @@ func (w *Worker) compile(p account.Preferences) bool {
 		if wt := (want{r.id, r.kind, r.anyKind}); r.ok && !slices.Contains(w.wants, wt) {
 			w.wants = append(w.wants, wt)
 		}
+		if wt := (want{r.alt, r.kind, r.anyKind}); r.altOK && !slices.Contains(w.wants, wt) {
+			w.wants = append(w.wants, wt)
+		}
 	}
 	if v.OneSize != index.NoID {
 		w.wants = append(w.wants, want{size: v.OneSize, anyKind: true})
@@ -244,12 +250,13 @@ func (w *Worker) compile(p account.Preferences) bool {
 func (w *Worker) resolveSize(s account.SizePref) sizeReq {
 	var r sizeReq
 	r.id, r.ok = w.m.view.Size(s.Value, s.System, s.Kind)
+	r.alt, r.altOK = w.m.view.SizeAnyLeg(s.Value, s.System, s.Kind)
 	if strings.TrimSpace(s.Kind) == "" {
 		r.anyKind = true
 	} else if k, ok := w.m.view.Kind(s.Kind); ok {
 		r.kind = k
 	} else {
-		r.ok = false
+		r.ok, r.altOK = false, false
 	}
 	return r
 }
@@ -313,7 +320,7 @@ func (w *Worker) check(p account.Preferences, sent Sent, r uint32) (int16, bool)
 	if len(o.sizes) == 0 || o.sizes[0] != w.m.view.OneSize {
 		size = -2
 		for i, s := range w.sizes {
-			if s.ok && (s.anyKind || s.kind == o.kind) && slices.Contains(o.sizes, s.id) {
+			if (s.anyKind || s.kind == o.kind) && (s.ok && slices.Contains(o.sizes, s.id) || s.altOK && slices.Contains(o.sizes, s.alt)) {
 				size = int16(i)
 				break
 			}

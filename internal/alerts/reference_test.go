@@ -126,7 +126,8 @@ func refInCategories(pr index.Product, paths []string) bool {
 
 // refInSize: one size always (no size on a product without a size kind); no size on a sized
 // product never; otherwise a shopper's size for the product's kind that equals the offer's
-// size, directly or (shoes) converted into the shopper's system.
+// size, directly or (shoes) converted into the shopper's system; a waist's leg counts where
+// both give one.
 func refInSize(pr index.Product, o index.Offer, sizes []account.SizePref) bool {
 	if o.Size == "" {
 		return pr.SizeKind == ""
@@ -143,7 +144,7 @@ func refInSize(pr index.Product, o index.Offer, sizes []account.SizePref) bool {
 		if err != nil {
 			continue
 		}
-		if got.System == want.System && got.Value == want.Value {
+		if got.System == want.System && got.Value == want.Value && (got.Length == "" || want.Length == "" || got.Length == want.Length) {
 			return true
 		}
 		if c, ok := catalog.ConvertShoe(got, want.System, pr.Gender); ok && c.Value == want.Value {

@@ -15,7 +15,8 @@ var clothingOffsets = map[string]map[string]float64{
 
 // ConvertClothing converts a numeric clothing size to system to (US, UK, AU, EU, FR, DE, IT)
 // by the chart of gender (IsMale: men's; anything else women's). False when either system is
-// not on the chart, the value is no number, or the result is no whole size above zero.
+// not on the chart, the value is no number, or the result is no whole size above zero. US "00"
+// is the women's size below US 0 (UK 2, EU 30).
 func ConvertClothing(s Size, to, gender string) (Size, bool) {
 	chart := clothingOffsets["women"]
 	if IsMale(gender) {
@@ -30,7 +31,13 @@ func ConvertClothing(s Size, to, gender string) (Size, bool) {
 	if err != nil {
 		return Size{}, false
 	}
+	if s.Value == "00" {
+		n = -2 // US 00 is the size below US 0 (UK 2, EU 30)
+	}
 	v := n - from + off
+	if v == -2 && to == SystemUS && !IsMale(gender) {
+		return Size{Kind: s.Kind, System: to, Value: "00"}, true
+	}
 	if v < 0 || v != math.Trunc(v) {
 		return Size{}, false
 	}

@@ -18,6 +18,10 @@ const SystemChild = "years"
 // and New Zealand ones dresses in AU sizes, Japanese ones in JP sizes.
 var marketSystems = map[string]string{"GBP": SystemUK, "AUD": SystemAU, "NZD": SystemAU, "JPY": SystemJP}
 
+// letterNumberMarkets are the currencies of shops whose number beside a letter size ("XS/0",
+// "S (4)") is a US size; their bare numbers are read by range, as no market's.
+var letterNumberMarkets = map[string]bool{"USD": true, "CAD": true}
+
 // waistCurrencies are the currencies of countries whose shops size men's trousers by the waist
 // in inches.
 var waistCurrencies = map[string]bool{"USD": true, "GBP": true, "CAD": true, "AUD": true, "NZD": true, "INR": true}
@@ -78,6 +82,9 @@ func MarketSizeSystem(raw, kind, gender, currency string) string {
 		return ""
 	}
 	market := marketSystems[currency]
+	if market == "" && letters == 1 && letterNumberMarkets[currency] {
+		market = SystemUS // a dollar shop's "XS/0", "S (4)": the number is a US size
+	}
 	if market == "" || letters > 1 || letters == 1 && (len(nums) != 1 || kind == KindShoes) {
 		return ""
 	}

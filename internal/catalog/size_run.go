@@ -6,7 +6,8 @@ import (
 )
 
 // ParseSizeRun reads a size for a run of neighbouring sizes written as one, a size for each:
-// ParseSizePair's pairs ("8/10", "8-10"), and, joined by slashes,
+// ParseSizePair's pairs ("8/10", "8-10"), a US women's plus letter in US sizes ("1X": US 14
+// and 16, plusLetterRun), and, joined by slashes,
 //
 //   - three or more neighbouring US, UK or AU clothing sizes ("6/8/10", "10/12/14");
 //   - two or more neighbouring continental clothing sizes on tops, dresses and coats ("36/38",
@@ -19,6 +20,9 @@ import (
 func ParseSizeRun(raw, sizeSystem, sizeKindHint string) ([]Size, bool) {
 	if sys, rest, ok := leadingSystem(raw); ok {
 		raw, sizeSystem = rest, sys // "UK 8-10", "EU 36/38": the system is the run's
+	}
+	if plus, ok := plusLetterRun(raw, sizeSystem, sizeKindHint); ok {
+		return plus, true // a US "1X": US 14W and 16W
 	}
 	if pair, ok := ParseSizePair(raw, sizeSystem, sizeKindHint); ok {
 		return pair[:], true

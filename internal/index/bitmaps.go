@@ -53,15 +53,25 @@ func (ix *Index) productSet(v *values, labels []string) *roaring.Bitmap {
 
 // SizeInStock is the available offers in the shopper's size: value in system (converted from
 // the offer's own system where a chart allows) of products whose category takes size kind
-// (any kind when kind is empty). One-size offers are never in it; see OneSizeInStock.
+// (any kind when kind is empty); for a waist and leg ("28/30") also that waist sold without a
+// leg. One-size offers are never in it; see OneSizeInStock.
 func (ix *Index) SizeInStock(kind, system, value string) *roaring.Bitmap {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	id, ok := ix.sizes.lookup(SizeLabel(value, system, kind))
-	if !ok || ix.sizes.labels[id] == OneSize {
+	label := SizeLabel(value, system, kind)
+	var bms []*roaring.Bitmap
+	if id, ok := ix.sizes.lookup(label); ok && label != OneSize {
+		bms = append(bms, ix.sizes.bms[id])
+	}
+	if anyLeg, ok := anyLegLabel(label); ok { // "W28 L30": and W28 sold without a leg
+		if id, ok := ix.sizes.lookup(anyLeg); ok {
+			bms = append(bms, ix.sizes.bms[id])
+		}
+	}
+	if len(bms) == 0 {
 		return roaring.New()
 	}
-	out := ix.sizes.bms[id].Clone()
+	out := roaring.FastOr(bms...)
 	if kind != "" {
 		k, ok := ix.kinds.lookup(kind)
 		if !ok {

@@ -143,6 +143,18 @@ func (v *MatchView) Size(value, system, kind string) (uint32, bool) {
 	return id, ok
 }
 
+// SizeAnyLeg resolves the second size a shopper's waist and leg ("28/30", "W28 L30") looks
+// up: that waist sold without a leg, which fits any; false for any other size, and where no
+// indexed offer has it.
+func (v *MatchView) SizeAnyLeg(value, system, kind string) (uint32, bool) {
+	label, ok := anyLegLabel(SizeLabel(value, system, kind))
+	if !ok {
+		return none, false
+	}
+	id, ok := v.sizes[valueKey(label)]
+	return id, ok
+}
+
 // Category resolves a category path ("Women > Shoes", any case and spacing) to its id, as
 // Index.CategoryIDs does; an offer is filed under it when its Cats hold the id.
 func (v *MatchView) Category(path string) (uint32, bool) {

@@ -202,9 +202,19 @@ func (ix *Index) plan(q Query) *plan {
 		for _, l := range labels {
 			id, ok := ix.sizes.lookup(l)
 			if !ok {
-				id, ok = ix.sizes.lookup(SizeLabel(l, "", q.SizeKind))
+				l = SizeLabel(l, "", q.SizeKind)
+				id, ok = ix.sizes.lookup(l)
 			}
+			ids := []uint32{}
 			if ok {
+				ids = append(ids, id)
+			}
+			if anyLeg, isLeg := anyLegLabel(l); isLeg { // "W28 L30": and W28 sold without a leg
+				if id, ok := ix.sizes.lookup(anyLeg); ok {
+					ids = append(ids, id)
+				}
+			}
+			for _, id := range ids {
 				p.sizeSel[id] = true
 				if int(id) < len(sum.hasSize) {
 					bms = append(bms, sum.hasSize[id])
@@ -245,6 +255,7 @@ func (ix *Index) plan(q Query) *plan {
 	p.sizeShown = make([]bool, len(ix.sizes.labels))
 	for id, sys := range ix.sizeSystem {
 		switch sys {
+		case sysAnyLeg: // a waist-only size's key for shoppers' legs: the size shows as its waist
 		case q.SizeSystem, catalog.SystemLetter, catalog.SystemWaist, sysOneSize, sysNotGiven, sysOther:
 			p.sizeShown[id] = true
 		default:

@@ -43,18 +43,24 @@ func keyOf(s catalog.Size) sizeKey {
 		return sizeKey{OneSize, sysOneSize}
 	case s.System == catalog.SystemLetter:
 		return sizeKey{s.Value, s.System}
+	case s.System == catalog.SystemWaist && s.Length != "":
+		return sizeKey{"W" + s.Value + " L" + s.Length, s.System}
 	case s.System == catalog.SystemWaist:
 		return sizeKey{"W" + s.Value, s.System}
 	}
 	return sizeKey{s.System + " " + s.Value, s.System}
 }
 
-// sizeKeys lists the keys an offer's size is found under: its own first, then the sizes a
+// sizeKeys lists the keys an offer's size is found under: its own first (a waist with its
+// leg, "W28 L32", as both), then the sizes a
 // dual size states in other systems ("UK 6 / EU 39", catalog.SizeParts: the retailer's own
 // equivalents), then the same size in every other system it converts to (shoes by
 // catalog.ConvertShoe, numeric clothing by clothingChart), so a shopper's "UK 5" finds an
 // "EU 38" shoe. A size of neighbouring letters ("S/M") is found under each letter too: it fits
-// shoppers of either.
+// shoppers of either. A waist with its leg ("W28 L32") is found under the waist alone too,
+// for shoppers who give no leg; a waist alone under its any-leg key (waistLegKey), for
+// shoppers who give one. A unisex shoe sized for men and women at once ("M9 W10.5") is found
+// under both (menWomenShoeKeys).
 //
 // A list of sizes in one offer ("XS,S,M,L", "36, 37, 38": an affiliate row per style, such as
 // Awin's Fashion:size, naming the sizes in stock) is found under each of its sizes.
@@ -84,6 +90,11 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 			return []sizeKey{{OneSize, sysOneSize}}
 		}
 		return childKeys(raw)
+	}
+	if kind == catalog.KindShoes {
+		if keys, ok := menWomenShoeKeys(raw); ok { // "M9 W10.5": each
+			return keys
+		}
 	}
 	currency = strings.ToUpper(strings.TrimSpace(currency))
 	if system == "" && kind != "" {
@@ -135,9 +146,12 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 		add(keyOf(s))
 		if w, ok := menWaist(raw, system, s, kind, gender, currency); ok {
 			add(w)
+			add(anyLegKey(w.label))
 		}
 		switch {
 		case s.OneSize:
+		case s.System == catalog.SystemWaist:
+			add(waistLegKey(s)) // "W28 L32" under W28 too; "W28" under any leg
 		case s.System == catalog.SystemLetter:
 			if letters := strings.Split(s.Value, "/"); len(letters) > 1 { // "S/M": each letter too
 				for _, v := range letters {
