@@ -17,16 +17,56 @@ func TestParseAvailabilityDeliveryTimesAndCounts(t *testing.T) {
 		"Only 2 left":            InStock,
 		"only 1 left in stock!":  InStock,
 		"nur noch 3 Stück":       InStock,
-		"3 weeks":                Unknown,
 		"Monday":                 Unknown,
 		"only online":            Unknown,
-		"6-8 weeks":              Unknown,
 		"Only 0 left":            OutOfStock,
 		"nur noch 0 Stück":       OutOfStock,
-		"ships in 60 days":       Unknown,
 		"Lieferzeit: 10-12 Tage": InStock,
-		"Delivery 14-21 days":    Unknown,
 		"96h":                    Unknown,
+	} {
+		if got := ParseAvailability(s); got != want {
+			t.Errorf("ParseAvailability(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// A delivery time beyond two weeks (idealo's and billiger.de's "4-6 Wochen", "ships in 60
+// days") is an item to be ordered from the maker: orderable, not in stock, as a backorder is.
+// Up to two weeks ("1-2 Wochen") it is in stock like a delivery time in days.
+func TestParseAvailabilityLongDeliveryTimes(t *testing.T) {
+	for s, want := range map[string]Availability{
+		"4-6 Wochen":          Preorder,
+		"ca. 3 Wochen":        Preorder,
+		"3 weeks":             Preorder,
+		"6-8 weeks":           Preorder,
+		"ships in 60 days":    Preorder,
+		"Delivery 14-21 days": Preorder,
+		"Lieferzeit: 30 Tage": Preorder,
+		"1-2 Wochen":          InStock,
+		"1 Woche":             InStock,
+		"2 weeks":             InStock,
+		"2-3 Werktage":        InStock,
+		"ca. 10 Tage":         InStock,
+		"96h":                 Unknown,
+		"4-6 Monate":          Unknown,
+	} {
+		if got := ParseAvailability(s); got != want {
+			t.Errorf("ParseAvailability(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// Scandinavian shops' out-of-stock and order-only words, as Prisjakt's and PriceRunner's
+// Lagerstatus columns hold them.
+func TestParseAvailabilityScandinavianStatus(t *testing.T) {
+	for s, want := range map[string]Availability{
+		"Slut i lager":     OutOfStock,
+		"Ej i lager":       OutOfStock,
+		"Inte i lager":     OutOfStock,
+		"Tillfälligt slut": OutOfStock,
+		"Ikke på lager":    OutOfStock,
+		"Beställningsvara": Preorder,
+		"I lager":          InStock,
 	} {
 		if got := ParseAvailability(s); got != want {
 			t.Errorf("ParseAvailability(%q) = %q, want %q", s, got, want)

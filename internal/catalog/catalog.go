@@ -52,9 +52,11 @@ var availabilityWords = map[string]Availability{
 	"uitverkocht": OutOfStock, "nietopvoorraad": OutOfStock,
 	"nichtvorrätig": OutOfStock, "nondisponibile": OutOfStock, "nodisponible": OutOfStock, "slutsåld": OutOfStock,
 	"utsolgt": OutOfStock, "udsolgt": OutOfStock, "niedostępny": OutOfStock,
+	"slutilager": OutOfStock, "ejilager": OutOfStock, "inteilager": OutOfStock, "tillfälligtslut": OutOfStock, "ikkepålager": OutOfStock,
 
 	"preorder": Preorder, "backorder": Preorder, "backordered": Preorder, "onbackorder": Preorder,
 	"presale": Preorder, "madetoorder": Preorder, "vorbestellbar": Preorder, "surcommande": Preorder,
+	"beställningsvara": Preorder,
 }
 
 // ParseAvailability maps the spellings feeds use ("in stock", "InStock",
@@ -81,31 +83,44 @@ func ParseAvailability(s string) Availability {
 		}
 		return InStock
 	}
-	if m := deliveryTime.FindStringSubmatch(s); m != nil && shortDelivery(m[1], m[2]) {
-		return InStock
+	if m := deliveryTime.FindStringSubmatch(s); m != nil {
+		return deliveryAvailability(m[1], m[2])
 	}
 	return Unknown
 }
 
-// shortDelivery reports a delivery time (its longest figure and unit) short enough to mean the
-// item is in stock: two weeks at most, or 72 hours. Longer ones ("ships in 60 days") are
-// orders from the maker.
-func shortDelivery(n, unit string) bool {
+// deliveryAvailability is what a delivery time (its longest figure and unit) says: in stock
+// when it is two weeks at most, or 72 hours; beyond two weeks ("4-6 Wochen", "ships in 60
+// days") the item is ordered from the maker, orderable but not in stock, as a backorder is.
+// A longer count of hours says nothing.
+func deliveryAvailability(n, unit string) Availability {
 	v, err := strconv.Atoi(n)
 	if err != nil {
-		return false
+		return Unknown
 	}
-	if unit == "h" || strings.HasPrefix(unit, "std") || strings.HasPrefix(unit, "stunde") || strings.HasPrefix(unit, "hour") {
-		return v <= 72
+	switch {
+	case unit == "h" || strings.HasPrefix(unit, "std") || strings.HasPrefix(unit, "stunde") || strings.HasPrefix(unit, "hour"):
+		if v <= 72 {
+			return InStock
+		}
+		return Unknown
+	case weekUnit.MatchString(unit):
+		v *= 7
 	}
-	return v <= 14
+	if v <= 14 {
+		return InStock
+	}
+	return Preorder
 }
+
+// weekUnit is a delivery time's unit that counts weeks, in the languages deliveryTime reads.
+var weekUnit = regexp.MustCompile(`^(wochen?|weeks?|semaines?|weken|week|semanas?|settimane|settimana|tygodni[e]?|tydzień|veckor|vecka)$`)
 
 // deliveryTime is a delivery time given instead of a stock word, as price-comparison feeds
 // (idealo's deliveryTime) and German shops write it: "1-3 Werktage", "2–4 business days",
-// "Lieferzeit: 24h", "ships in 3 days". An item that can be delivered in days is in stock.
+// "Lieferzeit: 24h", "ships in 3 days", "4-6 Wochen" (see deliveryAvailability).
 var deliveryTime = regexp.MustCompile(`^(?:(?:lieferzeit|delivery|delivery time|ships in|dispatched in|versand in|lieferbar in|livraison sous|expédié sous|levertijd|leveranstid)\s*:?\s*)?` +
-	`(?:ca\.?\s*)?(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*(werktage?n?|arbeitstage?n?|tage?n?|days?|business days?|working days?|jours?(?: ouvrés| ouvrables)?|dagen|werkdagen|días(?: hábiles)?|giorni(?: lavorativi)?|dni(?: robocze)?|dagar|arbetsdagar|h|std\.?|stunden|hours?)$`)
+	`(?:ca\.?\s*)?(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*(werktage?n?|arbeitstage?n?|tage?n?|days?|business days?|working days?|jours?(?: ouvrés| ouvrables)?|dagen|werkdagen|días(?: hábiles)?|giorni(?: lavorativi)?|dni(?: robocze)?|dagar|arbetsdagar|h|std\.?|stunden|hours?|wochen?|weeks?|semaines?|weken|week|semanas?|settimane|settimana|tygodni[e]?|tydzień|veckor|vecka)$`)
 
 // fewLeft is a count of items left: "Only 2 left", "nur noch 3 Stück".
 var fewLeft = regexp.MustCompile(`^(?:only|nur noch|plus que|solo quedan|solo|still)\s+(\d+)\s*(?:left|stück|stk\.?|verfügbar|en stock|disponibles?|disponibili|available)?(?:\s+in stock)?!?$`)

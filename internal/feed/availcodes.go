@@ -60,8 +60,9 @@ func deliveryDateWords(v string) string {
 // time after it or not.
 var availableFrom = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?\d{4})(\b.*)?$`)
 
-// ceneoAvailWords reads Ceneo's avail codes (see above). Words pass as written; another
-// number, as 99 ("check in the shop"), is no availability ("").
+// ceneoAvailWords reads Ceneo's avail codes (see above). Words pass as written; 99 ("check
+// in the shop") is no availability (""); another number is a shop's stock count in a column it
+// calls avail (0 out of stock; 5 a count, which the catalogue reads as in stock).
 func ceneoAvailWords(v string) string {
 	switch strings.TrimSpace(v) {
 	case "1":
@@ -73,7 +74,15 @@ func ceneoAvailWords(v string) string {
 	case "110":
 		return "preorder"
 	}
-	if _, err := strconv.Atoi(v); err == nil {
+	if n, err := strconv.Atoi(v); err == nil {
+		// Not one of Ceneo's codes: a shop's avail column of stock counts (5, 0), which
+		// Ceneo's codes never give as 0.
+		switch {
+		case n == 0:
+			return "out of stock"
+		case n > 0 && n != 99:
+			return strconv.Itoa(n)
+		}
 		return ""
 	}
 	return v

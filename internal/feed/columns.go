@@ -16,10 +16,12 @@ import (
 var defaultColumns = map[string][]string{
 	// A variant's own id (PrestaShop's Combination ID) before its product's, which its sizes
 	// share; a row without one (a simple product) falls back to the product's (see idFallback).
-	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
-		"merchantproductid", "itemid", "daisyconuniqueid", "sku", "skuid", "variantsku", "aid",
+	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid",
+		// Amazon's flat file and listings reports (see amazon.go), whose product-id is the ASIN.
+		"itemsku", "sellersku", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
+		"merchantproductid", "merchantsku", "itemid", "daisyconuniqueid", "sku", "skuid", "variantsku", "aid",
 		// Shops' own exports in their language: German, Dutch, Swedish, French, Spanish, Italian, Danish, Norwegian.
-		"artikelnummer", "artikelnr", "référence", "referencia", "riferimento", "codice", "codicearticolo", "codiceprodotto", "varenummer", "varenr",
+		"artikelnummer", "artikelnr", "artnr", "référence", "referencia", "riferimento", "codice", "codicearticolo", "codiceprodotto", "varenummer", "varenr",
 		// A shop's own code for the product, where no column above names it: English, Czech.
 		"code", "productcode", "itemcode", "kód",
 		// Awin XML's pId, the merchant's id, where Awin's own product id is missing.
@@ -40,7 +42,7 @@ var defaultColumns = map[string][]string{
 		// Shoptet's export gives the product page as ORIG_URL.
 		"origurl"},
 	"image_link": {"imagelink", "imageurl", "bildurl", "urlimage", "urldelimage", "urlimagen", "largeimage", "bigimage", "imagedefault", "merchantimageurl", "awimageurl", "productimageurl",
-		"mimage", "awimage", "image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes",
+		"mimage", "awimage", "mainimageurl", "image", "imagelinkurl", "imageurls", "images", "variantimage", "imagesrc", "bilder", "imágenes",
 		// A shop's own export in its language (Bild, afbeelding, immagine, imagen, zdjęcie), or
 		// its images numbered ("Image 1", "Image 2"…, Etsy's IMAGE1 to IMAGE10: the first the item's, the
 		// rest additional).
@@ -67,11 +69,11 @@ var defaultColumns = map[string][]string{
 		"prix", "preis", "precio", "prezzo", "prijs", "cena", "pris", "buynow"},
 	// Magento's special_price is its sale price, dated by special_price_from_date and
 	// special_price_to_date (Magento 1: special_from_date, special_to_date).
-	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice", "angebotspreis", "tarifpromo", "prixpromo", "preciorebajado"},
+	"sale_price":                {"saleprice", "salesprice", "pricesale", "specificprice", "specialprice", "discountedprice", "angebotspreis", "tarifpromo", "prixpromo", "preciorebajado"},
 	"sale_price_effective_date": {"salepriceeffectivedate"},
 	// A sale's first and last day in two columns: Magento's, WooCommerce's "Date sale price
 	// starts" and "Date sale price ends", PrestaShop's "Discount from (yyyy-mm-dd)".
-	FieldSaleStart: {"specialpricefromdate", "specialfromdate", "datesalepricestarts", "salepricestartdate", "salestartdate", "salepricefrom",
+	FieldSaleStart: {"specialpricefromdate", "specialfromdate", "datesalepricestarts", "salepricestartdate", "salestartdate", "salepricefrom", "salefromdate",
 		"discountfromyyyymmdd", "discountfrom", "datumandemderangebotspreisbeginnt", "datededébutdepromo", "díaenqueempiezaelpreciorebajado"},
 	FieldSaleEnd: {"specialpricetodate", "specialtodate", "datesalepriceends", "salepriceenddate", "saleenddate", "salepriceto",
 		"discounttoyyyymmdd", "discountto", "datumandemderangebotspreisendet", "datedefindepromo", "díaenqueterminaelpreciorebajado"},
@@ -94,8 +96,8 @@ var defaultColumns = map[string][]string{
 		// Heureka's CATEGORYTEXT ("Oblečení a móda | Dámská trička").
 		"categorytext"},
 	"color": {"color", "colour", "primarycolor", "primarycolour", "colorprimary", "fashionswatch",
-		"farbe", "couleur", "colore", "kleur", "kolor", "färg", "farve", "farge"},
-	"size":        {"size", "fashionsize", "sizes", "größe", "grösse", "groesse", "taille", "talla", "taglia", "maat", "rozmiar", "storlek", "størrelse"},
+		"farbe", "couleur", "colore", "kleur", "kolor", "färg", "farve", "farge", "colorname", "colourname"},
+	"size":        {"size", "fashionsize", "sizes", "sizename", "größe", "grösse", "groesse", "taille", "talla", "taglia", "maat", "rozmiar", "storlek", "størrelse"},
 	"size_type":   {"sizetype"},
 	"size_system": {"sizesystem"},
 	"gender":      {"gender", "fashionsuitablefor", "suitablefor", "googleshoppinggender"},
@@ -120,7 +122,7 @@ var defaultColumns = map[string][]string{
 	// Shops' own exports give a count under their language's name: Lagerbestand, Bestand,
 	// voorraad, lagersaldo; Shopify's products.xml as inventory-quantity (see
 	// shopifyInventory). A bare quantity may be a pack's: it is a stock only in PrestaShop's
-	// export (see prestaShopQuantity) and in a variant's element (see cutVariant).
+	// export and Amazon's (see stockQuantity) and in a variant's element (see cutVariant).
 	FieldInStock: {"instock", "isinstock", "stockquantity", "stocklevel", "vorrätig", "enstock", "existencias", "stock",
 		"lagerbestand", "bestand", "voorraad", "lagersaldo", "inventoryquantity"},
 	// A cell of name:value or name=value pairs: Tradedoubler's fields, Magento's
@@ -182,6 +184,8 @@ type columns struct {
 	// monthFirst is set for Magento 2's special_price_from_date and special_price_to_date,
 	// whose slashed dates put the month first ("11/1/26").
 	monthFirst bool
+	// parentage is Amazon's parent_child column, or -1: a "parent" row is no offer (see amazon.go).
+	parentage int
 	// zeroIsNone marks the columns whose "0" means no value: a simple product's variation or
 	// combination id in WooCommerce's and PrestaShop's exports, its Parent.
 	zeroIsNone map[int]bool
@@ -282,6 +286,11 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 		if f == "id" {
 			idx = idFallback(idx, header, byKey, claimed)
 		}
+		if f == "price" && len(idx) == 0 && amazonHeader(byKey) {
+			for _, i := range byKey["standardprice"] { // Amazon's price (see amazon.go)
+				add(i, false)
+			}
+		}
 		if len(idx) > 0 {
 			c.byField[f] = idx
 		}
@@ -311,7 +320,7 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 		}
 	}
 	if _, mapped := colMap[FieldInStock]; !mapped && len(c.byField[FieldInStock]) == 0 {
-		if idx := prestaShopQuantity(byKey, claimed); len(idx) > 0 {
+		if idx := stockQuantity(byKey, claimed); len(idx) > 0 {
 			c.byField[FieldInStock] = idx
 		}
 	}
@@ -325,6 +334,7 @@ func mapColumns(header []string, colMap map[string]string) (columns, error) {
 	}
 	c.attrPairs = attributePairs(header)
 	c.kelkoo = kelkooHeader(header)
+	c.parentage = amazonParentage(byKey)
 	c.availCodes = availabilityCodes(header, c.byField["availability"])
 	c.monthFirst = len(byKey["specialpricefromdate"]) > 0 || len(byKey["specialpricetodate"]) > 0
 	c.variants, c.zeroIsNone = findVariantColumns(header, byKey)
@@ -421,11 +431,11 @@ func stockFlagHeader(byField map[string][]int, byKey map[string][]int) bool {
 	return false
 }
 
-// prestaShopQuantity is the Quantity column of PrestaShop's product export, which gives its
-// prices as "Price (tax excl.)" and "Price (tax incl.)": the stock. Elsewhere a bare quantity
-// may be a pack's, and is not read.
-func prestaShopQuantity(byKey map[string][]int, claimed map[int]bool) []int {
-	if len(byKey["pricetaxincl"]) == 0 && len(byKey["pricetaxexcl"]) == 0 {
+// stockQuantity is the Quantity column of PrestaShop's product export, which gives its prices
+// as "Price (tax excl.)" and "Price (tax incl.)", of Amazon's inventory files (see
+// amazon.go) and of Etsy's listings export (see etsyHeader): the stock. Elsewhere a bare quantity may be a pack's, and is not read.
+func stockQuantity(byKey map[string][]int, claimed map[int]bool) []int {
+	if len(byKey["pricetaxincl"]) == 0 && len(byKey["pricetaxexcl"]) == 0 && !amazonHeader(byKey) && !etsyHeader(byKey) {
 		return nil
 	}
 	for _, i := range byKey["quantity"] {
@@ -435,4 +445,10 @@ func prestaShopQuantity(byKey map[string][]int, claimed map[int]bool) []int {
 		}
 	}
 	return nil
+}
+
+// etsyHeader reports the header of Etsy's listings export (TITLE, PRICE, CURRENCY_CODE,
+// QUANTITY, TAGS, MATERIALS, IMAGE1…), whose QUANTITY is the listing's stock.
+func etsyHeader(byKey map[string][]int) bool {
+	return len(byKey["currencycode"]) > 0 && len(byKey["tags"]) > 0 && len(byKey["materials"]) > 0 && len(byKey["quantity"]) > 0
 }

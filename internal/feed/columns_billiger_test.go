@@ -29,10 +29,16 @@ func TestBilligerFeed(t *testing.T) {
 }
 
 // TestAidOutsideBilliger: an aid column beside none of billiger.de's own columns may be the
-// advertiser's id, the same on every row: it is not taken as the item id, and the feed is
-// refused asking for a column map, as before billiger.de's names were known.
+// advertiser's id, the same on every row: it is not taken as the item id. Without another id
+// column the feed is refused asking for a column map; beside an article number (art_nr) that
+// is the id.
 func TestAidOutsideBilliger(t *testing.T) {
 	doc := "aid,art_nr,name,price,currency,link\n1234,A-1,Red Dress,49.99,EUR,https://a.example.com/1\n1234,A-2,Blue Dress,39.99,EUR,https://a.example.com/2\n"
+	items, rows := readWith(t, doc, Options{})
+	if len(rows) != 0 || len(items) != 2 || items[0].ID != "A-1" || items[1].ID != "A-2" {
+		t.Fatalf("items %+v rows %+v", items, rows)
+	}
+	doc = "aid,name,price,currency,link\n1234,Red Dress,49.99,EUR,https://a.example.com/1\n"
 	_, _, err := OpenWith(strings.NewReader(doc), Options{})
 	if err == nil || !strings.Contains(err.Error(), "no column holds id") {
 		t.Fatalf("err = %v", err)

@@ -84,6 +84,17 @@ func newDelimitedReader(br *bufio.Reader, format string, opts Options) (*delimit
 	if excelSep != 0 && err == nil {
 		header, err = cr.Read()
 	}
+	if err == nil && amazonTemplateRow(header) {
+		// Amazon's flat-file template: a row of labels, then the column names (see amazon.go)
+		for range 2 {
+			if header, err = cr.Read(); err != nil {
+				break
+			}
+		}
+		if err == io.EOF {
+			return nil, fmt.Errorf("%s: the file is an Amazon flat-file template (its first line starts TemplateType=) that ends before its column names on line 3", format)
+		}
+	}
 	hdr := err == nil && isRakutenHDR(header)
 	var pending []string // a row of data read in place of the header
 	pendingLine, pendingLast := 0, 0
@@ -190,6 +201,9 @@ func (r *delimitedReader) Next() (Item, error) {
 			return Item{}, &RowError{Line: line, Item: r.idOf(rec), Reason: fmt.Sprintf(
 				"column %q starts with a quote that does not close at the end of the field, so lines %d-%d were read as one row; they are skipped (double the quotes inside the field, or quote the whole field)",
 				r.cols.name(i), line, last)}
+		}
+		if r.amazonParentRow(rec) {
+			continue // the product its children share, no offer
 		}
 		if s := r.cols.shopify; s != nil {
 			// an image row, a draft, a gift card are no items on sale; a variant may wait

@@ -323,7 +323,9 @@ func parseItem(it *Item, currency string) string {
 		return fmt.Sprintf("sale_price currency %s differs from price currency %s", cur, it.Currency)
 	}
 	it.SaleAmount = sale
-	setSaleWindow(it)
+	if dropNonSale(it); it.SaleAmount > 0 {
+		setSaleWindow(it)
+	}
 	return ""
 }
 

@@ -30,6 +30,7 @@ func parsePrices(it *Item, parse func(string, string) (int64, string, error), de
 			return fmt.Sprintf("sale_price currency %s differs from price currency %s", cur, it.Currency)
 		}
 		it.SaleAmount = sale
+		dropNonSale(it)
 	} else {
 		it.SalePrice = ""
 	}
@@ -50,6 +51,15 @@ func parsePrices(it *Item, parse func(string, string) (int64, string, error), de
 		setSaleWindow(it)
 	}
 	return ""
+}
+
+// dropNonSale drops a sale price that is not below the regular price: Rakuten's Sale Price
+// repeats its Retail Price when nothing is on sale, and shop plugins write the price itself as
+// sale_price. Such a price is no sale (Merchant Center refuses it as one).
+func dropNonSale(it *Item) {
+	if it.SaleAmount >= it.RegularPrice {
+		it.SaleAmount, it.SalePrice = 0, ""
+	}
 }
 
 // setSaleWindow reads the item's sale_price_effective_date into SaleWindow. A window that

@@ -8,13 +8,15 @@ import (
 
 // taxIncludedQualifiers are what a header adds to a price's name to say that tax is in it,
 // as header keys (letters and digits only): PrestaShop's "Price tax incl.", "price_incl_vat",
-// "Gross price", French shops' "prix TTC", German "Preis inkl. MwSt.". The price with tax is
+// "Gross price", French shops' "prix TTC", German "Preis inkl. MwSt.", Swedish "Pris inkl. moms". The price with tax is
 // what a shopper pays; its tax-excluded twin ("Price tax excl.") is never read as the price.
 // Heureka's, Zboží's and Shoptet's PRICE_VAT is the price with VAT, beside a PRICE without.
 var taxIncludedQualifiers = []string{
 	"taxincluded", "taxincl", "inclusivetax", "includingtax", "incltax", "inctax", "withtax",
 	"vatincluded", "vatincl", "inclusivevat", "includingvat", "inclvat", "incvat", "withvat",
 	"inklmwst", "inklusivemwst", "mitmwst", "ttc", "gross", "brutto", "vat",
+	// Scandinavian shops' "Pris inkl. moms" (Prisjakt's template), Norwegian "inkl. mva".
+	"inklmoms", "medmoms", "inklmva",
 }
 
 // taxIncludedBase is a header key without its tax-included qualifier ("pricetaxincl" →
