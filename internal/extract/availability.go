@@ -59,7 +59,7 @@ var (
 		"välja müüdud", "laost otsas", "išparduota", "nėra sandėlyje", "rasprodano", "nema na zalihi", "εξαντλήθηκε", "μη διαθέσιμο",
 		"stok habis", "habis", "tidak tersedia", "tạm hết hàng", "hết hàng", "ngừng kinh doanh", "không còn hàng", "chưa còn hàng", "chưa có hàng",
 		"在庫切れ", "品切れ", "売り切れ", "完売",
-		"已售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
+		"已售完", "售完", "已售罄", "缺货", "售罄", "無庫存", "缺貨",
 		"품절", "일시품절", "재고 없음",
 		"نفدت الكمية", "نفذت الكمية", "غير متوفر", "نفذ من المخزون", "نفد من المخزون",
 		"אזל מהמלאי", "אזל במלאי", "אזל המלאי", "לא במלאי", "אין במלאי", "אינו במלאי", "אינה במלאי", "אינם במלאי", "לא זמין", "אינו זמין",
@@ -68,7 +68,7 @@ var (
 	}
 	preorderPhrases = []string{
 		"pre-order", "preorder", "pre order", "backorder", "backordered", "back-order", "back order", "available for back order", "coming soon",
-		"vorbestellen", "vorbestellung", "précommande", "précommander", "precommande", "reserva", "preventa",
+		"vorbestellen", "vorbestellung", "précommande", "précommander", "precommande", "reserva", "reservar ahora", "reservar ya", "preventa",
 		"próximamente", "proximamente", "prossimamente",
 		"preordina", "preordine", "pre-ordine", "voorbestellen", "förbeställ", "forudbestil", "forhåndsbestill", "przedsprzedaż",
 		"pré-venda", "pré-encomenda", "ön sipariş", "pre-pesan", "予約", "预售", "預購", "예약", "במלאי בקרוב", "בקרוב במלאי",
@@ -103,7 +103,7 @@ var (
 		"in winkelwagen", "in winkelmand", "toevoegen aan winkelwagen", "lägg i varukorgen", "köp", "læg i kurv", "legg i handlekurv", "legg i handlekurven",
 		"in die einkaufstasche", "in die einkaufstüte", "zum warenkorb hinzufügen", "añadir al carro", "añadir a mi cesta",
 		"dodaj do koszyka", "do koszyka", "kup teraz", "thêm vào giỏ", "mua ngay", "adicionar ao carrinho", "adicionar à sacola", "sepete ekle", "tambah ke keranjang", "beli",
-		"カートに入れる", "カートに追加", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
+		"カートに入れる", "カートに追加", "かごに追加", "かごに入れる", "加入购物车", "加入購物車", "장바구니", "구매하기", "أضف إلى السلة",
 		"agregar al carro", "в корзину", "купить", "lägg i varukorg", "kosárba", "do košíku", "do košíka", "lisää ostoskoriin", "lisa ostukorvi", "į krepšelį", "dodaj u košaricu", "adaugă în coș",
 		"adauga in cos", "προσθήκη στο καλάθι", "додати в кошик", "купити", "הוספה לסל", "הוסף לסל", "הוספה לעגלה", "קנה עכשיו",
 		"أضف إلى الحقيبة", "أضف للسلة", "اشتر الآن", "أضف الى السلة", "إضافة للسلة", "اضافة للسلة", "إضافة إلى السلة", "اضافة الى السلة", "أضف إلى العربة",

@@ -7,13 +7,15 @@ import (
 )
 
 // headingTitle is the title of a page that marks none (findTitle finds no h1, itemprop=name or
-// product-title class): an h2 or h3 whose text is a name the markup gives or how the page's
-// <title> begins before the shop's name ("울 블렌드 코트 - 모노하우스"), as Cafe24 themes show the
-// product's name in their info area's <h2>. nil when no heading is.
+// product-title class): an h2 or h3, or an element classed as a title (titleClassed), whose text
+// is a name the markup gives or how the page's <title> or a given name begins before the shop's
+// name ("울 블렌드 코트 - 모노하우스", SmartStore's og:title "린넨 셔츠 원피스 : 모아룩"), as Cafe24
+// themes show the product's name in their info area's <h2>, SmartStore in an <h3> of generated
+// classes and Imweb in a <div class="view_tit">. nil when no element is.
 func (d *document) headingTitle(names []string, skip []bool) *html.Node {
 	want := map[string]bool{}
 	for _, n := range names {
-		if f := catalog.Fold(n); f != "" {
+		for _, f := range titleNames(n) {
 			want[f] = true
 		}
 	}
@@ -24,7 +26,7 @@ func (d *document) headingTitle(names []string, skip []bool) *html.Node {
 		return nil
 	}
 	for i, n := range d.elems {
-		if skip[i] || n.DataAtom != atom.H2 && n.DataAtom != atom.H3 {
+		if skip[i] || n.DataAtom != atom.H2 && n.DataAtom != atom.H3 && !titleClassed(n) {
 			continue
 		}
 		if t := text(n, titleMaxLength*2); len(t) >= 2 && len(t) <= titleMaxLength && want[catalog.Fold(t)] {

@@ -10,13 +10,17 @@ import (
 )
 
 // buyButtonSays reads a buy button after the title (shownAvailability): ok when n is a button,
-// or a link or block drawn as one, that is not an option of a size or colour picker; said is
+// or a link or block drawn as one by its classes (or by role="button" or a sold-out label:
+// drawnButtonSays), that is not an option of a size or colour picker; said is
 // what its words say of stock (an enabled add-to-cart button says in stock, "Sold out" out of
 // stock, "Pre-order" pre-order), buy that it is a buy control, enabled or not.
 func buyButtonSays(n *html.Node, ws []string, formSeen bool) (said catalog.Availability, buy, ok bool) {
 	isButton := n.DataAtom == atom.Button ||
 		(n.DataAtom == atom.Input && (strings.EqualFold(attr(n, "type"), "submit") || strings.EqualFold(attr(n, "type"), "button"))) ||
 		((n.DataAtom == atom.A || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && hasWord(ws, buttonWords...) && hasWord(ws, "btn", "button", "add", "addtocart", "addtobag", "addtobasket", "buy"))
+	if !isButton && (roleButton(n) || soldOutButton(n, ws)) {
+		return drawnButtonSays(n)
+	}
 	if !isButton || !hasWord(ws, buttonWords...) && inPicker(n) {
 		return "", false, false
 	}

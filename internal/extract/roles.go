@@ -107,8 +107,9 @@ var (
 
 // weakRegularLabels name a regular price that is also the price paid when no sale is on:
 // India's "MRP" (maximum retail price), shown alone on a product at full price; Cafe24's 판매가
-// (selling price), the regular price beside a 할인판매가 (discounted price).
-var weakRegularLabels = []string{"mrp", "m.r.p.", "판매가"}
+// (selling price), the regular price beside a 할인판매가 (discounted price); Japan's 通常価格
+// (regular price) beside a セール価格.
+var weakRegularLabels = []string{"mrp", "m.r.p.", "판매가", "通常価格"}
 
 // siblingLabel is the short text just before n: a "Was" or a visually hidden "Regular price".
 // When nothing comes before n in its parent, the text before the parent is read instead (up to

@@ -5,7 +5,7 @@ import (
 	"unicode"
 )
 
-// Shipping beside a price. Three shapes make an amount a shipping fee or a free-delivery
+// Shipping beside a price. Four shapes make an amount a shipping fee or a free-delivery
 // threshold rather than the product's price; anything else about shipping beside a price
 // ("inkl. MwSt. zzgl. Versand", "+ free shipping", "Lieferung morgen", "送料込", a "Fast
 // delivery" or "Free delivery" badge) leaves it the price. The text before the amount is read
@@ -20,7 +20,8 @@ import (
 //     ("Pris exkl. frakt:", "Preis (zzgl. Lieferung):") or says it includes it ("Inkl. frakt:");
 //   - after it, nothing but fee words ("$5.99 shipping", "+ 4,95 € Versandkosten"), or a
 //     free-delivery promise it is the threshold of ("$35+ qualifies for free shipping", "60 €
-//     d'achat = livraison offerte"); "R$ 299,99 + frete" (shipping extra) leaves it the price.
+//     d'achat = livraison offerte"); "R$ 299,99 + frete" (shipping extra) leaves it the price;
+//   - between a spend mark and a free-delivery word in Chinese: "滿 NT$1,500 免運" (chineseFreeDelivery).
 
 // shippingLabels are the words a price's label is dropped for wherever they stand in it
 // (unless it is a free-delivery badge: see above).
@@ -72,6 +73,9 @@ var (
 // element's text before it (own), the short label beside the element (sibling) and the
 // element's text after it (after), all lower case.
 func shippingPrice(own, sibling, after string) bool {
+	if chineseFreeDelivery(own, after) {
+		return true // "滿 NT$1,500 免運"
+	}
 	// A "·", "|" or "," between a promise and the amount starts another statement: "Doprava
 	// zdarma · od 1 190 Kč", "Darmowa dostawa, od 129 zł" are a badge and a from-price.
 	if i := strings.LastIndexAny(own, "·|,"); i >= 0 {

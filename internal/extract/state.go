@@ -168,7 +168,7 @@ func (d *document) pageNames() map[string]bool {
 }
 
 // titleSeparators part a document title's product name from the shop's: "Name | Shop".
-var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · "}
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " : ", " · "}
 
 // titleNames are the folded names a document title gives: the whole title and its first part
 // before a separator (titleSeparators).

@@ -10,7 +10,7 @@ import (
 )
 
 // findTitle picks the element that shows the product's name: an h1, an itemprop=name, or an
-// element classed as a product title, preferring one whose text is a name the markup gives and
+// element classed as a product title (Godomall abbreviates it "item_detail_tit"), preferring one whose text is a name the markup gives and
 // never a logo; on a page with none of these, a heading that repeats the product's name
 // (headingTitle). nil when the page shows no such element.
 func (d *document) findTitle(names []string, skip []bool) *html.Node {
@@ -34,7 +34,7 @@ func (d *document) findTitle(names []string, skip []bool) *html.Node {
 		if strings.EqualFold(attr(n, "itemprop"), "name") && n.DataAtom != atom.Meta {
 			score += 2
 		}
-		if (hasWord(ws, "title", "name", "heading") && hasWord(ws, "product", "pdp", "item", "productname", "producttitle")) ||
+		if (hasWord(ws, "title", "name", "heading", "tit") && hasWord(ws, "product", "pdp", "item", "productname", "producttitle")) ||
 			hasWord(ws, "producttitle", "productname") {
 			score += 3
 		}

@@ -231,7 +231,7 @@ func (d *document) skippedBy(lens []int, forPrice bool, names []string, recs boo
 			zone[i], skip[i] = true, !deliveryStock(ws)
 			continue
 		}
-		if excludedBlock(ws) && (forPrice || !hasWord(ws, cartWords...)) {
+		if excludedBlock(ws) && (forPrice || !hasWord(ws, cartWords...)) && !basketBuyBox(n, ws) {
 			skip[i] = true
 		}
 	}
@@ -330,8 +330,8 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 	}
 	// held are the amounts that are not the price beside another: a price for paying by Pix
 	// (methodPriceAfter), one with a buyer's fee in it (feeNoted), one for paying with the shop's
-	// card or with delivery added (conditionalAfter), a condition's price without a count of offers
-	// ("Reconditionné dès": sellerOffer). They are the candidates of a page that has no other,
+	// card or with delivery added (conditionalAfter), a coupon's (couponPrice), a condition's price
+	// without a count of offers ("Reconditionné dès": sellerOffer). They are the candidates of a page that has no other,
 	// and are returned apart otherwise (heldPrice reads them).
 	add := func(c priceCand, hold bool) {
 		if hold {
@@ -386,7 +386,8 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				}
 				// An amount its own text makes a price per period ("or $91.50/mo. for 12 months") is
 				// held: the price of a page that shows no other.
-				add(c, condition || methodPriceAfter.MatchString(after) || feeNoted(n, find) || conditionalAfter(n, after) || perPeriodText(t[p.end:]))
+				add(c, condition || methodPriceAfter.MatchString(after) || feeNoted(n, find) || conditionalAfter(n, after) || perPeriodText(t[p.end:]) ||
+					couponPrice(n, before))
 				continue
 			}
 		}
@@ -396,15 +397,19 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				continue
 			}
 			t := pricing.ASCIIDigits(collapse(c.Data))
-			prev := 0
+			prev, lead := 0, ""
+			if ps := find(t); len(ps) > 0 {
+				lead = leadLabel(c, t[:ps[0].start]) // it labels every price of a text it starts
+			}
 			for _, p := range find(t) {
 				if !p.marked {
 					continue
 				}
 				p = reparse(t, p)
 				label := strings.ToLower(lastWords(parenCount.ReplaceAllString(t[prev:p.start], " "), 4))
-				row := strings.ToLower(rowLabel(n)) // a table row's header: "배송비", "판매가"
 				before := t[prev:p.start]
+				// a table row's header ("배송비", "판매가") or the label just before the text
+				row := strings.ToLower(strings.TrimSpace(rowLabel(n) + " " + lead))
 				prev = p.end
 				after := t[p.end:min(len(t), p.end+60)]
 				otherOffer, condition := sellerOffer(label, before)
