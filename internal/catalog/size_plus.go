@@ -37,3 +37,15 @@ func plusLetterRun(raw, sizeSystem, sizeKindHint string) ([]Size, bool) {
 	}
 	return out, len(out) > 0
 }
+
+// DollarPlusLetter reads a women's plus letter ("1X", "2X") on clothing in a dollar shop
+// (USD, CAD) that gives no size system as the US plus sizes it spans too (1X: US 14 and 16):
+// there a women's "1X" is the shop's own plus size as much as the letter XL it is read as, so a
+// shopper who types "1X" or "US 16" in US sizes finds it. False for men's "1X" and "2X" (big
+// sizes), other markets, and anything else.
+func DollarPlusLetter(raw, kind, gender, currency string) ([]Size, bool) {
+	if !letterNumberMarkets[strings.ToUpper(strings.TrimSpace(currency))] || !isFemale(gender) {
+		return nil, false
+	}
+	return plusLetterRun(raw, SystemUS, kind)
+}

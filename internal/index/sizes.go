@@ -77,7 +77,8 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 // run of neighbouring numeric sizes ("8/10", "8-10", "6/8/10", "36/38", a shoe's "38/39":
 // catalog.ParseSizeRun) is found under each, as "S/M" is. A child's size (system
 // catalog.SystemChild) is found under its own text after childLabel only (each of a list,
-// childKeys), or as one size.
+// childKeys), or as one size. A dollar shop's women's "1X" read as a letter is found under the
+// US plus sizes it spans too (catalog.DollarPlusLetter).
 func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		if kind != "" {
@@ -160,6 +161,12 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 			}
 			for _, p := range stated { // "L (52)": the number the letter states, in other systems
 				if p.System != catalog.SystemLetter && p.Kind != catalog.KindShoes && p.Kind != catalog.KindRings {
+					addConverted(p)
+				}
+			}
+			if plus, ok := catalog.DollarPlusLetter(raw, kind, gender, currency); ok { // a US shop's women's "1X": US 14, 16
+				for _, p := range plus {
+					add(keyOf(p))
 					addConverted(p)
 				}
 			}
