@@ -57,7 +57,7 @@ func mainAnswer(res Result) (price, regular, currency, availability string) {
 	return price, regular, currency, availability
 }
 
-// TestEvaluation scores extraction on the 1003 labelled pages in testdata/eval, written by the team
+// TestEvaluation scores extraction on the 1111 labelled pages in testdata/eval, written by the team
 // after real shop templates (WooCommerce, Magento, Salesforce Commerce, BigCommerce, Shopify
 // with its Dawn, Debut and Prestige themes, Shopware, PrestaShop, OpenCart, Wix, Squarespace,
 // and the product pages of big retailers: Amazon in six countries, Walmart, Target, eBay, Home
@@ -117,7 +117,12 @@ func mainAnswer(res Result) (price, regular, currency, availability string) {
 // Zid (Eastern Arabic digits, ر.س), Myntra and Ajio (MRP, coupon prices), VTEX, Tiendanube and
 // Mercado Livre (instalments "sem juros"), Shoptet, Shoper, PrestaShop in Hungary, Romania,
 // Poland and Czechia, and WooCommerce in Arabic and Polish, and a Spanish "Reservar ahora"
-// pre-order button. Only the
+// pre-order button; and (the p9r_ pages) ordinary pages of Dawn, older Shopify themes (a hidden
+// "Regular price" before a bare price, unit prices, Omnibus lowest prices), WooCommerce, Magento,
+// Shopware, PrestaShop, BigCommerce, Salesforce Commerce, Squarespace and Wix in eight languages
+// with "Use code" banners, coupon prices beside the price ("no code needed" ones are the price),
+// role="button" size chips, swatches and "Notify me" links, basket mini-carts and cart-drawer
+// upsells, and role="button" buy, sold-out and "Reservar ahora" links. Only the
 // price shown to the shopper counts; a page that shows none is right only when nothing is found.
 // The thresholds are the issue's; the real judge is a hidden labelled set of real pages.
 func TestEvaluation(t *testing.T) {

@@ -421,7 +421,9 @@ func (d *document) priceCandidates(lens []int, skip []bool, hint string, parse f
 				if r == plain {
 					r = roleOf(n, "", lens, d)
 				}
-				c := priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d), named: regularNamed(n, label)}
+				// a "Regular price" lead names the price as its own label does: alone, it is the one paid
+				named := regularNamed(n, label) || regularNamed(n, row)
+				c := priceCand{node: n, pos: i, amount: p.amount, currency: p.currency, role: r, struck: struck(n, lens, d), named: named}
 				if memberPrice(n, label, lens, d) {
 					members = append(members, c)
 					continue
