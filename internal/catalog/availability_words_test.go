@@ -100,3 +100,23 @@ func TestParseAvailabilityMoreLanguages(t *testing.T) {
 		}
 	}
 }
+
+// British and American shops' dispatch promises ("Usually dispatched within 24 hours",
+// "Usually ships within 2-3 days") and German shops' bare "sofort" are delivery times and
+// stock words like the ones above.
+func TestParseAvailabilityDispatchWithin(t *testing.T) {
+	for s, want := range map[string]Availability{
+		"Usually dispatched within 24 hours":  InStock,
+		"Dispatched within 1-2 working days":  InStock,
+		"Usually ships within 2-3 days":       InStock,
+		"ships within 3 weeks":                Preorder,
+		"Usually dispatched within 4-6 weeks": Preorder,
+		"sofort":                              InStock,
+		"Usually dispatched within 120 hours": Unknown,
+		"dispatched":                          Unknown,
+	} {
+		if got := ParseAvailability(s); got != want {
+			t.Errorf("ParseAvailability(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

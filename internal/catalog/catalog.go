@@ -40,7 +40,7 @@ var availabilityWords = map[string]Availability{
 	"instock": InStock, "available": InStock, "limitedavailability": InStock, "instoreonly": InStock,
 	"onlineonly": InStock, "availablefororder": InStock, "true": InStock, "yes": InStock, "y": InStock,
 	"lowstock": InStock, "limitedstock": InStock, "fewleft": InStock, "onlyafewleft": InStock, "lastitems": InStock,
-	"auflager": InStock, "lieferbar": InStock, "sofortlieferbar": InStock, "verfügbar": InStock,
+	"auflager": InStock, "lieferbar": InStock, "sofortlieferbar": InStock, "sofort": InStock, "verfügbar": InStock,
 	"enstock": InStock, "disponible": InStock, "disponibile": InStock, "opvoorraad": InStock,
 	"lagernd": InStock, "vorrätig": InStock, "sofortverfügbar": InStock, "ilager": InStock, "pålager": InStock,
 	"dostępny": InStock, "lastfew": InStock,
@@ -118,8 +118,9 @@ var weekUnit = regexp.MustCompile(`^(wochen?|weeks?|semaines?|weken|week|semanas
 
 // deliveryTime is a delivery time given instead of a stock word, as price-comparison feeds
 // (idealo's deliveryTime) and German shops write it: "1-3 Werktage", "2–4 business days",
-// "Lieferzeit: 24h", "ships in 3 days", "4-6 Wochen" (see deliveryAvailability).
-var deliveryTime = regexp.MustCompile(`^(?:(?:lieferzeit|delivery|delivery time|ships in|dispatched in|versand in|lieferbar in|livraison sous|expédié sous|levertijd|leveranstid)\s*:?\s*)?` +
+// "Lieferzeit: 24h", "ships in 3 days", "Usually dispatched within 24 hours", "4-6 Wochen" (see
+// deliveryAvailability).
+var deliveryTime = regexp.MustCompile(`^(?:(?:lieferzeit|delivery|delivery time|(?:usually\s+)?(?:ships|dispatched)\s+(?:with)?in|versand in|lieferbar in|livraison sous|expédié sous|levertijd|leveranstid)\s*:?\s*)?` +
 	`(?:ca\.?\s*)?(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*(werktage?n?|arbeitstage?n?|tage?n?|days?|business days?|working days?|jours?(?: ouvrés| ouvrables)?|dagen|werkdagen|días(?: hábiles)?|giorni(?: lavorativi)?|dni(?: robocze)?|dagar|arbetsdagar|h|std\.?|stunden|hours?|wochen?|weeks?|semaines?|weken|week|semanas?|settimane|settimana|tygodni[e]?|tydzień|veckor|vecka)$`)
 
 // fewLeft is a count of items left: "Only 2 left", "nur noch 3 Stück".

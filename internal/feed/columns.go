@@ -18,7 +18,9 @@ var defaultColumns = map[string][]string{
 	// share; a row without one (a simple product) falls back to the product's (see idFallback).
 	"id": {"id", "offerid", "awproductid", "variantid", "combinationid", "variationid",
 		// Amazon's flat file and listings reports (see amazon.go), whose product-id is the ASIN.
-		"itemsku", "sellersku", "productid", "catalogitemid", "uniqueidentifier", "uniqueid",
+		"itemsku", "sellersku", "productid", "catalogitemid",
+		// Impact's Unique Merchant SKU, where its export has no Catalog Item Id.
+		"uniquemerchantsku", "uniqueidentifier", "uniqueid",
 		"merchantproductid", "merchantsku", "itemid", "daisyconuniqueid", "sku", "skuid", "variantsku", "aid",
 		// Shops' own exports in their language: German, Dutch, Swedish, French, Spanish, Italian, Danish, Norwegian.
 		"artikelnummer", "artikelnr", "artnr", "référence", "referencia", "riferimento", "codice", "codicearticolo", "codiceprodotto", "varenummer", "varenr",
@@ -78,13 +80,13 @@ var defaultColumns = map[string][]string{
 	FieldSaleEnd: {"specialpricetodate", "specialtodate", "datesalepriceends", "salepriceenddate", "saleenddate", "salepriceto",
 		"discounttoyyyymmdd", "discountto", "datumandemderangebotspreisendet", "datedefindepromo", "díaenqueterminaelpreciorebajado"},
 	// billiger.de gives a delivery time ("1-3 Werktage", "nicht lieferbar"), as do TradeTracker
-	// (deliveryTime) and German shops (Lieferzeit), which the catalogue reads as availability
-	// when the feed has no stock column (see deliveryTimes).
+	// (deliveryTime) and German and Dutch shops (Lieferzeit, levertijd), which the catalogue
+	// reads as availability when the feed has no stock column (see deliveryTimes).
 	// Shops' own exports name it in their language: Verfügbarkeit, disponibilité, disponibilidad,
 	// disponibilità, beschikbaarheid, dostępność (which yield to a stock column as delivery
 	// times do), lagerstatus.
 	"availability": {"availability", "stockstatus", "stockavailability", "verfügbarkeit", "disponibilité", "disponibilidad", "disponibilità",
-		"beschikbaarheid", "dostępność", "lagerstatus", "dlvtime", "deliverytime", "lieferzeit",
+		"beschikbaarheid", "dostępność", "lagerstatus", "dlvtime", "deliverytime", "lieferzeit", "levertijd",
 		// Yandex Market Language's (Admitad's) <offer available="true">; Heureka's and Zboží's
 		// DELIVERY_DATE and Ceneo's avail codes (see availabilityCodes).
 		"available", "deliverydate", "avail"},
@@ -412,7 +414,7 @@ func billigerHeader(byKey map[string][]int) bool {
 // availability column in its language and writes there what its shop page shows, often a
 // delivery time too ("Verfügbarkeit: 1-3 Werktage", "disponibilité : sous 5 jours"): beside a
 // stock count those columns yield to it as well.
-var deliveryTimes = map[string]bool{"dlvtime": true, "deliverytime": true, "lieferzeit": true,
+var deliveryTimes = map[string]bool{"dlvtime": true, "deliverytime": true, "lieferzeit": true, "levertijd": true,
 	"verfügbarkeit": true, "disponibilité": true, "disponibilidad": true, "disponibilità": true, "beschikbaarheid": true, "dostępność": true,
 	"deliverydate": true, "avail": true}
 

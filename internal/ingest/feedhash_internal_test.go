@@ -186,6 +186,11 @@ var normaliserGolden = map[int]uint64{
 	// lager", "Beställningsvara"). testdata/golden-variety.xml gained GV-56 (version 28's rules
 	// give 0x8a825fe7a38bd2ba on GV-1 to GV-56).
 	29: 0xca5878fb2593a1d3,
+	// 30: "sofort" is in stock; "(usually) dispatched/ships within …" is a delivery time
+	// ("Usually dispatched within 24 hours" in stock, "ships within 3 weeks" a pre-order).
+	// testdata/golden-variety.xml gained GV-57 (version 29's rules give 0x6a9f3d1577514c79 on
+	// GV-1 to GV-57).
+	30: 0x776b5daa341118c7,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).
