@@ -62,3 +62,25 @@ func TestMixedCurrencies(t *testing.T) {
 		t.Error("mixedCurrencies misreads the rows")
 	}
 }
+
+// TestCategoryTrail: a category and its ancestors, root first; a missing parent or a loop ends
+// the trail instead of hanging or failing.
+func TestCategoryTrail(t *testing.T) {
+	cats := []catalog.Category{
+		{ID: 1, Name: "Apparel & Accessories"}, {ID: 2, ParentID: 1, Name: "Shoes"}, {ID: 3, ParentID: 2, Name: "Boots"},
+		{ID: 4, ParentID: 99, Name: "Orphan"}, {ID: 5, ParentID: 6, Name: "Loop A"}, {ID: 6, ParentID: 5, Name: "Loop B"},
+	}
+	names := func(id int64) string {
+		var out []string
+		for _, c := range categoryTrail(cats, id) {
+			out = append(out, c.Name)
+		}
+		return fmt.Sprint(out)
+	}
+	for id, want := range map[int64]string{3: "[Apparel & Accessories Shoes Boots]", 1: "[Apparel & Accessories]",
+		4: "[Orphan]", 5: "[Loop B Loop A]", 42: "[]"} {
+		if got := names(id); got != want {
+			t.Errorf("trail of %d = %s, want %s", id, got, want)
+		}
+	}
+}

@@ -298,6 +298,17 @@ func TestProductPage(t *testing.T) {
 				}
 			}
 		}
+		var crumbs []string
+		for _, dd := range findAll(doc, class("category-trail")) {
+			for _, a := range findAll(dd, tag("a")) {
+				href, _ := attr(a, "href")
+				crumbs = append(crumbs, href)
+				get(t, ts, href, http.StatusOK)
+			}
+		}
+		if len(crumbs) == 0 {
+			t.Error("the product's category is not linked to its page")
+		}
 		svg := findAll(doc, tag("svg"))
 		if len(svg) != 1 {
 			t.Fatalf("%d SVG charts, want 1", len(svg))

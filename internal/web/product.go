@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tagdrop/tagdrop/internal/catalog"
 	"github.com/tagdrop/tagdrop/internal/store"
 )
 
@@ -19,6 +20,8 @@ type productView struct {
 	OfferGroups []offerGroup
 	// MixedCurrencies: the shops price in more than one currency, shown as they are.
 	MixedCurrencies bool
+	// CategoryTrail is the product's category and its ancestors, root first, each linked.
+	CategoryTrail []catalog.Category
 	// WholeHistory: the chart shows the whole history (?range=all), not the last ChartDays.
 	WholeHistory bool
 	ChartDays    int
@@ -51,6 +54,11 @@ func (s *Server) product(w http.ResponseWriter, r *http.Request) {
 	}
 	v := productView{page: s.basePage(r, title), Product: p, Out: s.outLinks(), OfferGroups: groupOffers(p.Offers), WholeHistory: start.IsZero(), ChartDays: chartDays}
 	v.MixedCurrencies = mixedCurrencies(v.OfferGroups)
+	if p.CategoryID != 0 {
+		if cats, err := s.db.Categories(r.Context()); err == nil {
+			v.CategoryTrail = categoryTrail(cats, p.CategoryID)
+		} // without the tree the path shows as text
+	}
 	if p.Best.HasOffer {
 		v.Chart = newPriceChartFrom(lowestPriceSeries(p.History, p.Best.Currency), p.Best.Currency, s.now(), start,
 			p.LowestEver[p.Best.Currency])
