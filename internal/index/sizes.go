@@ -78,7 +78,8 @@ func sizeKeys(raw, system, kind, gender string) []sizeKey {
 // catalog.ParseSizeRun) is found under each, as "S/M" is. A child's size (system
 // catalog.SystemChild) is found under its own text after childLabel only (each of a list,
 // childKeys), or as one size. A dollar shop's women's "1X" read as a letter is found under the
-// US plus sizes it spans too (catalog.DollarPlusLetter).
+// US plus sizes it spans too (catalog.DollarPlusLetter). A letter with the numbers it spans
+// ("M (8-10)", catalog.LetterRangeSizes) is found under the letter and each number.
 func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 	if strings.TrimSpace(raw) == "" {
 		if kind != "" {
@@ -98,10 +99,13 @@ func sizeKeysIn(raw, system, kind, gender, currency string) []sizeKey {
 		}
 	}
 	currency = strings.ToUpper(strings.TrimSpace(currency))
-	if system == "" && kind != "" {
+	sizes, _ := catalog.LetterRangeSizes(raw, system, kind, gender, currency) // "M (8-10)": M, 8 and 10
+	if system == "" && kind != "" && sizes == nil {
 		system = catalog.MarketSizeSystem(raw, kind, gender, currency)
 	}
-	sizes := sizeList(raw, system, kind)
+	if sizes == nil {
+		sizes = sizeList(raw, system, kind)
+	}
 	if sizes == nil {
 		if run, ok := catalog.ParseSizeRun(raw, system, kind); ok {
 			sizes = run // "8/10", "6/8/10", "38/39": each

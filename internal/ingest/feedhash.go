@@ -30,7 +30,7 @@ import (
 // listing holds: every stored feed hash then stops matching and the next import of each
 // retailer re-normalises all its items. TestNormaliserVersion fails when the listings of a
 // fixed set of items change without it.
-const normaliserVersion = 30
+const normaliserVersion = 31
 
 // feedHasher hashes feed items for one run. Not safe for concurrent use.
 type feedHasher struct {

@@ -191,6 +191,10 @@ var normaliserGolden = map[int]uint64{
 	// testdata/golden-variety.xml gained GV-57 (version 29's rules give 0x6a9f3d1577514c79 on
 	// GV-1 to GV-57).
 	30: 0x776b5daa341118c7,
+	// 31: a letter with a range of numbers written without brackets ("S 8-10", "M 12-14") is a
+	// letter size (filed also under each number, as "M (8-10)" is). testdata/golden-variety.xml
+	// gained GV-58 (version 30's rules give 0x631772072bdb361 on GV-1 to GV-58).
+	31: 0x2ee58f7f48ad7a21,
 }
 
 // day0Golden is when the golden listings were seen (sale windows depend on it).

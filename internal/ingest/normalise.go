@@ -245,6 +245,9 @@ func sizeSystem(it feed.Item, node catalog.Node) string {
 	if eu := catalog.ContinentalFitSystem(it.Size, kind, it.Gender, it.Currency); eu != "" {
 		return eu // a euro shop's women's "38 Long" coat or "38L" trousers: EU 38, long
 	}
+	if letters, ok := catalog.LetterRangeSizes(it.Size, system, kind, it.Gender, it.Currency); ok {
+		return letters[0].System // "S 8-10": the letter, with the numbers it spans read by the index
+	}
 	s, err := catalog.ParseSize(it.Size, system, kind)
 	switch {
 	case err == nil && s.OneSize:
