@@ -23,14 +23,53 @@ type offerGroup struct {
 	InStock int
 }
 
-// Link is the offer the row's own link leads to: its first size in stock, else its first offer.
+// Orderable says whether the row links offer o as a size a shopper can order: anything but sold
+// out (a pre-order, or a size whose stock the shop does not give, is still ordered at the shop).
+func (g offerGroup) Orderable(o catalog.Offer) bool {
+	return o.Availability != catalog.OutOfStock
+}
+
+// Link is the offer the row's own link leads to: its first size in stock, else its first size
+// that can be ordered, else its first offer.
 func (g offerGroup) Link() catalog.Offer {
 	for _, o := range g.Sizes {
 		if o.Availability == catalog.InStock {
 			return o
 		}
 	}
+	for _, o := range g.Sizes {
+		if g.Orderable(o) {
+			return o
+		}
+	}
 	return g.First
+}
+
+// Availability is the row's stock state as its Availability cell says it: in stock when a
+// size is, else pre-order when one is, else unknown when the shop gives no stock for one, else
+// sold out.
+func (g offerGroup) Availability() catalog.Availability {
+	offers := g.Sizes
+	if len(offers) == 0 {
+		offers = []catalog.Offer{g.First}
+	}
+	best := catalog.OutOfStock
+	for _, o := range offers {
+		switch {
+		case o.Availability == catalog.InStock:
+			return catalog.InStock
+		case o.Availability == catalog.Preorder:
+			best = catalog.Preorder
+		case g.Orderable(o) && best == catalog.OutOfStock:
+			best = catalog.Unknown
+		}
+	}
+	return best
+}
+
+// SoldOut says whether nothing of the row can be ordered: the row is then shown muted.
+func (g offerGroup) SoldOut() bool {
+	return g.Availability() == catalog.OutOfStock
 }
 
 // groupOffers puts offers (best first, as ProductDetail lists them) into rows, keeping the order
@@ -64,7 +103,9 @@ func groupOffers(offers []catalog.Offer) []offerGroup {
 	return groups
 }
 
-// sortSizes orders the group's sizes as a size picker does and fills in SizeSystem and InStock.
+// sortSizes orders the group's sizes as a size picker does, keeps one offer per size (a size
+// the feed lists twice at one price is one link: the one in stock, else one that can be
+// ordered), and fills in SizeSystem and InStock.
 func (g *offerGroup) sortSizes() {
 	if len(g.Sizes) == 0 {
 		if g.First.Availability == catalog.InStock {
@@ -72,19 +113,34 @@ func (g *offerGroup) sortSizes() {
 		}
 		return
 	}
-	bySize := map[string][]catalog.Offer{}
+	bySize := map[string]catalog.Offer{}
 	names := make([]string, 0, len(g.Sizes))
 	g.SizeSystem = g.Sizes[0].SizeSystem
+	rank := func(o catalog.Offer) int {
+		switch {
+		case o.Availability == catalog.InStock:
+			return 2
+		case g.Orderable(o):
+			return 1
+		}
+		return 0
+	}
 	for _, o := range g.Sizes {
-		bySize[o.Size] = append(bySize[o.Size], o)
-		names = append(names, o.Size)
-		if o.Availability == catalog.InStock {
-			g.InStock++
+		kept, ok := bySize[o.Size]
+		if !ok {
+			names = append(names, o.Size)
+		}
+		if !ok || rank(o) > rank(kept) {
+			bySize[o.Size] = o
 		}
 	}
 	sorted := g.Sizes[:0]
 	for _, name := range store.SortSizes(names) {
-		sorted = append(sorted, bySize[name]...)
+		o := bySize[name]
+		sorted = append(sorted, o)
+		if o.Availability == catalog.InStock {
+			g.InStock++
+		}
 	}
 	g.Sizes = sorted
 }

@@ -84,3 +84,37 @@ func TestCategoryTrail(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupOffersOddData: a size a shop lists twice at one price is one size link (the one in
+// stock), so a row never says "3 of 4 sizes" of three sizes; a pre-order size, or one the shop
+// does not say the stock of, is still a link (only a sold-out size is struck through), and a row
+// with no size in stock but one on pre-order says "Pre-order", not "Sold out".
+func TestGroupOffersOddData(t *testing.T) {
+	offer := func(id int64, size string, avail catalog.Availability) catalog.Offer {
+		return catalog.Offer{ID: id, RetailerID: 1, Retailer: "shop", Size: size, Currency: "EUR", Price: 9900,
+			RegularPrice: 9900, Availability: avail, URL: fmt.Sprint("https://shop.example/p", id)}
+	}
+	dup := groupOffers([]catalog.Offer{
+		offer(1, "M", catalog.OutOfStock), offer(2, "S", catalog.InStock), offer(3, "M ", catalog.InStock),
+		offer(4, "L", catalog.InStock), offer(5, "S", catalog.InStock),
+	})
+	var sizes []string
+	for _, o := range dup[0].Sizes {
+		sizes = append(sizes, fmt.Sprint(o.Size, "#", o.ID))
+	}
+	if len(dup) != 1 || fmt.Sprint(sizes) != "[S#2 M#3 L#4]" || dup[0].InStock != 3 {
+		t.Errorf("duplicate sizes: %d rows, sizes %v, %d in stock; want one row [S#2 M#3 L#4], 3 in stock", len(dup), sizes, dup[0].InStock)
+	}
+	pre := groupOffers([]catalog.Offer{offer(1, "38", catalog.OutOfStock), offer(2, "39", catalog.Preorder), offer(3, "40", catalog.Unknown)})
+	g := pre[0]
+	if !g.Orderable(g.Sizes[1]) || !g.Orderable(g.Sizes[2]) || g.Orderable(g.Sizes[0]) {
+		t.Error("a pre-order size or one of unknown stock is not a link, or a sold-out size is")
+	}
+	if g.Link().ID != 2 || g.SoldOut() || g.Availability() != catalog.Preorder {
+		t.Errorf("pre-order row: link %d, sold out %v, availability %q; want link 2, not sold out, preorder", g.Link().ID, g.SoldOut(), g.Availability())
+	}
+	out := groupOffers([]catalog.Offer{offer(1, "38", catalog.OutOfStock), offer(2, "39", catalog.OutOfStock)})[0]
+	if !out.SoldOut() || out.Availability() != catalog.OutOfStock {
+		t.Errorf("sold-out row: sold out %v, availability %q", out.SoldOut(), out.Availability())
+	}
+}
