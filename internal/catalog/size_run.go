@@ -12,7 +12,8 @@ import (
 //   - three or more neighbouring US, UK or AU clothing sizes ("6/8/10", "10/12/14");
 //   - two or more neighbouring continental clothing sizes on tops, dresses and coats ("36/38",
 //     "40/42/44"; on trousers "36/38" is a waist and leg);
-//   - two neighbouring whole shoe sizes ("38/39": slippers, clogs sold in doubled sizes).
+//   - two neighbouring whole shoe sizes ("38/39" or "38-39": slippers, clogs sold in doubled
+//     sizes).
 //
 // The numbers are read in one system (a system written before them, "UK 8-10", else
 // sizeSystem, the feed's, else by range). A span of ages
@@ -37,7 +38,11 @@ func ParseSizeRun(raw, sizeSystem, sizeKindHint string) ([]Size, bool) {
 		return nil, false
 	}
 	text, _ := cleanSize(foldSize(raw), kind)
-	parts := strings.Split(dropLeadingLabel(text), "/")
+	text = dropLeadingLabel(text)
+	if kind == KindShoes && !strings.Contains(text, "/") {
+		text = strings.Replace(text, "-", "/", 1) // "38-39": a doubled shoe size, as "38/39"
+	}
+	parts := strings.Split(text, "/")
 	if len(parts) < 2 || kind == KindShoes && len(parts) != 2 {
 		return nil, false
 	}
