@@ -12,18 +12,7 @@ import (
 // heartbeat is stamped with the server's time, not the process's.
 func TestFeedRunHoldUsesTheServerClock(t *testing.T) {
 	ctx := context.Background()
-	url := postgresTestURL(t)
-	here, err := Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer here.Close()
-	ahead, err := Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ahead.Close()
-	ahead.now = func() time.Time { return time.Now().Add(3 * time.Minute) } // a skewed host, not a test clock
+	here, ahead := hostsThreeMinutesApart(t)
 
 	shop, err := here.EnsureRetailer(ctx, "Maison Ligne")
 	if err != nil {
@@ -46,4 +35,25 @@ func TestFeedRunHoldUsesTheServerClock(t *testing.T) {
 	if skew := time.Since(time.UnixMilli(beat)); skew < -time.Minute || skew > time.Minute {
 		t.Errorf("heartbeat stamped %v from this host's clock, want the server's time", skew)
 	}
+}
+
+// hostsThreeMinutesApart opens one PostgreSQL test database twice: as this host, and as a host
+// whose clock runs three minutes ahead (a skewed host, not a test clock: SetClock would make
+// leases go by it). Both close when the test ends.
+func hostsThreeMinutesApart(t *testing.T) (here, ahead *DB) {
+	t.Helper()
+	ctx := context.Background()
+	url := postgresTestURL(t)
+	here, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { here.Close() })
+	ahead, err = Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ahead.Close() })
+	ahead.now = func() time.Time { return time.Now().Add(3 * time.Minute) }
+	return here, ahead
 }

@@ -13,18 +13,7 @@ import (
 // node holds for one whose lease ran out, by sweep or by id.
 func TestMessageLeasesUseTheServerClock(t *testing.T) {
 	ctx := context.Background()
-	url := postgresTestURL(t)
-	here, err := Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer here.Close()
-	ahead, err := Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ahead.Close()
-	ahead.now = func() time.Time { return time.Now().Add(3 * time.Minute) } // a skewed host, not a test clock
+	here, ahead := hostsThreeMinutesApart(t)
 
 	id, err := here.QueueMessage(ctx, notify.Message{Kind: "digest", MessageID: "<skew@tagdrop>", To: "ada@example.com",
 		Subject: "s", TextBody: "t"})
